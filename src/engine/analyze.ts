@@ -1,0 +1,138 @@
+import type { Tree } from '@vscode/tree-sitter-wasm';
+import { defaultConfig, type EngineConfig } from './config';
+import { isLanguageId } from './languages';
+import { reasonToSkip } from './limits';
+import { formatMessage } from './messages';
+import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from './parser';
+import type { ProjectFacts } from './project';
+import { allRules } from './registry';
+import type { ReportDescriptor, Rule, RuleContext } from './rule';
+import { applySuppressions } from './suppressions';
+import { LineIndex } from './text';
+import type { Finding, LanguageId, Severity } from './types';
+
+export interface AnalyzeOptions {
+  languageId: string;
+  fileName: string;
+  config?: EngineConfig;
+  /** Defaults to every registered rule. */
+  rules?: readonly Rule[];
+  grammars?: Grammars;
+  project?: ProjectFacts;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Set when the file was not analysed, saying why. */
+  skipped?: string;
+  /** Things worth logging that did not stop the analysis (a rule that failed, syntax errors). */
+  notes: string[];
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Severity a rule runs at under `config`, or `undefined` when it is off. */
+export function effectiveSeverity(rule: Rule, config: EngineConfig): Severity | undefined {
+  const configured = config.rules[rule.meta.id];
+  if (configured === 'off') return undefined;
+  return configured ?? rule.meta.defaultSeverity;
+}
+
+function firstSyntaxError(tree: Tree, lines: LineIndex): string | undefined {
+  if (!tree.rootNode.hasError) return undefined;
+  const cursor = tree.walk();
+  try {
+    for (;;) {
+      const node = cursor.currentNode;
+      if (node.isError || node.isMissing) {
+        const at = lines.positionAt(node.startIndex);
+        return `syntax error near line ${at.line + 1}, column ${at.character + 1}; findings may be incomplete`;
+      }
+      if (node.hasError && cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return undefined;
+      }
+    }
+  } finally {
+    cursor.delete();
+  }
+}
+
+/**
+ * Runs the rules over an already parsed tree. Synchronous, for the editor's incremental path.
+ * Never throws: a failing rule becomes a note, the other rules still run.
+ */
+export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, options: AnalyzeOptions, deadline = Date.now() + (options.config ?? defaultConfig()).timeBudgetMs): AnalysisResult {
+  const config = options.config ?? defaultConfig();
+  const lines = new LineIndex(text);
+  const findings: Finding[] = [];
+  const notes: string[] = [];
+  const syntax = firstSyntaxError(tree, lines);
+  if (syntax) notes.push(syntax);
+  for (const rule of options.rules ?? allRules()) {
+    const severity = effectiveSeverity(rule, config);
+    if (!severity || !rule.meta.languages.includes(languageId)) continue;
+    if (Date.now() > deadline) {
+      notes.push(`time budget of ${config.timeBudgetMs} ms used up before rule ${rule.meta.id} ran`);
+      continue;
+    }
+    const report = (d: ReportDescriptor): void => {
+      const template = rule.meta.messages[d.messageId];
+      if (template === undefined) {
+        notes.push(`rule ${rule.meta.id} reported unknown message id '${d.messageId}'`);
+        return;
+      }
+      const start = d.node ? d.node.startIndex : d.startOffset ?? 0;
+      const end = d.node ? d.node.endIndex : d.endOffset ?? start;
+      findings.push({
+        ruleId: rule.meta.id,
+        messageId: d.messageId,
+        message: formatMessage(template, d.data).text,
+        severity,
+        range: lines.rangeOf(start, end),
+        guideAnchor: rule.meta.guideAnchor,
+        fixes: (d.fixes ?? []).map((fix) => ({
+          title: fix.title,
+          preferred: fix.preferred,
+          edits: fix.edits.map((e) => ({ ...e, range: lines.rangeOf(e.startOffset, e.endOffset) })),
+        })),
+        related: (d.related ?? []).map((r) => ('range' in r ? r : { message: r.message, range: lines.rangeOf(r.startOffset, r.endOffset) })),
+      });
+    };
+    const context: RuleContext = {
+      text, tree, languageId, fileName: options.fileName, config, project: options.project, lines, report,
+      timeLeftMs: () => Math.max(0, deadline - Date.now()),
+    };
+    try {
+      rule.check(context);
+    } catch (error) {
+      notes.push(`rule ${rule.meta.id} failed: ${describeError(error)}`);
+    }
+  }
+  const kept = applySuppressions(findings, text, lines);
+  kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return { findings: kept, notes };
+}
+
+/** Parses and analyses one file. Never throws; a file that cannot be analysed gives no findings and says why. */
+export async function analyze(text: string, options: AnalyzeOptions): Promise<AnalysisResult> {
+  const config = options.config ?? defaultConfig();
+  const { languageId } = options;
+  if (!isLanguageId(languageId)) return { findings: [], skipped: `language '${languageId}' is not analysed`, notes: [] };
+  const reason = reasonToSkip(text, config);
+  if (reason) return { findings: [], skipped: reason, notes: [] };
+  let tree: Tree | undefined;
+  try {
+    const deadline = Date.now() + config.timeBudgetMs;
+    const parser = await (options.grammars ?? sharedGrammars()).parserFor(languageId);
+    tree = parseWithBudget(parser, text, config.timeBudgetMs);
+    return analyzeTree(tree, text, languageId, { ...options, config }, deadline);
+  } catch (error) {
+    const why = error instanceof ParseCancelled ? error.message : `could not be analysed: ${describeError(error)}`;
+    return { findings: [], skipped: why, notes: [] };
+  } finally {
+    tree?.delete();
+  }
+}

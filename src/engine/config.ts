@@ -1,0 +1,94 @@
+import { parse as parseYaml } from 'yaml';
+import type { SeverityOrOff } from './types';
+
+/**
+ * Settings shared by the extension (VS Code settings) and the CLI (`.backendguide.yaml`).
+ * Rule-specific sections (`sql`, `auth`, ...) are read by the rules through their own typed accessors.
+ */
+export interface EngineConfig {
+  /** Per-rule severity overrides; `off` disables a rule. */
+  rules: Record<string, SeverityOrOff>;
+  /** Glob patterns (relative to the workspace root) of files never analysed. */
+  ignore: string[];
+  /** Files larger than this many bytes are skipped with a reason. */
+  maxFileSizeBytes: number;
+  /** Parsing plus rules of one file may take at most this long before the file is skipped. */
+  timeBudgetMs: number;
+  /** Rule-specific options, keyed by section name (for example `sql`, `auth`, `helmet`). */
+  options: Record<string, unknown>;
+}
+
+export const CONFIG_FILE_NAME = '.backendguide.yaml';
+
+export function defaultConfig(): EngineConfig {
+  return { rules: {}, ignore: [], maxFileSizeBytes: 1024 * 1024, timeBudgetMs: 2000, options: {} };
+}
+
+const SEVERITIES: readonly string[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+export function isSeverityOrOff(value: unknown): value is SeverityOrOff {
+  return typeof value === 'string' && SEVERITIES.includes(value);
+}
+
+export interface ConfigReadResult {
+  config: EngineConfig;
+  /** Problems found in the file; the offending entries are ignored. */
+  problems: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Merges a plain object (from YAML or VS Code settings) over `base`, collecting problems instead of throwing. */
+export function mergeConfig(base: EngineConfig, raw: unknown, source: string): ConfigReadResult {
+  const config: EngineConfig = { ...base, rules: { ...base.rules }, ignore: [...base.ignore], options: { ...base.options } };
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { config, problems };
+  if (!isRecord(raw)) return { config, problems: [`${source}: expected a mapping at the top level`] };
+  for (const [key, value] of Object.entries(raw)) {
+    if (key === 'rules') {
+      if (!isRecord(value)) { problems.push(`${source}: 'rules' must map rule ids to a severity`); continue; }
+      for (const [ruleId, severity] of Object.entries(value)) {
+        if (isSeverityOrOff(severity)) config.rules[ruleId] = severity;
+        else problems.push(`${source}: rule '${ruleId}' has severity ${JSON.stringify(severity)}; use one of ${SEVERITIES.join(', ')}`);
+      }
+    } else if (key === 'ignore') {
+      if (Array.isArray(value) && value.every((v) => typeof v === 'string')) config.ignore.push(...value);
+      else problems.push(`${source}: 'ignore' must be a list of glob patterns`);
+    } else if (key === 'maxFileSizeKb') {
+      if (typeof value === 'number' && value > 0) config.maxFileSizeBytes = value * 1024;
+      else problems.push(`${source}: 'maxFileSizeKb' must be a positive number`);
+    } else if (key === 'timeBudgetMs') {
+      if (typeof value === 'number' && value > 0) config.timeBudgetMs = value;
+      else problems.push(`${source}: 'timeBudgetMs' must be a positive number`);
+    } else if (isRecord(value)) {
+      config.options[key] = { ...(isRecord(config.options[key]) ? config.options[key] as object : {}), ...value };
+    } else {
+      problems.push(`${source}: unknown key '${key}'`);
+    }
+  }
+  return { config, problems };
+}
+
+/** Reads `.backendguide.yaml` text over the defaults; never throws. */
+export function readConfigText(text: string, source = CONFIG_FILE_NAME, base: EngineConfig = defaultConfig()): ConfigReadResult {
+  let raw: unknown;
+  try {
+    raw = parseYaml(text);
+  } catch (error) {
+    return { config: base, problems: [`${source}: not valid YAML (${error instanceof Error ? error.message : String(error)})`] };
+  }
+  return mergeConfig(base, raw, source);
+}
+
+/** A rule's options section, or an empty object. */
+export function optionsSection(config: EngineConfig, section: string): Record<string, unknown> {
+  const value = config.options[section];
+  return isRecord(value) ? value : {};
+}
+
+export function stringList(section: Record<string, unknown>, key: string): string[] {
+  const value = section[key];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}

@@ -1,0 +1,105 @@
+import type { Parser, Point, Tree } from '@vscode/tree-sitter-wasm';
+import { analyzeTree, type AnalysisResult, type AnalyzeOptions } from './analyze';
+import { defaultConfig } from './config';
+import { isLanguageId } from './languages';
+import { reasonToSkip } from './limits';
+import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from './parser';
+import { LineIndex } from './text';
+import type { LanguageId } from './types';
+
+/** One change of a document, as VS Code reports it: offsets into the text before the change. */
+export interface ContentChange {
+  rangeOffset: number;
+  rangeLength: number;
+  text: string;
+}
+
+function pointAt(lines: LineIndex, offset: number): Point {
+  const p = lines.positionAt(offset);
+  return { row: p.line, column: p.character };
+}
+
+/**
+ * A document kept parsed between edits: each change edits the old tree, and the next parse reuses
+ * every part of it the change did not touch. Used by the editor; the CLI parses each file once.
+ */
+export class IncrementalDocument {
+  private tree: Tree | undefined;
+  private skipped: string | undefined;
+
+  private constructor(private readonly parser: Parser, readonly languageId: LanguageId, private text: string, private readonly options: AnalyzeOptions) {
+    this.reparse(undefined);
+  }
+
+  /** Opens a document; `undefined` when its language is not analysed. */
+  static async open(text: string, options: AnalyzeOptions, grammars: Grammars = options.grammars ?? sharedGrammars()): Promise<IncrementalDocument | undefined> {
+    if (!isLanguageId(options.languageId)) return undefined;
+    const parser = await grammars.parserFor(options.languageId);
+    return new IncrementalDocument(parser, options.languageId, text, options);
+  }
+
+  private get config() {
+    return this.options.config ?? defaultConfig();
+  }
+
+  private reparse(oldTree: Tree | undefined): void {
+    this.skipped = reasonToSkip(this.text, this.config);
+    if (this.skipped) {
+      this.dropTree();
+      return;
+    }
+    try {
+      const next = parseWithBudget(this.parser, this.text, this.config.timeBudgetMs, oldTree);
+      this.dropTree();
+      this.tree = next;
+    } catch (error) {
+      this.dropTree();
+      this.skipped = error instanceof ParseCancelled ? error.message : `could not be parsed: ${String(error)}`;
+    }
+  }
+
+  private dropTree(): void {
+    this.tree?.delete();
+    this.tree = undefined;
+  }
+
+  /** Applies the changes of one edit event (in the order given) and re-parses incrementally. */
+  update(changes: readonly ContentChange[], newText: string): void {
+    if (!this.tree) {
+      this.text = newText;
+      this.reparse(undefined);
+      return;
+    }
+    let text = this.text;
+    for (const change of changes) {
+      const before = new LineIndex(text);
+      const start = change.rangeOffset;
+      const oldEnd = start + change.rangeLength;
+      const next = text.slice(0, start) + change.text + text.slice(oldEnd);
+      const after = new LineIndex(next);
+      this.tree.edit({
+        startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + change.text.length,
+        startPosition: pointAt(before, start), oldEndPosition: pointAt(before, oldEnd), newEndPosition: pointAt(after, start + change.text.length),
+      });
+      text = next;
+    }
+    this.text = newText;
+    // Changes that do not add up to the new text (out of order, missed events) fall back to a full parse.
+    this.reparse(text === newText ? this.tree : undefined);
+  }
+
+  /** Replaces the whole text (for example after a configuration change) without reusing the tree. */
+  reset(newText: string): void {
+    this.text = newText;
+    this.reparse(undefined);
+  }
+
+  analyze(overrides: Partial<AnalyzeOptions> = {}): AnalysisResult {
+    if (!this.tree) return { findings: [], skipped: this.skipped ?? 'not parsed', notes: [] };
+    return analyzeTree(this.tree, this.text, this.languageId, { ...this.options, ...overrides });
+  }
+
+  dispose(): void {
+    this.dropTree();
+  }
+}

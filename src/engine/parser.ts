@@ -1,0 +1,80 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { Language, Parser } from '@vscode/tree-sitter-wasm';
+import type { Tree } from '@vscode/tree-sitter-wasm';
+import { grammarOf, type GrammarName } from './languages';
+import type { LanguageId } from './types';
+
+/** Finds the folder holding `tree-sitter.wasm` and the grammar files. */
+export function defaultWasmDir(): string {
+  const bundled = path.join(__dirname, 'wasm');
+  if (fs.existsSync(path.join(bundled, 'tree-sitter.wasm'))) return bundled;
+  return path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+}
+
+export class ParseCancelled extends Error {
+  constructor(readonly budgetMs: number) {
+    super(`parsing took longer than the time budget of ${budgetMs} ms`);
+  }
+}
+
+/**
+ * Loads the tree-sitter runtime and grammars lazily, each once, and hands out one parser per grammar.
+ * Parsers are reused: tree-sitter parsing is synchronous, so nothing runs two parses on one parser at once.
+ */
+export class Grammars {
+  private runtime: Promise<void> | undefined;
+  private readonly languages = new Map<GrammarName, Promise<Language>>();
+  private readonly parsers = new Map<GrammarName, Parser>();
+
+  constructor(private readonly wasmDir: string = defaultWasmDir()) {}
+
+  private init(): Promise<void> {
+    this.runtime ??= Parser.init({ locateFile: (file: string) => path.join(this.wasmDir, file) });
+    return this.runtime;
+  }
+
+  private language(grammar: GrammarName): Promise<Language> {
+    let language = this.languages.get(grammar);
+    if (!language) {
+      language = this.init().then(() => Language.load(fs.readFileSync(path.join(this.wasmDir, `tree-sitter-${grammar}.wasm`))));
+      this.languages.set(grammar, language);
+    }
+    return language;
+  }
+
+  /** The parser for a language, loading its grammar the first time. */
+  async parserFor(languageId: LanguageId): Promise<Parser> {
+    const grammar = grammarOf(languageId);
+    const existing = this.parsers.get(grammar);
+    if (existing) return existing;
+    const language = await this.language(grammar);
+    const parser = this.parsers.get(grammar) ?? new Parser().setLanguage(language);
+    this.parsers.set(grammar, parser);
+    return parser;
+  }
+
+  /** The parser for a language whose grammar is already loaded, or `undefined`. */
+  loadedParserFor(languageId: LanguageId): Parser | undefined {
+    return this.parsers.get(grammarOf(languageId));
+  }
+}
+
+/** Parses `text`, reusing `oldTree` (already edited) when given; throws `ParseCancelled` past the budget. */
+export function parseWithBudget(parser: Parser, text: string, budgetMs: number, oldTree?: Tree | null): Tree {
+  const deadline = Date.now() + budgetMs;
+  parser.reset();
+  const tree = parser.parse(text, oldTree ?? null, { progressCallback: () => Date.now() > deadline });
+  if (!tree) {
+    parser.reset();
+    throw new ParseCancelled(budgetMs);
+  }
+  return tree;
+}
+
+let shared: Grammars | undefined;
+/** The process-wide grammar cache used when a caller does not bring its own. */
+export function sharedGrammars(): Grammars {
+  shared ??= new Grammars();
+  return shared;
+}

@@ -1,0 +1,53 @@
+import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { EngineConfig } from './config';
+import type { ProjectFacts } from './project';
+import type { LineIndex } from './text';
+import type { LanguageId, Range, RuleMeta } from './types';
+
+/** An edit given as offsets into the analysed text; the engine turns it into a `TextEdit`. */
+export interface OffsetEdit {
+  startOffset: number;
+  endOffset: number;
+  newText: string;
+}
+
+export interface FixSpec {
+  title: string;
+  edits: OffsetEdit[];
+  preferred?: boolean;
+}
+
+export type RelatedSpec =
+  | { message: string; startOffset: number; endOffset: number }
+  | { message: string; fileName: string; range: Range };
+
+export interface ReportDescriptor {
+  /** The node to flag; or give `startOffset`/`endOffset`. */
+  node?: Node;
+  startOffset?: number;
+  endOffset?: number;
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
+  fixes?: FixSpec[];
+  related?: RelatedSpec[];
+}
+
+export interface RuleContext {
+  readonly text: string;
+  readonly tree: Tree;
+  readonly languageId: LanguageId;
+  readonly fileName: string;
+  readonly config: EngineConfig;
+  /** Facts about the rest of the project, when the caller has indexed it. */
+  readonly project?: ProjectFacts;
+  readonly lines: LineIndex;
+  report(descriptor: ReportDescriptor): void;
+  /** Milliseconds left of the file's time budget; long-running rules should stop when it reaches 0. */
+  timeLeftMs(): number;
+}
+
+/** A rule: metadata plus a pure check over one parsed file. Rules keep no state between calls. */
+export interface Rule {
+  readonly meta: RuleMeta;
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,60 @@
+import type { Position, Range } from './types';
+
+/** Converts between UTF-16 offsets and 0-based line/character positions of one text. */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): Position {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let low = 0;
+    let high = this.lineStarts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) low = mid;
+      else high = mid - 1;
+    }
+    return { line: low, character: clamped - this.lineStarts[low] };
+  }
+
+  offsetAt(position: Position): number {
+    if (position.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[Math.max(0, position.line)];
+    return Math.min(start + position.character, this.text.length);
+  }
+
+  rangeOf(startOffset: number, endOffset: number): Range {
+    return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
+  }
+
+  lineText(line: number): string {
+    const start = this.lineStarts[line] ?? this.text.length;
+    const next = this.lineStarts[line + 1];
+    const end = next === undefined ? this.text.length : next - 1;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+}
+
+/** Applies non-overlapping edits given as offsets into `text`; returns the new text. */
+export function applyTextEdits(text: string, edits: readonly { startOffset: number; endOffset: number; newText: string }[]): string {
+  const sorted = [...edits].sort((a, b) => b.startOffset - a.startOffset || b.endOffset - a.endOffset);
+  let result = text;
+  let lastStart = Infinity;
+  for (const edit of sorted) {
+    if (edit.endOffset > lastStart) throw new Error('overlapping edits');
+    result = result.slice(0, edit.startOffset) + edit.newText + result.slice(edit.endOffset);
+    lastStart = edit.startOffset;
+  }
+  return result;
+}

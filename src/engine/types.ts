@@ -1,0 +1,70 @@
+/** Public data types of the analysis engine. Nothing here may depend on `vscode`. */
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+/** A configured severity: a severity, or `off` to disable the rule. */
+export type SeverityOrOff = Severity | 'off';
+
+/** A 0-based line/character position; characters count UTF-16 code units, as VS Code does. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** A replacement of `range` (offsets `startOffset`..`endOffset` of the original text) by `newText`. */
+export interface TextEdit {
+  range: Range;
+  startOffset: number;
+  endOffset: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, shown as the code action title. */
+  title: string;
+  edits: TextEdit[];
+  /** True when the fix is the one an editor may apply on its own ("preferred" code action). */
+  preferred?: boolean;
+}
+
+export interface RelatedLocation {
+  message: string;
+  range: Range;
+  /** Absent when the location is in the same file. */
+  fileName?: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  range: Range;
+  /** Guide anchor, `<chapter>#<section>`, for example `security#sql-injection`. */
+  guideAnchor: string;
+  fixes: Fix[];
+  related: RelatedLocation[];
+}
+
+export type LanguageId = 'javascript' | 'javascriptreact' | 'typescript' | 'typescriptreact' | 'python';
+
+export interface CweOwaspRef {
+  /** For example `CWE-89` or `OWASP A03:2021`. */
+  id: string;
+  url: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  description: string;
+  defaultSeverity: Severity;
+  languages: readonly LanguageId[];
+  references: readonly CweOwaspRef[];
+  /** Message templates by message id; `{{name}}` placeholders are filled from report data. */
+  messages: Readonly<Record<string, string>>;
+  guideAnchor: string;
+}

@@ -1,0 +1,67 @@
+import * as assert from 'assert';
+import { analyze } from '../../src/engine/analyze';
+import { defaultConfig } from '../../src/engine/config';
+
+const vulnerable = 'db.query("SELECT * FROM t WHERE id = " + id);\n';
+
+describe('analyze', () => {
+  it('finds nothing in an empty file', async () => {
+    const result = await analyze('', { languageId: 'javascript', fileName: 'a.js' });
+    assert.deepStrictEqual(result.findings, []);
+    assert.strictEqual(result.skipped, undefined);
+  });
+
+  it('reports findings with 0-based ranges, guide anchor and severity', async () => {
+    const { findings } = await analyze(vulnerable, { languageId: 'javascript', fileName: 'a.js' });
+    assert.strictEqual(findings.length, 1);
+    assert.deepStrictEqual(findings[0].range, { start: { line: 0, character: 9 }, end: { line: 0, character: 42 } });
+    assert.strictEqual(findings[0].guideAnchor, 'security#sql-injection');
+    assert.strictEqual(findings[0].severity, 'warning');
+  });
+
+  it('turns a rule off or changes its severity from config', async () => {
+    const off = await analyze(vulnerable, { languageId: 'javascript', fileName: 'a.js', config: { ...defaultConfig(), rules: { 'sql-concatenation': 'off' } } });
+    assert.strictEqual(off.findings.length, 0);
+    const error = await analyze(vulnerable, { languageId: 'javascript', fileName: 'a.js', config: { ...defaultConfig(), rules: { 'sql-concatenation': 'error' } } });
+    assert.strictEqual(error.findings[0].severity, 'error');
+  });
+
+  it('skips unknown languages, huge, binary and minified files with a reason', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['x', 'ruby', /language 'ruby' is not analysed/],
+      ['a'.repeat(2 * 1024 * 1024), 'javascript', /over the 1024 KB limit/],
+      ['const a = 1;\u0000\u0001', 'javascript', /binary/],
+      [`var a=${'1+'.repeat(5000)}1;\n`.repeat(3), 'javascript', /minified/],
+    ];
+    for (const [text, languageId, reason] of cases) {
+      const result = await analyze(text, { languageId, fileName: 'x' });
+      assert.match(result.skipped ?? '', reason);
+      assert.deepStrictEqual(result.findings, []);
+    }
+  });
+
+  it('stops a parse that exceeds the time budget instead of hanging', async () => {
+    const text = Array.from({ length: 40000 }, (_, i) => `function f${i}(a) { return a + ${i}; }`).join('\n');
+    const result = await analyze(text, { languageId: 'javascript', fileName: 'big.js', config: { ...defaultConfig(), maxFileSizeBytes: 1e8, timeBudgetMs: 1 } });
+    assert.match(result.skipped ?? '', /time budget of 1 ms/);
+  });
+
+  it('keeps going on syntax errors and says so', async () => {
+    const result = await analyze('function (\n' + vulnerable, { languageId: 'javascript', fileName: 'a.js' });
+    assert.ok(result.notes.some((n) => /syntax error near line 1/.test(n)), result.notes.join());
+    assert.strictEqual(result.findings.length, 1);
+  });
+
+  it('contains a failing rule: the others still run and the failure is noted', async () => {
+    const broken = { meta: { id: 'broken', description: '', defaultSeverity: 'error' as const, languages: ['javascript' as const], references: [], messages: {}, guideAnchor: 'security' }, check() { throw new Error('boom'); } };
+    const result = await analyze(vulnerable, { languageId: 'javascript', fileName: 'a.js', rules: [broken] });
+    assert.deepStrictEqual(result.notes, ['rule broken failed: boom']);
+  });
+
+  it('honours inline suppressions with a reason', async () => {
+    const text = '// backend-guide-disable-next-line sql-concatenation -- id is an integer\n' + vulnerable;
+    assert.strictEqual((await analyze(text, { languageId: 'javascript', fileName: 'a.js' })).findings.length, 0);
+    const other = '// backend-guide-disable-next-line missing-auth -- other rule\n' + vulnerable;
+    assert.strictEqual((await analyze(other, { languageId: 'javascript', fileName: 'a.js' })).findings.length, 1);
+  });
+});
