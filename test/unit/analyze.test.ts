@@ -14,7 +14,7 @@ describe('analyze', () => {
   it('reports findings with 0-based ranges, guide anchor and severity', async () => {
     const { findings } = await analyze(vulnerable, { languageId: 'javascript', fileName: 'a.js' });
     assert.strictEqual(findings.length, 1);
-    assert.deepStrictEqual(findings[0].range, { start: { line: 0, character: 9 }, end: { line: 0, character: 42 } });
+    assert.deepStrictEqual(findings[0].range, { start: { line: 0, character: 9 }, end: { line: 0, character: 43 } });
     assert.strictEqual(findings[0].guideAnchor, 'security#sql-injection');
     assert.strictEqual(findings[0].severity, 'warning');
   });
