@@ -1,0 +1,63 @@
+// Builds the extension and CLI bundles into dist/ and copies the tree-sitter WASM files they load.
+// Usage: node esbuild.js [--production] [--watch]
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** The grammars the engine loads (see src/engine/languages.ts) plus the runtime. */
+const WASM_FILES = ['tree-sitter.wasm', 'tree-sitter-javascript.wasm', 'tree-sitter-typescript.wasm', 'tree-sitter-tsx.wasm', 'tree-sitter-python.wasm'];
+
+function copyWasm() {
+  const from = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+  const to = path.join(__dirname, 'dist', 'wasm');
+  fs.mkdirSync(to, { recursive: true });
+  for (const file of WASM_FILES) fs.copyFileSync(path.join(from, file), path.join(to, file));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node18',
+  format: 'cjs',
+  minify: production,
+  sourcemap: !production,
+  sourcesContent: false,
+  logLevel: 'warning',
+  // parser.ts resolves the WASM folder from node_modules only when running unbundled (tests).
+  logOverride: { 'require-resolve-not-external': 'silent' },
+};
+
+/** Reports each rebuild in watch mode, in the format the `$esbuild-watch` problem matcher reads. */
+const watchReporter = {
+  name: 'watch-reporter',
+  setup(build) {
+    build.onStart(() => console.log('[watch] build started'));
+    build.onEnd((result) => {
+      for (const { text, location } of result.errors) console.error(`✘ [ERROR] ${text}\n    ${location?.file}:${location?.line}:${location?.column}:`);
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+async function main() {
+  copyWasm();
+  const builds = [
+    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  ];
+  if (watch) {
+    const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [watchReporter] })));
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,59 @@
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface LintArgs {
+  command: 'lint';
+  paths: string[];
+  format: OutputFormat;
+  output?: string;
+  config?: string;
+}
+
+export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+
+export const USAGE = `Usage: backend-guide lint [paths...] [--format text|json|sarif] [-o FILE] [--config FILE]
+
+Checks JavaScript, TypeScript and Python files for SQL built by string concatenation, routes without
+authentication, and Express apps without Helmet. Paths default to the current folder.
+
+Options:
+  -f, --format FORMAT   text (default), json or sarif (SARIF 2.1.0, for code scanning)
+  -o, --output FILE     write the report to FILE instead of standard output
+  -c, --config FILE     read settings from FILE instead of ./.backendguide.yaml
+  -h, --help            show this help
+  -v, --version         print the version
+
+Exit codes: 0 nothing at error severity, 1 findings at error severity, 2 bad usage or unreadable input.`;
+
+const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
+
+/** Parses the command line; never throws, bad usage becomes `{ command: 'error' }`. */
+export function parseArgs(argv: readonly string[]): ParsedArgs {
+  if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
+  if (argv[0] === '-v' || argv[0] === '--version') return { command: 'version' };
+  if (argv[0] !== 'lint') return { command: 'error', message: `unknown command '${argv[0]}'; the command is 'lint'` };
+  const result: LintArgs = { command: 'lint', paths: [], format: 'text' };
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? argv[++i];
+    if (flag === '-f' || flag === '--format') {
+      const format = value();
+      if (!format || !FORMATS.includes(format)) return { command: 'error', message: `--format takes one of ${FORMATS.join(', ')}` };
+      result.format = format as OutputFormat;
+    } else if (flag === '-o' || flag === '--output') {
+      const output = value();
+      if (!output) return { command: 'error', message: '--output takes a file name' };
+      result.output = output;
+    } else if (flag === '-c' || flag === '--config') {
+      const config = value();
+      if (!config) return { command: 'error', message: '--config takes a file name' };
+      result.config = config;
+    } else if (flag.startsWith('-') && flag !== '-') {
+      return { command: 'error', message: `unknown option '${flag}'` };
+    } else {
+      result.paths.push(arg);
+    }
+  }
+  if (result.paths.length === 0) result.paths.push('.');
+  return result;
+}

@@ -1,0 +1,80 @@
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import type * as Sarif from 'sarif';
+import { guideWebUrl } from '../../engine/guide';
+import type { Rule } from '../../engine/rule';
+import type { Finding, Range, Severity } from '../../engine/types';
+import type { FileReport } from '../scan';
+import { relativePath } from '../scan';
+
+const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+function region(range: Range): Sarif.Region {
+  return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
+}
+
+function artifact(root: string, file: string): Sarif.ArtifactLocation {
+  return { uri: encodeURI(relativePath(root, file)), uriBaseId: 'SRCROOT' };
+}
+
+function describeRule(rule: Rule): Sarif.ReportingDescriptor {
+  const helpUri = guideWebUrl(rule.meta.guideAnchor);
+  const refs = rule.meta.references.map((r) => `[${r.id}](${r.url})`).join(', ');
+  return {
+    id: rule.meta.id,
+    name: rule.meta.id.replace(/(^|-)([a-z])/g, (_m, _dash, c: string) => c.toUpperCase()),
+    shortDescription: { text: rule.meta.description },
+    fullDescription: { text: rule.meta.description },
+    helpUri,
+    help: { text: `${rule.meta.description} See ${helpUri}`, markdown: `${rule.meta.description}\n\n[Learn why in the Backend Guide](${helpUri}). References: ${refs}.` },
+    defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
+    properties: { tags: ['security', ...rule.meta.references.map((r) => r.id)] },
+  };
+}
+
+function result(root: string, report: FileReport, finding: Finding, ruleIndex: number): Sarif.Result {
+  const sarifResult: Sarif.Result = {
+    ruleId: finding.ruleId,
+    ruleIndex,
+    level: LEVEL[finding.severity],
+    message: { text: finding.message },
+    locations: [{ physicalLocation: { artifactLocation: artifact(root, report.file), region: region(finding.range) } }],
+  };
+  if (finding.related.length) {
+    sarifResult.relatedLocations = finding.related.map((r, id) => ({
+      id,
+      message: { text: r.message },
+      physicalLocation: { artifactLocation: artifact(root, r.fileName ?? report.file), region: region(r.range) },
+    }));
+  }
+  if (finding.fixes.length) {
+    sarifResult.fixes = finding.fixes.map((fix) => ({
+      description: { text: fix.title },
+      artifactChanges: [{ artifactLocation: artifact(root, report.file), replacements: fix.edits.map((e) => ({ deletedRegion: region(e.range), insertedContent: { text: e.newText } })) }],
+    }));
+  }
+  return sarifResult;
+}
+
+/** A SARIF 2.1.0 log with one run; artifact URIs are relative to the scan root (`SRCROOT`). */
+export function formatSarif(reports: readonly FileReport[], rules: readonly Rule[], root: string, toolVersion: string): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
+  const log: Sarif.Log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'Backend Guide', semanticVersion: toolVersion, version: toolVersion, informationUri: guideWebUrl('what-is-backend'), rules: rules.map(describeRule) } },
+      originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(root + path.sep).href } },
+      results: reports.flatMap((report) => report.findings.map((f) => result(root, report, f, ruleIndex.get(f.ruleId) ?? -1))),
+      invocations: [{
+        executionSuccessful: true,
+        toolExecutionNotifications: reports.filter((r) => r.skipped).map((r) => ({
+          level: 'note' as const,
+          message: { text: `skipped: ${r.skipped}` },
+          locations: [{ physicalLocation: { artifactLocation: artifact(root, r.file) } }],
+        })),
+      }],
+    }],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}

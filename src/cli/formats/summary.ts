@@ -1,0 +1,24 @@
+import type { FileReport } from '../scan';
+
+export interface Summary {
+  files: number;
+  filesWithFindings: number;
+  skipped: number;
+  total: number;
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function summarize(reports: readonly FileReport[]): Summary {
+  const all = reports.flatMap((r) => r.findings);
+  return {
+    files: reports.length,
+    filesWithFindings: reports.filter((r) => r.findings.length > 0).length,
+    skipped: reports.filter((r) => r.skipped).length,
+    total: all.length,
+    errors: all.filter((f) => f.severity === 'error').length,
+    warnings: all.filter((f) => f.severity === 'warning').length,
+    infos: all.filter((f) => f.severity === 'info' || f.severity === 'hint').length,
+  };
+}

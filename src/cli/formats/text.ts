@@ -1,0 +1,24 @@
+import { guideWebUrl } from '../../engine/guide';
+import type { FileReport } from '../scan';
+import { summarize } from './summary';
+
+/** A human-readable report in the style of ESLint's "stylish": one block per file, then a summary line. */
+export function formatText(reports: readonly FileReport[]): string {
+  const out: string[] = [];
+  for (const report of reports) {
+    if (report.findings.length === 0) continue;
+    out.push(report.relative);
+    for (const f of report.findings) {
+      const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
+      out.push(`  ${at.padEnd(8)} ${f.severity.padEnd(7)} ${f.message}  ${f.ruleId}`);
+      out.push(`  ${''.padEnd(8)} ${''.padEnd(7)} learn why: ${guideWebUrl(f.guideAnchor)}`);
+    }
+    out.push('');
+  }
+  const skipped = reports.filter((r) => r.skipped);
+  for (const r of skipped) out.push(`skipped ${r.relative}: ${r.skipped}`);
+  if (skipped.length) out.push('');
+  const s = summarize(reports);
+  out.push(`${s.total} finding(s) (${s.errors} error, ${s.warnings} warning, ${s.infos} info) in ${s.filesWithFindings} of ${s.files} file(s); ${s.skipped} skipped`);
+  return `${out.join('\n')}\n`;
+}

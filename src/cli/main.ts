@@ -1,0 +1,101 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { version } from '../../package.json';
+import { CONFIG_FILE_NAME, defaultConfig, readConfigText, type EngineConfig } from '../engine/config';
+import { allRules } from '../engine/registry';
+import { parseArgs, USAGE, type LintArgs } from './args';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatText } from './formats/text';
+import { readSource, scanFiles, type FileReport } from './scan';
+import { collectSourceFiles } from './walk';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+export const EXIT = { clean: 0, errorsFound: 1, badUsage: 2 } as const;
+
+function loadConfig(args: LintArgs, io: CliIo): { config: EngineConfig } | { error: string } {
+  const explicit = args.config !== undefined;
+  const file = path.resolve(io.cwd, args.config ?? CONFIG_FILE_NAME);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return explicit ? { error: `cannot read config file ${args.config}` } : { config: defaultConfig() };
+  }
+  const { config, problems } = readConfigText(text, path.relative(io.cwd, file) || file);
+  problems.forEach((p) => io.stderr(`backend-guide: ${p}\n`));
+  return { config };
+}
+
+function render(args: LintArgs, reports: FileReport[], root: string): string {
+  if (args.format === 'json') return formatJson(reports, version);
+  if (args.format === 'sarif') return formatSarif(reports, allRules(), root, version);
+  return formatText(reports);
+}
+
+async function lint(args: LintArgs, io: CliIo): Promise<number> {
+  const loaded = loadConfig(args, io);
+  if ('error' in loaded) {
+    io.stderr(`backend-guide: ${loaded.error}\n`);
+    return EXIT.badUsage;
+  }
+  const root = io.cwd;
+  const { files, unreadable } = collectSourceFiles(args.paths, root, loaded.config.ignore);
+  const texts = new Map<string, string>();
+  for (const file of files) {
+    const read = readSource(file);
+    if ('error' in read) unreadable.push(`${path.relative(root, file)} ${read.error}`);
+    else texts.set(file, read.text);
+  }
+  if (unreadable.length) {
+    io.stderr(`backend-guide: cannot read ${unreadable.join(', ')}\n`);
+    return EXIT.badUsage;
+  }
+  const reports = await scanFiles(files, texts, { root, config: loaded.config });
+  const output = render(args, reports, root);
+  if (args.output) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, args.output), output);
+    } catch (error) {
+      io.stderr(`backend-guide: cannot write ${args.output} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      return EXIT.badUsage;
+    }
+  } else {
+    io.stdout(output);
+  }
+  for (const r of reports) for (const note of r.notes) io.stderr(`backend-guide: ${r.relative}: ${note}\n`);
+  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.errorsFound : EXIT.clean;
+}
+
+/** Runs the CLI and returns its exit code; never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.command) {
+    case 'help':
+      io.stdout(`${USAGE}\n`);
+      return argv.length === 0 ? EXIT.badUsage : EXIT.clean;
+    case 'version':
+      io.stdout(`${version}\n`);
+      return EXIT.clean;
+    case 'error':
+      io.stderr(`backend-guide: ${args.message}\n\n${USAGE}\n`);
+      return EXIT.badUsage;
+    case 'lint':
+      try {
+        return await lint(args, io);
+      } catch (error) {
+        io.stderr(`backend-guide: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        return EXIT.badUsage;
+      }
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) })
+    .then((code) => { process.exitCode = code; });
+}

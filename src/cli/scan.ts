@@ -1,0 +1,52 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { analyze } from '../engine/analyze';
+import type { EngineConfig } from '../engine/config';
+import { languageOfFileName } from '../engine/languages';
+import type { Grammars } from '../engine/parser';
+import type { ProjectFacts } from '../engine/project';
+import type { Finding } from '../engine/types';
+
+export interface FileReport {
+  /** Absolute path. */
+  file: string;
+  /** Path relative to the scan root, with `/` separators. */
+  relative: string;
+  findings: Finding[];
+  skipped?: string;
+  notes: string[];
+}
+
+export interface ScanOptions {
+  root: string;
+  config: EngineConfig;
+  grammars?: Grammars;
+  project?: ProjectFacts;
+}
+
+export function relativePath(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** Reads a source file as text, or says why it cannot be. */
+export function readSource(file: string): { text: string } | { error: string } {
+  try {
+    return { text: fs.readFileSync(file, 'utf8') };
+  } catch (error) {
+    return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+  }
+}
+
+/** Analyses each file in turn; files are independent, so one failure never stops the scan. */
+export async function scanFiles(files: readonly string[], texts: ReadonlyMap<string, string>, options: ScanOptions): Promise<FileReport[]> {
+  const reports: FileReport[] = [];
+  for (const file of files) {
+    const relative = relativePath(options.root, file);
+    const text = texts.get(file);
+    const languageId = languageOfFileName(file);
+    if (text === undefined || !languageId) continue;
+    const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project });
+    reports.push({ file, relative, findings: result.findings, skipped: result.skipped, notes: result.notes });
+  }
+  return reports;
+}

@@ -1,0 +1,54 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { matchesAnyGlob } from '../engine/glob';
+import { languageOfFileName } from '../engine/languages';
+
+/** Folders never scanned: dependencies, version control, build output and caches. */
+export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
+  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output',
+  '.cache', '.turbo', '.vercel', '.serverless', 'bower_components', 'vendor', '__pycache__', '.venv', 'venv', '.tox',
+]);
+
+export interface WalkResult {
+  files: string[];
+  /** Paths given on the command line that do not exist or cannot be read. */
+  unreadable: string[];
+}
+
+/** Source files under the given paths (files given explicitly are kept even in skipped folders). */
+export function collectSourceFiles(paths: readonly string[], root: string, ignore: readonly string[]): WalkResult {
+  const files = new Set<string>();
+  const unreadable: string[] = [];
+  const ignored = (abs: string) => ignore.length > 0 && matchesAnyGlob(path.relative(root, abs), ignore);
+  const visit = (dir: string): void => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      unreadable.push(dir);
+      return;
+    }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    for (const entry of entries) {
+      const abs = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(abs)) visit(abs);
+      } else if (entry.isFile() && languageOfFileName(entry.name) && !/\.min\.js$/.test(entry.name) && !ignored(abs)) {
+        files.add(abs);
+      }
+    }
+  };
+  for (const p of paths) {
+    const abs = path.resolve(root, p);
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      unreadable.push(p);
+      continue;
+    }
+    if (stat.isDirectory()) visit(abs);
+    else if (languageOfFileName(abs)) files.add(abs);
+  }
+  return { files: [...files], unreadable };
+}

@@ -1,0 +1,5 @@
+import type { Logger } from '../logger';
+
+export function showOutput(logger: Logger): void {
+  logger.channel.show(true);
+}

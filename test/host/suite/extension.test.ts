@@ -1,0 +1,78 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { screenshot } from './screenshot';
+import { waitForDiagnostics } from './wait';
+
+const EXTENSION_ID = 'backendguide.backend-guide';
+
+function workspaceFile(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, relative);
+}
+
+function codeOf(d: vscode.Diagnostic): { value: string | number; target: vscode.Uri } {
+  assert.ok(d.code && typeof d.code === 'object', 'diagnostic code must carry a link');
+  return d.code as { value: string | number; target: vscode.Uri };
+}
+
+suite('Backend Guide extension', () => {
+  test('is present and activates', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'extension not found');
+    await ext.activate();
+    assert.strictEqual(ext.isActive, true);
+    assert.ok(ext.exports?.diagnostics, 'activate() returns the API used by tests');
+  });
+
+  test('publishes a diagnostic with its rule id and a guide link, then clears it when the code is fixed', async () => {
+    const doc = await vscode.workspace.openTextDocument(workspaceFile('src/orders.js'));
+    const editor = await vscode.window.showTextDocument(doc);
+    const [diagnostic] = await waitForDiagnostics(doc.uri, (ds) => ds.length > 0);
+    const code = codeOf(diagnostic);
+    assert.strictEqual(code.value, 'sql-concatenation');
+    assert.strictEqual(diagnostic.source, 'Backend Guide');
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.strictEqual(diagnostic.range.start.line, 5);
+    assert.strictEqual(code.target.scheme, 'command');
+    assert.strictEqual(code.target.path, 'backendGuide.openGuide');
+    assert.match(JSON.parse(decodeURIComponent(code.target.query))[0], /^sql-injection#/);
+    await vscode.commands.executeCommand('workbench.actions.view.problems');
+    await screenshot('diagnostic-in-editor');
+
+    const line = doc.lineAt(5);
+    await editor.edit((edit) => edit.replace(line.range, '  db.query("SELECT * FROM orders WHERE id = ?", [orderId], callback);'));
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 0);
+    await vscode.commands.executeCommand('undo');
+    await waitForDiagnostics(doc.uri, (ds) => ds.length === 1);
+  });
+
+  test('offers "learn why" and "disable" code actions for a finding', async () => {
+    const uri = workspaceFile('src/orders.js');
+    const [diagnostic] = await waitForDiagnostics(uri, (ds) => ds.length > 0);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.some((t) => t.startsWith('Learn why: sql-concatenation')), JSON.stringify(titles));
+    assert.ok(titles.includes('Disable sql-concatenation for this line'), JSON.stringify(titles));
+    assert.ok(titles.includes('Disable sql-concatenation for this file'), JSON.stringify(titles));
+  });
+
+  test('a rule turned off in settings stops reporting; its default severity comes back when reset', async () => {
+    const uri = workspaceFile('src/orders.js');
+    await waitForDiagnostics(uri, (ds) => ds.length === 1);
+    const config = vscode.workspace.getConfiguration('backendGuide');
+    await config.update('rules', { 'sql-concatenation': 'off' }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => ds.length === 0);
+    await config.update('rules', { 'sql-concatenation': 'error' }, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].severity === vscode.DiagnosticSeverity.Error);
+    await config.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    await waitForDiagnostics(uri, (ds) => ds.length === 1 && ds[0].severity === vscode.DiagnosticSeverity.Warning);
+  });
+
+  test('contributes walkthroughs that open', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const walkthroughs: { id: string; steps: unknown[] }[] = ext.packageJSON.contributes.walkthroughs;
+    assert.ok(walkthroughs.length >= 1, 'at least one walkthrough');
+    for (const w of walkthroughs) assert.ok(w.steps.length > 0, `${w.id} has steps`);
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${EXTENSION_ID}#${walkthroughs[0].id}`, false);
+    await screenshot('walkthrough');
+  });
+});
