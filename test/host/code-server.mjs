@@ -41,6 +41,7 @@ const USER_SETTINGS = {
   'update.mode': 'none',
   'security.workspace.trust.enabled': false,
   'window.commandCenter': false,
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /**
