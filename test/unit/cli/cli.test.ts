@@ -1,0 +1,90 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../../../src/cli/main';
+
+interface Run { code: number; stdout: string; stderr: string }
+
+async function cli(cwd: string, ...argv: string[]): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
+  return { code, stdout, stderr };
+}
+
+function project(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+    fs.writeFileSync(path.join(root, name), text);
+  }
+  return root;
+}
+
+const VULNERABLE = 'const mysql = require("mysql2");\nconst db = mysql.createConnection({});\ndb.query("SELECT * FROM users WHERE id = " + id);\n';
+
+describe('CLI', () => {
+  it('prints help and exits 0 with --help, 2 with no arguments', async () => {
+    const help = await cli(os.tmpdir(), '--help');
+    assert.strictEqual(help.code, 0);
+    assert.match(help.stdout, /Usage: backend-guide lint/);
+    assert.strictEqual((await cli(os.tmpdir())).code, 2);
+  });
+
+  it('exits 2 with a clear message on bad usage and on paths that do not exist', async () => {
+    const root = project({});
+    const unknown = await cli(root, 'lint', '--nope');
+    assert.strictEqual(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown option '--nope'/);
+    const format = await cli(root, 'lint', '--format', 'xml');
+    assert.strictEqual(format.code, 2);
+    assert.match(format.stderr, /--format takes one of text, json, sarif/);
+    const missing = await cli(root, 'lint', 'missing-folder');
+    assert.strictEqual(missing.code, 2);
+    assert.match(missing.stderr, /cannot read missing-folder/);
+    const badConfig = await cli(root, 'lint', '--config', 'nowhere.yaml');
+    assert.strictEqual(badConfig.code, 2);
+  });
+
+  it('exits 0 when findings are only warnings, 1 when one is at error severity', async () => {
+    const root = project({ 'src/db.js': VULNERABLE });
+    const warn = await cli(root, 'lint');
+    assert.strictEqual(warn.code, 0, warn.stderr);
+    assert.match(warn.stdout, /src\/db\.js\n\s+3:10\s+warning/);
+    fs.writeFileSync(path.join(root, '.backendguide.yaml'), 'rules:\n  sql-concatenation: error\n');
+    const error = await cli(root, 'lint');
+    assert.strictEqual(error.code, 1);
+    assert.match(error.stdout, /1 finding\(s\) \(1 error/);
+  });
+
+  it('skips node_modules, .git, build output and configured ignores', async () => {
+    const root = project({
+      'node_modules/pkg/index.js': VULNERABLE,
+      '.git/hooks/x.js': VULNERABLE,
+      'dist/bundle.js': VULNERABLE,
+      'legacy/old.js': VULNERABLE,
+      'src/ok.js': 'const x = 1;\n',
+      '.backendguide.yaml': 'ignore:\n  - "legacy/**"\n',
+    });
+    const result = await cli(root, 'lint', '--format', 'json');
+    const report = JSON.parse(result.stdout);
+    assert.deepStrictEqual(report.files.map((f: { path: string }) => f.path), ['src/ok.js']);
+  });
+
+  it('writes the report to a file with -o', async () => {
+    const root = project({ 'a.js': VULNERABLE });
+    const result = await cli(root, 'lint', '-o', 'report.json', '--format=json');
+    assert.strictEqual(result.stdout, '');
+    const report = JSON.parse(fs.readFileSync(path.join(root, 'report.json'), 'utf8'));
+    assert.strictEqual(report.summary.total, 1);
+    assert.deepStrictEqual(Object.keys(report.files[0].findings[0]).slice(0, 5), ['ruleId', 'messageId', 'severity', 'message', 'line']);
+  });
+
+  it('reports a skipped file with its reason instead of failing', async () => {
+    const root = project({ 'bundle.js': `var a=${'1+'.repeat(5000)}1;\n`.repeat(3), 'b.js': VULNERABLE });
+    const result = await cli(root, 'lint');
+    assert.strictEqual(result.code, 0);
+    assert.match(result.stdout, /skipped bundle\.js: file looks minified/);
+  });
+});

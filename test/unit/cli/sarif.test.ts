@@ -1,0 +1,56 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import Ajv from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { runCli } from '../../../src/cli/main';
+
+/** The official SARIF 2.1.0 JSON schema, as shipped by Microsoft's @microsoft/jest-sarif package. */
+function sarifValidator() {
+  const schema = JSON.parse(fs.readFileSync(require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+  const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false, logger: false });
+  addFormats(ajv);
+  return ajv.compile(schema);
+}
+
+describe('SARIF output', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-sarif-'));
+  fs.mkdirSync(path.join(root, 'src', 'data access'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'src', 'data access', 'orders.ts'), 'import { Pool } from "pg";\nconst pool = new Pool();\nexport const find = (id: string) => pool.query(`SELECT * FROM orders WHERE id = ${id}`);\n');
+  fs.writeFileSync(path.join(root, 'src', 'min.js'), `var a=${'1+'.repeat(5000)}1;\n`.repeat(3));
+
+  async function sarif(): Promise<any> {
+    let out = '';
+    const code = await runCli(['lint', '--format', 'sarif'], { cwd: root, stdout: (t) => { out += t; }, stderr: () => undefined });
+    assert.strictEqual(code, 0);
+    return JSON.parse(out);
+  }
+
+  it('is valid against the SARIF 2.1.0 schema', async () => {
+    const validate = sarifValidator();
+    const log = await sarif();
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    assert.ok(!validate({ version: '2.1.0' }), 'the validator rejects a log without runs');
+  });
+
+  it('describes every rule with a help URI and reports results with ruleId, relative artifact URI and region', async () => {
+    const run = (await sarif()).runs[0];
+    for (const rule of run.tool.driver.rules) assert.match(rule.helpUri, /^https:\/\/.+\.md#[a-z0-9-]+$/);
+    const result = run.results.find((r: any) => r.ruleId === 'sql-concatenation');
+    assert.ok(result, 'a sql-concatenation result');
+    assert.strictEqual(run.tool.driver.rules[result.ruleIndex].id, 'sql-concatenation');
+    const location = result.locations[0].physicalLocation;
+    assert.strictEqual(location.artifactLocation.uri, 'src/data%20access/orders.ts');
+    assert.strictEqual(location.artifactLocation.uriBaseId, 'SRCROOT');
+    assert.deepStrictEqual({ startLine: location.region.startLine, startColumn: location.region.startColumn }, { startLine: 3, startColumn: 48 });
+    assert.ok(run.originalUriBaseIds.SRCROOT.uri.startsWith('file:///') && run.originalUriBaseIds.SRCROOT.uri.endsWith('/'));
+  });
+
+  it('lists skipped files as notifications', async () => {
+    const notes = (await sarif()).runs[0].invocations[0].toolExecutionNotifications;
+    assert.strictEqual(notes.length, 1);
+    assert.match(notes[0].message.text, /minified/);
+    assert.strictEqual(notes[0].locations[0].physicalLocation.artifactLocation.uri, 'src/min.js');
+  });
+});

@@ -1,0 +1,40 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const abs = path.join(dir, e.name);
+    return e.isDirectory() ? sourceFiles(abs) : e.name.endsWith('.ts') ? [abs] : [];
+  });
+}
+
+const IMPORT = /(?:import\s[^;]*?from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)['"]([^'"]+)['"]/g;
+
+describe('engine boundary', () => {
+  const engineFiles = sourceFiles(path.join(ROOT, 'src', 'engine'));
+
+  it('has engine sources to check', () => {
+    assert.ok(engineFiles.length > 10, `found ${engineFiles.length}`);
+  });
+
+  it('no file under src/engine imports vscode or anything outside the engine but node built-ins and dependencies', () => {
+    const offenders: string[] = [];
+    for (const file of engineFiles) {
+      const text = fs.readFileSync(file, 'utf8');
+      for (const match of text.matchAll(IMPORT)) {
+        const spec = match[1];
+        const leavesEngine = spec.startsWith('.') && !path.resolve(path.dirname(file), spec).startsWith(path.join(ROOT, 'src', 'engine'));
+        if (spec === 'vscode' || spec.startsWith('vscode/') || leavesEngine) offenders.push(`${path.relative(ROOT, file)} imports '${spec}'`);
+      }
+    }
+    assert.deepStrictEqual(offenders, []);
+  });
+
+  it('the check itself catches an import of vscode', () => {
+    const sample = "import * as vscode from 'vscode';\nconst x = require(\"vscode\");";
+    assert.deepStrictEqual([...sample.matchAll(IMPORT)].map((m) => m[1]), ['vscode', 'vscode']);
+  });
+});

@@ -1,0 +1,75 @@
+import * as assert from 'assert';
+import { analyze } from '../../src/engine/analyze';
+import { IncrementalDocument, type ContentChange } from '../../src/engine/incremental';
+
+const BASE = [
+  'const mysql = require("mysql2");',
+  'const db = mysql.createConnection({});',
+  'function find(id) {',
+  '  return db.query("SELECT * FROM users WHERE id = ?", [id]);',
+  '}',
+  '',
+].join('\n');
+
+function apply(text: string, change: ContentChange): string {
+  return text.slice(0, change.rangeOffset) + change.text + text.slice(change.rangeOffset + change.rangeLength);
+}
+
+/** A deterministic pseudo-random sequence, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+}
+
+describe('incremental re-parse', () => {
+  it('finds the same as a full parse after an edit that introduces and then removes a finding', async () => {
+    const doc = (await IncrementalDocument.open(BASE, { languageId: 'javascript', fileName: 'a.js' }))!;
+    assert.strictEqual(doc.analyze().findings.length, 0);
+    const at = BASE.indexOf('"SELECT * FROM users WHERE id = ?", [id]');
+    const vulnerable: ContentChange = { rangeOffset: at, rangeLength: '"SELECT * FROM users WHERE id = ?", [id]'.length, text: '"SELECT * FROM users WHERE id = " + id' };
+    const edited = apply(BASE, vulnerable);
+    doc.update([vulnerable], edited);
+    const incremental = doc.analyze().findings;
+    const full = (await analyze(edited, { languageId: 'javascript', fileName: 'a.js' })).findings;
+    assert.strictEqual(incremental.length, 1);
+    assert.deepStrictEqual(incremental, full);
+    doc.update([{ rangeOffset: at, rangeLength: vulnerable.text.length, text: '"SELECT * FROM users WHERE id = ?", [id]' }], BASE);
+    assert.strictEqual(doc.analyze().findings.length, 0);
+    doc.dispose();
+  });
+
+  it('matches a full parse after 200 random keystrokes, including several changes in one event', async () => {
+    const next = random(7);
+    let text = BASE + 'db.query("DELETE FROM t WHERE id = " + id);\n';
+    const doc = (await IncrementalDocument.open(text, { languageId: 'javascript', fileName: 'a.js' }))!;
+    const alphabet = ['a', ' ', '"', '+', '\n', '(', ')', '`', '${x}', 'é', '😀'];
+    for (let i = 0; i < 200; i++) {
+      const changes: ContentChange[] = [];
+      let working = text;
+      const count = next() < 0.2 ? 2 : 1;
+      for (let c = 0; c < count; c++) {
+        const offset = Math.floor(next() * working.length);
+        const length = next() < 0.3 ? Math.min(3, working.length - offset) : 0;
+        const change = { rangeOffset: offset, rangeLength: length, text: length && next() < 0.5 ? '' : alphabet[Math.floor(next() * alphabet.length)] };
+        changes.push(change);
+        working = apply(working, change);
+      }
+      doc.update(changes, working);
+      text = working;
+      const full = await analyze(text, { languageId: 'javascript', fileName: 'a.js' });
+      assert.deepStrictEqual(doc.analyze().findings, full.findings, `after edit ${i}: ${JSON.stringify(changes)}`);
+    }
+    doc.dispose();
+  });
+
+  it('falls back to a full parse when the changes do not add up to the new text', async () => {
+    const doc = (await IncrementalDocument.open(BASE, { languageId: 'javascript', fileName: 'a.js' }))!;
+    const text = 'db.query(`SELECT * FROM users WHERE id = ${id}`);\n';
+    doc.update([{ rangeOffset: 0, rangeLength: 0, text: 'x' }], text);
+    assert.strictEqual(doc.analyze().findings.length, 1);
+    doc.dispose();
+  });
+});

@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { COMMANDS } from '../../src/extension/commands/ids';
+import { allRules } from '../../src/engine/registry';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+const nls: Record<string, string> = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+
+function nlsKeys(value: unknown): string[] {
+  if (typeof value === 'string') return [...value.matchAll(/^%([^%]+)%$/g)].map((m) => m[1]);
+  if (Array.isArray(value)) return value.flatMap(nlsKeys);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(nlsKeys);
+  return [];
+}
+
+describe('package.json manifest', () => {
+  it('names the extension, its publisher, bundle and CLI', () => {
+    assert.strictEqual(manifest.name, 'backend-guide');
+    assert.strictEqual(nls[manifest.displayName.slice(1, -1)], 'Backend Guide');
+    assert.ok(manifest.publisher);
+    assert.strictEqual(manifest.main, './dist/extension.js');
+    assert.strictEqual(manifest.bin['backend-guide'], './dist/cli.js');
+  });
+
+  it('targets VS Code 1.90 or older and @types/vscode no newer than the engine', () => {
+    const engine = /^\^?(\d+)\.(\d+)/.exec(manifest.engines.vscode);
+    assert.ok(engine && Number(engine[1]) === 1 && Number(engine[2]) <= 90, manifest.engines.vscode);
+    const types = /(\d+)\.(\d+)/.exec(manifest.devDependencies['@types/vscode']);
+    assert.ok(types && Number(types[2]) <= Number(engine[2]), 'types must not be newer than engines.vscode');
+  });
+
+  it('activates only on the analysed languages (and its own commands and views)', () => {
+    for (const event of manifest.activationEvents) assert.match(event, /^(onLanguage:(javascript|typescript|javascriptreact|typescriptreact|python)|onCommand:backendGuide\.|onView:backendGuide\.|onUri)/);
+    for (const lang of ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python']) assert.ok(manifest.activationEvents.includes(`onLanguage:${lang}`));
+  });
+
+  it('declares untrusted workspace support (it never runs workspace code)', () => {
+    assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, true);
+  });
+
+  it('contributes every command of the id table, each with a category, and no unknown ones', () => {
+    const contributed: { command: string; category?: string }[] = manifest.contributes.commands;
+    const ids = Object.values(COMMANDS) as string[];
+    for (const id of ids) assert.ok(contributed.some((c) => c.command === id), `${id} is not in contributes.commands`);
+    for (const c of contributed) {
+      assert.ok(ids.includes(c.command), `${c.command} is contributed but not in src/extension/commands/ids.ts`);
+      assert.strictEqual(c.category, '%category%', `${c.command} has the Backend Guide category`);
+    }
+  });
+
+  it('prefixes every setting and gives it a markdown description', () => {
+    for (const section of manifest.contributes.configuration) {
+      for (const [key, setting] of Object.entries<Record<string, unknown>>(section.properties)) {
+        assert.match(key, /^backendGuide\./);
+        assert.ok(setting.markdownDescription, `${key} has a markdownDescription`);
+      }
+    }
+  });
+
+  it('lists every rule in the backendGuide.rules setting with the severities the engine accepts', () => {
+    const rules = manifest.contributes.configuration.flatMap((s: { properties: Record<string, any> }) => Object.entries(s.properties)).find(([k]: [string]) => k === 'backendGuide.rules')[1];
+    for (const rule of allRules()) {
+      const property = rules.properties[rule.meta.id];
+      assert.ok(property, `backendGuide.rules.${rule.meta.id} is declared`);
+      assert.deepStrictEqual(property.enum, ['off', 'hint', 'info', 'warning', 'error']);
+      assert.strictEqual(property.default, rule.meta.defaultSeverity);
+    }
+  });
+
+  it('resolves every %key% through package.nls.json', () => {
+    const missing = nlsKeys(manifest).filter((key) => !(key in nls));
+    assert.deepStrictEqual(missing, []);
+  });
+
+  it('points every snippet and walkthrough media path at a file that exists', () => {
+    for (const s of manifest.contributes.snippets ?? []) assert.ok(fs.existsSync(path.join(ROOT, s.path)), s.path);
+  });
+});
