@@ -7,6 +7,7 @@ import { parseArgs, USAGE, type LintArgs } from './args';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
+import { indexProject } from './project';
 import { readSource, scanFiles, type FileReport } from './scan';
 import { collectSourceFiles } from './walk';
 
@@ -56,7 +57,8 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     io.stderr(`backend-guide: cannot read ${unreadable.join(', ')}\n`);
     return EXIT.badUsage;
   }
-  const reports = await scanFiles(files, texts, { root, config: loaded.config });
+  const project = await indexProject(root, texts);
+  const reports = await scanFiles(files, texts, { root, config: loaded.config, project });
   const output = render(args, reports, root);
   if (args.output) {
     try {

@@ -40,6 +40,13 @@ export function effectiveSeverity(rule: Rule, config: EngineConfig): Severity | 
   return configured ?? rule.meta.defaultSeverity;
 }
 
+const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
+
+/** One level below: error → warning → info → hint (hint stays hint). */
+export function lowerSeverity(severity: Severity): Severity {
+  return SEVERITY_ORDER[Math.min(SEVERITY_ORDER.indexOf(severity) + 1, SEVERITY_ORDER.length - 1)];
+}
+
 function firstSyntaxError(tree: Tree, lines: LineIndex): string | undefined {
   if (!tree.rootNode.hasError) return undefined;
   const cursor = tree.walk();
@@ -90,7 +97,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
         ruleId: rule.meta.id,
         messageId: d.messageId,
         message: formatMessage(template, d.data).text,
-        severity,
+        severity: d.lowerSeverity ? lowerSeverity(severity) : severity,
         range: lines.rangeOf(start, end),
         guideAnchor: rule.meta.guideAnchor,
         fixes: (d.fixes ?? []).map((fix) => ({
@@ -99,6 +106,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
           edits: fix.edits.map((e) => ({ ...e, range: lines.rangeOf(e.startOffset, e.endOffset) })),
         })),
         related: (d.related ?? []).map((r) => ('range' in r ? r : { message: r.message, range: lines.rangeOf(r.startOffset, r.endOffset) })),
+        ...(d.commands?.length ? { commands: d.commands } : {}),
       });
     };
     const context: RuleContext = {

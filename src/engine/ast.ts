@@ -24,3 +24,38 @@ export function closestAncestor(node: Node, types: readonly string[]): Node | un
   }
   return undefined;
 }
+
+const EXPRESSION_WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion']);
+
+/** The expression inside parentheses and TypeScript wrappers (`as T`, `x!`, `satisfies T`, `<T>x`). */
+export function unwrap(node: Node): Node {
+  let current = node;
+  while (EXPRESSION_WRAPPERS.has(current.type)) {
+    const inner = firstNamedChild(current);
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
+/** The first named child that is not a comment. */
+export function firstNamedChild(node: Node): Node | undefined {
+  return node.namedChildren.find((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+/**
+ * The nodes from `root` down to the smallest node spanning `start`..`end`, found in one descent.
+ * Prefer it to climbing with `Node.parent`, which walks down from the tree's root again on every call.
+ */
+export function pathTo(root: Node, start: number, end: number): Node[] {
+  const path = [root];
+  const target = root.descendantForIndex(start, end);
+  if (!target) return path;
+  for (let current = root; current.id !== target.id;) {
+    const next = current.childWithDescendant(target);
+    if (!next || next.id === current.id) break;
+    path.push(next);
+    current = next;
+  }
+  return path;
+}

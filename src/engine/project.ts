@@ -1,9 +1,25 @@
+import type { FileFacts, PackageFacts } from './project/facts';
+
 /**
  * Facts about the project around the analysed file (other files, package.json), supplied by the caller.
  * The engine itself never touches the file system for a single-file analysis; the CLI and the extension
- * build these facts and pass them in, so rules stay pure functions of their input.
+ * build these facts (with `ProjectIndex`) and pass them in, so rules stay pure functions of their input.
  */
 export interface ProjectFacts {
-  /** The workspace or scan root, used for relative paths in messages. */
+  /** The workspace or scan root, used for relative paths in messages and for `@/`-style import aliases. */
   readonly rootDir?: string;
+  /** Per-file facts of every indexed JavaScript/TypeScript file, by absolute file name. */
+  readonly files: ReadonlyMap<string, FileFacts>;
+  /** The indexed file an import specifier written in `fromFile` refers to (extensions and index files tried). */
+  resolveImport(fromFile: string, specifier: string): string | undefined;
+  /** The nearest indexed package.json above a file. */
+  packageFor(fileName: string): PackageFacts | undefined;
+  /**
+   * A value derived from these facts, computed at most once per snapshot: rules share cross-file models
+   * (such as the app graph) this way instead of rebuilding them for every analysed file.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
+
+export { ProjectIndex } from './project/project-index';
+export type { FileFacts, PackageFacts } from './project/facts';

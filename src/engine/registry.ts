@@ -1,8 +1,10 @@
 import type { Rule } from './rule';
 import { sqlConcatenation } from './rules/sql-concatenation';
+import { missingHelmet } from './rules/missing-helmet';
+import { missingAuth } from './rules/missing-auth';
 
 /** Every rule the engine knows, imported explicitly so the bundler sees them. */
-const RULES: readonly Rule[] = [sqlConcatenation];
+const RULES: readonly Rule[] = [sqlConcatenation, missingHelmet, missingAuth];
 
 export function allRules(): readonly Rule[] {
   return RULES;

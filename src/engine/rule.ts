@@ -2,7 +2,7 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import type { EngineConfig } from './config';
 import type { ProjectFacts } from './project';
 import type { LineIndex } from './text';
-import type { LanguageId, Range, RuleMeta } from './types';
+import type { FindingCommand, LanguageId, Range, RuleMeta } from './types';
 
 /** An edit given as offsets into the analysed text; the engine turns it into a `TextEdit`. */
 export interface OffsetEdit {
@@ -30,6 +30,9 @@ export interface ReportDescriptor {
   data?: Readonly<Record<string, string | number>>;
   fixes?: FixSpec[];
   related?: RelatedSpec[];
+  commands?: FindingCommand[];
+  /** Report one severity level below the rule's (warning becomes info), for secondary findings of a rule. */
+  lowerSeverity?: boolean;
 }
 
 export interface RuleContext {

@@ -48,6 +48,15 @@ export interface Finding {
   guideAnchor: string;
   fixes: Fix[];
   related: RelatedLocation[];
+  /** Commands an editor may offer beside the fixes, run only after the user confirms (for example installing a package). */
+  commands?: FindingCommand[];
+}
+
+/** A command offered with a finding. `installPackage` arguments: `[packageName, packageDir]`. */
+export interface FindingCommand {
+  title: string;
+  command: 'installPackage';
+  arguments: string[];
 }
 
 export type LanguageId = 'javascript' | 'javascriptreact' | 'typescript' | 'typescriptreact' | 'python';

@@ -48,6 +48,12 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       action.isPreferred = fix.preferred;
       actions.push(action);
     }
+    for (const command of finding.commands ?? []) {
+      const action = new vscode.CodeAction(command.title, vscode.CodeActionKind.QuickFix);
+      action.command = { command: COMMANDS[command.command], title: command.title, arguments: command.arguments };
+      action.diagnostics = [diagnostic];
+      actions.push(action);
+    }
     const ruleName = ruleById(finding.ruleId)?.meta.id ?? finding.ruleId;
     const learn = new vscode.CodeAction(vscode.l10n.t('Learn why: {0} (Backend Guide)', ruleName), vscode.CodeActionKind.QuickFix);
     learn.command = { command: COMMANDS.openGuide, title: learn.title, arguments: [finding.guideAnchor] };

@@ -40,7 +40,7 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Fires after each analysis of a document, with its findings. */
   readonly onDidAnalyze = this.analysed.event;
 
-  constructor(private readonly grammars: Grammars, private readonly logger: Logger, private readonly projectFacts: () => ProjectFacts | undefined = () => undefined) {
+  constructor(private readonly grammars: Grammars, private readonly logger: Logger, private readonly projectFacts: (uri: vscode.Uri) => ProjectFacts | undefined = () => undefined) {
     this.disposables.push(
       this.collection,
       this.analysed,
@@ -119,7 +119,7 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   private publish(doc: vscode.TextDocument, tracked: TrackedDocument): void {
-    const result: AnalysisResult = tracked.analysis.analyze({ project: this.projectFacts() });
+    const result: AnalysisResult = tracked.analysis.analyze({ project: this.projectFacts(doc.uri) });
     if (result.skipped) this.logger.info(`${doc.uri.fsPath}: skipped, ${result.skipped}`);
     for (const note of result.notes) this.logger.info(`${doc.uri.fsPath}: ${note}`);
     tracked.findings = result.findings;

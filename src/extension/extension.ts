@@ -3,16 +3,22 @@ import { Grammars } from '../engine/parser';
 import { FindingCodeActions } from './code-actions';
 import { analyzeActiveFile } from './commands/analyze-active-file';
 import { COMMANDS } from './commands/ids';
-import { openGuide } from './commands/open-guide';
+import { installPackage } from './commands/install-package';
 import { showOutput } from './commands/show-output';
 import { DiagnosticsController } from './diagnostics';
+import { registerGuide, type GuideApi } from './guide';
 import { Logger } from './logger';
+import { WorkspaceIndex } from './workspace-index';
 
 const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
 
 /** What `activate` returns: used by the extension-host tests. */
 export interface BackendGuideApi {
   diagnostics: DiagnosticsController;
+  /** Cross-file facts per workspace folder; `ready` resolves after the first indexing. */
+  workspaceIndex: WorkspaceIndex;
+  /** The guide viewer, progress and walkthrough context keys. */
+  guide: GuideApi;
 }
 
 export function activate(context: vscode.ExtensionContext): BackendGuideApi {
@@ -20,17 +26,21 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   const logger = new Logger();
   // Grammars load on first use, not here, to keep activation fast.
   const grammars = new Grammars(vscode.Uri.joinPath(context.extensionUri, 'dist', 'wasm').fsPath);
-  const diagnostics = new DiagnosticsController(grammars, logger);
+  const workspaceIndex = new WorkspaceIndex(grammars, logger);
+  const diagnostics = new DiagnosticsController(grammars, logger, (uri) => workspaceIndex.factsFor(uri));
   context.subscriptions.push(
     logger,
+    workspaceIndex,
     diagnostics,
+    workspaceIndex.onDidChange(() => diagnostics.reanalyseOpenDocuments()),
     vscode.languages.registerCodeActionsProvider(ANALYSED_LANGUAGES.map((language) => ({ language })), new FindingCodeActions(diagnostics), { providedCodeActionKinds: FindingCodeActions.kinds }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => showOutput(logger)),
     vscode.commands.registerCommand(COMMANDS.analyzeActiveFile, () => analyzeActiveFile(diagnostics)),
-    vscode.commands.registerCommand(COMMANDS.openGuide, (anchor?: string) => openGuide(context.extensionUri, anchor)),
+    vscode.commands.registerCommand(COMMANDS.installPackage, (packageName?: unknown, packageDir?: unknown) => installPackage(packageName, packageDir)),
   );
+  const guide = registerGuide(context, { diagnostics, logger });
   logger.info(`activated in ${Date.now() - started} ms`);
-  return { diagnostics };
+  return { diagnostics, workspaceIndex, guide };
 }
 
 export function deactivate(): void {

@@ -6,6 +6,7 @@ import type { ProjectFacts } from '../engine/project';
 import type { Rule } from '../engine/rule';
 import { applyTextEdits } from '../engine/text';
 import type { Finding, LanguageId } from '../engine/types';
+import { projectFrom } from './project-from';
 
 /** A case the rule must not flag. A bare string is JavaScript code. */
 export interface ValidCase {
@@ -16,6 +17,11 @@ export interface ValidCase {
   /** Rule options by section, merged into the config (for example `{ sql: { extraSinks: [...] } }`). */
   options?: Record<string, unknown>;
   project?: ProjectFacts;
+  /**
+   * Other files of the project by absolute path (package.json files included). When given, they are indexed
+   * together with the analysed file (whose `fileName` defaults to `/project/app.js`) and passed as `project`.
+   */
+  files?: Readonly<Record<string, string>>;
 }
 
 /** What one finding must look like; lines and columns are 1-based, as in ESLint's RuleTester. */
@@ -57,7 +63,9 @@ function configFor(c: ValidCase): EngineConfig {
 
 async function run(rule: Rule, c: ValidCase, code = c.code): Promise<AnalysisResult> {
   const languageId = c.languageId ?? 'javascript';
-  const result = await analyze(code, { languageId, fileName: c.fileName ?? defaultFileName(languageId), config: configFor(c), rules: [rule], project: c.project });
+  const fileName = c.fileName ?? (c.files ? `/project/${defaultFileName(languageId)}` : defaultFileName(languageId));
+  const project = c.files ? await projectFrom({ ...c.files, [fileName]: code }) : c.project;
+  const result = await analyze(code, { languageId, fileName, config: configFor(c), rules: [rule], project });
   assert.strictEqual(result.skipped, undefined, `file was skipped: ${result.skipped}`);
   const failures = result.notes.filter((n) => !n.startsWith('syntax error'));
   assert.deepStrictEqual(failures, [], 'the rule must run without failing');

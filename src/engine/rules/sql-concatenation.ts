@@ -1,29 +1,177 @@
-import { descendantsOfType, namedChildren } from '../ast';
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { Rule, RuleContext } from '../rule';
+import { unwrap } from '../ast';
+import { optionsSection, stringList, type EngineConfig } from '../config';
+import type { RelatedSpec, Rule, RuleContext } from '../rule';
+import { callPattern, findCandidates, findWherePairs, type Candidate } from './sql/candidates';
+import { parameterizedQueryFix } from './sql/fix';
+import { findImports, type ImportFacts } from './sql/imports';
+import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
+import { ScopeIndex } from './sql/scope';
+import { DRIVER_MODULES, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry } from './sql/sinks';
+import { meetsEvidence, valuePosition } from './sql/sql-text';
+import { StringEvaluator } from './sql/string-building';
 
-const QUERY_METHODS = new Set(['query', 'execute']);
-const SQL_START = /^\s*(select\s[\s\S]*\bfrom\b|insert\s+into\b|update\s+\S+\s+set\b|delete\s+from\b)/i;
+/**
+ * Flags SQL text built from non-constant values that reaches a query API (CWE-89), and offers to rewrite
+ * it as a parameterized query. Sinks are data (`sql/sinks.ts`); this file wires discovery, evaluation,
+ * reporting and the fix together.
+ */
 
-/** The literal text at the start of a built string, for recognising SQL. */
-function leadingText(node: Node): string | undefined {
-  if (node.type === 'string') return node.text.slice(1, -1);
-  if (node.type === 'template_string') {
-    const first = namedChildren(node)[0];
-    return first?.type === 'string_fragment' ? first.text : '';
-  }
-  if (node.type === 'binary_expression') {
-    const left = node.childForFieldName('left');
-    return left ? leadingText(left) : undefined;
+const HOW: Readonly<Record<BuildForm, string>> = {
+  template: 'a template literal', concatenation: 'string concatenation', compound: '`+=`',
+  concat: '`.concat()`', format: 'a format function', join: '`.join()`',
+};
+const HOW_ORDER: readonly BuildForm[] = ['template', 'concatenation', 'compound', 'concat', 'format', 'join'];
+
+/** Drivers whose `query(sql, [values])` the fix can target when the sink itself does not name one. */
+const POSITIONAL_DRIVERS: readonly DriverId[] = ['mysql', 'pg', 'pg-promise', 'sqlite3', 'oracledb'];
+const FUNCTION_TYPES = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration']);
+
+function describeForms(forms: readonly BuildForm[]): string {
+  const ordered = HOW_ORDER.filter((f) => forms.includes(f)).slice(0, 2);
+  return ordered.length > 0 ? ordered.map((f) => HOW[f]).join(' and ') : 'string building';
+}
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}
+
+/** Extra sinks from configuration (`sql.extraSinks: [runSql, ...]`), read as SQL statement or clause sinks. */
+function configuredSinks(config: EngineConfig): readonly SinkEntry[] {
+  const extra = stringList(optionsSection(config, 'sql'), 'extraSinks').filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+  if (extra.length === 0) return SINKS;
+  return [...SINKS, { id: 'config.extraSinks', driver: 'unknown', methods: extra, sqlArgument: 0, applies: 'always', bare: true, evidence: 'sql', layout: 'values-array', placeholder: 'dialect' }];
+}
+
+/** The driver whose placeholders a rewrite uses: the sink's own, the configured one, or the file's only SQL driver. */
+function fixDriver(entry: SinkEntry, imports: ImportFacts, config: EngineConfig): DriverId {
+  if (entry.driver !== 'unknown' && entry.placeholder !== 'dialect') return entry.driver;
+  const configured = optionsSection(config, 'sql').driver;
+  if (typeof configured === 'string' && configured in DRIVER_MODULES) return configured as DriverId;
+  const candidates = POSITIONAL_DRIVERS.filter((d) => imports.drivers.has(d));
+  return candidates.length === 1 ? candidates[0] : 'unknown';
+}
+
+/** `{ sql: ..., values }` (mysql) and `{ text: ..., values }` (pg) query objects: the SQL property's value. */
+function sqlOfQueryObject(node: Node): Node | undefined {
+  if (node.type !== 'object') return undefined;
+  for (const pair of node.namedChildren) {
+    const key = pair?.type === 'pair' ? pair.childForFieldName('key')?.text : undefined;
+    if (key === 'sql' || key === 'text') return pair?.childForFieldName('value') ?? undefined;
   }
   return undefined;
 }
 
-function isBuilt(node: Node): boolean {
-  if (node.type === 'template_string') return namedChildren(node).some((c) => c.type === 'template_substitution');
-  if (node.type !== 'binary_expression' || node.childForFieldName('operator')?.text !== '+') return false;
-  const parts = [node.childForFieldName('left'), node.childForFieldName('right')];
-  return parts.some((part) => part && !['string', 'number'].includes(part.type) && !(part.type === 'binary_expression' && !isBuilt(part)));
+/** True when every unsafe value sits where a table or column name goes. */
+function onlyIdentifiers(pieces: readonly Piece[]): boolean {
+  let before = '';
+  let sawValue = false;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (piece.kind === 'value' && !piece.safe) {
+      const next = pieces[i + 1];
+      if (valuePosition(before.slice(-40), next && next.kind !== 'value' ? next.text : '') !== 'identifier') return false;
+      sawValue = true;
+    }
+    before += piece.kind === 'value' ? 'x__v' : piece.text;
+  }
+  return sawValue;
+}
+
+interface SqlText {
+  readonly evaluation: TextEvaluation;
+  /** Where the text is written in full, for a rewrite; absent when it cannot be rewritten in one place. */
+  readonly target?: Node;
+}
+
+/** Reads the SQL argument: inline, or through a local variable assembled elsewhere. */
+function readSqlArgument(arg: Node, evaluator: StringEvaluator, scopes: ScopeIndex, ancestors: readonly Node[] = []): SqlText | undefined {
+  const node = unwrap(arg);
+  if (node.type !== 'identifier') {
+    const evaluation = evaluator.evaluate(node);
+    if (evaluation.kind !== 'text') return undefined;
+    return { evaluation, target: evaluation.exact ? node : undefined };
+  }
+  const resolution = scopes.resolve(node, ancestors.length > 0 ? ancestors : undefined);
+  if (!resolution) return undefined;
+  const { evaluation } = evaluator.valueAt(resolution, node.startIndex, 0);
+  if (evaluation.kind !== 'text') return undefined;
+  const { binding, writes, reads } = resolution;
+  const rewritable = evaluation.exact && binding.init && (binding.kind === 'const' || binding.kind === 'let' || binding.kind === 'var') && writes.length === 0 && reads.length === 1;
+  if (!rewritable || !binding.init || !valuesReach(evaluation.pieces, binding.init, node, ancestors, evaluator.text)) return { evaluation };
+  return { evaluation, target: unwrap(binding.init) };
+}
+
+/**
+ * The values of a variable's initializer still mean the same at the sink: both in the same function,
+ * and nothing between them assigns or redeclares a name the values use (checked on the text, which is
+ * stricter than needed and cheap).
+ */
+function valuesReach(pieces: readonly Piece[], init: Node, sink: Node, sinkAncestors: readonly Node[], text: string): boolean {
+  const innermost = [...sinkAncestors].reverse().find((n) => FUNCTION_TYPES.has(n.type));
+  if (innermost && (init.startIndex < innermost.startIndex || init.endIndex > innermost.endIndex)) return false;
+  const between = text.slice(init.endIndex, sink.startIndex);
+  for (const piece of pieces) {
+    if (piece.kind === 'text') continue;
+    for (const name of new Set(piece.node.text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+      const n = name.replace(/\$/g, '\\$');
+      const write = new RegExp(`(?<![\\w$.])${n}\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|\\|\\||&&)?=(?![=>])|(?:\\+\\+|--)\\s*${n}(?![\\w$])|(?<![\\w$.])${n}\\s*(?:\\+\\+|--)|\\b(?:const|let|var|function|class)\\s+[^;=]*?(?<![\\w$.])${n}(?![\\w$])`);
+      if (write.test(between)) return false;
+    }
+  }
+  return true;
+}
+
+function relatedSites(evaluation: TextEvaluation, reported: Node): RelatedSpec[] {
+  const seen = new Set<number>();
+  return evaluation.sites
+    .filter((site) => site.endIndex <= reported.startIndex || site.startIndex >= reported.endIndex)
+    .filter((site) => !seen.has(site.startIndex) && seen.add(site.startIndex) !== undefined)
+    .map((site) => ({ message: 'The SQL text is assembled here.', startOffset: site.startIndex, endOffset: site.endIndex }));
+}
+
+interface Analysis {
+  readonly context: RuleContext;
+  readonly imports: ImportFacts;
+  readonly scopes: ScopeIndex;
+  readonly evaluator: StringEvaluator;
+}
+
+function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, ambiguous: boolean): void {
+  const queryObject = sqlOfQueryObject(unwrap(candidate.sqlArg));
+  const argument = queryObject ?? candidate.sqlArg;
+  const sql = readSqlArgument(argument, analysis.evaluator, analysis.scopes, candidate.ancestors);
+  if (!sql) return;
+  const { pieces } = sql.evaluation;
+  const unsafe = unsafeValues(pieces);
+  if (unsafe.length === 0 || !meetsEvidence(shapeOf(pieces), entry.evidence)) return;
+  const fix = sql.target && !queryObject && !ambiguous
+    ? parameterizedQueryFix({
+      text: analysis.context.text, call: candidate.call, args: candidate.args, sqlIndex: entry.sqlArgument, entry,
+      driver: fixDriver(entry, analysis.imports, analysis.context.config), pieces, target: sql.target,
+    })
+    : undefined;
+  const isMongo = entry.driver === 'mongodb';
+  analysis.context.report({
+    node: argument,
+    messageId: isMongo ? 'mongoWhere' : onlyIdentifiers(pieces) ? 'identifier' : 'concatenated',
+    data: { how: describeForms(sql.evaluation.forms), value: shorten(unsafe[0].node.text), sink: candidate.method },
+    fixes: fix ? [fix] : [],
+    related: relatedSites(sql.evaluation, argument),
+  });
+}
+
+function checkWherePair(analysis: Analysis, value: Node): void {
+  const sql = readSqlArgument(value, analysis.evaluator, analysis.scopes);
+  const unsafe = sql ? unsafeValues(sql.evaluation.pieces) : [];
+  if (!sql || unsafe.length === 0) return;
+  analysis.context.report({
+    node: value,
+    messageId: 'mongoWhere',
+    data: { how: describeForms(sql.evaluation.forms), value: shorten(unsafe[0].node.text), sink: '$where' },
+    related: relatedSites(sql.evaluation, value),
+  });
 }
 
 export const sqlConcatenation: Rule = {
@@ -37,19 +185,28 @@ export const sqlConcatenation: Rule = {
       { id: 'OWASP A03:2021', url: 'https://owasp.org/Top10/A03_2021-Injection/' },
     ],
     messages: {
-      concatenated: 'SQL text is built from {{how}} and passed to {{sink}}(): a value containing a quote can change the query (SQL injection). Pass the values as parameters instead.',
+      concatenated: 'SQL text built with {{how}} from `{{value}}` reaches {{sink}}(): a crafted value can rewrite the query (SQL injection). Pass values as query parameters (placeholders plus a values array) instead.',
+      identifier: 'SQL text built with {{how}} puts `{{value}}` where a table or column name goes and reaches {{sink}}(): a crafted name can rewrite the query (SQL injection). Check the name against a fixed list of allowed names, or quote it with the driver\'s identifier escaper.',
+      mongoWhere: 'A MongoDB $where string built with {{how}} from `{{value}}` runs as JavaScript on the database server: a crafted value can change what it does (NoSQL injection). Use query operators such as $eq or $gt instead.',
     },
-    guideAnchor: 'security#sql-injection',
+    guideAnchor: 'sql-injection#sql-injection',
   },
   check(context: RuleContext) {
-    for (const call of descendantsOfType(context.tree.rootNode, 'call_expression')) {
-      const callee = call.childForFieldName('function');
-      const method = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
-      if (!method || !QUERY_METHODS.has(method)) continue;
-      const first = call.childForFieldName('arguments')?.namedChildren[0];
-      if (!first || !isBuilt(first)) continue;
-      if (!SQL_START.test(leadingText(first) ?? '')) continue;
-      context.report({ node: first, messageId: 'concatenated', data: { how: first.type === 'template_string' ? 'a template literal' : 'string concatenation', sink: method } });
+    const { text } = context;
+    const entries = configuredSinks(context.config);
+    const hits = [...text.matchAll(callPattern(sinkMethodNames(entries)))];
+    const hasWhere = text.includes('$where');
+    if (hits.length === 0 && !hasWhere) return;
+    const root = context.tree.rootNode;
+    const imports = findImports(text, root);
+    const scopes = new ScopeIndex(text, root);
+    const analysis: Analysis = { context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
+    const usesSqlite = imports.drivers.has('sqlite3') || imports.drivers.has('better-sqlite3');
+    for (const candidate of findCandidates(text, root, hits, usesSqlite)) {
+      if (context.timeLeftMs() <= 0) return;
+      const match = matchSink(candidate, imports.drivers, entries);
+      if (match) checkCall(analysis, candidate, match.entry, match.ambiguous);
     }
+    if (hasWhere) for (const { value } of findWherePairs(text, root)) checkWherePair(analysis, value);
   },
 };

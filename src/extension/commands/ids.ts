@@ -3,6 +3,15 @@ export const COMMANDS = {
   showOutput: 'backendGuide.showOutput',
   analyzeActiveFile: 'backendGuide.analyzeActiveFile',
   openGuide: 'backendGuide.openGuide',
+  installPackage: 'backendGuide.installPackage',
+  showGuideView: 'backendGuide.showGuideView',
+  takeQuiz: 'backendGuide.takeQuiz',
+  resetProgress: 'backendGuide.resetProgress',
+  createSampleProject: 'backendGuide.createSampleProject',
+  runSample: 'backendGuide.runSample',
+  openSampleFile: 'backendGuide.openSampleFile',
+  openPlayground: 'backendGuide.openPlayground',
+  openWalkthrough: 'backendGuide.openWalkthrough',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -1,15 +1,13 @@
-import * as vscode from 'vscode';
-import { guideChapterPath, parseGuideAnchor } from '../../engine/guide';
+import type { GuideContent } from '../guide/guide-content';
+import type { ProgressStore } from '../guide/progress';
+import { pickGuideSection } from '../guide/section-pick';
+import type { GuideViewer, ViewerLocation } from '../guide/viewer';
 
 /**
- * Opens the guide at a section (`<chapter>#<section>`) in VS Code's Markdown preview, offline.
- * Returns the URI opened, for tests.
+ * `backendGuide.openGuide(anchor?)`: opens the guide viewer at `<chapter>#<section>`; with no anchor,
+ * a searchable pick of every chapter and section first. Resolves to where the viewer arrived, for tests.
  */
-export async function openGuide(extensionUri: vscode.Uri, anchor?: string): Promise<vscode.Uri | undefined> {
-  const parsed = parseGuideAnchor(anchor ?? 'what-is-backend');
-  if (!parsed) return undefined;
-  const file = vscode.Uri.joinPath(extensionUri, guideChapterPath(parsed.chapter));
-  const target = parsed.section ? file.with({ fragment: parsed.section }) : file;
-  await vscode.commands.executeCommand('markdown.showPreview', target);
-  return target;
+export async function openGuide(viewer: GuideViewer, content: GuideContent, progress: ProgressStore, anchor?: string): Promise<ViewerLocation | undefined> {
+  const target = typeof anchor === 'string' && anchor ? anchor : await pickGuideSection(await content.index(), progress);
+  return target ? viewer.show(target) : undefined;
 }

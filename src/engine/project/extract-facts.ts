@@ -1,0 +1,396 @@
+import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import { namedChildren } from '../ast';
+import type { LanguageId } from '../types';
+import { extractNestFacts } from './extract-nest';
+import { emptyFileFacts, type ArgFact, type EventFact, type FileFacts, type ValueRef } from './facts';
+import { FUNCTION_TYPES, stringValue } from './file-scope';
+import { dottedName, FileValues, spanOf, UNKNOWN_REF } from './file-values';
+import { APP_PARAM_NAMES, CHAINABLE_METHODS, EVENT_METHODS, FRAMEWORK_MODULES, NON_APP_RECEIVERS, ROUTE_METHODS, isTestFileName } from './frameworks';
+import { publicReasonAt } from './public-marker';
+
+const MAX_ARG_DEPTH = 2;
+const MAX_ARG_TEXT = 160;
+const EVENT_CALL = new RegExp(String.raw`\.\s*(${EVENT_METHODS.join('|')})\s*\(`, 'g');
+const ROUTE_METHOD_SET = new Set(ROUTE_METHODS);
+const CHAINABLE = new Set(CHAINABLE_METHODS);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function isRelative(source: string): boolean {
+  return source.startsWith('.') || source.startsWith('/');
+}
+
+/** The call at the head of a call chain: `jwt(o)` in `jwt(o).unless(p)`. */
+function innermostCall(call: Node): Node {
+  let current = call;
+  for (;;) {
+    const fn = current.childForFieldName('function');
+    const object = fn?.type === 'member_expression' ? fn.childForFieldName('object') : undefined;
+    if (object?.type !== 'call_expression') return current;
+    current = object;
+  }
+}
+
+/**
+ * Extracts a file's facts from its syntax tree. It locates candidate constructs by scanning the text
+ * (method-call shapes, factory names, names passed as arguments) and confirms each in the tree, so the
+ * cost grows with what the file holds, not with its size.
+ */
+class FactExtractor {
+  readonly facts: FileFacts;
+  private readonly root: Node;
+  private readonly values: FileValues;
+  private readonly eventCalls = new Set<number>();
+  private readonly appLikeNames = new Set<string>(APP_PARAM_NAMES);
+
+  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string) {
+    this.facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName), false);
+    this.root = tree.rootNode;
+    this.values = new FileValues(this.facts, this.root, text);
+  }
+
+  run(): FileFacts {
+    this.collectTopLevel();
+    this.collectFactories();
+    this.collectEvents();
+    this.collectPlainCalls();
+    if (/@Controller\b|useGlobalGuards|APP_GUARD/.test(this.text)) {
+      const nest = extractNestFacts(this.root, this.text);
+      this.facts.nestControllers = nest.controllers;
+      this.facts.globalGuards = nest.globalGuards;
+    }
+    this.facts.events.sort((a, b) => a.span.start - b.span.start);
+    return this.facts;
+  }
+
+  // ---- imports and exports -------------------------------------------------------------------
+
+  private collectTopLevel(): void {
+    for (const statement of namedChildren(this.root)) {
+      switch (statement.type) {
+        case 'import_statement':
+          this.registerImportStatement(statement);
+          break;
+        case 'export_statement':
+          this.collectExport(statement);
+          break;
+        case 'lexical_declaration':
+        case 'variable_declaration':
+          for (const declarator of namedChildren(statement)) {
+            const value = declarator.childForFieldName('value');
+            if (value) this.collectModuleExportsAssignment(value);
+            const required = value ? this.values.requireSource(value) : undefined;
+            if (required !== undefined) this.values.addImport(required, '=', statement, 'cjs');
+          }
+          break;
+        case 'expression_statement': {
+          const expression = namedChildren(statement)[0];
+          if (expression) this.collectModuleExportsAssignment(expression);
+          break;
+        }
+        default:
+          break;
+      }
+    }
+  }
+
+  private registerImportStatement(statement: Node): void {
+    const source = stringValue(statement.childForFieldName('source'));
+    if (source !== undefined) this.values.addImport(source, 'default', statement, 'esm');
+    const clause = namedChildren(statement).find((c) => c.type === 'import_require_clause');
+    const from = clause ? stringValue(clause.childForFieldName('source')) : undefined;
+    if (from !== undefined) this.values.addImport(from, '=', statement, 'cjs');
+  }
+
+  /** `module.exports = x`, `exports.a = x`, `module.exports.a = x`, also inside `const app = module.exports = express()`. */
+  private collectModuleExportsAssignment(expression: Node): void {
+    let current: Node | null = expression;
+    while (current?.type === 'assignment_expression') {
+      const left = current.childForFieldName('left');
+      const right = current.childForFieldName('right');
+      const name = left ? this.exportNameOf(left) : undefined;
+      if (name !== undefined && right) {
+        if (name === '=') this.facts.exports['='] = this.values.refOf(right);
+        else this.facts.exports[name] = this.values.refOf(right);
+      }
+      current = right;
+    }
+  }
+
+  private exportNameOf(left: Node): string | undefined {
+    if (left.type !== 'member_expression') return undefined;
+    const object = left.childForFieldName('object');
+    const property = left.childForFieldName('property')?.text;
+    if (!object || !property) return undefined;
+    if (object.type === 'identifier' && object.text === 'module' && property === 'exports') return '=';
+    if (object.type === 'identifier' && object.text === 'exports') return property;
+    if (object.type === 'member_expression' && object.text.replace(/\s+/g, '') === 'module.exports') return property;
+    return undefined;
+  }
+
+  private collectExport(statement: Node): void {
+    const source = stringValue(statement.childForFieldName('source'));
+    const isDefault = statement.children.some((c) => c?.type === 'default');
+    const declaration = statement.childForFieldName('declaration');
+    const value = statement.childForFieldName('value');
+    if (isDefault) {
+      const target = declaration ?? value;
+      if (target) this.facts.exports.default = FUNCTION_TYPES.has(target.type) || target.type === 'function_declaration' ? this.values.functionRef(target) : this.values.refOf(target);
+      return;
+    }
+    if (declaration) {
+      if (declaration.type === 'function_declaration' || declaration.type === 'generator_function_declaration') {
+        const name = declaration.childForFieldName('name');
+        if (name) this.facts.exports[name.text] = this.values.functionRef(declaration);
+      } else if (declaration.type === 'lexical_declaration' || declaration.type === 'variable_declaration') {
+        for (const declarator of namedChildren(declaration)) {
+          const name = declarator.childForFieldName('name');
+          const init = declarator.childForFieldName('value');
+          if (name?.type === 'identifier') this.facts.exports[name.text] = init ? this.values.refOf(init) : UNKNOWN_REF;
+        }
+      }
+      return;
+    }
+    const clause = namedChildren(statement).find((c) => c.type === 'export_clause');
+    if (!clause) {
+      if (source !== undefined) {
+        const namespace = namedChildren(statement).find((c) => c.type === 'namespace_export');
+        const alias = namespace ? namedChildren(namespace)[0] : undefined;
+        if (alias) this.facts.exports[stringValue(alias) ?? alias.text] = { root: { kind: 'import', index: this.values.addImport(source, '*', statement, 'esm') }, path: [] };
+        else this.facts.reexportAll.push(source);
+      }
+      return;
+    }
+    for (const spec of namedChildren(clause)) {
+      if (spec.type !== 'export_specifier') continue;
+      const name = spec.childForFieldName('name');
+      const alias = spec.childForFieldName('alias');
+      if (!name) continue;
+      const exported = stringValue(alias) ?? alias?.text ?? name.text;
+      this.facts.exports[exported] = source !== undefined
+        ? { root: { kind: 'import', index: this.values.addImport(source, stringValue(name) ?? name.text, statement, 'esm') }, path: [] }
+        : this.values.refOfName(name.text, name, 0);
+    }
+  }
+
+  // ---- apps and routers -----------------------------------------------------------------------
+
+  private collectFactories(): void {
+    if (!FRAMEWORK_MODULES.some((m) => this.text.includes(m))) return;
+    const localNames = new Set<string>();
+    const modules = FRAMEWORK_MODULES.map(escapeRegExp).join('|');
+    const binding = new RegExp(String.raw`(?:import\s+(?:\*\s+as\s+)?([\w$]+)|import\s*\{([^}]*)\}|(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*require\s*\()[^;]*?['"](?:${modules})['"]`, 'g');
+    for (const m of this.text.matchAll(binding)) {
+      const names = (m[1] ?? m[2] ?? m[3] ?? '').replace(/[{}]/g, '').split(',').map((n) => n.trim().split(/\s+as\s+|\s*:\s*/).pop() ?? '');
+      names.filter((n) => /^[\w$]+$/.test(n)).forEach((n) => localNames.add(n));
+    }
+    const defaultImport = new RegExp(String.raw`import\s+([\w$]+)\s*,\s*\{([^}]*)\}\s*from\s*['"](?:${modules})['"]`, 'g');
+    for (const m of this.text.matchAll(defaultImport)) {
+      localNames.add(m[1]);
+      m[2].split(',').map((n) => n.trim().split(/\s+as\s+/).pop() ?? '').filter((n) => /^[\w$]+$/.test(n)).forEach((n) => localNames.add(n));
+    }
+    const candidates: number[] = [];
+    if (localNames.size) {
+      const names = [...localNames].map(escapeRegExp).join('|');
+      for (const m of this.text.matchAll(new RegExp(String.raw`(?<![\w$.])(?:${names})\s*(?:\.\s*Router\s*)?\(`, 'g'))) candidates.push(m.index ?? 0);
+      for (const m of this.text.matchAll(new RegExp(String.raw`\bnew\s+(?:${names})\b`, 'g'))) candidates.push(m.index ?? 0);
+    }
+    for (const m of this.text.matchAll(new RegExp(String.raw`\brequire\s*\(\s*['"](?:${modules})['"]\s*\)\s*(?:\.\s*Router\s*)?\(`, 'g'))) candidates.push(m.index ?? 0);
+    for (const offset of candidates) {
+      let node: Node | null = this.root.descendantForIndex(offset);
+      for (let i = 0; node && i < 6; i++, node = node.parent) {
+        if ((node.type === 'call_expression' || node.type === 'new_expression') && node.startIndex === offset) {
+          if (this.values.objectAt(node) !== undefined) break;
+        }
+      }
+    }
+  }
+
+  // ---- registrations --------------------------------------------------------------------------
+
+  private collectEvents(): void {
+    for (const match of this.text.matchAll(EVENT_CALL)) {
+      const at = (match.index ?? 0) + match[0].indexOf(match[1], 1);
+      const property = this.root.descendantForIndex(at, at + match[1].length);
+      const member = property?.parent;
+      const call = member?.parent;
+      if (property?.type !== 'property_identifier' || member?.type !== 'member_expression' || call?.type !== 'call_expression') continue;
+      if (call.childForFieldName('function')?.id !== member.id) continue;
+      this.recordEvent(match[1], member, call);
+    }
+  }
+
+  private recordEvent(method: string, member: Node, call: Node): void {
+    let receiver = member.childForFieldName('object');
+    let routePath: string | undefined;
+    let chained = false;
+    while (receiver?.type === 'call_expression') {
+      const fn = receiver.childForFieldName('function');
+      const name = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : undefined;
+      if (!name || !CHAINABLE.has(name)) break;
+      if (name === 'route') routePath ??= this.values.staticString(receiver.childForFieldName('arguments')?.namedChildren[0] ?? undefined);
+      chained = true;
+      receiver = fn!.childForFieldName('object');
+    }
+    if (!receiver) return;
+    const receiverName = dottedName(receiver);
+    if (NON_APP_RECEIVERS.has(receiverName.split('.')[0]) || NON_APP_RECEIVERS.has(receiverName)) return;
+    const argNodes = namedChildren(call.childForFieldName('arguments') ?? call).filter((a) => a.type !== 'comment');
+    if (!this.acceptsArguments(method, argNodes, routePath !== undefined)) return;
+    const target = this.values.refOf(receiver);
+    if (!this.mayBeApp(target)) return;
+    this.eventCalls.add(call.id);
+    if (receiver.type === 'identifier') this.appLikeNames.add(receiver.text);
+    let path = routePath;
+    let rest = argNodes;
+    let pathNode: Node | undefined;
+    const isRouteLike = ROUTE_METHOD_SET.has(method) || method === 'use' || method === 'prefix';
+    if (isRouteLike && routePath === undefined) {
+      const first = this.values.staticString(argNodes[0]);
+      const second = this.values.staticString(argNodes[1]);
+      if (first !== undefined && second !== undefined && ROUTE_METHOD_SET.has(method) && second.startsWith('/')) {
+        path = second; pathNode = argNodes[1]; rest = argNodes.slice(2);
+      } else if (first !== undefined) {
+        path = first; pathNode = argNodes[0]; rest = argNodes.slice(1);
+      } else if (argNodes[0]?.type === 'array' && method === 'use' && this.values.staticString(argNodes[0].namedChildren[0]) !== undefined) {
+        path = stringValue(argNodes[0].namedChildren[0]); pathNode = argNodes[0]; rest = argNodes.slice(1);
+      }
+    } else if (method === 'disable' || method === 'enable' || method === 'set' || method === 'addHook') {
+      path = stringValue(argNodes[0]);
+      rest = argNodes.slice(1);
+    }
+    const property = member.childForFieldName('property')!;
+    const reportStart = chained ? property.startIndex : call.startIndex;
+    const event: EventFact = {
+      method,
+      target,
+      calleeName: dottedName(member),
+      path,
+      args: rest.map((a) => this.argOf(a, 0)),
+      span: spanOf(call),
+      reportSpan: { start: reportStart, end: pathNode && pathNode.startIndex > reportStart ? pathNode.endIndex : property.endIndex },
+      reportRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    };
+    event.reportRange = this.values.rangeOf(event.reportSpan);
+    if (rest[0]) event.handlerInsertAt = rest[0].startIndex;
+    const reason = publicReasonAt(this.text, reportStart);
+    if (reason !== undefined) event.publicReason = reason;
+    this.facts.events.push(event);
+  }
+
+  private acceptsArguments(method: string, args: Node[], fromRoute: boolean): boolean {
+    if (ROUTE_METHOD_SET.has(method)) return args.length >= (fromRoute ? 1 : 2);
+    switch (method) {
+      case 'disable':
+      case 'enable':
+      case 'set':
+        return /^x-powered-by$/i.test(stringValue(args[0]) ?? '');
+      case 'route':
+        return args[0]?.type === 'object';
+      case 'addHook':
+        return args.length >= 2 && stringValue(args[0]) !== undefined;
+      case 'prefix':
+        return stringValue(args[0]) !== undefined;
+      case 'use':
+      case 'register':
+        return args.length >= 1;
+      default:
+        return true;
+    }
+  }
+
+  /** True when a receiver could be an app or router: local objects, parameters, relative imports, factories' results. */
+  private mayBeApp(ref: ValueRef): boolean {
+    switch (ref.root.kind) {
+      case 'unknown':
+      case 'literal':
+        return false;
+      case 'import': {
+        const imported = this.facts.imports[ref.root.index];
+        return isRelative(imported.source) || !/^[@\w]/.test(imported.source) || /^[@~#]\//.test(imported.source) || FRAMEWORK_MODULES.includes(imported.source) && ref.path.includes('()');
+      }
+      default:
+        return !ref.path.some((p) => p !== '()');
+    }
+  }
+
+  /** Plain calls that pass an app along: `configureSecurity(app)`, `require('./routes')(app)`, `http.createServer(app)`. */
+  private collectPlainCalls(): void {
+    for (const object of this.facts.objects) if (object.boundTo) this.appLikeNames.add(object.boundTo);
+    const names = [...this.appLikeNames].map(escapeRegExp).join('|');
+    const seen = new Set<number>();
+    for (const match of this.text.matchAll(new RegExp(String.raw`[(,]\s*((?:${names})(?![\w$]))\s*(?=[,)])`, 'g'))) {
+      const at = (match.index ?? 0) + match[0].indexOf(match[1]);
+      const argument = this.root.descendantForIndex(at, at + match[1].length);
+      let node: Node | null | undefined = argument;
+      if (node?.type === 'this' || node?.type === 'property_identifier') node = node.parent;
+      const list = node?.parent;
+      const call = list?.parent;
+      if (!node || list?.type !== 'arguments' || (call?.type !== 'call_expression' && call?.type !== 'new_expression')) continue;
+      if (this.eventCalls.has(call.id) || seen.has(call.id)) continue;
+      seen.add(call.id);
+      const fn = call.childForFieldName(call.type === 'new_expression' ? 'constructor' : 'function');
+      if (!fn || (fn.type === 'identifier' && fn.text === 'require')) continue;
+      if (!this.mayBeApp(this.values.refOf(node))) continue;
+      const argNodes = namedChildren(list).filter((a) => a.type !== 'comment');
+      this.facts.events.push({
+        method: '',
+        callee: this.values.refOf(fn),
+        calleeName: dottedName(fn),
+        args: argNodes.map((a) => this.argOf(a, 0)),
+        span: spanOf(call),
+        reportSpan: spanOf(fn),
+        reportRange: this.values.rangeOf(spanOf(fn)),
+      });
+    }
+  }
+
+  private argOf(node: Node, depth: number): ArgFact {
+    const span = spanOf(node);
+    const literal = stringValue(node);
+    if (literal !== undefined) return { kind: 'string', value: literal, span };
+    if (FUNCTION_TYPES.has(node.type)) return { kind: 'function', index: this.values.registerFunction(node), span };
+    switch (node.type) {
+      case 'identifier':
+      case 'member_expression':
+        return { kind: 'ref', name: dottedName(node), ref: this.values.refOf(node), span, text: node.text.slice(0, MAX_ARG_TEXT) };
+      case 'call_expression':
+      case 'new_expression': {
+        const head = node.type === 'call_expression' ? innermostCall(node) : node;
+        const fn = head.childForFieldName(head.type === 'new_expression' ? 'constructor' : 'function');
+        const args = depth < MAX_ARG_DEPTH ? namedChildren(head.childForFieldName('arguments') ?? head).filter((a) => a.type !== 'comment').map((a) => this.argOf(a, depth + 1)) : [];
+        return { kind: 'call', name: fn ? dottedName(fn) : '', callee: this.values.refOf(fn), result: this.values.refOf(node), args, span, text: node.text.slice(0, MAX_ARG_TEXT) };
+      }
+      case 'array':
+        return depth < MAX_ARG_DEPTH ? { kind: 'array', items: namedChildren(node).map((n) => this.argOf(n, depth + 1)), span } : { kind: 'other', span, text: node.text.slice(0, MAX_ARG_TEXT) };
+      case 'object': {
+        if (depth >= MAX_ARG_DEPTH) return { kind: 'other', span, text: node.text.slice(0, MAX_ARG_TEXT) };
+        const props: Record<string, ArgFact> = {};
+        for (const prop of namedChildren(node)) {
+          if (prop.type === 'pair') {
+            const key = prop.childForFieldName('key');
+            const value = prop.childForFieldName('value');
+            if (key && value) props[stringValue(key) ?? key.text] = this.argOf(value, depth + 1);
+          } else if (prop.type === 'shorthand_property_identifier') props[prop.text] = { kind: 'ref', name: prop.text, ref: this.values.refOfName(prop.text, prop, 0), span: spanOf(prop), text: prop.text };
+          else if (prop.type === 'method_definition') {
+            const key = prop.childForFieldName('name');
+            if (key) props[key.text] = { kind: 'function', index: this.values.registerFunction(prop), span: spanOf(prop) };
+          }
+        }
+        return { kind: 'object', props, span };
+      }
+      case 'await_expression':
+      case 'parenthesized_expression':
+        return namedChildren(node)[0] ? this.argOf(namedChildren(node)[0], depth) : { kind: 'other', span, text: node.text.slice(0, MAX_ARG_TEXT) };
+      default:
+        return { kind: 'other', span, text: node.text.slice(0, MAX_ARG_TEXT) };
+    }
+  }
+}
+
+/** Extracts the facts of one parsed JavaScript or TypeScript file. Never throws for well-formed trees. */
+export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string): FileFacts {
+  return new FactExtractor(tree, text, fileName, languageId, textHash).run();
+}

@@ -1,0 +1,183 @@
+import type { LanguageId, Range } from '../types';
+
+/**
+ * Per-file facts about Express-style apps, extracted once from a parsed file and kept after its tree is
+ * dropped. Offsets are UTF-16 offsets into the file's text. Everything here is plain data (no tree nodes),
+ * so the index can hold a whole project's facts and rules can read them without re-parsing other files.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** An object a framework factory creates: an app or a router. */
+export type ObjectKind = 'express-app' | 'express-router' | 'koa-app' | 'koa-router' | 'fastify-app';
+
+/**
+ * A symbolic value: where a value comes from within its file (`root`), then a chain of property reads
+ * (`path`). `()` in a path marks a call of the member before it (`router.routes()` is `['routes', '()']`).
+ */
+export interface ValueRef {
+  root: ValueRoot;
+  path: string[];
+}
+
+export type ValueRoot =
+  /** `facts.objects[index]`, created in this file. */
+  | { kind: 'object'; index: number }
+  /** `facts.imports[index]`. */
+  | { kind: 'import'; index: number }
+  /** Parameter `index` of `facts.functions[fn]`. */
+  | { kind: 'param'; fn: number; index: number }
+  /** `facts.functions[index]` itself. */
+  | { kind: 'function'; index: number }
+  /** What calling `callee` returns; `fnArg` is the first function passed to it (`catchAsync(fn)`). */
+  | { kind: 'call'; callee: ValueRef; fnArg?: number }
+  /** An object literal, by property name. */
+  | { kind: 'literal'; props: Record<string, ValueRef> }
+  | { kind: 'unknown' };
+
+export interface ImportFact {
+  /** Module specifier as written: `'./app'`, `'express'`. */
+  source: string;
+  /** `'='` for `require()` (the whole `module.exports`), `'default'`, `'*'` (namespace) or an export name. */
+  name: string;
+  /** The statement that imports, for quick fixes that add an import beside it. */
+  span: Span;
+  style: 'esm' | 'cjs';
+  /** Source of that statement, capped: lets a fix in another file import the same binding. */
+  text: string;
+}
+
+export interface ObjectFact {
+  kind: ObjectKind;
+  /** The factory call (`express()`, `new Router()`). */
+  span: Span;
+  /** Route prefix given at creation (`new Router({ prefix: '/api' })`). */
+  prefix?: string;
+  /** The expression the object is stored in (`app`, `this.app`), when it is stored by a simple assignment. */
+  boundTo?: string;
+  /** The statement holding the factory call, when the object is stored (`const app = express();`). */
+  statement?: Span;
+}
+
+/** One argument of a registration call (middleware, handler, router, options object); `text` is its source, capped. */
+export type ArgFact =
+  /** An identifier or property chain: `requireAuth`, `auth.required`, `this.router`. */
+  | { kind: 'ref'; name: string; ref: ValueRef; span: Span; text: string }
+  /** A call: `helmet()`, `passport.authenticate('jwt')`; `name` is the innermost callee of a chain (`jwt` in `jwt(o).unless(p)`). */
+  | { kind: 'call'; name: string; callee: ValueRef; result: ValueRef; args: ArgFact[]; span: Span; text: string }
+  | { kind: 'function'; index: number; span: Span }
+  | { kind: 'array'; items: ArgFact[]; span: Span }
+  | { kind: 'object'; props: Record<string, ArgFact>; span: Span }
+  | { kind: 'string'; value: string; span: Span }
+  /** Anything else (literals, spreads, expressions); `text` is its source, capped. */
+  | { kind: 'other'; span: Span; text: string };
+
+/**
+ * A registration call, in source order: `app.use(...)`, `router.post(path, ...)`, `app.listen()`,
+ * `fastify.register(plugin)`, or a plain call that passes an app along (`configureSecurity(app)`).
+ */
+export interface EventFact {
+  /** The method called on `target` (`use`, `get`, `listen`, ...); empty for a plain call. */
+  method: string;
+  /** The receiver, for method calls. */
+  target?: ValueRef;
+  /** The function called, for plain calls. */
+  callee?: ValueRef;
+  /** Dotted text of the callee: `app.use`, `http.createServer`, `configureSecurity`. */
+  calleeName: string;
+  /** Literal path argument of routes and path-scoped `use` (from `route('/x')` for `route('/x').get(...)`). */
+  path?: string;
+  /** Arguments after the path (for plain calls: every argument). */
+  args: ArgFact[];
+  span: Span;
+  /** Where a finding about this call is shown (`router.post('/users'`). */
+  reportSpan: Span;
+  /** `reportSpan` as lines and characters, for related locations shown from other files. */
+  reportRange: Range;
+  /** Offset where a new first handler argument goes (right after the path argument), for quick fixes. */
+  handlerInsertAt?: number;
+  /** Reason from a `// backend-guide-public: <reason>` comment above or beside the call. */
+  publicReason?: string;
+}
+
+export interface FunctionFact {
+  name?: string;
+  /** Parameter names; `''` for destructured or otherwise unnamed parameters. */
+  params: string[];
+  span: Span;
+  /** Source text of handler-like functions (`(req, res)`, `(ctx, next)`, `(request, reply)`), capped. */
+  bodyText?: string;
+  /** What the function returns (`return app;`, or an arrow function's expression body). */
+  returns: ValueRef[];
+}
+
+export interface DecoratorFact {
+  name: string;
+  /** Identifier or callee names among the arguments: `JwtAuthGuard`, `AuthGuard` (from `AuthGuard('jwt')`). */
+  argNames: string[];
+  /** First string argument (`@Get(':id')`). */
+  path?: string;
+  span: Span;
+}
+
+export interface NestRouteFact {
+  /** Lower-case HTTP method of the route decorator (`get`, `post`, ..., `all`). */
+  method: string;
+  path: string;
+  methodName: string;
+  decorators: DecoratorFact[];
+  /** The route decorator (`@Post()`), where findings are shown. */
+  reportSpan: Span;
+  /** Start of the line holding the method's first decorator, for inserting a decorator or comment above it. */
+  lineStart: number;
+  indent: string;
+  bodyText?: string;
+  publicReason?: string;
+}
+
+export interface NestControllerFact {
+  name: string;
+  path: string;
+  decorators: DecoratorFact[];
+  routes: NestRouteFact[];
+  span: Span;
+}
+
+export interface FileFacts {
+  fileName: string;
+  languageId: LanguageId;
+  /** Hash of the text the facts were extracted from; rules compare it with the text they analyse. */
+  textHash: string;
+  /** Test and fixture files: their apps and routes are not part of the running application. */
+  isTest: boolean;
+  /** True when a quick text scan showed the file cannot hold app facts, so it was not parsed. */
+  skipped: boolean;
+  imports: ImportFact[];
+  /** Export name to value; `'='` is `module.exports` as a whole. */
+  exports: Record<string, ValueRef>;
+  /** Sources of `export * from '...'`. */
+  reexportAll: string[];
+  objects: ObjectFact[];
+  functions: FunctionFact[];
+  events: EventFact[];
+  nestControllers: NestControllerFact[];
+  /** Guards applied to every Nest route: `app.useGlobalGuards(new X())`, `{ provide: APP_GUARD, useClass: X }`. */
+  globalGuards: string[];
+}
+
+export interface PackageFacts {
+  /** Absolute path of the folder holding package.json. */
+  dir: string;
+  fileName: string;
+  /** Names in dependencies, devDependencies, peerDependencies and optionalDependencies. */
+  dependencies: ReadonlySet<string>;
+  /** False when package.json could not be read as JSON; dependencies are then unknown. */
+  readable: boolean;
+}
+
+export function emptyFileFacts(fileName: string, languageId: LanguageId, textHash: string, isTest: boolean, skipped: boolean): FileFacts {
+  return { fileName, languageId, textHash, isTest, skipped, imports: [], exports: {}, reexportAll: [], objects: [], functions: [], events: [], nestControllers: [], globalGuards: [] };
+}

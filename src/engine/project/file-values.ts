@@ -1,0 +1,302 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { namedChildren } from '../ast';
+import { LineIndex } from '../text';
+import type { Range } from '../types';
+import type { FileFacts, ImportFact, Span, ValueRef } from './facts';
+import { FileScope, FUNCTION_TYPES, parameterNames, stringValue, type Declaration } from './file-scope';
+import { FACTORIES } from './frameworks';
+
+export const UNKNOWN_REF: ValueRef = { root: { kind: 'unknown' }, path: [] };
+const UNKNOWN = UNKNOWN_REF;
+const MAX_DEPTH = 16;
+const MAX_BODY_TEXT = 12000;
+const MAX_IMPORT_TEXT = 300;
+const HANDLER_FIRST_PARAMS = new Set(['req', 'request', 'ctx', 'context', '_req', '_request', 'r']);
+const HANDLER_SECOND_PARAMS = new Set(['res', 'response', 'reply', 'next', 'h', '_res']);
+export const TRANSPARENT_TYPES: ReadonlySet<string> = new Set(['await_expression', 'parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion']);
+
+export function spanOf(node: Node): Span {
+  return { start: node.startIndex, end: node.endIndex };
+}
+
+/** Dotted text of a callee or reference, without whitespace and optional-chaining marks. */
+export function dottedName(node: Node): string {
+  return node.text.length > 200 ? node.type : node.text.replace(/\s+/g, '').replace(/\?\./g, '.');
+}
+
+/**
+ * The values of one file as `ValueRef`s: where each expression's value comes from (an import, a created
+ * app or router, a parameter, a function, a call), registering imports, objects and functions in the
+ * file's facts as they are met. Lookups are memoised per node.
+ */
+export class FileValues {
+  private readonly refMemo = new Map<number, ValueRef>();
+  private readonly inProgress = new Set<number>();
+  private readonly functionIndex = new Map<number, number>();
+  private readonly objectIndex = new Map<number, number | null>();
+  private readonly importIndex = new Map<string, number>();
+  private readonly scope: FileScope;
+  private lines: LineIndex | undefined;
+
+  constructor(private readonly facts: FileFacts, root: Node, private readonly text: string) {
+    this.scope = new FileScope(root, text);
+  }
+
+  rangeOf(span: Span): Range {
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.rangeOf(span.start, span.end);
+  }
+
+  addImport(source: string, name: string, statement: Node, style: ImportFact['style']): number {
+    const key = `${statement.startIndex}:${source}:${name}`;
+    let index = this.importIndex.get(key);
+    if (index === undefined) {
+      index = this.facts.imports.push({ source, name, span: spanOf(statement), style, text: statement.text.slice(0, MAX_IMPORT_TEXT) }) - 1;
+      this.importIndex.set(key, index);
+    }
+    return index;
+  }
+
+  /** `require('x')` (possibly awaited or wrapped), or `undefined`. */
+  requireSource(node: Node): string | undefined {
+    let current: Node | null = node;
+    while (current && TRANSPARENT_TYPES.has(current.type)) current = namedChildren(current)[0] ?? null;
+    if (current?.type !== 'call_expression') return undefined;
+    const fn = current.childForFieldName('function');
+    if (fn?.type !== 'identifier' || fn.text !== 'require') return undefined;
+    return stringValue(current.childForFieldName('arguments')?.namedChildren[0]);
+  }
+
+  functionRef(node: Node): ValueRef {
+    return { root: { kind: 'function', index: this.registerFunction(node) }, path: [] };
+  }
+
+  refOf(node: Node | null | undefined, depth = 0): ValueRef {
+    if (!node || depth > MAX_DEPTH) return UNKNOWN;
+    const memo = this.refMemo.get(node.id);
+    if (memo) return memo;
+    if (this.inProgress.has(node.id)) return UNKNOWN;
+    this.inProgress.add(node.id);
+    const ref = this.computeRef(node, depth);
+    this.inProgress.delete(node.id);
+    this.refMemo.set(node.id, ref);
+    return ref;
+  }
+
+  private computeRef(node: Node, depth: number): ValueRef {
+    if (TRANSPARENT_TYPES.has(node.type)) return this.refOf(namedChildren(node)[0], depth + 1);
+    if (FUNCTION_TYPES.has(node.type)) return this.functionRef(node);
+    switch (node.type) {
+      case 'identifier':
+        return this.refOfName(node.text, node, depth);
+      case 'member_expression':
+      case 'subscript_expression': {
+        const object = node.childForFieldName('object');
+        const property = node.type === 'member_expression' ? node.childForFieldName('property')?.text : stringValue(node.childForFieldName('index'));
+        if (!object || property === undefined) return UNKNOWN;
+        if (object.type === 'this') {
+          const value = this.scope.thisMember(property);
+          return value ? this.refOf(value, depth + 1) : UNKNOWN;
+        }
+        const base = this.refOf(object, depth + 1);
+        return base.root.kind === 'unknown' ? UNKNOWN : { root: base.root, path: [...base.path, property] };
+      }
+      case 'call_expression':
+      case 'new_expression':
+        return this.refOfCall(node, depth);
+      case 'assignment_expression':
+        return this.refOf(node.childForFieldName('right'), depth + 1);
+      case 'object':
+        return this.refOfObject(node, depth);
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private refOfCall(node: Node, depth: number): ValueRef {
+    const fn = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
+    if (!fn) return UNKNOWN;
+    const args = namedChildren(node.childForFieldName('arguments') ?? node).filter((a) => a.type !== 'comment');
+    if (fn.type === 'identifier' && fn.text === 'require' || fn.type === 'import') {
+      const source = stringValue(args[0]);
+      if (source === undefined) return UNKNOWN;
+      const statement = this.enclosingStatement(node);
+      return { root: { kind: 'import', index: this.addImport(source, fn.type === 'import' ? '*' : '=', statement, fn.type === 'import' ? 'esm' : 'cjs') }, path: [] };
+    }
+    const created = this.objectAt(node);
+    if (created !== undefined) return { root: { kind: 'object', index: created }, path: [] };
+    const callee = this.refOf(fn, depth + 1);
+    const fnArg = args.find((a) => FUNCTION_TYPES.has(a.type));
+    if (fnArg) return { root: { kind: 'call', callee, fnArg: this.registerFunction(fnArg) }, path: [] };
+    if (callee.root.kind === 'unknown') return UNKNOWN;
+    if (callee.root.kind === 'function' || callee.root.kind === 'call') return { root: { kind: 'call', callee }, path: [] };
+    return { root: callee.root, path: [...callee.path, '()'] };
+  }
+
+  private refOfObject(node: Node, depth: number): ValueRef {
+    const props: Record<string, ValueRef> = {};
+    for (const prop of namedChildren(node)) {
+      if (prop.type === 'shorthand_property_identifier') props[prop.text] = this.refOfName(prop.text, prop, depth + 1);
+      else if (prop.type === 'pair') {
+        const key = prop.childForFieldName('key');
+        if (key) props[stringValue(key) ?? key.text] = this.refOf(prop.childForFieldName('value'), depth + 1);
+      } else if (prop.type === 'method_definition') {
+        const key = prop.childForFieldName('name');
+        if (key) props[key.text] = this.functionRef(prop);
+      }
+    }
+    return { root: { kind: 'literal', props }, path: [] };
+  }
+
+  refOfName(name: string, at: Node, depth: number): ValueRef {
+    const declaration: Declaration | undefined = this.scope.lookup(name, at);
+    if (!declaration) return UNKNOWN;
+    switch (declaration.kind) {
+      case 'value': {
+        if (!declaration.value) return UNKNOWN;
+        const base = this.refOf(declaration.value, depth + 1);
+        return base.root.kind === 'unknown' ? UNKNOWN : { root: base.root, path: [...base.path, ...declaration.path] };
+      }
+      case 'param':
+        return { root: { kind: 'param', fn: this.registerFunction(declaration.fn), index: declaration.index }, path: [] };
+      case 'function':
+        return this.functionRef(declaration.node);
+      case 'import':
+        return { root: { kind: 'import', index: this.addImport(declaration.source, declaration.name, declaration.statement, 'esm') }, path: [] };
+      default:
+        return UNKNOWN;
+    }
+  }
+
+  private enclosingStatement(node: Node): Node {
+    let current = node;
+    while (current.parent && current.parent.type !== 'program' && current.parent.type !== 'statement_block') current = current.parent;
+    return current;
+  }
+
+  registerFunction(node: Node): number {
+    const existing = this.functionIndex.get(node.id);
+    if (existing !== undefined) return existing;
+    const params = parameterNames(node);
+    const index = this.facts.functions.push({ params, span: spanOf(node), returns: [] }) - 1;
+    this.functionIndex.set(node.id, index);
+    const fact = this.facts.functions[index];
+    const own = node.childForFieldName('name');
+    const declarator = node.parent?.type === 'variable_declarator' ? node.parent.childForFieldName('name') : undefined;
+    const name = own?.text ?? declarator?.text;
+    if (name) fact.name = name;
+    if (HANDLER_FIRST_PARAMS.has(params[0] ?? '') || HANDLER_SECOND_PARAMS.has(params[1] ?? '')) {
+      fact.bodyText = this.text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + MAX_BODY_TEXT));
+    }
+    fact.returns = this.returnsOf(node);
+    return index;
+  }
+
+  private returnsOf(fn: Node): ValueRef[] {
+    const body = fn.childForFieldName('body');
+    if (!body) return [];
+    if (body.type !== 'statement_block') {
+      const ref = this.refOf(body);
+      return ref.root.kind === 'unknown' ? [] : [ref];
+    }
+    if (!body.text.includes('return')) return [];
+    const refs: ValueRef[] = [];
+    for (const statement of body.descendantsOfType('return_statement')) {
+      if (!statement || this.owningFunction(statement)?.id !== fn.id) continue;
+      const ref = this.refOf(namedChildren(statement)[0]);
+      if (ref.root.kind !== 'unknown') refs.push(ref);
+    }
+    return refs;
+  }
+
+  private owningFunction(node: Node): Node | undefined {
+    for (let current = node.parent; current; current = current.parent) if (FUNCTION_TYPES.has(current.type)) return current;
+    return undefined;
+  }
+
+  /** Index of the object a factory call creates, or `undefined` when the call is not a factory. */
+  objectAt(call: Node): number | undefined {
+    const memo = this.objectIndex.get(call.id);
+    if (memo !== undefined) return memo ?? undefined;
+    this.objectIndex.set(call.id, null);
+    const isNew = call.type === 'new_expression';
+    const callee = this.refOf(call.childForFieldName(isNew ? 'constructor' : 'function'));
+    if (callee.root.kind !== 'import') return undefined;
+    const imported = this.facts.imports[callee.root.index];
+    const pattern = FACTORIES.find((f) => f.module === imported.source && f.imports.includes(imported.name)
+      && f.member.length === callee.path.length && f.member.every((m, i) => callee.path[i] === m)
+      && (f.call === 'either' || (f.call === 'new') === isNew));
+    if (!pattern) return undefined;
+    const index = this.facts.objects.push({ kind: pattern.kind, span: spanOf(call) }) - 1;
+    this.objectIndex.set(call.id, index);
+    const fact = this.facts.objects[index];
+    const options = call.childForFieldName('arguments')?.namedChildren[0];
+    if (options?.type === 'object') {
+      for (const pair of namedChildren(options)) {
+        if (pair.type === 'pair' && pair.childForFieldName('key')?.text.replace(/['"]/g, '') === 'prefix') fact.prefix = stringValue(pair.childForFieldName('value'));
+      }
+    }
+    this.describeBinding(call, fact);
+    return index;
+  }
+
+  /** Where the created object is stored: `const app = express();`, `this.app = express();`, a class field. */
+  private describeBinding(call: Node, fact: FileFacts['objects'][number]): void {
+    let current: Node = call;
+    while (current.parent && (TRANSPARENT_TYPES.has(current.parent.type) || current.parent.type === 'assignment_expression' && current.parent.childForFieldName('right')?.id === current.id)) {
+      const parent: Node = current.parent;
+      if (parent.type === 'assignment_expression') {
+        const left = parent.childForFieldName('left');
+        const leftText = left ? dottedName(left) : '';
+        if (left && (left.type === 'identifier' || /^this\.[\w$]+$/.test(leftText))) {
+          fact.boundTo ??= leftText;
+          if (parent.parent?.type === 'expression_statement') fact.statement ??= spanOf(parent.parent);
+        }
+      }
+      current = parent;
+    }
+    const parent = current.parent;
+    if (parent?.type === 'variable_declarator' && parent.childForFieldName('name')?.type === 'identifier') {
+      fact.boundTo = parent.childForFieldName('name')!.text;
+      const declaration = parent.parent;
+      if (declaration && namedChildren(declaration).length === 1) fact.statement = spanOf(declaration);
+    } else if ((parent?.type === 'field_definition' || parent?.type === 'public_field_definition') && !fact.boundTo) {
+      const key = parent.childForFieldName('property') ?? parent.childForFieldName('name');
+      if (key) { fact.boundTo = `this.${key.text}`; fact.statement = spanOf(parent); }
+    }
+  }
+
+  /** A string known without running the code: literals, templates and `+` over constants and `this.path`-style fields. */
+  staticString(node: Node | null | undefined, depth = 0): string | undefined {
+    if (!node || depth > 4) return undefined;
+    const plain = stringValue(node);
+    if (plain !== undefined) return plain;
+    switch (node.type) {
+      case 'template_string': {
+        let result = '';
+        for (const part of namedChildren(node)) {
+          if (part.type === 'template_substitution') {
+            const value = this.staticString(namedChildren(part)[0], depth + 1);
+            if (value === undefined) return undefined;
+            result += value;
+          } else result += part.text;
+        }
+        return result;
+      }
+      case 'binary_expression': {
+        if (node.childForFieldName('operator')?.text !== '+') return undefined;
+        const left = this.staticString(node.childForFieldName('left'), depth + 1);
+        const right = left === undefined ? undefined : this.staticString(node.childForFieldName('right'), depth + 1);
+        return right === undefined ? undefined : left! + right;
+      }
+      case 'identifier': {
+        const declaration = this.scope.lookup(node.text, node);
+        return declaration?.kind === 'value' && !declaration.path.length ? this.staticString(declaration.value, depth + 1) : undefined;
+      }
+      case 'member_expression':
+        return node.childForFieldName('object')?.type === 'this' ? this.staticString(this.scope.thisMember(node.childForFieldName('property')?.text ?? ''), depth + 1) : undefined;
+      default:
+        return undefined;
+    }
+  }
+}

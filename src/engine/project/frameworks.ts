@@ -1,0 +1,80 @@
+import type { ObjectKind } from './facts';
+
+/**
+ * What the fact extractor knows about Node web frameworks, as data: which calls create apps and routers,
+ * which method calls register middleware and routes. Adding a framework is a change here, with a test.
+ */
+
+export interface FactoryPattern {
+  /** Package the factory is imported from. */
+  module: string;
+  /** Import names that hold the factory (`=` is `require()`, `default`, `*` a namespace import, or a named export). */
+  imports: readonly string[];
+  /** Property path after the imported value (`['Router']` for `express.Router()`). */
+  member: readonly string[];
+  kind: ObjectKind;
+  /** `new` is accepted as well as a plain call; `only-new` requires it. */
+  call: 'call' | 'new' | 'either';
+}
+
+const EXPRESS_IMPORTS = ['=', 'default', '*'];
+
+export const FACTORIES: readonly FactoryPattern[] = [
+  { module: 'express', imports: EXPRESS_IMPORTS, member: [], kind: 'express-app', call: 'call' },
+  { module: 'express', imports: EXPRESS_IMPORTS, member: ['Router'], kind: 'express-router', call: 'either' },
+  { module: 'express', imports: ['Router'], member: [], kind: 'express-router', call: 'either' },
+  { module: 'koa', imports: ['=', 'default', 'Koa'], member: [], kind: 'koa-app', call: 'new' },
+  { module: 'koa-router', imports: ['=', 'default'], member: [], kind: 'koa-router', call: 'either' },
+  { module: '@koa/router', imports: ['=', 'default', 'Router'], member: [], kind: 'koa-router', call: 'either' },
+  { module: 'fastify', imports: ['=', 'default', 'fastify', 'Fastify'], member: [], kind: 'fastify-app', call: 'call' },
+];
+
+/** Packages whose import makes a file worth scanning for factories. */
+export const FRAMEWORK_MODULES: readonly string[] = [...new Set(FACTORIES.map((f) => f.module))];
+
+/** HTTP route methods, per framework family (`del` is koa-router's alias of `delete`). */
+export const ROUTE_METHODS: readonly string[] = ['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head'];
+
+/** Method calls recorded as registration events. */
+export const EVENT_METHODS: readonly string[] = [
+  ...ROUTE_METHODS, 'use', 'route', 'listen', 'register', 'addHook', 'disable', 'set', 'enable', 'prefix',
+];
+
+/** Methods that return their receiver, so `router.get(...).post(...)` registers both on `router`. */
+export const CHAINABLE_METHODS: readonly string[] = [...ROUTE_METHODS, 'use', 'route', 'prefix', 'set', 'disable', 'enable'];
+
+/** Receivers that are never apps or routers, skipped before any name lookup (`req.get(...)`, `map.set(...)`). */
+export const NON_APP_RECEIVERS: ReadonlySet<string> = new Set([
+  'req', 'res', 'request', 'response', 'reply', 'ctx', 'context', 'next', 'headers', 'params', 'query', 'body', 'map', 'cache',
+  'config', 'process', 'JSON', 'Object', 'Reflect', 'Math', 'window', 'document', 'localStorage', 'sessionStorage', 'axios',
+  'client', 'db', 'redis', 'store', 'env', 'url', 'searchParams', 'formData', 'cookies', 'history', 'state', 'props', 'this.state',
+]);
+
+/**
+ * Parameter names under which functions usually receive an app or router (`function setup(app) { ... }`),
+ * so that plain calls passing them on (`configureSecurity(app)`) are recorded.
+ */
+export const APP_PARAM_NAMES: ReadonlySet<string> = new Set([
+  'app', 'application', 'server', 'router', 'api', 'fastify', 'instance', 'expressApp', 'koaApp', 'srv', 'web', 'httpApp', 'appInstance',
+]);
+
+/** Plain calls that serve an app over the network (`http.createServer(app)`, `serverless(app)`). */
+export const SERVE_CALLS: readonly RegExp[] = [/(?:^|\.)create(?:Secure)?Server$/, /^serverless$/, /^(?:serverless|awsServerlessExpress)\.\w+$/, /^(?:createHandler|handle|toNodeHandler)$/];
+
+/** Path patterns of test, fixture and mock files. */
+export const TEST_FILE_PATTERNS: readonly RegExp[] = [
+  /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|mocks?)\//i,
+  /\.(?:test|spec|e2e-spec|e2e|cy)\.[cm]?[jt]sx?$/i,
+];
+
+export function isTestFileName(fileName: string): boolean {
+  const normalized = fileName.split('\\').join('/');
+  return TEST_FILE_PATTERNS.some((p) => p.test(normalized));
+}
+
+/**
+ * A quick text test run before parsing: files that mention none of these cannot hold facts the rules read
+ * (apps and routers, registrations on them, request handlers, re-exports of other modules), so the index
+ * does not parse them. Utility, model and front-end files are typically skipped.
+ */
+export const MAY_HOLD_FACTS = /express|koa|fastify|nestjs|helmet|lusca|passport|jwt|\b(?:req|ctx|request)\b|\.(?:use|listen|register|addHook|get|post|put|patch|delete|del|all|route)\s*\(|export\s*(?:\*|\{[^}]*\}\s*from)|(?:module\.exports\s*=|export\s+default)\s*(?:require\b|[\w$.]+\s*\()/;

@@ -1,0 +1,41 @@
+import * as path from 'path';
+
+/** Extensions tried, in order, for a specifier without one (TypeScript sources first, as TS projects import `./x`). */
+export const RESOLVED_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
+
+/** Path aliases commonly configured in tsconfig `paths` / bundlers, tried against the root and its `src` folder. */
+const ALIAS_PREFIXES: readonly string[] = ['@/', '~/', '#/', 'src/'];
+
+function candidatesFor(base: string): string[] {
+  const candidates = [base];
+  const ext = path.extname(base);
+  if (ext === '.js' || ext === '.jsx' || ext === '.mjs' || ext === '.cjs') {
+    // TypeScript ESM code imports './x.js' for the source file './x.ts'.
+    const stem = base.slice(0, -ext.length);
+    candidates.push(...['.ts', '.tsx', '.mts', '.cts'].map((e) => stem + e));
+  }
+  candidates.push(...RESOLVED_EXTENSIONS.map((e) => base + e));
+  candidates.push(...RESOLVED_EXTENSIONS.map((e) => path.join(base, `index${e}`)));
+  return candidates;
+}
+
+/**
+ * Resolves a module specifier to one of the known files: relative paths (with extensions and index files),
+ * and the common `@/`, `~/`, `src/` aliases rooted at the project. Packages resolve to `undefined`.
+ */
+export function resolveModulePath(fromFile: string, specifier: string, rootDir: string | undefined, isKnown: (file: string) => boolean): string | undefined {
+  const bases: string[] = [];
+  if (specifier.startsWith('.')) bases.push(path.resolve(path.dirname(fromFile), specifier));
+  else if (specifier.startsWith('/')) bases.push(path.resolve(specifier));
+  else if (rootDir) {
+    const alias = ALIAS_PREFIXES.find((p) => specifier.startsWith(p));
+    if (!alias) return undefined;
+    const rest = specifier.slice(alias.length);
+    bases.push(path.join(rootDir, 'src', rest), path.join(rootDir, rest));
+  } else return undefined;
+  for (const base of bases) {
+    const found = candidatesFor(base).find(isKnown);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,105 @@
+import { defaultConfig } from '../config';
+import { isJavaScriptFamily, languageOfFileName } from '../languages';
+import { reasonToSkip } from '../limits';
+import { parseWithBudget, sharedGrammars, type Grammars } from '../parser';
+import type { ProjectFacts } from '../project';
+import type { LanguageId } from '../types';
+import { extractFileFacts } from './extract-facts';
+import { emptyFileFacts, type FileFacts, type PackageFacts } from './facts';
+import { MAY_HOLD_FACTS, isTestFileName } from './frameworks';
+import { resolveModulePath } from './module-resolution';
+import { nearestPackage, readPackageFacts } from './package-facts';
+import { textHash } from './text-hash';
+import * as path from 'path';
+
+/** Extracts a text's facts: parses it once, reads the facts, drops the tree. Never throws. */
+export async function factsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars): Promise<FileFacts> {
+  const hash = textHash(text);
+  const isTest = isTestFileName(fileName);
+  const config = defaultConfig();
+  if (reasonToSkip(text, config) || !MAY_HOLD_FACTS.test(text)) return emptyFileFacts(fileName, languageId, hash, isTest, true);
+  try {
+    const parser = await grammars.parserFor(languageId);
+    const tree = parseWithBudget(parser, text, config.timeBudgetMs);
+    try {
+      return extractFileFacts(tree, text, fileName, languageId, hash);
+    } finally {
+      tree.delete();
+    }
+  } catch {
+    return emptyFileFacts(fileName, languageId, hash, isTest, true);
+  }
+}
+
+function createSnapshot(rootDir: string, files: Map<string, FileFacts>, packages: Map<string, PackageFacts>): ProjectFacts {
+  const resolved = new Map<string, string | undefined>();
+  const memos = new Map<string, unknown>();
+  return {
+    rootDir,
+    files,
+    resolveImport(fromFile, specifier) {
+      const key = `${path.dirname(fromFile)}\0${specifier}`;
+      if (!resolved.has(key)) resolved.set(key, resolveModulePath(fromFile, specifier, rootDir, (f) => files.has(f)));
+      return resolved.get(key);
+    },
+    packageFor: (fileName) => nearestPackage(packages, fileName),
+    memo<T>(key: string, compute: () => T): T {
+      if (!memos.has(key)) memos.set(key, compute());
+      return memos.get(key) as T;
+    },
+  };
+}
+
+/**
+ * The workspace index of cross-file facts (imports and exports, app and router objects, registrations in
+ * order, functions that receive an app), shared by the CLI and the extension. Files are added and updated
+ * as their text changes; `facts()` hands out an immutable snapshot that rules read.
+ */
+export class ProjectIndex {
+  private readonly fileFacts = new Map<string, FileFacts>();
+  private readonly packages = new Map<string, PackageFacts>();
+  /** Bumped on every change of a file, so a slower earlier `setFile` cannot overwrite a newer state. */
+  private readonly versions = new Map<string, number>();
+  private readonly grammars: Grammars;
+  private snapshot: ProjectFacts | undefined;
+
+  constructor(readonly rootDir: string, grammars?: Grammars) {
+    this.grammars = grammars ?? sharedGrammars();
+  }
+
+  /** Indexes (or re-indexes) a JavaScript/TypeScript file by absolute path; other files are ignored. */
+  async setFile(fileName: string, text: string): Promise<void> {
+    const languageId = languageOfFileName(fileName);
+    if (!languageId || !isJavaScriptFamily(languageId)) return;
+    const version = this.bump(fileName);
+    const facts = await factsOfText(fileName, text, languageId, this.grammars);
+    if (this.versions.get(fileName) !== version) return;
+    this.fileFacts.set(fileName, facts);
+    this.snapshot = undefined;
+  }
+
+  removeFile(fileName: string): void {
+    this.bump(fileName);
+    if (this.fileFacts.delete(fileName)) this.snapshot = undefined;
+  }
+
+  /** Records (or, with `undefined`, forgets) a package.json by its absolute path. */
+  setPackageJson(fileName: string, text: string | undefined): void {
+    const dir = path.dirname(fileName);
+    if (text === undefined) this.packages.delete(dir);
+    else this.packages.set(dir, readPackageFacts(fileName, text));
+    this.snapshot = undefined;
+  }
+
+  /** A snapshot of the facts; the same object until the next change. */
+  facts(): ProjectFacts {
+    this.snapshot ??= createSnapshot(this.rootDir, new Map(this.fileFacts), new Map(this.packages));
+    return this.snapshot;
+  }
+
+  private bump(fileName: string): number {
+    const version = (this.versions.get(fileName) ?? 0) + 1;
+    this.versions.set(fileName, version);
+    return version;
+  }
+}

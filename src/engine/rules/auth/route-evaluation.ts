@@ -1,0 +1,100 @@
+import type { AppGraph } from '../../project/app-graph';
+import type { ArgFact, EventFact, FileFacts, NestControllerFact, NestRouteFact } from '../../project/facts';
+import { joinPath, type MiddlewareUse, type RouteInstance } from '../../project/route-walker';
+import { isAuthMiddlewareName } from './auth-names';
+import type { AuthOptions } from './auth-options';
+import { hasInHandlerCheck } from './handler-checks';
+import { isAuthDecorator, isAuthGuardName, isPublicDecorator } from './nest-guards';
+import { routeNeed, type RouteNeed } from './route-policy';
+
+export type UnmetNeed = Exclude<RouteNeed, { kind: 'public' } | { kind: 'none' }>;
+
+/** A route of the analysed file that needs a check and has none. */
+export interface UnprotectedRoute {
+  event: EventFact;
+  instance: RouteInstance;
+  need: UnmetNeed;
+  /** An auth middleware of the same chain registered after the route, which never runs for it. */
+  registeredAfter?: MiddlewareUse;
+}
+
+/** Decides, with memoised results, whether middleware arguments check authentication or authorization. */
+export class AuthMiddlewareJudge {
+  private readonly memo = new Map<ArgFact, boolean>();
+
+  constructor(private readonly graph: AppGraph, private readonly options: AuthOptions) {}
+
+  isAuth(file: string, arg: ArgFact): boolean {
+    let result = this.memo.get(arg);
+    if (result === undefined) {
+      result = this.compute(file, arg);
+      this.memo.set(arg, result);
+    }
+    return result;
+  }
+
+  private compute(file: string, arg: ArgFact): boolean {
+    if (arg.kind === 'array') return arg.items.some((item) => this.isAuth(file, item));
+    if ((arg.kind === 'ref' || arg.kind === 'call') && isAuthMiddlewareName(arg.name, this.options.middleware)) return true;
+    const fn = this.graph.resolver.functionOf(file, arg);
+    if (!fn) return false;
+    if (fn.fact.name && isAuthMiddlewareName(fn.fact.name, this.options.middleware)) return true;
+    return fn.fact.bodyText !== undefined && hasInHandlerCheck(fn.fact.bodyText);
+  }
+
+  handlerCode(file: string, arg: ArgFact | undefined): string | undefined {
+    return arg ? this.graph.resolver.functionOf(file, arg)?.fact.bodyText : undefined;
+  }
+}
+
+function unmet(need: RouteNeed): need is UnmetNeed {
+  return need.kind !== 'public' && need.kind !== 'none';
+}
+
+/**
+ * Routes registered in `fileName` (Express, Koa, Fastify) that need a check and, in at least one place the
+ * app reaches them, run none. Detached routes (no app found to mount them) are judged on their own chain.
+ */
+export function unprotectedRoutes(graph: AppGraph, judge: AuthMiddlewareJudge, fileName: string, options: AuthOptions): UnprotectedRoute[] {
+  const found = new Map<EventFact, UnprotectedRoute>();
+  for (const instance of graph.routeInstances()) {
+    if (instance.file !== fileName || found.has(instance.event)) continue;
+    const handler = instance.handler;
+    const handlerCode = handler ? judge.handlerCode(handler.file, handler.arg) : undefined;
+    const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
+    const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode }, options);
+    if (!unmet(need)) continue;
+    if (instance.applied.some((use) => judge.isAuth(use.file, use.arg))) continue;
+    if (handlerCode && hasInHandlerCheck(handlerCode)) continue;
+    found.set(instance.event, { event: instance.event, instance, need, registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) });
+  }
+  return [...found.values()];
+}
+
+/** A NestJS route without a guard. */
+export interface UnguardedNestRoute {
+  controller: NestControllerFact;
+  route: NestRouteFact;
+  fullPath: string;
+  need: UnmetNeed;
+}
+
+/** Nest routes of a file with no auth guard on the method or class and no global auth guard in the project. */
+export function unguardedNestRoutes(current: FileFacts, projectFiles: Iterable<FileFacts>, options: AuthOptions): UnguardedNestRoute[] {
+  for (const facts of projectFiles) {
+    if (!facts.isTest && facts.globalGuards.some((g) => isAuthGuardName(g, options.middleware))) return [];
+  }
+  const result: UnguardedNestRoute[] = [];
+  for (const controller of current.nestControllers) {
+    if (controller.decorators.some((d) => isAuthDecorator(d, options.middleware))) continue;
+    const controllerPublic = controller.decorators.some(isPublicDecorator);
+    for (const route of controller.routes) {
+      if (controllerPublic || route.decorators.some((d) => isAuthDecorator(d, options.middleware) || isPublicDecorator(d))) continue;
+      const fullPath = joinPath(controller.path, route.path);
+      const need = routeNeed({ methods: [route.method], fullPath, publicReason: route.publicReason, handlerName: route.methodName, handlerCode: route.bodyText }, options);
+      if (!unmet(need) || (route.bodyText && hasInHandlerCheck(route.bodyText))) continue;
+      result.push({ controller, route, fullPath, need });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,58 @@
+import { wordsOf } from './auth-names';
+import type { AuthOptions } from './auth-options';
+import { matchesRoutePattern } from './auth-options';
+import { hasSignatureCheck } from './handler-checks';
+import { isWebhookPath, publicPathReason, SENSITIVE_HANDLER_CODE, SENSITIVE_PATH_WORDS, sensitivePathWord, STATE_CHANGING_METHODS } from './route-tables';
+
+/** A route as the policy sees it, whatever the framework. */
+export interface RouteDescription {
+  methods: readonly string[];
+  fullPath: string;
+  /** Reason from a `// backend-guide-public: <reason>` comment. */
+  publicReason?: string;
+  /** Dotted name of the handler (`userController.getUsers`), when it is a reference. */
+  handlerName?: string;
+  /** Source of the handler, when the graph found it. */
+  handlerCode?: string;
+}
+
+/** Whether a route needs an authentication or authorization check, and why. */
+export type RouteNeed =
+  | { kind: 'public'; reason: string }
+  | { kind: 'none' }
+  | { kind: 'state-changing' }
+  | { kind: 'sensitive'; what: string }
+  | { kind: 'webhook' };
+
+const SENSITIVE_NAME_WORDS = new Set(SENSITIVE_PATH_WORDS.filter((w) => w !== 'me' && w !== 'keys'));
+
+function sensitiveRead(route: RouteDescription, options: AuthOptions): string | undefined {
+  const word = sensitivePathWord(route.fullPath, options.sensitiveWords);
+  if (word) return `${word.startsWith(':') ? 'records chosen by ' : ''}${word.startsWith(':') ? word : `/${word}`}${word.startsWith(':') ? '' : ' data'}`;
+  if (options.sensitivePatterns.some((p) => matchesRoutePattern(p, route.methods, route.fullPath))) return 'a path configured as sensitive';
+  const nameWord = route.handlerName ? wordsOf(route.handlerName).find((w) => SENSITIVE_NAME_WORDS.has(w)) : undefined;
+  if (nameWord) return `${nameWord} data (handler ${route.handlerName})`;
+  if (route.handlerCode) return SENSITIVE_HANDLER_CODE.find((s) => s.pattern.test(route.handlerCode!))?.what;
+  return undefined;
+}
+
+/**
+ * The policy: state-changing methods need a check; GET routes need one when their path, parameters or
+ * handler touch sensitive resources; sign-in flows, health checks, static files, routes marked public (by
+ * comment or `auth.publicRoutes`) and webhooks that verify a signature do not.
+ */
+export function routeNeed(route: RouteDescription, options: AuthOptions): RouteNeed {
+  if (route.publicReason) return { kind: 'public', reason: route.publicReason };
+  const configured = options.publicRoutes.find((p) => matchesRoutePattern(p, route.methods, route.fullPath));
+  if (configured) return { kind: 'public', reason: `auth.publicRoutes: ${configured.source}` };
+  const changing = route.methods.some((m) => STATE_CHANGING_METHODS.has(m));
+  if (isWebhookPath(route.fullPath)) {
+    if (route.handlerCode && hasSignatureCheck(route.handlerCode)) return { kind: 'public', reason: 'a webhook that verifies its signature' };
+    if (changing) return { kind: 'webhook' };
+  }
+  const publicReason = publicPathReason(route.fullPath, route.methods);
+  if (publicReason) return { kind: 'public', reason: publicReason };
+  if (changing) return { kind: 'state-changing' };
+  const what = sensitiveRead(route, options);
+  return what ? { kind: 'sensitive', what } : { kind: 'none' };
+}

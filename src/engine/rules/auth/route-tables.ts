@@ -1,0 +1,90 @@
+import { wordsOf } from './auth-names';
+
+/**
+ * Which routes need an authentication or authorization check, and which are public by nature, as data.
+ * `auth.sensitivePaths` and `auth.publicRoutes` in `.backendguide.yaml` extend these tables.
+ */
+
+/** Methods that change state: a route answering them needs a check unless it is public. */
+export const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(['post', 'put', 'patch', 'delete', 'all']);
+
+/** Path segments (or words in them) naming protected resources: a GET route under them needs a check. */
+export const SENSITIVE_PATH_WORDS: readonly string[] = [
+  'users', 'user', 'accounts', 'account', 'admin', 'administration', 'orders', 'order', 'payments', 'payment', 'billing', 'invoices', 'invoice',
+  'settings', 'me', 'profile', 'profiles', 'dashboard', 'wallet', 'wallets', 'transactions', 'transaction', 'balance', 'transfers',
+  'cart', 'checkout', 'subscriptions', 'subscription', 'apikeys', 'keys', 'tokens', 'secrets', 'private', 'internal', 'members',
+  'customers', 'customer', 'employees', 'payroll', 'salary', 'messages', 'inbox', 'notifications',
+];
+
+/** Words in route parameter names (`:userId`, `:accountId`) that point at someone's data. */
+export const SENSITIVE_PARAM_WORDS: ReadonlySet<string> = new Set(['user', 'account', 'owner', 'customer', 'member', 'employee', 'order', 'payment', 'invoice', 'wallet']);
+
+/** Handler code that touches protected data or expects a signed-in user. */
+export const SENSITIVE_HANDLER_CODE: readonly { pattern: RegExp; what: string }[] = [
+  { pattern: /\b(?:req|request)\s*\.\s*user\b|\bctx\s*\.\s*state\s*\.\s*user\b|\breq\s*\.\s*session\s*\.\s*user/, what: 'the signed-in user\'s data' },
+  { pattern: /\b(?:User|Users|Account|Accounts|Order|Orders|Payment|Payments|Invoice|Invoices|Transaction|Transactions|Customer|Customers|Profile|Profiles)\s*\.\s*(?:find\w*|get\w*|query|select|all|where|aggregate|count\w*|fetch\w*|list\w*)\s*\(/, what: 'user, account or order records' },
+  { pattern: /\b(?:prisma|db|knex|models?)\s*\.\s*(?:users?|accounts?|orders?|payments?|invoices?|transactions?|customers?|profiles?)\b/, what: 'user, account or order records' },
+  { pattern: /\b(?:collection|table|from)\s*\(\s*['"`](?:users?|accounts?|orders?|payments?|invoices?|transactions?|customers?|profiles?)['"`]/i, what: 'user, account or order records' },
+  { pattern: /\bFROM\s+["'`]?(?:users?|accounts?|orders?|payments?|invoices?|transactions?|customers?|profiles?)\b/i, what: 'user, account or order records' },
+  { pattern: /\b(?:users?|accounts?|orders?|payments?|profiles?)(?:Service|Repository|Repo|Dao|DAO|Model)\s*\.\s*\w+\s*\(/, what: 'user, account or order records' },
+  { pattern: /\bpassword\b/i, what: 'password data' },
+];
+
+/** Last path segments of routes that must be reachable without logging in (sign-in flows, password reset). */
+export const PUBLIC_AUTH_FLOW_SEGMENTS: ReadonlySet<string> = new Set([
+  'login', 'logout', 'signin', 'signout', 'sign-in', 'sign-out', 'log-in', 'log-out', 'register', 'registration', 'signup', 'sign-up',
+  'forgot', 'forgot-password', 'forgotpassword', 'forgotpw', 'forgot_password', 'reset', 'reset-password', 'resetpassword', 'resetpw', 'reset_password',
+  'password-reset', 'verify-email', 'confirm-email', 'verify', 'confirm', 'activate', 'refresh', 'refresh-token', 'refresh-tokens', 'token',
+  'callback', 'oauth', 'otp', 'magic-link', 'resend-verification', 'csrf-token', 'csrf',
+]);
+
+/** Monitoring and documentation endpoints, public for GET/HEAD when nothing but an API prefix comes before them. */
+export const PUBLIC_GET_SEGMENTS: ReadonlySet<string> = new Set([
+  'health', 'healthz', 'healthcheck', 'health-check', 'status', 'ping', 'ready', 'readiness', 'readyz', 'liveness', 'live', 'livez', 'alive',
+  'metrics', 'version', 'docs', 'api-docs', 'swagger', 'openapi', 'static', 'assets', 'public',
+]);
+
+/** Prefix segments allowed before a monitoring segment (`/api/v1/health`). */
+export const API_PREFIX_SEGMENT = /^(?:api|rest|v\d+)$/i;
+
+/** Segments marking webhook receivers: public only when the handler checks a signature. */
+export const WEBHOOK_SEGMENT = /webhooks?|hooks?$/i;
+
+export function literalSegments(path: string): string[] {
+  return path.split('/').filter((s) => s && !s.startsWith(':') && s !== '*' && !s.startsWith('('));
+}
+
+export function paramSegments(path: string): string[] {
+  return path.split('/').filter((s) => s.startsWith(':')).map((s) => s.slice(1).replace(/\?$/, ''));
+}
+
+/** The sensitive word a path contains (`/api/users/:id` → `users`), or `undefined`. */
+export function sensitivePathWord(path: string, extra: readonly string[] = []): string | undefined {
+  const words = new Set([...SENSITIVE_PATH_WORDS, ...extra.map((w) => w.toLowerCase())]);
+  for (const segment of literalSegments(path)) {
+    const lower = segment.toLowerCase();
+    if (words.has(lower)) return segment;
+    const found = wordsOf(segment).find((w) => words.has(w));
+    if (found) return segment;
+  }
+  const param = paramSegments(path).find((p) => wordsOf(p).some((w) => SENSITIVE_PARAM_WORDS.has(w)));
+  return param ? `:${param}` : undefined;
+}
+
+/** Why a path is public by nature, or `undefined`. Paths under `admin` are never public. */
+export function publicPathReason(path: string, methods: readonly string[]): string | undefined {
+  const literals = literalSegments(path).map((s) => s.toLowerCase());
+  if (literals.some((s) => s === 'admin' || s === 'administration')) return undefined;
+  const last = literals[literals.length - 1];
+  if (last === undefined) return undefined;
+  if (PUBLIC_AUTH_FLOW_SEGMENTS.has(last)) return 'a sign-in or account recovery step';
+  if (/\.[a-z0-9]{2,5}$/.test(last) && methods.every((m) => m === 'get' || m === 'head')) return 'a static file';
+  const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
+  if (readOnly && PUBLIC_GET_SEGMENTS.has(last) && literals.slice(0, -1).every((s) => API_PREFIX_SEGMENT.test(s))) return 'a monitoring or documentation endpoint';
+  if (readOnly && literals.some((s) => s === 'static' || s === 'assets' || s === 'public')) return 'static assets';
+  return undefined;
+}
+
+export function isWebhookPath(path: string): boolean {
+  return literalSegments(path).some((s) => WEBHOOK_SEGMENT.test(s));
+}

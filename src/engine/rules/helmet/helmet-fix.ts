@@ -1,0 +1,62 @@
+import type { FileFacts, ImportFact, ObjectFact } from '../../project/facts';
+import type { FixSpec, OffsetEdit } from '../../rule';
+
+const EXISTING_IMPORT = /import\s+([\w$]+)\s+from\s*['"]helmet['"]|(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*['"]helmet['"]\s*\)/;
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+function indentAt(text: string, offset: number): string {
+  return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? '';
+}
+
+/** The import the new one goes beside: the file's `express` import, else its last import before the app. */
+function anchorImport(facts: FileFacts, before: number): ImportFact | undefined {
+  const earlier = facts.imports.filter((i) => i.span.end <= before).sort((a, b) => a.span.start - b.span.start);
+  return earlier.find((i) => i.source === 'express') ?? earlier[earlier.length - 1];
+}
+
+/** `import helmet from 'helmet';` or `const helmet = require('helmet');`, in the anchor statement's style. */
+function importStatement(text: string, anchor: ImportFact | undefined, esmFile: boolean): string {
+  const source = anchor ? text.slice(anchor.span.start, anchor.span.end) : '';
+  const quote = /"/.test(source) && !/'/.test(source) ? '"' : "'";
+  const semicolon = anchor ? source.trimEnd().endsWith(';') : true;
+  const esm = anchor ? anchor.style === 'esm' : esmFile;
+  const keyword = /^(const|let|var)\b/.exec(source)?.[1] ?? 'const';
+  const statement = esm ? `import helmet from ${quote}helmet${quote}` : `${keyword} helmet = require(${quote}helmet${quote})`;
+  return statement + (semicolon ? ';' : '');
+}
+
+/**
+ * The quick fix for an app without Helmet: import Helmet in the file's own style (unless it is imported
+ * already) and apply it right after the app is created, before any route. `undefined` when the app is not
+ * stored by a plain statement the fix can follow (a class field, `export default express()`).
+ */
+export function helmetFix(text: string, facts: FileFacts, object: ObjectFact): FixSpec | undefined {
+  const statement = object.statement;
+  const target = object.boundTo;
+  if (!statement || !target) return undefined;
+  const statementText = text.slice(statement.start, statement.end);
+  if (target.startsWith('this.') && !statementText.trimStart().startsWith('this.')) return undefined;
+  const existing = EXISTING_IMPORT.exec(text);
+  const name = existing ? existing[1] ?? existing[2] : 'helmet';
+  const semicolon = statementText.trimEnd().endsWith(';') ? ';' : '';
+  const useText = `\n${indentAt(text, statement.start)}${target}.use(${name}());`.replace(/;$/, semicolon);
+  const edits: OffsetEdit[] = [];
+  if (existing) {
+    edits.push({ startOffset: statement.end, endOffset: statement.end, newText: useText });
+  } else {
+    const anchor = anchorImport(facts, statement.start);
+    const esmFile = /^\s*(?:import|export)\s/m.test(text) || facts.languageId.startsWith('typescript');
+    const importText = importStatement(text, anchor, esmFile);
+    const at = anchor?.span.end;
+    if (at === undefined) {
+      edits.push({ startOffset: statement.end, endOffset: statement.end, newText: `\n${indentAt(text, statement.start)}${importText}${useText}` });
+    } else {
+      edits.push({ startOffset: at, endOffset: at, newText: `\n${indentAt(text, anchor!.span.start)}${importText}` });
+      edits.push({ startOffset: statement.end, endOffset: statement.end, newText: useText });
+    }
+  }
+  return { title: `Apply Helmet: add ${target}.use(${name}()) after the app is created`, edits, preferred: true };
+}

@@ -1,0 +1,104 @@
+import * as path from 'path';
+import { isTestFileName } from '../project/frameworks';
+import { projectView, type ProjectView } from '../project/project-view';
+import type { FixSpec, RelatedSpec, Rule, RuleContext } from '../rule';
+import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
+import { authOptions, type AuthOptions } from './auth/auth-options';
+import { AuthMiddlewareJudge, unguardedNestRoutes, unprotectedRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
+
+/** Files that may register routes: method calls shaped like routes, or Nest route decorators. */
+const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*\(|@(?:Get|Post|Put|Patch|Delete|All)\s*\(/;
+
+function messageFor(need: UnmetNeed): { messageId: string; what?: string } {
+  if (need.kind === 'sensitive') return { messageId: 'missingAuthSensitive', what: need.what };
+  if (need.kind === 'webhook') return { messageId: 'unsignedWebhook' };
+  return { messageId: 'missingAuth' };
+}
+
+function relatedFor(context: RuleContext, route: UnprotectedRoute): RelatedSpec[] {
+  const after = route.registeredAfter;
+  if (!after) return [];
+  return [after.file === context.fileName
+    ? { message: 'this auth middleware is registered after the route', startOffset: after.arg.span.start, endOffset: after.arg.span.end }
+    : { message: 'this auth middleware is registered after the route', fileName: after.file, range: after.event.reportRange }];
+}
+
+function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
+  const judge = new AuthMiddlewareJudge(view.graph, options);
+  const routes = unprotectedRoutes(view.graph, judge, context.fileName, options);
+  if (!routes.length) return;
+  const middleware: ProjectMiddleware | undefined = mostUsedAuthMiddleware(view.graph, judge);
+  const suggestion = middleware ? ` (this project uses ${middleware.text} on other routes)` : '';
+  for (const route of routes) {
+    const { instance, event } = route;
+    const method = instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE';
+    const fixes: FixSpec[] = [];
+    const insert = route.need.kind === 'webhook' ? undefined : insertMiddlewareFix(context.text, view, route, middleware);
+    if (insert) fixes.push(insert);
+    fixes.push(markPublicFix(context.text, event.reportSpan.start));
+    const base = { startOffset: event.reportSpan.start, endOffset: event.reportSpan.end, fixes, related: relatedFor(context, route) };
+    if (route.registeredAfter) {
+      const after = route.registeredAfter;
+      const where = after.file === context.fileName ? `line ${after.event.reportRange.start.line + 1}` : `${path.basename(after.file)}:${after.event.reportRange.start.line + 1}`;
+      context.report({ ...base, messageId: 'authAfterRoute', data: { method, path: instance.fullPath, middleware: after.arg.kind === 'ref' || after.arg.kind === 'call' ? after.arg.text : 'the auth middleware', where } });
+      continue;
+    }
+    const { messageId, what } = messageFor(route.need);
+    context.report({ ...base, messageId, data: { method, path: instance.fullPath, suggestion, what: what ?? '' } });
+  }
+}
+
+function reportNestRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
+  if (!view.current.nestControllers.length || !view.project) return;
+  const files = [...view.graph.set.files.values()];
+  const routes = unguardedNestRoutes(view.current, files, options);
+  if (!routes.length) return;
+  const guard = mostUsedNestGuard(files, options.middleware);
+  const suggestion = guard ? ` (this project uses @UseGuards(${guard}) elsewhere)` : '';
+  for (const { route, fullPath, need } of routes) {
+    const fixes: FixSpec[] = [];
+    const insert = nestGuardFix(context.text, route, guard);
+    if (insert) fixes.push(insert);
+    fixes.push(markPublicFix(context.text, route.lineStart));
+    const { messageId, what } = messageFor(need);
+    context.report({
+      startOffset: route.reportSpan.start, endOffset: route.reportSpan.end, messageId, fixes,
+      data: { method: route.method.toUpperCase(), path: fullPath, suggestion, what: what ?? '' },
+    });
+  }
+}
+
+/**
+ * Routes are judged where a request reaches them: through the app that mounts their router (with the
+ * middleware registered before, in order). A router or route function no app is seen mounting (the file
+ * alone, without project facts, or a mount the index cannot follow) is judged on the middleware its own
+ * file shows. Nest controllers are judged only with project facts, since global guards live in other files.
+ */
+export const missingAuth: Rule = {
+  meta: {
+    id: 'missing-auth',
+    description: 'Route handlers that change or expose protected data with no authentication or authorization check before them.',
+    defaultSeverity: 'warning',
+    languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'],
+    references: [
+      { id: 'CWE-862', url: 'https://cwe.mitre.org/data/definitions/862.html' },
+      { id: 'CWE-306', url: 'https://cwe.mitre.org/data/definitions/306.html' },
+      { id: 'OWASP A01:2021', url: 'https://owasp.org/Top10/A01_2021-Broken_Access_Control/' },
+      { id: 'OWASP Authorization Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Authorization_Cheat_Sheet.html' },
+    ],
+    messages: {
+      missingAuth: '{{method}} {{path}} changes data, but no authentication or authorization check runs before its handler: anyone who can reach the server can call it (broken access control). Add your auth middleware before the handler{{suggestion}}, or mark the route public with a `// backend-guide-public: <reason>` comment.',
+      missingAuthSensitive: '{{method}} {{path}} reads {{what}}, but no authentication or authorization check runs before its handler, so anyone can read it (broken access control). Add your auth middleware before the handler{{suggestion}}, or mark the route public with a `// backend-guide-public: <reason>` comment.',
+      authAfterRoute: '{{method}} {{path}} is registered before {{middleware}} ({{where}}); middleware runs in registration order, so that check never runs for this route. Register the route after the auth middleware, or add the middleware to the route itself.',
+      unsignedWebhook: '{{method}} {{path}} looks like a webhook but neither verifies the sender\'s signature nor requires authentication, so anyone can post forged events to it. Verify the signature (for example stripe.webhooks.constructEvent) before acting on the payload.',
+    },
+    guideAnchor: 'auth#protecting-endpoints',
+  },
+  check(context: RuleContext) {
+    if (isTestFileName(context.fileName) || !MAY_HAVE_ROUTES.test(context.text)) return;
+    const view = projectView(context);
+    const options = authOptions(context.config);
+    reportRoutes(context, view, options);
+    reportNestRoutes(context, view, options);
+  },
+};

@@ -1,0 +1,165 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { pathTo } from '../../ast';
+import { argumentList } from './calls';
+import { COMMON_METHOD_NAMES, DB_HANDLE_NAME, type CallShape } from './sinks';
+
+/**
+ * Finds the calls worth a closer look with a text scan first: a method or function named like a sink,
+ * whose first argument is not a plain string literal. Only those are looked up in the tree, so a file
+ * full of constant queries costs a regular expression and nothing more.
+ */
+
+export interface Candidate extends CallShape {
+  readonly call: Node;
+  readonly args: readonly Node[];
+  /** The expression that holds the SQL text. */
+  readonly sqlArg: Node;
+  /** The nodes from the root down to the call. */
+  readonly ancestors: readonly Node[];
+}
+
+/** A `$where: "..."` property of a MongoDB filter. */
+export interface WherePair {
+  readonly pair: Node;
+  readonly value: Node;
+}
+
+function escapeName(name: string): string {
+  return name.replace(/\$/g, '\\$');
+}
+
+/** The regular expression that finds calls of any of `names`: `name(`, `name<T>(`, `name (`. */
+export function callPattern(names: readonly string[]): RegExp {
+  const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeName).join('|');
+  return new RegExp(`(?<![\\w$])(${alternatives})\\s*(?:<[^;(){}]*>\\s*)?\\(`, 'g');
+}
+
+/** `${TABLE}`, `${Tables.USERS}`: a substitution of a CONSTANT_CASE name, constant by convention. */
+const CONSTANT_SUBSTITUTION = /^\$\{\s*(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*\s*\}/;
+
+/**
+ * Skips a string literal starting at `start`; the offset after it, or -1 when it does not end or has a
+ * substitution other than a CONSTANT_CASE name.
+ */
+function skipLiteral(text: string, start: number): number {
+  const quote = text[start];
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\') { i++; continue; }
+    if (c === quote) return i + 1;
+    if (quote !== '`' && c === '\n') return -1;
+    if (quote === '`' && c === '$' && text[i + 1] === '{') {
+      const constant = CONSTANT_SUBSTITUTION.exec(text.slice(i, i + 80));
+      if (!constant) return -1;
+      i += constant[0].length - 1;
+    }
+  }
+  return -1;
+}
+
+/** Skips white space and comments. */
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (text.startsWith('//', i)) { const end = text.indexOf('\n', i); i = end < 0 ? text.length : end; continue; }
+    if (text.startsWith('/*', i)) { const end = text.indexOf('*/', i + 2); i = end < 0 ? text.length : end + 2; continue; }
+    return i;
+  }
+}
+
+/** What the text after `(` says about the first argument: a plain literal (nothing to check), a name, or an expression. */
+function firstArgument(text: string, from: number): 'literal' | 'name' | 'expression' | 'none' {
+  const start = skipSpace(text, from);
+  const c = text[start];
+  if (c === ')') return 'none';
+  if (c === '"' || c === "'" || c === '`') {
+    const end = skipLiteral(text, start);
+    if (end < 0) return 'expression';
+    const next = text[skipSpace(text, end)];
+    return next === ',' || next === ')' ? 'literal' : 'expression';
+  }
+  if (/[A-Za-z_$]/.test(c ?? '')) {
+    const match = /^[\w$.]+/.exec(text.slice(start, start + 200));
+    const next = text[skipSpace(text, start + (match?.[0].length ?? 0))];
+    return next === ',' || next === ')' ? 'name' : 'expression';
+  }
+  return c === '(' || c === '[' || c === '{' ? 'expression' : 'none';
+}
+
+function isNameChar(c: string | undefined): boolean {
+  return c !== undefined && /[\w$]/.test(c);
+}
+
+/** The receiver's last name from the text before `.name(`: `db` for `this.db.query(`, `''` after `)` or `]`. */
+function receiverBefore(text: string, dot: number): string {
+  let end = dot;
+  while (end > 0 && (text[end - 1] === '?' || /\s/.test(text[end - 1]))) end--;
+  let start = end;
+  while (start > 0 && isNameChar(text[start - 1])) start--;
+  return text.slice(start, end);
+}
+
+function sameRange(a: Node | null | undefined, b: Node): boolean {
+  return !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex;
+}
+
+/** The call whose callee ends in the name at the end of `path` (`x.name(...)`, `await x.name<T>(...)` in TypeScript, or `name(...)`). */
+function callOf(path: readonly Node[]): { call: Node; member?: Node; level: number } | undefined {
+  const nameNode = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (!parent) return undefined;
+  if (nameNode.type === 'identifier') return parent.type === 'call_expression' && sameRange(parent.childForFieldName('function'), nameNode) ? { call: parent, level: path.length - 2 } : undefined;
+  if (parent.type !== 'member_expression' || !sameRange(parent.childForFieldName('property'), nameNode)) return undefined;
+  let level = path.length - 3;
+  if (path[level]?.type === 'await_expression') level--;
+  const holder = path[level];
+  if (holder?.type !== 'call_expression') return undefined;
+  const callee = holder.childForFieldName('function');
+  return callee && callee.startIndex <= parent.startIndex && callee.endIndex >= parent.endIndex ? { call: holder, member: parent, level } : undefined;
+}
+
+/**
+ * Calls from `hits` (matches of `callPattern`) that need a look in the tree. A method with a common name
+ * (`get`, `all`, `exec`) whose argument is not written as text right there is kept only when its receiver
+ * is named like a database handle or the file uses SQLite, whose API those names belong to.
+ */
+export function findCandidates(text: string, root: Node, hits: readonly RegExpMatchArray[], usesSqlite: boolean): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of hits) {
+    if (match.index === undefined) continue;
+    const method = match[1];
+    const nameStart = match.index;
+    const before = text.slice(Math.max(0, nameStart - 3), nameStart).trimEnd();
+    const isMember = before.endsWith('.');
+    const argument = firstArgument(text, nameStart + match[0].length);
+    if (argument === 'literal' || argument === 'none') continue;
+    const receiver = isMember ? receiverBefore(text, text.lastIndexOf('.', nameStart)) : '';
+    const argumentStart = skipSpace(text, nameStart + match[0].length);
+    const startsAsText = /^\(?\s*['"`]/.test(text.slice(argumentStart, argumentStart + 20));
+    if (COMMON_METHOD_NAMES.has(method) && !startsAsText && !usesSqlite && !DB_HANDLE_NAME.test(receiver)) continue;
+    const path = pathTo(root, nameStart, nameStart + method.length);
+    const nameNode = path[path.length - 1];
+    if (nameNode.startIndex !== nameStart || (nameNode.type !== 'identifier' && nameNode.type !== 'property_identifier')) continue;
+    const found = callOf(path);
+    if (!found) continue;
+    const args = argumentList(found.call);
+    if (args.length === 0) continue;
+    const chain = found.member?.childForFieldName('object')?.text ?? '';
+    candidates.push({ call: found.call, args, sqlArg: args[0], method, receiver, chain, bare: !found.member, ancestors: path.slice(0, found.level + 1) });
+  }
+  return candidates;
+}
+
+/** `{ $where: <built string> }` properties. */
+export function findWherePairs(text: string, root: Node): WherePair[] {
+  const pairs: WherePair[] = [];
+  for (const match of text.matchAll(/(['"]?)\$where\1\s*:/g)) {
+    const path = pathTo(root, match.index, match.index + match[0].length - 1);
+    const pair = path.reverse().find((n) => n.type === 'pair');
+    if (!pair || pair.startIndex !== match.index) continue;
+    const value = pair.childForFieldName('value');
+    if (value) pairs.push({ pair, value });
+  }
+  return pairs;
+}

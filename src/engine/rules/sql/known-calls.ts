@@ -1,0 +1,94 @@
+/**
+ * What the rule knows about calls whose result ends up in SQL text, as data: which produce numbers
+ * (cannot carry SQL), which are the drivers' own escapers, which format strings, which only reshape text.
+ *
+ * Escapers are trusted on purpose: `mysql.escape`, `pg`'s `escapeLiteral`, pg-format's `%L` and the like
+ * are written for their driver's dialect and tested against it, so a value passed through one is not
+ * flagged. Escaping by hand (`.replace(/'/g, "''")`) is not recognised and stays flagged.
+ */
+
+/** Bare functions that return a number or boolean. */
+export const NUMERIC_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'parseFloat', 'Number', 'Boolean', 'BigInt', 'isNaN', 'isFinite']);
+
+/** `Object.method` calls that return a number or boolean, by object. */
+export const NUMERIC_STATIC_CALLS: Readonly<Record<string, 'any' | readonly string[]>> = {
+  Math: 'any',
+  Number: ['parseInt', 'parseFloat', 'isInteger', 'isSafeInteger', 'isFinite', 'isNaN'],
+  Date: ['now', 'parse', 'UTC'],
+  Array: ['isArray'],
+  crypto: ['randomUUID', 'randomInt'],
+};
+
+/** Methods that return a number, a boolean or text of a fixed shape, whatever the receiver holds. */
+export const SAFE_RESULT_METHODS: ReadonlySet<string> = new Set([
+  'toFixed', 'toPrecision', 'toExponential', 'getTime', 'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes',
+  'getSeconds', 'getMilliseconds', 'getUTCFullYear', 'getUTCMonth', 'getUTCDate', 'getUTCDay', 'getUTCHours', 'getUTCMinutes',
+  'getUTCSeconds', 'getTimezoneOffset', 'toISOString', 'toJSON', 'indexOf', 'lastIndexOf', 'findIndex', 'charCodeAt', 'codePointAt',
+  'localeCompare', 'includes', 'startsWith', 'endsWith', 'some', 'every', 'has', 'test', 'randomUUID', 'randomInt', 'unix', 'valueOf',
+]);
+
+/** Methods whose result carries whatever the receiver carried (constant stays constant, user text stays user text). */
+export const TEXT_PRESERVING_METHODS: ReadonlySet<string> = new Set([
+  'toString', 'toUpperCase', 'toLowerCase', 'toLocaleUpperCase', 'toLocaleLowerCase', 'trim', 'trimStart', 'trimEnd', 'padStart', 'padEnd',
+  'slice', 'substring', 'substr', 'normalize', 'at', 'charAt', 'repeat', 'replace', 'replaceAll',
+]);
+
+/** Array methods that keep (some of) the receiver's elements, for `.join()` analysis. */
+export const ELEMENT_PRESERVING_METHODS: ReadonlySet<string> = new Set(['filter', 'slice', 'reverse', 'sort', 'concat', 'flat', 'toSorted', 'toReversed']);
+
+/** Escaper methods that are SQL-specific whatever the receiver is called. */
+export const SQL_ESCAPER_METHODS: ReadonlySet<string> = new Set(['escapeId', 'escapeLiteral', 'escapeIdentifier', 'escapeIdentifiers']);
+
+/** `x.escape(v)` counts as an SQL escaper only when `x` is named like a driver or connection (not `validator` or `_`). */
+export const SQL_ESCAPE_RECEIVER = /(^|_)(mysql\d?|mariadb|sqlstring|sqlString|SqlString|conn|connection|con|pool|db|database|sequelize|client|knex|pgp|pg)$/i;
+
+/** Modules whose `escape`/`escapeId`/`format` functions escape values for SQL. */
+export const SQL_ESCAPER_MODULES: ReadonlySet<string> = new Set(['mysql', 'mysql2', 'mysql2/promise', 'sqlstring', 'pg', 'pg-escape', 'sql-escape-string', 'mariadb']);
+
+/** pg-format: `format(fmt, ...)` escapes `%L` (literal) and `%I` (identifier) but not `%s`. */
+export const PG_FORMAT_MODULE = 'pg-format';
+
+/** Modules whose `format` is printf-like without escaping. */
+export const PRINTF_MODULES: ReadonlySet<string> = new Set(['util', 'node:util', 'sprintf-js', 'format', 'printf']);
+
+/** Tags of tagged templates that turn substitutions into bound parameters. */
+export const PARAMETERIZING_TAGS = /^(sql|SQL|Prisma\.sql|sql\.(fragment|unsafe_fragment|join|identifier|type\(.*\))|sqltag|sqlTag|SQL\.sql)$|\.sql$/;
+
+/** Names that hold constants by convention (`TABLE_NAME`, `Tables.USERS`). */
+export function isConstantName(name: string): boolean {
+  return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(name) && name.length >= 2;
+}
+
+/** TypeScript types that cannot carry SQL text: numbers, booleans, unions of literals. */
+export function isSafeTypeText(type: string | undefined): boolean {
+  if (!type) return false;
+  return type.split('|').map((part) => part.trim()).every((part) => /^(number|bigint|boolean|true|false|null|undefined|-?\d+(\.\d+)?|'[\w\s-]*'|"[\w\s-]*")$/.test(part));
+}
+
+/** Array callbacks whose second parameter is the element index. */
+export const INDEX_CALLBACK_METHODS: ReadonlySet<string> = new Set(['map', 'forEach', 'filter', 'some', 'every', 'find', 'findIndex', 'flatMap']);
+
+export interface FormatSpecifier {
+  /** Offset of the specifier in the format text. */
+  at: number;
+  length: number;
+  /** `value`: substituted as text; `safe`: numeric or escaped; `percent`: a literal `%`. */
+  kind: 'value' | 'safe' | 'percent' | 'json';
+}
+
+/** Specifiers of a printf-style format string; pg-format's `%L`/`%I` escape, util.format's `%d`/`%i`/`%f` print numbers. */
+export function formatSpecifiers(format: string, pgFormat: boolean): FormatSpecifier[] {
+  const specifiers: FormatSpecifier[] = [];
+  for (const match of format.matchAll(/%(?:\d+\$)?([sdifjoOcLIQ%])/g)) {
+    const letter = match[1];
+    let kind: FormatSpecifier['kind'];
+    if (letter === '%') kind = 'percent';
+    else if (pgFormat) kind = letter === 'L' || letter === 'I' ? 'safe' : 'value';
+    else if (letter === 'd' || letter === 'i' || letter === 'f') kind = 'safe';
+    else if (letter === 'j' || letter === 'o' || letter === 'O') kind = 'json';
+    else if (letter === 'c') continue;
+    else kind = 'value';
+    specifiers.push({ at: match.index, length: match[0].length, kind });
+  }
+  return specifiers;
+}

@@ -1,0 +1,282 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { pathTo } from '../../ast';
+import { INDEX_CALLBACK_METHODS, isConstantName } from './known-calls';
+
+/**
+ * Name resolution inside one file, just deep enough for the SQL rule: which declaration an identifier
+ * refers to, and every place the same variable is written or read. Occurrences are found by a text
+ * search over the enclosing function, then classified with the tree, so only a few nodes are touched.
+ */
+
+export type BindingKind = 'const' | 'let' | 'var' | 'param' | 'import' | 'function' | 'loop' | 'catch' | 'pattern';
+
+export interface Binding {
+  readonly name: string;
+  readonly kind: BindingKind;
+  /** The identifier that declares the name. */
+  readonly id: Node;
+  /** Offsets of the region where the name is visible. */
+  readonly scopeStart: number;
+  readonly scopeEnd: number;
+  /** The statement list the declaration stands in (writes directly in it run unconditionally). */
+  readonly block?: Node;
+  readonly declarator?: Node;
+  readonly init?: Node;
+  /** TypeScript type annotation of a parameter or variable, as written. */
+  readonly typeText?: string;
+  /** `for (const x of <loopOf>)`. */
+  readonly loopOf?: Node;
+  /** A function declaration: the function itself. */
+  readonly declaration?: Node;
+  /** A parameter: its function and position; `arrayCallback` for callbacks of `map`, `forEach`, ... */
+  readonly param?: { readonly fn: Node; readonly index: number; readonly arrayCallback: boolean };
+}
+
+export type OccurrenceRole = 'write' | 'update' | 'push' | 'read';
+
+export interface Occurrence {
+  readonly node: Node;
+  readonly role: OccurrenceRole;
+  /** For writes: the assignment expression; for pushes: the call. */
+  readonly expression?: Node;
+  /** For a write that is a statement of its own: where the block holding it starts. */
+  readonly blockStart?: number;
+}
+
+export interface Resolution {
+  readonly binding: Binding;
+  /** Writes, updates and pushes of this variable, in source order. */
+  readonly writes: readonly Occurrence[];
+  readonly reads: readonly Occurrence[];
+}
+
+type Classified = { kind: 'binding'; binding: Binding } | { kind: 'occurrence'; occurrence: Occurrence };
+
+const FUNCTION_TYPES = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration']);
+const BLOCK_TYPES = new Set(['statement_block', 'program', 'for_statement', 'for_in_statement', 'switch_body', 'class_static_block']);
+const PATTERN_TYPES = new Set(['object_pattern', 'array_pattern', 'pair_pattern', 'assignment_pattern', 'rest_pattern', 'shorthand_property_identifier_pattern', 'object_assignment_pattern']);
+const IDENTIFIER_TYPES = new Set(['identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern']);
+
+function sameNode(a: Node | null | undefined, b: Node): boolean {
+  return !!a && a.startIndex === b.startIndex && a.endIndex === b.endIndex;
+}
+
+/**
+ * An occurrence with its ancestors (`path[0]` is the program, the last element the identifier).
+ * Ancestors come from one cursor walk: `Node.parent` would walk down from the root on every call.
+ */
+class Located {
+  constructor(readonly path: readonly Node[], private readonly text: string) {}
+  /** A little of the source text after the identifier. */
+  get textAfter(): string { const end = this.node.endIndex; return this.text.slice(end, end + 16); }
+  get node(): Node { return this.path[this.path.length - 1]; }
+  /** The ancestor `levels` above the identifier. */
+  up(levels: number): Node | undefined { return this.path[this.path.length - 1 - levels]; }
+  /** The nearest ancestor above level `from` whose type is in `types`. */
+  enclosing(types: ReadonlySet<string>, from: number): Node | undefined {
+    for (let i = this.path.length - 1 - from; i >= 0; i--) if (types.has(this.path[i].type)) return this.path[i];
+    return undefined;
+  }
+}
+
+function typeAnnotationText(holder: Node | null | undefined): string | undefined {
+  const annotation = holder?.childForFieldName('type');
+  return annotation ? annotation.text.replace(/^:\s*/, '') : undefined;
+}
+
+/** Resolves identifiers of one file. Caches what it found; create one per rule run. */
+export class ScopeIndex {
+  private readonly occurrenceCache = new Map<string, Classified[]>();
+
+  constructor(private readonly text: string, readonly root: Node) {}
+
+  /**
+   * The declaration `id` refers to, with the variable's writes and reads; `undefined` for globals.
+   * `ancestors`, when the caller has them, are the nodes from the root down to `id` (or to a node
+   * with the same enclosing functions).
+   * A CONSTANT_CASE name not declared in an enclosing function is not looked up across the module:
+   * such names are constants by convention, and the module-wide search is the expensive one.
+   */
+  resolve(id: Node, ancestors?: readonly Node[]): Resolution | undefined {
+    const name = id.text;
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+    const position = id.startIndex;
+    const path = ancestors ?? pathTo(this.root, id.startIndex, id.endIndex);
+    const ranges: number[] = [];
+    for (let i = path.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(path[i].type)) ranges.push(i);
+    if (!isConstantName(name)) ranges.push(0);
+    for (const level of ranges) {
+      const classified = this.occurrences(name, path.slice(0, level + 1));
+      let best: Binding | undefined;
+      for (const c of classified) {
+        if (c.kind !== 'binding') continue;
+        const b = c.binding;
+        if (b.scopeStart > position || b.scopeEnd < position) continue;
+        if (!best || b.scopeStart > best.scopeStart || (b.scopeStart === best.scopeStart && b.id.startIndex <= position && b.id.startIndex > best.id.startIndex)) best = b;
+      }
+      if (best) return this.resolution(best, classified);
+    }
+    return undefined;
+  }
+
+  private resolution(binding: Binding, classified: readonly Classified[]): Resolution {
+    const shadows = classified
+      .filter((c): c is { kind: 'binding'; binding: Binding } => c.kind === 'binding' && c.binding !== binding)
+      .map((c) => c.binding)
+      .filter((b) => b.scopeStart >= binding.scopeStart && b.scopeEnd <= binding.scopeEnd && (b.scopeStart > binding.scopeStart || b.scopeEnd < binding.scopeEnd));
+    const writes: Occurrence[] = [];
+    const reads: Occurrence[] = [];
+    for (const c of classified) {
+      if (c.kind !== 'occurrence') continue;
+      const at = c.occurrence.node.startIndex;
+      if (at < binding.scopeStart || at > binding.scopeEnd) continue;
+      if (shadows.some((s) => at >= s.scopeStart && at <= s.scopeEnd)) continue;
+      (c.occurrence.role === 'read' ? reads : writes).push(c.occurrence);
+    }
+    return { binding, writes, reads };
+  }
+
+  /** Occurrences of `name` inside the last node of `rangePath` (the path from the root to a function, or the root). */
+  private occurrences(name: string, rangePath: readonly Node[]): Classified[] {
+    const range = rangePath[rangePath.length - 1];
+    const key = `${name}@${range.startIndex}`;
+    const cached = this.occurrenceCache.get(key);
+    if (cached) return cached;
+    const found: Classified[] = [];
+    // not preceded by a word character or by a single dot (a property), but `...name` is a use
+    const pattern = new RegExp(`(?<![\\w$])(?<!(?<!\\.)\\.)${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    const slice = this.text.slice(range.startIndex, range.endIndex);
+    for (const match of slice.matchAll(pattern)) {
+      const start = range.startIndex + match.index;
+      const path = [...rangePath.slice(0, -1), ...pathTo(range, start, start + name.length)];
+      const node = path[path.length - 1];
+      if (!IDENTIFIER_TYPES.has(node.type) || node.startIndex !== start || node.endIndex !== start + name.length) continue;
+      const c = classify(new Located(path, this.text));
+      if (c) found.push(c);
+    }
+    this.occurrenceCache.set(key, found);
+    return found;
+  }
+}
+
+function declaratorBinding(at: Located, level: number, declarator: Node, destructured: boolean): Binding | undefined {
+  const statement = at.up(level + 1);
+  if (!statement) return undefined;
+  const isVar = statement.type === 'variable_declaration';
+  const kindText = statement.type === 'lexical_declaration' ? statement.childForFieldName('kind')?.text ?? statement.child(0)?.text : 'var';
+  const kind: BindingKind = destructured ? 'pattern' : kindText === 'const' ? 'const' : kindText === 'let' ? 'let' : 'var';
+  const scope = isVar ? at.enclosing(new Set([...FUNCTION_TYPES, 'program']), level + 2) : at.enclosing(BLOCK_TYPES, level + 2);
+  if (!scope) return undefined;
+  const above = at.up(level + 2);
+  const block = above?.type === 'export_statement' ? at.up(level + 3) : above;
+  return {
+    name: at.node.text, kind, id: at.node, scopeStart: scope.startIndex, scopeEnd: scope.endIndex, block, declarator,
+    init: destructured ? undefined : declarator.childForFieldName('value') ?? undefined,
+    typeText: destructured ? undefined : typeAnnotationText(declarator),
+  };
+}
+
+/** A parameter; `level` is how far above the identifier its function (or formal_parameters) is. */
+function parameterBinding(at: Located, holderLevel: number): Binding | undefined {
+  const holder = at.up(holderLevel);
+  const fnLevel = holder?.type === 'formal_parameters' ? holderLevel + 1 : holderLevel;
+  const fn = at.up(fnLevel);
+  if (!holder || !fn) return undefined;
+  const node = at.node;
+  let index = 0;
+  let typeText: string | undefined;
+  if (holder.type === 'formal_parameters') {
+    const params = holder.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+    index = params.findIndex((p) => p.startIndex <= node.startIndex && node.endIndex <= p.endIndex);
+    const own = params[index];
+    if (own && (own.type === 'required_parameter' || own.type === 'optional_parameter') && sameNode(own.childForFieldName('pattern'), node)) typeText = typeAnnotationText(own);
+  }
+  const args = at.up(fnLevel + 1);
+  const call = at.up(fnLevel + 2);
+  const callee = call?.type === 'call_expression' && args?.type === 'arguments' ? call.childForFieldName('function') : undefined;
+  const arrayCallback = callee?.type === 'member_expression' && INDEX_CALLBACK_METHODS.has(callee.childForFieldName('property')?.text ?? '');
+  const body = fn.childForFieldName('body');
+  return {
+    name: node.text, kind: 'param', id: node, scopeStart: fn.startIndex, scopeEnd: fn.endIndex, block: body?.type === 'statement_block' ? body : undefined,
+    typeText, param: { fn, index, arrayCallback },
+  };
+}
+
+/** Says what one occurrence of a name is: a declaration, a write, a push onto it, or a read. */
+function classify(at: Located): Classified | undefined {
+  const node = at.node;
+  // Walk out of destructuring patterns to what declares or assigns them.
+  let level = 1;
+  let holder = at.up(level);
+  let child: Node = node;
+  let destructured = false;
+  while (holder && PATTERN_TYPES.has(holder.type)) {
+    // (the key of a pair, the left of `x = default`, is the first child: comparing offsets spares a node lookup)
+    if (holder.type === 'pair_pattern' && holder.startIndex === child.startIndex) return undefined;
+    if ((holder.type === 'assignment_pattern' || holder.type === 'object_assignment_pattern') && holder.startIndex !== child.startIndex) break;
+    destructured = destructured || holder.type !== 'assignment_pattern';
+    child = holder;
+    holder = at.up(++level);
+  }
+  if (!holder) return undefined;
+  const binding = (b: Binding | undefined): Classified | undefined => b && { kind: 'binding', binding: b };
+  const occurrence = (role: OccurrenceRole, expression?: Node, blockStart?: number): Classified => ({ kind: 'occurrence', occurrence: { node, role, expression, blockStart } });
+  switch (holder.type) {
+    case 'variable_declarator':
+      if (holder.startIndex === child.startIndex) return binding(declaratorBinding(at, level, holder, destructured || child !== node));
+      break;
+    case 'formal_parameters':
+      return binding(parameterBinding(at, level));
+    case 'required_parameter':
+    case 'optional_parameter':
+      if (at.up(level + 1)?.type === 'formal_parameters' && sameNode(holder.childForFieldName('pattern'), child)) return binding(parameterBinding(at, level + 1));
+      break;
+    case 'arrow_function':
+      if (sameNode(holder.childForFieldName('parameter'), child)) return binding(parameterBinding(at, level));
+      break;
+    case 'function_declaration':
+    case 'generator_function_declaration':
+    case 'class_declaration':
+      if (sameNode(holder.childForFieldName('name'), node)) {
+        const scope = at.enclosing(BLOCK_TYPES, level + 1);
+        return scope && binding({ name: node.text, kind: 'function', id: node, scopeStart: scope.startIndex, scopeEnd: scope.endIndex, declaration: holder });
+      }
+      break;
+    case 'import_clause':
+    case 'import_specifier':
+    case 'namespace_import':
+    case 'named_imports':
+    case 'import_require_clause':
+      if (holder.type === 'import_specifier' && holder.childForFieldName('alias') && sameNode(holder.childForFieldName('name'), node)) return undefined;
+      return binding({ name: node.text, kind: 'import', id: node, scopeStart: at.path[0].startIndex, scopeEnd: at.path[0].endIndex });
+    case 'for_in_statement':
+      if (sameNode(holder.childForFieldName('left'), child)) {
+        if (!holder.childForFieldName('kind')) return occurrence('write', holder);
+        const isOf = holder.childForFieldName('operator')?.text === 'of';
+        const loopOf = isOf && !destructured && child === node ? holder.childForFieldName('right') ?? undefined : undefined;
+        return binding({ name: node.text, kind: 'loop', id: node, scopeStart: holder.startIndex, scopeEnd: holder.endIndex, loopOf });
+      }
+      break;
+    case 'catch_clause':
+      if (sameNode(holder.childForFieldName('parameter'), child)) return binding({ name: node.text, kind: 'catch', id: node, scopeStart: holder.startIndex, scopeEnd: holder.endIndex });
+      break;
+    case 'assignment_expression':
+    case 'augmented_assignment_expression':
+      if (holder.startIndex === child.startIndex) {
+        const statement = at.up(level + 1);
+        const block = statement?.type === 'expression_statement' ? at.up(level + 2) : undefined;
+        return occurrence('write', child === node ? holder : undefined, block?.startIndex);
+      }
+      break;
+    case 'update_expression':
+      return occurrence('update', holder);
+    case 'member_expression': {
+      const call = at.up(level + 1);
+      if (child === node && holder.startIndex === node.startIndex && call?.type === 'call_expression' && /^\s*\.\s*(push|unshift)\s*\(/.test(at.textAfter)) {
+        return occurrence('push', call);
+      }
+      break;
+    }
+  }
+  return occurrence('read');
+}

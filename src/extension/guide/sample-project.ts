@@ -1,0 +1,117 @@
+import * as vscode from 'vscode';
+import { HANDS_ON_TASKS } from './hands-on-tasks';
+import type { ProgressStore } from './progress';
+import { SAMPLE_FILES, SAMPLE_FOLDER_NAME } from './sample-files';
+
+export interface CreateSampleOptions {
+  /** False to leave the current window as it is (tests); by default the learner chooses where to open it. */
+  open?: boolean;
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function freeFolder(parent: vscode.Uri): Promise<vscode.Uri> {
+  for (let n = 1; ; n++) {
+    const candidate = vscode.Uri.joinPath(parent, n === 1 ? SAMPLE_FOLDER_NAME : `${SAMPLE_FOLDER_NAME}-${n}`);
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+async function openSampleFolder(root: vscode.Uri): Promise<void> {
+  if (!vscode.workspace.workspaceFolders?.length) {
+    await vscode.commands.executeCommand('vscode.openFolder', root);
+    return;
+  }
+  const newWindow = vscode.l10n.t('Open in New Window');
+  const thisWindow = vscode.l10n.t('Open in This Window');
+  const add = vscode.l10n.t('Add to Workspace');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The sample project is ready in {0}.', root.fsPath), newWindow, thisWindow, add);
+  if (choice === add) vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders.length, 0, { uri: root });
+  else if (choice) await vscode.commands.executeCommand('vscode.openFolder', root, { forceNewWindow: choice === newWindow });
+}
+
+/**
+ * Writes the sample shop API into a new folder inside the one the learner picks, remembers where it is
+ * (hands-on steps check its files), then opens it. Resolves to the sample's root.
+ */
+export async function createSampleProject(progress: ProgressStore, parent?: vscode.Uri, options: CreateSampleOptions = {}): Promise<vscode.Uri | undefined> {
+  const picked = parent ?? (await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: vscode.l10n.t('Create Sample Here'),
+    title: vscode.l10n.t('Where should Backend Guide create the sample project?'),
+  }))?.[0];
+  if (!picked) return undefined;
+  const root = await freeFolder(picked);
+  for (const [relative, text] of Object.entries(SAMPLE_FILES)) {
+    const file = vscode.Uri.joinPath(root, ...relative.split('/'));
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
+    await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
+  }
+  await progress.setSampleRoot(root.fsPath);
+  await progress.completeTask('sampleCreated');
+  if (options.open !== false) await openSampleFolder(root);
+  return root;
+}
+
+async function sampleRoot(progress: ProgressStore): Promise<vscode.Uri | undefined> {
+  const stored = progress.sampleRoot;
+  if (stored && (await exists(vscode.Uri.file(stored)))) return vscode.Uri.file(stored);
+  const create = vscode.l10n.t('Create Sample Project');
+  const choice = await vscode.window.showWarningMessage(vscode.l10n.t('There is no Backend Guide sample project yet.'), create);
+  if (choice === create) await vscode.commands.executeCommand('backendGuide.createSampleProject');
+  return undefined;
+}
+
+/** Opens a file of the sample project (a hands-on task's file when none is given). */
+export async function openSampleFile(progress: ProgressStore, relative?: string): Promise<vscode.TextEditor | undefined> {
+  const root = await sampleRoot(progress);
+  if (!root) return undefined;
+  const file = relative ?? (await vscode.window.showQuickPick(HANDS_ON_TASKS.filter((t) => t.file).map((t) => ({ label: t.file!, description: t.title })), {
+    placeHolder: vscode.l10n.t('Which file of the sample project?'),
+  }))?.label;
+  if (!file) return undefined;
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, ...file.split('/')));
+  return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** Installs the sample's dependencies and starts it, in a terminal the learner can read and stop. */
+export async function runSample(progress: ProgressStore): Promise<vscode.Terminal | undefined> {
+  const root = await sampleRoot(progress);
+  if (!root) return undefined;
+  const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Backend Guide sample'), cwd: root });
+  terminal.show();
+  terminal.sendText('npm install');
+  terminal.sendText('npm start');
+  return terminal;
+}
+
+const PLAYGROUND = `// Backend Guide playground: an unsaved file with problems left in on purpose.
+// Hover a squiggle and follow its link, or press Ctrl+. (Cmd+. on macOS) and choose "Learn why".
+const express = require('express');
+const { Pool } = require('pg');
+
+const app = express();
+const pool = new Pool();
+
+app.get('/users/:id', async (req, res) => {
+  const { rows } = await pool.query("SELECT id, name FROM users WHERE id = " + req.params.id);
+  res.json(rows[0]);
+});
+
+app.listen(3000);
+`;
+
+/** Opens an unsaved JavaScript file whose problems the diagnostics flag, to try "Learn why". */
+export async function openPlayground(): Promise<vscode.TextEditor> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: PLAYGROUND });
+  return vscode.window.showTextDocument(doc, { preview: false });
+}

@@ -1,0 +1,112 @@
+import * as vscode from 'vscode';
+import type { Grammars } from '../engine/parser';
+import { ProjectIndex, type ProjectFacts } from '../engine/project';
+import type { Logger } from './logger';
+
+const SOURCE_GLOB = '**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts}';
+const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**,**/dist/**,**/build/**,**/out/**,**/coverage/**,**/.next/**}';
+/** Beyond this many source files per folder, the rest is not indexed (logged); rules then see less context. */
+const MAX_INDEXED_FILES = 5000;
+
+/**
+ * Keeps one `ProjectIndex` per workspace folder in step with the files on disk, so rules see where Helmet
+ * or auth middleware registered in one file applies to routes in another. Indexing starts after
+ * activation and never blocks it; `onDidChange` fires when the facts changed and open files need a re-check.
+ */
+export class WorkspaceIndex implements vscode.Disposable {
+  private readonly indexes = new Map<string, ProjectIndex>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private pendingChange: ReturnType<typeof setTimeout> | undefined;
+  readonly onDidChange = this.changed.event;
+  /** Resolves when the first full indexing of every folder is done (used by tests). */
+  readonly ready: Promise<void>;
+
+  constructor(private readonly grammars: Grammars, private readonly logger: Logger) {
+    const sources = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
+    const packages = vscode.workspace.createFileSystemWatcher('**/package.json');
+    this.disposables.push(
+      sources, packages,
+      sources.onDidCreate((uri) => void this.updateSource(uri)),
+      sources.onDidChange((uri) => void this.updateSource(uri)),
+      sources.onDidDelete((uri) => this.remove(uri)),
+      packages.onDidCreate((uri) => void this.updatePackage(uri)),
+      packages.onDidChange((uri) => void this.updatePackage(uri)),
+      packages.onDidDelete((uri) => { this.indexFor(uri)?.setPackageJson(uri.fsPath, undefined); this.fireSoon(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.indexAll()),
+    );
+    this.ready = new Promise((resolve) => setTimeout(() => void this.indexAll().finally(resolve), 0));
+  }
+
+  /** Facts of the folder holding `uri`, or `undefined` outside any folder or before indexing. */
+  factsFor(uri: vscode.Uri): ProjectFacts | undefined {
+    return this.indexFor(uri)?.facts();
+  }
+
+  private indexFor(uri: vscode.Uri): ProjectIndex | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    return folder ? this.indexes.get(folder.uri.toString()) : undefined;
+  }
+
+  private async read(uri: vscode.Uri): Promise<string | undefined> {
+    try {
+      return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    } catch (error) {
+      this.logger.warn(`${uri.fsPath}: not indexed, cannot be read (${String(error)})`);
+      return undefined;
+    }
+  }
+
+  private async indexAll(): Promise<void> {
+    const started = Date.now();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const index = new ProjectIndex(folder.uri.fsPath, this.grammars);
+      const pattern = (glob: string) => new vscode.RelativePattern(folder, glob);
+      const files = await vscode.workspace.findFiles(pattern(SOURCE_GLOB), pattern(EXCLUDE_GLOB), MAX_INDEXED_FILES + 1);
+      if (files.length > MAX_INDEXED_FILES) this.logger.warn(`${folder.name}: more than ${MAX_INDEXED_FILES} source files; only the first ${MAX_INDEXED_FILES} are indexed for cross-file checks`);
+      for (const uri of files.slice(0, MAX_INDEXED_FILES)) {
+        const text = await this.read(uri);
+        if (text !== undefined) await index.setFile(uri.fsPath, text);
+      }
+      for (const uri of await vscode.workspace.findFiles(pattern('**/package.json'), pattern('**/node_modules/**'))) {
+        index.setPackageJson(uri.fsPath, await this.read(uri));
+      }
+      this.indexes.set(folder.uri.toString(), index);
+      this.logger.info(`${folder.name}: indexed ${Math.min(files.length, MAX_INDEXED_FILES)} source files in ${Date.now() - started} ms`);
+    }
+    this.changed.fire();
+  }
+
+  private async updateSource(uri: vscode.Uri): Promise<void> {
+    const index = this.indexFor(uri);
+    const text = index && await this.read(uri);
+    if (index && text !== undefined) {
+      await index.setFile(uri.fsPath, text);
+      this.fireSoon();
+    }
+  }
+
+  private async updatePackage(uri: vscode.Uri): Promise<void> {
+    const index = this.indexFor(uri);
+    if (!index) return;
+    index.setPackageJson(uri.fsPath, await this.read(uri));
+    this.fireSoon();
+  }
+
+  private remove(uri: vscode.Uri): void {
+    this.indexFor(uri)?.removeFile(uri.fsPath);
+    this.fireSoon();
+  }
+
+  /** Coalesces bursts (a branch switch, a formatter run on save-all) into one re-check. */
+  private fireSoon(): void {
+    if (this.pendingChange) clearTimeout(this.pendingChange);
+    this.pendingChange = setTimeout(() => { this.pendingChange = undefined; this.changed.fire(); }, 300);
+  }
+
+  dispose(): void {
+    if (this.pendingChange) clearTimeout(this.pendingChange);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
