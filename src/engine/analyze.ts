@@ -76,6 +76,11 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   const lines = new LineIndex(text);
   const findings: Finding[] = [];
   const notes: string[] = [];
+  const shared = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!shared.has(key)) shared.set(key, compute());
+    return shared.get(key) as T;
+  };
   const syntax = firstSyntaxError(tree, lines);
   if (syntax) notes.push(syntax);
   for (const rule of options.rules ?? allRules()) {
@@ -112,6 +117,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     const context: RuleContext = {
       text, tree, languageId, fileName: options.fileName, config, project: options.project, lines, report,
       timeLeftMs: () => Math.max(0, deadline - Date.now()),
+      memo,
     };
     try {
       rule.check(context);

@@ -47,6 +47,11 @@ export interface RuleContext {
   report(descriptor: ReportDescriptor): void;
   /** Milliseconds left of the file's time budget; long-running rules should stop when it reaches 0. */
   timeLeftMs(): number;
+  /**
+   * A value computed at most once per analysis of this text and shared by every rule (for example the
+   * file's route and app facts), so two rules that need the same model do not each walk the tree for it.
+   */
+  memo<T>(key: string, compute: () => T): T;
 }
 
 /** A rule: metadata plus a pure check over one parsed file. Rules keep no state between calls. */

@@ -33,6 +33,8 @@ export interface ExpectedFinding {
   endColumn?: number;
   /** Substrings the final message must contain. */
   messageIncludes?: string[];
+  /** The related locations, in order (1-based lines, like `line`); checked only when given. */
+  related?: { line: number; column?: number; messageIncludes?: string }[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -88,6 +90,15 @@ function checkFinding(rule: Rule, actual: Finding, expected: ExpectedFinding, in
     if (expected[key] !== undefined) assert.strictEqual(at[key], expected[key], `finding ${index}: ${key} (message: ${actual.message})`);
   }
   for (const part of expected.messageIncludes ?? []) assert.ok(actual.message.includes(part), `finding ${index}: message should include ${JSON.stringify(part)}: ${actual.message}`);
+  if (expected.related) {
+    const related = actual.related.map((r) => ({ line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message }));
+    assert.strictEqual(related.length, expected.related.length, `finding ${index}: related locations ${JSON.stringify(related)}`);
+    expected.related.forEach((r, i) => {
+      assert.strictEqual(related[i].line, r.line, `finding ${index}: related ${i} line`);
+      if (r.column !== undefined) assert.strictEqual(related[i].column, r.column, `finding ${index}: related ${i} column`);
+      if (r.messageIncludes !== undefined) assert.ok(related[i].message.includes(r.messageIncludes), `finding ${index}: related ${i} message: ${related[i].message}`);
+    });
+  }
   assert.strictEqual(actual.guideAnchor, rule.meta.guideAnchor);
 }
 

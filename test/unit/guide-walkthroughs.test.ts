@@ -137,3 +137,16 @@ describe('command links', () => {
     assert.deepStrictEqual(bad, []);
   });
 });
+
+describe('snippet prefixes named in the guide and the steps', () => {
+  it('exist in the contributed snippet files', () => {
+    const prefixes = new Set<string>();
+    for (const contribution of manifest.contributes.snippets ?? []) {
+      const file: Record<string, { prefix: string | string[] }> = JSON.parse(readRepoFile(contribution.path.replace(/^\.\//, '')));
+      for (const snippet of Object.values(file)) for (const prefix of ([] as string[]).concat(snippet.prefix)) prefixes.add(prefix);
+    }
+    const texts = [...markdownFiles('walkthroughs').map(readRepoFile), ...Object.values(nls)];
+    const named = new Set(texts.flatMap((text) => [...text.matchAll(/`(bg-[a-z0-9-]+)`/g)].map((m) => m[1])));
+    assert.deepStrictEqual([...named].filter((p) => !prefixes.has(p)), []);
+  });
+});

@@ -45,8 +45,8 @@ class FactExtractor {
   private readonly eventCalls = new Set<number>();
   private readonly appLikeNames = new Set<string>(APP_PARAM_NAMES);
 
-  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string) {
-    this.facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName), false);
+  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string) {
+    this.facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName, rootDir), false);
     this.root = tree.rootNode;
     this.values = new FileValues(this.facts, this.root, text);
   }
@@ -198,7 +198,7 @@ class FactExtractor {
       for (const m of this.text.matchAll(new RegExp(String.raw`\bnew\s+(?:${names})\b`, 'g'))) candidates.push(m.index ?? 0);
     }
     for (const m of this.text.matchAll(new RegExp(String.raw`\brequire\s*\(\s*['"](?:${modules})['"]\s*\)\s*(?:\.\s*Router\s*)?\(`, 'g'))) candidates.push(m.index ?? 0);
-    for (const offset of candidates) {
+    for (const offset of candidates.sort((a, b) => a - b)) {
       let node: Node | null = this.root.descendantForIndex(offset);
       for (let i = 0; node && i < 6; i++, node = node.parent) {
         if ((node.type === 'call_expression' || node.type === 'new_expression') && node.startIndex === offset) {
@@ -390,7 +390,7 @@ class FactExtractor {
   }
 }
 
-/** Extracts the facts of one parsed JavaScript or TypeScript file. Never throws for well-formed trees. */
-export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string): FileFacts {
-  return new FactExtractor(tree, text, fileName, languageId, textHash).run();
+/** Extracts the facts of one parsed JavaScript or TypeScript file; `rootDir` (the project root) tells test folders apart. */
+export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string): FileFacts {
+  return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir).run();
 }

@@ -36,6 +36,8 @@ export type ValueRoot =
   | { kind: 'call'; callee: ValueRef; fnArg?: number }
   /** An object literal, by property name. */
   | { kind: 'literal'; props: Record<string, ValueRef> }
+  /** An array literal (`module.exports = [helmet(), cors()]`). */
+  | { kind: 'array'; items: ValueRef[] }
   | { kind: 'unknown' };
 
 export interface ImportFact {

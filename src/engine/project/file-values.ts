@@ -11,6 +11,7 @@ const UNKNOWN = UNKNOWN_REF;
 const MAX_DEPTH = 16;
 const MAX_BODY_TEXT = 12000;
 const MAX_IMPORT_TEXT = 300;
+const MAX_ARRAY_ITEMS = 24;
 const HANDLER_FIRST_PARAMS = new Set(['req', 'request', 'ctx', 'context', '_req', '_request', 'r']);
 const HANDLER_SECOND_PARAMS = new Set(['res', 'response', 'reply', 'next', 'h', '_res']);
 export const TRANSPARENT_TYPES: ReadonlySet<string> = new Set(['await_expression', 'parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion']);
@@ -108,6 +109,8 @@ export class FileValues {
         return this.refOf(node.childForFieldName('right'), depth + 1);
       case 'object':
         return this.refOfObject(node, depth);
+      case 'array':
+        return { root: { kind: 'array', items: namedChildren(node).slice(0, MAX_ARRAY_ITEMS).map((item) => this.refOf(item, depth + 1)) }, path: [] };
       default:
         return UNKNOWN;
     }

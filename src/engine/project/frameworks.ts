@@ -61,15 +61,23 @@ export const APP_PARAM_NAMES: ReadonlySet<string> = new Set([
 /** Plain calls that serve an app over the network (`http.createServer(app)`, `serverless(app)`). */
 export const SERVE_CALLS: readonly RegExp[] = [/(?:^|\.)create(?:Secure)?Server$/, /^serverless$/, /^(?:serverless|awsServerlessExpress)\.\w+$/, /^(?:createHandler|handle|toNodeHandler)$/];
 
-/** Path patterns of test, fixture and mock files. */
-export const TEST_FILE_PATTERNS: readonly RegExp[] = [
-  /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|mocks?)\//i,
-  /\.(?:test|spec|e2e-spec|e2e|cy)\.[cm]?[jt]sx?$/i,
-];
+/** Folders of test, fixture and mock code, matched on paths relative to the project root. */
+export const TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|mocks?)\//i;
+/** Folders that mean tests wherever they are, even when the project root is unknown. */
+export const UNAMBIGUOUS_TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__)\//;
+/** File names of tests: `app.test.js`, `users.spec.ts`, `app.e2e-spec.ts`. */
+export const TEST_FILE_PATTERN = /\.(?:test|spec|e2e-spec|e2e|cy)\.[cm]?[jt]sx?$/i;
 
-export function isTestFileName(fileName: string): boolean {
+/**
+ * True for test, fixture and mock files. Folder names count only below the project root (a project that
+ * itself lives under a `test/` folder is not all tests); without a root only unambiguous folders count.
+ */
+export function isTestFileName(fileName: string, rootDir?: string): boolean {
   const normalized = fileName.split('\\').join('/');
-  return TEST_FILE_PATTERNS.some((p) => p.test(normalized));
+  if (TEST_FILE_PATTERN.test(normalized) || UNAMBIGUOUS_TEST_FOLDER_PATTERN.test(normalized)) return true;
+  const root = rootDir?.split('\\').join('/').replace(/\/?$/, '/');
+  if (root && normalized.startsWith(root)) return TEST_FOLDER_PATTERN.test(normalized.slice(root.length));
+  return !normalized.startsWith('/') && !/^[A-Za-z]:\//.test(normalized) && TEST_FOLDER_PATTERN.test(normalized);
 }
 
 /**

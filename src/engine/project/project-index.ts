@@ -12,17 +12,17 @@ import { nearestPackage, readPackageFacts } from './package-facts';
 import { textHash } from './text-hash';
 import * as path from 'path';
 
-/** Extracts a text's facts: parses it once, reads the facts, drops the tree. Never throws. */
-export async function factsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars): Promise<FileFacts> {
+/** Extracts a text's facts: parses it once, reads the facts, drops the tree. Never throws. `rootDir` tells test folders apart. */
+export async function factsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars, rootDir?: string): Promise<FileFacts> {
   const hash = textHash(text);
-  const isTest = isTestFileName(fileName);
+  const isTest = isTestFileName(fileName, rootDir);
   const config = defaultConfig();
   if (reasonToSkip(text, config) || !MAY_HOLD_FACTS.test(text)) return emptyFileFacts(fileName, languageId, hash, isTest, true);
   try {
     const parser = await grammars.parserFor(languageId);
     const tree = parseWithBudget(parser, text, config.timeBudgetMs);
     try {
-      return extractFileFacts(tree, text, fileName, languageId, hash);
+      return extractFileFacts(tree, text, fileName, languageId, hash, rootDir);
     } finally {
       tree.delete();
     }
@@ -72,7 +72,7 @@ export class ProjectIndex {
     const languageId = languageOfFileName(fileName);
     if (!languageId || !isJavaScriptFamily(languageId)) return;
     const version = this.bump(fileName);
-    const facts = await factsOfText(fileName, text, languageId, this.grammars);
+    const facts = await factsOfText(fileName, text, languageId, this.grammars, this.rootDir);
     if (this.versions.get(fileName) !== version) return;
     this.fileFacts.set(fileName, facts);
     this.snapshot = undefined;

@@ -27,7 +27,7 @@ export function projectView(context: RuleContext): ProjectView {
   if (project && indexed?.textHash === hash) {
     return { current: indexed, graph: project.memo('app-graph', () => new AppGraph(project)), project };
   }
-  const current = extractFileFacts(context.tree, context.text, context.fileName, context.languageId, hash);
+  const current = extractFileFacts(context.tree, context.text, context.fileName, context.languageId, hash, project?.rootDir);
   if (!project) {
     return { current, graph: new AppGraph({ files: new Map([[context.fileName, current]]), resolveImport: () => undefined }) };
   }

@@ -15,6 +15,8 @@ export type Resolved =
   | { kind: 'param'; file: string; fn: number; index: number; path: string[] }
   /** A value from an npm package: `{ name: 'helmet', path: ['hsts', '()'] }` for `helmet.hsts()`. */
   | { kind: 'package'; name: string; path: string[] }
+  /** An array literal; its items are refs of `file`. */
+  | { kind: 'array'; file: string; items: ValueRef[] }
   | { kind: 'unknown' };
 
 const UNKNOWN: Resolved = { kind: 'unknown' };
@@ -92,6 +94,12 @@ export class ValueResolver {
         const callee = this.resolveAt(file, root.callee, depth + 1);
         return this.applyPath(callee, ['()', ...ref.path], depth);
       }
+      case 'array': {
+        if (!ref.path.length) return { kind: 'array', file, items: root.items };
+        const [first, ...rest] = ref.path;
+        const item = /^\d+$/.test(first) ? root.items[Number(first)] : undefined;
+        return item ? this.resolveAt(file, withPath(item, rest), depth + 1) : UNKNOWN;
+      }
       case 'literal': {
         const [first, ...rest] = ref.path;
         const prop = first === undefined ? undefined : root.props[first];
@@ -107,7 +115,7 @@ export class ValueResolver {
     let current = value;
     for (let i = 0; i < path.length; i++) {
       const segment = path[i];
-      if (current.kind === 'unknown') return current;
+      if (current.kind === 'unknown' || current.kind === 'array') return UNKNOWN;
       if (current.kind === 'function' && current.path.length === 0) {
         if (segment !== '()') return UNKNOWN;
         current = this.returnOf(current.file, current.index, depth + 1);

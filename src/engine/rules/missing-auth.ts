@@ -95,7 +95,7 @@ export const missingAuth: Rule = {
     guideAnchor: 'auth#protecting-endpoints',
   },
   check(context: RuleContext) {
-    if (isTestFileName(context.fileName) || !MAY_HAVE_ROUTES.test(context.text)) return;
+    if (isTestFileName(context.fileName, context.project?.rootDir) || !MAY_HAVE_ROUTES.test(context.text)) return;
     const view = projectView(context);
     const options = authOptions(context.config);
     reportRoutes(context, view, options);

@@ -99,7 +99,7 @@ export const missingHelmet: Rule = {
     guideAnchor: 'security-headers#helmet',
   },
   check(context: RuleContext) {
-    if (isTestFileName(context.fileName)) return;
+    if (isTestFileName(context.fileName, context.project?.rootDir)) return;
     if (!/express|helmet|x-powered-by/i.test(context.text)) return;
     const view = projectView(context);
     const options = helmetOptions(context);

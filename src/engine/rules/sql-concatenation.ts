@@ -3,11 +3,11 @@ import { unwrap } from '../ast';
 import { optionsSection, stringList, type EngineConfig } from '../config';
 import type { RelatedSpec, Rule, RuleContext } from '../rule';
 import { callPattern, findCandidates, findWherePairs, type Candidate } from './sql/candidates';
-import { parameterizedQueryFix } from './sql/fix';
+import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
 import { findImports, type ImportFacts } from './sql/imports';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
 import { ScopeIndex } from './sql/scope';
-import { DRIVER_MODULES, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry } from './sql/sinks';
+import { DRIVER_MODULES, DRIVER_PLACEHOLDER, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry } from './sql/sinks';
 import { meetsEvidence, valuePosition } from './sql/sql-text';
 import { StringEvaluator } from './sql/string-building';
 
@@ -138,6 +138,16 @@ interface Analysis {
   readonly evaluator: StringEvaluator;
 }
 
+/** Whether the rows claiming a call would all rewrite it the same way (same layout, same placeholders). */
+function agree(claims: readonly SinkEntry[], imports: ImportFacts, config: EngineConfig): boolean {
+  const signature = (entry: SinkEntry): string => {
+    const driver = fixDriver(entry, imports, config);
+    const placeholder = entry.placeholder === 'dialect' ? DRIVER_PLACEHOLDER[driver] : entry.placeholder;
+    return `${entry.layout}:${placeholder}:${DOUBLE_QUOTE_STRINGS.has(driver)}`;
+  };
+  return new Set(claims.map(signature)).size === 1;
+}
+
 function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, ambiguous: boolean): void {
   const queryObject = sqlOfQueryObject(unwrap(candidate.sqlArg));
   const argument = queryObject ?? candidate.sqlArg;
@@ -205,7 +215,7 @@ export const sqlConcatenation: Rule = {
     for (const candidate of findCandidates(text, root, hits, usesSqlite)) {
       if (context.timeLeftMs() <= 0) return;
       const match = matchSink(candidate, imports.drivers, entries);
-      if (match) checkCall(analysis, candidate, match.entry, match.ambiguous);
+      if (match) checkCall(analysis, candidate, match.entry, !agree(match.claims, imports, context.config));
     }
     if (hasWhere) for (const { value } of findWherePairs(text, root)) checkWherePair(analysis, value);
   },

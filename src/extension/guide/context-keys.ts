@@ -47,7 +47,11 @@ export class GuideContextKeys implements vscode.Disposable {
     const opened = new Set(progress.read.map((anchor) => parseGuideAnchor(anchor)?.chapter).filter((c): c is string => !!c));
     for (const chapter of opened) await this.set(chapterOpenedKey(chapter), true);
     for (const quiz of QUIZZES) await this.set(quizPassedKey(quiz.id), progress.quizzes[quiz.id]?.passed === true);
-    for (const task of HANDS_ON_TASKS) if (task.ruleId && !this.values.has(task.contextKey)) await this.set(task.contextKey, progress.tasks.includes(task.id));
+    for (const task of HANDS_ON_TASKS.filter((t) => t.ruleId)) {
+      // Live checks set these keys; stored progress only seeds them at start and clears them on reset.
+      const done = progress.tasks.includes(task.id);
+      if (!done || !this.values.has(task.contextKey)) await this.set(task.contextKey, done);
+    }
   }
 
   private async checkTasks(event: AnalysisEvent): Promise<void> {
@@ -60,8 +64,8 @@ export class GuideContextKeys implements vscode.Disposable {
       // A rule that is not registered cannot pass a task by finding nothing.
       if (!task.ruleId || !ruleById(task.ruleId)) continue;
       const passed = !event.findings.some((f) => f.ruleId === task.ruleId);
-      await this.set(task.contextKey, passed);
       if (passed) await this.progress.completeTask(task.id);
+      await this.set(task.contextKey, passed);
       this.checked.fire({ task, passed });
     }
   }

@@ -8,7 +8,8 @@ import { GuideContent } from './guide-content';
 import { GuideTreeProvider, type GuideNode } from './guide-tree';
 import { chapterOpenedKey } from './hands-on-tasks';
 import { ProgressStore } from './progress';
-import { takeQuiz } from './quiz-ui';
+import { takeQuiz, type QuizPrompter } from './quiz-ui';
+import type { QuizScore } from './progress';
 import { createSampleProject, openPlayground, openSampleFile, runSample, type CreateSampleOptions } from './sample-project';
 import { GuideViewer } from './viewer';
 
@@ -20,6 +21,8 @@ export interface GuideApi {
   progress: ProgressStore;
   contextKeys: GuideContextKeys;
   content: GuideContent;
+  /** Runs a knowledge check; tests pass a prompter that answers instead of the learner. */
+  takeQuiz(quizId?: string, prompter?: QuizPrompter): Promise<QuizScore | undefined>;
   /** The Guide view, once the chapters' headings are read. */
   guideView: Promise<GuideTreeView | undefined>;
 }
@@ -41,13 +44,14 @@ export function registerGuide(context: vscode.ExtensionContext, { diagnostics, l
   const viewer = new GuideViewer(content, progress, logger);
   const contextKeys = new GuideContextKeys(diagnostics, progress);
   const show = (anchor?: string) => openGuide(viewer, content, progress, anchor);
+  const quiz = async (quizId?: string, prompter?: QuizPrompter) => takeQuiz({ progress, index: await content.index(), keys: contextKeys, openSection: show }, quizId, prompter);
   context.subscriptions.push(
     viewer,
     contextKeys,
     viewer.onDidShow((at) => void contextKeys.set(chapterOpenedKey(at.chapter), true)),
     vscode.commands.registerCommand(COMMANDS.openGuide, show),
     vscode.commands.registerCommand(COMMANDS.showGuideView, () => vscode.commands.executeCommand(`${GUIDE_VIEW_ID}.focus`)),
-    vscode.commands.registerCommand(COMMANDS.takeQuiz, async (quizId?: string) => takeQuiz({ progress, index: await content.index(), keys: contextKeys, openSection: show }, quizId)),
+    vscode.commands.registerCommand(COMMANDS.takeQuiz, (quizId?: string) => quiz(typeof quizId === 'string' ? quizId : undefined)),
     vscode.commands.registerCommand(COMMANDS.resetProgress, () => resetProgress(progress)),
     vscode.commands.registerCommand(COMMANDS.createSampleProject, (parent?: vscode.Uri, options?: CreateSampleOptions) => createSampleProject(progress, parent, options)),
     vscode.commands.registerCommand(COMMANDS.runSample, () => runSample(progress)),
@@ -57,7 +61,7 @@ export function registerGuide(context: vscode.ExtensionContext, { diagnostics, l
   );
   const guideView = registerTree(context, content, progress, logger);
   void contextKeys.syncFromProgress();
-  return { viewer, progress, contextKeys, content, guideView };
+  return { viewer, progress, contextKeys, content, guideView, takeQuiz: quiz };
 }
 
 async function registerTree(context: vscode.ExtensionContext, content: GuideContent, progress: ProgressStore, logger: Logger): Promise<GuideTreeView | undefined> {

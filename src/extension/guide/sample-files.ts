@@ -18,7 +18,7 @@ const PACKAGE_JSON = `{
     "node": ">=20"
   },
   "dependencies": {
-    "better-sqlite3": "^13.2.0",
+    "better-sqlite3": "^12.5.0",
     "express": "^5.1.0"
   }
 }

@@ -40,6 +40,7 @@ const express: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
     { name: 'passportConfig.isAuthenticated (hackathon-starter style)', code: expressApp("app.post('/account/profile', passportConfig.isAuthenticated, postUpdateProfile);", "const passportConfig = require('./config/passport');\n") },
     { name: 'NodeGoat-style local alias isLoggedIn', code: expressApp("const isLoggedIn = sessionHandler.isLoggedInMiddleware;\napp.post('/profile', isLoggedIn, profileHandler.handleProfileUpdate);", "const sessionHandler = require('./session');\n") },
     { name: 'restrictTo role check after protect', code: expressApp("app.delete('/tours/:id', protect, restrictTo('admin', 'lead-guide'), deleteTour);", "const { protect, restrictTo } = require('./controllers/authController');\n") },
+    { name: 'a route whose only function is an access check (a later layer answers)', code: expressApp("app.delete('/api/products/:id', security.denyAll());", "const security = require('./lib/security');\n") },
     { name: 'exported router with route-level auth, without project facts', code: "const express = require('express');\nconst router = express.Router();\nrouter.post('/orders', requireAuth, createOrder);\nmodule.exports = router;\n" },
     { name: 'test file', fileName: 'test/routes.test.js', code: expressApp("app.post('/orders', createOrder);") },
   ],

@@ -73,6 +73,7 @@ runRuleTests(missingHelmet, {
       code: "const express = require('express');\nconst helmet = require('helmet');\nmodule.exports = function createApp() {\n  const app = express();\n  app.use(helmet());\n  return app;\n};\n",
       files: { '/p/index.js': "const createApp = require('./create-app');\ncreateApp().listen(3000);\n" },
     },
+    { name: 'a CORS preflight route before Helmet is not a content route', code: "const express = require('express');\nconst helmet = require('helmet');\nconst cors = require('cors');\nconst app = express();\napp.options('*', cors());\napp.use(helmet());\napp.listen(3000);\n" },
     {
       name: 'app served by http.createServer with helmet',
       code: "const http = require('http');\nconst express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet());\nhttp.createServer(app).listen(3000);\n",

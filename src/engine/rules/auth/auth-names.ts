@@ -19,6 +19,7 @@ export const NEGATING_WORDS: ReadonlySet<string> = new Set(['not', 'optional', '
 /** Words that on their own name an auth concern (`authGuard`, `verifyJWTAndLevel`, `aclCheck`). */
 export const AUTH_WORDS: ReadonlySet<string> = new Set([
   'auth', 'authenticate', 'authenticated', 'authentication', 'authorize', 'authorized', 'authorization', 'authn', 'authz', 'jwt', 'acl', 'rbac', 'guard', 'guarded',
+  'deny', 'forbid',
 ]);
 
 /** Words marking things that are not middleware checks even when they mention auth (`authController`, `authLimiter`). */

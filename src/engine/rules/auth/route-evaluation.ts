@@ -1,5 +1,6 @@
 import type { AppGraph } from '../../project/app-graph';
-import type { ArgFact, EventFact, FileFacts, NestControllerFact, NestRouteFact } from '../../project/facts';
+import type { ArgFact, EventFact, FileFacts, FunctionFact, NestControllerFact, NestRouteFact } from '../../project/facts';
+import type { Resolved } from '../../project/value-resolver';
 import { joinPath, type MiddlewareUse, type RouteInstance } from '../../project/route-walker';
 import { isAuthMiddlewareName } from './auth-names';
 import type { AuthOptions } from './auth-options';
@@ -36,10 +37,21 @@ export class AuthMiddlewareJudge {
   private compute(file: string, arg: ArgFact): boolean {
     if (arg.kind === 'array') return arg.items.some((item) => this.isAuth(file, item));
     if ((arg.kind === 'ref' || arg.kind === 'call') && isAuthMiddlewareName(arg.name, this.options.middleware)) return true;
+    const value = arg.kind === 'ref' ? this.graph.resolver.resolve(file, arg.ref) : arg.kind === 'call' ? this.graph.resolver.resolve(file, arg.result) : undefined;
+    if (value?.kind === 'array') return value.items.some((item) => this.checksInFunction(this.graph.resolver.resolve(value.file, item)));
     const fn = this.graph.resolver.functionOf(file, arg);
-    if (!fn) return false;
-    if (fn.fact.name && isAuthMiddlewareName(fn.fact.name, this.options.middleware)) return true;
-    return fn.fact.bodyText !== undefined && hasInHandlerCheck(fn.fact.bodyText);
+    return fn !== undefined && this.checks(fn.fact);
+  }
+
+  private checksInFunction(value: Resolved): boolean {
+    const fact = value.kind === 'function' && !value.path.length ? this.graph.set.files.get(value.file)?.functions[value.index] : undefined;
+    return fact !== undefined && this.checks(fact);
+  }
+
+  /** A function checks auth when its declared name says so or its code checks the caller and ends the request. */
+  private checks(fact: FunctionFact): boolean {
+    if (fact.name && isAuthMiddlewareName(fact.name, this.options.middleware)) return true;
+    return fact.bodyText !== undefined && hasInHandlerCheck(fact.bodyText);
   }
 
   handlerCode(file: string, arg: ArgFact | undefined): string | undefined {
@@ -65,7 +77,8 @@ export function unprotectedRoutes(graph: AppGraph, judge: AuthMiddlewareJudge, f
     const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode }, options);
     if (!unmet(need)) continue;
     if (instance.applied.some((use) => judge.isAuth(use.file, use.arg))) continue;
-    if (handlerCode && hasInHandlerCheck(handlerCode)) continue;
+    // The last function can be a check itself when a later layer answers (`app.delete(path, security.denyAll())`).
+    if (handler && judge.isAuth(handler.file, handler.arg)) continue;
     found.set(instance.event, { event: instance.event, instance, need, registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) });
   }
   return [...found.values()];

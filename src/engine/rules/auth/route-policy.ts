@@ -2,7 +2,7 @@ import { wordsOf } from './auth-names';
 import type { AuthOptions } from './auth-options';
 import { matchesRoutePattern } from './auth-options';
 import { hasSignatureCheck } from './handler-checks';
-import { isWebhookPath, publicPathReason, SENSITIVE_HANDLER_CODE, SENSITIVE_PATH_WORDS, sensitivePathWord, STATE_CHANGING_METHODS } from './route-tables';
+import { isSignInHandlerName, isWebhookPath, publicPathReason, SENSITIVE_HANDLER_CODE, SENSITIVE_PATH_WORDS, sensitivePathWord, STATE_CHANGING_METHODS } from './route-tables';
 
 /** A route as the policy sees it, whatever the framework. */
 export interface RouteDescription {
@@ -52,6 +52,7 @@ export function routeNeed(route: RouteDescription, options: AuthOptions): RouteN
   }
   const publicReason = publicPathReason(route.fullPath, route.methods);
   if (publicReason) return { kind: 'public', reason: publicReason };
+  if (route.handlerName && isSignInHandlerName(route.handlerName, route.fullPath)) return { kind: 'public', reason: `a sign-in step (handler ${route.handlerName})` };
   if (changing) return { kind: 'state-changing' };
   const what = sensitiveRead(route, options);
   return what ? { kind: 'sensitive', what } : { kind: 'none' };

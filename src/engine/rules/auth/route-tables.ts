@@ -11,7 +11,7 @@ export const STATE_CHANGING_METHODS: ReadonlySet<string> = new Set(['post', 'put
 /** Path segments (or words in them) naming protected resources: a GET route under them needs a check. */
 export const SENSITIVE_PATH_WORDS: readonly string[] = [
   'users', 'user', 'accounts', 'account', 'admin', 'administration', 'orders', 'order', 'payments', 'payment', 'billing', 'invoices', 'invoice',
-  'settings', 'me', 'profile', 'profiles', 'dashboard', 'wallet', 'wallets', 'transactions', 'transaction', 'balance', 'transfers',
+  'settings', 'me', 'profile', 'dashboard', 'wallet', 'wallets', 'transactions', 'transaction', 'balance', 'transfers',
   'cart', 'checkout', 'subscriptions', 'subscription', 'apikeys', 'keys', 'tokens', 'secrets', 'private', 'internal', 'members',
   'customers', 'customer', 'employees', 'payroll', 'salary', 'messages', 'inbox', 'notifications',
 ];
@@ -21,7 +21,7 @@ export const SENSITIVE_PARAM_WORDS: ReadonlySet<string> = new Set(['user', 'acco
 
 /** Handler code that touches protected data or expects a signed-in user. */
 export const SENSITIVE_HANDLER_CODE: readonly { pattern: RegExp; what: string }[] = [
-  { pattern: /\b(?:req|request)\s*\.\s*user\b|\bctx\s*\.\s*state\s*\.\s*user\b|\breq\s*\.\s*session\s*\.\s*user/, what: 'the signed-in user\'s data' },
+  { pattern: /\b(?:req|request|ctx\s*\.\s*state)\s*\.\s*user\s*(?:\.|\[|!\.)|\bres\s*\.\s*(?:json|send)\s*\(\s*(?:req|request)\s*\.\s*user\s*\)|\breq\s*\.\s*session\s*\.\s*user\s*\./, what: 'the signed-in user\'s data' },
   { pattern: /\b(?:User|Users|Account|Accounts|Order|Orders|Payment|Payments|Invoice|Invoices|Transaction|Transactions|Customer|Customers|Profile|Profiles)\s*\.\s*(?:find\w*|get\w*|query|select|all|where|aggregate|count\w*|fetch\w*|list\w*)\s*\(/, what: 'user, account or order records' },
   { pattern: /\b(?:prisma|db|knex|models?)\s*\.\s*(?:users?|accounts?|orders?|payments?|invoices?|transactions?|customers?|profiles?)\b/, what: 'user, account or order records' },
   { pattern: /\b(?:collection|table|from)\s*\(\s*['"`](?:users?|accounts?|orders?|payments?|invoices?|transactions?|customers?|profiles?)['"`]/i, what: 'user, account or order records' },
@@ -37,6 +37,16 @@ export const PUBLIC_AUTH_FLOW_SEGMENTS: ReadonlySet<string> = new Set([
   'password-reset', 'verify-email', 'confirm-email', 'verify', 'confirm', 'activate', 'refresh', 'refresh-token', 'refresh-tokens', 'token',
   'callback', 'oauth', 'otp', 'magic-link', 'resend-verification', 'csrf-token', 'csrf',
 ]);
+
+/** Word pairs that name a sign-in or recovery step inside a longer segment (`send-password-reset`, `verify-email`). */
+export const PUBLIC_AUTH_FLOW_WORDS: readonly (readonly [ReadonlySet<string>, ReadonlySet<string>])[] = [
+  [new Set(['reset', 'forgot', 'forgotten', 'recover', 'recovery', 'lost']), new Set(['password', 'pw', 'pwd', 'pass'])],
+  [new Set(['verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation']), new Set(['email', 'account', 'phone'])],
+  [new Set(['refresh']), new Set(['token', 'tokens', 'session'])],
+];
+
+/** Handler names that are sign-in steps (`users.register`, `authController.login`). */
+export const PUBLIC_HANDLER_WORDS: ReadonlySet<string> = new Set(['login', 'logout', 'signin', 'signout', 'signup', 'register', 'registration']);
 
 /** Monitoring and documentation endpoints, public for GET/HEAD when nothing but an API prefix comes before them. */
 export const PUBLIC_GET_SEGMENTS: ReadonlySet<string> = new Set([
@@ -78,11 +88,22 @@ export function publicPathReason(path: string, methods: readonly string[]): stri
   const last = literals[literals.length - 1];
   if (last === undefined) return undefined;
   if (PUBLIC_AUTH_FLOW_SEGMENTS.has(last)) return 'a sign-in or account recovery step';
+  const words = wordsOf(last);
+  if (PUBLIC_AUTH_FLOW_WORDS.some(([a, b]) => words.some((w) => a.has(w)) && words.some((w) => b.has(w)))) return 'a sign-in or account recovery step';
   if (/\.[a-z0-9]{2,5}$/.test(last) && methods.every((m) => m === 'get' || m === 'head')) return 'a static file';
   const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
   if (readOnly && PUBLIC_GET_SEGMENTS.has(last) && literals.slice(0, -1).every((s) => API_PREFIX_SEGMENT.test(s))) return 'a monitoring or documentation endpoint';
   if (readOnly && literals.some((s) => s === 'static' || s === 'assets' || s === 'public')) return 'static assets';
   return undefined;
+}
+
+/** True when a handler's own name says it is a sign-in step (`users.register`), outside admin paths. */
+export function isSignInHandlerName(handlerName: string, path: string): boolean {
+  const last = handlerName.split('.').pop() ?? '';
+  const words = wordsOf(last);
+  const joined = words.join('');
+  const signIn = words.some((w) => PUBLIC_HANDLER_WORDS.has(w)) || PUBLIC_HANDLER_WORDS.has(joined) || ['signin', 'signup', 'signout', 'login', 'logout'].some((w) => joined.includes(w));
+  return signIn && !literalSegments(path).some((s) => /^admin/i.test(s));
 }
 
 export function isWebhookPath(path: string): boolean {

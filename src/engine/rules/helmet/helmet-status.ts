@@ -22,7 +22,8 @@ export interface HelmetAssessment {
   middlewareFiles: TraceEntry[];
 }
 
-const ROUTE_METHOD_SET = new Set(ROUTE_METHODS);
+/** Routes that answer with content; CORS preflight (`app.options('*', cors())`) does not count. */
+const CONTENT_ROUTE_METHODS = new Set(ROUTE_METHODS.filter((m) => m !== 'options'));
 
 function flatten(args: readonly ArgFact[]): ArgFact[] {
   return args.flatMap((a) => (a.kind === 'array' ? flatten(a.items) : [a]));
@@ -40,12 +41,35 @@ function packageCall(value: Resolved): { name: string; member: string[] } | unde
   return { name: value.name, member: value.path.slice(0, -1) };
 }
 
+function headersOfValue(graph: AppGraph, value: Resolved, depth = 0): readonly SecurityHeader[] | 'all' {
+  if (value.kind === 'array' && depth < 3) {
+    const found = new Set<SecurityHeader>();
+    for (const item of value.items) {
+      const headers = headersOfValue(graph, graph.resolver.resolve(value.file, item), depth + 1);
+      if (headers === 'all') return 'all';
+      headers.forEach((h) => found.add(h));
+    }
+    return [...found];
+  }
+  const call = packageCall(value);
+  if (call) return headersOfPackageCall(call.name, call.member) ?? [];
+  if (value.kind === 'function' && !value.path.length) {
+    const body = graph.set.files.get(value.file)?.functions[value.index]?.bodyText;
+    return body ? headersSetInCode(body) : [];
+  }
+  return [];
+}
+
 function headersOf(graph: AppGraph, file: string, arg: ArgFact, equivalents: readonly string[]): readonly SecurityHeader[] | 'all' {
   if ((arg.kind === 'call' || arg.kind === 'ref') && equivalents.includes(arg.name)) return 'all';
-  const call = packageCall(valueOf(graph, file, arg));
-  if (call) return headersOfPackageCall(call.name, call.member) ?? (equivalents.includes(call.name) ? 'all' : []);
-  const fn = graph.resolver.functionOf(file, arg);
-  return fn?.fact.bodyText ? headersSetInCode(fn.fact.bodyText) : [];
+  const value = valueOf(graph, file, arg);
+  const call = packageCall(value);
+  if (call && equivalents.includes(call.name)) return 'all';
+  if (arg.kind === 'function') {
+    const body = graph.set.files.get(file)?.functions[arg.index]?.bodyText;
+    return body ? headersSetInCode(body) : [];
+  }
+  return headersOfValue(graph, value);
 }
 
 function isStaticMiddleware(graph: AppGraph, file: string, arg: ArgFact): boolean {
@@ -55,7 +79,7 @@ function isStaticMiddleware(graph: AppGraph, file: string, arg: ArgFact): boolea
 
 function respondsLikeRoute(graph: AppGraph, entry: TraceEntry): boolean {
   const { event, file } = entry;
-  if (ROUTE_METHOD_SET.has(event.method)) return true;
+  if (CONTENT_ROUTE_METHODS.has(event.method)) return true;
   if (event.method !== 'use') return false;
   return event.args.some((arg) => graph.mountedObject(file, arg) !== undefined || isStaticMiddleware(graph, file, arg));
 }

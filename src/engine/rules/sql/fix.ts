@@ -27,7 +27,8 @@ export interface FixRequest {
   readonly target: Node;
 }
 
-const DOUBLE_QUOTE_STRINGS: ReadonlySet<DriverId> = new Set(['mysql', 'sqlite3', 'better-sqlite3']);
+/** Drivers whose SQL reads "..." as a string, not a name. */
+export const DOUBLE_QUOTE_STRINGS: ReadonlySet<DriverId> = new Set(['mysql', 'sqlite3', 'better-sqlite3']);
 const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function']);
 
 function elements(array: Node): Node[] | undefined {
@@ -137,17 +138,24 @@ function sequelizeOptions(request: FixRequest, plan: Plan): OffsetEdit[] | undef
 
 /** `request.input('id', id).query('... @id')`: only on a request object, where `.input` exists. */
 function mssqlInputs(request: FixRequest, plan: Plan): OffsetEdit[] | undefined {
-  const receiver = calleeMember(request.call)?.childForFieldName('object');
-  if (!receiver) return undefined;
+  let receiver = calleeMember(request.call)?.childForFieldName('object');
+  // request.input('a', a).input('b', b).query(...): the request is under the .input() calls
+  while (receiver?.type === 'call_expression') {
+    const inner = receiver.childForFieldName('function');
+    if (inner?.type !== 'member_expression' || !/^(input|output)$/.test(inner.childForFieldName('property')?.text ?? '')) break;
+    receiver = inner.childForFieldName('object');
+  }
+  const chainEnd = calleeMember(request.call)?.childForFieldName('object');
+  if (!receiver || !chainEnd) return undefined;
   const isRequest = (receiver.type === 'call_expression' && /\.request$/.test(receiver.childForFieldName('function')?.text ?? ''))
     || (receiver.type === 'new_expression' && /Request$/.test(receiver.childForFieldName('constructor')?.text ?? ''))
     || /(^|\.)(request|\w+Request)$/i.test(receiver.text);
   if (!isRequest) return undefined;
-  const taken = [...receiver.text.matchAll(/\.input\(\s*['"](\w+)['"]/g)].map((m) => m[1]);
+  const taken = [...chainEnd.text.matchAll(/\.input\(\s*['"](\w+)['"]/g)].map((m) => m[1]);
   const rendered = renderPlan(plan, '@name', [], taken);
   if (!rendered) return undefined;
   const inputs = rendered.named.map((n) => `.input('${n.name}', ${n.expression})`).join('');
-  return [insert(receiver.endIndex, inputs), replace(request.target, literalFor(request, rendered))];
+  return [insert(chainEnd.endIndex, inputs), replace(request.target, literalFor(request, rendered))];
 }
 
 /** `qb.where('u.id = :id', { id })`. */

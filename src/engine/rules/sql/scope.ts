@@ -35,7 +35,10 @@ export interface Binding {
 export type OccurrenceRole = 'write' | 'update' | 'push' | 'read';
 
 export interface Occurrence {
-  readonly node: Node;
+  /** Where the name starts. */
+  readonly start: number;
+  /** The identifier; absent for reads recognised from the text alone. */
+  readonly node?: Node;
   readonly role: OccurrenceRole;
   /** For writes: the assignment expression; for pushes: the call. */
   readonly expression?: Node;
@@ -116,7 +119,26 @@ export class ScopeIndex {
       }
       if (best) return this.resolution(best, classified);
     }
-    return undefined;
+    return this.implicitGlobal(name, position, path, ranges[0]);
+  }
+
+  /**
+   * Sloppy code assigns names it never declares (`query = "SELECT ..." + x`). Inside the function where
+   * that happens, the first assignment before the use stands in for a declaration.
+   */
+  private implicitGlobal(name: string, position: number, path: readonly Node[], level: number | undefined): Resolution | undefined {
+    if (level === undefined || level === 0) return undefined;
+    const classified = this.occurrences(name, path.slice(0, level + 1));
+    const first = classified.find((c): c is { kind: 'occurrence'; occurrence: Occurrence } => c.kind === 'occurrence' && c.occurrence.role === 'write' && c.occurrence.start < position);
+    const assignment = first?.occurrence.expression;
+    if (!first?.occurrence.node || assignment?.type !== 'assignment_expression') return undefined;
+    const fn = path[level];
+    const body = fn.childForFieldName('body');
+    const binding: Binding = {
+      name, kind: 'var', id: first.occurrence.node, scopeStart: fn.startIndex, scopeEnd: fn.endIndex,
+      block: body && body.startIndex === first.occurrence.blockStart ? body : undefined, init: assignment.childForFieldName('right') ?? undefined,
+    };
+    return this.resolution(binding, classified);
   }
 
   private resolution(binding: Binding, classified: readonly Classified[]): Resolution {
@@ -128,7 +150,7 @@ export class ScopeIndex {
     const reads: Occurrence[] = [];
     for (const c of classified) {
       if (c.kind !== 'occurrence') continue;
-      const at = c.occurrence.node.startIndex;
+      const at = c.occurrence.start;
       if (at < binding.scopeStart || at > binding.scopeEnd) continue;
       if (shadows.some((s) => at >= s.scopeStart && at <= s.scopeEnd)) continue;
       (c.occurrence.role === 'read' ? reads : writes).push(c.occurrence);
@@ -148,6 +170,12 @@ export class ScopeIndex {
     const slice = this.text.slice(range.startIndex, range.endIndex);
     for (const match of slice.matchAll(pattern)) {
       const start = range.startIndex + match.index;
+      // `name.prop`, `name(...)`, `name[...]`, name`...`: a read, told apart without the tree (pushes excepted)
+      const after = this.text.slice(start + name.length, start + name.length + 16);
+      if (/^\s*(?:\??\.(?!\s*(?:push|unshift)\s*\()|\(|\[|`)/.test(after) && !/^\s*\.\./.test(after)) {
+        found.push({ kind: 'occurrence', occurrence: { start, role: 'read' } });
+        continue;
+      }
       const path = [...rangePath.slice(0, -1), ...pathTo(range, start, start + name.length)];
       const node = path[path.length - 1];
       if (!IDENTIFIER_TYPES.has(node.type) || node.startIndex !== start || node.endIndex !== start + name.length) continue;
@@ -220,7 +248,7 @@ function classify(at: Located): Classified | undefined {
   }
   if (!holder) return undefined;
   const binding = (b: Binding | undefined): Classified | undefined => b && { kind: 'binding', binding: b };
-  const occurrence = (role: OccurrenceRole, expression?: Node, blockStart?: number): Classified => ({ kind: 'occurrence', occurrence: { node, role, expression, blockStart } });
+  const occurrence = (role: OccurrenceRole, expression?: Node, blockStart?: number): Classified => ({ kind: 'occurrence', occurrence: { start: node.startIndex, node, role, expression, blockStart } });
   switch (holder.type) {
     case 'variable_declarator':
       if (holder.startIndex === child.startIndex) return binding(declaratorBinding(at, level, holder, destructured || child !== node));

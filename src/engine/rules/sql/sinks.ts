@@ -137,8 +137,8 @@ export interface CallShape {
 
 export interface SinkMatch {
   entry: SinkEntry;
-  /** More than one imported driver claims the call: detection stands, a rewrite would be a guess. */
-  ambiguous: boolean;
+  /** Every row of an imported driver that claims the call (`entry` first); more than one makes a rewrite a guess unless they agree. */
+  claims: readonly SinkEntry[];
 }
 
 /** The table row a call matches, preferring a driver the file imports over the generic row. */
@@ -155,9 +155,6 @@ export function matchSink(call: CallShape, importedDrivers: ReadonlySet<DriverId
     }
   });
   const specific = matches.filter((m) => m.driver !== 'unknown');
-  if (specific.length > 0) {
-    const drivers = new Set(specific.map((m) => m.driver));
-    return { entry: specific[0], ambiguous: drivers.size > 1 };
-  }
-  return matches[0] ? { entry: matches[0], ambiguous: false } : undefined;
+  if (specific.length > 0) return { entry: specific[0], claims: specific };
+  return matches[0] ? { entry: matches[0], claims: [matches[0]] } : undefined;
 }

@@ -243,7 +243,7 @@ export class StringEvaluator {
   private guardedBy(use: Node, binding: Binding, depth: number): Evaluation | undefined {
     const from = binding.scopeStart;
     const name = use.text.replace(/\$/g, '\\$');
-    const guard = new RegExp(`\\bif\\s*\\(\\s*!\\s*([\\w$.]+)\\.(?:includes|has)\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:return|throw)\\b`, 'g');
+    const guard = new RegExp(`\\bif\\s*\\(\\s*!\\s*(\\[[^\\]]*\\]|[\\w$.]+)\\.(?:includes|has)\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:return|throw)\\b`, 'g');
     for (const match of this.text.slice(from, use.startIndex).matchAll(guard)) {
       const at = from + match.index;
       const path = pathTo(this.scopes.root, at, at + 2);
@@ -280,7 +280,7 @@ export class StringEvaluator {
     let value = start;
     const sites: Node[] = binding.init && value.kind === 'text' && unsafeValues(value.pieces).length > 0 ? [binding.init] : [];
     for (const write of writes) {
-      if (write.node.startIndex >= position || write.node.startIndex <= binding.id.startIndex) continue;
+      if (write.start >= position || write.start <= binding.id.startIndex) continue;
       const expression = write.expression;
       if (write.role === 'update') { value = SAFE; continue; }
       if (write.role === 'push') continue;
@@ -356,7 +356,7 @@ export class StringEvaluator {
     const values = [...base.values];
     const sites: Node[] = [];
     for (const write of resolution.writes) {
-      if (write.node.startIndex >= target.startIndex) continue;
+      if (write.start >= target.startIndex) continue;
       if (write.role !== 'push' || !write.expression) return undefined;
       const args = write.expression.childForFieldName('arguments');
       for (const arg of args?.namedChildren ?? []) {

@@ -1,0 +1,11 @@
+var express = require('express')
+var helmet = require('helmet')
+var passport = require('passport')
+
+var app = express()
+app.use(helmet())
+app.use(passport.initialize())
+app.use(passport.session())
+app.use('/app', require('./routes/app')())
+app.use('/', require('./routes/main')(passport))
+app.listen(9090)

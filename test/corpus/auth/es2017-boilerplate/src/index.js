@@ -1,0 +1,3 @@
+const app = require('./config/express');
+
+app.listen(3000);

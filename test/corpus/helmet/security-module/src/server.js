@@ -1,0 +1,2 @@
+const app = require('./app');
+app.listen(process.env.PORT);
