@@ -25,6 +25,9 @@ export function closestAncestor(node: Node, types: readonly string[]): Node | un
   return undefined;
 }
 
+/** Node types of functions, arrow functions and methods (JavaScript and TypeScript grammars). */
+export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration']);
+
 const EXPRESSION_WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion']);
 
 /** The expression inside parentheses and TypeScript wrappers (`as T`, `x!`, `satisfies T`, `<T>x`). */
@@ -44,18 +47,20 @@ export function firstNamedChild(node: Node): Node | undefined {
 }
 
 /**
- * The nodes from `root` down to the smallest node spanning `start`..`end`, found in one descent.
- * Prefer it to climbing with `Node.parent`, which walks down from the tree's root again on every call.
+ * The nodes from `root` down to the smallest node spanning `start`..`end`, one level at a time.
+ * Prefer it to climbing with `Node.parent` (which walks down from the tree's root again on every call)
+ * and to `descendantForIndex` on a wide root (which is slow over a long list of top-level statements).
  */
 export function pathTo(root: Node, start: number, end: number): Node[] {
   const path = [root];
-  const target = root.descendantForIndex(start, end);
-  if (!target) return path;
-  for (let current = root; current.id !== target.id;) {
-    const next = current.childWithDescendant(target);
-    if (!next || next.id === current.id) break;
-    path.push(next);
-    current = next;
+  for (let node = root; ;) {
+    const child = node.firstChildForIndex(start);
+    if (!child || child.startIndex > start) break;
+    path.push(child);
+    node = child;
   }
+  // down to the leaf holding `start`; then back up to the first node that also holds `end` (nested
+  // nodes: once the deepest holds it, all above do, so usually one `endIndex` read suffices)
+  while (path.length > 1 && path[path.length - 1].endIndex < end) path.pop();
   return path;
 }

@@ -1,12 +1,13 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../ast';
+import type { LineIndex } from '../text';
 import type { LanguageId } from '../types';
 import { extractNestFacts } from './extract-nest';
 import { emptyFileFacts, type ArgFact, type EventFact, type FileFacts, type ValueRef } from './facts';
 import { FUNCTION_TYPES, stringValue } from './file-scope';
 import { dottedName, FileValues, spanOf, UNKNOWN_REF } from './file-values';
 import { APP_PARAM_NAMES, CHAINABLE_METHODS, EVENT_METHODS, FRAMEWORK_MODULES, NON_APP_RECEIVERS, ROUTE_METHODS, isTestFileName } from './frameworks';
-import { publicReasonAt } from './public-marker';
+import { publicMarkerReader } from './public-marker';
 
 const MAX_ARG_DEPTH = 2;
 const MAX_ARG_TEXT = 160;
@@ -44,11 +45,13 @@ class FactExtractor {
   private readonly values: FileValues;
   private readonly eventCalls = new Set<number>();
   private readonly appLikeNames = new Set<string>(APP_PARAM_NAMES);
+  private readonly publicReasonAt: (offset: number) => string | undefined;
 
-  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string) {
+  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex) {
     this.facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName, rootDir), false);
     this.root = tree.rootNode;
-    this.values = new FileValues(this.facts, this.root, text);
+    this.values = new FileValues(this.facts, this.root, text, lines);
+    this.publicReasonAt = publicMarkerReader(text);
   }
 
   run(): FileFacts {
@@ -275,7 +278,7 @@ class FactExtractor {
     };
     event.reportRange = this.values.rangeOf(event.reportSpan);
     if (rest[0]) event.handlerInsertAt = rest[0].startIndex;
-    const reason = publicReasonAt(this.text, reportStart);
+    const reason = this.publicReasonAt(reportStart);
     if (reason !== undefined) event.publicReason = reason;
     this.facts.events.push(event);
   }
@@ -319,13 +322,12 @@ class FactExtractor {
   /** Plain calls that pass an app along: `configureSecurity(app)`, `require('./routes')(app)`, `http.createServer(app)`. */
   private collectPlainCalls(): void {
     for (const object of this.facts.objects) if (object.boundTo) this.appLikeNames.add(object.boundTo);
-    const names = [...this.appLikeNames].map(escapeRegExp).join('|');
     const seen = new Set<number>();
-    for (const match of this.text.matchAll(new RegExp(String.raw`[(,]\s*((?:${names})(?![\w$]))\s*(?=[,)])`, 'g'))) {
+    for (const match of this.text.matchAll(/[(,]\s*((?:this\s*\.\s*)?[A-Za-z_$][\w$]*)\s*(?=[,)])/g)) {
+      if (!this.appLikeNames.has(match[1].replace(/\s+/g, ''))) continue;
       const at = (match.index ?? 0) + match[0].indexOf(match[1]);
       const argument = this.root.descendantForIndex(at, at + match[1].length);
-      let node: Node | null | undefined = argument;
-      if (node?.type === 'this' || node?.type === 'property_identifier') node = node.parent;
+      const node = argument?.type === 'this' || argument?.type === 'property_identifier' ? argument.parent : argument;
       const list = node?.parent;
       const call = list?.parent;
       if (!node || list?.type !== 'arguments' || (call?.type !== 'call_expression' && call?.type !== 'new_expression')) continue;
@@ -391,6 +393,6 @@ class FactExtractor {
 }
 
 /** Extracts the facts of one parsed JavaScript or TypeScript file; `rootDir` (the project root) tells test folders apart. */
-export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string): FileFacts {
-  return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir).run();
+export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts {
+  return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, lines).run();
 }

@@ -2,7 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../ast';
 import type { DecoratorFact, NestControllerFact, NestRouteFact } from './facts';
 import { stringValue } from './file-scope';
-import { publicReasonAt } from './public-marker';
+import { publicMarkerReader } from './public-marker';
 
 /** NestJS route decorators from `@nestjs/common`, by the lower-case HTTP method they register. */
 export const NEST_ROUTE_DECORATORS: Readonly<Record<string, string>> = {
@@ -43,7 +43,7 @@ function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-function controllerRoutes(body: Node, text: string): NestRouteFact[] {
+function controllerRoutes(body: Node, text: string, publicReasonAt: (offset: number) => string | undefined): NestRouteFact[] {
   const routes: NestRouteFact[] = [];
   let pending: Node[] = [];
   for (const member of namedChildren(body)) {
@@ -67,7 +67,7 @@ function controllerRoutes(body: Node, text: string): NestRouteFact[] {
           indent: /^[ \t]*/.exec(text.slice(lineStart, first.startIndex))?.[0] ?? '',
         };
         if (body) route.bodyText = text.slice(member.startIndex, Math.min(member.endIndex, member.startIndex + MAX_BODY_TEXT));
-        const reason = publicReasonAt(text, first.startIndex);
+        const reason = publicReasonAt(first.startIndex);
         if (reason !== undefined) route.publicReason = reason;
         routes.push(route);
       }
@@ -100,6 +100,7 @@ export interface NestFacts {
 /** Controllers with their route methods and decorators, and the guards applied globally. */
 export function extractNestFacts(root: Node, text: string): NestFacts {
   const controllers: NestControllerFact[] = [];
+  const publicReasonAt = publicMarkerReader(text);
   if (text.includes('@Controller')) {
     for (const declaration of root.descendantsOfType('class_declaration')) {
       if (!declaration) continue;
@@ -111,7 +112,7 @@ export function extractNestFacts(root: Node, text: string): NestFacts {
         name: declaration.childForFieldName('name')?.text ?? '',
         path: controller.path ?? '',
         decorators,
-        routes: controllerRoutes(body, text),
+        routes: controllerRoutes(body, text, publicReasonAt),
         span: { start: declaration.startIndex, end: declaration.endIndex },
       });
     }

@@ -48,21 +48,37 @@ export class FileScope {
   private readonly blocks = new Map<number, Map<string, Declaration>>();
   private readonly params = new Map<number, Map<string, Declaration>>();
   private thisMembers: Map<string, Node> | undefined;
+  /** Scopes containing a node, innermost first, by node id; shared ancestors are walked once. */
+  private readonly chains = new Map<number, Node[]>();
 
   constructor(private readonly root: Node, private readonly text: string) {}
 
   lookup(name: string, at: Node): Declaration | undefined {
-    for (let node: Node | null = at; node; node = node.parent) {
-      if (FUNCTION_TYPES.has(node.type)) {
-        const found = this.paramsOf(node).get(name);
-        if (found) return found;
-      }
-      if (node.type === 'statement_block' || node.type === 'program') {
-        const found = this.blockOf(node).get(name);
-        if (found) return found;
-      }
+    for (const scope of this.scopeChain(at)) {
+      const found = FUNCTION_TYPES.has(scope.type) ? this.paramsOf(scope).get(name) : this.blockOf(scope).get(name);
+      if (found) return found;
     }
     return undefined;
+  }
+
+  /**
+   * Functions and blocks containing `node`, innermost first. `Node.parent` costs a descent from the root
+   * in this tree-sitter build, so each node's chain is computed once and reused by its descendants.
+   */
+  private scopeChain(node: Node): Node[] {
+    const pending: Node[] = [];
+    let base: Node[] = [];
+    for (let current: Node | null = node; current; current = current.parent) {
+      const cached = this.chains.get(current.id);
+      if (cached) { base = cached; break; }
+      pending.push(current);
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      const n = pending[i];
+      if (n.type === 'program' || n.type === 'statement_block' || FUNCTION_TYPES.has(n.type)) base = [n, ...base];
+      this.chains.set(n.id, base);
+    }
+    return base;
   }
 
   /** The value assigned to `this.<name>` in a class (field initialiser or `this.name = value`), if any. */

@@ -39,9 +39,11 @@ export class FileValues {
   private readonly scope: FileScope;
   private lines: LineIndex | undefined;
 
-  constructor(private readonly facts: FileFacts, root: Node, private readonly text: string) {
+  constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex) {
     this.scope = new FileScope(root, text);
+    this.lines = lines;
   }
+
 
   rangeOf(span: Span): Range {
     this.lines ??= new LineIndex(this.text);
@@ -157,6 +159,9 @@ export class FileValues {
     switch (declaration.kind) {
       case 'value': {
         if (!declaration.value) return UNKNOWN;
+        if (FUNCTION_TYPES.has(declaration.value.type) && !declaration.path.length) {
+          return { root: { kind: 'function', index: this.registerFunction(declaration.value, name) }, path: [] };
+        }
         const base = this.refOf(declaration.value, depth + 1);
         return base.root.kind === 'unknown' ? UNKNOWN : { root: base.root, path: [...base.path, ...declaration.path] };
       }
@@ -177,21 +182,21 @@ export class FileValues {
     return current;
   }
 
-  registerFunction(node: Node): number {
+  registerFunction(node: Node, declaredName?: string): number {
     const existing = this.functionIndex.get(node.id);
     if (existing !== undefined) return existing;
     const params = parameterNames(node);
     const index = this.facts.functions.push({ params, span: spanOf(node), returns: [] }) - 1;
     this.functionIndex.set(node.id, index);
     const fact = this.facts.functions[index];
-    const own = node.childForFieldName('name');
-    const declarator = node.parent?.type === 'variable_declarator' ? node.parent.childForFieldName('name') : undefined;
-    const name = own?.text ?? declarator?.text;
+    const name = node.childForFieldName('name')?.text ?? declaredName;
     if (name) fact.name = name;
     if (HANDLER_FIRST_PARAMS.has(params[0] ?? '') || HANDLER_SECOND_PARAMS.has(params[1] ?? '')) {
+      // A request handler's return value never carries an app or router; its code is what rules read.
       fact.bodyText = this.text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + MAX_BODY_TEXT));
+    } else {
+      fact.returns = this.returnsOf(node);
     }
-    fact.returns = this.returnsOf(node);
     return index;
   }
 
@@ -203,18 +208,17 @@ export class FileValues {
       return ref.root.kind === 'unknown' ? [] : [ref];
     }
     if (!body.text.includes('return')) return [];
+    const returns = body.descendantsOfType('return_statement').filter((r): r is Node => r !== null);
+    if (!returns.length) return [];
+    // Returns inside nested functions belong to those; compare ranges rather than walk parent links.
+    const nested = body.descendantsOfType([...FUNCTION_TYPES]).filter((f): f is Node => f !== null).map((f) => [f.startIndex, f.endIndex]);
     const refs: ValueRef[] = [];
-    for (const statement of body.descendantsOfType('return_statement')) {
-      if (!statement || this.owningFunction(statement)?.id !== fn.id) continue;
+    for (const statement of returns) {
+      if (nested.some(([start, end]) => statement.startIndex >= start && statement.endIndex <= end)) continue;
       const ref = this.refOf(namedChildren(statement)[0]);
       if (ref.root.kind !== 'unknown') refs.push(ref);
     }
     return refs;
-  }
-
-  private owningFunction(node: Node): Node | undefined {
-    for (let current = node.parent; current; current = current.parent) if (FUNCTION_TYPES.has(current.type)) return current;
-    return undefined;
   }
 
   /** Index of the object a factory call creates, or `undefined` when the call is not a factory. */

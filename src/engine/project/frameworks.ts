@@ -81,8 +81,18 @@ export function isTestFileName(fileName: string, rootDir?: string): boolean {
 }
 
 /**
- * A quick text test run before parsing: files that mention none of these cannot hold facts the rules read
- * (apps and routers, registrations on them, request handlers, re-exports of other modules), so the index
- * does not parse them. Utility, model and front-end files are typically skipped.
+ * A quick text test run before parsing: files that mention none of these cannot hold facts the rules read,
+ * so the index does not parse them. What passes: framework and middleware packages, registrations
+ * (`.use(`, `.listen(`, `.register(`, `.addHook(`, `.route(`), route calls with a path literal
+ * (`.post('/x'`, `` .get(`${base}/x` ``, koa's named `.get('name', '/x'`), request-handler parameter lists
+ * (`(req, res)`, `(ctx)`, `(request: Request`), re-exports and exported calls. Utility, model, validator
+ * and front-end files are typically skipped (`map.get(key)` is not a route).
  */
-export const MAY_HOLD_FACTS = /express|koa|fastify|nestjs|helmet|lusca|passport|jwt|\b(?:req|ctx|request)\b|\.(?:use|listen|register|addHook|get|post|put|patch|delete|del|all|route)\s*\(|export\s*(?:\*|\{[^}]*\}\s*from)|(?:module\.exports\s*=|export\s+default)\s*(?:require\b|[\w$.]+\s*\()/;
+export const MAY_HOLD_FACTS = new RegExp([
+  String.raw`express|koa|fastify|nestjs|helmet|lusca|passport|jwt`,
+  String.raw`\.(?:use|listen|register|addHook|route)\s*\(`,
+  String.raw`\.(?:get|post|put|patch|delete|del|all|head|options)\s*\(\s*(?:['"\`](?:\/|\$\{|\*|['"\`])|['"\`][\w.-]+['"\`]\s*,\s*['"\`]\/)`,
+  String.raw`\(\s*(?:req|request|ctx|_req)\s*(?::\s*[\w.<>]+\s*)?[,)]`,
+  String.raw`export\s*(?:\*|\{[^}]*\}\s*from)`,
+  String.raw`(?:module\.exports\s*=|export\s+default)\s*(?:require\b|[\w$.]+\s*\()`,
+].join('|'));

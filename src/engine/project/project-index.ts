@@ -17,7 +17,8 @@ export async function factsOfText(fileName: string, text: string, languageId: La
   const hash = textHash(text);
   const isTest = isTestFileName(fileName, rootDir);
   const config = defaultConfig();
-  if (reasonToSkip(text, config) || !MAY_HOLD_FACTS.test(text)) return emptyFileFacts(fileName, languageId, hash, isTest, true);
+  // Test files never contribute to an app's middleware or routes, so their facts are never read.
+  if (isTest || reasonToSkip(text, config) || !MAY_HOLD_FACTS.test(text)) return emptyFileFacts(fileName, languageId, hash, isTest, true);
   try {
     const parser = await grammars.parserFor(languageId);
     const tree = parseWithBudget(parser, text, config.timeBudgetMs);

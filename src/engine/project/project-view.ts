@@ -18,16 +18,21 @@ export interface ProjectView {
  * The analysed file's facts and the graph over the project. When the index holds facts of this very text
  * (the CLI's case), the graph is shared through the snapshot's memo; when the text changed since indexing
  * (an editor buffer), the file's facts are extracted from the tree at hand and the graph is built anew.
- * Without project facts, the graph holds the analysed file alone.
+ * Without project facts, the graph holds the analysed file alone. Computed once per analysis and shared
+ * by the rules that read it.
  */
 export function projectView(context: RuleContext): ProjectView {
+  return context.memo('project-view', () => computeView(context));
+}
+
+function computeView(context: RuleContext): ProjectView {
   const hash = textHash(context.text);
   const project = context.project?.files ? context.project : undefined;
   const indexed = project?.files.get(context.fileName);
   if (project && indexed?.textHash === hash) {
     return { current: indexed, graph: project.memo('app-graph', () => new AppGraph(project)), project };
   }
-  const current = extractFileFacts(context.tree, context.text, context.fileName, context.languageId, hash, project?.rootDir);
+  const current = extractFileFacts(context.tree, context.text, context.fileName, context.languageId, hash, project?.rootDir, context.lines);
   if (!project) {
     return { current, graph: new AppGraph({ files: new Map([[context.fileName, current]]), resolveImport: () => undefined }) };
   }

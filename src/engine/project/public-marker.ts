@@ -12,7 +12,6 @@ function reasonIn(line: string): string | undefined {
 
 /** The reason given by a public-route marker for the construct starting at `offset`, if any. */
 export function publicReasonAt(text: string, offset: number): string | undefined {
-  if (!text.includes('backend-guide-public')) return undefined;
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
   const lineEnd = text.indexOf('\n', offset);
   const sameLine = reasonIn(text.slice(offset, lineEnd < 0 ? text.length : lineEnd));
@@ -27,4 +26,9 @@ export function publicReasonAt(text: string, offset: number): string | undefined
     end = start - 1;
   }
   return undefined;
+}
+
+/** A reader of public-route markers for one text; a no-op (no scanning per call) when the text has none. */
+export function publicMarkerReader(text: string): (offset: number) => string | undefined {
+  return text.includes('backend-guide-public') ? (offset) => publicReasonAt(text, offset) : () => undefined;
 }

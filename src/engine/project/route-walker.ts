@@ -43,6 +43,7 @@ interface WalkContext {
 
 const FASTIFY_HOOKS = new Set(['onRequest', 'preParsing', 'preValidation', 'preHandler']);
 const FASTIFY_PLUGIN_WRAPPERS = new Set(['fastify-plugin']);
+const FASTIFY_ROUTE_OPTIONS = new Set([...FASTIFY_HOOKS, 'schema', 'handler', 'config', 'url', 'method', 'onSend', 'onResponse']);
 const HTTP_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'all', 'options', 'head']);
 
 export function joinPath(prefix: string, path: string): string {
@@ -184,7 +185,9 @@ export class RouteWalker {
     let handler: ArgFact | undefined;
     const routeLevel: ArgFact[] = [];
     const options = args.find((a): a is Extract<ArgFact, { kind: 'object' }> => a.kind === 'object');
-    if (ctx.framework === 'fastify' && options) {
+    // Express and Koa routes never take an options object; one with Fastify's keys is a Fastify route.
+    const fastify = ctx.framework === 'fastify' || (options !== undefined && Object.keys(options.props).some((k) => FASTIFY_ROUTE_OPTIONS.has(k)));
+    if (fastify && options) {
       for (const hook of FASTIFY_HOOKS) {
         const value = options.props[hook];
         if (value) routeLevel.push(...flatten([value]));
@@ -205,7 +208,7 @@ export class RouteWalker {
     const fullPath = joinPath(ctx.prefix, path);
     const scoped = (list: MiddlewareUse[]): MiddlewareUse[] => list.filter((u) => scopeMatches(u.scope, fullPath));
     this.out.push({
-      file, event, framework: ctx.framework, methods, fullPath,
+      file, event, framework: fastify ? 'fastify' : ctx.framework, methods, fullPath,
       applied: [...scoped(applied), ...routeLevel.map((arg): MiddlewareUse => ({ file, arg, event, level: 'route', scope: fullPath }))],
       later: scoped(later),
       handler: handler ? { file, arg: handler } : undefined,

@@ -1,10 +1,11 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { unwrap } from '../ast';
+import { FUNCTION_TYPES, unwrap } from '../ast';
 import { optionsSection, stringList, type EngineConfig } from '../config';
 import type { RelatedSpec, Rule, RuleContext } from '../rule';
+import { Ancestry } from './sql/ancestry';
 import { callPattern, findCandidates, findWherePairs, type Candidate } from './sql/candidates';
 import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
-import { findImports, type ImportFacts } from './sql/imports';
+import { ImportFacts } from './sql/imports';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
 import { ScopeIndex } from './sql/scope';
 import { DRIVER_MODULES, DRIVER_PLACEHOLDER, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry } from './sql/sinks';
@@ -25,7 +26,6 @@ const HOW_ORDER: readonly BuildForm[] = ['template', 'concatenation', 'compound'
 
 /** Drivers whose `query(sql, [values])` the fix can target when the sink itself does not name one. */
 const POSITIONAL_DRIVERS: readonly DriverId[] = ['mysql', 'pg', 'pg-promise', 'sqlite3', 'oracledb'];
-const FUNCTION_TYPES = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration']);
 
 function describeForms(forms: readonly BuildForm[]): string {
   const ordered = HOW_ORDER.filter((f) => forms.includes(f)).slice(0, 2);
@@ -208,11 +208,12 @@ export const sqlConcatenation: Rule = {
     const hasWhere = text.includes('$where');
     if (hits.length === 0 && !hasWhere) return;
     const root = context.tree.rootNode;
-    const imports = findImports(text, root);
-    const scopes = new ScopeIndex(text, root);
+    const imports = new ImportFacts(text, root);
+    const ancestry = new Ancestry(root);
+    const scopes = new ScopeIndex(text, ancestry);
     const analysis: Analysis = { context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
     const usesSqlite = imports.drivers.has('sqlite3') || imports.drivers.has('better-sqlite3');
-    for (const candidate of findCandidates(text, root, hits, usesSqlite)) {
+    for (const candidate of findCandidates(text, ancestry, hits, usesSqlite)) {
       if (context.timeLeftMs() <= 0) return;
       const match = matchSink(candidate, imports.drivers, entries);
       if (match) checkCall(analysis, candidate, match.entry, !agree(match.claims, imports, context.config));

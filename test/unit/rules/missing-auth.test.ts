@@ -262,6 +262,13 @@ const fastify: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     },
   ],
   invalid: [
+    {
+      name: 'plugin no register() reaches (autoload): route options still read',
+      fileName: '/p/routes/users/index.js',
+      code: "module.exports = async function (fastify, opts) {\n  fastify.post('/', { onRequest: [fastify.authenticate] }, async (request) => ({}));\n  fastify.delete('/:id', async (request) => ({}));\n};\n",
+      files: { '/p/app.js': "const AutoLoad = require('@fastify/autoload');\nmodule.exports = async function (fastify, opts) {\n  fastify.register(AutoLoad, { dir: 'routes' });\n};\n" },
+      errors: [{ messageId: 'missingAuth', line: 3 }],
+    },
     { name: 'fastify POST without hooks', code: "const fastify = require('fastify')({ logger: true });\nfastify.post('/items', async (request) => ({ id: 1 }));\nfastify.listen({ port: 3000 });\n", errors: [{ messageId: 'missingAuth', line: 2 }] },
     { name: 'fastify.route() without preHandler', code: "const Fastify = require('fastify');\nconst app = Fastify();\napp.route({ method: ['PUT', 'PATCH'], url: '/items/:id', handler: async () => ({}) });\napp.listen({ port: 3000 });\n", errors: [{ messageId: 'missingAuth', messageIncludes: ['PUT/PATCH /items/:id'] }] },
     { name: 'fastify schema options but no auth hook', code: "const fastify = require('fastify')();\nfastify.delete('/users/:id', { schema: { params: idSchema } }, async () => ({}));\nfastify.listen({ port: 3000 });\n", errors: [{ messageId: 'missingAuth' }] },

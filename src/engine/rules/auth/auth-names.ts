@@ -72,20 +72,27 @@ function nameCheck(words: string[]): boolean {
 }
 
 /**
- * True when a (possibly dotted) middleware name names an authentication or authorization check.
- * `extra` are the configured names (`auth.middleware`), matched exactly.
+ * A matcher for middleware names that name an authentication or authorization check; `extra` are the
+ * configured names (`auth.middleware`), matched exactly. Build it once per analysis and reuse it.
  */
-export function isAuthMiddlewareName(name: string, extra: readonly string[] = []): boolean {
-  const segments = name.replace(/^this\./, '').split('.').filter((s) => s);
-  const last = segments[segments.length - 1];
-  if (!last) return false;
-  const lastWords = wordsOf(last);
-  if (lastWords.some((w) => NEGATING_WORDS.has(w))) return false;
+export function authNameMatcher(extra: readonly string[] = []): (name: string) => boolean {
   const known = new Set([...DEFAULT_AUTH_MIDDLEWARE, ...extra].map(normalizeName));
-  if (known.has(normalizeName(segments.join('.'))) || known.has(normalizeName(last))) return true;
-  if (nameCheck(lastWords)) return true;
-  if (segments.length > 1 && GENERIC_CHECK_MEMBERS.has(normalizeName(last))) {
-    return segments.slice(0, -1).some((s) => wordsOf(s).some((w) => AUTH_OBJECT_WORDS.has(w)));
-  }
-  return false;
+  return (name) => {
+    const segments = name.replace(/^this\./, '').split('.').filter((s) => s);
+    const last = segments[segments.length - 1];
+    if (!last) return false;
+    const lastWords = wordsOf(last);
+    if (lastWords.some((w) => NEGATING_WORDS.has(w))) return false;
+    if (known.has(normalizeName(segments.join('.'))) || known.has(normalizeName(last))) return true;
+    if (nameCheck(lastWords)) return true;
+    if (segments.length > 1 && GENERIC_CHECK_MEMBERS.has(normalizeName(last))) {
+      return segments.slice(0, -1).some((s) => wordsOf(s).some((w) => AUTH_OBJECT_WORDS.has(w)));
+    }
+    return false;
+  };
+}
+
+/** True when a (possibly dotted) middleware name names an authentication or authorization check. */
+export function isAuthMiddlewareName(name: string, extra: readonly string[] = []): boolean {
+  return authNameMatcher(extra)(name);
 }

@@ -2,7 +2,7 @@ import type { AppGraph } from '../../project/app-graph';
 import type { ArgFact, EventFact, FileFacts, FunctionFact, NestControllerFact, NestRouteFact } from '../../project/facts';
 import type { Resolved } from '../../project/value-resolver';
 import { joinPath, type MiddlewareUse, type RouteInstance } from '../../project/route-walker';
-import { isAuthMiddlewareName } from './auth-names';
+import { authNameMatcher } from './auth-names';
 import type { AuthOptions } from './auth-options';
 import { hasInHandlerCheck } from './handler-checks';
 import { isAuthDecorator, isAuthGuardName, isPublicDecorator } from './nest-guards';
@@ -22,8 +22,11 @@ export interface UnprotectedRoute {
 /** Decides, with memoised results, whether middleware arguments check authentication or authorization. */
 export class AuthMiddlewareJudge {
   private readonly memo = new Map<ArgFact, boolean>();
+  private readonly isAuthName: (name: string) => boolean;
 
-  constructor(private readonly graph: AppGraph, private readonly options: AuthOptions) {}
+  constructor(private readonly graph: AppGraph, options: AuthOptions) {
+    this.isAuthName = authNameMatcher(options.middleware);
+  }
 
   isAuth(file: string, arg: ArgFact): boolean {
     let result = this.memo.get(arg);
@@ -36,7 +39,7 @@ export class AuthMiddlewareJudge {
 
   private compute(file: string, arg: ArgFact): boolean {
     if (arg.kind === 'array') return arg.items.some((item) => this.isAuth(file, item));
-    if ((arg.kind === 'ref' || arg.kind === 'call') && isAuthMiddlewareName(arg.name, this.options.middleware)) return true;
+    if ((arg.kind === 'ref' || arg.kind === 'call') && this.isAuthName(arg.name)) return true;
     const value = arg.kind === 'ref' ? this.graph.resolver.resolve(file, arg.ref) : arg.kind === 'call' ? this.graph.resolver.resolve(file, arg.result) : undefined;
     if (value?.kind === 'array') return value.items.some((item) => this.checksInFunction(this.graph.resolver.resolve(value.file, item)));
     const fn = this.graph.resolver.functionOf(file, arg);
@@ -50,7 +53,7 @@ export class AuthMiddlewareJudge {
 
   /** A function checks auth when its declared name says so or its code checks the caller and ends the request. */
   private checks(fact: FunctionFact): boolean {
-    if (fact.name && isAuthMiddlewareName(fact.name, this.options.middleware)) return true;
+    if (fact.name && this.isAuthName(fact.name)) return true;
     return fact.bodyText !== undefined && hasInHandlerCheck(fact.bodyText);
   }
 

@@ -68,9 +68,11 @@ export function paramSegments(path: string): string[] {
   return path.split('/').filter((s) => s.startsWith(':')).map((s) => s.slice(1).replace(/\?$/, ''));
 }
 
+const SENSITIVE_WORD_SET: ReadonlySet<string> = new Set(SENSITIVE_PATH_WORDS);
+
 /** The sensitive word a path contains (`/api/users/:id` → `users`), or `undefined`. */
 export function sensitivePathWord(path: string, extra: readonly string[] = []): string | undefined {
-  const words = new Set([...SENSITIVE_PATH_WORDS, ...extra.map((w) => w.toLowerCase())]);
+  const words = extra.length ? new Set([...SENSITIVE_PATH_WORDS, ...extra.map((w) => w.toLowerCase())]) : SENSITIVE_WORD_SET;
   for (const segment of literalSegments(path)) {
     const lower = segment.toLowerCase();
     if (words.has(lower)) return segment;

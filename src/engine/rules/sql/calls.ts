@@ -1,4 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { firstNamedChild, unwrap } from '../../ast';
+import { CALLBACK_TYPES, allowListed, firstParameter, type Vouched } from './allow-lists';
 import {
   ELEMENT_PRESERVING_METHODS, NUMERIC_FUNCTIONS, NUMERIC_STATIC_CALLS, PARAMETERIZING_TAGS, PG_FORMAT_MODULE, PRINTF_MODULES,
   SAFE_RESULT_METHODS, SQL_ESCAPE_RECEIVER, SQL_ESCAPER_METHODS, SQL_ESCAPER_MODULES, TEXT_PRESERVING_METHODS, formatSpecifiers,
@@ -7,7 +9,6 @@ import {
   SAFE, UNKNOWN, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unsafeValues,
   type Evaluation, type Piece,
 } from './pieces';
-import { firstNamedChild, unwrap } from '../../ast';
 import type { StringEvaluator } from './string-building';
 
 /** Call arguments without comments. */
@@ -57,9 +58,11 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   const numeric = NUMERIC_STATIC_CALLS[receiver];
   if (numeric && object.type === 'identifier' && (numeric === 'any' || numeric.includes(method))) return SAFE;
   if (SAFE_RESULT_METHODS.has(method) || SQL_ESCAPER_METHODS.has(method)) return SAFE;
-  const module = ev.imports.bindings.get(rootName(object));
+  if (receiver === 'as') return SAFE; // pgp.as.format(...), pgp.as.text(...)
+  // which module the receiver comes from matters only for escapers and format functions
+  const module = /^(escape|format|literal|ident|string|withArray)$/.test(method) ? ev.imports.moduleOf(rootName(object)) : undefined;
   if (method === 'escape' && (SQL_ESCAPE_RECEIVER.test(receiver) || (module !== undefined && SQL_ESCAPER_MODULES.has(module)))) return SAFE;
-  if (receiver === 'as' || module === PG_FORMAT_MODULE) return method === 'string' ? UNKNOWN : SAFE; // pgp.as.format(...), format.literal(...)
+  if (module === PG_FORMAT_MODULE && method !== 'format') return method === 'string' ? UNKNOWN : SAFE; // format.literal(...), format.ident(...)
   if (method === 'format') {
     if (receiver === 'util' || (module !== undefined && PRINTF_MODULES.has(module))) return formatCall(ev, list, false, depth);
     if (SQL_ESCAPE_RECEIVER.test(receiver) || (module !== undefined && SQL_ESCAPER_MODULES.has(module))) return SAFE; // mysql.format(sql, values)
@@ -77,7 +80,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
 function bareCall(ev: StringEvaluator, name: string, list: Node[], depth: number): Evaluation {
   if (NUMERIC_FUNCTIONS.has(name)) return SAFE;
   if (name === 'String') return list[0] ? reshaped(ev.evaluate(list[0], depth + 1)) : constant('', true);
-  const module = ev.imports.bindings.get(name);
+  const module = ev.imports.moduleOf(name);
   if (module === PG_FORMAT_MODULE) return formatCall(ev, list, true, depth);
   if (module !== undefined && SQL_ESCAPER_MODULES.has(module) && /^(escape|escapeId|escapeLiteral|escapeIdentifier|format)$/.test(name)) return SAFE;
   if ((name === 'format' || name === 'sprintf') && (module === undefined || PRINTF_MODULES.has(module))) return formatCall(ev, list, false, depth);
@@ -159,7 +162,8 @@ export function elementValues(ev: StringEvaluator, array: Node, depth: number): 
     if (method === 'fill' && list[0]) return { values: [{ evaluation: ev.evaluate(list[0], depth + 1), node: list[0] }], sites: [], exact: false };
     if ((method === 'map' || method === 'flatMap' || (method === 'from' && receiver.text === 'Array')) && list[method === 'from' ? 1 : 0]) {
       const fn = list[method === 'from' ? 1 : 0];
-      return { values: [{ evaluation: callbackResult(ev, fn, depth), node: fn }], sites: [], exact: false };
+      const vouched = method === 'from' ? undefined : allowListed(ev, receiver, depth);
+      return { values: [{ evaluation: callbackResult(ev, fn, depth, vouched), node: fn }], sites: [], exact: false };
     }
     if (ELEMENT_PRESERVING_METHODS.has(method)) {
       const base = elementValues(ev, receiver, depth + 1);
@@ -171,17 +175,44 @@ export function elementValues(ev: StringEvaluator, array: Node, depth: number): 
   return undefined;
 }
 
-/** What a callback returns: the expression body of an arrow function, or its single `return`. */
-function callbackResult(ev: StringEvaluator, fn: Node, depth: number): Evaluation {
+/** The expression a callback returns: an arrow function's expression body, or its single `return`. */
+export function returnedExpression(fn: Node): Node | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body || body.type !== 'statement_block') return body ?? undefined;
+  const statements = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+  return statements.length === 1 && statements[0].type === 'return_statement' ? firstNamedChild(statements[0]) : undefined;
+}
+
+/** What a callback returns; with `vouched`, the parameter the allow-list vouches for counts as one of its constants. */
+function callbackResult(ev: StringEvaluator, fn: Node, depth: number, vouched?: Vouched): Evaluation {
   const target = unwrap(fn);
   if (target.type === 'identifier') return NUMERIC_FUNCTIONS.has(target.text) ? SAFE : UNKNOWN;
-  if (target.type !== 'arrow_function' && target.type !== 'function_expression' && target.type !== 'function') return UNKNOWN;
-  const body = target.childForFieldName('body');
-  if (!body) return UNKNOWN;
-  if (body.type !== 'statement_block') return ev.evaluate(body, depth + 1);
-  const statements = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-  const returned = statements.length === 1 && statements[0].type === 'return_statement' ? firstNamedChild(statements[0]) : undefined;
-  return returned ? ev.evaluate(returned, depth + 1) : UNKNOWN;
+  if (!CALLBACK_TYPES.has(target.type)) return UNKNOWN;
+  const returned = returnedExpression(target);
+  if (!returned) return UNKNOWN;
+  const vouchedFor = vouched ? firstParameter(target, vouched.part) : undefined;
+  if (/=>|\bfunction\b/.test(returned.text)) {
+    return ev.withValues(vouchedFor && vouched ? [[vouchedFor, vouched.value]] : [], () => ev.evaluate(returned, depth + 1));
+  }
+  // no nested function in the body: its parameters are known by name, without resolving each use
+  const values = new Map<string, Evaluation>();
+  parameterNodes(target).forEach((param, index) => {
+    const names = param.type === 'identifier' ? [param] : param.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).filter((n): n is Node => n !== null);
+    for (const name of names) {
+      const value = vouched && vouchedFor?.startIndex === name.startIndex ? vouched.value : index === 1 && param.type === 'identifier' ? SAFE : UNKNOWN;
+      values.set(name.text, value);
+    }
+  });
+  return ev.withParameters(values, () => ev.evaluate(returned, depth + 1));
+}
+
+/** A function's parameters, each the identifier or pattern it binds. */
+function parameterNodes(fn: Node): Node[] {
+  const single = fn.childForFieldName('parameter');
+  if (single) return [single];
+  return (fn.childForFieldName('parameters')?.namedChildren ?? [])
+    .filter((p): p is Node => p !== null && p.type !== 'comment')
+    .map((p) => (p.type === 'required_parameter' || p.type === 'optional_parameter' ? p.childForFieldName('pattern') ?? p : p));
 }
 
 /** `[a, b].join(sep)`, `ids.map(() => '?').join(',')`, `conditions.join(' AND ')`. */

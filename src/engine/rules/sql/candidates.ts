@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { pathTo } from '../../ast';
+import type { Ancestry } from './ancestry';
 import { argumentList } from './calls';
 import { COMMON_METHOD_NAMES, DB_HANDLE_NAME, type CallShape } from './sinks';
 
@@ -124,7 +125,7 @@ function callOf(path: readonly Node[]): { call: Node; member?: Node; level: numb
  * (`get`, `all`, `exec`) whose argument is not written as text right there is kept only when its receiver
  * is named like a database handle or the file uses SQLite, whose API those names belong to.
  */
-export function findCandidates(text: string, root: Node, hits: readonly RegExpMatchArray[], usesSqlite: boolean): Candidate[] {
+export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean): Candidate[] {
   const candidates: Candidate[] = [];
   for (const match of hits) {
     if (match.index === undefined) continue;
@@ -138,7 +139,7 @@ export function findCandidates(text: string, root: Node, hits: readonly RegExpMa
     const argumentStart = skipSpace(text, nameStart + match[0].length);
     const startsAsText = /^\(?\s*['"`]/.test(text.slice(argumentStart, argumentStart + 20));
     if (COMMON_METHOD_NAMES.has(method) && !startsAsText && !usesSqlite && !DB_HANDLE_NAME.test(receiver)) continue;
-    const path = pathTo(root, nameStart, nameStart + method.length);
+    const path = pathTo(ancestry.root, nameStart, nameStart + method.length);
     const nameNode = path[path.length - 1];
     if (nameNode.startIndex !== nameStart || (nameNode.type !== 'identifier' && nameNode.type !== 'property_identifier')) continue;
     const found = callOf(path);

@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { FixSpec, OffsetEdit } from '../../rule';
+import { CALLBACK_TYPES } from './allow-lists';
 import { planParameters, renderPlan, type Plan, type RenderedSql } from './parameterize';
 import type { Piece, Quote, TextPiece } from './pieces';
 import { DRIVER_PLACEHOLDER, type DriverId, type PlaceholderStyle, type SinkEntry } from './sinks';
@@ -29,7 +30,6 @@ export interface FixRequest {
 
 /** Drivers whose SQL reads "..." as a string, not a name. */
 export const DOUBLE_QUOTE_STRINGS: ReadonlySet<DriverId> = new Set(['mysql', 'sqlite3', 'better-sqlite3']);
-const FUNCTION_TYPES = new Set(['arrow_function', 'function_expression', 'function']);
 
 function elements(array: Node): Node[] | undefined {
   const list = array.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
@@ -92,7 +92,7 @@ function insert(offset: number, newText: string): OffsetEdit {
 function valuesArray(request: FixRequest, plan: Plan, style: PlaceholderStyle): OffsetEdit[] | undefined {
   const after = request.args[request.sqlIndex + 1];
   const sqlArg = request.args[request.sqlIndex];
-  const existing = after?.type === 'array' ? elements(after) : after === undefined || FUNCTION_TYPES.has(after.type) ? [] : undefined;
+  const existing = after?.type === 'array' ? elements(after) : after === undefined || CALLBACK_TYPES.has(after.type) ? [] : undefined;
   if (!existing) return undefined;
   const rendered = renderPlan(plan, style, existing.map((e) => e.text));
   if (!rendered) return undefined;

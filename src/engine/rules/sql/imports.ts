@@ -2,13 +2,6 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { pathTo } from '../../ast';
 import { DRIVER_MODULES, type DriverId } from './sinks';
 
-/** What a file imports: the SQL drivers it uses and which local names stand for which module. */
-export interface ImportFacts {
-  readonly drivers: ReadonlySet<DriverId>;
-  /** Local name → module, for `const x = require('m')`, `const { x } = require('m')`, `import x from 'm'`, ... */
-  readonly bindings: ReadonlyMap<string, string>;
-}
-
 const MODULE_REFERENCE = /\brequire\s*\(\s*(['"])([^'"\n]+)\1|\bfrom\s*(['"])([^'"\n]+)\3|\bimport\s*\(?\s*(['"])([^'"\n]+)\5/g;
 
 function driverOfModule(moduleName: string): DriverId | undefined {
@@ -52,24 +45,58 @@ function boundNames(above: readonly Node[]): string[] {
   return [];
 }
 
-/** Finds the modules a file imports with a text scan checked against the tree (so comments and strings do not count). */
-export function findImports(text: string, root: Node): ImportFacts {
-  const drivers = new Set<DriverId>();
-  const bindings = new Map<string, string>();
-  for (const match of text.matchAll(MODULE_REFERENCE)) {
-    const moduleName = match[2] ?? match[4] ?? match[6];
-    const quoteAt = match.index + match[0].lastIndexOf(moduleName) - 1;
-    const above = pathTo(root, quoteAt, quoteAt + 1).reverse();
+interface ModuleReference {
+  readonly moduleName: string;
+  /** Offset of the quote that opens the module name. */
+  readonly quoteAt: number;
+}
+
+/**
+ * What a file imports: the SQL drivers it uses, and which local names stand for which module. Found
+ * with a text scan checked against the tree (so comments and strings do not count); the tree is asked
+ * only about driver modules up front, and about a name's module when a rule needs it.
+ */
+export class ImportFacts {
+  readonly drivers: ReadonlySet<DriverId>;
+  private readonly references: ModuleReference[] = [];
+  private readonly modules = new Map<string, string | undefined>();
+
+  constructor(private readonly text: string, private readonly root: Node) {
+    const drivers = new Set<DriverId>();
+    for (const match of text.matchAll(MODULE_REFERENCE)) {
+      const moduleName = match[2] ?? match[4] ?? match[6];
+      const reference = { moduleName, quoteAt: match.index + match[0].lastIndexOf(moduleName) - 1 };
+      this.references.push(reference);
+      const driver = driverOfModule(moduleName);
+      if (driver && !drivers.has(driver) && this.statementOf(reference)) drivers.add(driver);
+    }
+    this.drivers = drivers;
+  }
+
+  /** The module a local name was imported from (`const x = require('m')`, `import { x } from 'm'`, ...). */
+  moduleOf(name: string): string | undefined {
+    if (this.modules.has(name)) return this.modules.get(name);
+    const mentions = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
+    let found: string | undefined;
+    for (const reference of this.references) {
+      const lineStart = this.text.lastIndexOf('\n', Math.max(0, reference.quoteAt - 1));
+      if (!mentions.test(this.text.slice(Math.max(0, lineStart, reference.quoteAt - 400), reference.quoteAt))) continue;
+      const above = this.statementOf(reference);
+      if (above && boundNames(above).includes(name)) { found = reference.moduleName; break; }
+    }
+    this.modules.set(name, found);
+    return found;
+  }
+
+  /** The ancestors above the module string (nearest first) when it is a real import or require. */
+  private statementOf(reference: ModuleReference): Node[] | undefined {
+    const above = pathTo(this.root, reference.quoteAt, reference.quoteAt + 1).reverse();
     // above[0] is the quote token, above[1] the string
-    if (above[1]?.type !== 'string') continue;
+    if (above[1]?.type !== 'string') return undefined;
     const [holder, call] = [above[2], above[3]];
     const callee = holder?.type === 'arguments' ? call?.childForFieldName('function') : undefined;
     const isRequire = callee?.text === 'require' || callee?.type === 'import';
     const isImport = holder?.type === 'import_statement' || holder?.type === 'export_statement' || holder?.type === 'import_require_clause';
-    if (!isRequire && !isImport) continue;
-    const driver = driverOfModule(moduleName);
-    if (driver) drivers.add(driver);
-    for (const name of boundNames(above.slice(2))) bindings.set(name, moduleName);
+    return isRequire || isImport ? above.slice(2) : undefined;
   }
-  return { drivers, bindings };
 }

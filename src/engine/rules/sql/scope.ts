@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { pathTo } from '../../ast';
+import { FUNCTION_TYPES, pathTo } from '../../ast';
+import type { Ancestry } from './ancestry';
 import { INDEX_CALLBACK_METHODS, isConstantName } from './known-calls';
 
 /**
@@ -55,7 +56,8 @@ export interface Resolution {
 
 type Classified = { kind: 'binding'; binding: Binding } | { kind: 'occurrence'; occurrence: Occurrence };
 
-const FUNCTION_TYPES = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration']);
+/** What a `var` belongs to. */
+const VAR_SCOPE_TYPES: ReadonlySet<string> = new Set([...FUNCTION_TYPES, 'program']);
 const BLOCK_TYPES = new Set(['statement_block', 'program', 'for_statement', 'for_in_statement', 'switch_body', 'class_static_block']);
 const PATTERN_TYPES = new Set(['object_pattern', 'array_pattern', 'pair_pattern', 'assignment_pattern', 'rest_pattern', 'shorthand_property_identifier_pattern', 'object_assignment_pattern']);
 const IDENTIFIER_TYPES = new Set(['identifier', 'shorthand_property_identifier', 'shorthand_property_identifier_pattern']);
@@ -91,7 +93,9 @@ function typeAnnotationText(holder: Node | null | undefined): string | undefined
 export class ScopeIndex {
   private readonly occurrenceCache = new Map<string, Classified[]>();
 
-  constructor(private readonly text: string, readonly root: Node) {}
+  constructor(private readonly text: string, readonly ancestry: Ancestry) {}
+
+  get root(): Node { return this.ancestry.root; }
 
   /**
    * The declaration `id` refers to, with the variable's writes and reads; `undefined` for globals.
@@ -104,9 +108,9 @@ export class ScopeIndex {
     const name = id.text;
     if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
     const position = id.startIndex;
-    const path = ancestors ?? pathTo(this.root, id.startIndex, id.endIndex);
+    const path = ancestors ?? this.ancestry.pathTo(id.startIndex, id.endIndex);
     const ranges: number[] = [];
-    for (let i = path.length - 1; i >= 0; i--) if (FUNCTION_TYPES.has(path[i].type)) ranges.push(i);
+    for (let i = path.length - 1; i >= 0; i--) if (this.ancestry.isFunction(path[i])) ranges.push(i);
     if (!isConstantName(name)) ranges.push(0);
     for (const level of ranges) {
       const classified = this.occurrences(name, path.slice(0, level + 1));
@@ -172,7 +176,8 @@ export class ScopeIndex {
       const start = range.startIndex + match.index;
       // `name.prop`, `name(...)`, `name[...]`, name`...`: a read, told apart without the tree (pushes excepted)
       const after = this.text.slice(start + name.length, start + name.length + 16);
-      if (/^\s*(?:\??\.(?!\s*(?:push|unshift)\s*\()|\(|\[|`)/.test(after) && !/^\s*\.\./.test(after)) {
+      const declaresFunction = /\bfunction\s*\*?\s*$/.test(this.text.slice(Math.max(0, start - 12), start));
+      if (!declaresFunction && /^\s*(?:\??\.(?!\s*(?:push|unshift)\s*\()|\(|\[|`)/.test(after) && !/^\s*\.\./.test(after)) {
         found.push({ kind: 'occurrence', occurrence: { start, role: 'read' } });
         continue;
       }
@@ -193,7 +198,7 @@ function declaratorBinding(at: Located, level: number, declarator: Node, destruc
   const isVar = statement.type === 'variable_declaration';
   const kindText = statement.type === 'lexical_declaration' ? statement.childForFieldName('kind')?.text ?? statement.child(0)?.text : 'var';
   const kind: BindingKind = destructured ? 'pattern' : kindText === 'const' ? 'const' : kindText === 'let' ? 'let' : 'var';
-  const scope = isVar ? at.enclosing(new Set([...FUNCTION_TYPES, 'program']), level + 2) : at.enclosing(BLOCK_TYPES, level + 2);
+  const scope = isVar ? at.enclosing(VAR_SCOPE_TYPES, level + 2) : at.enclosing(BLOCK_TYPES, level + 2);
   if (!scope) return undefined;
   const above = at.up(level + 2);
   const block = above?.type === 'export_statement' ? at.up(level + 3) : above;

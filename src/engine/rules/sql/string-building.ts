@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { firstNamedChild, pathTo, unwrap } from '../../ast';
+import { FUNCTION_TYPES, firstNamedChild, unwrap } from '../../ast';
+import { allowListedChoice, guardedBy } from './allow-lists';
 import { elementValues, evaluateCall } from './calls';
 import type { ImportFacts } from './imports';
 import { isConstantName, isSafeTypeText } from './known-calls';
@@ -12,7 +13,6 @@ import type { Binding, Resolution, ScopeIndex } from './scope';
 /** How deep the evaluator follows variables and calls before it calls a value unknown. */
 const MAX_DEPTH = 24;
 
-const FUNCTION_NODE_TYPES = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration']);
 const SAFE_OPERATORS = new Set(['-', '*', '/', '%', '**', '<<', '>>', '>>>', '&', '|', '^', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'instanceof', 'in']);
 
 /** The value of a variable where it is used: its initial value replayed through the writes before the use. */
@@ -31,6 +31,8 @@ export class StringEvaluator {
   private readonly activeFunctions = new Set<number>();
   /** The current value of a variable while its own writes are replayed (`sql = sql + ...`). */
   private readonly current = new Map<number, Evaluation>();
+  /** Parameters of the callback being evaluated, by name (only for bodies without nested functions, so no shadowing). */
+  private readonly parameters = new Map<string, Evaluation>();
 
   constructor(readonly text: string, readonly scopes: ScopeIndex, readonly imports: ImportFacts) {}
 
@@ -48,7 +50,7 @@ export class StringEvaluator {
       case 'binary_expression': return this.binary(node, depth);
       case 'unary_expression': return node.child(0)?.text === 'void' ? constant('', false) : SAFE;
       case 'update_expression': return SAFE;
-      case 'ternary_expression': return this.conditional(node, depth);
+      case 'ternary_expression': return allowListedChoice(this, node, depth) ?? this.either(node.childForFieldName('consequence'), node.childForFieldName('alternative'), depth);
       case 'identifier': return this.identifier(node, depth);
       case 'member_expression': return this.member(node, depth);
       case 'subscript_expression': return this.subscript(node, depth);
@@ -60,9 +62,9 @@ export class StringEvaluator {
   }
 
   private stringLiteral(node: Node): Evaluation {
-    const quote = node.text[0] as Quote;
-    const raw = node.text.slice(1, -1);
-    return textOf([{ kind: 'text', text: cook(raw), start: node.startIndex + 1, end: node.endIndex - 1, quote }], true);
+    const literal = node.text;
+    const raw = literal.slice(1, -1);
+    return textOf([{ kind: 'text', text: cook(raw), start: node.startIndex + 1, end: node.startIndex + literal.length - 1, quote: literal[0] as Quote }], true);
   }
 
   private template(node: Node, depth: number): Evaluation {
@@ -79,9 +81,10 @@ export class StringEvaluator {
       pieces.push({ kind: 'text', text: cook(raw), start: runStart, end: runEnd, quote: '`' });
       runStart = -1;
     };
-    for (const child of node.children) {
-      if (!child || child.type === '`') continue;
-      if (child.type === 'template_substitution') {
+    // (told apart by their text: reading each child's type is a trip into WebAssembly)
+    for (const child of node.namedChildren) {
+      if (!child) continue;
+      if (this.text.startsWith('${', child.startIndex)) {
         flush();
         substituted = true;
         const expression = firstNamedChild(child);
@@ -127,7 +130,7 @@ export class StringEvaluator {
   }
 
   /** One of two values (`c ? a : b`, `a || b`): constant or safe only when both are. */
-  private either(a: Node | null, b: Node | null, depth: number): Evaluation {
+  either(a: Node | null, b: Node | null, depth: number): Evaluation {
     if (!a || !b) return UNKNOWN;
     const first = settle(this.evaluate(a, depth + 1));
     const second = a === b ? first : settle(this.evaluate(b, depth + 1));
@@ -142,7 +145,7 @@ export class StringEvaluator {
       const binding = resolution?.binding;
       if (!binding || resolution.writes.length > 0) return undefined;
       const fn = binding.kind === 'function' ? binding.declaration : binding.kind === 'const' && binding.init ? unwrap(binding.init) : undefined;
-      return fn && FUNCTION_NODE_TYPES.has(fn.type) ? fn : undefined;
+      return fn && FUNCTION_TYPES.has(fn.type) ? fn : undefined;
     }
     if (target.type !== 'member_expression') return undefined;
     const object = target.childForFieldName('object');
@@ -154,7 +157,7 @@ export class StringEvaluator {
     for (const member of literal.namedChildren) {
       if (member?.type === 'method_definition' && member.childForFieldName('name')?.text === method) return member;
       const value = member?.type === 'pair' && member.childForFieldName('key')?.text === method ? member.childForFieldName('value') : undefined;
-      if (value && FUNCTION_NODE_TYPES.has(unwrap(value).type)) return unwrap(value);
+      if (value && FUNCTION_TYPES.has(unwrap(value).type)) return unwrap(value);
     }
     return undefined;
   }
@@ -187,75 +190,39 @@ export class StringEvaluator {
     }
   }
 
-  /** `c ? a : b`; with `LIST.includes(x) ? x : d` (an allow-list check), `x` counts as one of the listed constants. */
-  private conditional(node: Node, depth: number): Evaluation {
-    const condition = node.childForFieldName('condition');
-    const consequence = node.childForFieldName('consequence');
-    const alternative = node.childForFieldName('alternative');
-    if (!condition || !consequence || !alternative) return UNKNOWN;
-    const guard = unwrap(condition);
-    const callee = guard.type === 'call_expression' ? guard.childForFieldName('function') : null;
-    const method = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
-    const tested = guard.type === 'call_expression' ? guard.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment') : undefined;
-    const list = callee?.childForFieldName('object');
-    if ((method === 'includes' || method === 'has') && tested && list && unwrap(tested).text === unwrap(consequence).text) {
-      const allowed = this.allowList(list, depth);
-      if (allowed) return union(allowed, consequence, settle(this.evaluate(alternative, depth + 1)), alternative);
+  /** Evaluates with the given parameter names standing for the given values (a callback body without nested functions). */
+  withParameters<T>(values: ReadonlyMap<string, Evaluation>, compute: () => T): T {
+    const saved = new Map(this.parameters);
+    for (const [name, value] of values) this.parameters.set(name, value);
+    try {
+      return compute();
+    } finally {
+      this.parameters.clear();
+      for (const [name, value] of saved) this.parameters.set(name, value);
     }
-    return this.either(consequence, alternative, depth);
   }
 
-  /** The constant an allow-list (`['a', 'b']`, `new Set([...])`, a `const` holding one, a CONSTANT_CASE name) stands for. */
-  private allowList(list: Node, depth: number): Evaluation | undefined {
-    let target = unwrap(list);
-    if (target.type === 'identifier' && isConstantName(target.text) && !this.scopes.resolve(target)) return constant(target.text, true);
-    if (target.type === 'identifier') {
-      const resolution = this.scopes.resolve(target);
-      if (resolution?.binding.kind !== 'const' || !resolution.binding.init) return undefined;
-      target = unwrap(resolution.binding.init);
+  /** Evaluates with the given identifiers (declarations of parameters) standing for the given values. */
+  withValues<T>(values: readonly [Node, Evaluation][], compute: () => T): T {
+    for (const [id, value] of values) this.current.set(id.startIndex, value);
+    try {
+      return compute();
+    } finally {
+      for (const [id] of values) this.current.delete(id.startIndex);
     }
-    if (target.type === 'new_expression') {
-      const items = target.childForFieldName('arguments')?.namedChildren.find((c) => c && c.type !== 'comment');
-      if (!items) return undefined;
-      target = unwrap(items);
-    }
-    const elements = target.type === 'array' ? this.arrayElements(target, depth) : undefined;
-    if (!elements || elements.values.length === 0) return undefined;
-    const settled = elements.values.map((e) => settle(e.evaluation));
-    return settled.every((e) => e.kind === 'constant') ? settled[0] : undefined;
   }
 
   private identifier(node: Node, depth: number): Evaluation {
     const name = node.text;
+    const parameter = this.parameters.get(name);
+    if (parameter) return parameter;
     if (name === 'undefined') return constant('', false);
     if (name === 'NaN' || name === 'Infinity') return SAFE;
     const resolution = this.scopes.resolve(node);
     if (!resolution) return isConstantName(name) ? constant(name, true) : UNKNOWN;
     const value = settleInPlace(asForeign(this.valueAt(resolution, node.startIndex, depth).evaluation));
     if (value.kind === 'constant' || value.kind === 'safe') return value;
-    return this.guardedBy(node, resolution.binding, depth) ?? value;
-  }
-
-  /**
-   * `if (!ALLOWED.includes(x)) return ...` (or `throw`) before a use of `x`, in a block that holds the use:
-   * past that statement `x` is one of the allowed constants.
-   */
-  private guardedBy(use: Node, binding: Binding, depth: number): Evaluation | undefined {
-    const from = binding.scopeStart;
-    const name = use.text.replace(/\$/g, '\\$');
-    const guard = new RegExp(`\\bif\\s*\\(\\s*!\\s*(\\[[^\\]]*\\]|[\\w$.]+)\\.(?:includes|has)\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:return|throw)\\b`, 'g');
-    for (const match of this.text.slice(from, use.startIndex).matchAll(guard)) {
-      const at = from + match.index;
-      const path = pathTo(this.scopes.root, at, at + 2);
-      const statement = path.reverse().find((n) => n.type === 'if_statement');
-      const block = path.find((n, i) => i > 0 && path[i - 1] === statement);
-      if (!statement || statement.startIndex !== at || !block || block.startIndex > use.startIndex || block.endIndex < use.endIndex) continue;
-      const listStart = at + match[0].indexOf(match[1]);
-      const list = pathTo(this.scopes.root, listStart, listStart + match[1].length).pop();
-      const allowed = list && list.startIndex === listStart ? this.allowList(list, depth) : undefined;
-      if (allowed) return allowed;
-    }
-    return undefined;
+    return guardedBy(this, node, resolution.binding, depth) ?? value;
   }
 
   /** The value a variable holds at `position`. */

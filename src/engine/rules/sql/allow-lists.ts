@@ -1,0 +1,110 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { firstNamedChild, unwrap } from '../../ast';
+import { argumentList, returnedExpression } from './calls';
+import { isConstantName } from './known-calls';
+import { constant, settle, type Evaluation } from './pieces';
+import type { Binding } from './scope';
+import { union, type StringEvaluator } from './string-building';
+
+/**
+ * Values checked against a fixed list are as constant as the list: `LIST.includes(x) ? x : 'id'`,
+ * `if (!LIST.includes(x)) return`, `entries.filter(([k]) => LIST.includes(k)).map(([k]) => ...)`.
+ * This is how well-built code puts a sort column or a field name into SQL, so it must not be flagged.
+ */
+
+export const CALLBACK_TYPES: ReadonlySet<string> = new Set(['arrow_function', 'function_expression', 'function']);
+
+/** The constant an allow-list (`['a', 'b']`, `new Set([...])`, a `const` holding one, a CONSTANT_CASE name) stands for. */
+export function allowListValue(ev: StringEvaluator, list: Node, depth: number): Evaluation | undefined {
+  let target = unwrap(list);
+  if (target.type === 'identifier') {
+    const resolution = ev.scopes.resolve(target);
+    if (!resolution) return isConstantName(target.text) ? constant(target.text, true) : undefined;
+    if (resolution.binding.kind !== 'const' || !resolution.binding.init) return undefined;
+    target = unwrap(resolution.binding.init);
+  }
+  if (target.type === 'new_expression') {
+    const items = argumentList(target)[0];
+    if (!items) return undefined;
+    target = unwrap(items);
+  }
+  const elements = target.type === 'array' ? ev.arrayElements(target, depth) : undefined;
+  if (!elements || elements.values.length === 0) return undefined;
+  const settled = elements.values.map((e) => settle(e.evaluation));
+  return settled.every((e) => e.kind === 'constant') ? settled[0] : undefined;
+}
+
+/** `LIST.includes(x)` or `SET.has(x)`: the list and the tested expression. */
+function membershipTest(condition: Node): { list: Node; tested: Node } | undefined {
+  const test = unwrap(condition);
+  const callee = test.type === 'call_expression' ? test.childForFieldName('function') : undefined;
+  if (callee?.type !== 'member_expression' || !/^(includes|has)$/.test(callee.childForFieldName('property')?.text ?? '')) return undefined;
+  const list = callee.childForFieldName('object');
+  const tested = argumentList(test)[0];
+  return list && tested ? { list, tested } : undefined;
+}
+
+/** `LIST.includes(x) ? x : fallback`: one of the listed constants or the fallback; `undefined` for other conditionals. */
+export function allowListedChoice(ev: StringEvaluator, node: Node, depth: number): Evaluation | undefined {
+  const condition = node.childForFieldName('condition');
+  const consequence = node.childForFieldName('consequence');
+  const alternative = node.childForFieldName('alternative');
+  const check = condition ? membershipTest(condition) : undefined;
+  if (!check || !consequence || !alternative || unwrap(check.tested).text !== unwrap(consequence).text) return undefined;
+  const allowed = allowListValue(ev, check.list, depth);
+  return allowed && union(allowed, consequence, settle(ev.evaluate(alternative, depth + 1)), alternative);
+}
+
+/**
+ * `if (!LIST.includes(x)) return ...` (or `throw`) before a use of `x`, in a block that holds the use:
+ * past that statement `x` is one of the allowed constants.
+ */
+export function guardedBy(ev: StringEvaluator, use: Node, binding: Binding, depth: number): Evaluation | undefined {
+  const from = binding.scopeStart;
+  const name = use.text.replace(/\$/g, '\\$');
+  const guard = new RegExp(`\\bif\\s*\\(\\s*!\\s*(\\[[^\\]]*\\]|[\\w$.]+)\\.(?:includes|has)\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:return|throw)\\b`, 'g');
+  for (const match of ev.text.slice(from, use.startIndex).matchAll(guard)) {
+    const at = from + match.index;
+    const path = ev.scopes.ancestry.pathTo(at, at + 2);
+    const level = path.findIndex((n) => n.startIndex === at && n.type === 'if_statement');
+    const block = path[level - 1];
+    if (level < 1 || block.startIndex > use.startIndex || block.endIndex < use.endIndex) continue;
+    const listStart = at + match[0].indexOf(match[1]);
+    const list = ev.scopes.ancestry.pathTo(listStart, listStart + match[1].length).pop();
+    const allowed = list && list.startIndex === listStart ? allowListValue(ev, list, depth) : undefined;
+    if (allowed) return allowed;
+  }
+  return undefined;
+}
+
+/** The first parameter of a callback, or the first name inside it when it is `[key, value]`. */
+export function firstParameter(fn: Node, part: 'element' | 'first'): Node | undefined {
+  const first = fn.childForFieldName('parameter') ?? fn.childForFieldName('parameters')?.namedChildren.find((c) => c && c.type !== 'comment') ?? undefined;
+  const pattern = first?.type === 'required_parameter' ? first.childForFieldName('pattern') ?? undefined : first;
+  if (part === 'element') return pattern?.type === 'identifier' ? pattern : undefined;
+  const inner = pattern?.type === 'array_pattern' ? firstNamedChild(pattern) : undefined;
+  return inner?.type === 'identifier' ? inner : undefined;
+}
+
+/** Which part of each element an allow-list check in `.filter()` vouches for: the element, or its first item (`[key, value]`). */
+export type Vouched = { part: 'element' | 'first'; value: Evaluation } | undefined;
+
+/** `entries.filter(([key]) => ALLOWED.includes(key))`, directly or through a `const`. */
+export function allowListed(ev: StringEvaluator, array: Node, depth: number): Vouched {
+  let target = unwrap(array);
+  if (target.type === 'identifier') {
+    const resolution = ev.scopes.resolve(target);
+    if (resolution?.binding.kind !== 'const' || !resolution.binding.init || resolution.writes.length > 0) return undefined;
+    target = unwrap(resolution.binding.init);
+  }
+  const callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+  if (callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'filter') return undefined;
+  const predicate = argumentList(target)[0];
+  const fn = predicate && unwrap(predicate);
+  const returned = fn && CALLBACK_TYPES.has(fn.type) ? returnedExpression(fn) : undefined;
+  const check = returned ? membershipTest(returned) : undefined;
+  const value = check ? allowListValue(ev, check.list, depth + 1) : undefined;
+  if (!fn || !check || !value) return undefined;
+  for (const part of ['element', 'first'] as const) if (firstParameter(fn, part)?.text === check.tested.text) return { part, value };
+  return undefined;
+}

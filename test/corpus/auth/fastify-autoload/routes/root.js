@@ -1,0 +1,5 @@
+module.exports = async function (fastify, opts) {
+  fastify.get('/', async function (request, reply) {
+    return { root: true };
+  });
+};

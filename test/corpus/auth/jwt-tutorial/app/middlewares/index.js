@@ -1,0 +1,4 @@
+const authJwt = require('./authJwt');
+const verifySignUp = require('./verifySignUp');
+
+module.exports = { authJwt, verifySignUp };
