@@ -76,4 +76,12 @@ export interface RuleMeta {
   /** Message templates by message id; `{{name}}` placeholders are filled from report data. */
   messages: Readonly<Record<string, string>>;
   guideAnchor: string;
+  /**
+   * `file`: the rule reads only the analysed file, and the editor re-runs it on every (debounced) keystroke.
+   * `project`: it also reads facts about other files (apps, routers, middleware order); the editor re-runs it
+   * when typing pauses, as its result rarely changes with one keystroke and it costs more. The CLI runs both.
+   */
+  scope: RuleScope;
 }
+
+export type RuleScope = 'file' | 'project';

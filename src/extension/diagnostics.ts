@@ -1,25 +1,37 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { AnalysisResult } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
 import { matchesAnyGlob } from '../engine/glob';
 import { IncrementalDocument, type ContentChange } from '../engine/incremental';
 import { isLanguageId } from '../engine/languages';
 import type { Grammars } from '../engine/parser';
 import type { ProjectFacts } from '../engine/project';
-import type { Finding } from '../engine/types';
+import { allRules } from '../engine/registry';
+import type { Finding, RuleScope } from '../engine/types';
 import type { Logger } from './logger';
 import { readSettings, resolveConfig } from './settings';
 import { toDiagnostic } from './to-diagnostic';
+
+/**
+ * After typing, project rules (which read other files' facts and cost more) wait this much longer than
+ * file rules: one keystroke rarely changes whether a route is protected, and the squiggles VS Code already
+ * shows move with the text in the meantime.
+ */
+const PROJECT_PASS_DELAY_MS = 600;
+
+/** The findings of one pass (file or project rules) and the document version they were computed for. */
+interface PassResult {
+  findings: Finding[];
+  version: number;
+}
 
 interface TrackedDocument {
   analysis: IncrementalDocument;
   config: EngineConfig;
   pending: ContentChange[];
-  timer: ReturnType<typeof setTimeout> | undefined;
-  findings: Finding[];
-  /** Document version the findings were computed for; edits in fixes are only valid for it. */
-  version: number;
+  fileTimer: ReturnType<typeof setTimeout> | undefined;
+  projectTimer: ReturnType<typeof setTimeout> | undefined;
+  passes: Record<RuleScope, PassResult>;
 }
 
 export interface AnalysisEvent {
@@ -27,22 +39,29 @@ export interface AnalysisEvent {
   findings: readonly Finding[];
 }
 
+const SCOPES: readonly RuleScope[] = ['file', 'project'];
+
 /**
- * Keeps diagnostics for open documents: analysed on open, re-analysed (debounced, incremental parse)
- * on change, cleared on close. Other parts (code actions, the guide's context keys) read the findings.
+ * Keeps diagnostics for open documents: analysed on open, re-analysed on change (debounced, incremental
+ * parse; file rules at once, project rules when typing pauses), cleared on close. Each pass has its own
+ * diagnostic collection, so one pass never republishes the other's findings at stale positions.
  */
 export class DiagnosticsController implements vscode.Disposable {
-  private readonly collection = vscode.languages.createDiagnosticCollection('backend-guide');
+  private readonly collections: Record<RuleScope, vscode.DiagnosticCollection> = {
+    file: vscode.languages.createDiagnosticCollection('backend-guide'),
+    project: vscode.languages.createDiagnosticCollection('backend-guide-project'),
+  };
   private readonly documents = new Map<string, TrackedDocument>();
   private readonly opening = new Map<string, Promise<void>>();
   private readonly analysed = new vscode.EventEmitter<AnalysisEvent>();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Fires after each analysis of a document, with its findings. */
+  /** Fires after each analysis pass of a document, with all its current findings. */
   readonly onDidAnalyze = this.analysed.event;
 
   constructor(private readonly grammars: Grammars, private readonly logger: Logger, private readonly projectFacts: (uri: vscode.Uri) => ProjectFacts | undefined = () => undefined) {
     this.disposables.push(
-      this.collection,
+      this.collections.file,
+      this.collections.project,
       this.analysed,
       vscode.workspace.onDidOpenTextDocument((doc) => void this.open(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.change(e)),
@@ -52,15 +71,21 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) void this.open(doc);
   }
 
-  /** Findings of the last analysis of a document (empty when it is not tracked). */
-  findingsFor(uri: vscode.Uri): readonly Finding[] {
-    return this.documents.get(uri.toString())?.findings ?? [];
+  private static combined(tracked: TrackedDocument): Finding[] {
+    return [...tracked.passes.file.findings, ...tracked.passes.project.findings];
   }
 
-  /** Findings of a document if they were computed for exactly this version of it. */
+  /** Findings of the last analysis of a document (empty when it is not tracked). */
+  findingsFor(uri: vscode.Uri): readonly Finding[] {
+    const tracked = this.documents.get(uri.toString());
+    return tracked ? DiagnosticsController.combined(tracked) : [];
+  }
+
+  /** Findings of a document computed for exactly this version of it (fix edits are valid only for that). */
   currentFindings(doc: vscode.TextDocument): readonly Finding[] | undefined {
     const tracked = this.documents.get(doc.uri.toString());
-    return tracked && tracked.version === doc.version ? tracked.findings : undefined;
+    if (!tracked) return undefined;
+    return SCOPES.flatMap((scope) => (tracked.passes[scope].version === doc.version ? tracked.passes[scope].findings : []));
   }
 
   private isIgnored(doc: vscode.TextDocument, config: EngineConfig): boolean {
@@ -93,48 +118,57 @@ export class DiagnosticsController implements vscode.Disposable {
       }
       const analysis = await IncrementalDocument.open(doc.getText(), { languageId: doc.languageId, fileName: doc.uri.fsPath, config, grammars: this.grammars });
       if (!analysis || doc.isClosed) { analysis?.dispose(); return; }
-      const tracked: TrackedDocument = { analysis, config, pending: [], timer: undefined, findings: [], version: doc.version };
+      const empty = (): PassResult => ({ findings: [], version: doc.version });
+      const tracked: TrackedDocument = { analysis, config, pending: [], fileTimer: undefined, projectTimer: undefined, passes: { file: empty(), project: empty() } };
       this.documents.set(doc.uri.toString(), tracked);
-      this.publish(doc, tracked);
+      this.runPass(doc, tracked, 'file');
+      this.runPass(doc, tracked, 'project');
     } catch (error) {
       this.logger.error(`${doc.uri.fsPath}: could not be analysed`, error);
     }
   }
 
   private change(event: vscode.TextDocumentChangeEvent): void {
-    const tracked = this.documents.get(event.document.uri.toString());
+    const doc = event.document;
+    const tracked = this.documents.get(doc.uri.toString());
     if (!tracked || event.contentChanges.length === 0) return;
     tracked.pending.push(...event.contentChanges.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text })));
-    if (tracked.timer) clearTimeout(tracked.timer);
-    tracked.timer = setTimeout(() => {
-      tracked.timer = undefined;
-      const changes = tracked.pending.splice(0);
+    if (tracked.fileTimer) clearTimeout(tracked.fileTimer);
+    if (tracked.projectTimer) clearTimeout(tracked.projectTimer);
+    tracked.fileTimer = setTimeout(() => {
+      tracked.fileTimer = undefined;
       try {
-        tracked.analysis.update(changes, event.document.getText());
-        this.publish(event.document, tracked);
+        tracked.analysis.update(tracked.pending.splice(0), doc.getText());
+        this.runPass(doc, tracked, 'file');
+        tracked.projectTimer = setTimeout(() => { tracked.projectTimer = undefined; this.runPass(doc, tracked, 'project'); }, PROJECT_PASS_DELAY_MS);
       } catch (error) {
-        this.logger.error(`${event.document.uri.fsPath}: re-analysis failed`, error);
+        this.logger.error(`${doc.uri.fsPath}: re-analysis failed`, error);
       }
-    }, readSettings(event.document.uri).debounceMs);
+    }, readSettings(doc.uri).debounceMs);
   }
 
-  private publish(doc: vscode.TextDocument, tracked: TrackedDocument): void {
-    const result: AnalysisResult = tracked.analysis.analyze({ project: this.projectFacts(doc.uri) });
-    if (result.skipped) this.logger.info(`${doc.uri.fsPath}: skipped, ${result.skipped}`);
-    for (const note of result.notes) this.logger.info(`${doc.uri.fsPath}: ${note}`);
-    tracked.findings = result.findings;
-    tracked.version = doc.version;
-    this.collection.set(doc.uri, result.findings.map((f) => toDiagnostic(f, doc.uri)));
-    this.analysed.fire({ uri: doc.uri, findings: result.findings });
+  /** Runs the rules of one scope on the document's current tree and publishes their findings. */
+  private runPass(doc: vscode.TextDocument, tracked: TrackedDocument, scope: RuleScope): void {
+    if (doc.isClosed || !this.documents.has(doc.uri.toString())) return;
+    const rules = allRules().filter((rule) => rule.meta.scope === scope);
+    const result = tracked.analysis.analyze({ rules, project: scope === 'project' ? this.projectFacts(doc.uri) : undefined });
+    if (result.skipped && scope === 'file') this.logger.info(`${doc.uri.fsPath}: skipped, ${result.skipped}`);
+    for (const note of result.notes) {
+      if (scope === 'file' || !note.startsWith('syntax error')) this.logger.info(`${doc.uri.fsPath}: ${note}`);
+    }
+    tracked.passes[scope] = { findings: result.findings, version: doc.version };
+    this.collections[scope].set(doc.uri, result.findings.map((f) => toDiagnostic(f, doc.uri)));
+    this.analysed.fire({ uri: doc.uri, findings: DiagnosticsController.combined(tracked) });
   }
 
   close(uri: vscode.Uri): void {
     const key = uri.toString();
     const tracked = this.documents.get(key);
-    if (tracked?.timer) clearTimeout(tracked.timer);
+    if (tracked?.fileTimer) clearTimeout(tracked.fileTimer);
+    if (tracked?.projectTimer) clearTimeout(tracked.projectTimer);
     tracked?.analysis.dispose();
     this.documents.delete(key);
-    this.collection.delete(uri);
+    for (const scope of SCOPES) this.collections[scope].delete(uri);
     this.analysed.fire({ uri, findings: [] });
   }
 
@@ -144,17 +178,18 @@ export class DiagnosticsController implements vscode.Disposable {
     await Promise.all(vscode.workspace.textDocuments.map((doc) => this.open(doc)));
   }
 
-  /** Re-analyses open documents with the current project facts (another file of the project changed). */
+  /** Re-runs the project rules of open documents (another file of the project changed on disk). */
   reanalyseOpenDocuments(): void {
     for (const doc of vscode.workspace.textDocuments) {
       const tracked = this.documents.get(doc.uri.toString());
-      if (tracked) this.publish(doc, tracked);
+      if (tracked && !tracked.pending.length && !tracked.fileTimer) this.runPass(doc, tracked, 'project');
     }
   }
 
   dispose(): void {
     for (const tracked of this.documents.values()) {
-      if (tracked.timer) clearTimeout(tracked.timer);
+      if (tracked.fileTimer) clearTimeout(tracked.fileTimer);
+      if (tracked.projectTimer) clearTimeout(tracked.projectTimer);
       tracked.analysis.dispose();
     }
     this.documents.clear();

@@ -15,7 +15,7 @@ describe('analyze', () => {
     const { findings } = await analyze(vulnerable, { languageId: 'javascript', fileName: 'a.js' });
     assert.strictEqual(findings.length, 1);
     assert.deepStrictEqual(findings[0].range, { start: { line: 0, character: 9 }, end: { line: 0, character: 43 } });
-    assert.strictEqual(findings[0].guideAnchor, 'security#sql-injection');
+    assert.strictEqual(findings[0].guideAnchor, 'sql-injection#sql-injection');
     assert.strictEqual(findings[0].severity, 'warning');
   });
 
@@ -53,7 +53,7 @@ describe('analyze', () => {
   });
 
   it('contains a failing rule: the others still run and the failure is noted', async () => {
-    const broken = { meta: { id: 'broken', description: '', defaultSeverity: 'error' as const, languages: ['javascript' as const], references: [], messages: {}, guideAnchor: 'security' }, check() { throw new Error('boom'); } };
+    const broken = { meta: { id: 'broken', description: '', defaultSeverity: 'error' as const, languages: ['javascript' as const], references: [], messages: {}, guideAnchor: 'security', scope: 'file' as const }, check() { throw new Error('boom'); } };
     const result = await analyze(vulnerable, { languageId: 'javascript', fileName: 'a.js', rules: [broken] });
     assert.deepStrictEqual(result.notes, ['rule broken failed: boom']);
   });

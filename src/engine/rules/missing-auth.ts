@@ -93,6 +93,7 @@ export const missingAuth: Rule = {
       unsignedWebhook: '{{method}} {{path}} looks like a webhook but neither verifies the sender\'s signature nor requires authentication, so anyone can post forged events to it. Verify the signature (for example stripe.webhooks.constructEvent) before acting on the payload.',
     },
     guideAnchor: 'auth#protecting-endpoints',
+    scope: 'project',
   },
   check(context: RuleContext) {
     if (isTestFileName(context.fileName, context.project?.rootDir) || !MAY_HAVE_ROUTES.test(context.text)) return;

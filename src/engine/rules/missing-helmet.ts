@@ -97,6 +97,7 @@ export const missingHelmet: Rule = {
       poweredByOnly: 'Disabling X-Powered-By only hides the framework name; it is no substitute for security headers. Use helmet(), which removes X-Powered-By too.',
     },
     guideAnchor: 'security-headers#helmet',
+    scope: 'project',
   },
   check(context: RuleContext) {
     if (isTestFileName(context.fileName, context.project?.rootDir)) return;

@@ -200,6 +200,7 @@ export const sqlConcatenation: Rule = {
       mongoWhere: 'A MongoDB $where string built with {{how}} from `{{value}}` runs as JavaScript on the database server: a crafted value can change what it does (NoSQL injection). Use query operators such as $eq or $gt instead.',
     },
     guideAnchor: 'sql-injection#sql-injection',
+    scope: 'file',
   },
   check(context: RuleContext) {
     const { text } = context;

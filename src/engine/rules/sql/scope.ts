@@ -174,10 +174,7 @@ export class ScopeIndex {
     const slice = this.text.slice(range.startIndex, range.endIndex);
     for (const match of slice.matchAll(pattern)) {
       const start = range.startIndex + match.index;
-      // `name.prop`, `name(...)`, `name[...]`, name`...`: a read, told apart without the tree (pushes excepted)
-      const after = this.text.slice(start + name.length, start + name.length + 16);
-      const declaresFunction = /\bfunction\s*\*?\s*$/.test(this.text.slice(Math.max(0, start - 12), start));
-      if (!declaresFunction && /^\s*(?:\??\.(?!\s*(?:push|unshift)\s*\()|\(|\[|`)/.test(after) && !/^\s*\.\./.test(after)) {
+      if (isPlainRead(this.text, start, name.length)) {
         found.push({ kind: 'occurrence', occurrence: { start, role: 'read' } });
         continue;
       }
@@ -190,6 +187,25 @@ export class ScopeIndex {
     this.occurrenceCache.set(key, found);
     return found;
   }
+}
+
+/** Text after a name that writes to it: `=`, `+=`, `??=`, ..., `++`, `--` (not `==`, `=>`). */
+const WRITE_AFTER = /^\s*(?:(?:[-+*/%&|^]|\*\*|<<|>>>?|\?\?|\|\||&&)?=(?![=>])|\+\+|--)/;
+/** Text after a name that reads it: `name.prop` (not `.push(`), `name(`, `name[`, name`...`. */
+const READ_AFTER = /^\s*(?:\??\.(?!\s*(?:push|unshift)\s*\()(?!\.)|\(|\[|`)/;
+/** Text before a name that makes it a value being read: `${`, `= `, `=> `, an operator, `return`. */
+const READ_BEFORE = /(?:\$\{|=|=>|[+*/%?]|(?<![-])-|&&|\|\||\breturn|\bawait|\btypeof)\s*$/;
+
+/**
+ * Whether an occurrence is a plain read, told from the text around it so that the common case needs no
+ * tree look-up: `name.prop`, `name(...)`, `${name}`, `x = name + 1`. Declarations, parameters, patterns,
+ * writes and pushes all fail these tests and are classified with the tree.
+ */
+function isPlainRead(text: string, start: number, length: number): boolean {
+  const before = text.slice(Math.max(0, start - 12), start);
+  const after = text.slice(start + length, start + length + 16);
+  if (/\bfunction\s*\*?\s*$/.test(before) || /(?:\+\+|--)\s*$/.test(before) || WRITE_AFTER.test(after)) return false;
+  return READ_AFTER.test(after) || READ_BEFORE.test(before);
 }
 
 function declaratorBinding(at: Located, level: number, declarator: Node, destructured: boolean): Binding | undefined {
