@@ -8,8 +8,10 @@ import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
 import { ImportFacts } from './sql/imports';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
 import { ScopeIndex } from './sql/scope';
-import { DRIVER_MODULES, DRIVER_PLACEHOLDER, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry } from './sql/sinks';
-import { meetsEvidence, valuePosition } from './sql/sql-text';
+import {
+  DB_HANDLE_NAME, DB_HANDLE_ORIGIN, DRIVER_MODULES, DRIVER_PLACEHOLDER, GENERIC_QUERY_METHODS, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry,
+} from './sql/sinks';
+import { meetsEvidence, startsWithStatement, valuePosition } from './sql/sql-text';
 import { StringEvaluator } from './sql/string-building';
 
 /**
@@ -131,6 +133,19 @@ function relatedSites(evaluation: TextEvaluation, reported: Node): RelatedSpec[]
     .map((site) => ({ message: 'The SQL text is assembled here.', startOffset: site.startIndex, endOffset: site.endIndex }));
 }
 
+/**
+ * Whether the object a generic method (`query`, `execute`, ...) is called on is known to be a database
+ * handle: named like one, reached through a call chain like `pool.request()`, or created by a driver.
+ */
+function isDatabaseHandle(candidate: Candidate, scopes: ScopeIndex): boolean {
+  if (candidate.bare || DB_HANDLE_NAME.test(candidate.receiver) || DB_HANDLE_ORIGIN.test(candidate.chain)) return true;
+  const callee = candidate.call.childForFieldName('function');
+  const object = callee?.type === 'member_expression' ? callee.childForFieldName('object') : undefined;
+  if (object?.type !== 'identifier') return false;
+  const init = scopes.resolve(object, candidate.ancestors)?.binding.init;
+  return !!init && DB_HANDLE_ORIGIN.test(init.text);
+}
+
 interface Analysis {
   readonly context: RuleContext;
   readonly imports: ImportFacts;
@@ -155,7 +170,9 @@ function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, a
   if (!sql) return;
   const { pieces } = sql.evaluation;
   const unsafe = unsafeValues(pieces);
-  if (unsafe.length === 0 || !meetsEvidence(shapeOf(pieces), entry.evidence)) return;
+  const shape = shapeOf(pieces);
+  if (unsafe.length === 0 || !meetsEvidence(shape, entry.evidence)) return;
+  if (GENERIC_QUERY_METHODS.has(candidate.method) && !startsWithStatement(shape) && !isDatabaseHandle(candidate, analysis.scopes)) return;
   const fix = sql.target && !queryObject && !ambiguous
     ? parameterizedQueryFix({
       text: analysis.context.text, call: candidate.call, args: candidate.args, sqlIndex: entry.sqlArgument, entry,

@@ -98,6 +98,8 @@ runRuleTests(sqlConcatenation, {
     'router.all("/admin/" + section, guard);',
     'res.send("Deleted from " + table + ": " + id);',
     'console.log(`SELECT for ${id} took ${ms} ms`);',
+    'const mysql = require("mysql"); logger.query("user = " + name);',
+    'const { Pool } = require("pg"); history.execute("status = " + status + " LIMIT " + n);',
     // values that are not built here
     'function run(sql, params) { return db.query(sql, params); }',
     'db.query(buildQuery(filters));',
@@ -227,6 +229,19 @@ runRuleTests(sqlConcatenation, {
     {
       code: 'const sort = list.includes(req.query.sort) ? req.query.sort : "id";\ndb.query("SELECT * FROM t ORDER BY " + sort);',
       errors: [{ messageId: 'identifier' }],
+    },
+    // a SQL fragment counts on an object known to be a database handle
+    {
+      code: 'const mysql = require("mysql");\nconst conn = mysql.createConnection(cfg);\nconn.query("id = " + id);',
+      errors: [{ messageId: concatenated, line: 3 }],
+    },
+    {
+      code: 'const { Pool } = require("pg");\nasync function f(base, id) { return pool.query(base + " WHERE id = " + id); }',
+      errors: [{ messageId: concatenated, line: 2 }],
+    },
+    {
+      code: 'const sql = require("mssql");\nawait pool.request().query(filter + " AND sku = \'" + sku + "\'");',
+      errors: [{ messageId: concatenated, line: 2 }],
     },
     // TypeScript wrappers
     {

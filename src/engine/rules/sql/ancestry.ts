@@ -1,21 +1,20 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, pathTo } from '../../ast';
 
-
-interface KnownFunction {
+interface KnownNode {
   readonly start: number;
   readonly end: number;
-  /** From the root down to the function. */
+  /** From the root down to the node. */
   readonly path: readonly Node[];
 }
 
 /**
- * Paths from the root to nodes, reusing the functions already seen in this run: most look-ups fall
- * inside a function a previous one went through, so they descend from there instead of from the root.
- * Every node the tree hands out costs a trip into WebAssembly, so this saves most of them.
+ * Paths from the root to nodes, descending from the deepest node already known to hold the target
+ * (a sink call, a function looked into) instead of from the root. Every node the tree hands out is a
+ * trip into WebAssembly, and most look-ups of one run fall inside a call or function seen before.
  */
 export class Ancestry {
-  private readonly known: KnownFunction[] = [];
+  private readonly known: KnownNode[] = [];
   /** Node types already read; `Node.type` is a trip into WebAssembly each time. */
   private readonly types = new WeakMap<Node, string>();
 
@@ -23,14 +22,16 @@ export class Ancestry {
 
   /** The nodes from the root down to the smallest node spanning `start`..`end`. */
   pathTo(start: number, end: number): Node[] {
-    let base: KnownFunction | undefined;
-    for (const f of this.known) if (f.start <= start && end <= f.end && (!base || f.path.length > base.path.length)) base = f;
-    const from = base ? base.path : [this.root];
-    const path = [...from.slice(0, -1), ...pathTo(from[from.length - 1], start, end)];
-    for (let i = from.length; i < path.length; i++) {
-      if (this.isFunction(path[i])) this.known.push({ start: path[i].startIndex, end: path[i].endIndex, path: path.slice(0, i + 1) });
-    }
-    return path;
+    let base: KnownNode | undefined;
+    for (const k of this.known) if (k.start <= start && end <= k.end && (!base || k.path.length > base.path.length)) base = k;
+    if (!base) return pathTo(this.root, start, end);
+    return [...base.path.slice(0, -1), ...pathTo(base.path[base.path.length - 1], start, end)];
+  }
+
+  /** Remembers the last node of `path` as a place later look-ups may start from. */
+  remember(path: readonly Node[]): void {
+    const node = path[path.length - 1];
+    if (!this.known.some((k) => k.path[k.path.length - 1] === node)) this.known.push({ start: node.startIndex, end: node.endIndex, path });
   }
 
   typeOf(node: Node): string {

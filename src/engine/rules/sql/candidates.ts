@@ -139,7 +139,7 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
     const argumentStart = skipSpace(text, nameStart + match[0].length);
     const startsAsText = /^\(?\s*['"`]/.test(text.slice(argumentStart, argumentStart + 20));
     if (COMMON_METHOD_NAMES.has(method) && !startsAsText && !usesSqlite && !DB_HANDLE_NAME.test(receiver)) continue;
-    const path = pathTo(ancestry.root, nameStart, nameStart + method.length);
+    const path = ancestry.pathTo(nameStart, nameStart + method.length);
     const nameNode = path[path.length - 1];
     if (nameNode.startIndex !== nameStart || (nameNode.type !== 'identifier' && nameNode.type !== 'property_identifier')) continue;
     const found = callOf(path);
@@ -147,7 +147,9 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
     const args = argumentList(found.call);
     if (args.length === 0) continue;
     const chain = found.member?.childForFieldName('object')?.text ?? '';
-    candidates.push({ call: found.call, args, sqlArg: args[0], method, receiver, chain, bare: !found.member, ancestors: path.slice(0, found.level + 1) });
+    const ancestors = path.slice(0, found.level + 1);
+    ancestry.remember(ancestors);
+    candidates.push({ call: found.call, args, sqlArg: args[0], method, receiver, chain, bare: !found.member, ancestors });
   }
   return candidates;
 }

@@ -111,6 +111,7 @@ export class ScopeIndex {
     const path = ancestors ?? this.ancestry.pathTo(id.startIndex, id.endIndex);
     const ranges: number[] = [];
     for (let i = path.length - 1; i >= 0; i--) if (this.ancestry.isFunction(path[i])) ranges.push(i);
+    if (ranges.length > 0) this.ancestry.remember(path.slice(0, ranges[0] + 1));
     if (!isConstantName(name)) ranges.push(0);
     for (const level of ranges) {
       const classified = this.occurrences(name, path.slice(0, level + 1));

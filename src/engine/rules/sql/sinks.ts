@@ -124,6 +124,15 @@ export function sinkMethodNames(entries: readonly SinkEntry[] = SINKS): string[]
  */
 export const COMMON_METHOD_NAMES: ReadonlySet<string> = new Set(['get', 'all', 'run', 'each', 'exec', 'map', 'raw', 'where', 'having', 'stream', 'result', 'literal']);
 
+/** Generic method names: on an object not known to be a database handle, the text must start like a SQL statement. */
+export const GENERIC_QUERY_METHODS: ReadonlySet<string> = new Set([
+  'query', 'execute', 'run', 'get', 'all', 'each', 'exec', 'prepare', 'one', 'any', 'none', 'many', 'oneOrNone', 'manyOrNone',
+  'result', 'multi', 'multiResult', 'map', 'stream', 'batch',
+]);
+
+/** How a database handle is usually created or reached, seen in a receiver's initializer or call chain. */
+export const DB_HANDLE_ORIGIN = /\b(?:createConnection|createPool|getConnection|getManager|createQueryRunner|connect|request|promise|transaction)\s*\(|\bnew\s+(?:\w+\.)*(?:Pool|Client|Sequelize|Database|ConnectionPool|Request|PrismaClient)\b|\b(?:pgp|knex|postgres|mysql|sqlite)\s*\(/;
+
 export const DB_HANDLE_NAME = /(^|_)(db|database|conn|connection|con|client|pool|sqlite|stmt|statement|knex|trx|tx|sequelize|manager|queryRunner|dataSource|repo|repository)$/i;
 
 export interface CallShape {
