@@ -5,6 +5,7 @@ import { reasonToSkip } from './limits';
 import { formatMessage } from './messages';
 import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from './parser';
 import type { ProjectFacts } from './project';
+import type { DocumentMemory } from './rule-memory';
 import { allRules } from './registry';
 import type { ReportDescriptor, Rule, RuleContext } from './rule';
 import { applySuppressions } from './suppressions';
@@ -19,6 +20,8 @@ export interface AnalyzeOptions {
   rules?: readonly Rule[];
   grammars?: Grammars;
   project?: ProjectFacts;
+  /** The editor's per-document memory, so rules can re-check only what an edit can have changed. */
+  memory?: DocumentMemory;
 }
 
 export interface AnalysisResult {
@@ -114,14 +117,18 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
         ...(d.commands?.length ? { commands: d.commands } : {}),
       });
     };
+    const memory = options.memory?.forRule(rule.meta.id);
     const context: RuleContext = {
       text, tree, languageId, fileName: options.fileName, config, project: options.project, lines, report,
       timeLeftMs: () => Math.max(0, deadline - Date.now()),
       memo,
+      memory,
     };
     try {
       rule.check(context);
+      if (memory) options.memory?.commit(rule.meta.id, memory);
     } catch (error) {
+      options.memory?.drop(rule.meta.id);
       notes.push(`rule ${rule.meta.id} failed: ${describeError(error)}`);
     }
   }

@@ -3,6 +3,7 @@ import { analyzeTree, type AnalysisResult, type AnalyzeOptions } from './analyze
 import { defaultConfig } from './config';
 import { isLanguageId } from './languages';
 import { reasonToSkip } from './limits';
+import { DocumentMemory } from './rule-memory';
 import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from './parser';
 import { LineIndex } from './text';
 import type { LanguageId } from './types';
@@ -26,6 +27,7 @@ function pointAt(lines: LineIndex, offset: number): Point {
 export class IncrementalDocument {
   private tree: Tree | undefined;
   private skipped: string | undefined;
+  private readonly memory = new DocumentMemory();
 
   private constructor(private readonly parser: Parser, readonly languageId: LanguageId, private text: string, private readonly options: AnalyzeOptions) {
     this.reparse(undefined);
@@ -66,6 +68,7 @@ export class IncrementalDocument {
   /** Applies the changes of one edit event (in the order given) and re-parses incrementally. */
   update(changes: readonly ContentChange[], newText: string): void {
     if (!this.tree) {
+      this.memory.reset();
       this.text = newText;
       this.reparse(undefined);
       return;
@@ -81,8 +84,10 @@ export class IncrementalDocument {
         startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + change.text.length,
         startPosition: pointAt(before, start), oldEndPosition: pointAt(before, oldEnd), newEndPosition: pointAt(after, start + change.text.length),
       });
+      this.memory.recordEdit(text, next, start, oldEnd, start + change.text.length);
       text = next;
     }
+    if (text !== newText) this.memory.reset();
     this.text = newText;
     // Changes that do not add up to the new text (out of order, missed events) fall back to a full parse.
     this.reparse(text === newText ? this.tree : undefined);
@@ -90,13 +95,14 @@ export class IncrementalDocument {
 
   /** Replaces the whole text (for example after a configuration change) without reusing the tree. */
   reset(newText: string): void {
+    this.memory.reset();
     this.text = newText;
     this.reparse(undefined);
   }
 
   analyze(overrides: Partial<AnalyzeOptions> = {}): AnalysisResult {
     if (!this.tree) return { findings: [], skipped: this.skipped ?? 'not parsed', notes: [] };
-    return analyzeTree(this.tree, this.text, this.languageId, { ...this.options, ...overrides });
+    return analyzeTree(this.tree, this.text, this.languageId, { ...this.options, memory: this.memory, ...overrides });
   }
 
   dispose(): void {

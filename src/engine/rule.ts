@@ -1,6 +1,7 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import type { EngineConfig } from './config';
 import type { ProjectFacts } from './project';
+import type { RuleMemory } from './rule-memory';
 import type { LineIndex } from './text';
 import type { FindingCommand, LanguageId, Range, RuleMeta } from './types';
 
@@ -52,6 +53,8 @@ export interface RuleContext {
    * file's route and app facts), so two rules that need the same model do not each walk the tree for it.
    */
   memo<T>(key: string, compute: () => T): T;
+  /** What this rule kept from its last run on this document, in the editor; absent in one-shot analyses. */
+  readonly memory?: RuleMemory;
 }
 
 /** A rule: metadata plus a pure check over one parsed file. Rules keep no state between calls. */

@@ -8,6 +8,7 @@ import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
 import { ImportFacts } from './sql/imports';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
 import { ScopeIndex } from './sql/scope';
+import { StatementCache, statementAt, topLevelStatements, type Statement } from './sql/statement-cache';
 import {
   DB_HANDLE_NAME, DB_HANDLE_ORIGIN, DRIVER_MODULES, DRIVER_PLACEHOLDER, GENERIC_QUERY_METHODS, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry,
 } from './sql/sinks';
@@ -229,13 +230,28 @@ export const sqlConcatenation: Rule = {
     const imports = new ImportFacts(text, root);
     const ancestry = new Ancestry(root);
     const scopes = new ScopeIndex(text, ancestry);
-    const analysis: Analysis = { context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
     const usesSqlite = imports.drivers.has('sqlite3') || imports.drivers.has('better-sqlite3');
-    for (const candidate of findCandidates(text, ancestry, hits, usesSqlite)) {
-      if (context.timeLeftMs() <= 0) return;
-      const match = matchSink(candidate, imports.drivers, entries);
-      if (match) checkCall(analysis, candidate, match.entry, !agree(match.claims, imports, context.config));
+    // Statement by statement, so that in the editor a keystroke re-checks only the statement it touched.
+    const cache = new StatementCache(context, context.memory, imports.signature());
+    const statements = topLevelStatements(root);
+    const hitsByStatement = new Map<Statement, RegExpMatchArray[]>();
+    for (const hit of hits) {
+      const statement = statementAt(statements, hit.index ?? -1);
+      if (statement) hitsByStatement.set(statement, [...(hitsByStatement.get(statement) ?? []), hit]);
     }
+    for (const [statement, statementHits] of hitsByStatement) {
+      if (cache.replay(statement)) continue;
+      const recording = cache.recording(statement);
+      scopes.moduleLookups.clear();
+      const analysis: Analysis = { context: recording.context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
+      for (const candidate of findCandidates(text, ancestry, statementHits, usesSqlite)) {
+        if (context.timeLeftMs() <= 0) return;
+        const match = matchSink(candidate, imports.drivers, entries);
+        if (match) checkCall(analysis, candidate, match.entry, !agree(match.claims, imports, context.config));
+      }
+      recording.store(scopes.moduleLookups);
+    }
+    const analysis: Analysis = { context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
     if (hasWhere) for (const { value } of findWherePairs(text, root)) checkWherePair(analysis, value);
   },
 };

@@ -73,6 +73,14 @@ export class ImportFacts {
     this.drivers = drivers;
   }
 
+  /**
+   * Everything the import facts were read from: each module reference with the text before it that
+   * `moduleOf` looks at. Equal signatures mean equal answers, so results depending on imports can be reused.
+   */
+  signature(): string {
+    return this.references.map((r) => `${r.moduleName}@${this.text.slice(Math.max(0, r.quoteAt - 400), r.quoteAt)}`).join('\u0000');
+  }
+
   /** The module a local name was imported from (`const x = require('m')`, `import { x } from 'm'`, ...). */
   moduleOf(name: string): string | undefined {
     if (this.modules.has(name)) return this.modules.get(name);

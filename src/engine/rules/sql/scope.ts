@@ -92,6 +92,8 @@ function typeAnnotationText(holder: Node | null | undefined): string | undefined
 /** Resolves identifiers of one file. Caches what it found; create one per rule run. */
 export class ScopeIndex {
   private readonly occurrenceCache = new Map<string, Classified[]>();
+  /** Names looked up across the whole module since last cleared: what a result depends on outside its function. */
+  readonly moduleLookups = new Set<string>();
 
   constructor(private readonly text: string, readonly ancestry: Ancestry) {}
 
@@ -166,6 +168,7 @@ export class ScopeIndex {
   /** Occurrences of `name` inside the last node of `rangePath` (the path from the root to a function, or the root). */
   private occurrences(name: string, rangePath: readonly Node[]): Classified[] {
     const range = rangePath[rangePath.length - 1];
+    if (rangePath.length === 1) this.moduleLookups.add(name);
     const key = `${name}@${range.startIndex}`;
     const cached = this.occurrenceCache.get(key);
     if (cached) return cached;

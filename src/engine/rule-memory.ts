@@ -1,0 +1,75 @@
+/**
+ * What a rule may keep between analyses of one open document, so a keystroke re-checks only what it can
+ * have changed. The engine keeps the entries; the rule decides what they mean and when they still hold,
+ * given the text the edits removed and inserted since its last run.
+ */
+export interface RuleMemory {
+  /** Entries stored by the rule's last completed run; `undefined` on a first run or after a reset. */
+  readonly previous: ReadonlyMap<string, unknown> | undefined;
+  /**
+   * The text each edit since that run removed and inserted, widened to whole identifiers on both sides
+   * (typing `x` after `q` yields `qx` and `q`), so a rule can tell whether a name it depended on was touched.
+   */
+  readonly editedTexts: readonly string[];
+  /** Entries for the next run; they replace `previous` once this run completes. */
+  readonly next: Map<string, unknown>;
+}
+
+/** Beyond this much edited text between two runs, remembering is not worth it: start afresh. */
+const MAX_EDITED_CHARS = 20000;
+
+const IDENTIFIER_CHAR = /[\w$]/;
+
+function widen(text: string, start: number, end: number): string {
+  let from = start;
+  let to = end;
+  while (from > 0 && IDENTIFIER_CHAR.test(text[from - 1])) from--;
+  while (to < text.length && IDENTIFIER_CHAR.test(text[to])) to++;
+  return text.slice(from, to);
+}
+
+/** Per-document store of every rule's memory plus the log of edits since each rule last ran. */
+export class DocumentMemory {
+  private readonly stores = new Map<string, Map<string, unknown>>();
+  private readonly seen = new Map<string, number>();
+  private edits: string[] = [];
+  private editedChars = 0;
+
+  /** Records one edit: offsets into `before`, which became `after`. */
+  recordEdit(before: string, after: string, start: number, oldEnd: number, newEnd: number): void {
+    const removed = widen(before, start, oldEnd);
+    const inserted = widen(after, start, newEnd);
+    this.edits.push(removed, inserted);
+    this.editedChars += removed.length + inserted.length;
+    if (this.editedChars > MAX_EDITED_CHARS) this.reset();
+  }
+
+  /** Forgets everything (the text was replaced wholesale, or too much changed to track). */
+  reset(): void {
+    this.stores.clear();
+    this.seen.clear();
+    this.edits = [];
+    this.editedChars = 0;
+  }
+
+  forRule(ruleId: string): RuleMemory {
+    const seen = this.seen.get(ruleId);
+    return {
+      previous: seen === undefined ? undefined : this.stores.get(ruleId),
+      editedTexts: seen === undefined ? [] : this.edits.slice(seen),
+      next: new Map(),
+    };
+  }
+
+  /** Keeps what a completed run stored, and marks the edits so far as seen by that rule. */
+  commit(ruleId: string, memory: RuleMemory): void {
+    this.stores.set(ruleId, memory.next);
+    this.seen.set(ruleId, this.edits.length);
+  }
+
+  /** A run that failed leaves nothing to trust. */
+  drop(ruleId: string): void {
+    this.stores.delete(ruleId);
+    this.seen.delete(ruleId);
+  }
+}
