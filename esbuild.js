@@ -17,6 +17,22 @@ function copyWasm() {
   for (const file of WASM_FILES) fs.copyFileSync(path.join(from, file), path.join(to, file));
 }
 
+/**
+ * Large libraries needed only on some paths (a config file, a fix for long SQL, the guide viewer) are
+ * bundled into files of their own under dist/vendor/ and required from there when first used, so that
+ * loading the extension at activation compiles only what activation runs.
+ */
+const VENDORED = ['yaml', 'sql-formatter', 'markdown-it'];
+const vendorFile = (name) => `vendor/${name}.js`;
+
+const vendorSplit = {
+  name: 'vendor-split',
+  setup(build) {
+    const filter = new RegExp(`^(${VENDORED.map((n) => n.replace(/[-/]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./${vendorFile(args.path)}`, external: true }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -45,11 +61,12 @@ const watchReporter = {
 async function main() {
   copyWasm();
   const builds = [
-    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorSplit] },
+    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [vendorSplit] },
+    ...VENDORED.map((name) => ({ ...common, entryPoints: [require.resolve(name)], outfile: `dist/${vendorFile(name)}` })),
   ];
   if (watch) {
-    const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [watchReporter] })));
+    const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), watchReporter] })));
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }

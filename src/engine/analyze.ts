@@ -22,6 +22,10 @@ export interface AnalyzeOptions {
   project?: ProjectFacts;
   /** The editor's per-document memory, so rules can re-check only what an edit can have changed. */
   memory?: DocumentMemory;
+  /** The text's line index, when the caller keeps one up to date (the editor does, edit by edit). */
+  lines?: LineIndex;
+  /** Say where the first syntax error is (default). The editor skips it: while typing there nearly always is one. */
+  describeSyntaxErrors?: boolean;
 }
 
 export interface AnalysisResult {
@@ -76,7 +80,7 @@ function firstSyntaxError(tree: Tree, lines: LineIndex): string | undefined {
  */
 export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, options: AnalyzeOptions, deadline = Date.now() + (options.config ?? defaultConfig()).timeBudgetMs): AnalysisResult {
   const config = options.config ?? defaultConfig();
-  const lines = new LineIndex(text);
+  const lines = options.lines?.text === text ? options.lines : new LineIndex(text);
   const findings: Finding[] = [];
   const notes: string[] = [];
   const shared = new Map<string, unknown>();
@@ -84,7 +88,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     if (!shared.has(key)) shared.set(key, compute());
     return shared.get(key) as T;
   };
-  const syntax = firstSyntaxError(tree, lines);
+  const syntax = options.describeSyntaxErrors === false ? undefined : firstSyntaxError(tree, lines);
   if (syntax) notes.push(syntax);
   for (const rule of options.rules ?? allRules()) {
     const severity = effectiveSeverity(rule, config);

@@ -1,4 +1,3 @@
-import { parse as parseYaml } from 'yaml';
 import type { SeverityOrOff } from './types';
 
 /**
@@ -75,7 +74,9 @@ export function mergeConfig(base: EngineConfig, raw: unknown, source: string): C
 export function readConfigText(text: string, source = CONFIG_FILE_NAME, base: EngineConfig = defaultConfig()): ConfigReadResult {
   let raw: unknown;
   try {
-    raw = parseYaml(text);
+    // Loaded on first use, not at start-up: most workspaces have no config file.
+    const { parse } = require('yaml') as typeof import('yaml');
+    raw = parse(text);
   } catch (error) {
     return { config: base, problems: [`${source}: not valid YAML (${error instanceof Error ? error.message : String(error)})`] };
   }

@@ -28,8 +28,10 @@ export class IncrementalDocument {
   private tree: Tree | undefined;
   private skipped: string | undefined;
   private readonly memory = new DocumentMemory();
+  private lines: LineIndex;
 
   private constructor(private readonly parser: Parser, readonly languageId: LanguageId, private text: string, private readonly options: AnalyzeOptions) {
+    this.lines = new LineIndex(text);
     this.reparse(undefined);
   }
 
@@ -45,7 +47,7 @@ export class IncrementalDocument {
   }
 
   private reparse(oldTree: Tree | undefined): void {
-    this.skipped = reasonToSkip(this.text, this.config);
+    this.skipped = reasonToSkip(this.text, this.config, this.lines);
     if (this.skipped) {
       this.dropTree();
       return;
@@ -70,25 +72,28 @@ export class IncrementalDocument {
     if (!this.tree) {
       this.memory.reset();
       this.text = newText;
+      this.lines = new LineIndex(newText);
       this.reparse(undefined);
       return;
     }
     let text = this.text;
+    let lines = this.lines;
     for (const change of changes) {
-      const before = new LineIndex(text);
       const start = change.rangeOffset;
       const oldEnd = start + change.rangeLength;
       const next = text.slice(0, start) + change.text + text.slice(oldEnd);
-      const after = new LineIndex(next);
+      const after = lines.withEdit(start, oldEnd, change.text, next);
       this.tree.edit({
         startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + change.text.length,
-        startPosition: pointAt(before, start), oldEndPosition: pointAt(before, oldEnd), newEndPosition: pointAt(after, start + change.text.length),
+        startPosition: pointAt(lines, start), oldEndPosition: pointAt(lines, oldEnd), newEndPosition: pointAt(after, start + change.text.length),
       });
       this.memory.recordEdit(text, next, start, oldEnd, start + change.text.length);
       text = next;
+      lines = after;
     }
     if (text !== newText) this.memory.reset();
     this.text = newText;
+    this.lines = text === newText ? lines : new LineIndex(newText);
     // Changes that do not add up to the new text (out of order, missed events) fall back to a full parse.
     this.reparse(text === newText ? this.tree : undefined);
   }
@@ -97,12 +102,13 @@ export class IncrementalDocument {
   reset(newText: string): void {
     this.memory.reset();
     this.text = newText;
+    this.lines = new LineIndex(newText);
     this.reparse(undefined);
   }
 
   analyze(overrides: Partial<AnalyzeOptions> = {}): AnalysisResult {
     if (!this.tree) return { findings: [], skipped: this.skipped ?? 'not parsed', notes: [] };
-    return analyzeTree(this.tree, this.text, this.languageId, { ...this.options, memory: this.memory, ...overrides });
+    return analyzeTree(this.tree, this.text, this.languageId, { ...this.options, memory: this.memory, lines: this.lines, describeSyntaxErrors: false, ...overrides });
   }
 
   dispose(): void {

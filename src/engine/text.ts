@@ -4,12 +4,39 @@ import type { Position, Range } from './types';
 export class LineIndex {
   private readonly lineStarts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  constructor(readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) {
+      this.lineStarts = lineStarts;
+      return;
     }
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     this.lineStarts = starts;
+  }
+
+  /**
+   * The index of `newText`, which is this text with `start..oldEnd` replaced by `inserted`: line starts
+   * before the edit are kept, those after it shifted, so the cost follows the number of lines, not characters.
+   */
+  withEdit(start: number, oldEnd: number, inserted: string, newText: string): LineIndex {
+    const delta = inserted.length - (oldEnd - start);
+    const starts: number[] = [];
+    let i = 0;
+    while (i < this.lineStarts.length && this.lineStarts[i] <= start) starts.push(this.lineStarts[i++]);
+    for (let n = inserted.indexOf('\n'); n >= 0; n = inserted.indexOf('\n', n + 1)) starts.push(start + n + 1);
+    while (i < this.lineStarts.length && this.lineStarts[i] <= oldEnd) i++;
+    while (i < this.lineStarts.length) starts.push(this.lineStarts[i++] + delta);
+    return new LineIndex(newText, starts);
+  }
+
+  /** Characters on lines longer than `length`. */
+  charactersOnLinesLongerThan(length: number): number {
+    let total = 0;
+    for (let i = 0; i < this.lineStarts.length; i++) {
+      const end = i + 1 < this.lineStarts.length ? this.lineStarts[i + 1] - 1 : this.text.length;
+      if (end - this.lineStarts[i] > length) total += end - this.lineStarts[i];
+    }
+    return total;
   }
 
   get lineCount(): number {

@@ -73,3 +73,22 @@ describe('incremental re-parse', () => {
     doc.dispose();
   });
 });
+
+describe('LineIndex.withEdit', () => {
+  it('equals an index built from scratch after 300 random edits', async () => {
+    const { LineIndex } = await import('../../src/engine/text');
+    const next = random(11);
+    let text = 'a\nbc\n\nd\r\nefg\n';
+    let lines = new LineIndex(text);
+    for (let i = 0; i < 300; i++) {
+      const start = Math.floor(next() * (text.length + 1));
+      const oldEnd = Math.min(text.length, start + Math.floor(next() * 4));
+      const inserted = ['', 'x', '\n', 'y\nz', '\n\n', '\r\n'][Math.floor(next() * 6)];
+      const changed = text.slice(0, start) + inserted + text.slice(oldEnd);
+      lines = lines.withEdit(start, oldEnd, inserted, changed);
+      text = changed;
+      const fresh = new LineIndex(text);
+      for (let offset = 0; offset <= text.length; offset++) assert.deepStrictEqual(lines.positionAt(offset), fresh.positionAt(offset), `edit ${i}, offset ${offset}`);
+    }
+  });
+});

@@ -237,7 +237,10 @@ export const sqlConcatenation: Rule = {
     const hitsByStatement = new Map<Statement, RegExpMatchArray[]>();
     for (const hit of hits) {
       const statement = statementAt(statements, hit.index ?? -1);
-      if (statement) hitsByStatement.set(statement, [...(hitsByStatement.get(statement) ?? []), hit]);
+      if (!statement) continue;
+      const group = hitsByStatement.get(statement);
+      if (group) group.push(hit);
+      else hitsByStatement.set(statement, [hit]);
     }
     for (const [statement, statementHits] of hitsByStatement) {
       if (cache.replay(statement)) continue;

@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
 import { slugify } from '../../engine/guide';
 
 /** What an example fence's info string says: `js incorrect sql-concatenation`, `ts correct`, or plain `js`. */
@@ -40,7 +40,9 @@ const LABELS = {
  * Heading ids are the same GitHub slugs that `guideHeadings()` computes, so anchors agree everywhere.
  */
 export function renderGuideMarkdown(markdown: string, hooks: RenderHooks): RenderedChapter {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  // Loaded on first render, not at activation: the bundle keeps it in a file of its own (esbuild.js).
+  const MarkdownItClass = require('markdown-it') as typeof MarkdownIt;
+  const md = new MarkdownItClass({ html: false, linkify: false, typographer: false });
   const headings: RenderedHeading[] = [];
   md.core.ruler.push('guide_heading_ids', (state) => {
     const seen = new Map<string, number>();

@@ -61,21 +61,27 @@ function shiftRelated(related: RelatedSpec, by: number): RelatedSpec {
   return 'startOffset' in related ? { ...related, startOffset: related.startOffset + by, endOffset: related.endOffset + by } : related;
 }
 
-function mentionsAny(texts: readonly string[], names: readonly string[]): boolean {
-  if (names.length === 0 || texts.length === 0) return false;
-  const pattern = new RegExp(`(?<![\\w$])(?:${names.map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
-  return texts.some((t) => pattern.test(t));
+/** Every identifier-like word in the edited texts (widened to whole words by the engine). */
+function wordsOf(texts: readonly string[]): ReadonlySet<string> {
+  const words = new Set<string>();
+  for (const t of texts) for (const m of t.matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);
+  return words;
 }
 
 export class StatementCache {
-  constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined, private readonly importsKey: string) {}
+  private readonly editedWords: ReadonlySet<string>;
+
+  constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined, private readonly importsKey: string) {
+    this.editedWords = wordsOf(memory?.editedTexts ?? []);
+  }
 
   /** Replays the statement's remembered findings if they still hold; true when it did. */
   replay(statement: Statement): boolean {
     if (!this.memory?.previous) return false;
+    // Keyed by the statement's whole text: V8 hashes it natively, and similar statements never collide.
     const key = this.context.text.slice(statement.start, statement.end);
     const entry = this.memory.previous.get(key) as StatementEntry | undefined;
-    if (!entry || entry.importsKey !== this.importsKey || mentionsAny(this.memory.editedTexts, entry.moduleNames)) return false;
+    if (!entry || entry.importsKey !== this.importsKey || entry.moduleNames.some((name) => this.editedWords.has(name))) return false;
     for (const r of entry.reports) {
       this.context.report({
         ...r.descriptor,
