@@ -59,6 +59,8 @@ const watchReporter = {
 };
 
 async function main() {
+  // A clean dist/ on every one-off build, so no stale file (an old source map, a removed bundle) ships.
+  if (!watch) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   copyWasm();
   const builds = [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorSplit] },

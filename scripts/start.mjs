@@ -39,7 +39,7 @@ if (screenshotFile) {
     await page.getByText('src', { exact: true }).first().waitFor({ timeout: 60000 });
     await page.getByText('src', { exact: true }).first().click();
     await page.getByText('routes', { exact: true }).first().click();
-    await page.getByText('products.js').first().click();
+    await page.getByText('orders.js').first().click();
     await page.locator('.squiggly-warning, .squiggly-error').first().waitFor({ timeout: 60000 });
     await page.keyboard.press('Control+Shift+M');
     await page.locator('.markers-panel .monaco-list-row').first().waitFor({ timeout: 30000 });

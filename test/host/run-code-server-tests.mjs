@@ -3,7 +3,8 @@
 // host) driven by headless Debian chromium: offline, no download from outside the npm registry and Debian.
 //
 // Usage: node test/host/run-code-server-tests.mjs [--tests out/test/host/suite/index.js] [--workspace DIR]
-//          [--env KEY=VAL ...] [--screenshot-dir DIR] [--timeout SECONDS]
+//          [--env KEY=VAL ...] [--screenshot-dir DIR (default test-results/screenshots)] [--timeout SECONDS]
+// `npm run screenshots` refreshes the README pictures: the same suite with --screenshot-dir media/screenshots.
 // Screenshots: a test calls `screenshot(name)` (test/host/suite/screenshot.ts), which prints SCREENSHOT:<name>;
 // the runner then saves <screenshot-dir>/<name>.png, and the test resumes when that file exists.
 // Exit code: the suite's (0 = all passed), 1 on an infrastructure failure or timeout.
@@ -13,7 +14,7 @@ import { format } from 'node:util';
 import { extRoot, launchBrowser, startCodeServer } from './code-server.mjs';
 
 const argv = process.argv.slice(2);
-const opt = { tests: 'out/test/host/suite/index.js', workspace: 'test/host/workspace', env: {}, timeout: 300, screenshotDir: 'media/screenshots' };
+const opt = { tests: 'out/test/host/suite/index.js', workspace: 'test/host/workspace', env: {}, timeout: 300, screenshotDir: 'test-results/screenshots' };
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--tests') opt.tests = argv[++i];
