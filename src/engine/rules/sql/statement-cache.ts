@@ -29,12 +29,17 @@ export interface Statement {
   end: number;
 }
 
-/** Top-level statements of the file, in order. */
+/** Top-level statements of the file, in order (read with a cursor: no node objects are created). */
 export function topLevelStatements(root: Node): Statement[] {
   const statements: Statement[] = [];
-  for (let i = 0; i < root.childCount; i++) {
-    const child = root.child(i);
-    if (child && child.type !== 'comment') statements.push({ start: child.startIndex, end: child.endIndex });
+  const cursor = root.walk();
+  try {
+    if (!cursor.gotoFirstChild()) return statements;
+    do {
+      if (cursor.nodeType !== 'comment') statements.push({ start: cursor.startIndex, end: cursor.endIndex });
+    } while (cursor.gotoNextSibling());
+  } finally {
+    cursor.delete();
   }
   return statements;
 }
