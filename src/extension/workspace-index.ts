@@ -7,6 +7,8 @@ const SOURCE_GLOB = '**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts}';
 const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**,**/dist/**,**/build/**,**/out/**,**/coverage/**,**/.next/**}';
 /** Beyond this many source files per folder, the rest is not indexed (logged); rules then see less context. */
 const MAX_INDEXED_FILES = 5000;
+/** Longest stretch of indexing work before yielding to the event loop. */
+const INDEX_SLICE_MS = 15;
 
 /**
  * Keeps one `ProjectIndex` per workspace folder in step with the files on disk, so rules see where Helmet
@@ -65,9 +67,16 @@ export class WorkspaceIndex implements vscode.Disposable {
       const pattern = (glob: string) => new vscode.RelativePattern(folder, glob);
       const files = await vscode.workspace.findFiles(pattern(SOURCE_GLOB), pattern(EXCLUDE_GLOB), MAX_INDEXED_FILES + 1);
       if (files.length > MAX_INDEXED_FILES) this.logger.warn(`${folder.name}: more than ${MAX_INDEXED_FILES} source files; only the first ${MAX_INDEXED_FILES} are indexed for cross-file checks`);
+      let sliceStarted = Date.now();
       for (const uri of files.slice(0, MAX_INDEXED_FILES)) {
         const text = await this.read(uri);
         if (text !== undefined) await index.setFile(uri.fsPath, text);
+        // Parsing is synchronous: give the extension host's event loop a turn every few milliseconds,
+        // so indexing a large workspace never holds up completions, code actions or other extensions.
+        if (Date.now() - sliceStarted > INDEX_SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceStarted = Date.now();
+        }
       }
       for (const uri of await vscode.workspace.findFiles(pattern('**/package.json'), pattern('**/node_modules/**'))) {
         index.setPackageJson(uri.fsPath, await this.read(uri));
