@@ -140,9 +140,9 @@ suite('Backend Guide: guide, walkthroughs and progress', () => {
 
   test('shows the walkthrough with the fixed step ticked (screenshot)', async () => {
     await openWalkthroughAt('fixSql');
-    // Only for the picture: the page renders the step's media in a webview of its own and reports nothing
-    // to extensions when it has painted. Nothing is asserted after this pause.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label);
+    assert.ok(tabs.some((label) => label.startsWith('Walkthrough')), `a walkthrough tab is open: ${JSON.stringify(tabs)}`);
+    // The runner lets the page paint (its step media is a webview that reports nothing when drawn) before the picture.
     await screenshot('walkthrough-secure-rest-api');
   });
 
