@@ -7,7 +7,7 @@ import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from '
 import type { ProjectFacts } from './project';
 import type { DocumentMemory } from './rule-memory';
 import { allRules } from './registry';
-import type { ReportDescriptor, Rule, RuleContext } from './rule';
+import { reportSpan, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { applySuppressions } from './suppressions';
 import { LineIndex } from './text';
 import type { Finding, LanguageId, Severity } from './types';
@@ -103,8 +103,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
         notes.push(`rule ${rule.meta.id} reported unknown message id '${d.messageId}'`);
         return;
       }
-      const start = d.node ? d.node.startIndex : d.startOffset ?? 0;
-      const end = d.node ? d.node.endIndex : d.endOffset ?? start;
+      const { start, end } = reportSpan(d);
       findings.push({
         ruleId: rule.meta.id,
         messageId: d.messageId,

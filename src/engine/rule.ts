@@ -36,6 +36,12 @@ export interface ReportDescriptor {
   lowerSeverity?: boolean;
 }
 
+/** The offsets a report flags: its node's, or the offsets it gives. */
+export function reportSpan(d: ReportDescriptor): { start: number; end: number } {
+  const start = d.node ? d.node.startIndex : d.startOffset ?? 0;
+  return { start, end: d.node ? d.node.endIndex : d.endOffset ?? start };
+}
+
 export interface RuleContext {
   readonly text: string;
   readonly tree: Tree;

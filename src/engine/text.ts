@@ -85,3 +85,8 @@ export function applyTextEdits(text: string, edits: readonly { startOffset: numb
   }
   return result;
 }
+
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -8,16 +8,13 @@ import { FUNCTION_TYPES, stringValue } from './file-scope';
 import { dottedName, FileValues, spanOf, UNKNOWN_REF } from './file-values';
 import { APP_PARAM_NAMES, CHAINABLE_METHODS, EVENT_METHODS, FRAMEWORK_MODULES, NON_APP_RECEIVERS, ROUTE_METHODS, isTestFileName } from './frameworks';
 import { publicMarkerReader } from './public-marker';
+import { escapeRegExp } from '../text';
 
 const MAX_ARG_DEPTH = 2;
 const MAX_ARG_TEXT = 160;
 const EVENT_CALL = new RegExp(String.raw`\.\s*(${EVENT_METHODS.join('|')})\s*\(`, 'g');
 const ROUTE_METHOD_SET = new Set(ROUTE_METHODS);
 const CHAINABLE = new Set(CHAINABLE_METHODS);
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 function isRelative(source: string): boolean {
   return source.startsWith('.') || source.startsWith('/');

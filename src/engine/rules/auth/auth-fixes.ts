@@ -6,6 +6,7 @@ import type { MiddlewareUse } from '../../project/route-walker';
 import type { FixSpec, OffsetEdit } from '../../rule';
 import { isAuthGuardName } from './nest-guards';
 import type { AuthMiddlewareJudge, UnprotectedRoute } from './route-evaluation';
+import { escapeRegExp } from '../../text';
 
 const PUBLIC_REASON_PLACEHOLDER = '<why anyone may call this route>';
 
@@ -13,10 +14,6 @@ const PUBLIC_REASON_PLACEHOLDER = '<why anyone may call this route>';
 export interface ProjectMiddleware {
   text: string;
   use: MiddlewareUse;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** The project's most used auth middleware: route-level uses first, then router- and app-level ones. */

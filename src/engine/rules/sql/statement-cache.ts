@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { FixSpec, RelatedSpec, ReportDescriptor, RuleContext } from '../../rule';
+import { reportSpan, type FixSpec, type RelatedSpec, type ReportDescriptor, type RuleContext } from '../../rule';
 import type { RuleMemory } from '../../rule-memory';
 
 /**
@@ -110,8 +110,7 @@ export class StatementCache {
     const inside = (start: number, end: number) => start >= statement.start && end <= statement.end;
     const report = (d: ReportDescriptor): void => {
       this.context.report(d);
-      const start = d.node ? d.node.startIndex : d.startOffset ?? 0;
-      const end = d.node ? d.node.endIndex : d.endOffset ?? start;
+      const { start, end } = reportSpan(d);
       const fixes = d.fixes ?? [];
       const related = d.related ?? [];
       const fixesInside = fixes.every((f) => f.edits.every((e) => inside(e.startOffset, e.endOffset)));
