@@ -1,6 +1,5 @@
 import * as assert from 'assert';
 import { guideChapterPath, guideHeadings } from '../../src/engine/guide';
-import { allRules } from '../../src/engine/registry';
 import { markdownLinkTargets, resolveGuideLink } from '../../src/extension/guide/guide-links';
 import { GuideIndex, TOC } from '../../src/extension/guide/toc';
 import { markdownFiles, readRepoFile, repoFileExists } from './guide-files';
@@ -54,13 +53,7 @@ describe('guide chapters', () => {
     assert.deepStrictEqual(REQUIRED_ANCHORS.filter((a) => !index.resolves(a)), []);
   });
 
-  for (const rule of allRules()) {
-    it(`has the guide section of rule ${rule.meta.id} (${rule.meta.guideAnchor})`, function () {
-      const chapter = rule.meta.guideAnchor.split('#')[0];
-      if (WRITTEN_ELSEWHERE.has(chapter) && !index.has(chapter)) this.skip();
-      assert.ok(index.resolves(rule.meta.guideAnchor), `${rule.meta.guideAnchor} does not name a heading`);
-    });
-  }
+  // Each rule's own section is checked, without skips, in rule-units.test.ts.
 
   it('links only to chapters and sections that exist', function () {
     const broken: string[] = [];
