@@ -10,6 +10,7 @@ import { allRules } from './registry';
 import { reportSpan, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { applySuppressions } from './suppressions';
 import { LineIndex } from './text';
+import { topLevelStatements, type Statement } from './top-level';
 import type { Finding, LanguageId, Severity } from './types';
 
 export interface AnalyzeOptions {
@@ -24,6 +25,8 @@ export interface AnalyzeOptions {
   memory?: DocumentMemory;
   /** The text's line index, when the caller keeps one up to date (the editor does, edit by edit). */
   lines?: LineIndex;
+  /** The tree's top-level statements, when the caller keeps them up to date (the editor does, edit by edit). */
+  topLevel?: () => readonly Statement[];
   /** Say where the first syntax error is (default). The editor skips it: while typing there nearly always is one. */
   describeSyntaxErrors?: boolean;
 }
@@ -88,6 +91,8 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     if (!shared.has(key)) shared.set(key, compute());
     return shared.get(key) as T;
   };
+  let statements: readonly Statement[] | undefined;
+  const topLevel = options.topLevel ?? (() => (statements ??= topLevelStatements(tree.rootNode)));
   const syntax = options.describeSyntaxErrors === false ? undefined : firstSyntaxError(tree, lines);
   if (syntax) notes.push(syntax);
   for (const rule of options.rules ?? allRules()) {
@@ -126,6 +131,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
       timeLeftMs: () => Math.max(0, deadline - Date.now()),
       memo,
       memory,
+      topLevelStatements: topLevel,
     };
     try {
       rule.check(context);

@@ -6,6 +6,7 @@ import { reasonToSkip } from './limits';
 import { DocumentMemory } from './rule-memory';
 import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from './parser';
 import { LineIndex } from './text';
+import { topLevelStatements, updateStatements, type OffsetChange, type Statement } from './top-level';
 import type { LanguageId } from './types';
 
 /** One change of a document, as VS Code reports it: offsets into the text before the change. */
@@ -29,6 +30,8 @@ export class IncrementalDocument {
   private skipped: string | undefined;
   private readonly memory = new DocumentMemory();
   private lines: LineIndex;
+  /** Top-level statements of `tree`, once a rule has asked for them; then kept up to date edit by edit. */
+  private statements: Statement[] | undefined;
 
   private constructor(private readonly parser: Parser, readonly languageId: LanguageId, private text: string, private readonly options: AnalyzeOptions) {
     this.lines = new LineIndex(text);
@@ -46,7 +49,7 @@ export class IncrementalDocument {
     return this.options.config ?? defaultConfig();
   }
 
-  private reparse(oldTree: Tree | undefined): void {
+  private reparse(oldTree: Tree | undefined, changes: readonly OffsetChange[] = []): void {
     this.skipped = reasonToSkip(this.text, this.config, this.lines);
     if (this.skipped) {
       this.dropTree();
@@ -54,7 +57,8 @@ export class IncrementalDocument {
     }
     try {
       const next = parseWithBudget(this.parser, this.text, this.config.timeBudgetMs, oldTree);
-      this.dropTree();
+      this.statements = oldTree && this.statements ? updateStatements(this.statements, changes, next, oldTree) : undefined;
+      this.dropTree(false);
       this.tree = next;
     } catch (error) {
       this.dropTree();
@@ -62,9 +66,10 @@ export class IncrementalDocument {
     }
   }
 
-  private dropTree(): void {
+  private dropTree(dropStatements = true): void {
     this.tree?.delete();
     this.tree = undefined;
+    if (dropStatements) this.statements = undefined;
   }
 
   /** Applies the changes of one edit event (in the order given) and re-parses incrementally. */
@@ -78,6 +83,7 @@ export class IncrementalDocument {
     }
     let text = this.text;
     let lines = this.lines;
+    const offsets: OffsetChange[] = [];
     for (const change of changes) {
       const start = change.rangeOffset;
       const oldEnd = start + change.rangeLength;
@@ -88,6 +94,7 @@ export class IncrementalDocument {
         startPosition: pointAt(lines, start), oldEndPosition: pointAt(lines, oldEnd), newEndPosition: pointAt(after, start + change.text.length),
       });
       this.memory.recordEdit(text, next, start, oldEnd, start + change.text.length);
+      offsets.push({ start, oldEnd, newEnd: start + change.text.length });
       text = next;
       lines = after;
     }
@@ -95,7 +102,7 @@ export class IncrementalDocument {
     this.text = newText;
     this.lines = text === newText ? lines : new LineIndex(newText);
     // Changes that do not add up to the new text (out of order, missed events) fall back to a full parse.
-    this.reparse(text === newText ? this.tree : undefined);
+    this.reparse(text === newText ? this.tree : undefined, offsets);
   }
 
   /** Replaces the whole text (for example after a configuration change) without reusing the tree. */
@@ -108,7 +115,9 @@ export class IncrementalDocument {
 
   analyze(overrides: Partial<AnalyzeOptions> = {}): AnalysisResult {
     if (!this.tree) return { findings: [], skipped: this.skipped ?? 'not parsed', notes: [] };
-    return analyzeTree(this.tree, this.text, this.languageId, { ...this.options, memory: this.memory, lines: this.lines, describeSyntaxErrors: false, ...overrides });
+    const tree = this.tree;
+    const topLevel = (): readonly Statement[] => (this.statements ??= topLevelStatements(tree.rootNode));
+    return analyzeTree(tree, this.text, this.languageId, { ...this.options, memory: this.memory, lines: this.lines, topLevel, describeSyntaxErrors: false, ...overrides });
   }
 
   dispose(): void {

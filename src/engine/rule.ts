@@ -3,6 +3,7 @@ import type { EngineConfig } from './config';
 import type { ProjectFacts } from './project';
 import type { RuleMemory } from './rule-memory';
 import type { LineIndex } from './text';
+import type { Statement } from './top-level';
 import type { FindingCommand, LanguageId, Range, RuleMeta } from './types';
 
 /** An edit given as offsets into the analysed text; the engine turns it into a `TextEdit`. */
@@ -59,6 +60,8 @@ export interface RuleContext {
    * file's route and app facts), so two rules that need the same model do not each walk the tree for it.
    */
   memo<T>(key: string, compute: () => T): T;
+  /** The file's top-level statements (not comments), in order; kept up to date edit by edit in the editor. */
+  topLevelStatements(): readonly Statement[];
   /** What this rule kept from its last run on this document, in the editor; absent in one-shot analyses. */
   readonly memory?: RuleMemory;
 }

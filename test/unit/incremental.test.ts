@@ -1,6 +1,9 @@
 import * as assert from 'assert';
 import { analyze } from '../../src/engine/analyze';
 import { IncrementalDocument, type ContentChange } from '../../src/engine/incremental';
+import type { Rule } from '../../src/engine/rule';
+import { sqlConcatenation } from '../../src/engine/rules/sql-concatenation';
+import { topLevelStatements, type Statement } from '../../src/engine/top-level';
 
 const BASE = [
   'const mysql = require("mysql2");',
@@ -62,6 +65,53 @@ describe('incremental re-parse', () => {
       const full = await analyze(text, { languageId: 'javascript', fileName: 'a.js' });
       assert.deepStrictEqual(doc.analyze().findings, full.findings, `after edit ${i}: ${JSON.stringify(changes)}`);
     }
+    doc.dispose();
+  });
+
+  it('keeps its top-level statement list equal to a fresh read of the tree through 400 random edits', async () => {
+    const next = random(19);
+    const statements = [
+      'const mysql = require("mysql2");', '// a comment', 'function find(id) {\n  return db.query("SELECT 1", [id]);\n}',
+      'router.get("/x", (req, res) => {\n  res.json({ a: [1, 2] });\n});', 'class A {\n  m() { return `t${1}`; }\n}', 'let x = 1', 'x++;',
+    ];
+    const base = Array.from({ length: 30 }, (_, i) => statements[i % statements.length]).join('\n') + '\n';
+    let text = base;
+    let seen: readonly Statement[] = [];
+    let fresh: readonly Statement[] = [];
+    // compared with a fresh read of the same tree: an incremental parse may attach a comment differently
+    const probe: Rule = {
+      meta: { ...sqlConcatenation.meta, id: 'statements-probe' },
+      check(context) {
+        seen = context.topLevelStatements();
+        fresh = topLevelStatements(context.tree.rootNode);
+      },
+    };
+    const doc = (await IncrementalDocument.open(text, { languageId: 'javascript', fileName: 'a.js' }))!;
+    let manyStatements = 0;
+    const alphabet = ['a', ' ', ';', '\n', '{', '}', '(', ')', '`', '"', '/*', '*/', '//', 'function f() {', 'x = 2;\n'];
+    for (let i = 0; i < 400; i++) {
+      const changes: ContentChange[] = [];
+      let working = text;
+      const count = next() < 0.2 ? 2 : 1;
+      // now and then back to the whole file, as an undo-all or a paste would do: random edits break it up
+      if (i % 20 === 0) {
+        changes.push({ rangeOffset: 0, rangeLength: working.length, text: base });
+        working = base;
+      }
+      for (let c = 0; c < count; c++) {
+        const offset = Math.floor(next() * working.length);
+        const length = next() < 0.3 ? Math.min(Math.floor(next() * 40), working.length - offset) : 0;
+        const change = { rangeOffset: offset, rangeLength: length, text: length && next() < 0.5 ? '' : alphabet[Math.floor(next() * alphabet.length)] };
+        changes.push(change);
+        working = apply(working, change);
+      }
+      doc.update(changes, working);
+      text = working;
+      doc.analyze({ rules: [probe] });
+      if (fresh.length > 10) manyStatements++;
+      assert.deepStrictEqual(seen, fresh, `after edit ${i}: ${JSON.stringify(changes)}`);
+    }
+    assert.ok(manyStatements > 100, `the edits kept most of the file as separate statements (${manyStatements} of 400 times)`);
     doc.dispose();
   });
 

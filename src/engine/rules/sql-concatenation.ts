@@ -5,10 +5,11 @@ import type { RelatedSpec, Rule, RuleContext } from '../rule';
 import { Ancestry } from './sql/ancestry';
 import { callPattern, findCandidates, findWherePairs, type Candidate } from './sql/candidates';
 import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
-import { ImportFacts } from './sql/imports';
+import { ImportFacts, scanModuleReferences } from './sql/imports';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
 import { ScopeIndex } from './sql/scope';
-import { StatementCache, statementAt, topLevelStatements, type Statement } from './sql/statement-cache';
+import { StatementCache } from './sql/statement-cache';
+import type { Statement } from '../top-level';
 import {
   DB_HANDLE_NAME, DB_HANDLE_ORIGIN, DRIVER_MODULES, DRIVER_PLACEHOLDER, GENERIC_QUERY_METHODS, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry,
 } from './sql/sinks';
@@ -190,6 +191,16 @@ function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, a
   });
 }
 
+/** Matches of `pattern` (a global call pattern) inside one statement, with offsets into the whole text. */
+function matchesIn(pattern: RegExp, text: string, statement: Statement): RegExpMatchArray[] {
+  const hits: RegExpMatchArray[] = [];
+  for (const hit of text.slice(statement.start, statement.end).matchAll(pattern)) {
+    hit.index += statement.start;
+    hits.push(hit);
+  }
+  return hits;
+}
+
 function checkWherePair(analysis: Analysis, value: Node): void {
   const sql = readSqlArgument(value, analysis.evaluator, analysis.scopes);
   const unsafe = sql ? unsafeValues(sql.evaluation.pieces) : [];
@@ -223,34 +234,29 @@ export const sqlConcatenation: Rule = {
   check(context: RuleContext) {
     const { text } = context;
     const entries = configuredSinks(context.config);
-    const hits = [...text.matchAll(callPattern(sinkMethodNames(entries)))];
     const hasWhere = text.includes('$where');
-    if (hits.length === 0 && !hasWhere) return;
     const root = context.tree.rootNode;
-    const imports = new ImportFacts(text, root);
+    // Statement by statement, so that in the editor a keystroke re-checks only the statement it touched.
+    const statements = context.topLevelStatements();
+    const cache = new StatementCache(context, context.memory);
+    const imports = new ImportFacts(text, root, cache.references(statements, (s, readNames) => scanModuleReferences(text, root, s.start, s.end, readNames)));
     const ancestry = new Ancestry(root);
     const scopes = new ScopeIndex(text, ancestry);
     const usesSqlite = imports.drivers.has('sqlite3') || imports.drivers.has('better-sqlite3');
-    // Statement by statement, so that in the editor a keystroke re-checks only the statement it touched.
-    const cache = new StatementCache(context, context.memory, imports.signature());
-    const statements = topLevelStatements(root);
-    const hitsByStatement = new Map<Statement, RegExpMatchArray[]>();
-    for (const hit of hits) {
-      const statement = statementAt(statements, hit.index ?? -1);
-      if (!statement) continue;
-      const group = hitsByStatement.get(statement);
-      if (group) group.push(hit);
-      else hitsByStatement.set(statement, [hit]);
-    }
-    for (const [statement, statementHits] of hitsByStatement) {
+    const pattern = callPattern(sinkMethodNames(entries));
+    for (const statement of statements) {
       if (cache.replay(statement)) continue;
+      if (context.timeLeftMs() <= 0) return;
       const recording = cache.recording(statement);
       scopes.moduleLookups.clear();
-      const analysis: Analysis = { context: recording.context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
-      for (const candidate of findCandidates(text, ancestry, statementHits, usesSqlite)) {
-        if (context.timeLeftMs() <= 0) return;
-        const match = matchSink(candidate, imports.drivers, entries);
-        if (match) checkCall(analysis, candidate, match.entry, !agree(match.claims, imports, context.config));
+      const hits = matchesIn(pattern, text, statement);
+      if (hits.length > 0) {
+        const analysis: Analysis = { context: recording.context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
+        for (const candidate of findCandidates(text, ancestry, hits, usesSqlite)) {
+          if (context.timeLeftMs() <= 0) return;
+          const match = matchSink(candidate, imports.drivers, entries);
+          if (match) checkCall(analysis, candidate, match.entry, !agree(match.claims, imports, context.config));
+        }
       }
       recording.store(scopes.moduleLookups);
     }

@@ -29,10 +29,17 @@ function escapeName(name: string): string {
   return name.replace(/\$/g, '\\$');
 }
 
-/** The regular expression that finds calls of any of `names`: `name(`, `name<T>(`, `name (`. */
+const callPatterns = new Map<string, RegExp>();
+
+/** The regular expression that finds calls of any of `names`: `name(`, `name<T>(`, `name (`. Built once per name list. */
 export function callPattern(names: readonly string[]): RegExp {
   const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeName).join('|');
-  return new RegExp(`(?<![\\w$])(${alternatives})\\s*(?:<[^;(){}]*>\\s*)?\\(`, 'g');
+  let pattern = callPatterns.get(alternatives);
+  if (!pattern) {
+    pattern = new RegExp(`(?<![\\w$])(${alternatives})\\s*(?:<[^;(){}]*>\\s*)?\\(`, 'g');
+    callPatterns.set(alternatives, pattern);
+  }
+  return pattern;
 }
 
 /** `${TABLE}`, `${Tables.USERS}`: a substitution of a CONSTANT_CASE name, constant by convention. */

@@ -4,11 +4,12 @@ import { DRIVER_MODULES, type DriverId } from './sinks';
 
 const MODULE_REFERENCE = /\brequire\s*\(\s*(['"])([^'"\n]+)\1|\bfrom\s*(['"])([^'"\n]+)\3|\bimport\s*\(?\s*(['"])([^'"\n]+)\5/g;
 
+const DRIVER_OF_MODULE: ReadonlyMap<string, DriverId> = new Map(
+  Object.entries(DRIVER_MODULES).flatMap(([driver, modules]) => modules.map((m): [string, DriverId] => [m, driver as DriverId])),
+);
+
 function driverOfModule(moduleName: string): DriverId | undefined {
-  for (const [driver, modules] of Object.entries(DRIVER_MODULES)) {
-    if (modules.includes(moduleName)) return driver as DriverId;
-  }
-  return undefined;
+  return DRIVER_OF_MODULE.get(moduleName);
 }
 
 /** Names a declaration pattern binds: `x`, `{ a, b: c }`, `[d]`. */
@@ -45,10 +46,49 @@ function boundNames(above: readonly Node[]): string[] {
   return [];
 }
 
-interface ModuleReference {
+/** A module named in a `require(...)`, an `import ... from` or an `import(...)`. */
+export interface ModuleReference {
   readonly moduleName: string;
   /** Offset of the quote that opens the module name. */
   readonly quoteAt: number;
+  /** Whether it is a real import or require, not text in a comment or string; checked for driver modules only. */
+  readonly real?: boolean;
+  /** The local names it binds (none when it is not a real import), when they were read up front. */
+  readonly names?: readonly string[];
+}
+
+/**
+ * Module references in `start..end` of the text; those naming a SQL driver are checked against the tree.
+ * With `readNames`, every reference's bound names are read from the tree up front (the editor does, so
+ * that what a statement imports can be compared between keystrokes).
+ */
+export function scanModuleReferences(text: string, root: Node, start = 0, end = text.length, readNames = false): ModuleReference[] {
+  const references: ModuleReference[] = [];
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  for (const match of slice.matchAll(MODULE_REFERENCE)) {
+    const moduleName = match[2] ?? match[4] ?? match[6];
+    const quoteAt = start + match.index + match[0].lastIndexOf(moduleName) - 1;
+    if (readNames) {
+      const above = statementOf(root, quoteAt);
+      references.push({ moduleName, quoteAt, real: above !== undefined, names: above ? boundNames(above) : [] });
+      continue;
+    }
+    const real = driverOfModule(moduleName) ? statementOf(root, quoteAt) !== undefined : undefined;
+    references.push(real === undefined ? { moduleName, quoteAt } : { moduleName, quoteAt, real });
+  }
+  return references;
+}
+
+/** The ancestors above the module string at `quoteAt` (nearest first) when it is a real import or require. */
+function statementOf(root: Node, quoteAt: number): Node[] | undefined {
+  const above = pathTo(root, quoteAt, quoteAt + 1).reverse();
+  // above[0] is the quote token, above[1] the string
+  if (above[1]?.type !== 'string') return undefined;
+  const [holder, call] = [above[2], above[3]];
+  const callee = holder?.type === 'arguments' ? call?.childForFieldName('function') : undefined;
+  const isRequire = callee?.text === 'require' || callee?.type === 'import';
+  const isImport = holder?.type === 'import_statement' || holder?.type === 'export_statement' || holder?.type === 'import_require_clause';
+  return isRequire || isImport ? above.slice(2) : undefined;
 }
 
 /**
@@ -58,27 +98,16 @@ interface ModuleReference {
  */
 export class ImportFacts {
   readonly drivers: ReadonlySet<DriverId>;
-  private readonly references: ModuleReference[] = [];
   private readonly modules = new Map<string, string | undefined>();
 
-  constructor(private readonly text: string, private readonly root: Node) {
+  /** `references` default to a scan of the whole text; the editor passes those it kept per statement. */
+  constructor(private readonly text: string, private readonly root: Node, private readonly references: readonly ModuleReference[] = scanModuleReferences(text, root)) {
     const drivers = new Set<DriverId>();
-    for (const match of text.matchAll(MODULE_REFERENCE)) {
-      const moduleName = match[2] ?? match[4] ?? match[6];
-      const reference = { moduleName, quoteAt: match.index + match[0].lastIndexOf(moduleName) - 1 };
-      this.references.push(reference);
-      const driver = driverOfModule(moduleName);
-      if (driver && !drivers.has(driver) && this.statementOf(reference)) drivers.add(driver);
+    for (const reference of references) {
+      const driver = driverOfModule(reference.moduleName);
+      if (driver && reference.real) drivers.add(driver);
     }
     this.drivers = drivers;
-  }
-
-  /**
-   * Everything the import facts were read from: each module reference with the text before it that
-   * `moduleOf` looks at. Equal signatures mean equal answers, so results depending on imports can be reused.
-   */
-  signature(): string {
-    return this.references.map((r) => `${r.moduleName}@${this.text.slice(Math.max(0, r.quoteAt - 400), r.quoteAt)}`).join('\u0000');
   }
 
   /** The module a local name was imported from (`const x = require('m')`, `import { x } from 'm'`, ...). */
@@ -87,24 +116,16 @@ export class ImportFacts {
     const mentions = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
     let found: string | undefined;
     for (const reference of this.references) {
+      if (reference.names) {
+        if (reference.names.includes(name)) { found = reference.moduleName; break; }
+        continue;
+      }
       const lineStart = this.text.lastIndexOf('\n', Math.max(0, reference.quoteAt - 1));
       if (!mentions.test(this.text.slice(Math.max(0, lineStart, reference.quoteAt - 400), reference.quoteAt))) continue;
-      const above = this.statementOf(reference);
+      const above = statementOf(this.root, reference.quoteAt);
       if (above && boundNames(above).includes(name)) { found = reference.moduleName; break; }
     }
     this.modules.set(name, found);
     return found;
-  }
-
-  /** The ancestors above the module string (nearest first) when it is a real import or require. */
-  private statementOf(reference: ModuleReference): Node[] | undefined {
-    const above = pathTo(this.root, reference.quoteAt, reference.quoteAt + 1).reverse();
-    // above[0] is the quote token, above[1] the string
-    if (above[1]?.type !== 'string') return undefined;
-    const [holder, call] = [above[2], above[3]];
-    const callee = holder?.type === 'arguments' ? call?.childForFieldName('function') : undefined;
-    const isRequire = callee?.text === 'require' || callee?.type === 'import';
-    const isImport = holder?.type === 'import_statement' || holder?.type === 'export_statement' || holder?.type === 'import_require_clause';
-    return isRequire || isImport ? above.slice(2) : undefined;
   }
 }

@@ -1,12 +1,15 @@
-import type { Node } from '@vscode/tree-sitter-wasm';
 import { reportSpan, type FixSpec, type RelatedSpec, type ReportDescriptor, type RuleContext } from '../../rule';
 import type { RuleMemory } from '../../rule-memory';
+import type { Statement } from '../../top-level';
+import type { ModuleReference } from './imports';
 
 /**
- * Remembers this rule's findings per top-level statement between keystrokes. A statement's findings
- * depend on its own text, on the file's imports (which driver is in use) and on the module-level names
- * its analysis looked up; they are replayed, shifted to where the statement now starts, while none of
- * those changed. Anything else is analysed again.
+ * Remembers, per top-level statement and between keystrokes, the module references the statement holds
+ * and the findings this rule reported in it. References depend on the statement's text alone. Findings
+ * also depend on the file's imports (which driver is in use) and on the module-level names the analysis
+ * looked up; they are replayed, shifted to where the statement now starts, while none of those changed.
+ * Everything is keyed by the statement's whole text: V8 hashes it natively, and similar statements never
+ * collide. So a keystroke costs a look-up per statement plus a fresh look at the statement it touched.
  */
 
 /** A report with every offset relative to its statement's start. */
@@ -18,44 +21,22 @@ interface RelativeReport {
   related: RelatedSpec[];
 }
 
-interface StatementEntry {
+interface Checked {
   importsKey: string;
   moduleNames: readonly string[];
   reports: readonly RelativeReport[];
 }
 
-export interface Statement {
-  start: number;
-  end: number;
+interface StatementEntry {
+  /** Offsets relative to the statement. */
+  references: readonly ModuleReference[];
+  /** What the statement imports, as text: each module with the names bound to it. */
+  imports: string;
+  checked?: Checked;
 }
 
-/** Top-level statements of the file, in order (read with a cursor: no node objects are created). */
-export function topLevelStatements(root: Node): Statement[] {
-  const statements: Statement[] = [];
-  const cursor = root.walk();
-  try {
-    if (!cursor.gotoFirstChild()) return statements;
-    do {
-      if (cursor.nodeType !== 'comment') statements.push({ start: cursor.startIndex, end: cursor.endIndex });
-    } while (cursor.gotoNextSibling());
-  } finally {
-    cursor.delete();
-  }
-  return statements;
-}
-
-/** The statement holding `offset`, by binary search; `undefined` between statements. */
-export function statementAt(statements: readonly Statement[], offset: number): Statement | undefined {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const s = statements[mid];
-    if (offset < s.start) high = mid - 1;
-    else if (offset >= s.end) low = mid + 1;
-    else return s;
-  }
-  return undefined;
+function importsOf(references: readonly ModuleReference[]): string {
+  return references.map((r) => `${r.moduleName}:${r.real ? (r.names ?? []).join(',') : '-'}`).join(';');
 }
 
 function shiftEdits(fix: FixSpec, by: number): FixSpec {
@@ -64,6 +45,10 @@ function shiftEdits(fix: FixSpec, by: number): FixSpec {
 
 function shiftRelated(related: RelatedSpec, by: number): RelatedSpec {
   return 'startOffset' in related ? { ...related, startOffset: related.startOffset + by, endOffset: related.endOffset + by } : related;
+}
+
+function shiftReference(reference: ModuleReference, by: number): ModuleReference {
+  return { ...reference, quoteAt: reference.quoteAt + by };
 }
 
 /** Every identifier-like word in the edited texts (widened to whole words by the engine). */
@@ -75,19 +60,54 @@ function wordsOf(texts: readonly string[]): ReadonlySet<string> {
 
 export class StatementCache {
   private readonly editedWords: ReadonlySet<string>;
+  private readonly keys = new Map<Statement, string>();
+  private readonly entries = new Map<Statement, StatementEntry>();
+  private importsKey = '';
 
-  constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined, private readonly importsKey: string) {
+  constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined) {
     this.editedWords = wordsOf(memory?.editedTexts ?? []);
+  }
+
+  private keyOf(statement: Statement): string {
+    let key = this.keys.get(statement);
+    if (key === undefined) {
+      key = this.context.text.slice(statement.start, statement.end);
+      this.keys.set(statement, key);
+    }
+    return key;
+  }
+
+  /**
+   * The module references in each statement, with absolute offsets: remembered for statements whose text
+   * is unchanged, found with `scan` for the others (reading bound names when remembering, since the
+   * imports key is made of them). Also fixes the imports key that findings are kept under.
+   */
+  references(statements: readonly Statement[], scan: (statement: Statement, readNames: boolean) => ModuleReference[]): ModuleReference[] {
+    const all: ModuleReference[] = [];
+    const imports: string[] = [];
+    for (const statement of statements) {
+      const key = this.memory ? this.keyOf(statement) : '';
+      const previous = this.memory?.previous?.get(key) as StatementEntry | undefined;
+      const found = previous ? previous.references.map((r) => shiftReference(r, statement.start)) : scan(statement, this.memory !== undefined);
+      if (this.memory) {
+        const references = previous?.references ?? found.map((r) => shiftReference(r, -statement.start));
+        const entry: StatementEntry = { references, imports: previous?.imports ?? importsOf(references), checked: previous?.checked };
+        this.entries.set(statement, entry);
+        if (entry.imports) imports.push(entry.imports);
+      }
+      for (const r of found) all.push(r);
+    }
+    // joined without statement boundaries: error recovery may merge statements without changing what they import
+    this.importsKey = imports.join(';');
+    return all;
   }
 
   /** Replays the statement's remembered findings if they still hold; true when it did. */
   replay(statement: Statement): boolean {
-    if (!this.memory?.previous) return false;
-    // Keyed by the statement's whole text: V8 hashes it natively, and similar statements never collide.
-    const key = this.context.text.slice(statement.start, statement.end);
-    const entry = this.memory.previous.get(key) as StatementEntry | undefined;
-    if (!entry || entry.importsKey !== this.importsKey || entry.moduleNames.some((name) => this.editedWords.has(name))) return false;
-    for (const r of entry.reports) {
+    const entry = this.entries.get(statement);
+    const checked = entry?.checked;
+    if (!entry || !checked || checked.importsKey !== this.importsKey || checked.moduleNames.some((name) => this.editedWords.has(name))) return false;
+    for (const r of checked.reports) {
       this.context.report({
         ...r.descriptor,
         startOffset: statement.start + r.start,
@@ -96,7 +116,7 @@ export class StatementCache {
         related: r.related.map((rel) => shiftRelated(rel, statement.start)),
       });
     }
-    this.memory.next.set(key, entry);
+    this.memory?.next.set(this.keyOf(statement), entry);
     return true;
   }
 
@@ -126,9 +146,10 @@ export class StatementCache {
     return {
       context: { ...this.context, report },
       store: (moduleNames) => {
-        if (!rememberable || !this.memory) return;
-        const key = this.context.text.slice(statement.start, statement.end);
-        this.memory.next.set(key, { importsKey: this.importsKey, moduleNames: [...moduleNames], reports } satisfies StatementEntry);
+        const entry = this.entries.get(statement);
+        if (!this.memory || !entry) return;
+        const checked = rememberable ? { importsKey: this.importsKey, moduleNames: [...moduleNames], reports } : undefined;
+        this.memory.next.set(this.keyOf(statement), { ...entry, checked });
       },
     };
   }

@@ -1,0 +1,133 @@
+import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+
+/**
+ * The top-level statements of a file, as offsets. Rules that remember results per statement use them to
+ * re-check only what an edit touched. The editor keeps the list up to date edit by edit, reading from the
+ * tree only the statements around what changed; a one-shot analysis reads it once.
+ */
+
+export interface Statement {
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One edit as offsets: `start..oldEnd` of the text before it became `start..newEnd`. */
+export interface OffsetChange {
+  readonly start: number;
+  readonly oldEnd: number;
+  readonly newEnd: number;
+}
+
+/** Top-level statements (not comments, not empty) of `root`, in order; read with a cursor, so no node objects are made. */
+export function topLevelStatements(root: Node): Statement[] {
+  return statementsOverlapping(root, [{ start: 0, end: Number.MAX_SAFE_INTEGER }]);
+}
+
+/** The statement holding `offset`, by binary search; `undefined` between statements. */
+export function statementAt(statements: readonly Statement[], offset: number): Statement | undefined {
+  let low = 0;
+  let high = statements.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const s = statements[mid];
+    if (offset < s.start) high = mid - 1;
+    else if (offset >= s.end) low = mid + 1;
+    else return s;
+  }
+  return undefined;
+}
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * Children of `root` (not comments, not empty ones such as a missing `;`) that touch any of `spans`
+ * (sorted, disjoint), in order. Past a span's end the walk goes on until a child `known` accepts: an
+ * edit can reshape statements a little beyond what tree-sitter reports as changed.
+ */
+function statementsOverlapping(root: Node, spans: readonly Span[], known: (start: number, end: number) => boolean = () => true): Statement[] {
+  const found: Statement[] = [];
+  const cursor = root.walk();
+  try {
+    for (const span of spans) {
+      cursor.reset(root);
+      // the first child ending after span.start - 1, so a child ending right at span.start counts too;
+      // its return value is unreliable in this build (true only for the child at index 1), so check the depth
+      cursor.gotoFirstChildForIndex(Math.max(0, span.start - 1));
+      if (cursor.currentDepth !== 1) continue;
+      do {
+        const start = cursor.startIndex;
+        const end = cursor.endIndex;
+        if (start > span.end && known(start, end)) break;
+        const last = found[found.length - 1];
+        if (end > start && cursor.nodeType !== 'comment' && (!last || start >= last.end)) found.push({ start, end });
+      } while (cursor.gotoNextSibling());
+    }
+  } finally {
+    cursor.delete();
+  }
+  return found;
+}
+
+/** Where `offset` of the text before `change` is after it; offsets inside the replaced text go to `inside`. */
+function mapOffset(offset: number, change: OffsetChange, inside: number): number {
+  if (offset < change.start) return offset;
+  if (offset >= change.oldEnd && offset > change.start) return offset + change.newEnd - change.oldEnd;
+  return inside;
+}
+
+function touches(a: Span, b: Span): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+/** Sorts spans and merges those that overlap or touch. */
+function merged(spans: Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out[out.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * The statement list of `tree`, given the list of the tree it was re-parsed from (`oldTree`, already
+ * edited with `changes`). Statements the changes and tree-sitter's changed ranges leave alone are kept,
+ * shifted; the rest of the file is read again from the tree, only where something changed.
+ */
+export function updateStatements(previous: readonly Statement[], changes: readonly OffsetChange[], tree: Tree, oldTree: Tree): Statement[] {
+  let kept: Span[] = previous.map((s) => ({ start: s.start, end: s.end }));
+  let dirty: Span[] = [];
+  for (const change of changes) {
+    const stay: Span[] = [];
+    for (const s of kept) {
+      if (s.end >= change.start && s.start <= change.oldEnd) dirty.push(s);
+      else stay.push(s);
+    }
+    const shift = (s: Span): Span => ({ start: mapOffset(s.start, change, change.start), end: mapOffset(s.end, change, change.newEnd) });
+    kept = stay.map(shift);
+    dirty = dirty.map(shift);
+    dirty.push({ start: change.start, end: change.newEnd });
+  }
+  for (const range of tree.getChangedRanges(oldTree)) dirty.push({ start: range.startIndex, end: range.endIndex });
+  const regions = merged(dirty);
+  const keptEnds = new Map(kept.map((s) => [s.start, s.end]));
+  const fresh = statementsOverlapping(tree.rootNode, regions, (start, end) => keptEnds.get(start) === end);
+  // Keep only statements clear of every re-read region (a statement touching one was read again) and not
+  // overlapping a statement read again (neighbours may share a boundary).
+  const result: Statement[] = [...fresh];
+  let r = 0;
+  let f = 0;
+  for (const s of kept) {
+    while (r < regions.length && regions[r].end < s.start) r++;
+    while (f < fresh.length && fresh[f].end <= s.start) f++;
+    if (r < regions.length && touches(regions[r], s)) continue;
+    if (f < fresh.length && fresh[f].start < s.end) continue;
+    result.push(s);
+  }
+  return result.sort((a, b) => a.start - b.start);
+}
