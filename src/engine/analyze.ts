@@ -37,6 +37,10 @@ export interface AnalysisResult {
   skipped?: string;
   /** Things worth logging that did not stop the analysis (a rule that failed, syntax errors). */
   notes: string[];
+  /** The time budget ran out while rules ran: some findings may be missing. */
+  overran?: boolean;
+  /** Set when an analysis with a budget of its own (the editor's keystroke pass) gave up; says why. */
+  deferred?: string;
 }
 
 function describeError(error: unknown): string {
@@ -81,12 +85,13 @@ function firstSyntaxError(tree: Tree, lines: LineIndex): string | undefined {
  * Runs the rules over an already parsed tree. Synchronous, for the editor's incremental path.
  * Never throws: a failing rule becomes a note, the other rules still run.
  */
-export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, options: AnalyzeOptions, deadline = Date.now() + (options.config ?? defaultConfig()).timeBudgetMs): AnalysisResult {
+export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, options: AnalyzeOptions, deadline = performance.now() + (options.config ?? defaultConfig()).timeBudgetMs): AnalysisResult {
   const config = options.config ?? defaultConfig();
   const lines = options.lines?.text === text ? options.lines : new LineIndex(text);
   const findings: Finding[] = [];
   const notes: string[] = [];
   const shared = new Map<string, unknown>();
+  let overran = false;
   const memo = <T>(key: string, compute: () => T): T => {
     if (!shared.has(key)) shared.set(key, compute());
     return shared.get(key) as T;
@@ -98,8 +103,9 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   for (const rule of options.rules ?? allRules()) {
     const severity = effectiveSeverity(rule, config);
     if (!severity || !rule.meta.languages.includes(languageId)) continue;
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       notes.push(`time budget of ${config.timeBudgetMs} ms used up before rule ${rule.meta.id} ran`);
+      overran = true;
       continue;
     }
     const report = (d: ReportDescriptor): void => {
@@ -128,7 +134,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     const memory = options.memory?.forRule(rule.meta.id);
     const context: RuleContext = {
       text, tree, languageId, fileName: options.fileName, config, project: options.project, lines, report,
-      timeLeftMs: () => Math.max(0, deadline - Date.now()),
+      timeLeftMs: () => Math.max(0, deadline - performance.now()),
       memo,
       memory,
       topLevelStatements: topLevel,
@@ -136,6 +142,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     try {
       rule.check(context);
       if (memory) options.memory?.commit(rule.meta.id, memory);
+      if (performance.now() > deadline) overran = true;
     } catch (error) {
       options.memory?.drop(rule.meta.id);
       notes.push(`rule ${rule.meta.id} failed: ${describeError(error)}`);
@@ -143,7 +150,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   }
   const kept = applySuppressions(findings, text, lines);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, notes };
+  return overran ? { findings: kept, notes, overran } : { findings: kept, notes };
 }
 
 /** Parses and analyses one file. Never throws; a file that cannot be analysed gives no findings and says why. */
@@ -155,7 +162,7 @@ export async function analyze(text: string, options: AnalyzeOptions): Promise<An
   if (reason) return { findings: [], skipped: reason, notes: [] };
   let tree: Tree | undefined;
   try {
-    const deadline = Date.now() + config.timeBudgetMs;
+    const deadline = performance.now() + config.timeBudgetMs;
     const parser = await (options.grammars ?? sharedGrammars()).parserFor(languageId);
     tree = parseWithBudget(parser, text, config.timeBudgetMs);
     return analyzeTree(tree, text, languageId, { ...options, config }, deadline);

@@ -26,7 +26,12 @@ function pointAt(lines: LineIndex, offset: number): Point {
  * every part of it the change did not touch. Used by the editor; the CLI parses each file once.
  */
 export class IncrementalDocument {
+  /** The tree of the last parse, edited with every change since (so the next parse can reuse it). */
   private tree: Tree | undefined;
+  /** Changes applied to `tree` but not parsed yet. */
+  private unparsed: OffsetChange[] = [];
+  /** Set when the text must be parsed from scratch (no tree to reuse, or changes that did not add up). */
+  private parseAfresh = false;
   private skipped: string | undefined;
   private readonly memory = new DocumentMemory();
   private lines: LineIndex;
@@ -35,7 +40,7 @@ export class IncrementalDocument {
 
   private constructor(private readonly parser: Parser, readonly languageId: LanguageId, private text: string, private readonly options: AnalyzeOptions) {
     this.lines = new LineIndex(text);
-    this.reparse(undefined);
+    this.reparse(undefined, this.config.timeBudgetMs);
   }
 
   /** Opens a document; `undefined` when its language is not analysed. */
@@ -49,20 +54,31 @@ export class IncrementalDocument {
     return this.options.config ?? defaultConfig();
   }
 
-  private reparse(oldTree: Tree | undefined, changes: readonly OffsetChange[] = []): void {
+  /**
+   * Parses the text, reusing `oldTree` (edited with `this.unparsed`) when given. Returns false when the
+   * parse needed more than `budgetMs` but less than the file's time budget: the edited tree is kept, so a
+   * later parse with more time still reuses it.
+   */
+  private reparse(oldTree: Tree | undefined, budgetMs: number): boolean {
+    this.parseAfresh = false;
     this.skipped = reasonToSkip(this.text, this.config, this.lines);
     if (this.skipped) {
       this.dropTree();
-      return;
+      return true;
     }
     try {
-      const next = parseWithBudget(this.parser, this.text, this.config.timeBudgetMs, oldTree);
-      this.statements = oldTree && this.statements ? updateStatements(this.statements, changes, next, oldTree) : undefined;
+      const next = parseWithBudget(this.parser, this.text, Math.min(budgetMs, this.config.timeBudgetMs), oldTree);
+      this.statements = oldTree && this.statements ? updateStatements(this.statements, this.unparsed, next, oldTree) : undefined;
       this.dropTree(false);
       this.tree = next;
+      return true;
     } catch (error) {
+      if (error instanceof ParseCancelled && budgetMs < this.config.timeBudgetMs) return false;
       this.dropTree();
       this.skipped = error instanceof ParseCancelled ? error.message : `could not be parsed: ${String(error)}`;
+      return true;
+    } finally {
+      if (this.tree !== oldTree || !this.tree) this.unparsed = [];
     }
   }
 
@@ -72,52 +88,72 @@ export class IncrementalDocument {
     if (dropStatements) this.statements = undefined;
   }
 
-  /** Applies the changes of one edit event (in the order given) and re-parses incrementally. */
+  /** Applies the changes of one edit event (in the order given); the next `analyze` parses incrementally. */
   update(changes: readonly ContentChange[], newText: string): void {
-    if (!this.tree) {
-      this.memory.reset();
-      this.text = newText;
-      this.lines = new LineIndex(newText);
-      this.reparse(undefined);
-      return;
-    }
     let text = this.text;
     let lines = this.lines;
-    const offsets: OffsetChange[] = [];
-    for (const change of changes) {
-      const start = change.rangeOffset;
-      const oldEnd = start + change.rangeLength;
-      const next = text.slice(0, start) + change.text + text.slice(oldEnd);
-      const after = lines.withEdit(start, oldEnd, change.text, next);
-      this.tree.edit({
-        startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + change.text.length,
-        startPosition: pointAt(lines, start), oldEndPosition: pointAt(lines, oldEnd), newEndPosition: pointAt(after, start + change.text.length),
-      });
-      this.memory.recordEdit(text, next, start, oldEnd, start + change.text.length);
-      offsets.push({ start, oldEnd, newEnd: start + change.text.length });
-      text = next;
-      lines = after;
+    const tree = this.tree;
+    if (tree) {
+      for (const change of changes) {
+        const start = change.rangeOffset;
+        const oldEnd = start + change.rangeLength;
+        const next = text.slice(0, start) + change.text + text.slice(oldEnd);
+        const after = lines.withEdit(start, oldEnd, change.text, next);
+        tree.edit({
+          startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + change.text.length,
+          startPosition: pointAt(lines, start), oldEndPosition: pointAt(lines, oldEnd), newEndPosition: pointAt(after, start + change.text.length),
+        });
+        this.memory.recordEdit(text, next, start, oldEnd, start + change.text.length);
+        this.unparsed.push({ start, oldEnd, newEnd: start + change.text.length });
+        text = next;
+        lines = after;
+      }
     }
-    if (text !== newText) this.memory.reset();
     this.text = newText;
-    this.lines = text === newText ? lines : new LineIndex(newText);
-    // Changes that do not add up to the new text (out of order, missed events) fall back to a full parse.
-    this.reparse(text === newText ? this.tree : undefined, offsets);
+    if (tree && text === newText) {
+      this.lines = lines;
+      return;
+    }
+    // No tree to reuse, or changes that do not add up to the new text (out of order, missed events): start afresh.
+    this.memory.reset();
+    this.dropTree();
+    this.unparsed = [];
+    this.lines = new LineIndex(newText);
+    this.parseAfresh = true;
   }
 
   /** Replaces the whole text (for example after a configuration change) without reusing the tree. */
   reset(newText: string): void {
     this.memory.reset();
+    this.dropTree();
+    this.unparsed = [];
     this.text = newText;
     this.lines = new LineIndex(newText);
-    this.reparse(undefined);
+    this.reparse(undefined, this.config.timeBudgetMs);
   }
 
-  analyze(overrides: Partial<AnalyzeOptions> = {}): AnalysisResult {
+  /**
+   * Parses what changed since the last analysis and runs the rules. With `budgetMs` (the editor's
+   * keystroke pass), an analysis that cannot finish within it is given up and says so in `deferred`:
+   * its findings are incomplete and the caller keeps what it showed until an analysis without a budget.
+   */
+  analyze(overrides: Partial<AnalyzeOptions> = {}, budgetMs?: number): AnalysisResult {
+    const started = performance.now();
+    const budget = budgetMs ?? this.config.timeBudgetMs;
+    if (this.parseAfresh || this.unparsed.length > 0) {
+      this.parseAfresh = false;
+      if (!this.reparse(this.tree, budget)) {
+        this.parseAfresh = !this.tree;
+        return { findings: [], notes: [], deferred: `parsing needs more than ${budgetMs} ms; analysis deferred` };
+      }
+    }
     if (!this.tree) return { findings: [], skipped: this.skipped ?? 'not parsed', notes: [] };
     const tree = this.tree;
     const topLevel = (): readonly Statement[] => (this.statements ??= topLevelStatements(tree.rootNode));
-    return analyzeTree(tree, this.text, this.languageId, { ...this.options, memory: this.memory, lines: this.lines, topLevel, describeSyntaxErrors: false, ...overrides });
+    const deadline = started + budget;
+    const result = analyzeTree(tree, this.text, this.languageId, { ...this.options, memory: this.memory, lines: this.lines, topLevel, describeSyntaxErrors: false, ...overrides }, deadline);
+    if (budgetMs !== undefined && result.overran) return { findings: [], notes: [], deferred: `the rules need more than ${budgetMs} ms; analysis deferred` };
+    return result;
   }
 
   dispose(): void {

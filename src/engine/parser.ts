@@ -64,12 +64,12 @@ const PARSE_CHUNK = 64 * 1024;
 
 /** Parses `text`, reusing `oldTree` (already edited) when given; throws `ParseCancelled` past the budget. */
 export function parseWithBudget(parser: Parser, text: string, budgetMs: number, oldTree?: Tree | null): Tree {
-  const deadline = Date.now() + budgetMs;
+  const deadline = performance.now() + budgetMs;
   parser.reset();
   // Text handed over in chunks the parser asks for: an incremental re-parse reads only what it re-lexes,
   // instead of the whole document being copied into WASM memory on every keystroke.
   const input = (index: number) => text.slice(index, index + PARSE_CHUNK);
-  const tree = parser.parse(input, oldTree ?? null, { progressCallback: () => Date.now() > deadline });
+  const tree = parser.parse(input, oldTree ?? null, { progressCallback: () => performance.now() > deadline });
   if (!tree) {
     parser.reset();
     throw new ParseCancelled(budgetMs);

@@ -115,6 +115,45 @@ describe('incremental re-parse', () => {
     doc.dispose();
   });
 
+  it('defers a pass that runs out of its own budget, and the next pass without one finds what a full parse does', async () => {
+    const next = random(23);
+    // big enough that tree-sitter checks its progress (and so can be stopped) during a re-parse
+    let text = BASE.repeat(100) + 'db.query("DELETE FROM t WHERE id = " + id);\n';
+    const doc = (await IncrementalDocument.open(text, { languageId: 'javascript', fileName: 'a.js' }))!;
+    const alphabet = ['a', ' ', '"', '+', '\n', '(', ')', '`', '${x}', 'db.query("SELECT " + x);\n'];
+    let parseDeferred = 0;
+    for (let i = 0; i < 150; i++) {
+      const offset = Math.floor(next() * text.length);
+      const length = next() < 0.3 ? Math.min(3, text.length - offset) : 0;
+      const change = { rangeOffset: offset, rangeLength: length, text: alphabet[Math.floor(next() * alphabet.length)] };
+      text = apply(text, change);
+      doc.update([change], text);
+      // a keystroke pass with no time at all never finishes; every few edits the pause pass catches up
+      const keystroke = doc.analyze({}, 0);
+      assert.ok(keystroke.deferred, `edit ${i}: a pass with a budget of 0 ms is deferred`);
+      assert.deepStrictEqual(keystroke.findings, []);
+      if (keystroke.deferred?.startsWith('parsing')) parseDeferred++;
+      if (i % 5 !== 4) continue;
+      const full = await analyze(text, { languageId: 'javascript', fileName: 'a.js' });
+      const caughtUp = doc.analyze();
+      assert.strictEqual(caughtUp.deferred, undefined);
+      assert.deepStrictEqual(caughtUp.findings, full.findings, `after edit ${i}`);
+    }
+    assert.ok(parseDeferred > 100, `most keystroke passes stopped while parsing (${parseDeferred} of 150)`);
+    doc.dispose();
+  });
+
+  it('finishes a pass that fits its budget', async () => {
+    const doc = (await IncrementalDocument.open(BASE, { languageId: 'javascript', fileName: 'a.js' }))!;
+    const at = BASE.indexOf('"SELECT');
+    const change = { rangeOffset: at, rangeLength: '"SELECT * FROM users WHERE id = ?", [id]'.length, text: '"SELECT * FROM users WHERE id = " + id' };
+    doc.update([change], apply(BASE, change));
+    const result = doc.analyze({}, 60_000);
+    assert.strictEqual(result.deferred, undefined);
+    assert.deepStrictEqual(result.findings.map((f) => f.ruleId), ['sql-concatenation']);
+    doc.dispose();
+  });
+
   it('falls back to a full parse when the changes do not add up to the new text', async () => {
     const doc = (await IncrementalDocument.open(BASE, { languageId: 'javascript', fileName: 'a.js' }))!;
     const text = 'db.query(`SELECT * FROM users WHERE id = ${id}`);\n';
