@@ -32,6 +32,8 @@ interface TrackedDocument {
   fileTimer: ReturnType<typeof setTimeout> | undefined;
   projectTimer: ReturnType<typeof setTimeout> | undefined;
   passes: Record<RuleScope, PassResult>;
+  /** The last file pass was deferred: the pause pass must run the file rules again. */
+  fileDeferred: boolean;
 }
 
 export interface AnalysisEvent {
@@ -43,7 +45,10 @@ const SCOPES: readonly RuleScope[] = ['file', 'project'];
 
 /**
  * Keeps diagnostics for open documents: analysed on open, re-analysed on change (debounced, incremental
- * parse; file rules at once, project rules when typing pauses), cleared on close. Each pass has its own
+ * parse; file rules at once, project rules when typing pauses), cleared on close. The file pass after a
+ * keystroke has a budget (setting `keystrokeBudgetMs`): one that needs longer, typically while half-typed
+ * code sends the parser through the rest of the file, is given up, the problems shown stay, and the
+ * pause pass finishes it without a budget. Each pass has its own
  * diagnostic collection, so one pass never republishes the other's findings at stale positions.
  */
 export class DiagnosticsController implements vscode.Disposable {
@@ -54,15 +59,19 @@ export class DiagnosticsController implements vscode.Disposable {
   private readonly documents = new Map<string, TrackedDocument>();
   private readonly opening = new Map<string, Promise<void>>();
   private readonly analysed = new vscode.EventEmitter<AnalysisEvent>();
+  private readonly deferred = new vscode.EventEmitter<{ uri: vscode.Uri; reason: string }>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Fires after each analysis pass of a document, with all its current findings. */
   readonly onDidAnalyze = this.analysed.event;
+  /** Fires when a keystroke pass gives up on its budget and leaves the document to the pause pass. */
+  readonly onDidDefer = this.deferred.event;
 
   constructor(private readonly grammars: Grammars, private readonly logger: Logger, private readonly projectFacts: (uri: vscode.Uri) => ProjectFacts | undefined = () => undefined) {
     this.disposables.push(
       this.collections.file,
       this.collections.project,
       this.analysed,
+      this.deferred,
       vscode.workspace.onDidOpenTextDocument((doc) => void this.open(doc)),
       vscode.workspace.onDidChangeTextDocument((e) => this.change(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri)),
@@ -119,7 +128,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const analysis = await IncrementalDocument.open(doc.getText(), { languageId: doc.languageId, fileName: doc.uri.fsPath, config, grammars: this.grammars });
       if (!analysis || doc.isClosed) { analysis?.dispose(); return; }
       const empty = (): PassResult => ({ findings: [], version: doc.version });
-      const tracked: TrackedDocument = { analysis, config, pending: [], fileTimer: undefined, projectTimer: undefined, passes: { file: empty(), project: empty() } };
+      const tracked: TrackedDocument = { analysis, config, pending: [], fileTimer: undefined, projectTimer: undefined, passes: { file: empty(), project: empty() }, fileDeferred: false };
       this.documents.set(doc.uri.toString(), tracked);
       this.runPass(doc, tracked, 'file');
       this.runPass(doc, tracked, 'project');
@@ -139,19 +148,31 @@ export class DiagnosticsController implements vscode.Disposable {
       tracked.fileTimer = undefined;
       try {
         tracked.analysis.update(tracked.pending.splice(0), doc.getText());
-        this.runPass(doc, tracked, 'file');
-        tracked.projectTimer = setTimeout(() => { tracked.projectTimer = undefined; this.runPass(doc, tracked, 'project'); }, PROJECT_PASS_DELAY_MS);
+        this.runPass(doc, tracked, 'file', readSettings(doc.uri).keystrokeBudgetMs);
+        tracked.projectTimer = setTimeout(() => {
+          tracked.projectTimer = undefined;
+          if (tracked.fileDeferred) this.runPass(doc, tracked, 'file');
+          this.runPass(doc, tracked, 'project');
+        }, PROJECT_PASS_DELAY_MS);
       } catch (error) {
         this.logger.error(`${doc.uri.fsPath}: re-analysis failed`, error);
       }
     }, readSettings(doc.uri).debounceMs);
   }
 
-  /** Runs the rules of one scope on the document's current tree and publishes their findings. */
-  private runPass(doc: vscode.TextDocument, tracked: TrackedDocument, scope: RuleScope): void {
+  /**
+   * Runs the rules of one scope on the document's current text and publishes their findings. With a
+   * budget, a pass that cannot finish in it publishes nothing and leaves the document marked deferred.
+   */
+  private runPass(doc: vscode.TextDocument, tracked: TrackedDocument, scope: RuleScope, budgetMs?: number): void {
     if (doc.isClosed || !this.documents.has(doc.uri.toString())) return;
     const rules = allRules().filter((rule) => rule.meta.scope === scope);
-    const result = tracked.analysis.analyze({ rules, project: scope === 'project' ? this.projectFacts(doc.uri) : undefined });
+    const result = tracked.analysis.analyze({ rules, project: scope === 'project' ? this.projectFacts(doc.uri) : undefined }, budgetMs);
+    if (scope === 'file') tracked.fileDeferred = result.deferred !== undefined;
+    if (result.deferred) {
+      this.deferred.fire({ uri: doc.uri, reason: result.deferred });
+      return;
+    }
     if (result.skipped && scope === 'file') this.logger.info(`${doc.uri.fsPath}: skipped, ${result.skipped}`);
     for (const note of result.notes) {
       if (scope === 'file' || !note.startsWith('syntax error')) this.logger.info(`${doc.uri.fsPath}: ${note}`);
@@ -182,7 +203,9 @@ export class DiagnosticsController implements vscode.Disposable {
   reanalyseOpenDocuments(): void {
     for (const doc of vscode.workspace.textDocuments) {
       const tracked = this.documents.get(doc.uri.toString());
-      if (tracked && !tracked.pending.length && !tracked.fileTimer) this.runPass(doc, tracked, 'project');
+      if (!tracked || tracked.pending.length || tracked.fileTimer) continue;
+      if (tracked.fileDeferred) this.runPass(doc, tracked, 'file');
+      this.runPass(doc, tracked, 'project');
     }
   }
 

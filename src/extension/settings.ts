@@ -7,6 +7,7 @@ export const SETTINGS_SECTION = 'backendGuide';
 export interface ExtensionSettings {
   enable: boolean;
   debounceMs: number;
+  keystrokeBudgetMs: number;
   maxFileSizeKb: number;
   timeBudgetMs: number;
   ignore: string[];
@@ -18,6 +19,7 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
   return {
     enable: c.get<boolean>('enable', true),
     debounceMs: c.get<number>('debounceMs', 200),
+    keystrokeBudgetMs: c.get<number>('keystrokeBudgetMs', 5),
     maxFileSizeKb: c.get<number>('maxFileSizeKb', 1024),
     timeBudgetMs: c.get<number>('timeBudgetMs', 2000),
     ignore: c.get<string[]>('ignore', []),
