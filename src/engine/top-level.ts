@@ -20,7 +20,7 @@ export interface OffsetChange {
 
 /** Top-level statements (not comments, not empty) of `root`, in order; read with a cursor, so no node objects are made. */
 export function topLevelStatements(root: Node): Statement[] {
-  return statementsOverlapping(root, [{ start: 0, end: Number.MAX_SAFE_INTEGER }]);
+  return statementsOverlapping(root, [{ start: 0, end: Number.MAX_SAFE_INTEGER }]).statements;
 }
 
 /** The statement holding `offset`, by binary search; `undefined` between statements. */
@@ -44,11 +44,13 @@ interface Span {
 
 /**
  * Children of `root` (not comments, not empty ones such as a missing `;`) that touch any of `spans`
- * (sorted, disjoint), in order. Past a span's end the walk goes on until a child `known` accepts: an
- * edit can reshape statements a little beyond what tree-sitter reports as changed.
+ * (sorted, disjoint), in order, and the spans of every child walked (comments included). Past a span's
+ * end the walk goes on until a child `known` accepts: an edit can reshape the statements after it (an
+ * opened comment or string swallows them, a closed one gives them back).
  */
-function statementsOverlapping(root: Node, spans: readonly Span[], known: (start: number, end: number) => boolean = () => true): Statement[] {
-  const found: Statement[] = [];
+function statementsOverlapping(root: Node, spans: readonly Span[], known: (start: number, end: number) => boolean = () => true): { statements: Statement[]; walked: Span[] } {
+  const statements: Statement[] = [];
+  const walked: Span[] = [];
   const cursor = root.walk();
   try {
     for (const span of spans) {
@@ -61,14 +63,16 @@ function statementsOverlapping(root: Node, spans: readonly Span[], known: (start
         const start = cursor.startIndex;
         const end = cursor.endIndex;
         if (start > span.end && known(start, end)) break;
-        const last = found[found.length - 1];
-        if (end > start && cursor.nodeType !== 'comment' && (!last || start >= last.end)) found.push({ start, end });
+        const last = walked[walked.length - 1];
+        if (last && start < last.end) continue;
+        walked.push({ start, end });
+        if (end > start && cursor.nodeType !== 'comment') statements.push({ start, end });
       } while (cursor.gotoNextSibling());
     }
   } finally {
     cursor.delete();
   }
-  return found;
+  return { statements, walked };
 }
 
 /** Where `offset` of the text before `change` is after it; offsets inside the replaced text go to `inside`. */
@@ -95,39 +99,46 @@ function merged(spans: Span[]): Span[] {
 }
 
 /**
- * The statement list of `tree`, given the list of the tree it was re-parsed from (`oldTree`, already
- * edited with `changes`). Statements the changes and tree-sitter's changed ranges leave alone are kept,
- * shifted; the rest of the file is read again from the tree, only where something changed.
+ * The statement list of `tree`, given the list of the tree it was re-parsed from (`oldTree`, edited with
+ * `changes`). Statements the changes and tree-sitter's changed ranges leave alone are kept, shifted;
+ * around those the tree is read again, on until the statements it finds line up with kept ones. A random-edit test holds this
+ * equal to a fresh read.
  */
 export function updateStatements(previous: readonly Statement[], changes: readonly OffsetChange[], tree: Tree, oldTree: Tree): Statement[] {
-  let kept: Span[] = previous.map((s) => ({ start: s.start, end: s.end }));
+  let kept: readonly Span[] = previous;
   let dirty: Span[] = [];
   for (const change of changes) {
     const stay: Span[] = [];
-    for (const s of kept) {
-      if (s.end >= change.start && s.start <= change.oldEnd) dirty.push(s);
-      else stay.push(s);
-    }
     const shift = (s: Span): Span => ({ start: mapOffset(s.start, change, change.start), end: mapOffset(s.end, change, change.newEnd) });
-    kept = stay.map(shift);
+    for (const s of kept) {
+      if (s.end < change.start) stay.push(s);
+      else if (s.start > change.oldEnd) stay.push(shift(s));
+      else dirty.push(s);
+    }
+    kept = stay;
     dirty = dirty.map(shift);
     dirty.push({ start: change.start, end: change.newEnd });
   }
+  // Where tree-sitter saw the structure change: a statement can change well past an edit (a `++` that
+  // automatic semicolon insertion now reads as part of the next line) while those between stay the same.
   for (const range of tree.getChangedRanges(oldTree)) dirty.push({ start: range.startIndex, end: range.endIndex });
   const regions = merged(dirty);
   const keptEnds = new Map(kept.map((s) => [s.start, s.end]));
-  const fresh = statementsOverlapping(tree.rootNode, regions, (start, end) => keptEnds.get(start) === end);
-  // Keep only statements clear of every re-read region (a statement touching one was read again) and not
-  // overlapping a statement read again (neighbours may share a boundary).
-  const result: Statement[] = [...fresh];
+  const { statements: fresh, walked } = statementsOverlapping(tree.rootNode, regions, (start, end) => keptEnds.get(start) === end);
+  // Keep the statements clear of every re-read region (one touching a region was read again) and of
+  // every child walked (neighbours may share a boundary); merge them with those read again, in order.
+  const result: Statement[] = [];
   let r = 0;
+  let w = 0;
   let f = 0;
   for (const s of kept) {
     while (r < regions.length && regions[r].end < s.start) r++;
-    while (f < fresh.length && fresh[f].end <= s.start) f++;
+    while (w < walked.length && walked[w].end <= s.start) w++;
     if (r < regions.length && touches(regions[r], s)) continue;
-    if (f < fresh.length && fresh[f].start < s.end) continue;
+    if (w < walked.length && walked[w].start < s.end) continue;
+    while (f < fresh.length && fresh[f].start < s.start) result.push(fresh[f++]);
     result.push(s);
   }
-  return result.sort((a, b) => a.start - b.start);
+  while (f < fresh.length) result.push(fresh[f++]);
+  return result;
 }

@@ -236,8 +236,9 @@ export const sqlConcatenation: Rule = {
     const entries = configuredSinks(context.config);
     const hasWhere = text.includes('$where');
     const root = context.tree.rootNode;
-    // Statement by statement, so that in the editor a keystroke re-checks only the statement it touched.
-    const statements = context.topLevelStatements();
+    // Statement by statement in the editor, so that a keystroke re-checks only the statement it touched;
+    // a one-shot analysis (the CLI) remembers nothing, so it takes the file as one piece.
+    const statements = context.memory ? context.topLevelStatements() : [{ start: 0, end: text.length }];
     const cache = new StatementCache(context, context.memory);
     const imports = new ImportFacts(text, root, cache.references(statements, (s, readNames) => scanModuleReferences(text, root, s.start, s.end, readNames)));
     const ancestry = new Ancestry(root);
