@@ -251,17 +251,17 @@ export const sqlConcatenation: Rule = {
       const recording = cache.recording(statement);
       scopes.moduleLookups.clear();
       const hits = matchesIn(pattern, text, statement);
-      if (hits.length > 0) {
+      const wherePairs = hasWhere ? findWherePairs(text, root, statement.start, statement.end) : [];
+      if (hits.length > 0 || wherePairs.length > 0) {
         const analysis: Analysis = { context: recording.context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
         for (const candidate of findCandidates(text, ancestry, hits, usesSqlite)) {
           if (context.timeLeftMs() <= 0) return;
           const match = matchSink(candidate, imports.drivers, entries);
           if (match) checkCall(analysis, candidate, match.entry, !agree(match.claims, imports, context.config));
         }
+        for (const { value } of wherePairs) checkWherePair(analysis, value);
       }
       recording.store(scopes.moduleLookups);
     }
-    const analysis: Analysis = { context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
-    if (hasWhere) for (const { value } of findWherePairs(text, root)) checkWherePair(analysis, value);
   },
 };

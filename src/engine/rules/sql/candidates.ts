@@ -161,13 +161,15 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
   return candidates;
 }
 
-/** `{ $where: <built string> }` properties. */
-export function findWherePairs(text: string, root: Node): WherePair[] {
+/** `{ $where: <built string> }` properties in `start..end` of the text. */
+export function findWherePairs(text: string, root: Node, start = 0, end = text.length): WherePair[] {
   const pairs: WherePair[] = [];
-  for (const match of text.matchAll(/(['"]?)\$where\1\s*:/g)) {
-    const path = pathTo(root, match.index, match.index + match[0].length - 1);
+  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
+  for (const match of slice.matchAll(/(['"]?)\$where\1\s*:/g)) {
+    const at = start + match.index;
+    const path = pathTo(root, at, at + match[0].length - 1);
     const pair = path.reverse().find((n) => n.type === 'pair');
-    if (!pair || pair.startIndex !== match.index) continue;
+    if (!pair || pair.startIndex !== at) continue;
     const value = pair.childForFieldName('value');
     if (value) pairs.push({ pair, value });
   }
