@@ -154,6 +154,22 @@ describe('incremental re-parse', () => {
     doc.dispose();
   });
 
+  it('re-checks a statement whose SQL comes from a module-level variable edited in another statement', async () => {
+    const text = 'const mysql = require("mysql2");\nconst db = mysql.createConnection({});\nlet q = "SELECT * FROM t WHERE id = 1";\nfunction find() {\n  return db.query(q);\n}\n';
+    const doc = (await IncrementalDocument.open(text, { languageId: 'javascript', fileName: 'a.js' }))!;
+    assert.strictEqual(doc.analyze().findings.length, 0);
+    const at = text.indexOf('1";');
+    const change = { rangeOffset: at, rangeLength: 2, text: '" + process.argv[2]' };
+    const edited = apply(text, change);
+    doc.update([change], edited);
+    const full = await analyze(edited, { languageId: 'javascript', fileName: 'a.js' });
+    assert.strictEqual(full.findings.length, 1);
+    assert.deepStrictEqual(doc.analyze().findings, full.findings);
+    doc.update([{ rangeOffset: at, rangeLength: change.text.length, text: '1"' }], text);
+    assert.strictEqual(doc.analyze().findings.length, 0);
+    doc.dispose();
+  });
+
   it('falls back to a full parse when the changes do not add up to the new text', async () => {
     const doc = (await IncrementalDocument.open(BASE, { languageId: 'javascript', fileName: 'a.js' }))!;
     const text = 'db.query(`SELECT * FROM users WHERE id = ${id}`);\n';

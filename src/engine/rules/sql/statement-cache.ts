@@ -59,13 +59,18 @@ function wordsOf(texts: readonly string[]): ReadonlySet<string> {
 }
 
 export class StatementCache {
-  private readonly editedWords: ReadonlySet<string>;
+  /**
+   * Names that may mean something else than when findings were remembered: every word of the edits and
+   * of the statements that changed (added, removed or rewritten), since a statement's findings can rest on
+   * a module-level declaration in another statement (`let q = "SELECT ..."` above a `db.query(q)`).
+   */
+  private changedWords: ReadonlySet<string>;
   private readonly keys = new Map<Statement, string>();
   private readonly entries = new Map<Statement, StatementEntry>();
   private importsKey = '';
 
   constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined) {
-    this.editedWords = wordsOf(memory?.editedTexts ?? []);
+    this.changedWords = wordsOf(memory?.editedTexts ?? []);
   }
 
   private keyOf(statement: Statement): string {
@@ -85,9 +90,13 @@ export class StatementCache {
   references(statements: readonly Statement[], scan: (statement: Statement, readNames: boolean) => ModuleReference[]): ModuleReference[] {
     const all: ModuleReference[] = [];
     const imports: string[] = [];
+    const changed: string[] = [...(this.memory?.editedTexts ?? [])];
+    const current = new Set<string>();
     for (const statement of statements) {
       const key = this.memory ? this.keyOf(statement) : '';
+      current.add(key);
       const previous = this.memory?.previous?.get(key) as StatementEntry | undefined;
+      if (this.memory?.previous && !previous) changed.push(key);
       const found = previous ? previous.references.map((r) => shiftReference(r, statement.start)) : scan(statement, this.memory !== undefined);
       if (this.memory) {
         const references = previous?.references ?? found.map((r) => shiftReference(r, -statement.start));
@@ -99,6 +108,8 @@ export class StatementCache {
     }
     // joined without statement boundaries: error recovery may merge statements without changing what they import
     this.importsKey = imports.join(';');
+    for (const key of this.memory?.previous?.keys() ?? []) if (!current.has(key)) changed.push(key);
+    this.changedWords = wordsOf(changed);
     return all;
   }
 
@@ -106,7 +117,7 @@ export class StatementCache {
   replay(statement: Statement): boolean {
     const entry = this.entries.get(statement);
     const checked = entry?.checked;
-    if (!entry || !checked || checked.importsKey !== this.importsKey || checked.moduleNames.some((name) => this.editedWords.has(name))) return false;
+    if (!entry || !checked || checked.importsKey !== this.importsKey || checked.moduleNames.some((name) => this.changedWords.has(name))) return false;
     for (const r of checked.reports) {
       this.context.report({
         ...r.descriptor,
