@@ -64,13 +64,15 @@ export class StatementCache {
    * of the statements that changed (added, removed or rewritten), since a statement's findings can rest on
    * a module-level declaration in another statement (`let q = "SELECT ..."` above a `db.query(q)`).
    */
-  private changedWords: ReadonlySet<string>;
+  private changedWords: ReadonlySet<string> | undefined;
+  /** Texts the changed words are read from, on first need: a big changed statement costs a scan. */
+  private changedTexts: readonly string[] = [];
   private readonly keys = new Map<Statement, string>();
   private readonly entries = new Map<Statement, StatementEntry>();
   private importsKey = '';
 
   constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined) {
-    this.changedWords = wordsOf(memory?.editedTexts ?? []);
+    this.changedTexts = memory?.editedTexts ?? [];
   }
 
   private keyOf(statement: Statement): string {
@@ -109,7 +111,8 @@ export class StatementCache {
     // joined without statement boundaries: error recovery may merge statements without changing what they import
     this.importsKey = imports.join(';');
     for (const key of this.memory?.previous?.keys() ?? []) if (!current.has(key)) changed.push(key);
-    this.changedWords = wordsOf(changed);
+    this.changedTexts = changed;
+    this.changedWords = undefined;
     return all;
   }
 
@@ -117,7 +120,12 @@ export class StatementCache {
   replay(statement: Statement): boolean {
     const entry = this.entries.get(statement);
     const checked = entry?.checked;
-    if (!entry || !checked || checked.importsKey !== this.importsKey || checked.moduleNames.some((name) => this.changedWords.has(name))) return false;
+    if (!entry || !checked || checked.importsKey !== this.importsKey) return false;
+    if (checked.moduleNames.length > 0) {
+      this.changedWords ??= wordsOf(this.changedTexts);
+      const changed = this.changedWords;
+      if (checked.moduleNames.some((name) => changed.has(name))) return false;
+    }
     for (const r of checked.reports) {
       this.context.report({
         ...r.descriptor,
