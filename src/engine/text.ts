@@ -86,6 +86,17 @@ export function applyTextEdits(text: string, edits: readonly { startOffset: numb
   return result;
 }
 
+/** Matches of a global `pattern` in `start..end` of `text`, with indices into the whole text. */
+export function matchAllIn(pattern: RegExp, text: string, start = 0, end = text.length): RegExpExecArray[] {
+  if (start === 0 && end === text.length) return [...text.matchAll(pattern)];
+  const matches: RegExpExecArray[] = [];
+  for (const match of text.slice(start, end).matchAll(pattern)) {
+    match.index += start;
+    matches.push(match);
+  }
+  return matches;
+}
+
 /** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

@@ -9,7 +9,7 @@ import { ImportFacts, scanModuleReferences } from './sql/imports';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
 import { ScopeIndex } from './sql/scope';
 import { StatementCache } from './sql/statement-cache';
-import type { Statement } from '../top-level';
+import { matchAllIn } from '../text';
 import {
   DB_HANDLE_NAME, DB_HANDLE_ORIGIN, DRIVER_MODULES, DRIVER_PLACEHOLDER, GENERIC_QUERY_METHODS, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry,
 } from './sql/sinks';
@@ -191,16 +191,6 @@ function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, a
   });
 }
 
-/** Matches of `pattern` (a global call pattern) inside one statement, with offsets into the whole text. */
-function matchesIn(pattern: RegExp, text: string, statement: Statement): RegExpMatchArray[] {
-  const hits: RegExpMatchArray[] = [];
-  for (const hit of text.slice(statement.start, statement.end).matchAll(pattern)) {
-    hit.index += statement.start;
-    hits.push(hit);
-  }
-  return hits;
-}
-
 function checkWherePair(analysis: Analysis, value: Node): void {
   const sql = readSqlArgument(value, analysis.evaluator, analysis.scopes);
   const unsafe = sql ? unsafeValues(sql.evaluation.pieces) : [];
@@ -250,7 +240,7 @@ export const sqlConcatenation: Rule = {
       if (context.timeLeftMs() <= 0) return;
       const recording = cache.recording(statement);
       scopes.moduleLookups.clear();
-      const hits = matchesIn(pattern, text, statement);
+      const hits = matchAllIn(pattern, text, statement.start, statement.end);
       const wherePairs = hasWhere ? findWherePairs(text, root, statement.start, statement.end) : [];
       if (hits.length > 0 || wherePairs.length > 0) {
         const analysis: Analysis = { context: recording.context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };

@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { firstNamedChild, unwrap } from '../../ast';
+import { matchAllIn } from '../../text';
 import { argumentList, returnedExpression } from './calls';
 import { isConstantName } from './known-calls';
 import { constant, settle, type Evaluation } from './pieces';
@@ -63,8 +64,8 @@ export function guardedBy(ev: StringEvaluator, use: Node, binding: Binding, dept
   const from = binding.scopeStart;
   const name = use.text.replace(/\$/g, '\\$');
   const guard = new RegExp(`\\bif\\s*\\(\\s*!\\s*(\\[[^\\]]*\\]|[\\w$.]+)\\.(?:includes|has)\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:return|throw)\\b`, 'g');
-  for (const match of ev.text.slice(from, use.startIndex).matchAll(guard)) {
-    const at = from + match.index;
+  for (const match of matchAllIn(guard, ev.text, from, use.startIndex)) {
+    const at = match.index;
     const path = ev.scopes.ancestry.pathTo(at, at + 2);
     const level = path.findIndex((n) => n.startIndex === at && n.type === 'if_statement');
     const block = path[level - 1];

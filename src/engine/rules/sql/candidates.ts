@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { pathTo } from '../../ast';
+import { matchAllIn } from '../../text';
 import type { Ancestry } from './ancestry';
 import { argumentList } from './calls';
 import { COMMON_METHOD_NAMES, DB_HANDLE_NAME, type CallShape } from './sinks';
@@ -164,9 +165,8 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
 /** `{ $where: <built string> }` properties in `start..end` of the text. */
 export function findWherePairs(text: string, root: Node, start = 0, end = text.length): WherePair[] {
   const pairs: WherePair[] = [];
-  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-  for (const match of slice.matchAll(/(['"]?)\$where\1\s*:/g)) {
-    const at = start + match.index;
+  for (const match of matchAllIn(/(['"]?)\$where\1\s*:/g, text, start, end)) {
+    const at = match.index;
     const path = pathTo(root, at, at + match[0].length - 1);
     const pair = path.reverse().find((n) => n.type === 'pair');
     if (!pair || pair.startIndex !== at) continue;

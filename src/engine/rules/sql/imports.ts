@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { pathTo } from '../../ast';
+import { matchAllIn } from '../../text';
 import { DRIVER_MODULES, type DriverId } from './sinks';
 
 const MODULE_REFERENCE = /\brequire\s*\(\s*(['"])([^'"\n]+)\1|\bfrom\s*(['"])([^'"\n]+)\3|\bimport\s*\(?\s*(['"])([^'"\n]+)\5/g;
@@ -64,10 +65,9 @@ export interface ModuleReference {
  */
 export function scanModuleReferences(text: string, root: Node, start = 0, end = text.length, readNames = false): ModuleReference[] {
   const references: ModuleReference[] = [];
-  const slice = start === 0 && end === text.length ? text : text.slice(start, end);
-  for (const match of slice.matchAll(MODULE_REFERENCE)) {
+  for (const match of matchAllIn(MODULE_REFERENCE, text, start, end)) {
     const moduleName = match[2] ?? match[4] ?? match[6];
-    const quoteAt = start + match.index + match[0].lastIndexOf(moduleName) - 1;
+    const quoteAt = (match.index) + match[0].lastIndexOf(moduleName) - 1;
     if (readNames) {
       const above = statementOf(root, quoteAt);
       references.push({ moduleName, quoteAt, real: above !== undefined, names: above ? boundNames(above) : [] });

@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, pathTo } from '../../ast';
+import { matchAllIn } from '../../text';
 import type { Ancestry } from './ancestry';
 import { INDEX_CALLBACK_METHODS, isConstantName } from './known-calls';
 
@@ -175,9 +176,8 @@ export class ScopeIndex {
     const found: Classified[] = [];
     // not preceded by a word character or by a single dot (a property), but `...name` is a use
     const pattern = new RegExp(`(?<![\\w$])(?<!(?<!\\.)\\.)${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
-    const slice = this.text.slice(range.startIndex, range.endIndex);
-    for (const match of slice.matchAll(pattern)) {
-      const start = range.startIndex + match.index;
+    for (const match of matchAllIn(pattern, this.text, range.startIndex, range.endIndex)) {
+      const start = match.index;
       if (isPlainRead(this.text, start, name.length)) {
         found.push({ kind: 'occurrence', occurrence: { start, role: 'read' } });
         continue;
