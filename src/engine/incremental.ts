@@ -141,7 +141,6 @@ export class IncrementalDocument {
     const started = performance.now();
     const budget = budgetMs ?? this.config.timeBudgetMs;
     if (this.parseAfresh || this.unparsed.length > 0) {
-      this.parseAfresh = false;
       if (!this.reparse(this.tree, budget)) {
         this.parseAfresh = !this.tree;
         return { findings: [], notes: [], deferred: `parsing needs more than ${budgetMs} ms; analysis deferred` };

@@ -23,20 +23,6 @@ export function topLevelStatements(root: Node): Statement[] {
   return statementsOverlapping(root, [{ start: 0, end: Number.MAX_SAFE_INTEGER }]).statements;
 }
 
-/** The statement holding `offset`, by binary search; `undefined` between statements. */
-export function statementAt(statements: readonly Statement[], offset: number): Statement | undefined {
-  let low = 0;
-  let high = statements.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const s = statements[mid];
-    if (offset < s.start) high = mid - 1;
-    else if (offset >= s.end) low = mid + 1;
-    else return s;
-  }
-  return undefined;
-}
-
 interface Span {
   start: number;
   end: number;

@@ -151,8 +151,7 @@ export class DiagnosticsController implements vscode.Disposable {
         this.runPass(doc, tracked, 'file', readSettings(doc.uri).keystrokeBudgetMs);
         tracked.projectTimer = setTimeout(() => {
           tracked.projectTimer = undefined;
-          if (tracked.fileDeferred) this.runPass(doc, tracked, 'file');
-          this.runPass(doc, tracked, 'project');
+          this.runPausePass(doc, tracked);
         }, PROJECT_PASS_DELAY_MS);
       } catch (error) {
         this.logger.error(`${doc.uri.fsPath}: re-analysis failed`, error);
@@ -182,6 +181,12 @@ export class DiagnosticsController implements vscode.Disposable {
     this.analysed.fire({ uri: doc.uri, findings: DiagnosticsController.combined(tracked) });
   }
 
+  /** What runs once typing pauses: the file rules if their keystroke pass was deferred, then the project rules. */
+  private runPausePass(doc: vscode.TextDocument, tracked: TrackedDocument): void {
+    if (tracked.fileDeferred) this.runPass(doc, tracked, 'file');
+    this.runPass(doc, tracked, 'project');
+  }
+
   close(uri: vscode.Uri): void {
     const key = uri.toString();
     const tracked = this.documents.get(key);
@@ -203,9 +208,7 @@ export class DiagnosticsController implements vscode.Disposable {
   reanalyseOpenDocuments(): void {
     for (const doc of vscode.workspace.textDocuments) {
       const tracked = this.documents.get(doc.uri.toString());
-      if (!tracked || tracked.pending.length || tracked.fileTimer) continue;
-      if (tracked.fileDeferred) this.runPass(doc, tracked, 'file');
-      this.runPass(doc, tracked, 'project');
+      if (tracked && !tracked.pending.length && !tracked.fileTimer) this.runPausePass(doc, tracked);
     }
   }
 

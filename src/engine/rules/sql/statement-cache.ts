@@ -71,9 +71,7 @@ export class StatementCache {
   private readonly entries = new Map<Statement, StatementEntry>();
   private importsKey = '';
 
-  constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined) {
-    this.changedTexts = memory?.editedTexts ?? [];
-  }
+  constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined) {}
 
   private keyOf(statement: Statement): string {
     let key = this.keys.get(statement);
