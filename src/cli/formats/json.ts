@@ -6,6 +6,7 @@ export function formatJson(reports: readonly FileReport[], toolVersion: string):
   const files = reports.map((r) => ({
     path: r.relative,
     skipped: r.skipped ?? null,
+    notes: r.notes,
     findings: r.findings.map((f) => ({
       ruleId: f.ruleId,
       messageId: f.messageId,
