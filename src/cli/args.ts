@@ -1,7 +1,7 @@
 export type OutputFormat = 'text' | 'json' | 'sarif';
 
 export interface LintArgs {
-  command: 'lint';
+  command: 'lint' | 'routes';
   paths: string[];
   format: OutputFormat;
   output?: string;
@@ -11,9 +11,11 @@ export interface LintArgs {
 export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
 
 export const USAGE = `Usage: backend-guide lint [paths...] [--format text|json|sarif] [-o FILE] [--config FILE]
+       backend-guide routes [paths...] [--format text|json] [-o FILE] [--config FILE]
 
 Checks JavaScript, TypeScript and Python files for SQL built by string concatenation, routes without
-authentication, and Express apps without Helmet. Paths default to the current folder.
+authentication, and Express apps without Helmet. Paths default to the current folder. \`routes\` lists every
+server route with the middleware that runs before it and its verdict (protected, public, unprotected).
 
 Options:
   -f, --format FORMAT   text (default), json or sarif (SARIF 2.1.0, for code scanning)
@@ -30,8 +32,8 @@ const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
   if (argv[0] === '-v' || argv[0] === '--version') return { command: 'version' };
-  if (argv[0] !== 'lint') return { command: 'error', message: `unknown command '${argv[0]}'; the command is 'lint'` };
-  const result: LintArgs = { command: 'lint', paths: [], format: 'text' };
+  if (argv[0] !== 'lint' && argv[0] !== 'routes') return { command: 'error', message: `unknown command '${argv[0]}'; the commands are 'lint' and 'routes'` };
+  const result: LintArgs = { command: argv[0], paths: [], format: 'text' };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -54,6 +56,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       result.paths.push(arg);
     }
   }
+  if (result.command === 'routes' && result.format === 'sarif') return { command: 'error', message: 'routes prints text or json' };
   if (result.paths.length === 0) result.paths.push('.');
   return result;
 }

@@ -7,6 +7,8 @@ import { parseArgs, USAGE, type LintArgs } from './args';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
+import { formatRoutes } from './formats/routes';
+import { projectRoutes } from '../engine/rules/auth/route-report';
 import { indexProject } from './project';
 import { readSource, scanFiles, type FileReport } from './scan';
 import { collectSourceFiles } from './walk';
@@ -58,8 +60,16 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     return EXIT.badUsage;
   }
   const project = await indexProject(root, texts);
-  const reports = await scanFiles(files, texts, { root, config: loaded.config, project });
-  const output = render(args, reports, root);
+  let output: string;
+  let failed = false;
+  if (args.command === 'routes') {
+    output = formatRoutes(projectRoutes(project, loaded.config), root, args.format);
+  } else {
+    const reports = await scanFiles(files, texts, { root, config: loaded.config, project });
+    output = render(args, reports, root);
+    for (const r of reports) for (const note of r.notes) io.stderr(`backend-guide: ${r.relative}: ${note}\n`);
+    failed = reports.some((r) => r.findings.some((f) => f.severity === 'error'));
+  }
   if (args.output) {
     try {
       fs.writeFileSync(path.resolve(io.cwd, args.output), output);
@@ -70,8 +80,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   } else {
     io.stdout(output);
   }
-  for (const r of reports) for (const note of r.notes) io.stderr(`backend-guide: ${r.relative}: ${note}\n`);
-  return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.errorsFound : EXIT.clean;
+  return failed ? EXIT.errorsFound : EXIT.clean;
 }
 
 /** Runs the CLI and returns its exit code; never throws. */
@@ -88,6 +97,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`backend-guide: ${args.message}\n\n${USAGE}\n`);
       return EXIT.badUsage;
     case 'lint':
+    case 'routes':
       try {
         return await lint(args, io);
       } catch (error) {

@@ -382,6 +382,8 @@ class FactExtractor {
       }
       case 'await_expression':
       case 'parenthesized_expression':
+      // `[...common, ensureLoggedIn]`: the spread array is resolved like any reference to it.
+      case 'spread_element':
         return namedChildren(node)[0] ? this.argOf(namedChildren(node)[0], depth) : { kind: 'other', span, text: node.text.slice(0, MAX_ARG_TEXT) };
       default:
         return { kind: 'other', span, text: node.text.slice(0, MAX_ARG_TEXT) };

@@ -62,7 +62,7 @@ export const APP_PARAM_NAMES: ReadonlySet<string> = new Set([
 export const SERVE_CALLS: readonly RegExp[] = [/(?:^|\.)create(?:Secure)?Server$/, /^serverless$/, /^(?:serverless|awsServerlessExpress)\.\w+$/, /^(?:createHandler|handle|toNodeHandler)$/];
 
 /** Folders of test, fixture and mock code, matched on paths relative to the project root. */
-export const TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|mocks?)\//i;
+export const TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|mocks?|(?:tests?|e2e)[-_][\w-]+)\//i;
 /** Folders that mean tests wherever they are, even when the project root is unknown. */
 export const UNAMBIGUOUS_TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__)\//;
 /** File names of tests: `app.test.js`, `users.spec.ts`, `app.e2e-spec.ts`. */

@@ -29,6 +29,8 @@ export interface RouteInstance {
   handler?: { file: string; arg: ArgFact };
   /** No app was found to mount the route's router or call its function: only its own middleware is known. */
   detached: boolean;
+  /** The app the walk started from (or, for a detached route, the router or parameter holding it). */
+  root: string;
 }
 
 interface WalkContext {
@@ -37,6 +39,7 @@ interface WalkContext {
   later: MiddlewareUse[];
   framework: Framework;
   detached: boolean;
+  root: string;
   level: 'app' | 'router';
   stack: ReadonlySet<string>;
 }
@@ -87,7 +90,7 @@ export class RouteWalker {
     for (const app of apps) {
       if (app.mountedIn.length) continue;
       const framework = frameworkOf(app.object.kind);
-      this.walk(app.trace, { prefix: this.ownPrefix(app.key, app.trace), applied: [], later: [], framework, detached: false, level: 'app', stack: new Set([app.key]) });
+      this.walk(app.trace, { prefix: this.ownPrefix(app.key, app.trace), applied: [], later: [], framework, detached: false, root: app.key, level: 'app', stack: new Set([app.key]) });
     }
     const pending = new Set<string>();
     for (const [event, holder] of holders) if (!this.reached.has(event)) pending.add(holder);
@@ -95,7 +98,7 @@ export class RouteWalker {
       const trace = this.graph.traceOf(holder);
       if (trace.some((e) => this.reached.has(e.event))) continue;
       const framework = this.graph.object(holder) ? frameworkOf(this.graph.object(holder)?.fact.kind) : trace.some((e) => e.event.method === 'addHook' || e.event.method === 'register' || e.event.method === 'route') ? 'fastify' : 'express';
-      this.walk(trace, { prefix: this.ownPrefix(holder, trace), applied: [], later: [], framework, detached: true, level: 'router', stack: new Set([holder]) });
+      this.walk(trace, { prefix: this.ownPrefix(holder, trace), applied: [], later: [], framework, detached: true, root: holder, level: 'router', stack: new Set([holder]) });
     }
     return this.out;
   }
@@ -213,6 +216,7 @@ export class RouteWalker {
       later: scoped(later),
       handler: handler ? { file, arg: handler } : undefined,
       detached: ctx.detached,
+      root: ctx.root,
     });
   }
 }

@@ -4,7 +4,8 @@ import { projectView, type ProjectView } from '../project/project-view';
 import type { FixSpec, RelatedSpec, Rule, RuleContext } from '../rule';
 import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
-import { AuthMiddlewareJudge, unguardedNestRoutes, unprotectedRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
+import { AuthMiddlewareJudge, unguardedNestRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
+import { consistencyEvidence, routeVerdicts, type RouteVerdict } from './auth/route-verdicts';
 
 /** Files that may register routes: method calls shaped like routes, or Nest route decorators. */
 const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*\(|@(?:Get|Post|Put|Patch|Delete|All)\s*\(/;
@@ -23,13 +24,46 @@ function relatedFor(context: RuleContext, route: UnprotectedRoute): RelatedSpec[
     : { message: 'this auth middleware is registered after the route', fileName: after.file, range: after.event.reportRange }];
 }
 
+function verdictsOf(context: RuleContext, view: ProjectView, options: AuthOptions): { judge: AuthMiddlewareJudge; verdicts: RouteVerdict[] } {
+  const compute = () => {
+    const judge = new AuthMiddlewareJudge(view.graph, options);
+    return { judge, verdicts: routeVerdicts(view.graph, judge, options) };
+  };
+  // The CLI's graph is shared by every file of the snapshot: so are the verdicts (same options, same facts).
+  const shared = view.project && view.project.files.get(context.fileName) === view.current;
+  return shared ? view.project!.memo(`route-verdicts:${JSON.stringify(context.config.options.auth ?? null)}`, compute) : compute();
+}
+
+function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: readonly RouteVerdict[]): void {
+  const roots = new Map<string, RouteVerdict[]>();
+  for (const v of verdicts) {
+    if (v.kind !== 'no-auth-app') continue;
+    const list = roots.get(v.instance.root);
+    if (list) list.push(v); else roots.set(v.instance.root, [v]);
+  }
+  for (const [root, open] of roots) {
+    const app = view.graph.object(root);
+    if (!app || app.file !== context.fileName) continue;
+    const total = verdicts.filter((v) => v.instance.root === root).length;
+    const first = open[0].instance;
+    const example = `${first.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE'} ${first.fullPath}`;
+    context.report({
+      startOffset: app.fact.span.start, endOffset: app.fact.span.end, messageId: 'noAuthConcept',
+      fixes: [markPublicFix(context.text, app.fact.statement?.start ?? app.fact.span.start)],
+      data: { total: String(total), open: String(open.length), example },
+    });
+  }
+}
+
 function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
-  const judge = new AuthMiddlewareJudge(view.graph, options);
-  const routes = unprotectedRoutes(view.graph, judge, context.fileName, options);
+  const { judge, verdicts } = verdictsOf(context, view, options);
+  reportNoAuthApps(context, view, verdicts);
+  const routes = verdicts.filter((v) => v.kind === 'unprotected' && v.instance.file === context.fileName);
   if (!routes.length) return;
   const middleware: ProjectMiddleware | undefined = mostUsedAuthMiddleware(view.graph, judge);
   const suggestion = middleware ? ` (this project uses ${middleware.text} on other routes)` : '';
-  for (const route of routes) {
+  for (const verdict of routes) {
+    const route: UnprotectedRoute = { event: verdict.instance.event, instance: verdict.instance, need: verdict.need as UnmetNeed, registeredAfter: verdict.registeredAfter };
     const { instance, event } = route;
     const method = instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE';
     const fixes: FixSpec[] = [];
@@ -44,7 +78,8 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
       continue;
     }
     const { messageId, what } = messageFor(route.need);
-    context.report({ ...base, messageId, data: { method, path: instance.fullPath, suggestion, what: what ?? '' } });
+    const evidence = consistencyEvidence(verdict, verdicts, context.project?.rootDir);
+    context.report({ ...base, messageId, data: { method, path: instance.fullPath, suggestion, what: what ?? '', evidence: evidence ? ` ${evidence}.` : '' } });
   }
 }
 
@@ -87,9 +122,10 @@ export const missingAuth: Rule = {
       { id: 'OWASP Authorization Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Authorization_Cheat_Sheet.html' },
     ],
     messages: {
-      missingAuth: '{{method}} {{path}} changes data, but no authentication or authorization check runs before its handler: anyone who can reach the server can call it (broken access control). Add your auth middleware before the handler{{suggestion}}, or mark the route public with a `// backend-guide-public: <reason>` comment.',
-      missingAuthSensitive: '{{method}} {{path}} reads {{what}}, but no authentication or authorization check runs before its handler, so anyone can read it (broken access control). Add your auth middleware before the handler{{suggestion}}, or mark the route public with a `// backend-guide-public: <reason>` comment.',
+      missingAuth: '{{method}} {{path}} changes data, but no authentication or authorization check runs before its handler: anyone who can reach the server can call it (broken access control).{{evidence}} Add your auth middleware before the handler{{suggestion}}, or mark the route public with a `// backend-guide-public: <reason>` comment.',
+      missingAuthSensitive: '{{method}} {{path}} reads {{what}}, but no authentication or authorization check runs before its handler, so anyone can read it (broken access control).{{evidence}} Add your auth middleware before the handler{{suggestion}}, or mark the route public with a `// backend-guide-public: <reason>` comment.',
       authAfterRoute: '{{method}} {{path}} is registered before {{middleware}} ({{where}}); middleware runs in registration order, so that check never runs for this route. Register the route after the auth middleware, or add the middleware to the route itself.',
+      noAuthConcept: 'This app has no authentication at all: none of its {{total}} routes checks who the caller is, so anyone who can reach the server can call every one of them, including {{example}}. Fine for a local demo; before it holds anyone\'s data, add sign-in and an auth middleware in front of the routes that change or reveal data, or mark the app public with a `// backend-guide-public: <reason>` comment.',
       unsignedWebhook: '{{method}} {{path}} looks like a webhook but neither verifies the sender\'s signature nor requires authentication, so anyone can post forged events to it. Verify the signature (for example stripe.webhooks.constructEvent) before acting on the payload.',
     },
     guideAnchor: 'auth#protecting-endpoints',

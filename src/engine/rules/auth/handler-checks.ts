@@ -39,6 +39,64 @@ export function hasInHandlerCheck(code: string): boolean {
   return IDENTITY_CHECKS.some((p) => p.test(code)) && REQUEST_ENDINGS.some((p) => p.test(code));
 }
 
+/** How a middleware refuses a caller: a 401/403 answer, an auth error, or a redirect to a log-in page. */
+const REFUSALS: readonly RegExp[] = [
+  /\b(?:status|sendStatus|code|throw|HttpError|createError|HTTPException)\s*\(\s*40[13]\b/,
+  /\bstatus(?:Code)?\s*=\s*40[13]\b/,
+  /\bnew\s+\w*(?:Unauthori[sz]ed|Forbidden|Authentication|Authori[sz]ation|NotAuthenticated|PermissionDenied)\w*(?:Error|Exception)\s*\(/,
+  /\.\s*redirect\s*\(\s*(?:30[1237]\s*,\s*)?['"`][^'"`]*(?:login|signin|sign-in|auth)/i,
+];
+
+/**
+ * True when code in a middleware position refuses callers: answering 401 or 403, throwing an auth error
+ * or redirecting to log in is what an auth middleware does, whatever it is called.
+ */
+export function rejectsCaller(code: string): boolean {
+  return REFUSALS.some((p) => p.test(code));
+}
+
+/** True when the code hands the request to a function whose name names a check (`verifyToken(req, res, next)`). */
+export function callsCheck(code: string, isAuthName: (name: string) => boolean): boolean {
+  for (const match of code.matchAll(/\b([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(\s*(?:req|request|ctx)\b/g)) {
+    if (isAuthName(match[1].replace(/\s+/g, ''))) return true;
+  }
+  return false;
+}
+
+/** Receivers whose calls only shape the answer: a handler calling nothing else changes and reads no data. */
+const ANSWER_RECEIVERS: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'ctx', 'next', 'console', 'JSON', 'String', 'Number', 'Object', 'Array', 'Math', 'h']);
+
+/** The code after the parameter list: calls in default values or types do not count. */
+function bodyOf(code: string): string {
+  const arrow = code.indexOf('=>');
+  const brace = code.indexOf('{');
+  const at = arrow >= 0 && (brace < 0 || arrow < brace) ? arrow + 2 : brace;
+  return at >= 0 ? code.slice(at) : code;
+}
+
+/** True when every call in a handler is on the response (`res.status(405).end()`, `res.redirect(...)`, `res.json(req.body)`). */
+export function onlyResponds(code: string): boolean {
+  if (code.length >= 4000 || /\bawait\b|\bnew\s/.test(code)) return false;
+  const body = bodyOf(code);
+  for (const match of body.matchAll(/([A-Za-z_$][\w$]*)((?:\s*\??\.\s*[A-Za-z_$][\w$]*|\s*\([^()]*\))*)\s*\(/g)) {
+    const root = match[1];
+    if (['if', 'for', 'while', 'switch', 'return', 'catch', 'function', 'typeof'].includes(root)) continue;
+    if (!ANSWER_RECEIVERS.has(root)) return false;
+  }
+  return true;
+}
+
+/** Writes and deletes in handler code: a GET route doing one of these changes data. */
+const DATA_WRITES: readonly RegExp[] = [
+  /\b(?:DELETE\s+FROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DROP\s+TABLE|TRUNCATE)\b/i,
+  /\.\s*(?:destroy|deleteOne|deleteMany|findByIdAndDelete|findOneAndDelete|findByIdAndRemove|findOneAndRemove|removeById|bulkDelete)\s*\(/,
+  /\b(?:prisma|db|knex|models?|repository|repo)\b[\w.]*\.\s*(?:delete|deleteMany|remove|update|updateMany|insert|create|upsert)\s*\(/,
+];
+
+export function writesData(code: string): boolean {
+  return DATA_WRITES.some((p) => p.test(code));
+}
+
 /** Webhook handlers that verify the sender's signature before trusting the payload. */
 export const SIGNATURE_CHECKS: readonly RegExp[] = [
   /\bconstructEvent\s*\(/, /\bverify(?:Webhook)?Signature\s*\(/i, /\bvalidate(?:Webhook)?Signature\s*\(/i, /\bverifyWebhook\s*\(/i,

@@ -1,10 +1,10 @@
 import type { AppGraph } from '../../project/app-graph';
-import type { ArgFact, EventFact, FileFacts, FunctionFact, NestControllerFact, NestRouteFact } from '../../project/facts';
+import type { ArgFact, EventFact, FileFacts, FunctionFact, NestControllerFact, NestRouteFact, ValueRef } from '../../project/facts';
 import type { Resolved } from '../../project/value-resolver';
 import { joinPath, type MiddlewareUse, type RouteInstance } from '../../project/route-walker';
 import { authNameMatcher } from './auth-names';
 import type { AuthOptions } from './auth-options';
-import { hasInHandlerCheck } from './handler-checks';
+import { callsCheck, hasInHandlerCheck, rejectsCaller } from './handler-checks';
 import { isAuthDecorator, isAuthGuardName, isPublicDecorator } from './nest-guards';
 import { routeNeed, type RouteNeed } from './route-policy';
 
@@ -19,42 +19,70 @@ export interface UnprotectedRoute {
   registeredAfter?: MiddlewareUse;
 }
 
-/** Decides, with memoised results, whether middleware arguments check authentication or authorization. */
+/**
+ * Decides, with memoised results, whether middleware arguments check authentication or authorization.
+ * A middleware counts by its name, by wrapping one that counts (`asyncHandler(auth.jwt)`), by the array
+ * or spread it sits in, or by what its body does: it ends the request with 401/403 or a redirect to a
+ * log-in page, or it calls a check. A route's own handler counts only with an identity check in its body.
+ */
 export class AuthMiddlewareJudge {
   private readonly memo = new Map<ArgFact, boolean>();
+  private readonly handlerMemo = new Map<ArgFact, boolean>();
   private readonly isAuthName: (name: string) => boolean;
 
   constructor(private readonly graph: AppGraph, options: AuthOptions) {
     this.isAuthName = authNameMatcher(options.middleware);
   }
 
+  /** True when a middleware (anything that runs before the handler) checks the caller. */
   isAuth(file: string, arg: ArgFact): boolean {
     let result = this.memo.get(arg);
     if (result === undefined) {
-      result = this.compute(file, arg);
+      this.memo.set(arg, false);
+      result = this.compute(file, arg, true);
       this.memo.set(arg, result);
     }
     return result;
   }
 
-  private compute(file: string, arg: ArgFact): boolean {
-    if (arg.kind === 'array') return arg.items.some((item) => this.isAuth(file, item));
-    if ((arg.kind === 'ref' || arg.kind === 'call') && this.isAuthName(arg.name)) return true;
-    const value = arg.kind === 'ref' ? this.graph.resolver.resolve(file, arg.ref) : arg.kind === 'call' ? this.graph.resolver.resolve(file, arg.result) : undefined;
-    if (value?.kind === 'array') return value.items.some((item) => this.checksInFunction(this.graph.resolver.resolve(value.file, item)));
-    const fn = this.graph.resolver.functionOf(file, arg);
-    return fn !== undefined && this.checks(fn.fact);
+  /** True when a route's last function (its handler) checks the caller before acting. */
+  handlerChecks(file: string, arg: ArgFact): boolean {
+    let result = this.handlerMemo.get(arg);
+    if (result === undefined) {
+      this.handlerMemo.set(arg, false);
+      result = this.compute(file, arg, false);
+      this.handlerMemo.set(arg, result);
+    }
+    return result;
   }
 
-  private checksInFunction(value: Resolved): boolean {
+  private compute(file: string, arg: ArgFact, middleware: boolean): boolean {
+    if (arg.kind === 'array') return arg.items.some((item) => this.isAuth(file, item));
+    if ((arg.kind === 'ref' || arg.kind === 'call') && this.isAuthName(arg.name)) return true;
+    // A wrapper around a check is that check: `asyncHandler(auth.jwt)`, `compose([session, requireUser])`.
+    if (arg.kind === 'call' && arg.args.some((inner) => inner.kind !== 'string' && this.isAuth(file, inner))) return true;
+    const value = arg.kind === 'ref' ? this.graph.resolver.resolve(file, arg.ref) : arg.kind === 'call' ? this.graph.resolver.resolve(file, arg.result) : undefined;
+    if (value?.kind === 'array') return value.items.some((item) => this.resolvedChecks(value.file, item, middleware));
+    const fn = this.graph.resolver.functionOf(file, arg);
+    return fn !== undefined && this.checks(fn.fact, middleware);
+  }
+
+  private resolvedChecks(file: string, item: ValueRef, middleware: boolean): boolean {
+    if (item.root.kind === 'import') {
+      const imported = this.graph.set.files.get(file)?.imports[item.root.index];
+      if (imported && this.isAuthName([imported.name === '=' || imported.name === 'default' ? '' : imported.name, ...item.path].filter(Boolean).join('.'))) return true;
+    }
+    const value = this.graph.resolver.resolve(file, item);
     const fact = value.kind === 'function' && !value.path.length ? this.graph.set.files.get(value.file)?.functions[value.index] : undefined;
-    return fact !== undefined && this.checks(fact);
+    return fact !== undefined && this.checks(fact, middleware);
   }
 
   /** A function checks auth when its declared name says so or its code checks the caller and ends the request. */
-  private checks(fact: FunctionFact): boolean {
+  private checks(fact: FunctionFact, middleware: boolean): boolean {
     if (fact.name && this.isAuthName(fact.name)) return true;
-    return fact.bodyText !== undefined && hasInHandlerCheck(fact.bodyText);
+    if (fact.bodyText === undefined) return false;
+    if (hasInHandlerCheck(fact.bodyText)) return true;
+    return middleware && (rejectsCaller(fact.bodyText) || callsCheck(fact.bodyText, this.isAuthName));
   }
 
   handlerCode(file: string, arg: ArgFact | undefined): string | undefined {
@@ -81,7 +109,7 @@ export function unprotectedRoutes(graph: AppGraph, judge: AuthMiddlewareJudge, f
     if (!unmet(need)) continue;
     if (instance.applied.some((use) => judge.isAuth(use.file, use.arg))) continue;
     // The last function can be a check itself when a later layer answers (`app.delete(path, security.denyAll())`).
-    if (handler && judge.isAuth(handler.file, handler.arg)) continue;
+    if (handler && judge.handlerChecks(handler.file, handler.arg)) continue;
     found.set(instance.event, { event: instance.event, instance, need, registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) });
   }
   return [...found.values()];

@@ -1,8 +1,8 @@
 import { wordsOf } from './auth-names';
 import type { AuthOptions } from './auth-options';
 import { matchesRoutePattern } from './auth-options';
-import { hasSignatureCheck } from './handler-checks';
-import { isSignInHandlerName, isWebhookPath, publicPathReason, SENSITIVE_HANDLER_CODE, SENSITIVE_PATH_WORDS, sensitivePathWord, STATE_CHANGING_METHODS } from './route-tables';
+import { hasSignatureCheck, onlyResponds, writesData } from './handler-checks';
+import { isSignInHandlerName, isWebhookPath, publicPathReason, SIGN_IN_REASON, SENSITIVE_HANDLER_CODE, SENSITIVE_PATH_WORDS, sensitivePathWord, STATE_CHANGING_METHODS } from './route-tables';
 
 /** A route as the policy sees it, whatever the framework. */
 export interface RouteDescription {
@@ -18,8 +18,8 @@ export interface RouteDescription {
 
 /** Whether a route needs an authentication or authorization check, and why. */
 export type RouteNeed =
-  | { kind: 'public'; reason: string }
-  | { kind: 'none' }
+  | { kind: 'public'; reason: string; signIn?: boolean }
+  | { kind: 'none'; reason: string }
   | { kind: 'state-changing' }
   | { kind: 'sensitive'; what: string }
   | { kind: 'webhook' };
@@ -51,9 +51,12 @@ export function routeNeed(route: RouteDescription, options: AuthOptions): RouteN
     if (changing) return { kind: 'webhook' };
   }
   const publicReason = publicPathReason(route.fullPath, route.methods);
-  if (publicReason) return { kind: 'public', reason: publicReason };
-  if (route.handlerName && isSignInHandlerName(route.handlerName, route.fullPath)) return { kind: 'public', reason: `a sign-in step (handler ${route.handlerName})` };
+  if (publicReason) return { kind: 'public', reason: publicReason, signIn: publicReason === SIGN_IN_REASON };
+  if (route.handlerName && isSignInHandlerName(route.handlerName, route.fullPath)) return { kind: 'public', reason: `a sign-in step (handler ${route.handlerName})`, signIn: true };
+  // What the handler does decides: one that only answers (405, a redirect, an echo) changes and reveals nothing.
+  if (route.handlerCode && onlyResponds(route.handlerCode)) return { kind: 'none', reason: 'the handler only answers: it changes and reads no data' };
   if (changing) return { kind: 'state-changing' };
+  if (route.handlerCode && writesData(route.handlerCode)) return { kind: 'state-changing' };
   const what = sensitiveRead(route, options);
-  return what ? { kind: 'sensitive', what } : { kind: 'none' };
+  return what ? { kind: 'sensitive', what } : { kind: 'none', reason: 'a read of nothing marked sensitive' };
 }

@@ -83,15 +83,17 @@ export function sensitivePathWord(path: string, extra: readonly string[] = []): 
   return param ? `:${param}` : undefined;
 }
 
+export const SIGN_IN_REASON = 'a sign-in or account recovery step';
+
 /** Why a path is public by nature, or `undefined`. Paths under `admin` are never public. */
 export function publicPathReason(path: string, methods: readonly string[]): string | undefined {
   const literals = literalSegments(path).map((s) => s.toLowerCase());
   if (literals.some((s) => s === 'admin' || s === 'administration')) return undefined;
   const last = literals[literals.length - 1];
   if (last === undefined) return undefined;
-  if (PUBLIC_AUTH_FLOW_SEGMENTS.has(last)) return 'a sign-in or account recovery step';
+  if (PUBLIC_AUTH_FLOW_SEGMENTS.has(last)) return SIGN_IN_REASON;
   const words = wordsOf(last);
-  if (PUBLIC_AUTH_FLOW_WORDS.some(([a, b]) => words.some((w) => a.has(w)) && words.some((w) => b.has(w)))) return 'a sign-in or account recovery step';
+  if (PUBLIC_AUTH_FLOW_WORDS.some(([a, b]) => words.some((w) => a.has(w)) && words.some((w) => b.has(w)))) return SIGN_IN_REASON;
   if (/\.[a-z0-9]{2,5}$/.test(last) && methods.every((m) => m === 'get' || m === 'head')) return 'a static file';
   const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
   if (readOnly && PUBLIC_GET_SEGMENTS.has(last) && literals.slice(0, -1).every((s) => API_PREFIX_SEGMENT.test(s))) return 'a monitoring or documentation endpoint';

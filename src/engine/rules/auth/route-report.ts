@@ -1,0 +1,63 @@
+import * as path from 'path';
+import type { EngineConfig } from '../../config';
+import type { ProjectFacts } from '../../project';
+import { AppGraph } from '../../project/app-graph';
+import { authOptions } from './auth-options';
+import { AuthMiddlewareJudge, unguardedNestRoutes } from './route-evaluation';
+import { describeArg, routeVerdicts, type VerdictKind } from './route-verdicts';
+
+/** One route as the Routes view and `backend-guide routes` show it. */
+export interface RouteRow {
+  app: string;
+  file: string;
+  line: number;
+  method: string;
+  path: string;
+  framework: string;
+  /** Middleware that runs before the handler, outermost first. */
+  middleware: string[];
+  verdict: VerdictKind;
+  detail: string;
+}
+
+function relative(rootDir: string | undefined, file: string): string {
+  return rootDir ? path.relative(rootDir, file).split(path.sep).join('/') : file;
+}
+
+/** Every server route of the project with its chain and verdict, for people (the view, the CLI), not for findings. */
+export function projectRoutes(project: ProjectFacts, config: EngineConfig): RouteRow[] {
+  const graph = project.memo('app-graph', () => new AppGraph(project));
+  const options = authOptions(config);
+  const judge = new AuthMiddlewareJudge(graph, options);
+  const rows: RouteRow[] = routeVerdicts(graph, judge, options).map((v) => {
+    const app = graph.object(v.instance.root);
+    const appName = app ? `${app.fact.boundTo ?? app.fact.kind} (${relative(project.rootDir, app.file)})` : `routes of ${relative(project.rootDir, v.instance.file)} (no app seen mounting them)`;
+    return {
+      app: appName,
+      file: v.instance.file,
+      line: v.instance.event.reportRange.start.line + 1,
+      method: v.instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE',
+      path: v.instance.fullPath,
+      framework: v.instance.framework,
+      middleware: v.instance.applied.map((use) => describeArg(use.arg)),
+      verdict: v.kind,
+      detail: v.detail,
+    };
+  });
+  const files = [...project.files.values()];
+  for (const facts of files) {
+    if (facts.isTest || !facts.nestControllers.length) continue;
+    const open = new Set(unguardedNestRoutes(facts, files, options).map((r) => r.route));
+    for (const controller of facts.nestControllers) {
+      for (const route of controller.routes) {
+        rows.push({
+          app: `Nest controller ${controller.name} (${relative(project.rootDir, facts.fileName)})`, file: facts.fileName,
+          line: 0, method: route.method.toUpperCase(), path: `/${controller.path}/${route.path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'),
+          framework: 'nest', middleware: route.decorators.map((d) => `@${d.name}`), verdict: open.has(route) ? 'unprotected' : 'protected',
+          detail: open.has(route) ? 'no guard on the method, the controller or the app' : 'a guard, a public marker or no need',
+        });
+      }
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,47 @@
+import type { AppGraph } from '../../project/app-graph';
+import type { ArgFact, FileFacts } from '../../project/facts';
+import type { RouteInstance } from '../../project/route-walker';
+
+/**
+ * Whether a registration-shaped call is a server route: a path a server router accepts, a handler that is
+ * a function, a receiver traced to an app or router, and a file that runs on the server. `api.put(url,
+ * body)` in browser code, `Topics.delete(id, uid)` and `dumper.put('^insert ...')` are not routes.
+ */
+
+/** Modules that make a file browser code: its HTTP calls are requests sent, not routes served. */
+const BROWSER_MODULES: ReadonlySet<string> = new Set([
+  'react', 'react-dom', 'react-dom/client', 'vue', '@angular/core', 'svelte', 'jquery', 'preact', 'solid-js', '@remix-run/react', 'next/router', 'next/navigation',
+]);
+
+/** Folders whose files are served to the browser or vendored, not run by the server. */
+const BROWSER_FOLDERS = /(?:^|\/)(?:public|static|assets|vendor|bower_components|client|frontend|www)\//i;
+
+/** Paths a server router accepts: `/x`, `*`, `(.*)`, a regular expression's text, or the empty path of `route()`. */
+function isRoutePath(path: string | undefined): boolean {
+  return path === undefined || path === '' || /^[/*(^]/.test(path);
+}
+
+/** The handler is something callable: an inline function, a reference or a call; not a string, number or plain object. */
+function isFunctionLike(arg: ArgFact | undefined): boolean {
+  return arg !== undefined && (arg.kind === 'function' || arg.kind === 'call' || arg.kind === 'array' || arg.kind === 'ref');
+}
+
+export function isBrowserFile(facts: FileFacts | undefined, fileName: string): boolean {
+  if (BROWSER_FOLDERS.test(fileName.split('\\').join('/'))) return true;
+  return facts?.imports.some((i) => BROWSER_MODULES.has(i.source)) ?? false;
+}
+
+export function isServerRoute(graph: AppGraph, instance: RouteInstance): boolean {
+  if (!isRoutePath(instance.event.path)) return false;
+  if (!instance.handler || !isFunctionLike(instance.handler.arg)) return false;
+  if (isBrowserFile(graph.set.files.get(instance.file), instance.file)) return false;
+  if (!instance.detached || graph.object(instance.root)) return true;
+  // A route on a function parameter no app is seen reaching: only a literal path and an inline handler
+  // taking a request say that this is a server route rather than some other object's method.
+  const handler = instance.handler.arg;
+  return instance.event.path !== undefined && handler.kind === 'function' && isRequestHandler(graph, instance.handler.file, handler.index);
+}
+
+function isRequestHandler(graph: AppGraph, file: string, index: number): boolean {
+  return graph.set.files.get(file)?.functions[index]?.bodyText !== undefined;
+}

@@ -1,0 +1,96 @@
+import * as path from 'path';
+import type { AppGraph } from '../../project/app-graph';
+import type { ArgFact } from '../../project/facts';
+import type { MiddlewareUse, RouteInstance } from '../../project/route-walker';
+import type { AuthOptions } from './auth-options';
+import type { AuthMiddlewareJudge } from './route-evaluation';
+import { routeNeed, type RouteNeed } from './route-policy';
+import { isServerRoute } from './route-shape';
+
+/**
+ * Every server route of a project with a verdict, the model behind `missing-auth`, the Routes view and
+ * `backend-guide routes`. Consistency is the evidence: a route lacking a check is flagged only in an app
+ * that has an authentication concept (some route is protected, or users sign in); in an app without one,
+ * every route is public and the app gets one note instead of a finding per route.
+ */
+export type VerdictKind = 'protected' | 'public' | 'no-check-needed' | 'unprotected' | 'no-auth-app';
+
+export interface RouteVerdict {
+  instance: RouteInstance;
+  need: RouteNeed;
+  kind: VerdictKind;
+  /** What protects it, why it is public, or why it needs no check. */
+  detail: string;
+  /** The middleware that protects it. */
+  guard?: MiddlewareUse;
+  /** An auth middleware of the same chain registered after the route: it never runs for it. */
+  registeredAfter?: MiddlewareUse;
+}
+
+export function describeArg(arg: ArgFact): string {
+  if (arg.kind === 'ref' || arg.kind === 'call' || arg.kind === 'other') return arg.text.replace(/\s+/g, ' ').slice(0, 80);
+  if (arg.kind === 'array') return `[${arg.items.map(describeArg).join(', ')}]`;
+  if (arg.kind === 'string') return JSON.stringify(arg.value);
+  if (arg.kind === 'object') return '{ ... }';
+  return 'an inline function';
+}
+
+function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict {
+  const handler = instance.handler;
+  const handlerCode = handler ? judge.handlerCode(handler.file, handler.arg) : undefined;
+  const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
+  const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode }, options);
+  const guard = instance.applied.find((use) => judge.isAuth(use.file, use.arg));
+  if (guard) return { instance, need, kind: 'protected', detail: `${describeArg(guard.arg)} (${guard.level} level)`, guard };
+  if (handler && judge.handlerChecks(handler.file, handler.arg)) return { instance, need, kind: 'protected', detail: 'a check inside the handler' };
+  if (need.kind === 'public') return { instance, need, kind: 'public', detail: need.reason };
+  if (need.kind === 'none') return { instance, need, kind: 'no-check-needed', detail: need.reason };
+  return { instance, need, kind: 'unprotected', detail: 'no check runs before the handler', registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) };
+}
+
+/** An app has an authentication concept when a route of it is protected, users sign in, or a check is registered late. */
+function hasAuthConcept(verdicts: readonly RouteVerdict[]): boolean {
+  return verdicts.some((v) => v.kind === 'protected' || v.registeredAfter !== undefined || (v.need.kind === 'public' && v.need.signIn === true));
+}
+
+/** Verdicts for every server route the graph knows, grouped by nothing; the order is the graph's. */
+export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict[] {
+  const byRoot = new Map<string, RouteVerdict[]>();
+  const seen = new Set<RouteInstance['event']>();
+  const all: RouteVerdict[] = [];
+  for (const instance of graph.routeInstances()) {
+    if (!isServerRoute(graph, instance)) continue;
+    const verdict = judgeRoute(instance, judge, options);
+    // A route reached twice (two mounts) is judged by its weakest place.
+    if (seen.has(instance.event) && verdict.kind !== 'unprotected') continue;
+    seen.add(instance.event);
+    all.push(verdict);
+    const list = byRoot.get(instance.root);
+    if (list) list.push(verdict); else byRoot.set(instance.root, [verdict]);
+  }
+  // A detached router (no app seen mounting it) belongs to the project at large: it shares its concept.
+  const projectHasConcept = hasAuthConcept(all);
+  for (const [root, verdicts] of byRoot) {
+    if (hasAuthConcept(verdicts) || (projectHasConcept && !graph.object(root))) continue;
+    for (const v of verdicts) if (v.kind === 'unprotected') { v.kind = 'no-auth-app'; v.detail = 'the app has no authentication at all: every route is public'; }
+  }
+  return all;
+}
+
+/** "12 of 13 routes in routes/orders.js use requireAuth": the evidence a finding rests on. */
+export function consistencyEvidence(verdict: RouteVerdict, all: readonly RouteVerdict[], rootDir: string | undefined): string {
+  const sameFile = all.filter((v) => v.instance.file === verdict.instance.file && v.kind !== 'public' && v.kind !== 'no-check-needed');
+  const sameRoot = all.filter((v) => v.instance.root === verdict.instance.root && v.kind !== 'public' && v.kind !== 'no-check-needed');
+  const [group, where] = sameFile.some((v) => v.kind === 'protected')
+    ? [sameFile, `in ${rootDir ? path.relative(rootDir, verdict.instance.file).split(path.sep).join('/') : path.basename(verdict.instance.file)}`]
+    : [sameRoot, 'of this app'];
+  const protectedOnes = group.filter((v) => v.kind === 'protected');
+  if (!protectedOnes.length) return '';
+  const counts = new Map<string, number>();
+  for (const v of protectedOnes) {
+    const name = v.guard ? describeArg(v.guard.arg) : 'a check inside the handler';
+    counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+  return `${protectedOnes.length} of ${group.length} routes ${where} check the caller (most with ${top})`;
+}
