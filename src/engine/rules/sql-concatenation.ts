@@ -1,11 +1,13 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, unwrap } from '../ast';
-import { optionsSection, stringList, type EngineConfig } from '../config';
+import type { EngineConfig } from '../config';
 import type { RelatedSpec, Rule, RuleContext } from '../rule';
 import { Ancestry } from './sql/ancestry';
 import { callPattern, findCandidates, findWherePairs, type Candidate } from './sql/candidates';
+import { isSqlExemptFile } from './sql/exempt-files';
 import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
 import { ImportFacts, scanModuleReferences } from './sql/imports';
+import { sqlOptions, type SqlOptions } from './sql/options';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
 import { ScopeIndex } from './sql/scope';
 import { StatementCache } from './sql/statement-cache';
@@ -42,8 +44,8 @@ function shorten(text: string): string {
 }
 
 /** Extra sinks from configuration (`sql.extraSinks: [runSql, ...]`), read as SQL statement or clause sinks. */
-function configuredSinks(config: EngineConfig): readonly SinkEntry[] {
-  const extra = stringList(optionsSection(config, 'sql'), 'extraSinks').filter((name) => /^[A-Za-z_$][\w$]*$/.test(name));
+function configuredSinks(options: SqlOptions): readonly SinkEntry[] {
+  const extra = options.extraSinks;
   if (extra.length === 0) return SINKS;
   return [...SINKS, { id: 'config.extraSinks', driver: 'unknown', methods: extra, sqlArgument: 0, applies: 'always', bare: true, evidence: 'sql', layout: 'values-array', placeholder: 'dialect' }];
 }
@@ -51,8 +53,8 @@ function configuredSinks(config: EngineConfig): readonly SinkEntry[] {
 /** The driver whose placeholders a rewrite uses: the sink's own, the configured one, or the file's only SQL driver. */
 function fixDriver(entry: SinkEntry, imports: ImportFacts, config: EngineConfig): DriverId {
   if (entry.driver !== 'unknown' && entry.placeholder !== 'dialect') return entry.driver;
-  const configured = optionsSection(config, 'sql').driver;
-  if (typeof configured === 'string' && configured in DRIVER_MODULES) return configured as DriverId;
+  const configured = sqlOptions(config).driver;
+  if (configured !== undefined && configured in DRIVER_MODULES) return configured as DriverId;
   const candidates = POSITIONAL_DRIVERS.filter((d) => imports.drivers.has(d));
   return candidates.length === 1 ? candidates[0] : 'unknown';
 }
@@ -223,7 +225,9 @@ export const sqlConcatenation: Rule = {
   },
   check(context: RuleContext) {
     const { text } = context;
-    const entries = configuredSinks(context.config);
+    const options = sqlOptions(context.config);
+    if (!options.includeTests && isSqlExemptFile(context.fileName, context.project?.rootDir, text)) return;
+    const entries = configuredSinks(options);
     const hasWhere = text.includes('$where');
     const root = context.tree.rootNode;
     // Statement by statement in the editor, so that a keystroke re-checks only the statement it touched;

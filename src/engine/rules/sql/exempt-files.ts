@@ -1,0 +1,67 @@
+import { isTestFileName } from '../../project/frameworks';
+
+/**
+ * Files whose SQL never meets a request: tests and fixtures, schema migrations, seeds and maintenance
+ * scripts. They build SQL from table names, generated names and their own constants, run by a developer
+ * or a deploy step, so `sql-concatenation` leaves them alone unless `sql.includeTests` is set.
+ *
+ * A file is recognised by where it is (folders are judged relative to the project root, so the answer does
+ * not depend on the folder the tool runs from) and, when its place says nothing, by what it holds: a
+ * migration class or `up`/`down` pair, a seed function, a test suite, a command-line script.
+ */
+
+export type SqlExemption = 'test' | 'migration' | 'script';
+
+/** Folders of migrations, seeds and maintenance scripts, on paths relative to the project root. */
+const MAINTENANCE_FOLDER = /(?:^|\/)(?:migrations?|seeds?|seeders?|\.?scripts?)\//i;
+/** File names that say the same wherever the file is: `001.migration.ts`, `users.seed.js`. */
+const MAINTENANCE_FILE = /[./-](?:migration|seed)s?\.[cm]?[jt]sx?$/i;
+
+/** A migration: a TypeORM migration class, or an `up` function handed the migration runner (Sequelize, Knex, node-pg-migrate). */
+const MIGRATION_CONTENT = [
+  /\bimplements\s+MigrationInterface\b/,
+  /\bup\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*)?\(\s*(?:queryRunner|queryInterface|knex|pgm|migration)\b/,
+  /\bexports\.up\s*=|\bexport\s+(?:async\s+)?function\s+up\s*\(/,
+];
+/** A seed: Knex's `seed(knex)`. */
+const SEED_CONTENT = /\bseed\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*)?\(\s*knex\b/;
+/** A test suite: a test framework imported, or `describe`/`it` blocks with assertions. */
+const TEST_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*)['"](?:mocha|chai|vitest|@jest\/globals|node:test|supertest|ava|tap|sinon|@playwright\/test|@nestjs\/testing)['"]/;
+const TEST_BLOCKS = [/^\s*describe\s*\(\s*['"`]/m, /\b(?:it|test)\s*\(\s*['"`]/, /\b(?:expect|assert)\s*[.(]/];
+/** A command-line script: a `node` shebang in a file that handles no requests. */
+const SHEBANG = /^#!.*\bnode\b/;
+const HANDLES_REQUESTS = /\b(?:req|request|ctx|reply)\b/;
+
+function slashes(path: string): string {
+  return path.split('\\').join('/');
+}
+
+/** The path relative to the project root; a relative path as given; `undefined` for an absolute path outside a known root. */
+function projectPath(fileName: string, rootDir: string | undefined): string | undefined {
+  const normalized = slashes(fileName);
+  const root = rootDir ? slashes(rootDir).replace(/\/?$/, '/') : undefined;
+  if (root && normalized.startsWith(root)) return normalized.slice(root.length);
+  return normalized.startsWith('/') || /^[A-Za-z]:\//.test(normalized) ? undefined : normalized;
+}
+
+/** Why a file is exempt from `sql-concatenation`, or `undefined` when it is application code. */
+export function sqlExemptionOf(fileName: string, rootDir: string | undefined, text: string): SqlExemption | undefined {
+  if (isTestFileName(fileName, rootDir)) return 'test';
+  const path = projectPath(fileName, rootDir);
+  const name = slashes(fileName);
+  if (MAINTENANCE_FILE.test(name) || (path !== undefined && MAINTENANCE_FOLDER.test(path))) {
+    return /(?:^|\/)\.?scripts?\//i.test(path ?? '') ? 'script' : 'migration';
+  }
+  if (MIGRATION_CONTENT.some((p) => p.test(text)) || SEED_CONTENT.test(text)) return 'migration';
+  if (TEST_IMPORT.test(text) || TEST_BLOCKS.every((p) => p.test(text))) return 'test';
+  if (SHEBANG.test(text) && !HANDLES_REQUESTS.test(text)) return 'script';
+  return undefined;
+}
+
+/**
+ * True for tests, fixtures, migrations, seeds and maintenance scripts, which `sql-concatenation` skips by
+ * default. Pure: the CLI calls it too, to count the files the rule left out.
+ */
+export function isSqlExemptFile(fileName: string, rootDir: string | undefined, text: string): boolean {
+  return sqlExemptionOf(fileName, rootDir, text) !== undefined;
+}
