@@ -2,9 +2,10 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { firstNamedChild, unwrap } from '../../ast';
 import { CALLBACK_TYPES, allowListed, firstParameter, type Vouched } from './allow-lists';
 import {
-  ELEMENT_PRESERVING_METHODS, NUMERIC_FUNCTIONS, NUMERIC_STATIC_CALLS, PARAMETERIZING_TAGS, PG_FORMAT_MODULE, PRINTF_MODULES,
-  SAFE_RESULT_METHODS, SQL_ESCAPE_RECEIVER, SQL_ESCAPER_METHODS, SQL_ESCAPER_MODULES, TEXT_PRESERVING_METHODS, formatSpecifiers,
+  ELEMENT_PRESERVING_METHODS, NUMERIC_FUNCTIONS, NUMERIC_STATIC_CALLS, PARAMETERIZING_TAGS, PRINTF_MODULES, SAFE_RESULT_METHODS,
+  TEXT_PRESERVING_METHODS, formatSpecifiers,
 } from './known-calls';
+import { MODULE_DEPENDENT_METHODS, PG_FORMAT_MODULE, SQL_ESCAPE_RECEIVER, quotesForSql } from './quoting';
 import {
   SAFE, UNKNOWN, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unsafeValues,
   type Evaluation, type Piece,
@@ -57,16 +58,13 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   const receiver = lastName(object);
   const numeric = NUMERIC_STATIC_CALLS[receiver];
   if (numeric && object.type === 'identifier' && (numeric === 'any' || numeric.includes(method))) return SAFE;
-  if (SAFE_RESULT_METHODS.has(method) || SQL_ESCAPER_METHODS.has(method)) return SAFE;
-  if (receiver === 'as') return SAFE; // pgp.as.format(...), pgp.as.text(...)
+  if (SAFE_RESULT_METHODS.has(method)) return SAFE;
   // which module the receiver comes from matters only for escapers and format functions
-  const module = /^(escape|format|literal|ident|string|withArray)$/.test(method) ? ev.imports.moduleOf(rootName(object)) : undefined;
-  if (method === 'escape' && (SQL_ESCAPE_RECEIVER.test(receiver) || (module !== undefined && SQL_ESCAPER_MODULES.has(module)))) return SAFE;
-  if (module === PG_FORMAT_MODULE && method !== 'format') return method === 'string' ? UNKNOWN : SAFE; // format.literal(...), format.ident(...)
+  const module = MODULE_DEPENDENT_METHODS.has(method) ? ev.imports.moduleOf(rootName(object)) : undefined;
+  if (quotesForSql({ name: method, receiver, module })) return SAFE;
   if (method === 'format') {
     if (receiver === 'util' || (module !== undefined && PRINTF_MODULES.has(module))) return formatCall(ev, list, false, depth);
-    if (SQL_ESCAPE_RECEIVER.test(receiver) || (module !== undefined && SQL_ESCAPER_MODULES.has(module))) return SAFE; // mysql.format(sql, values)
-    return UNKNOWN;
+    return SQL_ESCAPE_RECEIVER.test(receiver) ? SAFE : UNKNOWN; // connection.format(sql, values)
   }
   // knex.raw('?? = ?', [column, value]) is itself parameterized
   if (method === 'raw' && list[0] && settle(ev.evaluate(list[0], depth + 1)).kind === 'constant') return SAFE;
@@ -81,8 +79,8 @@ function bareCall(ev: StringEvaluator, name: string, list: Node[], depth: number
   if (NUMERIC_FUNCTIONS.has(name)) return SAFE;
   if (name === 'String') return list[0] ? reshaped(ev.evaluate(list[0], depth + 1)) : constant('', true);
   const module = ev.imports.moduleOf(name);
+  if (quotesForSql({ name, receiver: '', module })) return SAFE;
   if (module === PG_FORMAT_MODULE) return formatCall(ev, list, true, depth);
-  if (module !== undefined && SQL_ESCAPER_MODULES.has(module) && /^(escape|escapeId|escapeLiteral|escapeIdentifier|format)$/.test(name)) return SAFE;
   if ((name === 'format' || name === 'sprintf') && (module === undefined || PRINTF_MODULES.has(module))) return formatCall(ev, list, false, depth);
   return UNKNOWN;
 }

@@ -1,10 +1,7 @@
 /**
  * What the rule knows about calls whose result ends up in SQL text, as data: which produce numbers
- * (cannot carry SQL), which are the drivers' own escapers, which format strings, which only reshape text.
- *
- * Escapers are trusted on purpose: `mysql.escape`, `pg`'s `escapeLiteral`, pg-format's `%L` and the like
- * are written for their driver's dialect and tested against it, so a value passed through one is not
- * flagged. Escaping by hand (`.replace(/'/g, "''")`) is not recognised and stays flagged.
+ * (cannot carry SQL), which format strings, which only reshape text. The drivers' own escapers are in
+ * `quoting.ts`: they are trusted on purpose, being written for their driver's dialect and tested against it.
  */
 
 /** Bare functions that return a number or boolean. */
@@ -35,18 +32,6 @@ export const TEXT_PRESERVING_METHODS: ReadonlySet<string> = new Set([
 
 /** Array methods that keep (some of) the receiver's elements, for `.join()` analysis. */
 export const ELEMENT_PRESERVING_METHODS: ReadonlySet<string> = new Set(['filter', 'slice', 'reverse', 'sort', 'concat', 'flat', 'toSorted', 'toReversed']);
-
-/** Escaper methods that are SQL-specific whatever the receiver is called. */
-export const SQL_ESCAPER_METHODS: ReadonlySet<string> = new Set(['escapeId', 'escapeLiteral', 'escapeIdentifier', 'escapeIdentifiers']);
-
-/** `x.escape(v)` counts as an SQL escaper only when `x` is named like a driver or connection (not `validator` or `_`). */
-export const SQL_ESCAPE_RECEIVER = /(^|_)(mysql\d?|mariadb|sqlstring|sqlString|SqlString|conn|connection|con|pool|db|database|sequelize|client|knex|pgp|pg)$/i;
-
-/** Modules whose `escape`/`escapeId`/`format` functions escape values for SQL. */
-export const SQL_ESCAPER_MODULES: ReadonlySet<string> = new Set(['mysql', 'mysql2', 'mysql2/promise', 'sqlstring', 'pg', 'pg-escape', 'sql-escape-string', 'mariadb']);
-
-/** pg-format: `format(fmt, ...)` escapes `%L` (literal) and `%I` (identifier) but not `%s`. */
-export const PG_FORMAT_MODULE = 'pg-format';
 
 /** Modules whose `format` is printf-like without escaping. */
 export const PRINTF_MODULES: ReadonlySet<string> = new Set(['util', 'node:util', 'sprintf-js', 'format', 'printf']);
