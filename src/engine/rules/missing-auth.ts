@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { isTestFileName } from '../project/frameworks';
+import { isAppKind } from '../project/app-graph';
 import { projectView, type ProjectView } from '../project/project-view';
 import type { FixSpec, RelatedSpec, Rule, RuleContext } from '../rule';
 import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
@@ -27,7 +28,7 @@ function relatedFor(context: RuleContext, route: UnprotectedRoute): RelatedSpec[
 function verdictsOf(context: RuleContext, view: ProjectView, options: AuthOptions): { judge: AuthMiddlewareJudge; verdicts: RouteVerdict[] } {
   const compute = () => {
     const judge = new AuthMiddlewareJudge(view.graph, options);
-    return { judge, verdicts: routeVerdicts(view.graph, judge, options) };
+    return { judge, verdicts: routeVerdicts(view.graph, judge, options, view.project !== undefined) };
   };
   // The CLI's graph is shared by every file of the snapshot: so are the verdicts (same options, same facts).
   const shared = view.project && view.project.files.get(context.fileName) === view.current;
@@ -43,7 +44,7 @@ function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: rea
   }
   for (const [root, open] of roots) {
     const app = view.graph.object(root);
-    if (!app || app.file !== context.fileName) continue;
+    if (!app || app.file !== context.fileName || !isAppKind(app.fact.kind)) continue;
     const total = verdicts.filter((v) => v.instance.root === root).length;
     const first = open[0].instance;
     const example = `${first.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE'} ${first.fullPath}`;
@@ -98,7 +99,7 @@ function reportNestRoutes(context: RuleContext, view: ProjectView, options: Auth
     const { messageId, what } = messageFor(need);
     context.report({
       startOffset: route.reportSpan.start, endOffset: route.reportSpan.end, messageId, fixes,
-      data: { method: route.method.toUpperCase(), path: fullPath, suggestion, what: what ?? '' },
+      data: { method: route.method.toUpperCase(), path: fullPath, suggestion, what: what ?? '', evidence: '' },
     });
   }
 }

@@ -66,6 +66,8 @@ export function callsCheck(code: string, isAuthName: (name: string) => boolean):
 /** Receivers whose calls only shape the answer: a handler calling nothing else changes and reads no data. */
 const ANSWER_RECEIVERS: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'ctx', 'next', 'console', 'JSON', 'String', 'Number', 'Object', 'Array', 'Math', 'h']);
 
+const INERT_ANSWER = /\b(?:status|sendStatus|code)\s*\(\s*(?:404|405|501)\b|\.\s*redirect\s*\(|\.\s*(?:json|send)\s*\(\s*(?:req|request)\s*\.\s*(?:body|query|params)\s*\)/;
+
 /** The code after the parameter list: calls in default values or types do not count. */
 function bodyOf(code: string): string {
   const arrow = code.indexOf('=>');
@@ -78,6 +80,8 @@ function bodyOf(code: string): string {
 export function onlyResponds(code: string): boolean {
   if (code.length >= 4000 || /\bawait\b|\bnew\s/.test(code)) return false;
   const body = bodyOf(code);
+  // Only inert answers count: 404/405/501, a redirect, or an echo of what the caller sent; never the caller's own data.
+  if (!INERT_ANSWER.test(body) || /\b(?:user|session|currentUser)\b/.test(body)) return false;
   for (const match of body.matchAll(/([A-Za-z_$][\w$]*)((?:\s*\??\.\s*[A-Za-z_$][\w$]*|\s*\([^()]*\))*)\s*\(/g)) {
     const root = match[1];
     if (['if', 'for', 'while', 'switch', 'return', 'catch', 'function', 'typeof'].includes(root)) continue;

@@ -67,11 +67,18 @@ export class AuthMiddlewareJudge {
     return fn !== undefined && this.checks(fn.fact, middleware);
   }
 
+  /** The name a reference carries: `ensureLoggedIn` for an import of it, or for a call of one (`ensureLoggedIn()`). */
+  private refName(file: string, ref: ValueRef): string | undefined {
+    if (ref.root.kind === 'call') return this.refName(file, ref.root.callee);
+    if (ref.root.kind !== 'import') return undefined;
+    const imported = this.graph.set.files.get(file)?.imports[ref.root.index];
+    if (!imported) return undefined;
+    return [imported.name === '=' || imported.name === 'default' || imported.name === '*' ? '' : imported.name, ...ref.path.filter((p) => p !== '()')].filter(Boolean).join('.');
+  }
+
   private resolvedChecks(file: string, item: ValueRef, middleware: boolean): boolean {
-    if (item.root.kind === 'import') {
-      const imported = this.graph.set.files.get(file)?.imports[item.root.index];
-      if (imported && this.isAuthName([imported.name === '=' || imported.name === 'default' ? '' : imported.name, ...item.path].filter(Boolean).join('.'))) return true;
-    }
+    const name = this.refName(file, item);
+    if (name && this.isAuthName(name)) return true;
     const value = this.graph.resolver.resolve(file, item);
     const fact = value.kind === 'function' && !value.path.length ? this.graph.set.files.get(value.file)?.functions[value.index] : undefined;
     return fact !== undefined && this.checks(fact, middleware);

@@ -1,6 +1,7 @@
 import type { AppGraph } from '../../project/app-graph';
 import type { ArgFact, FileFacts } from '../../project/facts';
 import type { RouteInstance } from '../../project/route-walker';
+import { APP_PARAM_NAMES } from '../../project/frameworks';
 
 /**
  * Whether a registration-shaped call is a server route: a path a server router accepts, a handler that is
@@ -39,7 +40,17 @@ export function isServerRoute(graph: AppGraph, instance: RouteInstance): boolean
   // A route on a function parameter no app is seen reaching: only a literal path and an inline handler
   // taking a request say that this is a server route rather than some other object's method.
   const handler = instance.handler.arg;
-  return instance.event.path !== undefined && handler.kind === 'function' && isRequestHandler(graph, instance.handler.file, handler.index);
+  if (instance.event.path === undefined) return false;
+  if (isAppParameter(graph, instance.root)) return true;
+  return handler.kind === 'function' && isRequestHandler(graph, instance.handler.file, handler.index);
+}
+
+/** `module.exports = function (app) { ... }`: a parameter named as apps and routers are. */
+function isAppParameter(graph: AppGraph, holder: string): boolean {
+  const match = /^(.*)#fn(\d+):(\d+)$/.exec(holder);
+  if (!match) return false;
+  const name = graph.set.files.get(match[1])?.functions[Number(match[2])]?.params[Number(match[3])];
+  return name !== undefined && APP_PARAM_NAMES.has(name);
 }
 
 function isRequestHandler(graph: AppGraph, file: string, index: number): boolean {

@@ -83,6 +83,8 @@ export function sensitivePathWord(path: string, extra: readonly string[] = []): 
   return param ? `:${param}` : undefined;
 }
 
+const AMBIGUOUS_FLOW_SEGMENTS: ReadonlySet<string> = new Set(['reset', 'verify', 'confirm', 'activate', 'token']);
+
 export const SIGN_IN_REASON = 'a sign-in or account recovery step';
 
 /** Why a path is public by nature, or `undefined`. Paths under `admin` are never public. */
@@ -91,7 +93,10 @@ export function publicPathReason(path: string, methods: readonly string[]): stri
   if (literals.some((s) => s === 'admin' || s === 'administration')) return undefined;
   const last = literals[literals.length - 1];
   if (last === undefined) return undefined;
-  if (PUBLIC_AUTH_FLOW_SEGMENTS.has(last)) return SIGN_IN_REASON;
+  // `reset`, `verify` and the like name a sign-in step when a token rides along or the form is posted; a bare
+  // `GET /reset` is as likely to reset data.
+  const ambiguous = AMBIGUOUS_FLOW_SEGMENTS.has(last) && paramSegments(path).length === 0 && methods.every((m) => m === 'get' || m === 'head');
+  if (PUBLIC_AUTH_FLOW_SEGMENTS.has(last) && !ambiguous) return SIGN_IN_REASON;
   const words = wordsOf(last);
   if (PUBLIC_AUTH_FLOW_WORDS.some(([a, b]) => words.some((w) => a.has(w)) && words.some((w) => b.has(w)))) return SIGN_IN_REASON;
   if (/\.[a-z0-9]{2,5}$/.test(last) && methods.every((m) => m === 'get' || m === 'head')) return 'a static file';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import type { AppGraph } from '../../project/app-graph';
+import { isAppKind, type AppGraph } from '../../project/app-graph';
 import type { ArgFact } from '../../project/facts';
 import type { MiddlewareUse, RouteInstance } from '../../project/route-walker';
 import type { AuthOptions } from './auth-options';
@@ -53,8 +53,12 @@ function hasAuthConcept(verdicts: readonly RouteVerdict[]): boolean {
   return verdicts.some((v) => v.kind === 'protected' || v.registeredAfter !== undefined || (v.need.kind === 'public' && v.need.signIn === true));
 }
 
-/** Verdicts for every server route the graph knows, grouped by nothing; the order is the graph's. */
-export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict[] {
+/**
+ * Verdicts for every server route the graph knows, in the graph's order. `wholeProject` says the graph
+ * holds the whole project: only then can an app be said to have no authentication at all (a lone file
+ * cannot show the auth its project applies elsewhere, so its open routes stay findings).
+ */
+export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, options: AuthOptions, wholeProject = true): RouteVerdict[] {
   const byRoot = new Map<string, RouteVerdict[]>();
   const seen = new Set<RouteInstance['event']>();
   const all: RouteVerdict[] = [];
@@ -68,10 +72,12 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
     const list = byRoot.get(instance.root);
     if (list) list.push(verdict); else byRoot.set(instance.root, [verdict]);
   }
-  // A detached router (no app seen mounting it) belongs to the project at large: it shares its concept.
+  if (!wholeProject) return all;
+  // A router no app is seen mounting belongs to the project at large: it shares the project's concept.
   const projectHasConcept = hasAuthConcept(all);
   for (const [root, verdicts] of byRoot) {
-    if (hasAuthConcept(verdicts) || (projectHasConcept && !graph.object(root))) continue;
+    const isApp = isAppKind(graph.object(root)?.fact.kind ?? 'express-router');
+    if (hasAuthConcept(verdicts) || (projectHasConcept && !isApp)) continue;
     for (const v of verdicts) if (v.kind === 'unprotected') { v.kind = 'no-auth-app'; v.detail = 'the app has no authentication at all: every route is public'; }
   }
   return all;
