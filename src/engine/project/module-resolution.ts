@@ -29,9 +29,14 @@ export function resolveModulePath(fromFile: string, specifier: string, rootDir: 
   else if (specifier.startsWith('/')) bases.push(path.resolve(specifier));
   else if (rootDir) {
     const alias = ALIAS_PREFIXES.find((p) => specifier.startsWith(p));
-    if (!alias) return undefined;
-    const rest = specifier.slice(alias.length);
-    bases.push(path.join(rootDir, 'src', rest), path.join(rootDir, rest));
+    if (alias) {
+      const rest = specifier.slice(alias.length);
+      bases.push(path.join(rootDir, 'src', rest), path.join(rootDir, rest));
+    } else if (/^@[\w-]+\//.test(specifier)) {
+      // `@server/routes` for a tsconfig `paths` entry like `"@server/*": ["server/*"]`: taken only when such a
+      // project file exists, so real scoped packages (`@nestjs/common`) stay packages.
+      bases.push(path.join(rootDir, specifier.slice(1)), path.join(rootDir, 'src', specifier.slice(1)));
+    } else return undefined;
   } else return undefined;
   for (const base of bases) {
     const found = candidatesFor(base).find(isKnown);
