@@ -45,6 +45,7 @@ const express: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
     { name: 'not a route: a query builder method named put', code: "function dump(dmp, table) {\n  dmp.put('^insert ^into %f ', table);\n}\nmodule.exports = dump;\n" },
     { name: 'not a route: a browser client call', fileName: '/p/public/js/api.js', code: "function save(api, id, body) {\n  return api.put('/users/' + id, body);\n}\n" },
     { name: 'not a route: a model method named like a verb', code: "async function purge(Topics, id, uid) {\n  await Topics.delete(id, uid);\n}\nmodule.exports = purge;\n" },
+    { name: 'sign-up, contact forms and one-time codes are public by design', code: expressApp("app.post('/api/users', signUp);\napp.post('/contact', sendMessage);\napp.post('/auth/validate-otp', checkCode);\napp.post('/links/report', reportLink);") },
     { name: 'passportConfig.isAuthenticated (hackathon-starter style)', code: expressApp("app.post('/account/profile', passportConfig.isAuthenticated, postUpdateProfile);", "const passportConfig = require('./config/passport');\n") },
     { name: 'NodeGoat-style local alias isLoggedIn', code: expressApp("const isLoggedIn = sessionHandler.isLoggedInMiddleware;\napp.post('/profile', isLoggedIn, profileHandler.handleProfileUpdate);", "const sessionHandler = require('./session');\n") },
     { name: 'restrictTo role check after protect', code: expressApp("app.delete('/tours/:id', protect, restrictTo('admin', 'lead-guide'), deleteTour);", "const { protect, restrictTo } = require('./controllers/authController');\n") },
@@ -61,10 +62,10 @@ const express: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
     },
     {
       name: 'mark-public fix',
-      code: expressApp("app.post('/contact', sendMessage);"),
+      code: expressApp("app.post('/messages', sendMessage);"),
       errors: [{ messageId: 'missingAuth' }],
       fixTitle: 'Mark this route public',
-      output: expressApp("// backend-guide-public: <why anyone may call this route>\napp.post('/contact', sendMessage);"),
+      output: expressApp("// backend-guide-public: <why anyone may call this route>\napp.post('/messages', sendMessage);"),
     },
     { name: 'DELETE', code: expressApp("app.delete('/users/:id', removeUser);"), errors: [{ messageId: 'missingAuth', line: 3, messageIncludes: ['DELETE /users/:id'] }] },
     { name: 'PUT', code: expressApp("app.put('/posts/:id', updatePost);"), errors: [{ messageId: 'missingAuth', messageIncludes: ['PUT /posts/:id'] }] },
@@ -88,7 +89,7 @@ const express: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
     { name: 'passport.initialize and passport.session only populate req.user', code: expressApp("app.use(passport.initialize());\napp.use(passport.session());\napp.post('/orders', createOrder);", "const passport = require('passport');\n"), errors: [{ messageId: 'missingAuth' }] },
     { name: 'a rate limiter named after auth is not a check', code: expressApp("app.post('/transfers', authLimiter, transfer);"), errors: [{ messageId: 'missingAuth' }] },
     { name: 'webhook without a signature check', code: expressApp("app.post('/webhooks/payments', (req, res) => {\n  markPaid(req.body.orderId);\n  res.sendStatus(200);\n});"), errors: [{ messageId: 'unsignedWebhook' }] },
-    { name: 'public marker without a reason does not count', code: expressApp("// backend-guide-public:\napp.post('/contact', sendMessage);"), errors: [{ messageId: 'missingAuth' }] },
+    { name: 'public marker without a reason does not count', code: expressApp("// backend-guide-public:\napp.post('/messages', sendMessage);"), errors: [{ messageId: 'missingAuth' }] },
     { name: 'reading req.user without ending the request is no check', code: expressApp("app.post('/likes', (req, res) => {\n  console.log('like from', req.user && req.user.id);\n  res.sendStatus(201);\n});"), errors: [{ messageId: 'missingAuth' }] },
     { name: 'auth.sensitivePaths adds a GET path', options: { auth: { sensitivePaths: ['reports'] } }, code: expressApp("app.get('/reports/monthly', monthlyReport);"), errors: [{ messageId: 'missingAuthSensitive' }] },
     { name: 'admin paths are never public by name', code: expressApp("app.post('/admin/users/:id/reset-password', resetPassword);"), errors: [{ messageId: 'missingAuth' }] },
@@ -329,7 +330,7 @@ const nestCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     { name: 'Nest controller without project facts: global guards are unknown', fileName: 'users.controller.ts', languageId: 'typescript', code: `${NEST_HEAD}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: unknown) {}\n}\n` },
   ],
   invalid: [
-    { ...nest('POST without a guard', "@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: unknown) {}\n}\n"), errors: [{ messageId: 'missingAuth', line: 7, column: 3, messageIncludes: ['POST /users'] }] },
+    { ...nest('POST without a guard', "@Controller('orders')\nexport class OrdersController {\n  @Post()\n  create(@Body() dto: unknown) {}\n}\n"), errors: [{ messageId: 'missingAuth', line: 7, column: 3, messageIncludes: ['POST /orders'] }] },
     { ...nest('sensitive GET without a guard', "@Controller('users')\nexport class UsersController {\n  @Get(':id')\n  findOne(@Param('id') id: string) {}\n}\n"), errors: [{ messageId: 'missingAuthSensitive', messageIncludes: ['GET /users/:id'] }] },
     { ...nest('a throttler guard is not an auth guard', "@Controller('orders')\n@UseGuards(ThrottlerGuard)\nexport class OrdersController {\n  @Delete(':id')\n  remove(@Param('id') id: string) {}\n}\n"), errors: [{ messageId: 'missingAuth' }] },
     {

@@ -86,6 +86,14 @@ export function sensitivePathWord(path: string, extra: readonly string[] = []): 
 const AMBIGUOUS_FLOW_SEGMENTS: ReadonlySet<string> = new Set(['reset', 'verify', 'confirm', 'activate', 'token']);
 
 export const SIGN_IN_REASON = 'a sign-in or account recovery step';
+export const SIGN_UP_REASON = 'sign-up: creating an account at the collection root';
+
+/** Words that make any segment a sign-in step (`validate-otp`, `passkey-options`, `webauthn-register`). */
+const SIGN_IN_WORDS: ReadonlySet<string> = new Set(['otp', 'login', 'signin', 'signup', 'passkey', 'passkeys', 'webauthn', 'magic', 'sso', 'saml', 'oidc']);
+/** `POST /users`, `POST /v1/account`: creating an account at the collection root is how visitors sign up. */
+const ACCOUNT_COLLECTIONS: ReadonlySet<string> = new Set(['users', 'user', 'accounts', 'account', 'members', 'signups']);
+/** Forms anyone may post: they send a message to the operator and change nothing else. */
+const VISITOR_FORMS: ReadonlySet<string> = new Set(['contact', 'support', 'feedback', 'report', 'newsletter', 'subscribe', 'unsubscribe']);
 
 /** Why a path is public by nature, or `undefined`. Paths under `admin` are never public. */
 export function publicPathReason(path: string, methods: readonly string[]): string | undefined {
@@ -99,6 +107,11 @@ export function publicPathReason(path: string, methods: readonly string[]): stri
   if (PUBLIC_AUTH_FLOW_SEGMENTS.has(last) && !ambiguous) return SIGN_IN_REASON;
   const words = wordsOf(last);
   if (PUBLIC_AUTH_FLOW_WORDS.some(([a, b]) => words.some((w) => a.has(w)) && words.some((w) => b.has(w)))) return SIGN_IN_REASON;
+  if (words.some((w) => SIGN_IN_WORDS.has(w))) return SIGN_IN_REASON;
+  const posts = methods.length > 0 && methods.every((m) => m === 'post');
+  const bareCollection = paramSegments(path).length === 0 && path.replace(/\/+$/, '').endsWith(last);
+  if (posts && bareCollection && ACCOUNT_COLLECTIONS.has(last)) return SIGN_UP_REASON;
+  if (posts && VISITOR_FORMS.has(last)) return 'a form visitors send (contact, support, feedback, abuse report)';
   if (/\.[a-z0-9]{2,5}$/.test(last) && methods.every((m) => m === 'get' || m === 'head')) return 'a static file';
   const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
   if (readOnly && PUBLIC_GET_SEGMENTS.has(last) && literals.slice(0, -1).every((s) => API_PREFIX_SEGMENT.test(s))) return 'a monitoring or documentation endpoint';
