@@ -3,15 +3,17 @@ import { defaultConfig, type EngineConfig } from './config';
 import { isLanguageId } from './languages';
 import { reasonToSkip } from './limits';
 import { formatMessage } from './messages';
-import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from './parser';
+import { parseSource } from './parse-source';
+import { ParseCancelled, sharedGrammars, type Grammars } from './parser';
 import type { ProjectFacts } from './project';
 import type { DocumentMemory } from './rule-memory';
 import { allRules } from './registry';
 import { reportSpan, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { applySuppressions } from './suppressions';
+import { describeSyntaxError, firstSyntaxError } from './syntax-errors';
 import { LineIndex } from './text';
 import { topLevelStatements, type Statement } from './top-level';
-import type { Finding, LanguageId, Severity } from './types';
+import type { Finding, LanguageId, Position, Severity } from './types';
 
 export interface AnalyzeOptions {
   languageId: string;
@@ -37,6 +39,11 @@ export interface AnalysisResult {
   skipped?: string;
   /** Things worth logging that did not stop the analysis (a rule that failed, syntax errors). */
   notes: string[];
+  /**
+   * Where the first syntax error is, when the file has one the parser could not get past: the rules ran
+   * on the rest of the file, so it was analysed only partly. Not set when `describeSyntaxErrors` is false.
+   */
+  syntaxError?: Position;
   /** The time budget ran out while rules ran: some findings may be missing. */
   overran?: boolean;
   /** Set when an analysis with a budget of its own (the editor's keystroke pass) gave up; says why. */
@@ -61,26 +68,6 @@ export function lowerSeverity(severity: Severity): Severity {
   return SEVERITY_ORDER[Math.min(SEVERITY_ORDER.indexOf(severity) + 1, SEVERITY_ORDER.length - 1)];
 }
 
-function firstSyntaxError(tree: Tree, lines: LineIndex): string | undefined {
-  if (!tree.rootNode.hasError) return undefined;
-  const cursor = tree.walk();
-  try {
-    for (;;) {
-      const node = cursor.currentNode;
-      if (node.isError || node.isMissing) {
-        const at = lines.positionAt(node.startIndex);
-        return `syntax error near line ${at.line + 1}, column ${at.character + 1}; findings may be incomplete`;
-      }
-      if (node.hasError && cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return undefined;
-      }
-    }
-  } finally {
-    cursor.delete();
-  }
-}
-
 /**
  * Runs the rules over an already parsed tree. Synchronous, for the editor's incremental path.
  * Never throws: a failing rule becomes a note, the other rules still run.
@@ -98,8 +85,9 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   };
   let statements: readonly Statement[] | undefined;
   const topLevel = options.topLevel ?? (() => (statements ??= topLevelStatements(tree.rootNode)));
-  const syntax = options.describeSyntaxErrors === false ? undefined : firstSyntaxError(tree, lines);
-  if (syntax) notes.push(syntax);
+  const syntaxErrorNode = options.describeSyntaxErrors === false ? undefined : firstSyntaxError(tree);
+  const syntaxError = syntaxErrorNode && lines.positionAt(syntaxErrorNode.startIndex);
+  if (syntaxError) notes.push(describeSyntaxError(syntaxError));
   for (const rule of options.rules ?? allRules()) {
     const severity = effectiveSeverity(rule, config);
     if (!severity || !rule.meta.languages.includes(languageId)) continue;
@@ -150,7 +138,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   }
   const kept = applySuppressions(findings, text, lines);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-  return overran ? { findings: kept, notes, overran } : { findings: kept, notes };
+  return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran } : {}) };
 }
 
 /** Parses and analyses one file. Never throws; a file that cannot be analysed gives no findings and says why. */
@@ -163,8 +151,7 @@ export async function analyze(text: string, options: AnalyzeOptions): Promise<An
   let tree: Tree | undefined;
   try {
     const deadline = performance.now() + config.timeBudgetMs;
-    const parser = await (options.grammars ?? sharedGrammars()).parserFor(languageId);
-    tree = parseWithBudget(parser, text, config.timeBudgetMs);
+    tree = (await parseSource(options.grammars ?? sharedGrammars(), languageId, text, config.timeBudgetMs)).tree;
     return analyzeTree(tree, text, languageId, { ...options, config }, deadline);
   } catch (error) {
     const why = error instanceof ParseCancelled ? error.message : `could not be analysed: ${describeError(error)}`;

@@ -12,6 +12,17 @@ const GRAMMAR_OF: Readonly<Record<LanguageId, GrammarName>> = {
   python: 'python',
 };
 
+/**
+ * A second grammar to try when a file's own grammar finds syntax errors; the parse that loses less wins.
+ * The JavaScript grammar 0.25.0 rejects JSX attributes named after keywords (`in={open}`, `default=`),
+ * `<Skeleton.default>` and `<this.Item>`, import assertions and Flow type annotations; the TSX grammar,
+ * a superset of JavaScript with JSX, reads them.
+ */
+const FALLBACK_GRAMMAR_OF: Readonly<Partial<Record<LanguageId, GrammarName>>> = {
+  javascript: 'tsx',
+  javascriptreact: 'tsx',
+};
+
 const LANGUAGE_OF_EXTENSION: Readonly<Record<string, LanguageId>> = {
   '.js': 'javascript',
   '.cjs': 'javascript',
@@ -30,6 +41,15 @@ export function isLanguageId(value: string): value is LanguageId {
 
 export function grammarOf(languageId: LanguageId): GrammarName {
   return GRAMMAR_OF[languageId];
+}
+
+export function fallbackGrammarOf(languageId: LanguageId): GrammarName | undefined {
+  return FALLBACK_GRAMMAR_OF[languageId];
+}
+
+/** TypeScript proper, where `a<T>`x`` is a tagged template with type arguments, never a comparison. */
+export function isTypeScript(languageId: LanguageId): boolean {
+  return languageId === 'typescript' || languageId === 'typescriptreact';
 }
 
 /** The language of a file name by its extension; `undefined` for files the engine does not read. */

@@ -44,8 +44,12 @@ export class Grammars {
   }
 
   /** The parser for a language, loading its grammar the first time. */
-  async parserFor(languageId: LanguageId): Promise<Parser> {
-    const grammar = grammarOf(languageId);
+  parserFor(languageId: LanguageId): Promise<Parser> {
+    return this.parserOf(grammarOf(languageId));
+  }
+
+  /** The parser for a grammar, loading it the first time. */
+  async parserOf(grammar: GrammarName): Promise<Parser> {
     const existing = this.parsers.get(grammar);
     if (existing) return existing;
     const language = await this.language(grammar);
@@ -62,14 +66,21 @@ export class Grammars {
 
 const PARSE_CHUNK = 64 * 1024;
 
-/** Parses `text`, reusing `oldTree` (already edited) when given; throws `ParseCancelled` past the budget. */
-export function parseWithBudget(parser: Parser, text: string, budgetMs: number, oldTree?: Tree | null): Tree {
+/**
+ * Parses `text`, reusing `oldTree` (already edited) when given; throws `ParseCancelled` past the budget.
+ * `parsedText`, when given, is what the parser reads instead: a repaired copy of the same length
+ * (see syntax-repairs.ts). Nodes of the tree still read their `.text` from `text`.
+ */
+export function parseWithBudget(parser: Parser, text: string, budgetMs: number, oldTree?: Tree | null, parsedText?: string): Tree {
   const deadline = performance.now() + budgetMs;
   parser.reset();
   // Text handed over in chunks the parser asks for: an incremental re-parse reads only what it re-lexes,
-  // instead of the whole document being copied into WASM memory on every keystroke.
-  const input = (index: number) => text.slice(index, index + PARSE_CHUNK);
+  // instead of the whole document being copied into WASM memory on every keystroke. The tree keeps this
+  // callback to give nodes their text, so once parsed it reads the file's own text.
+  let source = parsedText ?? text;
+  const input = (index: number) => source.slice(index, index + PARSE_CHUNK);
   const tree = parser.parse(input, oldTree ?? null, { progressCallback: () => performance.now() > deadline });
+  source = text;
   if (!tree) {
     parser.reset();
     throw new ParseCancelled(budgetMs);

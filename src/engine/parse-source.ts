@@ -1,0 +1,88 @@
+import type { Tree } from '@vscode/tree-sitter-wasm';
+import { fallbackGrammarOf, grammarOf, isTypeScript, type GrammarName } from './languages';
+import { parseWithBudget, type Grammars } from './parser';
+import { syntaxDamage } from './syntax-errors';
+import { applyPatches, repairsFor, taggedTemplateTypeArguments, type Repaired } from './syntax-repairs';
+import type { LanguageId } from './types';
+
+/** A file's tree and how it was obtained. */
+export interface ParsedSource {
+  tree: Tree;
+  grammar: GrammarName;
+  /** The constructs rewritten for the parser (see syntax-repairs.ts), one entry per patch. */
+  repaired: string[];
+}
+
+/** Rounds of repairs: a repair can uncover the next error, but a file that needs more is not a grammar gap. */
+const MAX_REPAIR_ROUNDS = 3;
+
+interface Attempt {
+  tree: Tree;
+  grammar: GrammarName;
+  parsedText: string;
+  damage: number;
+  repaired: string[];
+}
+
+/**
+ * Parses a whole file so that as little as possible is lost to grammar gaps. The file's own grammar first;
+ * when that finds errors, the fallback grammar (see languages.ts) and then same-length repairs of constructs
+ * the grammars reject (see syntax-repairs.ts), each kept only when it loses less of the file. A clean parse
+ * costs one parse (TypeScript files with `<…>`` also a rewrite check); the retries share half the budget.
+ * Throws `ParseCancelled` only when the first parse does not fit the budget.
+ */
+export async function parseSource(grammars: Grammars, languageId: LanguageId, text: string, budgetMs: number): Promise<ParsedSource> {
+  const started = performance.now();
+  const retryDeadline = started + budgetMs / 2;
+  const parse = async (grammar: GrammarName, parsedText: string, budget: number): Promise<Tree> =>
+    parseWithBudget(await grammars.parserOf(grammar), text, budget, null, parsedText === text ? undefined : parsedText);
+  const retry = async (grammar: GrammarName, parsedText: string, repaired: string[]): Promise<Attempt | undefined> => {
+    const budget = retryDeadline - performance.now();
+    if (budget <= 0) return undefined;
+    try {
+      const tree = await parse(grammar, parsedText, budget);
+      return { tree, grammar, parsedText, damage: syntaxDamage(tree), repaired };
+    } catch {
+      return undefined; // out of time, or the grammar did not load: the tree in hand stands
+    }
+  };
+
+  /** `challenger` when it loses less than `holder` (or as little, with `orAsGood`); the other tree is deleted. */
+  const better = (holder: Attempt, challenger: Attempt | undefined, orAsGood = false): Attempt => {
+    if (!challenger) return holder;
+    const wins = challenger.damage < holder.damage || (orAsGood && challenger.damage === holder.damage);
+    (wins ? holder : challenger).tree.delete();
+    return wins ? challenger : holder;
+  };
+  /** Rounds of repairs from `start`, each kept while it loses less. */
+  const withRepairs = async (start: Attempt): Promise<Attempt> => {
+    let best = start;
+    for (let round = 0; round < MAX_REPAIR_ROUNDS && best.damage > 0; round++) {
+      const patches = repairsFor(best.tree, best.parsedText);
+      if (!patches.length) break;
+      const next = better(best, await retry(best.grammar, applyPatches(best.parsedText, patches), [...best.repaired, ...constructs(patches)]));
+      if (next === best) break;
+      best = next;
+    }
+    return best;
+  };
+
+  const grammar = grammarOf(languageId);
+  const first = await parse(grammar, text, budgetMs);
+  let best: Attempt = { tree: first, grammar, parsedText: text, damage: syntaxDamage(first), repaired: [] };
+  if (isTypeScript(languageId)) {
+    const patches = taggedTemplateTypeArguments(text);
+    if (patches.length) best = better(best, await retry(grammar, applyPatches(text, patches), constructs(patches)), true);
+  }
+  if (best.damage > 0) {
+    const fallback = fallbackGrammarOf(languageId);
+    const other = fallback && (await retry(fallback, text, []));
+    best = await withRepairs(best);
+    if (other) best = better(best, await withRepairs(other));
+  }
+  return { tree: best.tree, grammar: best.grammar, repaired: best.repaired };
+}
+
+function constructs(patches: readonly Repaired[]): string[] {
+  return patches.map((p) => p.construct);
+}
