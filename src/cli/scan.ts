@@ -5,7 +5,7 @@ import type { EngineConfig } from '../engine/config';
 import { languageOfFileName } from '../engine/languages';
 import type { Grammars } from '../engine/parser';
 import type { ProjectFacts } from '../engine/project';
-import type { Finding } from '../engine/types';
+import type { Finding, Position } from '../engine/types';
 
 export interface FileReport {
   /** Absolute path. */
@@ -15,6 +15,8 @@ export interface FileReport {
   findings: Finding[];
   skipped?: string;
   notes: string[];
+  /** The first syntax error (0-based), when the file was analysed only partly: the rules ran on the rest of it. */
+  syntaxError?: Position;
 }
 
 export interface ScanOptions {
@@ -46,7 +48,7 @@ export async function scanFiles(files: readonly string[], texts: ReadonlyMap<str
     const languageId = languageOfFileName(file);
     if (text === undefined || !languageId) continue;
     const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project });
-    reports.push({ file, relative, findings: result.findings, skipped: result.skipped, notes: result.notes });
+    reports.push({ file, relative, findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError });
   }
   return reports;
 }

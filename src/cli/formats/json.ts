@@ -7,6 +7,7 @@ export function formatJson(reports: readonly FileReport[], toolVersion: string):
     path: r.relative,
     skipped: r.skipped ?? null,
     notes: r.notes,
+    syntaxError: r.syntaxError ? { line: r.syntaxError.line + 1, column: r.syntaxError.character + 1 } : null,
     findings: r.findings.map((f) => ({
       ruleId: f.ruleId,
       messageId: f.messageId,

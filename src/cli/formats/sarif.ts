@@ -3,7 +3,8 @@ import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import { guideWebUrl } from '../../engine/guide';
 import type { Rule } from '../../engine/rule';
-import type { Finding, Range, Severity } from '../../engine/types';
+import { describeSyntaxError } from '../../engine/syntax-errors';
+import type { Finding, Position, Range, Severity } from '../../engine/types';
 import type { FileReport } from '../scan';
 import { relativePath } from '../scan';
 
@@ -56,6 +57,15 @@ function result(root: string, report: FileReport, finding: Finding, ruleIndex: n
   return sarifResult;
 }
 
+/** A notification for a file analysed only partly, pointing at its first syntax error. */
+function partlyAnalysed(root: string, report: FileReport, at: Position): Sarif.Notification {
+  return {
+    level: 'warning',
+    message: { text: `analysed partly: ${describeSyntaxError(at)}` },
+    locations: [{ physicalLocation: { artifactLocation: artifact(root, report.file), region: { startLine: at.line + 1, startColumn: at.character + 1 } } }],
+  };
+}
+
 /** A SARIF 2.1.0 log with one run; artifact URIs are relative to the scan root (`SRCROOT`). */
 export function formatSarif(reports: readonly FileReport[], rules: readonly Rule[], root: string, toolVersion: string): string {
   const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
@@ -68,11 +78,11 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
       results: reports.flatMap((report) => report.findings.map((f) => result(root, report, f, ruleIndex.get(f.ruleId) ?? -1))),
       invocations: [{
         executionSuccessful: true,
-        toolExecutionNotifications: reports.filter((r) => r.skipped).map((r) => ({
+        toolExecutionNotifications: [...reports.filter((r) => r.skipped).map((r) => ({
           level: 'note' as const,
           message: { text: `skipped: ${r.skipped}` },
           locations: [{ physicalLocation: { artifactLocation: artifact(root, r.file) } }],
-        })),
+        })), ...reports.flatMap((r) => (r.syntaxError ? [partlyAnalysed(root, r, r.syntaxError)] : []))],
       }],
     }],
   };

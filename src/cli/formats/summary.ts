@@ -4,6 +4,8 @@ export interface Summary {
   files: number;
   filesWithFindings: number;
   skipped: number;
+  /** Files with a syntax error the parser could not get past: the rules ran on the rest of each. */
+  partly: number;
   total: number;
   errors: number;
   warnings: number;
@@ -16,6 +18,7 @@ export function summarize(reports: readonly FileReport[]): Summary {
     files: reports.length,
     filesWithFindings: reports.filter((r) => r.findings.length > 0).length,
     skipped: reports.filter((r) => r.skipped).length,
+    partly: reports.filter((r) => r.syntaxError).length,
     total: all.length,
     errors: all.filter((f) => f.severity === 'error').length,
     warnings: all.filter((f) => f.severity === 'warning').length,

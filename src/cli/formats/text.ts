@@ -1,4 +1,5 @@
 import { guideWebUrl } from '../../engine/guide';
+import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { FileReport } from '../scan';
 import { summarize } from './summary';
 
@@ -17,8 +18,11 @@ export function formatText(reports: readonly FileReport[]): string {
   }
   const skipped = reports.filter((r) => r.skipped);
   for (const r of skipped) out.push(`skipped ${r.relative}: ${r.skipped}`);
-  if (skipped.length) out.push('');
+  const partly = reports.flatMap((r) => (r.syntaxError ? [`analysed partly ${r.relative}: ${describeSyntaxError(r.syntaxError)}`] : []));
+  out.push(...partly);
+  if (skipped.length || partly.length) out.push('');
   const s = summarize(reports);
-  out.push(`${s.total} finding(s) (${s.errors} error, ${s.warnings} warning, ${s.infos} info) in ${s.filesWithFindings} of ${s.files} file(s); ${s.skipped} skipped`);
+  const partlyCount = s.partly ? `; ${s.partly} analysed partly (syntax errors)` : '';
+  out.push(`${s.total} finding(s) (${s.errors} error, ${s.warnings} warning, ${s.infos} info) in ${s.filesWithFindings} of ${s.files} file(s); ${s.skipped} skipped${partlyCount}`);
   return `${out.join('\n')}\n`;
 }

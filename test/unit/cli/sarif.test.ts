@@ -19,6 +19,7 @@ describe('SARIF output', () => {
   fs.mkdirSync(path.join(root, 'src', 'data access'), { recursive: true });
   fs.writeFileSync(path.join(root, 'src', 'data access', 'orders.ts'), 'import { Pool } from "pg";\nconst pool = new Pool();\nexport const find = (id: string) => pool.query(`SELECT * FROM orders WHERE id = ${id}`);\n');
   fs.writeFileSync(path.join(root, 'src', 'min.js'), `var a=${'1+'.repeat(5000)}1;\n`.repeat(3));
+  fs.writeFileSync(path.join(root, 'src', 'broken.js'), 'const broken = {;\n');
 
   async function sarif(): Promise<any> {
     let out = '';
@@ -47,10 +48,10 @@ describe('SARIF output', () => {
     assert.ok(run.originalUriBaseIds.SRCROOT.uri.startsWith('file:///') && run.originalUriBaseIds.SRCROOT.uri.endsWith('/'));
   });
 
-  it('lists skipped files as notifications', async () => {
+  it('lists skipped and partly analysed files as notifications', async () => {
     const notes = (await sarif()).runs[0].invocations[0].toolExecutionNotifications;
-    assert.strictEqual(notes.length, 1);
+    assert.deepStrictEqual(notes.map((n: any) => n.locations[0].physicalLocation.artifactLocation.uri), ['src/min.js', 'src/broken.js']);
     assert.match(notes[0].message.text, /minified/);
-    assert.strictEqual(notes[0].locations[0].physicalLocation.artifactLocation.uri, 'src/min.js');
+    assert.match(notes[1].message.text, /syntax error near line 1, column 17/);
   });
 });
