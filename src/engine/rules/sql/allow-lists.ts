@@ -1,11 +1,13 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { firstNamedChild, unwrap } from '../../ast';
 import { matchAllIn } from '../../text';
-import { argumentList, returnedExpression } from './calls';
+import { arrayElements } from './arrays';
 import { isConstantName } from './known-calls';
-import { constant, settle, type Evaluation } from './pieces';
+import { SAFE, constant, settle, union, type Evaluation } from './pieces';
+import { keepsOutSqlSyntax, regexSource } from './patterns';
 import type { Binding } from './scope';
-import { union, type StringEvaluator } from './string-building';
+import type { StringEvaluator } from './string-building';
+import { argumentList, returnedExpression } from './syntax';
 
 /**
  * Values checked against a fixed list are as constant as the list: `LIST.includes(x) ? x : 'id'`,
@@ -29,7 +31,7 @@ export function allowListValue(ev: StringEvaluator, list: Node, depth: number): 
     if (!items) return undefined;
     target = unwrap(items);
   }
-  const elements = target.type === 'array' ? ev.arrayElements(target, depth) : undefined;
+  const elements = target.type === 'array' ? arrayElements(ev, target, depth) : undefined;
   if (!elements || elements.values.length === 0) return undefined;
   const settled = elements.values.map((e) => settle(e.evaluation));
   return settled.every((e) => e.kind === 'constant') ? settled[0] : undefined;
@@ -57,25 +59,41 @@ export function allowListedChoice(ev: StringEvaluator, node: Node, depth: number
 }
 
 /**
- * `if (!LIST.includes(x)) return ...` (or `throw`) before a use of `x`, in a block that holds the use:
- * past that statement `x` is one of the allowed constants.
+ * A check before a use of `x` that returns or throws unless `x` is allowed, in a block that holds the use:
+ * `if (!LIST.includes(x)) return ...` (past it `x` is one of the listed constants), or
+ * `if (!/^[a-z_]+$/.test(x)) throw ...` with a pattern that keeps out SQL syntax (past it `x` cannot carry
+ * any). `x &&` or `!x ||` before the test only lets an empty value through.
  */
 export function guardedBy(ev: StringEvaluator, use: Node, binding: Binding, depth: number): Evaluation | undefined {
   const from = binding.scopeStart;
   const name = use.text.replace(/\$/g, '\\$');
-  const guard = new RegExp(`\\bif\\s*\\(\\s*!\\s*(\\[[^\\]]*\\]|[\\w$.]+)\\.(?:includes|has)\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:return|throw)\\b`, 'g');
+  const emptyOr = `(?:${name}\\s*&&\\s*|!\\s*${name}\\s*\\|\\|\\s*)?`;
+  const guard = new RegExp(`\\bif\\s*\\(\\s*${emptyOr}!\\s*(\\[[^\\]]*\\]|[\\w$.]+|\\/(?:\\\\.|\\[(?:\\\\.|[^\\]\\\\])*\\]|[^/\\\\[\\n])+\\/[a-z]*)\\.(includes|has|test)\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:return|throw)\\b`, 'g');
   for (const match of matchAllIn(guard, ev.text, from, use.startIndex)) {
     const at = match.index;
     const path = ev.scopes.ancestry.pathTo(at, at + 2);
     const level = path.findIndex((n) => n.startIndex === at && n.type === 'if_statement');
     const block = path[level - 1];
     if (level < 1 || block.startIndex > use.startIndex || block.endIndex < use.endIndex) continue;
+    if (match[2] === 'test') {
+      if (patternKeepsOutSql(ev, match[1])) return SAFE;
+      continue;
+    }
     const listStart = at + match[0].indexOf(match[1]);
     const list = ev.scopes.ancestry.pathTo(listStart, listStart + match[1].length).pop();
     const allowed = list && list.startIndex === listStart ? allowListValue(ev, list, depth) : undefined;
     if (allowed) return allowed;
   }
   return undefined;
+}
+
+/** A regular expression literal, or a `const` holding one, that keeps out SQL syntax. */
+function patternKeepsOutSql(ev: StringEvaluator, written: string): boolean {
+  const literal = regexSource(written);
+  if (literal !== undefined) return keepsOutSqlSyntax(literal);
+  const declaration = new RegExp(`\\bconst\\s+${written.replace(/\$/g, '\\$')}\\s*=\\s*(\\/(?:\\\\.|[^/\\\\\\n])+\\/[a-z]*)\\s*[;\\n]`).exec(ev.text);
+  const source = declaration ? regexSource(declaration[1]) : undefined;
+  return source !== undefined && keepsOutSqlSyntax(source);
 }
 
 /** The first parameter of a callback, or the first name inside it when it is `[key, value]`. */

@@ -1,42 +1,17 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { firstNamedChild, unwrap } from '../../ast';
-import { CALLBACK_TYPES, allowListed, firstParameter, type Vouched } from './allow-lists';
+import { unwrap } from '../../ast';
+import { joinCall } from './arrays';
 import {
-  ELEMENT_PRESERVING_METHODS, NUMERIC_FUNCTIONS, NUMERIC_STATIC_CALLS, PARAMETERIZING_TAGS, PRINTF_MODULES, SAFE_RESULT_METHODS,
-  TEXT_PRESERVING_METHODS, formatSpecifiers,
+  GENERATOR_MODULES, NUMERIC_FUNCTIONS, NUMERIC_STATIC_CALLS, PARAMETERIZING_TAGS, PRINTF_MODULES, SAFE_RESULT_METHODS, TEXT_PRESERVING_METHODS, formatSpecifiers,
 } from './known-calls';
 import { MODULE_DEPENDENT_METHODS, PG_FORMAT_MODULE, SQL_ESCAPE_RECEIVER, quotesForSql } from './quoting';
 import {
   SAFE, UNKNOWN, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unsafeValues,
   type Evaluation, type Piece,
 } from './pieces';
+import { DB_HANDLE_NAME } from './sinks';
 import type { StringEvaluator } from './string-building';
-
-/** Call arguments without comments. */
-export function argumentList(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
-  if (!args || args.type !== 'arguments') return [];
-  return args.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-}
-
-/** `db` for `this.db`, `knex` for `knex`, `''` for calls and other expressions. */
-export function lastName(node: Node): string {
-  const target = unwrap(node);
-  if (target.type === 'identifier' || target.type === 'this') return target.text;
-  if (target.type === 'member_expression') return target.childForFieldName('property')?.text ?? '';
-  return '';
-}
-
-/** The identifier a member chain starts from: `pgp` for `pgp.as.format`. */
-function rootName(node: Node): string {
-  let target = unwrap(node);
-  while (target.type === 'member_expression' || target.type === 'call_expression') {
-    const next = target.childForFieldName(target.type === 'member_expression' ? 'object' : 'function');
-    if (!next) return '';
-    target = unwrap(next);
-  }
-  return target.type === 'identifier' ? target.text : '';
-}
+import { argumentList, lastName, rootName } from './syntax';
 
 /** What a call returns, as far as SQL text is concerned. */
 export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Evaluation {
@@ -48,8 +23,10 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   const target = unwrap(callee);
   if (target.type === 'identifier') {
     const known = bareCall(ev, target.text, list, depth);
-    const fn = known.kind === 'unknown' ? ev.localFunction(target) : undefined;
-    return fn ? ev.returnedBy(fn, list, depth) : known;
+    if (known.kind !== 'unknown') return known;
+    const fn = ev.localFunction(target);
+    if (fn) return ev.returnedBy(fn, list, depth);
+    return ev.imports.moduleOf(target.text) !== undefined && derivedFromConstants(ev, list, depth) ? SAFE : UNKNOWN;
   }
   if (target.type !== 'member_expression') return UNKNOWN;
   const method = target.childForFieldName('property')?.text ?? '';
@@ -68,18 +45,41 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   }
   // knex.raw('?? = ?', [column, value]) is itself parameterized
   if (method === 'raw' && list[0] && settle(ev.evaluate(list[0], depth + 1)).kind === 'constant') return SAFE;
+  if (method === 'toQuery' || (method === 'toString' && isQueryBuilder(object))) return SAFE;
   if (method === 'concat') return concatCall(ev, object, list, depth);
   if (method === 'join') return joinCall(ev, object, list, depth);
   if (TEXT_PRESERVING_METHODS.has(method)) return reshaped(ev.evaluate(object, depth + 1));
-  const fn = object.type === 'identifier' ? ev.localFunction(target) : undefined;
-  return fn ? ev.returnedBy(fn, list, depth) : UNKNOWN;
+  const fn = object.type === 'identifier' || object.type === 'this' ? ev.localFunction(target) : undefined;
+  if (fn) return ev.returnedBy(fn, list, depth);
+  const root = rootName(object);
+  return root && GENERATOR_MODULES.has(ev.imports.moduleOf(root) ?? '') ? SAFE : UNKNOWN; // uuid.v4(), crypto.createHash(...).digest('hex')
+}
+
+/**
+ * A query builder's chain (`knex('t').where('a', a)`, `db.select().from(t)`, `repo.createQueryBuilder()...`):
+ * its `toString()` and `toQuery()` write the SQL with the values escaped by the builder.
+ */
+function isQueryBuilder(object: Node): boolean {
+  const target = unwrap(object);
+  return target.type === 'call_expression' && (DB_HANDLE_NAME.test(rootName(target)) || /\b(?:createQueryBuilder|queryBuilder)\s*\(/.test(target.text));
+}
+
+/**
+ * A helper imported from another module, called with constants only (`deepJSONBSet('data', ['a', 'b'])`):
+ * what it returns is made from those constants, since no request reaches it.
+ */
+function derivedFromConstants(ev: StringEvaluator, list: readonly Node[], depth: number): boolean {
+  return list.length > 0 && list.every((arg) => {
+    const value = settle(ev.evaluate(arg, depth + 1));
+    return value.kind === 'constant' || value.kind === 'safe';
+  });
 }
 
 function bareCall(ev: StringEvaluator, name: string, list: Node[], depth: number): Evaluation {
   if (NUMERIC_FUNCTIONS.has(name)) return SAFE;
   if (name === 'String') return list[0] ? reshaped(ev.evaluate(list[0], depth + 1)) : constant('', true);
   const module = ev.imports.moduleOf(name);
-  if (quotesForSql({ name, receiver: '', module })) return SAFE;
+  if (quotesForSql({ name, receiver: '', module }) || GENERATOR_MODULES.has(module ?? '')) return SAFE;
   if (module === PG_FORMAT_MODULE) return formatCall(ev, list, true, depth);
   if ((name === 'format' || name === 'sprintf') && (module === undefined || PRINTF_MODULES.has(module))) return formatCall(ev, list, false, depth);
   return UNKNOWN;
@@ -138,96 +138,4 @@ function formatCall(ev: StringEvaluator, list: Node[], pgFormat: boolean, depth:
     }
   }
   return textOf(pieces, false, ['format'], sites);
-}
-
-/** The value each element of an array produces, when it can be told: literals, local arrays, `map`, `fill`, `filter`, ... */
-export function elementValues(ev: StringEvaluator, array: Node, depth: number): { values: { evaluation: Evaluation; node: Node }[]; sites: Node[]; exact: boolean } | undefined {
-  const target = unwrap(array);
-  const literal = ev.arrayElements(target, depth + 1);
-  if (literal) return literal;
-  if (target.type === 'new_expression' || target.type === 'call_expression') {
-    const callee = unwrap(target.childForFieldName(target.type === 'new_expression' ? 'constructor' : 'function') ?? target);
-    if (callee.type === 'identifier' && callee.text === 'Array') return { values: [{ evaluation: constant('', true), node: target }], sites: [], exact: false };
-    if (callee.type === 'identifier' && callee.text === 'Set' && target.type === 'new_expression') {
-      const items = argumentList(target)[0];
-      return items ? elementValues(ev, items, depth + 1) : undefined;
-    }
-    if (target.type !== 'call_expression' || callee.type !== 'member_expression') return undefined;
-    const method = callee.childForFieldName('property')?.text ?? '';
-    const receiver = callee.childForFieldName('object');
-    const list = argumentList(target);
-    if (!receiver) return undefined;
-    if (method === 'fill' && list[0]) return { values: [{ evaluation: ev.evaluate(list[0], depth + 1), node: list[0] }], sites: [], exact: false };
-    if ((method === 'map' || method === 'flatMap' || (method === 'from' && receiver.text === 'Array')) && list[method === 'from' ? 1 : 0]) {
-      const fn = list[method === 'from' ? 1 : 0];
-      const vouched = method === 'from' ? undefined : allowListed(ev, receiver, depth);
-      return { values: [{ evaluation: callbackResult(ev, fn, depth, vouched), node: fn }], sites: [], exact: false };
-    }
-    if (ELEMENT_PRESERVING_METHODS.has(method)) {
-      const base = elementValues(ev, receiver, depth + 1);
-      if (!base || method !== 'concat') return base && { ...base, exact: false };
-      const extra = list.map((arg) => ({ evaluation: ev.evaluate(arg, depth + 1), node: arg }));
-      return { values: [...base.values, ...extra], sites: base.sites, exact: false };
-    }
-  }
-  return undefined;
-}
-
-/** The expression a callback returns: an arrow function's expression body, or its single `return`. */
-export function returnedExpression(fn: Node): Node | undefined {
-  const body = fn.childForFieldName('body');
-  if (!body || body.type !== 'statement_block') return body ?? undefined;
-  const statements = body.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
-  return statements.length === 1 && statements[0].type === 'return_statement' ? firstNamedChild(statements[0]) : undefined;
-}
-
-/** What a callback returns; with `vouched`, the parameter the allow-list vouches for counts as one of its constants. */
-function callbackResult(ev: StringEvaluator, fn: Node, depth: number, vouched?: Vouched): Evaluation {
-  const target = unwrap(fn);
-  if (target.type === 'identifier') return NUMERIC_FUNCTIONS.has(target.text) ? SAFE : UNKNOWN;
-  if (!CALLBACK_TYPES.has(target.type)) return UNKNOWN;
-  const returned = returnedExpression(target);
-  if (!returned) return UNKNOWN;
-  const vouchedFor = vouched ? firstParameter(target, vouched.part) : undefined;
-  if (/=>|\bfunction\b/.test(returned.text)) {
-    return ev.withValues(vouchedFor && vouched ? [[vouchedFor, vouched.value]] : [], () => ev.evaluate(returned, depth + 1));
-  }
-  // no nested function in the body: its parameters are known by name, without resolving each use
-  const values = new Map<string, Evaluation>();
-  parameterNodes(target).forEach((param, index) => {
-    const names = param.type === 'identifier' ? [param] : param.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']).filter((n): n is Node => n !== null);
-    for (const name of names) {
-      const value = vouched && vouchedFor?.startIndex === name.startIndex ? vouched.value : index === 1 && param.type === 'identifier' ? SAFE : UNKNOWN;
-      values.set(name.text, value);
-    }
-  });
-  return ev.withParameters(values, () => ev.evaluate(returned, depth + 1));
-}
-
-/** A function's parameters, each the identifier or pattern it binds. */
-function parameterNodes(fn: Node): Node[] {
-  const single = fn.childForFieldName('parameter');
-  if (single) return [single];
-  return (fn.childForFieldName('parameters')?.namedChildren ?? [])
-    .filter((p): p is Node => p !== null && p.type !== 'comment')
-    .map((p) => (p.type === 'required_parameter' || p.type === 'optional_parameter' ? p.childForFieldName('pattern') ?? p : p));
-}
-
-/** `[a, b].join(sep)`, `ids.map(() => '?').join(',')`, `conditions.join(' AND ')`. */
-function joinCall(ev: StringEvaluator, object: Node, list: Node[], depth: number): Evaluation {
-  const separator = list[0] ? settle(ev.evaluate(list[0], depth + 1)) : constant(',', true);
-  if (separator.kind !== 'constant') return UNKNOWN;
-  const elements = elementValues(ev, object, depth);
-  if (!elements) return UNKNOWN;
-  const settled = elements.values.map((e) => ({ evaluation: settle(e.evaluation), node: e.node }));
-  if (settled.every((e) => e.evaluation.kind === 'constant')) return constant(settled.map((e) => (e.evaluation as { text: string }).text).join(separator.text), true);
-  if (settled.every((e) => e.evaluation.kind === 'constant' || e.evaluation.kind === 'safe')) return SAFE;
-  const pieces: Piece[] = [];
-  settled.forEach((e, i) => {
-    if (i > 0) pieces.push({ kind: 'text', text: separator.text, start: -1, end: -1, quote: "'" });
-    pieces.push(...piecesAt(e.evaluation, e.node));
-  });
-  const sites = [...elements.sites, ...settled.flatMap((e) => sitesOf(e.evaluation))];
-  if (unsafeValues(pieces).length === 0) return SAFE;
-  return textOf(pieces, false, mergeForms(['join'], ...settled.map((e) => formsOf(e.evaluation))), sites);
 }

@@ -7,14 +7,21 @@
 /** Bare functions that return a number or boolean. */
 export const NUMERIC_FUNCTIONS: ReadonlySet<string> = new Set(['parseInt', 'parseFloat', 'Number', 'Boolean', 'BigInt', 'isNaN', 'isFinite']);
 
-/** `Object.method` calls that return a number or boolean, by object. */
+/** `Object.method` calls whose result cannot carry SQL (a number, a boolean, random bytes or ids), by object. */
 export const NUMERIC_STATIC_CALLS: Readonly<Record<string, 'any' | readonly string[]>> = {
   Math: 'any',
   Number: ['parseInt', 'parseFloat', 'isInteger', 'isSafeInteger', 'isFinite', 'isNaN'],
   Date: ['now', 'parse', 'UTC'],
   Array: ['isArray'],
-  crypto: ['randomUUID', 'randomInt'],
+  crypto: ['randomUUID', 'randomInt', 'randomBytes'],
 };
+
+/**
+ * Modules that generate names and ids (`uuidv4()`, `nanoid()`, `crypto.randomBytes(8).toString('hex')`,
+ * hashes): whatever is called from them returns letters, digits and dashes, so `'tmp_' + uuid()` is a
+ * generated name, not input.
+ */
+export const GENERATOR_MODULES: ReadonlySet<string> = new Set(['uuid', 'nanoid', 'crypto', 'node:crypto', 'cuid', '@paralleldrive/cuid2', 'ulid', 'shortid', 'short-uuid']);
 
 /** Methods that return a number, a boolean or text of a fixed shape, whatever the receiver holds. */
 export const SAFE_RESULT_METHODS: ReadonlySet<string> = new Set([
@@ -33,6 +40,9 @@ export const TEXT_PRESERVING_METHODS: ReadonlySet<string> = new Set([
 /** Array methods that keep (some of) the receiver's elements, for `.join()` analysis. */
 export const ELEMENT_PRESERVING_METHODS: ReadonlySet<string> = new Set(['filter', 'slice', 'reverse', 'sort', 'concat', 'flat', 'toSorted', 'toReversed']);
 
+/** Functions (lodash and the like: `compact(list)`, `_.uniq(list)`) that return some of their first argument's elements. */
+export const ELEMENT_PRESERVING_FUNCTIONS: ReadonlySet<string> = new Set(['compact', 'uniq', 'uniqBy', 'flatten', 'flattenDeep', 'sortBy', 'without', 'difference', 'take']);
+
 /** Modules whose `format` is printf-like without escaping. */
 export const PRINTF_MODULES: ReadonlySet<string> = new Set(['util', 'node:util', 'sprintf-js', 'format', 'printf']);
 
@@ -44,9 +54,11 @@ export function isConstantName(name: string): boolean {
   return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(name) && name.length >= 2;
 }
 
-/** TypeScript types that cannot carry SQL text: numbers, booleans, unions of literals. */
+/** TypeScript types that cannot carry SQL text: numbers, booleans, unions of literals, and arrays of those. */
 export function isSafeTypeText(type: string | undefined): boolean {
   if (!type) return false;
+  const element = /^(?:readonly\s+)?(?:\((.+)\)|(\w+))\[\]$|^(?:ReadonlyArray|Array|Set)<(.+)>$/.exec(type.trim());
+  if (element) return isSafeTypeText(element[1] ?? element[2] ?? element[3]);
   return type.split('|').map((part) => part.trim()).every((part) => /^(number|bigint|boolean|true|false|null|undefined|-?\d+(\.\d+)?|'[\w\s-]*'|"[\w\s-]*")$/.test(part));
 }
 

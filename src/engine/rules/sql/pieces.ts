@@ -50,6 +50,9 @@ export interface ConstantEvaluation {
 
 export type Evaluation = TextEvaluation | ConstantEvaluation | { readonly kind: 'safe' } | { readonly kind: 'unknown' };
 
+/** How deep the evaluator follows variables and calls before it calls a value unknown. */
+export const MAX_DEPTH = 24;
+
 export const SAFE: Evaluation = Object.freeze({ kind: 'safe' as const });
 export const UNKNOWN: Evaluation = Object.freeze({ kind: 'unknown' as const });
 
@@ -119,4 +122,22 @@ export function cook(raw: string): string {
     if (esc === '\n' || esc === '\r\n' || esc === '\r') return '';
     return SIMPLE_ESCAPES[esc] ?? esc;
   });
+}
+
+export function countUnsafe(value: Evaluation): number {
+  return value.kind === 'text' ? unsafeValues(value.pieces).length : value.kind === 'unknown' ? 1 : 0;
+}
+
+/** What a value is when it may be either of two. */
+export function union(a: Evaluation, aNode: Node, b: Evaluation, bNode: Node): Evaluation {
+  if (a.kind === 'constant' && b.kind === 'constant') return constant(a.text, a.isString || b.isString);
+  const harmless = (e: Evaluation): boolean => e.kind === 'constant' || e.kind === 'safe';
+  if (harmless(a) && harmless(b)) return SAFE;
+  if (a.kind !== 'text' && b.kind !== 'text') return UNKNOWN;
+  return textOf([...piecesAt(a, aNode), ...piecesAt(b, bNode)], false, mergeForms(formsOf(a), formsOf(b)), [...sitesOf(a), ...sitesOf(b)]);
+}
+
+/** What a value is when it may be any of several (settled first); `empty` when there are none. */
+export function unionOf(values: readonly { evaluation: Evaluation; node: Node }[], empty: Evaluation = UNKNOWN): Evaluation {
+  return values.reduce<Evaluation>((acc, e, i) => (i === 0 ? settle(e.evaluation) : union(acc, values[0].node, settle(e.evaluation), e.node)), empty);
 }

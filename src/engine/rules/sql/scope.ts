@@ -28,10 +28,15 @@ export interface Binding {
   readonly typeText?: string;
   /** `for (const x of <loopOf>)`. */
   readonly loopOf?: Node;
+  /** `for (const [a, b] of <loopOf>)`: which item of each element the name takes. */
+  readonly loopPart?: number;
   /** A function declaration: the function itself. */
   readonly declaration?: Node;
-  /** A parameter: its function and position; `arrayCallback` for callbacks of `map`, `forEach`, ... */
-  readonly param?: { readonly fn: Node; readonly index: number; readonly arrayCallback: boolean };
+  /**
+   * A parameter: its function and position; `arrayCallback` for callbacks of `map`, `forEach`, ..., with the
+   * array they are called on (`arrayOf`); the default value written for it.
+   */
+  readonly param?: { readonly fn: Node; readonly index: number; readonly arrayCallback: boolean; readonly arrayOf?: Node; readonly defaultValue?: Node };
 }
 
 export type OccurrenceRole = 'write' | 'update' | 'push' | 'read';
@@ -238,20 +243,26 @@ function parameterBinding(at: Located, holderLevel: number): Binding | undefined
   const node = at.node;
   let index = 0;
   let typeText: string | undefined;
+  let defaultValue: Node | undefined;
   if (holder.type === 'formal_parameters') {
     const params = holder.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
     index = params.findIndex((p) => p.startIndex <= node.startIndex && node.endIndex <= p.endIndex);
     const own = params[index];
-    if (own && (own.type === 'required_parameter' || own.type === 'optional_parameter') && sameNode(own.childForFieldName('pattern'), node)) typeText = typeAnnotationText(own);
+    if (own && (own.type === 'required_parameter' || own.type === 'optional_parameter') && sameNode(own.childForFieldName('pattern'), node)) {
+      typeText = typeAnnotationText(own);
+      defaultValue = own.childForFieldName('value') ?? undefined;
+    }
+    if (own?.type === 'assignment_pattern' && sameNode(own.childForFieldName('left'), node)) defaultValue = own.childForFieldName('right') ?? undefined;
   }
   const args = at.up(fnLevel + 1);
   const call = at.up(fnLevel + 2);
   const callee = call?.type === 'call_expression' && args?.type === 'arguments' ? call.childForFieldName('function') : undefined;
   const arrayCallback = callee?.type === 'member_expression' && INDEX_CALLBACK_METHODS.has(callee.childForFieldName('property')?.text ?? '');
+  const arrayOf = arrayCallback ? callee?.childForFieldName('object') ?? undefined : undefined;
   const body = fn.childForFieldName('body');
   return {
     name: node.text, kind: 'param', id: node, scopeStart: fn.startIndex, scopeEnd: fn.endIndex, block: body?.type === 'statement_block' ? body : undefined,
-    typeText, param: { fn, index, arrayCallback },
+    typeText, param: { fn, index, arrayCallback, arrayOf, defaultValue },
   };
 }
 
@@ -306,8 +317,10 @@ function classify(at: Located): Classified | undefined {
       if (sameNode(holder.childForFieldName('left'), child)) {
         if (!holder.childForFieldName('kind')) return occurrence('write', holder);
         const isOf = holder.childForFieldName('operator')?.text === 'of';
-        const loopOf = isOf && !destructured && child === node ? holder.childForFieldName('right') ?? undefined : undefined;
-        return binding({ name: node.text, kind: 'loop', id: node, scopeStart: holder.startIndex, scopeEnd: holder.endIndex, loopOf });
+        const pattern = at.up(1);
+        const loopPart = destructured && pattern?.type === 'array_pattern' && pattern === child ? pattern.namedChildren.findIndex((c) => c?.startIndex === node.startIndex) : undefined;
+        const loopOf = isOf && ((!destructured && child === node) || loopPart !== undefined) ? holder.childForFieldName('right') ?? undefined : undefined;
+        return binding({ name: node.text, kind: 'loop', id: node, scopeStart: holder.startIndex, scopeEnd: holder.endIndex, loopOf, loopPart });
       }
       break;
     case 'catch_clause':

@@ -1,19 +1,29 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, firstNamedChild, unwrap } from '../../ast';
 import { allowListedChoice, guardedBy } from './allow-lists';
-import { elementValues, evaluateCall } from './calls';
+import { arrayElements, elementOf, loopElement } from './arrays';
+import { callerArguments } from './call-sites';
+import { evaluateCall } from './calls';
+import { ClassMembers } from './classes';
 import type { ImportFacts } from './imports';
 import { isConstantName, isSafeTypeText } from './known-calls';
+import { evaluateMember, evaluateSubscript } from './members';
+import { holdsModule, holdsStoredRows, isResolverParent } from './origins';
 import {
-  SAFE, UNKNOWN, constant, cook, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unsafeValues,
+  MAX_DEPTH, SAFE, UNKNOWN, constant, cook, countUnsafe, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, union, unionOf, unsafeValues,
   type Evaluation, type Piece, type Quote,
 } from './pieces';
 import type { Binding, Resolution, ScopeIndex } from './scope';
 
-/** How deep the evaluator follows variables and calls before it calls a value unknown. */
-const MAX_DEPTH = 24;
-
 const SAFE_OPERATORS = new Set(['-', '*', '/', '%', '**', '<<', '>>', '>>>', '&', '|', '^', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'instanceof', 'in']);
+
+/** How the evaluator reads values of uncertain origin. */
+export interface EvaluatorOptions {
+  /** TypeScript: a parameter's default value fixes its type. */
+  readonly typed: boolean;
+  /** Values read back from the database or configuration count as unknown (`sql.storedValues`). */
+  readonly storedValues: boolean;
+}
 
 /** The value of a variable where it is used: its initial value replayed through the writes before the use. */
 export interface VariableValue {
@@ -34,7 +44,14 @@ export class StringEvaluator {
   /** Parameters of the callback being evaluated, by name (only for bodies without nested functions, so no shadowing). */
   private readonly parameters = new Map<string, Evaluation>();
 
-  constructor(readonly text: string, readonly scopes: ScopeIndex, readonly imports: ImportFacts) {}
+  readonly classes: ClassMembers;
+  /** What a value read back from the database or configuration counts as. */
+  readonly stored: Evaluation;
+
+  constructor(readonly text: string, readonly scopes: ScopeIndex, readonly imports: ImportFacts, private readonly options: EvaluatorOptions = { typed: false, storedValues: false }) {
+    this.classes = new ClassMembers(text, scopes.ancestry, scopes.moduleLookups);
+    this.stored = options.storedValues ? UNKNOWN : SAFE;
+  }
 
   evaluate(node: Node, depth = 0): Evaluation {
     if (depth > MAX_DEPTH) return UNKNOWN;
@@ -52,8 +69,9 @@ export class StringEvaluator {
       case 'update_expression': return SAFE;
       case 'ternary_expression': return allowListedChoice(this, node, depth) ?? this.either(node.childForFieldName('consequence'), node.childForFieldName('alternative'), depth);
       case 'identifier': return this.identifier(node, depth);
-      case 'member_expression': return this.member(node, depth);
-      case 'subscript_expression': return this.subscript(node, depth);
+      case 'member_expression': return evaluateMember(this, node, depth);
+      case 'subscript_expression': return evaluateSubscript(this, node, depth);
+      case 'array': return this.arrayAsText(node, depth);
       case 'call_expression': return evaluateCall(this, node, depth);
       case 'sequence_expression': { const last = node.lastNamedChild; return last ? this.evaluate(last, depth) : UNKNOWN; }
       case 'assignment_expression': { const right = node.childForFieldName('right'); return right ? this.evaluate(right, depth) : UNKNOWN; }
@@ -150,7 +168,14 @@ export class StringEvaluator {
     if (target.type !== 'member_expression') return undefined;
     const object = target.childForFieldName('object');
     const method = target.childForFieldName('property')?.text;
-    if (object?.type !== 'identifier' || !method) return undefined;
+    if (!object || !method) return undefined;
+    if (object.type === 'this') {
+      const cls = this.classes.enclosingClass(object);
+      return cls && this.classes.member(cls, method, 'method');
+    }
+    if (object.type !== 'identifier') return undefined;
+    const cls = /^[A-Z]/.test(object.text) ? this.classes.classNamed(object.text) : undefined;
+    if (cls) return this.classes.member(cls, method, 'static');
     const resolution = this.scopes.resolve(object);
     const literal = resolution?.binding.kind === 'const' && resolution.binding.init ? unwrap(resolution.binding.init) : undefined;
     if (literal?.type !== 'object') return undefined;
@@ -219,7 +244,7 @@ export class StringEvaluator {
     if (name === 'undefined') return constant('', false);
     if (name === 'NaN' || name === 'Infinity') return SAFE;
     const resolution = this.scopes.resolve(node);
-    if (!resolution) return isConstantName(name) ? constant(name, true) : UNKNOWN;
+    if (!resolution) return this.unresolvedValue(node) ?? UNKNOWN;
     const value = settleInPlace(asForeign(this.valueAt(resolution, node.startIndex, depth).evaluation));
     if (value.kind === 'constant' || value.kind === 'safe') return value;
     return guardedBy(this, node, resolution.binding, depth) ?? value;
@@ -274,14 +299,14 @@ export class StringEvaluator {
   }
 
   private initialValue(binding: Binding, depth: number): Evaluation {
+    const held = this.heldValue(binding, depth);
+    if (held) return held;
     switch (binding.kind) {
       case 'param':
-        if (isSafeTypeText(binding.typeText)) return SAFE;
-        return binding.param?.index === 1 && binding.param.arrayCallback ? SAFE : UNKNOWN;
+        return this.parameterValue(binding, depth);
       case 'loop':
-        return binding.loopOf ? this.loopElement(binding.loopOf, depth) : UNKNOWN;
+        return binding.loopOf ? loopElement(this, binding.loopOf, binding.loopPart, depth) : UNKNOWN;
       case 'const': case 'let': case 'var':
-        if (isSafeTypeText(binding.typeText)) return SAFE;
         if (!binding.init) return constant('', false);
         return this.evaluate(binding.init, depth);
       default:
@@ -289,92 +314,53 @@ export class StringEvaluator {
     }
   }
 
-  /** `for (const t of ['a', 'b'])`: constant when every element is. */
-  private loopElement(iterated: Node, depth: number): Evaluation {
-    const elements = elementValues(this, iterated, depth);
+  /**
+   * What a name holds as a whole, when that alone says it cannot carry SQL: a type that cannot, a module,
+   * rows read back from the database, the parent object of a GraphQL resolver.
+   */
+  heldValue(binding: Binding, depth: number): Evaluation | undefined {
+    if (isSafeTypeText(binding.typeText)) return SAFE;
+    if (holdsModule(binding)) return SAFE;
+    if (holdsStoredRows(binding)) return this.stored;
+    if (binding.kind !== 'param' || !binding.param) return undefined;
+    if (isResolverParent(binding)) return this.stored;
+    // TypeScript types an unannotated parameter by its default: `timeoutMs = 10 * MINUTE` is a number
+    const { defaultValue } = binding.param;
+    if (!this.options.typed || binding.typeText !== undefined || !defaultValue) return undefined;
+    const value = settle(this.evaluate(defaultValue, depth + 1));
+    return value.kind === 'safe' || (value.kind === 'constant' && !value.isString) ? SAFE : undefined;
+  }
+
+  /** A name declared nowhere in the file: CONSTANT_CASE names are constants by convention. */
+  unresolvedValue(id: Node): Evaluation | undefined {
+    return isConstantName(id.text) ? constant(id.text, true) : undefined;
+  }
+
+  /** A parameter: an element of the array a callback walks, or one of the arguments every caller in sight passes. */
+  private parameterValue(binding: Binding, depth: number): Evaluation {
+    const param = binding.param;
+    if (!param) return UNKNOWN;
+    if (param.arrayCallback) {
+      if (param.index === 1) return SAFE;
+      return param.index === 0 && param.arrayOf ? elementOf(this, param.arrayOf, depth + 1) ?? UNKNOWN : UNKNOWN;
+    }
+    const callers = callerArguments(this.scopes, this.classes, this.text, binding);
+    if (!callers) return UNKNOWN;
+    const value = unionOf(callers.map((arg) => {
+      const given = arg ?? param.defaultValue;
+      return { evaluation: given ? this.evaluate(given, depth + 1) : constant('', false), node: given ?? binding.id };
+    }));
+    // only constants are carried over: SQL text a caller builds is reported where that caller builds it
+    return value.kind === 'constant' || value.kind === 'safe' ? value : UNKNOWN;
+  }
+
+  /** An array where text is expected (`${list}`) reads as its elements joined with commas. */
+  private arrayAsText(node: Node, depth: number): Evaluation {
+    const elements = arrayElements(this, node, depth);
     if (!elements) return UNKNOWN;
-    return elements.values.reduce<Evaluation>((acc, e, i) => (i === 0 ? settle(e.evaluation) : union(acc, iterated, settle(e.evaluation), e.node)), constant('', true));
-  }
-
-  /** Elements of an array literal, or of a local array built with literals and `push`. */
-  arrayElements(node: Node, depth: number): { values: { evaluation: Evaluation; node: Node }[]; exact: boolean; sites: Node[] } | undefined {
-    const target = unwrap(node);
-    if (target.type === 'array') {
-      const values: { evaluation: Evaluation; node: Node }[] = [];
-      let exact = true;
-      for (const c of target.namedChildren) {
-        if (!c || c.type === 'comment') continue;
-        if (c.type !== 'spread_element') { values.push({ evaluation: this.evaluate(c, depth + 1), node: c }); continue; }
-        const spread = firstNamedChild(c);
-        const inner = spread && depth < MAX_DEPTH ? elementValues(this, spread, depth + 1) : undefined;
-        values.push(...(inner?.values ?? [{ evaluation: UNKNOWN, node: c }]));
-        exact = false;
-      }
-      return { values, exact, sites: [] };
-    }
-    if (target.type !== 'identifier') return undefined;
-    const resolution = this.scopes.resolve(target);
-    if (!resolution && isConstantName(target.text)) return { values: [{ evaluation: constant(target.text, true), node: target }], exact: false, sites: [] };
-    const init = resolution?.binding.init ? unwrap(resolution.binding.init) : undefined;
-    if (!resolution || !init || depth > MAX_DEPTH) return undefined;
-    if (init.type !== 'array') return resolution.writes.length === 0 ? elementValues(this, init, depth + 1) : undefined;
-    const base = this.arrayElements(init, depth + 1);
-    if (!base) return undefined;
-    const values = [...base.values];
-    const sites: Node[] = [];
-    for (const write of resolution.writes) {
-      if (write.start >= target.startIndex) continue;
-      if (write.role !== 'push' || !write.expression) return undefined;
-      const args = write.expression.childForFieldName('arguments');
-      for (const arg of args?.namedChildren ?? []) {
-        if (!arg || arg.type === 'comment') continue;
-        const evaluation = arg.type === 'spread_element' ? UNKNOWN : this.evaluate(arg, depth + 1);
-        if (countUnsafe(evaluation) > 0 || evaluation.kind === 'unknown') sites.push(write.expression);
-        values.push({ evaluation, node: arg });
-      }
-    }
-    return { values, exact: false, sites };
-  }
-
-  private member(node: Node, depth: number): Evaluation {
-    const property = node.childForFieldName('property')?.text ?? '';
-    const object = node.childForFieldName('object');
-    if (property === 'length' || property === 'size') return SAFE;
-    if (isConstantName(property) || (object?.type === 'identifier' && isConstantName(object.text))) return constant(property, true);
-    return object ? this.lookUp(object, property, depth) : UNKNOWN;
-  }
-
-  private subscript(node: Node, depth: number): Evaluation {
-    const object = node.childForFieldName('object');
-    return object ? this.lookUp(object, undefined, depth) : UNKNOWN;
-  }
-
-  /** `MAP[key]` or `MAP.key` where MAP is an object or array literal of constants (an allow-list). */
-  private lookUp(object: Node, property: string | undefined, depth: number): Evaluation {
-    let literal = unwrap(object);
-    if (literal.type === 'identifier') {
-      const resolution = this.scopes.resolve(literal);
-      if (!resolution && isConstantName(literal.text)) return constant(literal.text, true);
-      const init = resolution?.binding.kind === 'const' ? resolution.binding.init : undefined;
-      if (!init || resolution!.writes.length > 0) return UNKNOWN;
-      literal = unwrap(init);
-    }
-    if (literal.type === 'array') {
-      const elements = this.arrayElements(literal, depth);
-      return elements ? elements.values.reduce<Evaluation>((acc, e, i) => (i === 0 ? settle(e.evaluation) : union(acc, literal, settle(e.evaluation), e.node)), UNKNOWN) : UNKNOWN;
-    }
-    if (literal.type !== 'object') return UNKNOWN;
-    let result: Evaluation | undefined;
-    for (const pair of literal.namedChildren) {
-      if (!pair || pair.type !== 'pair') continue;
-      const key = pair.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '');
-      const value = pair.childForFieldName('value');
-      if (!value) return UNKNOWN;
-      if (property !== undefined && key !== property) continue;
-      const evaluation = settle(this.evaluate(value, depth + 1));
-      result = result ? union(result, literal, evaluation, value) : evaluation;
-    }
-    return result ?? UNKNOWN;
+    const settled = elements.values.map((e) => settle(e.evaluation));
+    if (settled.every((e) => e.kind === 'constant')) return constant(settled.map((e) => (e as { text: string }).text).join(','), true);
+    return settled.every((e) => e.kind === 'constant' || e.kind === 'safe') ? SAFE : UNKNOWN;
   }
 }
 
@@ -387,17 +373,4 @@ function asForeign(value: Evaluation): Evaluation {
 function settleInPlace(value: Evaluation): Evaluation {
   if (value.kind !== 'text' || value.exact) return value;
   return settle(value);
-}
-
-function countUnsafe(value: Evaluation): number {
-  return value.kind === 'text' ? unsafeValues(value.pieces).length : value.kind === 'unknown' ? 1 : 0;
-}
-
-/** What a value is when it may be either of two. */
-export function union(a: Evaluation, aNode: Node, b: Evaluation, bNode: Node): Evaluation {
-  if (a.kind === 'constant' && b.kind === 'constant') return constant(a.text, a.isString || b.isString);
-  const harmless = (e: Evaluation): boolean => e.kind === 'constant' || e.kind === 'safe';
-  if (harmless(a) && harmless(b)) return SAFE;
-  if (a.kind !== 'text' && b.kind !== 'text') return UNKNOWN;
-  return textOf([...piecesAt(a, aNode), ...piecesAt(b, bNode)], false, mergeForms(formsOf(a), formsOf(b)), [...sitesOf(a), ...sitesOf(b)]);
 }

@@ -1,0 +1,103 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { unwrap } from '../../ast';
+import { arrayElements } from './arrays';
+import { isConstantName } from './known-calls';
+import { isEnvironmentRead } from './origins';
+import { SAFE, UNKNOWN, constant, settle, union, unionOf, type Evaluation } from './pieces';
+import type { StringEvaluator } from './string-building';
+
+/**
+ * Reading `object.property` and `object[key]`: lengths are numbers, CONSTANT_CASE names are constants,
+ * object and array literals of constants are allow-lists, `this.field` is whatever the class ever sets the
+ * field to, the environment is the operator's, and a property of a value that cannot carry SQL (a row read
+ * back from the database, a module) cannot either.
+ */
+
+export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): Evaluation {
+  const property = node.childForFieldName('property')?.text ?? '';
+  const object = node.childForFieldName('object');
+  if (!object) return UNKNOWN;
+  if (property === 'length' || property === 'size') return SAFE;
+  if (isEnvironmentRead(node)) return ev.stored;
+  if (isConstantName(property) || (object.type === 'identifier' && isConstantName(object.text))) return constant(property, true);
+  if (property === 'sql' && isBuilderOutput(object)) return SAFE;
+  if (object.type === 'this') return thisMember(ev, node, property, depth);
+  return lookUp(ev, object, property, depth);
+}
+
+export function evaluateSubscript(ev: StringEvaluator, node: Node, depth: number): Evaluation {
+  const object = node.childForFieldName('object');
+  return object ? lookUp(ev, object, undefined, depth) : UNKNOWN;
+}
+
+/** `knex(...).where(...).toSQL()`: the SQL a query builder wrote, its values bound separately. */
+function isBuilderOutput(object: Node): boolean {
+  const call = unwrap(object);
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  return callee?.type === 'member_expression' && callee.childForFieldName('property')?.text === 'toSQL';
+}
+
+/** `this.field`: every value the class gives the field, or what its getter returns. */
+function thisMember(ev: StringEvaluator, node: Node, property: string, depth: number): Evaluation {
+  const cls = ev.classes.enclosingClass(node);
+  if (!cls) return UNKNOWN;
+  const values = ev.classes.fieldValues(cls, property);
+  if (values && values.length > 0) return unionOf(values.map((value) => ({ evaluation: ev.evaluate(value, depth + 1), node: value })));
+  const getter = values ? ev.classes.member(cls, property, 'getter') : undefined;
+  return getter ? ev.returnedBy(getter, [], depth) : UNKNOWN;
+}
+
+/** The object and array literals `object` may stand for, or the value it holds as a whole. */
+function literalsOf(ev: StringEvaluator, object: Node, depth: number): Node[] | Evaluation {
+  const target = unwrap(object);
+  if (target.type === 'object' || target.type === 'array') return [target];
+  if (target.type === 'member_expression' && target.childForFieldName('object')?.type === 'this') {
+    const cls = ev.classes.enclosingClass(target);
+    const values = cls ? ev.classes.fieldValues(cls, target.childForFieldName('property')?.text ?? '') : undefined;
+    return values && values.length > 0 ? values.map(unwrap) : UNKNOWN;
+  }
+  if (target.type === 'identifier') {
+    const resolution = ev.scopes.resolve(target);
+    if (!resolution) return ev.unresolvedValue(target) ?? UNKNOWN;
+    if (resolution.binding.kind === 'param' || resolution.binding.kind === 'loop') return settle(ev.evaluate(target, depth + 1));
+    const held = ev.heldValue(resolution.binding, depth);
+    if (held) return held;
+    const init = resolution.binding.kind === 'const' ? resolution.binding.init : undefined;
+    if (!init || resolution.writes.length > 0) return UNKNOWN;
+    const literal = unwrap(init);
+    return literal.type === 'object' || literal.type === 'array' ? [literal] : settle(ev.evaluate(literal, depth + 1));
+  }
+  return settle(ev.evaluate(target, depth + 1));
+}
+
+/** `MAP[key]` or `MAP.key` where MAP is an object or array literal of constants (an allow-list). */
+function lookUp(ev: StringEvaluator, object: Node, property: string | undefined, depth: number): Evaluation {
+  const literals = literalsOf(ev, object, depth);
+  // a part of something that cannot carry SQL cannot either
+  if (!Array.isArray(literals)) return literals.kind === 'safe' ? SAFE : literals.kind === 'constant' && property === undefined ? SAFE : UNKNOWN;
+  let result: Evaluation | undefined;
+  for (const literal of literals) {
+    const value = literal.type === 'array' ? arrayLookUp(ev, literal, depth) : literal.type === 'object' ? objectLookUp(ev, literal, property, depth) : UNKNOWN;
+    result = result ? union(result, object, value, literal) : value;
+  }
+  return result ?? UNKNOWN;
+}
+
+function arrayLookUp(ev: StringEvaluator, literal: Node, depth: number): Evaluation {
+  const elements = arrayElements(ev, literal, depth);
+  return elements ? unionOf(elements.values) : UNKNOWN;
+}
+
+function objectLookUp(ev: StringEvaluator, literal: Node, property: string | undefined, depth: number): Evaluation {
+  let result: Evaluation | undefined;
+  for (const pair of literal.namedChildren) {
+    if (!pair || pair.type !== 'pair') continue;
+    const key = pair.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '');
+    const value = pair.childForFieldName('value');
+    if (!value) return UNKNOWN;
+    if (property !== undefined && key !== property) continue;
+    const evaluation = settle(ev.evaluate(value, depth + 1));
+    result = result ? union(result, literal, evaluation, value) : evaluation;
+  }
+  return result ?? UNKNOWN;
+}
