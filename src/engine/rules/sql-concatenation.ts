@@ -69,6 +69,15 @@ function sqlOfQueryObject(node: Node): Node | undefined {
   return undefined;
 }
 
+/** The SQL of a query object passed inline or through a variable that holds only that object (`const q = { sql: ... }; db.query(q)`). */
+function queryObjectSql(arg: Node, scopes: ScopeIndex, ancestors: readonly Node[]): Node | undefined {
+  const node = unwrap(arg);
+  if (node.type !== 'identifier') return sqlOfQueryObject(node);
+  const resolution = scopes.resolve(node, ancestors);
+  const init = resolution && resolution.writes.length === 0 ? resolution.binding.init : undefined;
+  return init ? sqlOfQueryObject(unwrap(init)) : undefined;
+}
+
 /** True when every unsafe value sits where a table or column name goes. */
 function onlyIdentifiers(pieces: readonly Piece[]): boolean {
   let before = '';
@@ -168,7 +177,7 @@ function agree(claims: readonly SinkEntry[], imports: ImportFacts, config: Engin
 }
 
 function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, ambiguous: boolean): void {
-  const queryObject = sqlOfQueryObject(unwrap(candidate.sqlArg));
+  const queryObject = queryObjectSql(candidate.sqlArg, analysis.scopes, candidate.ancestors);
   const argument = queryObject ?? candidate.sqlArg;
   const sql = readSqlArgument(argument, analysis.evaluator, analysis.scopes, candidate.ancestors);
   if (!sql) return;
@@ -239,6 +248,7 @@ export const sqlConcatenation: Rule = {
     const scopes = new ScopeIndex(text, ancestry);
     const usesSqlite = imports.drivers.has('sqlite3') || imports.drivers.has('better-sqlite3');
     const pattern = callPattern(sinkMethodNames(entries));
+    const evaluatorOptions = { typed: context.languageId.startsWith('typescript'), storedValues: options.storedValues };
     for (const statement of statements) {
       if (cache.replay(statement)) continue;
       if (context.timeLeftMs() <= 0) return;
@@ -247,7 +257,7 @@ export const sqlConcatenation: Rule = {
       const hits = matchAllIn(pattern, text, statement.start, statement.end);
       const wherePairs = hasWhere ? findWherePairs(text, root, statement.start, statement.end) : [];
       if (hits.length > 0 || wherePairs.length > 0) {
-        const analysis: Analysis = { context: recording.context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports) };
+        const analysis: Analysis = { context: recording.context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports, evaluatorOptions) };
         for (const candidate of findCandidates(text, ancestry, hits, usesSqlite)) {
           if (context.timeLeftMs() <= 0) return;
           const match = matchSink(candidate, imports.drivers, entries);

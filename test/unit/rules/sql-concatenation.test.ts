@@ -340,6 +340,11 @@ runRuleTests(sqlConcatenation, {
       code: 'Model.$where("this.nick === \'" + nick + "\'").exec();',
       errors: [{ messageId: 'mongoWhere' }],
     },
+    // a query object held in a variable
+    {
+      code: 'const mysql = require("mysql");\nlet query = {\n  sql: "SELECT * FROM users WHERE id=" + req.params.id\n};\nconnection.query(query, (err, rows) => res.json(rows));',
+      errors: [{ messageId: concatenated, line: 3, messageIncludes: ['req.params.id'] }],
+    },
     // several findings, each on its own argument
     {
       code: 'db.query("SELECT * FROM a WHERE x = " + x);\ndb.query(`SELECT * FROM b WHERE y = ${y}`);',

@@ -2,7 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { pathTo } from '../../ast';
 import { matchAllIn } from '../../text';
 import type { Ancestry } from './ancestry';
-import { argumentList } from './calls';
+import { argumentList } from './syntax';
 import { COMMON_METHOD_NAMES, DB_HANDLE_NAME, type CallShape } from './sinks';
 
 /**
@@ -43,8 +43,8 @@ export function callPattern(names: readonly string[]): RegExp {
   return pattern;
 }
 
-/** `${TABLE}`, `${Tables.USERS}`: a substitution of a CONSTANT_CASE name, constant by convention. */
-const CONSTANT_SUBSTITUTION = /^\$\{\s*(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*\s*\}/;
+/** `${TABLE}`, `${Tables.USERS}`: a substitution of a CONSTANT_CASE name, constant by convention (the environment is looked at closer). */
+const CONSTANT_SUBSTITUTION = /^\$\{\s*(?!(?:process|import)\s*\.)(?:[A-Za-z_$][\w$]*\.)*[A-Z][A-Z0-9_]*\s*\}/;
 
 /**
  * Skips a string literal starting at `start`; the offset after it, or -1 when it does not end or has a

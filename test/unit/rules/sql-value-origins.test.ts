@@ -1,0 +1,71 @@
+import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
+import { runRuleTests } from '../../../src/testing/rule-tester';
+
+// Where a value comes from: the operator's configuration and the database are not request data (unless
+// `sql.storedValues` asks for second-order checks); request data and unseen callers' arguments are.
+
+const concatenated = 'concatenated';
+const stored = { sql: { storedValues: true } };
+
+runRuleTests(sqlConcatenation, {
+  valid: [
+    // configuration
+    'db.query(`SELECT * FROM ${process.env.DB_SCHEMA}.users WHERE id = $1`, [id]);',
+    'const config = require("config");\ndb.query(`SET statement_timeout = ${config.database.timeout}`);',
+    // rows read back from the database, and catalog names
+    'async function copy(pool) {\n  const { rows } = await pool.query("SELECT tablename FROM pg_tables WHERE schemaname = \'public\'");\n  for (const row of rows) await pool.query(`TRUNCATE "${row.tablename}"`);\n}',
+    'async function order(ids) {\n  const found = await sequelize.query("SELECT id FROM collectives WHERE active");\n  const list = found.map((r) => r.id);\n  return sequelize.literal(`CASE id ${list.map((id, i) => `WHEN ${id} THEN ${i}`).join(" ")} END`);\n}',
+    'async function owner(id) { const user = await User.findByPk(id); return db.query(`SELECT * FROM logs WHERE owner = \'${user.email}\'`); }',
+    // the parent object a GraphQL resolver receives
+    'const fields = { members: { type: MemberList, resolve: async (collective, args) => Member.findAll({ attributes: [[sequelize.literal(`"CollectiveId" = ${collective.ParentCollectiveId}`), "inherited"]] }) } };',
+    // a query builder's own output
+    'const sql = knex("users").where("name", req.query.name).toString();\ndb.query(`${sql} LIMIT 10`);',
+    'const { sql, bindings } = knex("users").where("id", id).toSQL();\ndb.query(`EXPLAIN ${sql}`, bindings);',
+  ],
+  invalid: [
+    // request data stays flagged wherever it comes in
+    {
+      name: 'express request data',
+      code: 'app.get("/u", (req, res) => db.query(`SELECT * FROM users WHERE name = \'${req.query.name}\'`));',
+      errors: [{ messageId: concatenated, messageIncludes: ['req.query.name'] }],
+    },
+    {
+      name: 'koa request body',
+      code: 'router.post("/u", async (ctx) => { await db.query("DELETE FROM users WHERE id = " + ctx.request.body.id); });',
+      errors: [{ messageId: concatenated }],
+    },
+    {
+      name: 'fastify request body',
+      code: 'fastify.post("/u", async (request, reply) => pool.query(`UPDATE users SET name = \'${request.body.name}\'`));',
+      errors: [{ messageId: concatenated }],
+    },
+    {
+      name: 'GraphQL resolver arguments',
+      code: 'const fields = { members: { type: MemberList, resolve: async (collective, args) => sequelize.query(`SELECT * FROM members WHERE role = \'${args.role}\'`) } };',
+      errors: [{ messageId: concatenated, messageIncludes: ['args.role'] }],
+    },
+    {
+      name: 'an exported handler parameter',
+      code: 'export async function search(term) { return db.query(`SELECT * FROM items WHERE title LIKE \'%${term}%\'`); }',
+      errors: [{ messageId: concatenated }],
+    },
+    // second-order checks on request
+    {
+      name: 'stored rows, with sql.storedValues',
+      code: 'async function owner(id) { const user = await User.findByPk(id); return db.query(`SELECT * FROM logs WHERE owner = \'${user.email}\'`); }',
+      options: stored,
+      errors: [{ messageId: concatenated, messageIncludes: ['user.email'] }],
+    },
+    {
+      name: 'configuration, with sql.storedValues',
+      code: 'db.query(`SELECT * FROM ${process.env.DB_SCHEMA}.users WHERE id = $1`, [id]);',
+      options: stored,
+      errors: [{ messageId: 'identifier' }],
+    },
+    {
+      name: 'a non-database call named like a read',
+      code: 'async function f(term) { const all = await Promise.all([fetchA(), fetchB()]); return db.query(`SELECT * FROM t WHERE a = \'${all[0]}\'`); }',
+      errors: [{ messageId: concatenated }],
+    },
+  ],
+});
