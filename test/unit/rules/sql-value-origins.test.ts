@@ -16,6 +16,7 @@ runRuleTests(sqlConcatenation, {
     'async function copy(pool) {\n  const { rows } = await pool.query("SELECT tablename FROM pg_tables WHERE schemaname = \'public\'");\n  for (const row of rows) await pool.query(`TRUNCATE "${row.tablename}"`);\n}',
     'async function order(ids) {\n  const found = await sequelize.query("SELECT id FROM collectives WHERE active");\n  const list = found.map((r) => r.id);\n  return sequelize.literal(`CASE id ${list.map((id, i) => `WHEN ${id} THEN ${i}`).join(" ")} END`);\n}',
     'async function owner(id) { const user = await User.findByPk(id); return db.query(`SELECT * FROM logs WHERE owner = \'${user.email}\'`); }',
+    { code: 'async function ranked() {\n  const found = await sequelize.query<{ id: number }>("SELECT id FROM collectives", { type: QueryTypes.SELECT });\n  return sequelize.literal(`CASE id ${found.map((r, i) => `WHEN ${r.id} THEN ${i}`).join(" ")} END`);\n}', languageId: 'typescript' },
     // the parent object a GraphQL resolver receives
     'const fields = { members: { type: MemberList, resolve: async (collective, args) => Member.findAll({ attributes: [[sequelize.literal(`"CollectiveId" = ${collective.ParentCollectiveId}`), "inherited"]] }) } };',
     // a query builder's own output

@@ -60,7 +60,9 @@ function isStoredRead(node: Node): boolean {
     else break;
     if (target.type === 'call_expression') break;
   }
-  const callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+  let callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+  // `await db.query<Row>(...)` parses as a call of `await db.query` in TypeScript
+  if (callee?.type === 'await_expression') callee = callee.namedChildren[0];
   if (callee?.type !== 'member_expression') return false;
   const method = callee.childForFieldName('property')?.text ?? '';
   const object = callee.childForFieldName('object');
