@@ -25,6 +25,9 @@ describe('sql exemptions by place and content', () => {
     ['/srv/test/shop/migrations/1.js', '/srv/test/shop', built, 'migration'],
     ['/srv/scripts/shop/src/db.js', '/srv/scripts/shop', built, undefined],
     ['/srv/scripts/shop/src/db.js', undefined, built, undefined],
+    ['data/static/codefixes/loginChallenge_1.ts', undefined, built, 'asset'],
+    ['public/js/app.js', undefined, built, 'asset'],
+    ['/srv/static/shop/src/db.js', '/srv/static/shop', built, undefined],
     // content, when the place says nothing
     ['src/db/1700000000000-AddIndex.ts', undefined, `export class AddIndex1700 implements MigrationInterface {\n  async up(queryRunner) { await queryRunner.query(\`DROP INDEX \${name}\`); }\n}`, 'migration'],
     ['src/db/20240101.js', undefined, `module.exports = {\n  up: async (queryInterface, Sequelize) => { await queryInterface.sequelize.query("UPDATE t SET a = " + a); },\n};`, 'migration'],

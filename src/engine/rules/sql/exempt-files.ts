@@ -3,17 +3,21 @@ import { isTestFileName } from '../../project/frameworks';
 /**
  * Files whose SQL never meets a request: tests and fixtures, schema migrations, seeds and maintenance
  * scripts. They build SQL from table names, generated names and their own constants, run by a developer
- * or a deploy step, so `sql-concatenation` leaves them alone unless `sql.includeTests` is set.
+ * or a deploy step, so `sql-concatenation` leaves them alone unless `sql.includeTests` is set. Files in a
+ * folder of static assets (`public/`, `static/`, `assets/`) are served as they are, not run by the server:
+ * code samples shown to users are left alone too.
  *
  * A file is recognised by where it is (folders are judged relative to the project root, so the answer does
  * not depend on the folder the tool runs from) and, when its place says nothing, by what it holds: a
  * migration class or `up`/`down` pair, a seed function, a test suite, a command-line script.
  */
 
-export type SqlExemption = 'test' | 'migration' | 'script';
+export type SqlExemption = 'test' | 'migration' | 'script' | 'asset';
 
 /** Folders of migrations, seeds and maintenance scripts, on paths relative to the project root. */
 const MAINTENANCE_FOLDER = /(?:^|\/)(?:migrations?|seeds?|seeders?|\.?scripts?)\//i;
+/** Folders of files served as they are. */
+const ASSET_FOLDER = /(?:^|\/)(?:public|static|assets)\//i;
 /** File names that say the same wherever the file is: `001.migration.ts`, `users.seed.js`. */
 const MAINTENANCE_FILE = /[./-](?:migration|seed)s?\.[cm]?[jt]sx?$/i;
 
@@ -52,6 +56,7 @@ export function sqlExemptionOf(fileName: string, rootDir: string | undefined, te
   if (MAINTENANCE_FILE.test(name) || (path !== undefined && MAINTENANCE_FOLDER.test(path))) {
     return /(?:^|\/)\.?scripts?\//i.test(path ?? '') ? 'script' : 'migration';
   }
+  if (path !== undefined && ASSET_FOLDER.test(path)) return 'asset';
   if (MIGRATION_CONTENT.some((p) => p.test(text)) || SEED_CONTENT.test(text)) return 'migration';
   if (TEST_IMPORT.test(text) || TEST_BLOCKS.every((p) => p.test(text))) return 'test';
   if (SHEBANG.test(text) && !HANDLES_REQUESTS.test(text)) return 'script';
@@ -59,8 +64,8 @@ export function sqlExemptionOf(fileName: string, rootDir: string | undefined, te
 }
 
 /**
- * True for tests, fixtures, migrations, seeds and maintenance scripts, which `sql-concatenation` skips by
- * default. Pure: the CLI calls it too, to count the files the rule left out.
+ * True for tests, fixtures, migrations, seeds, maintenance scripts and static assets, which
+ * `sql-concatenation` skips by default. Pure: the CLI calls it too, to count the files the rule left out.
  */
 export function isSqlExemptFile(fileName: string, rootDir: string | undefined, text: string): boolean {
   return sqlExemptionOf(fileName, rootDir, text) !== undefined;
