@@ -71,7 +71,7 @@ export async function parseSource(grammars: Grammars, languageId: LanguageId, te
   const first = await parse(grammar, text, budgetMs);
   let best: Attempt = { tree: first, grammar, parsedText: text, damage: syntaxDamage(first), repaired: [] };
   if (isTypeScript(languageId)) {
-    const patches = taggedTemplateTypeArguments(text);
+    const patches = taggedTemplateTypeArguments(first, text);
     if (patches.length) best = better(best, await retry(grammar, applyPatches(text, patches), constructs(patches)), true);
   }
   if (best.damage > 0) {

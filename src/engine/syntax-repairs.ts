@@ -152,14 +152,36 @@ const REPAIRS: readonly Repair[] = [
   { construct: 'Flow maybe types (?T)', patches: blankGroup(/[:<,(|&=][ \t]*(\?)[ \t]*[A-Za-z_$({[]/dg) },
 ];
 
+/** The `<` that the `>` at `close` closes, scanning back through balanced brackets at most `limit` characters; -1 when none. */
+function matchingAngle(text: string, close: number, limit: number): number {
+  const open: string[] = [];
+  for (let i = close; i >= 0 && i >= close - limit; i--) {
+    const c = text[i];
+    const closes = CLOSERS.indexOf(c);
+    if (closes >= 0 && !(c === '>' && text[i - 1] === '=')) open.push(OPENERS[closes]);
+    else if (OPENERS.includes(c)) {
+      if (open.pop() !== c) return -1;
+      if (open.length === 0) return i;
+    } else if (c === '`') return -1;
+  }
+  return -1;
+}
+
 /**
- * `sql<Row[]>`…``, `styled.span<Props>`…``: type arguments on a tagged template. The grammar either fails or,
- * worse, reads a comparison `sql < Row > `…`` with no error, so the tag is lost; only in TypeScript files,
- * where that comparison cannot be meant.
+ * `sql<Row[]>`…``, `styled.div<{ $active: boolean }>`…``: type arguments on a tagged template. The grammar
+ * either fails or, worse, reads a comparison `sql < Row > `…`` with no error, so the tag is lost. Only for
+ * TypeScript files, where that comparison cannot be meant, and only where the tree has a `<` token there
+ * (not text in a string, template or comment).
  */
-export function taggedTemplateTypeArguments(text: string): Repaired[] {
-  return blankGroups(/[\w$)\]](<[^<>`;{}()]*(?:<[^<>`;{}()]*>[^<>`;{}()]*)*>)(?=`)/dg, text, 0, text.length)
-    .map((patch) => ({ ...patch, construct: 'type arguments on a tagged template' }));
+export function taggedTemplateTypeArguments(tree: Tree, text: string): Repaired[] {
+  const patches: Repaired[] = [];
+  for (let close = text.indexOf('>`'); close >= 0; close = text.indexOf('>`', close + 2)) {
+    const open = matchingAngle(text, close, SITE_CONTEXT);
+    if (open > 0 && /[\w$)\]]/.test(text[open - 1]) && tree.rootNode.descendantForIndex(open, open + 1)?.type === '<') {
+      patches.push({ ...blank(text, open, close + 1), construct: 'type arguments on a tagged template' });
+    }
+  }
+  return patches;
 }
 
 /** The lines of an error and the one before it, clipped. */

@@ -58,6 +58,12 @@ const GAPS: Gap[] = [
   { name: 'in/out variance annotations', languageId: 'typescript', text: 'interface Box<in I, out O> {\n  get(i: I): O;\n}\nclass Cell<in out T> {}\n', closedBy: { construct: /variance/ } },
   { name: 'function type with an unnamed parameter', languageId: 'typescript', text: 'class Model {\n  declare getOrders: (unknown) => Promise<void>;\n}\nlet parse: (string) => any;\n', closedBy: { construct: /unnamed parameters/ } },
   { name: 'type arguments on a tagged template', languageId: 'typescript', text: 'const q = sql<string[]>`select tags from posts`;\n', closedBy: { construct: /tagged template/ } },
+  {
+    name: 'object type arguments on a styled component',
+    languageId: 'typescriptreact',
+    text: 'const Row = styled(Flex)<{ $active: boolean; onPick: () => void }>`\n  color: red;\n`;\nconst Cell = styled.td<{\n  $wide?: boolean;\n}>`width: 1px;`;\n',
+    closedBy: { construct: /tagged template/ },
+  },
   { name: "import('…') types as type arguments and with an indexed access", languageId: 'typescript', text: 'const req = ctx.getRequest<import("fastify").FastifyRequest>();\ntype Icons = Record<\n  import("expo-symbols").SymbolViewProps["name"],\n  string\n>;\n', closedBy: { construct: /import\('…'\) types/ } },
   { name: 'a type member on a new line starting with < or in', languageId: 'typescript', text: 'type Invoke = {\n  (action: string): void\n  <A extends string>(action: A, args: number): void\n};\ntype Auth = {\n  key: string\n  in: "header" | "query"\n};\n', closedBy: { construct: /new line/ } },
   { name: 'an invalid escape in String.raw', languageId: 'typescript', text: 'const name = String.raw`Acme\\u00 Corp`;\n', closedBy: { construct: /invalid escape/ } },
@@ -79,6 +85,11 @@ describe('parse robustness: files TypeScript, Babel or Flow accept parse without
     const tree = await parsed('typescript', text, (r) => r.tree.rootNode.toString());
     assert.doesNotMatch(tree, /binary_expression/);
     assert.strictEqual(tree.match(/\(call_expression function: \(member_expression [^]*?arguments: \(template_string/g)?.length, 2, tree);
+  });
+
+  it('leaves markup in a template string alone', async () => {
+    const repaired = await parsed('typescript', 'const html = `<p>Hi <b>there</b>`;\n// a<b>`\n', (r) => r.repaired);
+    assert.deepStrictEqual(repaired, []);
   });
 
   it('leaves a .js file the JavaScript grammar reads to that grammar, untouched', async () => {
