@@ -19,12 +19,13 @@ export interface Repaired extends Patch {
   readonly construct: string;
 }
 
-/** A syntax error and the lines around it, where the repairs look. */
+/** A syntax error and the lines around it (`window`, from offset `from` to `to`), where the repairs look. */
 interface Site {
   readonly node: Node;
   readonly text: string;
   readonly from: number;
   readonly to: number;
+  readonly window: string;
 }
 
 interface Repair {
@@ -33,7 +34,7 @@ interface Repair {
   readonly patches: (site: Site) => Patch[];
 }
 
-/** At most this many errors are looked at per round: a file with more is not a grammar gap. */
+/** At most this many errors are looked at per round, which bounds the work on a file full of errors. */
 const MAX_SITES = 128;
 /** How far around an error's lines the repairs look. */
 const SITE_CONTEXT = 2000;
@@ -43,32 +44,34 @@ function blank(text: string, start: number, end: number, filler = ' '): Patch {
   return { start, text: text.slice(start, end).replace(/[^\r\n]/g, filler) };
 }
 
-function hasAncestor(node: Node, types: ReadonlySet<string> | ((type: string) => boolean), depth = 8): boolean {
-  const matches = typeof types === 'function' ? types : (type: string) => types.has(type);
+/** Whether one of the `depth` nearest ancestors of `node` has a type `matches` accepts. */
+function hasAncestor(node: Node, matches: (type: string) => boolean, depth: number): boolean {
   for (let at = node.parent; at && depth > 0; at = at.parent, depth--) if (matches(at.type)) return true;
   return false;
 }
 
-/** Blanks (with `filler`) the first capture group that took part in each match of `pattern` (flags `dg`) in `text` from `from` to `to`. */
-function blankGroups(pattern: RegExp, text: string, from: number, to: number, accept: (match: RegExpExecArray) => boolean = () => true, filler = ' '): Patch[] {
-  const patches: Patch[] = [];
-  for (const match of text.slice(from, to).matchAll(pattern)) {
-    const group = match.indices?.slice(1).find((g) => g !== undefined);
-    if (group && accept(match)) patches.push(blank(text, from + group[0], from + group[1], filler));
-  }
-  return patches;
-}
+const isJsx = (type: string) => type.startsWith('jsx_');
+const isTemplate = (type: string) => type === 'template_string';
+const isTypeBody = (type: string) => ['object_type', 'interface_body', 'call_signature', 'construct_signature', 'property_signature', 'method_signature', 'type_annotation'].includes(type);
+const isObjectType = (type: string) => type === 'object_type' || type === 'type_annotation' || type === 'type_alias_declaration';
 
-/** A repair that blanks a capture group of `pattern` in the site's window. */
-function blankGroup(pattern: RegExp, accept?: (match: RegExpExecArray) => boolean, filler?: string): (site: Site) => Patch[] {
-  return ({ text, from, to }) => blankGroups(pattern, text, from, to, accept, filler);
+/** A repair that blanks (with `filler`) capture group 1 of each match of `pattern` (flags `dg`) in the site's window. */
+function blankGroup(pattern: RegExp, accept: (match: RegExpExecArray) => boolean = () => true, filler = ' '): (site: Site) => Patch[] {
+  return ({ text, from, window }) => {
+    const patches: Patch[] = [];
+    for (const match of window.matchAll(pattern)) {
+      const group = match.indices?.[1];
+      if (group && accept(match)) patches.push(blank(text, from + group[0], from + group[1], filler));
+    }
+    return patches;
+  };
 }
 
 const CHARACTER_REFERENCE = /&(?:#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{0,31});/y;
 
 /** `Terms & Conditions`, `href="?a=1&b=2"`: JSX allows a bare `&`; the grammar reads it as a character reference. */
 function bareAmpersands({ node, text }: Site): Patch[] {
-  if (!node.isError || text[node.startIndex] !== '&' || !hasAncestor(node, (type) => type.startsWith('jsx_'))) return [];
+  if (!node.isError || text[node.startIndex] !== '&' || !hasAncestor(node, isJsx, 8)) return [];
   const patches: Patch[] = [];
   for (let i = node.startIndex; i < node.endIndex; i++) {
     if (text[i] !== '&' || text[i + 1] === '&' || text[i - 1] === '&') continue;
@@ -80,18 +83,16 @@ function bareAmpersands({ node, text }: Site): Patch[] {
 
 /** String.raw`\u00` : a tagged template may hold an invalid escape (ES2018); the grammar's lexer rejects it. */
 function invalidTemplateEscape({ node, text }: Site): Patch[] {
-  return node.isError && text[node.startIndex] === '\\' && hasAncestor(node, new Set(['template_string']), 2) ? [blank(text, node.startIndex, node.startIndex + 1)] : [];
+  return node.isError && text[node.startIndex] === '\\' && hasAncestor(node, isTemplate, 2) ? [blank(text, node.startIndex, node.startIndex + 1)] : [];
 }
 
-const TYPE_BODY = new Set(['object_type', 'interface_body', 'call_signature', 'construct_signature', 'property_signature', 'method_signature', 'type_annotation']);
-
 /**
- * A type member on a new line that starts with `<` or `in` (a generic call signature, a property named `in`):
- * TypeScript ends the previous member at the line break, the grammar reads on as an operator. A `;` in the
- * indentation before it says what TypeScript assumed.
+ * A type member on a new line after one without `;` or `,`, when the grammar reads on across the line break:
+ * a generic call signature `<A>(a: A): void`, a property named `in`. TypeScript ends the previous member at
+ * the line break; a `;` in the indentation says so.
  */
 function memberSeparator({ node, text }: Site): Patch[] {
-  if (!node.isError || !hasAncestor(node, TYPE_BODY, 6)) return [];
+  if (!node.isError || !hasAncestor(node, isTypeBody, 6)) return [];
   let token = node.startIndex;
   const lineStart = text.lastIndexOf('\n', token - 1) + 1;
   if (text.slice(lineStart, token).trim() !== '') {
@@ -123,7 +124,7 @@ function typeExpressionEnd(text: string, start: number, limit: number): number {
 
 /** Flow's `{ ...OtherType, b: T }`: TypeScript has no spread in object types. */
 function objectTypeSpread({ node, text, to }: Site): Patch[] {
-  if (!node.isError || !text.startsWith('...', node.startIndex) || !hasAncestor(node, new Set(['object_type', 'type_annotation', 'type_alias_declaration']), 4)) return [];
+  if (!node.isError || !text.startsWith('...', node.startIndex) || !hasAncestor(node, isObjectType, 4)) return [];
   return [blank(text, node.startIndex, typeExpressionEnd(text, node.startIndex + 3, to))];
 }
 
@@ -142,7 +143,7 @@ function isUnnamedParameterList(parameters: string): boolean {
 const REPAIRS: readonly Repair[] = [
   { construct: 'a bare & in JSX text or an attribute string', patches: bareAmpersands },
   { construct: 'an invalid escape in a tagged template (String.raw)', patches: invalidTemplateEscape },
-  { construct: 'a type member on a new line starting with < or in', patches: memberSeparator },
+  { construct: 'a type member on a new line after one without a separator', patches: memberSeparator },
   { construct: 'Flow object type spread', patches: objectTypeSpread },
   { construct: 'export type * from', patches: blankGroup(/\bexport\s+(type)\s+\*/dg) },
   { construct: 'in/out variance annotations on type parameters', patches: blankGroup(/[<,]\s*((?:(?:in|out)\s+)+)[A-Za-z_$]/dg) },
@@ -189,8 +190,8 @@ function siteOf(node: Node, text: string): Site {
   const previousLine = text.lastIndexOf('\n', text.lastIndexOf('\n', node.startIndex - 1) - 1) + 1;
   const lineEnd = text.indexOf('\n', node.endIndex);
   const from = Math.max(previousLine, node.startIndex - SITE_CONTEXT);
-  const to = Math.min(lineEnd < 0 ? text.length : lineEnd, node.startIndex + SITE_CONTEXT);
-  return { node, text, from, to: Math.max(to, from) };
+  const to = Math.max(from, Math.min(lineEnd < 0 ? text.length : lineEnd, node.startIndex + SITE_CONTEXT));
+  return { node, text, from, to, window: text.slice(from, to) };
 }
 
 /** Patches for the constructs the grammar rejects around the tree's first syntax errors; `text` is what was parsed. */
