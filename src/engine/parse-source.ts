@@ -13,7 +13,7 @@ export interface ParsedSource {
   repaired: string[];
 }
 
-/** Rounds of repairs: a repair can uncover the next error, but a file that needs more is not a grammar gap. */
+/** Rounds of repairs per grammar: a repaired error can uncover the next one; three bound the work. */
 const MAX_REPAIR_ROUNDS = 3;
 
 interface Attempt {
@@ -25,10 +25,12 @@ interface Attempt {
 }
 
 /**
- * Parses a whole file so that as little as possible is lost to grammar gaps. The file's own grammar first;
- * when that finds errors, the fallback grammar (see languages.ts) and then same-length repairs of constructs
- * the grammars reject (see syntax-repairs.ts), each kept only when it loses less of the file. A clean parse
- * costs one parse (TypeScript files with `<…>`` also a rewrite check); the retries share half the budget.
+ * Parses a whole file so that as little as possible is lost to grammar gaps (one-shot analyses: the CLI,
+ * project facts; the editor's incremental parse keeps one grammar). The file's own grammar first; when that
+ * finds errors, also the fallback grammar (see languages.ts), each followed by rounds of same-length repairs
+ * of constructs the grammars reject (see syntax-repairs.ts). A retry is kept only when it loses fewer
+ * characters to syntax errors, and the best tree wins. A clean parse costs one parse (a TypeScript file with
+ * type arguments on a tagged template, two); retries share half the time budget and stop when it is spent.
  * Throws `ParseCancelled` only when the first parse does not fit the budget.
  */
 export async function parseSource(grammars: Grammars, languageId: LanguageId, text: string, budgetMs: number): Promise<ParsedSource> {
