@@ -81,28 +81,41 @@ export class ClassMembers {
 
   private readFieldValues(cls: Node, name: string): Node[] | undefined {
     const values: Node[] = [];
+    let sealed = name.startsWith('#');
     for (const member of namedChildren(cls.childForFieldName('body') ?? cls)) {
       if (!FIELD_TYPES.has(member.type) || memberName(member) !== name || hasKeyword(member, 'static')) continue;
+      sealed = sealed || hasKeyword(member, 'private') || hasKeyword(member, 'readonly');
       const value = member.childForFieldName('value');
       if (value) values.push(value);
     }
-    // writes anywhere in the file: `this.name = v` inside the class is followed, anything else is not
-    this.lookedUp.add(name);
-    const escaped = name.replace(/\$/g, '\\$');
-    const write = new RegExp(`(?<=[\\w$)\\]])\\.[ \\t]*${escaped}\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|\\|\\||&&)?=(?![=>])|(?:\\+\\+|--)\\s*[\\w$.]*\\.${escaped}\\b|(?<=[\\w$)\\]])\\.${escaped}\\s*(?:\\+\\+|--)`, 'g');
-    for (const match of matchAllIn(write, this.text)) {
+    // `this.name = v` inside the class is followed; any other write is not. Private and readonly fields can
+    // only be written inside the class, so only public ones send the search through the whole file.
+    const [from, to] = sealed ? [cls.startIndex, cls.endIndex] : [0, this.text.length];
+    if (!sealed) this.lookedUp.add(name);
+    const mention = new RegExp(`\\.[ \\t]*${name.replace(/\$/g, '\\$')}(?![\\w$])`, 'g');
+    for (const match of matchAllIn(mention, this.text, from, to)) {
       const at = match.index;
-      const operator = match[0].startsWith('.') ? match[0].slice(1).trimStart().slice(name.length).trim() : '++';
+      const after = this.text.slice(at + match[0].length, at + match[0].length + 4);
+      const before = this.text.slice(Math.max(0, at - 3), at);
+      if (/^\s*(?:\+\+|--)/.test(after) || /(?:\+\+|--)\s*[\w$]*$/.test(before)) return undefined;
+      const operator = /^\s*((?:[-+*/%&|^]|\*\*|<<|>>>?|\?\?|\|\||&&)?=)(?![=>])/.exec(after + this.text.slice(at + match[0].length + 4, at + match[0].length + 8))?.[1];
+      if (operator === undefined) continue; // a read
       if (operator !== '=' || at < cls.startIndex || at > cls.endIndex) return undefined;
-      const path = this.ancestry.pathTo(at, at + match[0].length);
-      const assignment = [...path].reverse().find((n) => n.type === 'assignment_expression');
-      const left = assignment?.childForFieldName('left');
-      const object = left?.type === 'member_expression' ? left.childForFieldName('object') : undefined;
-      const right = assignment?.childForFieldName('right');
-      if (!left || !right || object?.type !== 'this' || left.childForFieldName('property')?.text !== name) return undefined;
-      if (this.enclosingClass(left)?.startIndex !== cls.startIndex) return undefined;
-      values.push(unwrap(right));
+      const value = this.thisAssignment(at, name, cls);
+      if (!value) return undefined;
+      values.push(value);
     }
     return values;
+  }
+
+  /** The value of `this.name = value` at `at` (the dot), when it is one in class `cls`. */
+  private thisAssignment(at: number, name: string, cls: Node): Node | undefined {
+    const path = this.ancestry.pathTo(at, at + 1 + name.length);
+    const assignment = [...path].reverse().find((n) => n.type === 'assignment_expression');
+    const left = assignment?.childForFieldName('left');
+    const object = left?.type === 'member_expression' ? left.childForFieldName('object') : undefined;
+    const right = assignment?.childForFieldName('right');
+    if (!left || !right || object?.type !== 'this' || left.childForFieldName('property')?.text !== name) return undefined;
+    return this.enclosingClass(left)?.startIndex === cls.startIndex ? unwrap(right) : undefined;
   }
 }

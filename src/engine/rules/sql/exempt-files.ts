@@ -21,20 +21,28 @@ const ASSET_FOLDER = /(?:^|\/)(?:public|static|assets)\//i;
 /** File names that say the same wherever the file is: `001.migration.ts`, `users.seed.js`. */
 const MAINTENANCE_FILE = /[./-](?:migration|seed)s?\.[cm]?[jt]sx?$/i;
 
-/** A migration: a TypeORM migration class, or an `up` function handed the migration runner (Sequelize, Knex, node-pg-migrate). */
+/**
+ * A migration: a TypeORM migration class, or an `up` function handed the migration runner (Sequelize, Knex,
+ * node-pg-migrate); a seed: Knex's `seed(knex)`. (Each pattern starts with a word, which keeps the scan of a
+ * large file cheap: this runs on every keystroke.)
+ */
 const MIGRATION_CONTENT = [
-  /\bimplements\s+MigrationInterface\b/,
-  /\bup\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*)?\(\s*(?:queryRunner|queryInterface|knex|pgm|migration)\b/,
-  /\bexports\.up\s*=|\bexport\s+(?:async\s+)?function\s+up\s*\(/,
+  /MigrationInterface\b/,
+  /\b(?:up|seed)\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*)?\(\s*(?:queryRunner|queryInterface|knex|pgm|migration)\b/,
+  /exports\.up\s*=|export\s+(?:async\s+)?function\s+up\s*\(/,
 ];
-/** A seed: Knex's `seed(knex)`. */
-const SEED_CONTENT = /\bseed\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*)?\(\s*knex\b/;
 /** A test suite: a test framework imported, or `describe`/`it` blocks with assertions. */
-const TEST_IMPORT = /(?:\bfrom\s*|\brequire\s*\(\s*)['"](?:mocha|chai|vitest|@jest\/globals|node:test|supertest|ava|tap|sinon|@playwright\/test|@nestjs\/testing)['"]/;
-const TEST_BLOCKS = [/^\s*describe\s*\(\s*['"`]/m, /\b(?:it|test)\s*\(\s*['"`]/, /\b(?:expect|assert)\s*[.(]/];
+const TEST_IMPORT = /['"](?:mocha|chai|vitest|@jest\/globals|node:test|supertest|ava|tap|sinon|@playwright\/test|@nestjs\/testing)['"]/;
+const TEST_BLOCKS = [/describe\s*\(\s*['"`]/, /\b(?:it|test)\s*\(\s*['"`]/, /\b(?:expect|assert)\s*[.(]/];
 /** A command-line script: a `node` shebang in a file that handles no requests. */
 const SHEBANG = /^#!.*\bnode\b/;
 const HANDLES_REQUESTS = /\b(?:req|request|ctx|reply)\b/;
+
+/** A test framework named in an `import ... from` or a `require(...)`. */
+function importsTestFramework(text: string): boolean {
+  const named = TEST_IMPORT.exec(text);
+  return !!named && /(?:\bfrom\s*|\brequire\s*\(\s*)$/.test(text.slice(Math.max(0, named.index - 12), named.index));
+}
 
 function slashes(path: string): string {
   return path.split('\\').join('/');
@@ -57,8 +65,8 @@ export function sqlExemptionOf(fileName: string, rootDir: string | undefined, te
     return /(?:^|\/)\.?scripts?\//i.test(path ?? '') ? 'script' : 'migration';
   }
   if (path !== undefined && ASSET_FOLDER.test(path)) return 'asset';
-  if (MIGRATION_CONTENT.some((p) => p.test(text)) || SEED_CONTENT.test(text)) return 'migration';
-  if (TEST_IMPORT.test(text) || TEST_BLOCKS.every((p) => p.test(text))) return 'test';
+  if (MIGRATION_CONTENT.some((p) => p.test(text))) return 'migration';
+  if (importsTestFramework(text) || TEST_BLOCKS.every((p) => p.test(text))) return 'test';
   if (SHEBANG.test(text) && !HANDLES_REQUESTS.test(text)) return 'script';
   return undefined;
 }
