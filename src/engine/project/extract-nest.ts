@@ -63,6 +63,7 @@ function controllerRoutes(body: Node, text: string, publicReasonAt: (offset: num
           methodName: member.childForFieldName('name')?.text ?? '',
           decorators: facts,
           reportSpan: facts[routeIndex].span,
+          line: decorators[routeIndex].startPosition.row + 1,
           lineStart,
           indent: /^[ \t]*/.exec(text.slice(lineStart, first.startIndex))?.[0] ?? '',
         };

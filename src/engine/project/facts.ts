@@ -133,6 +133,8 @@ export interface NestRouteFact {
   decorators: DecoratorFact[];
   /** The route decorator (`@Post()`), where findings are shown. */
   reportSpan: Span;
+  /** 1-based line of the route decorator, for lists that point at the route (the Routes view, `backend-guide routes`). */
+  line: number;
   /** Start of the line holding the method's first decorator, for inserting a decorator or comment above it. */
   lineStart: number;
   indent: string;

@@ -52,7 +52,7 @@ export function projectRoutes(project: ProjectFacts, config: EngineConfig): Rout
       for (const route of controller.routes) {
         rows.push({
           app: `Nest controller ${controller.name} (${relative(project.rootDir, facts.fileName)})`, file: facts.fileName,
-          line: 0, method: route.method.toUpperCase(), path: `/${controller.path}/${route.path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'),
+          line: route.line, method: route.method.toUpperCase(), path: `/${controller.path}/${route.path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'),
           framework: 'nest', middleware: route.decorators.map((d) => `@${d.name}`), verdict: open.has(route) ? 'unprotected' : 'protected',
           detail: open.has(route) ? 'no guard on the method, the controller or the app' : 'a guard, a public marker or no need',
         });
