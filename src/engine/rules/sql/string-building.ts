@@ -43,6 +43,8 @@ export class StringEvaluator {
   private readonly current = new Map<number, Evaluation>();
   /** Parameters of the callback being evaluated, by name (only for bodies without nested functions, so no shadowing). */
   private readonly parameters = new Map<string, Evaluation>();
+  /** What parameters are given by all their callers, by declaration offset. */
+  private readonly callerValues = new Map<number, Evaluation>();
 
   readonly classes: ClassMembers;
   /** What a value read back from the database or configuration counts as. */
@@ -344,6 +346,10 @@ export class StringEvaluator {
       if (param.index === 1) return SAFE;
       return param.index === 0 && param.arrayOf ? elementOf(this, param.arrayOf, depth + 1) ?? UNKNOWN : UNKNOWN;
     }
+    // a parameter's value from its callers does not depend on where it is read: computed once per run
+    const key = binding.id.startIndex;
+    const known = this.callerValues.get(key);
+    if (known) return known;
     const callers = callerArguments(this.scopes, this.classes, this.text, binding);
     if (!callers) return UNKNOWN;
     const value = unionOf(callers.map((arg) => {
@@ -351,7 +357,9 @@ export class StringEvaluator {
       return { evaluation: given ? this.evaluate(given, depth + 1) : constant('', false), node: given ?? binding.id };
     }));
     // only constants are carried over: SQL text a caller builds is reported where that caller builds it
-    return value.kind === 'constant' || value.kind === 'safe' ? value : UNKNOWN;
+    const carried = value.kind === 'constant' || value.kind === 'safe' ? value : UNKNOWN;
+    if (this.current.size === 0 && this.parameters.size === 0 && depth < MAX_DEPTH / 2) this.callerValues.set(key, carried);
+    return carried;
   }
 
   /** An array where text is expected (`${list}`) reads as its elements joined with commas. */
