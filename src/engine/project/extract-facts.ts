@@ -3,6 +3,7 @@ import { namedChildren } from '../ast';
 import type { LineIndex } from '../text';
 import type { LanguageId } from '../types';
 import { extractNestFacts } from './extract-nest';
+import { nestMiddlewareOf } from './extract-nest-middleware';
 import { emptyFileFacts, type ArgFact, type EventFact, type FileFacts, type ValueRef } from './facts';
 import { FUNCTION_TYPES, stringValue } from './file-scope';
 import { dottedName, FileValues, spanOf, UNKNOWN_REF } from './file-values';
@@ -61,6 +62,7 @@ class FactExtractor {
       this.facts.nestControllers = nest.controllers;
       this.facts.globalGuards = nest.globalGuards;
     }
+    this.facts.nestMiddleware = nestMiddlewareOf(this.root, this.text);
     this.facts.events.sort((a, b) => a.span.start - b.span.start);
     return this.facts;
   }

@@ -142,6 +142,19 @@ export interface NestRouteFact {
   publicReason?: string;
 }
 
+/** A `forRoutes` entry: a path (with `*` and `:params`) and method, or a controller class. */
+export interface NestRouteSpec {
+  path?: string;
+  method?: string;
+  controller?: string;
+}
+
+/** Middleware a Nest module binds to routes: `consumer.apply(AuthMiddleware).forRoutes(...)`. */
+export interface NestMiddlewareFact {
+  middleware: string[];
+  routes: NestRouteSpec[];
+}
+
 export interface NestControllerFact {
   name: string;
   path: string;
@@ -170,6 +183,8 @@ export interface FileFacts {
   nestControllers: NestControllerFact[];
   /** Guards applied to every Nest route: `app.useGlobalGuards(new X())`, `{ provide: APP_GUARD, useClass: X }`. */
   globalGuards: string[];
+  /** Middleware bound to Nest routes in modules' `configure(consumer)`. */
+  nestMiddleware: NestMiddlewareFact[];
 }
 
 export interface PackageFacts {
@@ -183,5 +198,5 @@ export interface PackageFacts {
 }
 
 export function emptyFileFacts(fileName: string, languageId: LanguageId, textHash: string, isTest: boolean, skipped: boolean): FileFacts {
-  return { fileName, languageId, textHash, isTest, skipped, imports: [], exports: {}, reexportAll: [], objects: [], functions: [], events: [], nestControllers: [], globalGuards: [] };
+  return { fileName, languageId, textHash, isTest, skipped, imports: [], exports: {}, reexportAll: [], objects: [], functions: [], events: [], nestControllers: [], globalGuards: [], nestMiddleware: [] };
 }

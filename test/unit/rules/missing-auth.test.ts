@@ -310,15 +310,19 @@ const fastify: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   ],
 };
 
-const NEST_HEAD = "import { Body, Controller, Delete, Get, Param, Post, UseGuards } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\nimport { JwtAuthGuard } from '../auth/jwt-auth.guard';\n\n";
+const NEST_HEAD = "import { Body, Controller, Delete, Get, Param, Post, Put, UseGuards } from '@nestjs/common';\nimport { AuthGuard } from '@nestjs/passport';\nimport { JwtAuthGuard } from '../auth/jwt-auth.guard';\n\n";
 const NEST_MAIN = { '/p/src/main.ts': "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();\n" };
 
 function nest(name: string, body: string, extra: Partial<ValidCase> = {}): ValidCase {
   return { name, fileName: '/p/src/users/users.controller.ts', languageId: 'typescript', code: NEST_HEAD + body, files: NEST_MAIN, ...extra };
 }
 
+const NEST_MODULE_AUTH = "import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';\nimport { AuthMiddleware } from '../auth/auth.middleware';\n@Module({})\nexport class OrdersModule implements NestModule {\n  configure(consumer: MiddlewareConsumer) {\n    consumer\n      .apply(AuthMiddleware)\n      .forRoutes({ path: 'orders', method: RequestMethod.POST }, { path: 'orders/:id', method: RequestMethod.DELETE });\n  }\n}\n";
+
 const nestCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
   valid: [
+    nest('auth middleware bound with consumer.apply().forRoutes() in the module', "@Controller('orders')\nexport class OrdersController {\n  @Post()\n  create(@Body() dto: unknown) {}\n  @Delete(':id')\n  remove(@Param('id') id: string) {}\n}\n", { files: { ...NEST_MAIN, '/p/src/orders/orders.module.ts': NEST_MODULE_AUTH } }),
+    nest('forRoutes(Controller) covers every route of that controller', "@Controller('orders')\nexport class OrdersController {\n  @Delete(':id')\n  remove(@Param('id') id: string) {}\n}\n", { files: { ...NEST_MAIN, '/p/src/orders/orders.module.ts': "import { Module } from '@nestjs/common';\nimport { OrdersController } from './orders.controller';\n@Module({})\nexport class OrdersModule {\n  configure(consumer) {\n    consumer.apply(JwtAuthMiddleware).forRoutes(OrdersController);\n  }\n}\n" } }),
     nest('controller-level AuthGuard', "@Controller('users')\n@UseGuards(AuthGuard('jwt'))\nexport class UsersController {\n  @Delete(':id')\n  remove(@Param('id') id: string) {}\n}\n"),
     nest('method-level JwtAuthGuard', "@Controller('users')\nexport class UsersController {\n  @UseGuards(JwtAuthGuard)\n  @Post()\n  create(@Body() dto: unknown) {}\n}\n"),
     nest('global guard through APP_GUARD', "@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: unknown) {}\n}\n", { files: { ...NEST_MAIN, '/p/src/app.module.ts': "import { Module } from '@nestjs/common';\nimport { APP_GUARD } from '@nestjs/core';\n@Module({ providers: [{ provide: APP_GUARD, useClass: JwtAuthGuard }] })\nexport class AppModule {}\n" } }),
@@ -330,6 +334,7 @@ const nestCases: { valid: ValidCase[]; invalid: InvalidCase[] } = {
     { name: 'Nest controller without project facts: global guards are unknown', fileName: 'users.controller.ts', languageId: 'typescript', code: `${NEST_HEAD}@Controller('users')\nexport class UsersController {\n  @Post()\n  create(@Body() dto: unknown) {}\n}\n` },
   ],
   invalid: [
+    { ...nest('a route forRoutes() leaves out stays unguarded', "@Controller('orders')\nexport class OrdersController {\n  @Post()\n  create(@Body() dto: unknown) {}\n  @Put(':id')\n  update(@Param('id') id: string) {}\n}\n", { files: { ...NEST_MAIN, '/p/src/orders/orders.module.ts': NEST_MODULE_AUTH } }), errors: [{ messageId: 'missingAuth', messageIncludes: ['PUT /orders/:id'] }] },
     { ...nest('POST without a guard', "@Controller('orders')\nexport class OrdersController {\n  @Post()\n  create(@Body() dto: unknown) {}\n}\n"), errors: [{ messageId: 'missingAuth', line: 7, column: 3, messageIncludes: ['POST /orders'] }] },
     { ...nest('sensitive GET without a guard', "@Controller('users')\nexport class UsersController {\n  @Get(':id')\n  findOne(@Param('id') id: string) {}\n}\n"), errors: [{ messageId: 'missingAuthSensitive', messageIncludes: ['GET /users/:id'] }] },
     { ...nest('a throttler guard is not an auth guard', "@Controller('orders')\n@UseGuards(ThrottlerGuard)\nexport class OrdersController {\n  @Delete(':id')\n  remove(@Param('id') id: string) {}\n}\n"), errors: [{ messageId: 'missingAuth' }] },

@@ -7,6 +7,7 @@ import type { AuthOptions } from './auth-options';
 import { callsCheck, hasInHandlerCheck, rejectsCaller } from './handler-checks';
 import { isAuthDecorator, isAuthGuardName, isPublicDecorator } from './nest-guards';
 import { routeNeed, type RouteNeed } from './route-policy';
+import { specCovers } from '../../project/extract-nest-middleware';
 
 export type UnmetNeed = Exclude<RouteNeed, { kind: 'public' } | { kind: 'none' }>;
 
@@ -132,9 +133,11 @@ export interface UnguardedNestRoute {
 
 /** Nest routes of a file with no auth guard on the method or class and no global auth guard in the project. */
 export function unguardedNestRoutes(current: FileFacts, projectFiles: Iterable<FileFacts>, options: AuthOptions): UnguardedNestRoute[] {
-  for (const facts of projectFiles) {
+  const files = [...projectFiles];
+  for (const facts of files) {
     if (!facts.isTest && facts.globalGuards.some((g) => isAuthGuardName(g, options.middleware))) return [];
   }
+  const bound = files.filter((f) => !f.isTest).flatMap((f) => f.nestMiddleware ?? []).filter((m) => m.middleware.some((name) => isAuthGuardName(name, options.middleware)));
   const result: UnguardedNestRoute[] = [];
   for (const controller of current.nestControllers) {
     if (controller.decorators.some((d) => isAuthDecorator(d, options.middleware))) continue;
@@ -144,6 +147,7 @@ export function unguardedNestRoutes(current: FileFacts, projectFiles: Iterable<F
       const fullPath = joinPath(controller.path, route.path);
       const need = routeNeed({ methods: [route.method], fullPath, publicReason: route.publicReason, handlerName: route.methodName, handlerCode: route.bodyText }, options);
       if (!unmet(need) || (route.bodyText && hasInHandlerCheck(route.bodyText))) continue;
+      if (bound.some((m) => m.routes.some((spec) => specCovers(spec, controller.name, route.method, fullPath)))) continue;
       result.push({ controller, route, fullPath, need });
     }
   }

@@ -59,18 +59,19 @@ function hasAuthConcept(verdicts: readonly RouteVerdict[]): boolean {
  * cannot show the auth its project applies elsewhere, so its open routes stay findings).
  */
 export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, options: AuthOptions, wholeProject = true): RouteVerdict[] {
-  const byRoot = new Map<string, RouteVerdict[]>();
-  const seen = new Set<RouteInstance['event']>();
-  const all: RouteVerdict[] = [];
+  // A route reached through several mounts is one registration: it is judged by its weakest place.
+  const byEvent = new Map<RouteInstance['event'], RouteVerdict>();
   for (const instance of graph.routeInstances()) {
     if (!isServerRoute(graph, instance)) continue;
     const verdict = judgeRoute(instance, judge, options);
-    // A route reached twice (two mounts) is judged by its weakest place.
-    if (seen.has(instance.event) && verdict.kind !== 'unprotected') continue;
-    seen.add(instance.event);
-    all.push(verdict);
-    const list = byRoot.get(instance.root);
-    if (list) list.push(verdict); else byRoot.set(instance.root, [verdict]);
+    const known = byEvent.get(instance.event);
+    if (!known || (verdict.kind === 'unprotected' && known.kind !== 'unprotected')) byEvent.set(instance.event, verdict);
+  }
+  const all = [...byEvent.values()];
+  const byRoot = new Map<string, RouteVerdict[]>();
+  for (const verdict of all) {
+    const list = byRoot.get(verdict.instance.root);
+    if (list) list.push(verdict); else byRoot.set(verdict.instance.root, [verdict]);
   }
   if (!wholeProject) return all;
   // A router no app is seen mounting belongs to the project at large: it shares the project's concept.
