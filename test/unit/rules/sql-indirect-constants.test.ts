@@ -14,6 +14,7 @@ runRuleTests(sqlConcatenation, {
     'function exists(sql) { return db.query(`SELECT EXISTS (${sql}) AS found`); }\nfunction active(sql) { return exists(sql); }\nactive("SELECT 1 FROM tiers WHERE active");\nexists("SELECT 1 FROM members");',
     'function any(queries) {\n  const list = Array.isArray(queries) ? queries : [queries];\n  return db.query(`SELECT ${list.map((q) => `EXISTS (${q})`).join(" OR ")} AS found`);\n}\nany("SELECT 1 FROM a");\nany(["SELECT 1 FROM b", "SELECT 1 FROM c"]);',
     { code: 'class Store {\n  async #drop(table: string) { await this.db.query(`DROP TABLE IF EXISTS ${table}`); }\n  async reset() { await this.#drop("cache"); await this.#drop("jobs"); }\n}', languageId: 'typescript' },
+    'const select = fields => `SELECT ${fields} FROM collectives`.replace(/\\s+/g, " ");\ndb.query(`${select("count(*)")} LIMIT 1`);',
     // a field set from constants only, a getter or method that only returns constants
     { code: 'export class Saver {\n  tableName = "checkpoints";\n  async load(id: string) { return this.pool.query(`SELECT * FROM ${this.tableName} WHERE id = $1`, [id]); }\n}', languageId: 'typescript' },
     { code: 'class Audit {\n  private readonly table: string;\n  constructor() { this.table = "audit_log"; }\n  add(e: string) { return this.db.query(`INSERT INTO ${this.table} (event) VALUES ($1)`, [e]); }\n}', languageId: 'typescript' },

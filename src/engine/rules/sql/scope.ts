@@ -213,7 +213,8 @@ const READ_BEFORE = /(?:\$\{|=|=>|[+*/%?]|(?<![-])-|&&|\|\||\breturn|\bawait|\bt
 function isPlainRead(text: string, start: number, length: number): boolean {
   const before = text.slice(Math.max(0, start - 12), start);
   const after = text.slice(start + length, start + length + 16);
-  if (/\bfunction\s*\*?\s*$/.test(before) || /(?:\+\+|--)\s*$/.test(before) || WRITE_AFTER.test(after)) return false;
+  // `function name`, `++name`, `name = ...`, and `name =>` (the parameter of an arrow function) are not reads
+  if (/\bfunction\s*\*?\s*$/.test(before) || /(?:\+\+|--)\s*$/.test(before) || WRITE_AFTER.test(after) || /^\s*=>/.test(after)) return false;
   return READ_AFTER.test(after) || READ_BEFORE.test(before);
 }
 
