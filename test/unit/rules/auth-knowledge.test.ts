@@ -94,7 +94,9 @@ describe('auth knowledge: which routes need a check', () => {
     assert.strictEqual(need(['post'], '/orders'), 'state-changing');
     assert.strictEqual(need(['get'], '/orders'), 'sensitive');
     assert.strictEqual(need(['get'], '/products'), 'none');
-    assert.strictEqual(need(['get'], '/feed', { handlerCode: '(req, res) => res.json(req.user.feed)' }), 'sensitive');
+    // Data keyed on the caller's own identity leaks nothing to a caller without one.
+    assert.strictEqual(need(['get'], '/feed', { handlerCode: '(req, res) => res.json(req.user.feed)' }), 'none');
+    assert.strictEqual(need(['get'], '/feed', { handlerCode: '(req, res) => User.find().then((all) => res.json(all))' }), 'sensitive');
     assert.strictEqual(need(['get'], '/feed', { handlerName: 'accountController.feed' }), 'sensitive');
     assert.strictEqual(need(['post'], '/webhooks/stripe'), 'webhook');
     assert.strictEqual(need(['post'], '/webhooks/stripe', { handlerCode: 'stripe.webhooks.constructEvent(b, s, k)' }), 'public');

@@ -29,11 +29,11 @@ export const NON_CHECK_WORDS: ReadonlySet<string> = new Set([
 ]);
 
 /** A verb and an object that together name a check: `requireLogin`, `ensureLoggedIn`, `isAdmin`, `hasRole`, `adminOnly`. */
-export const CHECK_VERBS: ReadonlySet<string> = new Set(['require', 'requires', 'ensure', 'check', 'verify', 'is', 'has', 'must', 'needs', 'only', 'restrict', 'can', 'validate']);
+export const CHECK_VERBS: ReadonlySet<string> = new Set(['require', 'requires', 'ensure', 'check', 'verify', 'is', 'has', 'must', 'needs', 'only', 'restrict', 'can', 'validate', 'valid']);
 export const IDENTITY_OBJECTS: ReadonlySet<string> = new Set(['login', 'loggedin', 'logged', 'signedin', 'signed', 'authenticated', 'session', 'token', 'user', 'member']);
 export const PRIVILEGE_OBJECTS: ReadonlySet<string> = new Set(['admin', 'role', 'roles', 'permission', 'permissions', 'scope', 'scopes', 'owner', 'access', 'privilege', 'privileges', 'staff', 'superuser']);
 /** `validate` only counts with a credential (`validateToken`), not with data it might validate (`validateUser`). */
-const VALIDATED_CREDENTIALS: ReadonlySet<string> = new Set(['token', 'session', 'jwt', 'apikey', 'key', 'credentials']);
+const VALIDATED_CREDENTIALS: ReadonlySet<string> = new Set(['token', 'session', 'jwt', 'apikey', 'api', 'key', 'credentials', 'signature']);
 
 /** Members that are checks when the object is an auth module: `auth.required`, `keycloak.protect()`, `AuthMiddleware.verify`. */
 export const GENERIC_CHECK_MEMBERS: ReadonlySet<string> = new Set(['required', 'require', 'protect', 'check', 'verify', 'ensure', 'authenticate', 'authorize', 'middleware', 'guard', 'validate', 'handle', 'isauthenticated']);
@@ -66,7 +66,7 @@ function nameCheck(words: string[]): boolean {
   if (all.some((w) => AUTH_WORDS.has(w))) return true;
   const verbs = all.filter((w) => CHECK_VERBS.has(w));
   if (!verbs.length) return false;
-  const validateOnly = verbs.every((v) => v === 'validate');
+  const validateOnly = verbs.every((v) => v === 'validate' || v === 'valid');
   if (validateOnly) return all.some((w) => VALIDATED_CREDENTIALS.has(w));
   return all.some((w) => IDENTITY_OBJECTS.has(w) || PRIVILEGE_OBJECTS.has(w));
 }

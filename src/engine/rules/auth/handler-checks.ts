@@ -15,8 +15,13 @@ export const IDENTITY_CHECKS: readonly RegExp[] = [
   /\b(?:req|request|ctx)\s*\.\s*(?:headers|header|get)\s*(?:\.\s*authorization\b|\[\s*['"`]authorization['"`]\s*\]|\(\s*['"`]authorization['"`]\s*\))/i,
 ];
 
-/** Calls that verify a credential and throw (or reject) when it is invalid. */
+/**
+ * Calls that verify a credential the caller presents and throw (or reject) when it is invalid; a handler
+ * that compares a secret from the request (a link password, a reset token) is protected by that secret.
+ */
 export const VERIFYING_CALLS: readonly RegExp[] = [
+  /\b(?:bcrypt|bcryptjs|argon2)\s*\.\s*(?:compare|compareSync|verify)\s*\(/,
+  /\b(?:reset_?password_?token|password_?reset_?token|reset_?token|verification_?token|invite_?token)\b/i,
   /\bjwt\s*\.\s*verify\s*\(/,
   /\b(?:req|request)\s*\.\s*jwtVerify\s*\(/,
   /\bverifyIdToken\s*\(/,

@@ -21,7 +21,6 @@ export const SENSITIVE_PARAM_WORDS: ReadonlySet<string> = new Set(['user', 'acco
 
 /** Handler code that touches protected data or expects a signed-in user. */
 export const SENSITIVE_HANDLER_CODE: readonly { pattern: RegExp; what: string }[] = [
-  { pattern: /\b(?:req|request|ctx\s*\.\s*state)\s*\.\s*user\s*(?:\.|\[|!\.)|\bres\s*\.\s*(?:json|send)\s*\(\s*(?:req|request)\s*\.\s*user\s*\)|\breq\s*\.\s*session\s*\.\s*user\s*\./, what: 'the signed-in user\'s data' },
   { pattern: /\b(?:User|Users|Account|Accounts|Order|Orders|Payment|Payments|Invoice|Invoices|Transaction|Transactions|Customer|Customers|Profile|Profiles)\s*\.\s*(?:find\w*|get\w*|query|select|all|where|aggregate|count\w*|fetch\w*|list\w*)\s*\(/, what: 'user, account or order records' },
   { pattern: /\b(?:prisma|db|knex|models?)\s*\.\s*(?:users?|accounts?|orders?|payments?|invoices?|transactions?|customers?|profiles?)\b/, what: 'user, account or order records' },
   { pattern: /\b(?:collection|table|from)\s*\(\s*['"`](?:users?|accounts?|orders?|payments?|invoices?|transactions?|customers?|profiles?)['"`]/i, what: 'user, account or order records' },
@@ -43,6 +42,7 @@ export const PUBLIC_AUTH_FLOW_WORDS: readonly (readonly [ReadonlySet<string>, Re
   [new Set(['reset', 'forgot', 'forgotten', 'recover', 'recovery', 'lost']), new Set(['password', 'pw', 'pwd', 'pass'])],
   [new Set(['verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation']), new Set(['email', 'account', 'phone'])],
   [new Set(['refresh']), new Set(['token', 'tokens', 'session'])],
+  [new Set(['request', 'issue']), new Set(['token', 'session'])],
 ];
 
 /** Handler names that are sign-in steps (`users.register`, `authController.login`). */
