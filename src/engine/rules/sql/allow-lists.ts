@@ -91,6 +91,7 @@ export function guardedBy(ev: StringEvaluator, use: Node, binding: Binding, dept
 function patternKeepsOutSql(ev: StringEvaluator, written: string): boolean {
   const literal = regexSource(written);
   if (literal !== undefined) return keepsOutSqlSyntax(literal);
+  ev.scopes.moduleLookups.add(written.split('.').pop() ?? written); // the declaration may sit in another statement
   const declaration = new RegExp(`\\bconst\\s+${written.replace(/\$/g, '\\$')}\\s*=\\s*(\\/(?:\\\\.|[^/\\\\\\n])+\\/[a-z]*)\\s*[;\\n]`).exec(ev.text);
   const source = declaration ? regexSource(declaration[1]) : undefined;
   return source !== undefined && keepsOutSqlSyntax(source);
