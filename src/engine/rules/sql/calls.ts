@@ -45,7 +45,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   }
   // knex.raw('?? = ?', [column, value]) is itself parameterized
   if (method === 'raw' && list[0] && settle(ev.evaluate(list[0], depth + 1)).kind === 'constant') return SAFE;
-  if (method === 'toQuery' || (method === 'toString' && isQueryBuilder(object))) return SAFE;
+  if (method === 'toQuery' || (BUILDER_OUTPUT_METHODS.has(method) && isQueryBuilder(object))) return SAFE;
   if (method === 'concat') return concatCall(ev, object, list, depth);
   if (method === 'join') return joinCall(ev, object, list, depth);
   if (TEXT_PRESERVING_METHODS.has(method)) return reshaped(ev.evaluate(object, depth + 1));
@@ -54,6 +54,9 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   const root = rootName(object);
   return root && GENERATOR_MODULES.has(ev.imports.moduleOf(root) ?? '') ? SAFE : UNKNOWN; // uuid.v4(), crypto.createHash(...).digest('hex')
 }
+
+/** Methods that return the SQL a query builder wrote (TypeORM's `getQuery`/`getSql`, knex's `toString`). */
+const BUILDER_OUTPUT_METHODS: ReadonlySet<string> = new Set(['toString', 'getQuery', 'getSql']);
 
 /**
  * A query builder's chain (`knex('t').where('a', a)`, `db.select().from(t)`, `repo.createQueryBuilder()...`):

@@ -73,8 +73,8 @@ function literalsOf(ev: StringEvaluator, object: Node, depth: number): Node[] | 
 /** `MAP[key]` or `MAP.key` where MAP is an object or array literal of constants (an allow-list). */
 function lookUp(ev: StringEvaluator, object: Node, property: string | undefined, depth: number): Evaluation {
   const literals = literalsOf(ev, object, depth);
-  // a part of something that cannot carry SQL cannot either
-  if (!Array.isArray(literals)) return literals.kind === 'safe' ? SAFE : literals.kind === 'constant' && property === undefined ? SAFE : UNKNOWN;
+  // a part of something that cannot carry SQL cannot either; a part of a constant (`FILTERS.recent.sql`) is one
+  if (!Array.isArray(literals)) return literals.kind === 'safe' ? SAFE : literals.kind === 'constant' ? constant(property ?? literals.text, true) : UNKNOWN;
   let result: Evaluation | undefined;
   for (const literal of literals) {
     const value = literal.type === 'array' ? arrayLookUp(ev, literal, depth) : literal.type === 'object' ? objectLookUp(ev, literal, property, depth) : UNKNOWN;
