@@ -57,7 +57,9 @@ const REFUSALS: readonly RegExp[] = [
  * or redirecting to log in is what an auth middleware does, whatever it is called.
  */
 export function rejectsCaller(code: string): boolean {
-  return REFUSALS.some((p) => p.test(code));
+  if (REFUSALS.some((p) => p.test(code))) return true;
+  // A middleware that verifies a signed request and answers a 4xx otherwise authenticates the sender.
+  return hasSignatureCheck(code) && /\b(?:status|sendStatus)\s*\(\s*4\d\d\b/.test(code);
 }
 
 /** True when the code hands the request to a function whose name names a check (`verifyToken(req, res, next)`). */
@@ -111,6 +113,7 @@ export const SIGNATURE_CHECKS: readonly RegExp[] = [
   /\bconstructEvent\s*\(/, /\bverify(?:Webhook)?Signature\s*\(/i, /\bvalidate(?:Webhook)?Signature\s*\(/i, /\bverifyWebhook\s*\(/i,
   /\bcreateHmac\s*\(/, /\btimingSafeEqual\s*\(/, /x-hub-signature|stripe-signature|x-signature|x-slack-signature|svix-signature|x-twilio-signature/i,
   /\bwebhooks?\s*\.\s*verify\s*\(/i,
+  /\.\s*verify\s*\(\s*(?:signature|sig|signedPayload)\b/i,
 ];
 
 export function hasSignatureCheck(code: string): boolean {
