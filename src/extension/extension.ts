@@ -8,6 +8,7 @@ import { showOutput } from './commands/show-output';
 import { DiagnosticsController } from './diagnostics';
 import { registerGuide, type GuideApi } from './guide';
 import { Logger } from './logger';
+import { registerRoutesView, type RoutesViewApi } from './routes';
 import { WorkspaceIndex } from './workspace-index';
 
 const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
@@ -19,6 +20,8 @@ export interface BackendGuideApi {
   workspaceIndex: WorkspaceIndex;
   /** The guide viewer, progress and walkthrough context keys. */
   guide: GuideApi;
+  /** The Routes view: every route of the workspace with its verdict. */
+  routes: RoutesViewApi;
 }
 
 export function activate(context: vscode.ExtensionContext): BackendGuideApi {
@@ -39,8 +42,9 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
     vscode.commands.registerCommand(COMMANDS.installPackage, (packageName?: unknown, packageDir?: unknown) => installPackage(packageName, packageDir)),
   );
   const guide = registerGuide(context, { diagnostics, logger });
+  const routes = registerRoutesView(context, { workspaceIndex, logger });
   logger.info(`activated in ${Date.now() - started} ms`);
-  return { diagnostics, workspaceIndex, guide };
+  return { diagnostics, workspaceIndex, guide, routes };
 }
 
 export function deactivate(): void {

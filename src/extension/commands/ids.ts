@@ -12,6 +12,7 @@ export const COMMANDS = {
   openSampleFile: 'backendGuide.openSampleFile',
   openPlayground: 'backendGuide.openPlayground',
   openWalkthrough: 'backendGuide.openWalkthrough',
+  refreshRoutes: 'backendGuide.refreshRoutes',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];
