@@ -30,10 +30,12 @@ const log = (m) => console.log(`[host +${((Date.now() - t0) / 1000).toFixed(1)}s
 const screenshotDir = path.resolve(extRoot, opt.screenshotDir);
 fs.mkdirSync(screenshotDir, { recursive: true });
 
-// A copy of the workspace, so tests can edit files freely and every run starts from the same state.
+// A copy of the workspace, so tests can edit files freely and every run starts from the same state. The
+// bundled sample project goes in as sample/ (one copy of it in the repository): the Routes view tests read its routes.
 const server = await startCodeServer({ env: { ...opt.env, BACKEND_GUIDE_SCREENSHOT_DIR: screenshotDir, BACKEND_GUIDE_TEST: '1' }, log });
 const workspace = path.join(server.stateDir, 'workspace');
 fs.cpSync(path.resolve(extRoot, opt.workspace), workspace, { recursive: true });
+fs.cpSync(path.join(extRoot, 'sample'), path.join(workspace, 'sample'), { recursive: true });
 log(`code-server on ${server.host}, state ${server.stateDir}`);
 
 let browser;

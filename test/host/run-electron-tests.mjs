@@ -12,6 +12,7 @@ const versionArg = process.argv.indexOf('--vscode-version');
 const version = versionArg > 0 ? process.argv[versionArg + 1] : process.env.VSCODE_VERSION || 'stable';
 const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-guide-electron-'));
 fs.cpSync(path.join(extRoot, 'test', 'host', 'workspace'), workspace, { recursive: true });
+fs.cpSync(path.join(extRoot, 'sample'), path.join(workspace, 'sample'), { recursive: true }); // the Routes view tests read its routes
 
 try {
   await runTests({
