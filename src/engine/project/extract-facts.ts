@@ -4,6 +4,7 @@ import type { LineIndex } from '../text';
 import type { LanguageId } from '../types';
 import { extractNestFacts } from './extract-nest';
 import { nestMiddlewareOf } from './extract-nest-middleware';
+import { compositeDecorators, refusingGuardClasses } from './extract-nest-guards';
 import { emptyFileFacts, type ArgFact, type EventFact, type FileFacts, type ValueRef } from './facts';
 import { FUNCTION_TYPES, stringValue } from './file-scope';
 import { dottedName, FileValues, spanOf, UNKNOWN_REF } from './file-values';
@@ -63,6 +64,8 @@ class FactExtractor {
       this.facts.globalGuards = nest.globalGuards;
     }
     this.facts.nestMiddleware = nestMiddlewareOf(this.root, this.text);
+    this.facts.nestRefusingGuards = refusingGuardClasses(this.root, this.text);
+    this.facts.nestCompositeDecorators = compositeDecorators(this.root, this.text);
     this.facts.events.sort((a, b) => a.span.start - b.span.start);
     return this.facts;
   }

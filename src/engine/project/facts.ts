@@ -155,6 +155,12 @@ export interface NestMiddlewareFact {
   routes: NestRouteSpec[];
 }
 
+/** A project decorator that applies guards: `export const Auth = () => applyDecorators(UseGuards(JwtGuard))`. */
+export interface NestCompositeDecoratorFact {
+  name: string;
+  guards: string[];
+}
+
 export interface NestControllerFact {
   name: string;
   path: string;
@@ -185,6 +191,10 @@ export interface FileFacts {
   globalGuards: string[];
   /** Middleware bound to Nest routes in modules' `configure(consumer)`. */
   nestMiddleware: NestMiddlewareFact[];
+  /** Guard classes whose `canActivate` refuses callers (throws Unauthorized/Forbidden, answers 401/403). */
+  nestRefusingGuards: string[];
+  /** Decorators that apply guards through `applyDecorators(UseGuards(...))`. */
+  nestCompositeDecorators: NestCompositeDecoratorFact[];
 }
 
 export interface PackageFacts {
@@ -198,5 +208,5 @@ export interface PackageFacts {
 }
 
 export function emptyFileFacts(fileName: string, languageId: LanguageId, textHash: string, isTest: boolean, skipped: boolean): FileFacts {
-  return { fileName, languageId, textHash, isTest, skipped, imports: [], exports: {}, reexportAll: [], objects: [], functions: [], events: [], nestControllers: [], globalGuards: [], nestMiddleware: [] };
+  return { fileName, languageId, textHash, isTest, skipped, imports: [], exports: {}, reexportAll: [], objects: [], functions: [], events: [], nestControllers: [], globalGuards: [], nestMiddleware: [], nestRefusingGuards: [], nestCompositeDecorators: [] };
 }

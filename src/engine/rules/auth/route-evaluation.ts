@@ -133,17 +133,21 @@ export interface UnguardedNestRoute {
 
 /** Nest routes of a file with no auth guard on the method or class and no global auth guard in the project. */
 export function unguardedNestRoutes(current: FileFacts, projectFiles: Iterable<FileFacts>, options: AuthOptions): UnguardedNestRoute[] {
-  const files = [...projectFiles];
-  for (const facts of files) {
-    if (!facts.isTest && facts.globalGuards.some((g) => isAuthGuardName(g, options.middleware))) return [];
-  }
-  const bound = files.filter((f) => !f.isTest).flatMap((f) => f.nestMiddleware ?? []).filter((m) => m.middleware.some((name) => isAuthGuardName(name, options.middleware)));
+  const files = [...projectFiles].filter((f) => !f.isTest);
+  // Project guards that refuse callers, and decorators applying an auth guard, count like the well-known names.
+  const refusing = files.flatMap((f) => f.nestRefusingGuards ?? []);
+  const guardNames = [...options.middleware, ...refusing];
+  if (files.some((f) => f.globalGuards.some((g) => isAuthGuardName(g, guardNames)))) return [];
+  const composite = files.flatMap((f) => f.nestCompositeDecorators ?? [])
+    .filter((d) => d.guards.some((g) => isAuthGuardName(g, guardNames))).map((d) => d.name);
+  const extra = [...guardNames, ...composite];
+  const bound = files.flatMap((f) => f.nestMiddleware ?? []).filter((m) => m.middleware.some((name) => isAuthGuardName(name, options.middleware)));
   const result: UnguardedNestRoute[] = [];
   for (const controller of current.nestControllers) {
-    if (controller.decorators.some((d) => isAuthDecorator(d, options.middleware))) continue;
+    if (controller.decorators.some((d) => isAuthDecorator(d, extra))) continue;
     const controllerPublic = controller.decorators.some(isPublicDecorator);
     for (const route of controller.routes) {
-      if (controllerPublic || route.decorators.some((d) => isAuthDecorator(d, options.middleware) || isPublicDecorator(d))) continue;
+      if (controllerPublic || route.decorators.some((d) => isAuthDecorator(d, extra) || isPublicDecorator(d))) continue;
       const fullPath = joinPath(controller.path, route.path);
       const need = routeNeed({ methods: [route.method], fullPath, publicReason: route.publicReason, handlerName: route.methodName, handlerCode: route.bodyText }, options);
       if (!unmet(need) || (route.bodyText && hasInHandlerCheck(route.bodyText))) continue;
