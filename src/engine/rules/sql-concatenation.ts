@@ -69,15 +69,6 @@ function sqlOfQueryObject(node: Node): Node | undefined {
   return undefined;
 }
 
-/** The SQL of a query object passed inline or through a variable that holds only that object (`const q = { sql: ... }; db.query(q)`). */
-function queryObjectSql(arg: Node, scopes: ScopeIndex, ancestors: readonly Node[]): Node | undefined {
-  const node = unwrap(arg);
-  if (node.type !== 'identifier') return sqlOfQueryObject(node);
-  const resolution = scopes.resolve(node, ancestors);
-  const init = resolution && resolution.writes.length === 0 ? resolution.binding.init : undefined;
-  return init ? sqlOfQueryObject(unwrap(init)) : undefined;
-}
-
 /** True when every unsafe value sits where a table or column name goes. */
 function onlyIdentifiers(pieces: readonly Piece[]): boolean {
   let before = '';
@@ -98,6 +89,8 @@ interface SqlText {
   readonly evaluation: TextEvaluation;
   /** Where the text is written in full, for a rewrite; absent when it cannot be rewritten in one place. */
   readonly target?: Node;
+  /** The SQL of a query object held in the variable (`const q = { sql: ... }; db.query(q)`): reported there. */
+  readonly heldObject?: Node;
 }
 
 /** Reads the SQL argument: inline, or through a local variable assembled elsewhere. */
@@ -110,6 +103,11 @@ function readSqlArgument(arg: Node, evaluator: StringEvaluator, scopes: ScopeInd
   }
   const resolution = scopes.resolve(node, ancestors.length > 0 ? ancestors : undefined);
   if (!resolution) return undefined;
+  const held = resolution.writes.length === 0 && resolution.binding.init ? sqlOfQueryObject(unwrap(resolution.binding.init)) : undefined;
+  if (held) {
+    const inner = readSqlArgument(held, evaluator, scopes);
+    return inner && { evaluation: inner.evaluation, heldObject: held };
+  }
   const { evaluation } = evaluator.valueAt(resolution, node.startIndex, 0);
   if (evaluation.kind !== 'text') return undefined;
   const { binding, writes, reads } = resolution;
@@ -177,10 +175,11 @@ function agree(claims: readonly SinkEntry[], imports: ImportFacts, config: Engin
 }
 
 function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, ambiguous: boolean): void {
-  const queryObject = queryObjectSql(candidate.sqlArg, analysis.scopes, candidate.ancestors);
-  const argument = queryObject ?? candidate.sqlArg;
-  const sql = readSqlArgument(argument, analysis.evaluator, analysis.scopes, candidate.ancestors);
+  const inlineObject = sqlOfQueryObject(unwrap(candidate.sqlArg));
+  const sql = readSqlArgument(inlineObject ?? candidate.sqlArg, analysis.evaluator, analysis.scopes, candidate.ancestors);
   if (!sql) return;
+  const queryObject = inlineObject ?? sql.heldObject;
+  const argument = queryObject ?? candidate.sqlArg;
   const { pieces } = sql.evaluation;
   const unsafe = unsafeValues(pieces);
   const shape = shapeOf(pieces);

@@ -59,7 +59,9 @@ function literalsOf(ev: StringEvaluator, object: Node, depth: number): Node[] | 
   if (target.type === 'identifier') {
     const resolution = ev.scopes.resolve(target);
     if (!resolution) return ev.unresolvedValue(target) ?? UNKNOWN;
-    if (resolution.binding.kind === 'param' || resolution.binding.kind === 'loop') return settle(ev.evaluate(target, depth + 1));
+    if (resolution.binding.kind === 'param' || resolution.binding.kind === 'loop') {
+      return ev.boundParameter(target.text) ?? settle(ev.valueAt(resolution, target.startIndex, depth + 1).evaluation);
+    }
     const held = ev.heldValue(resolution.binding, depth);
     if (held) return held;
     const init = resolution.binding.kind === 'const' ? resolution.binding.init : undefined;

@@ -45,6 +45,8 @@ export class StringEvaluator {
   private readonly parameters = new Map<string, Evaluation>();
   /** What parameters are given by all their callers, by declaration offset. */
   private readonly callerValues = new Map<number, Evaluation>();
+  /** What names hold as a whole (`heldValue`), by declaration offset: it depends on the declaration alone. */
+  private readonly held = new Map<number, Evaluation | undefined>();
 
   readonly classes: ClassMembers;
   /** What a value read back from the database or configuration counts as. */
@@ -217,6 +219,11 @@ export class StringEvaluator {
     }
   }
 
+  /** The value a callback parameter stands for while its body is evaluated by name (see `withParameters`). */
+  boundParameter(name: string): Evaluation | undefined {
+    return this.parameters.get(name);
+  }
+
   /** Evaluates with the given parameter names standing for the given values (a callback body without nested functions). */
   withParameters<T>(values: ReadonlyMap<string, Evaluation>, compute: () => T): T {
     const saved = new Map(this.parameters);
@@ -321,6 +328,12 @@ export class StringEvaluator {
    * rows read back from the database, the parent object of a GraphQL resolver.
    */
   heldValue(binding: Binding, depth: number): Evaluation | undefined {
+    const key = binding.id.startIndex;
+    if (!this.held.has(key)) this.held.set(key, this.readHeldValue(binding, depth));
+    return this.held.get(key);
+  }
+
+  private readHeldValue(binding: Binding, depth: number): Evaluation | undefined {
     if (isSafeTypeText(binding.typeText)) return SAFE;
     if (holdsModule(binding)) return SAFE;
     if (holdsStoredRows(binding)) return this.stored;
@@ -351,7 +364,10 @@ export class StringEvaluator {
     const known = this.callerValues.get(key);
     if (known) return known;
     const callers = callerArguments(this.scopes, this.classes, this.text, binding);
-    if (!callers) return UNKNOWN;
+    if (!callers) {
+      this.callerValues.set(key, UNKNOWN); // callers out of sight, wherever it is read from
+      return UNKNOWN;
+    }
     const value = unionOf(callers.map((arg) => {
       const given = arg ?? param.defaultValue;
       return { evaluation: given ? this.evaluate(given, depth + 1) : constant('', false), node: given ?? binding.id };
