@@ -5,7 +5,7 @@ import type { DecoratorFact } from '../../project/facts';
 /** Guard class names that check identity or privileges (`JwtAuthGuard`, `RolesGuard`, `AuthGuard('jwt')`). */
 export const AUTH_GUARD_NAME = /Auth|Jwt|JWT|Role|Admin|Permission|Acl|ACL|Access|Polic|Casl|Session|Login|Token|Owner|ApiKey|Scope|Clerk|Firebase|Keycloak|Supabase|Passport/;
 /** Guards that are not about who the caller is. */
-export const NON_AUTH_GUARD_NAME = /Throttl|RateLimit|Cache|Validation|Serializ|Logging|Timeout/;
+export const NON_AUTH_GUARD_NAME = /Throttl|RateLimit|Cache|Validation|Serializ|Logging|Timeout|Csrf|CSRF|Xsrf|XSRF|Captcha/;
 
 /** Composite decorators that apply an auth guard themselves (`@Auth()`, `@Authorized()`). */
 export const AUTH_DECORATORS: ReadonlySet<string> = new Set(['Auth', 'Authorized', 'Authenticated', 'Authorize', 'RequireAuth', 'RequiresAuth', 'Protected', 'JwtAuth', 'UseAuthGuard']);

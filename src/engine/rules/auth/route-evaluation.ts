@@ -5,7 +5,7 @@ import { joinPath, type MiddlewareUse, type RouteInstance } from '../../project/
 import { authNameMatcher } from './auth-names';
 import type { AuthOptions } from './auth-options';
 import { callsCheck, hasInHandlerCheck, rejectsCaller } from './handler-checks';
-import { isAuthDecorator, isAuthGuardName, isPublicDecorator } from './nest-guards';
+import { isAuthDecorator, isAuthGuardName, isPublicDecorator, NON_AUTH_GUARD_NAME } from './nest-guards';
 import { routeNeed, type RouteNeed } from './route-policy';
 import { specCovers } from '../../project/extract-nest-middleware';
 
@@ -131,29 +131,58 @@ export interface UnguardedNestRoute {
   need: UnmetNeed;
 }
 
-/** Nest routes of a file with no auth guard on the method or class and no global auth guard in the project. */
-export function unguardedNestRoutes(current: FileFacts, projectFiles: Iterable<FileFacts>, options: AuthOptions): UnguardedNestRoute[] {
+/** A Nest route with its verdict, as the Routes view and the rule see it. */
+export interface NestRouteVerdict {
+  controller: NestControllerFact;
+  route: NestRouteFact;
+  fullPath: string;
+  need: RouteNeed;
+  kind: 'protected' | 'public' | 'no-check-needed' | 'unprotected';
+  detail: string;
+}
+
+/** What guards Nest routes across the project: names of guards, composite decorators and bound middleware. */
+function nestAuthModel(projectFiles: Iterable<FileFacts>, options: AuthOptions) {
   const files = [...projectFiles].filter((f) => !f.isTest);
   // Project guards that refuse callers, and decorators applying an auth guard, count like the well-known names.
-  const refusing = files.flatMap((f) => f.nestRefusingGuards ?? []);
-  const guardNames = [...options.middleware, ...refusing];
-  if (files.some((f) => f.globalGuards.some((g) => isAuthGuardName(g, guardNames)))) return [];
-  const composite = files.flatMap((f) => f.nestCompositeDecorators ?? [])
-    .filter((d) => d.guards.some((g) => isAuthGuardName(g, guardNames))).map((d) => d.name);
-  const extra = [...guardNames, ...composite];
-  const bound = files.flatMap((f) => f.nestMiddleware ?? []).filter((m) => m.middleware.some((name) => isAuthGuardName(name, options.middleware)));
-  const result: UnguardedNestRoute[] = [];
+  const guardNames = [...options.middleware, ...files.flatMap((f) => f.nestRefusingGuards ?? []).filter((g) => !NON_AUTH_GUARD_NAME.test(g))];
+  const composite = files.flatMap((f) => f.nestCompositeDecorators ?? []).filter((d) => d.guards.some((g) => isAuthGuardName(g, guardNames))).map((d) => d.name);
+  return {
+    global: files.flatMap((f) => f.globalGuards).find((g) => isAuthGuardName(g, guardNames)),
+    extra: [...guardNames, ...composite],
+    bound: files.flatMap((f) => f.nestMiddleware ?? []).filter((m) => m.middleware.some((name) => isAuthGuardName(name, options.middleware))),
+  };
+}
+
+/** Every Nest route of a file with its verdict: a guard (global, class, method, bound middleware), public, no need, or none. */
+export function nestRouteVerdicts(current: FileFacts, projectFiles: Iterable<FileFacts>, options: AuthOptions): NestRouteVerdict[] {
+  const model = nestAuthModel(projectFiles, options);
+  const result: NestRouteVerdict[] = [];
   for (const controller of current.nestControllers) {
-    if (controller.decorators.some((d) => isAuthDecorator(d, extra))) continue;
-    const controllerPublic = controller.decorators.some(isPublicDecorator);
+    const classGuard = controller.decorators.find((d) => isAuthDecorator(d, model.extra));
+    const classPublic = controller.decorators.find(isPublicDecorator);
     for (const route of controller.routes) {
-      if (controllerPublic || route.decorators.some((d) => isAuthDecorator(d, extra) || isPublicDecorator(d))) continue;
       const fullPath = joinPath(controller.path, route.path);
       const need = routeNeed({ methods: [route.method], fullPath, publicReason: route.publicReason, handlerName: route.methodName, handlerCode: route.bodyText }, options);
-      if (!unmet(need) || (route.bodyText && hasInHandlerCheck(route.bodyText))) continue;
-      if (bound.some((m) => m.routes.some((spec) => specCovers(spec, controller.name, route.method, fullPath)))) continue;
-      result.push({ controller, route, fullPath, need });
+      const verdict = (kind: NestRouteVerdict['kind'], detail: string) => result.push({ controller, route, fullPath, need, kind, detail });
+      const methodGuard = route.decorators.find((d) => isAuthDecorator(d, model.extra));
+      const marker = route.decorators.find(isPublicDecorator) ?? classPublic;
+      const bound = model.bound.find((m) => m.routes.some((spec) => specCovers(spec, controller.name, route.method, fullPath)));
+      if (marker) verdict('public', `@${marker.name}()`);
+      else if (methodGuard ?? classGuard) verdict('protected', `@${(methodGuard ?? classGuard)!.name}(${(methodGuard ?? classGuard)!.argNames.join(', ')})`);
+      else if (model.global) verdict('protected', `global guard ${model.global}`);
+      else if (bound) verdict('protected', `${bound.middleware.join(', ')} (bound in a module with forRoutes)`);
+      else if (route.bodyText && hasInHandlerCheck(route.bodyText)) verdict('protected', 'a check inside the handler');
+      else if (need.kind === 'public') verdict('public', need.reason);
+      else if (need.kind === 'none') verdict('no-check-needed', need.reason);
+      else verdict('unprotected', 'no guard on the method, the controller or the app');
     }
   }
   return result;
+}
+
+/** Nest routes of a file that need a check and have none. */
+export function unguardedNestRoutes(current: FileFacts, projectFiles: Iterable<FileFacts>, options: AuthOptions): UnguardedNestRoute[] {
+  return nestRouteVerdicts(current, projectFiles, options).filter((v) => v.kind === 'unprotected' && unmet(v.need))
+    .map((v) => ({ controller: v.controller, route: v.route, fullPath: v.fullPath, need: v.need as UnmetNeed }));
 }

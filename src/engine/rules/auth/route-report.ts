@@ -3,7 +3,7 @@ import type { EngineConfig } from '../../config';
 import type { ProjectFacts } from '../../project';
 import { AppGraph } from '../../project/app-graph';
 import { authOptions } from './auth-options';
-import { AuthMiddlewareJudge, unguardedNestRoutes } from './route-evaluation';
+import { AuthMiddlewareJudge, nestRouteVerdicts } from './route-evaluation';
 import { describeArg, routeVerdicts, type VerdictKind } from './route-verdicts';
 
 /** One route as the Routes view and `backend-guide routes` show it. */
@@ -47,16 +47,12 @@ export function projectRoutes(project: ProjectFacts, config: EngineConfig): Rout
   const files = [...project.files.values()];
   for (const facts of files) {
     if (facts.isTest || !facts.nestControllers.length) continue;
-    const open = new Set(unguardedNestRoutes(facts, files, options).map((r) => r.route));
-    for (const controller of facts.nestControllers) {
-      for (const route of controller.routes) {
-        rows.push({
-          app: `Nest controller ${controller.name} (${relative(project.rootDir, facts.fileName)})`, file: facts.fileName,
-          line: route.line, method: route.method.toUpperCase(), path: `/${controller.path}/${route.path}`.replace(/\/+/g, '/').replace(/(.)\/$/, '$1'),
-          framework: 'nest', middleware: route.decorators.map((d) => `@${d.name}`), verdict: open.has(route) ? 'unprotected' : 'protected',
-          detail: open.has(route) ? 'no guard on the method, the controller or the app' : 'a guard, a public marker or no need',
-        });
-      }
+    for (const v of nestRouteVerdicts(facts, files, options)) {
+      rows.push({
+        app: `Nest controller ${v.controller.name} (${relative(project.rootDir, facts.fileName)})`, file: facts.fileName,
+        line: v.route.line, method: v.route.method.toUpperCase(), path: v.fullPath,
+        framework: 'nest', middleware: v.route.decorators.map((d) => `@${d.name}`), verdict: v.kind, detail: v.detail,
+      });
     }
   }
   return rows;
