@@ -38,9 +38,11 @@ export function score(labels, findings) {
       known.push({ rule: f.rule, path: f.path, line: f.line, reason: f.reason });
     }
   }
+  // A finding about an app (the note that it checks no route) names its open routes as related locations.
+  const at = (k, p, l) => p === k.path && l >= k.line && l <= (k.endLine ?? k.line);
   const knownFound = known.map((k) => ({
     ...k,
-    found: findings.some((f) => f.rule === k.rule && f.path === k.path && f.line >= k.line && f.line <= (k.endLine ?? k.line)),
+    found: findings.some((f) => f.rule === k.rule && (at(k, f.path, f.line) || (f.related ?? []).some((r) => at(k, r.path, r.line)))),
   }));
   return { labelled, known: knownFound };
 }

@@ -24,7 +24,11 @@ function runCli(dir) {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (run.status !== 0 && run.status !== 1) throw new Error(`CLI exited ${run.status} in ${dir}: ${run.stderr.slice(0, 500)}`);
   const report = JSON.parse(fs.readFileSync(out, 'utf8'));
-  const findings = report.files.flatMap((f) => f.findings.map((x) => ({ rule: x.ruleId, path: f.path, line: x.line, message: x.message })));
+  const rel = (file) => path.relative(dir, file).split(path.sep).join('/');
+  const findings = report.files.flatMap((f) => f.findings.map((x) => ({
+    rule: x.ruleId, path: f.path, line: x.line, message: x.message,
+    related: (x.related ?? []).map((r) => ({ path: r.file ? rel(r.file) : f.path, line: r.line })),
+  })));
   const partly = report.files.filter((f) => (f.notes ?? []).some((n) => n.startsWith('syntax error'))).map((f) => f.path);
   return { findings, files: report.summary.files, skipped: report.summary.skipped, partly, ms };
 }

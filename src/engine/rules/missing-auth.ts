@@ -6,10 +6,10 @@ import type { FixSpec, RelatedSpec, Rule, RuleContext } from '../rule';
 import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
 import { AuthMiddlewareJudge, unguardedNestRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
-import { consistencyEvidence, routeVerdicts, type RouteVerdict } from './auth/route-verdicts';
+import { consistencyEvidence, routeVerdicts, signInRoute, type RouteVerdict } from './auth/route-verdicts';
 
-/** Files that may register routes: method calls shaped like routes, or Nest route decorators. */
-const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*\(|@(?:Get|Post|Put|Patch|Delete|All)\s*\(/;
+/** Files that may register routes (route-shaped calls, Nest route decorators) or create an app (its note goes there). */
+const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*\(|@(?:Get|Post|Put|Patch|Delete|All)\s*\(|\bexpress\s*\(\s*\)|\bnew\s+Koa\b|\bfastify\s*\(|\bFastify\s*\(/;
 
 function messageFor(need: UnmetNeed): { messageId: string; what?: string } {
   if (need.kind === 'sensitive') return { messageId: 'missingAuthSensitive', what: need.what };
@@ -35,6 +35,8 @@ function verdictsOf(context: RuleContext, view: ProjectView, options: AuthOption
   return shared ? view.project!.memo(`route-verdicts:${JSON.stringify(context.config.options.auth ?? null)}`, compute) : compute();
 }
 
+const MAX_RELATED_ROUTES = 50;
+
 function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: readonly RouteVerdict[]): void {
   const roots = new Map<string, RouteVerdict[]>();
   for (const v of verdicts) {
@@ -45,13 +47,20 @@ function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: rea
   for (const [root, open] of roots) {
     const app = view.graph.object(root);
     if (!app || app.file !== context.fileName || !isAppKind(app.fact.kind)) continue;
-    const total = verdicts.filter((v) => v.instance.root === root).length;
-    const first = open[0].instance;
-    const example = `${first.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE'} ${first.fullPath}`;
+    const ofApp = verdicts.filter((v) => v.instance.root === root);
+    const label = (v: RouteVerdict) => `${v.instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE'} ${v.instance.fullPath}`;
+    // The route to name: one that changes data before one that reads.
+    const example = label(open.find((v) => v.need.kind === 'state-changing') ?? open[0]);
+    const signIn = signInRoute(ofApp);
+    // Each open route is a related location: the note points at every route it speaks for.
+    const related: RelatedSpec[] = open.slice(0, MAX_RELATED_ROUTES).map((v) => (v.instance.file === context.fileName
+      ? { message: `${label(v)} is open to anyone`, startOffset: v.instance.event.reportSpan.start, endOffset: v.instance.event.reportSpan.end }
+      : { message: `${label(v)} is open to anyone`, fileName: v.instance.file, range: v.instance.event.reportRange }));
     context.report({
-      startOffset: app.fact.span.start, endOffset: app.fact.span.end, messageId: 'noAuthConcept',
+      related,
+      startOffset: app.fact.span.start, endOffset: app.fact.span.end, messageId: signIn ? 'signInNoChecks' : 'noAuthConcept',
       fixes: [markPublicFix(context.text, app.fact.statement?.start ?? app.fact.span.start)],
-      data: { total: String(total), open: String(open.length), example },
+      data: { total: String(ofApp.length), open: String(open.length), example, signIn: signIn ? label(signIn) : '' },
     });
   }
 }
@@ -127,6 +136,7 @@ export const missingAuth: Rule = {
       missingAuthSensitive: '{{method}} {{path}} reads {{what}}, but no authentication or authorization check runs before its handler, so anyone can read it (broken access control).{{evidence}} Add your auth middleware before the handler{{suggestion}}, or mark the route public with a `// backend-guide-public: <reason>` comment.',
       authAfterRoute: '{{method}} {{path}} is registered before {{middleware}} ({{where}}); middleware runs in registration order, so that check never runs for this route. Register the route after the auth middleware, or add the middleware to the route itself.',
       noAuthConcept: 'This app has no authentication at all: none of its {{total}} routes checks who the caller is, so anyone who can reach the server can call every one of them, including {{example}}. Fine for a local demo; before it holds anyone\'s data, add sign-in and an auth middleware in front of the routes that change or reveal data, or mark the app public with a `// backend-guide-public: <reason>` comment.',
+      signInNoChecks: 'This app signs users in ({{signIn}}) but none of its {{total}} routes checks who the caller is: {{open}} of them change or reveal data for anyone, including {{example}}. Add an auth middleware that rejects requests without a valid session or token in front of those routes.',
       unsignedWebhook: '{{method}} {{path}} looks like a webhook but neither verifies the sender\'s signature nor requires authentication, so anyone can post forged events to it. Verify the signature (for example stripe.webhooks.constructEvent) before acting on the payload.',
     },
     guideAnchor: 'auth#protecting-endpoints',

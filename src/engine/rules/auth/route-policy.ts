@@ -46,6 +46,7 @@ export function routeNeed(route: RouteDescription, options: AuthOptions): RouteN
   const configured = options.publicRoutes.find((p) => matchesRoutePattern(p, route.methods, route.fullPath));
   if (configured) return { kind: 'public', reason: `auth.publicRoutes: ${configured.source}` };
   const changing = route.methods.some((m) => STATE_CHANGING_METHODS.has(m));
+  if (route.methods.length && route.methods.every((m) => m === 'head' || m === 'options')) return { kind: 'none', reason: 'HEAD and OPTIONS answers carry no body' };
   if (isWebhookPath(route.fullPath)) {
     if (route.handlerCode && hasSignatureCheck(route.handlerCode)) return { kind: 'public', reason: 'a webhook that verifies its signature' };
     if (changing) return { kind: 'webhook' };

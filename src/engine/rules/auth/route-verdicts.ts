@@ -48,9 +48,18 @@ function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options
   return { instance, need, kind: 'unprotected', detail: 'no check runs before the handler', registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) };
 }
 
-/** An app has an authentication concept when a route of it is protected, users sign in, or a check is registered late. */
+/**
+ * An app has an authentication concept when a route of it is checked, or a check is registered (even too
+ * late). A log-in route alone is no such evidence: an app that signs users in and then checks nothing on
+ * any route gets the app-level note, which says so, rather than a guess per route.
+ */
 function hasAuthConcept(verdicts: readonly RouteVerdict[]): boolean {
-  return verdicts.some((v) => v.kind === 'protected' || v.registeredAfter !== undefined || (v.need.kind === 'public' && v.need.signIn === true));
+  return verdicts.some((v) => v.kind === 'protected' || v.registeredAfter !== undefined);
+}
+
+/** The sign-in route of an app, when it has one: the note then says that users sign in but nothing checks them. */
+export function signInRoute(verdicts: readonly RouteVerdict[]): RouteVerdict | undefined {
+  return verdicts.find((v) => v.need.kind === 'public' && v.need.signIn === true);
 }
 
 /**
