@@ -14,6 +14,7 @@ const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*\(|@
 function messageFor(need: UnmetNeed): { messageId: string; what?: string } {
   if (need.kind === 'sensitive') return { messageId: 'missingAuthSensitive', what: need.what };
   if (need.kind === 'webhook') return { messageId: 'unsignedWebhook' };
+  if (need.kind === 'admin') return { messageId: 'adminWithoutRole' };
   return { messageId: 'missingAuth' };
 }
 
@@ -77,7 +78,7 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
     const { instance, event } = route;
     const method = instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE';
     const fixes: FixSpec[] = [];
-    const insert = route.need.kind === 'webhook' ? undefined : insertMiddlewareFix(context.text, view, route, middleware);
+    const insert = route.need.kind === 'webhook' || route.need.kind === 'admin' ? undefined : insertMiddlewareFix(context.text, view, route, middleware);
     if (insert) fixes.push(insert);
     fixes.push(markPublicFix(context.text, event.reportSpan.start));
     const base = { startOffset: event.reportSpan.start, endOffset: event.reportSpan.end, fixes, related: relatedFor(context, route) };
@@ -137,6 +138,7 @@ export const missingAuth: Rule = {
       authAfterRoute: '{{method}} {{path}} is registered before {{middleware}} ({{where}}); middleware runs in registration order, so that check never runs for this route. Register the route after the auth middleware, or add the middleware to the route itself.',
       noAuthConcept: 'This app has no authentication at all: none of its {{total}} routes checks who the caller is, so anyone who can reach the server can call every one of them, including {{example}}. Fine for a local demo; before it holds anyone\'s data, add sign-in and an auth middleware in front of the routes that change or reveal data, or mark the app public with a `// backend-guide-public: <reason>` comment.',
       signInNoChecks: 'This app signs users in ({{signIn}}) but none of its {{total}} routes checks who the caller is: {{open}} of them change or reveal data for anyone, including {{example}}. Add an auth middleware that rejects requests without a valid session or token in front of those routes.',
+      adminWithoutRole: '{{method}} {{path}} is an admin route, but the only check before it asks whether the caller is signed in, not whether they are an admin: every signed-in user can call it (broken access control).{{evidence}} Add a role check (for example isAdmin or requireRole(\'admin\')) before the handler.',
       unsignedWebhook: '{{method}} {{path}} looks like a webhook but neither verifies the sender\'s signature nor requires authentication, so anyone can post forged events to it. Verify the signature (for example stripe.webhooks.constructEvent) before acting on the payload.',
     },
     guideAnchor: 'auth#protecting-endpoints',

@@ -51,6 +51,8 @@ const express: { valid: (string | ValidCase)[]; invalid: InvalidCase[] } = {
     { name: 'validDeviceToken and validApiKey name checks', code: expressApp("app.post('/mobile/send', [validDeviceToken], send);\napp.delete('/keys/:id', validApiKey, removeKey);", "const { validDeviceToken, validApiKey } = require('./middleware');\n") },
     { name: 'requesting a token is a sign-in step', code: expressApp("app.post('/api/request-token', issueToken);") },
     { name: 'middleware that verifies a signed request and answers 400 authenticates the sender', code: expressApp("function verifyIntegrity(request, response, next) {\n  const signature = request.header('X-Integrity');\n  if (!signature || !keys.verify(signature, request.body)) return response.status(400).json({ msg: 'bad signature' });\n  next();\n}\napp.post('/process', [verifyIntegrity], processFile);") },
+    { name: 'an admin route with a role check', code: expressApp("app.delete('/admin/users/:id', requireAuth, requireRole('admin'), removeUser);", "const { requireAuth, requireRole } = require('./auth');\n") },
+    { name: 'an admin route whose guard checks the role in its code', code: expressApp("function staffOnly(req, res, next) {\n  if (!req.user || req.user.role !== 'staff') return res.sendStatus(403);\n  next();\n}\napp.post('/admin/reindex', staffOnly, reindex);") },
     { name: 'passportConfig.isAuthenticated (hackathon-starter style)', code: expressApp("app.post('/account/profile', passportConfig.isAuthenticated, postUpdateProfile);", "const passportConfig = require('./config/passport');\n") },
     { name: 'NodeGoat-style local alias isLoggedIn', code: expressApp("const isLoggedIn = sessionHandler.isLoggedInMiddleware;\napp.post('/profile', isLoggedIn, profileHandler.handleProfileUpdate);", "const sessionHandler = require('./session');\n") },
     { name: 'restrictTo role check after protect', code: expressApp("app.delete('/tours/:id', protect, restrictTo('admin', 'lead-guide'), deleteTour);", "const { protect, restrictTo } = require('./controllers/authController');\n") },
@@ -296,6 +298,11 @@ const fastify: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       code: `${API_APP}app.post('/login', logIn);\napp.delete('/notes/:id', (req, res) => res.json(drop(req.params.id)));\napp.listen(3000);\n`,
       files: {},
       errors: [{ messageId: 'signInNoChecks', line: 2, messageIncludes: ['signs users in (POST /login)', 'DELETE /notes/:id'] }],
+    },
+    {
+      name: 'an admin route behind a sign-in check only',
+      code: expressApp("app.get('/admin/users', requireAuth, async (req, res) => res.json(await User.find({})));", AUTH_HEAD),
+      errors: [{ messageId: 'adminWithoutRole', messageIncludes: ['GET /admin/users', 'not whether they are an admin'] }],
     },
     {
       name: 'a route missing the guard its siblings use names the evidence',

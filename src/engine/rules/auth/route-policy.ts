@@ -22,7 +22,9 @@ export type RouteNeed =
   | { kind: 'none'; reason: string }
   | { kind: 'state-changing' }
   | { kind: 'sensitive'; what: string }
-  | { kind: 'webhook' };
+  | { kind: 'webhook' }
+  /** An admin route that only a sign-in check guards. */
+  | { kind: 'admin' };
 
 const SENSITIVE_NAME_WORDS = new Set(SENSITIVE_PATH_WORDS.filter((w) => w !== 'me' && w !== 'keys'));
 

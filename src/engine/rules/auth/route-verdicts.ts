@@ -35,12 +35,31 @@ export function describeArg(arg: ArgFact): string {
   return 'an inline function';
 }
 
+// API keys are issued by an operator and carry the instance's privileges: they count as a privilege check.
+const PRIVILEGE_WORDS = /admin|role|permission|privilege|scope|acl|rbac|superuser|staff|owner|policy|ability|can[A-Z]|api_?key/i;
+const PRIVILEGE_CODE = /\.\s*(?:role|roles|isAdmin|admin|permissions?|scopes?|isSuperuser|isStaff)\b|\bhasRole\s*\(|\bcan\s*\(/;
+
+function isAdminPath(path: string): boolean {
+  return path.split('/').some((s) => /^admin(?:istration)?$/i.test(s));
+}
+
+/** A check that asks what the caller may do, not only who they are: by its name, arguments or code. */
+function checksPrivilege(text: string, code: string | undefined): boolean {
+  return PRIVILEGE_WORDS.test(text) || (code !== undefined && PRIVILEGE_CODE.test(code));
+}
+
 function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict {
   const handler = instance.handler;
   const handlerCode = handler ? judge.handlerCode(handler.file, handler.arg) : undefined;
   const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
   const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode }, options);
-  const guard = instance.applied.find((use) => judge.isAuth(use.file, use.arg));
+  const guards = instance.applied.filter((use) => judge.isAuth(use.file, use.arg));
+  const guard = guards[0];
+  // An admin route guarded by a sign-in check alone lets every signed-in user in: it needs a role check too.
+  // A second check in the chain is taken for that role check, whatever it is called.
+  if (guards.length === 1 && isAdminPath(instance.fullPath) && !guards.some((use) => checksPrivilege(describeArg(use.arg), judge.handlerCode(use.file, use.arg))) && !checksPrivilege('', handlerCode)) {
+    return { instance, need: { kind: 'admin' }, kind: 'unprotected', detail: `only ${describeArg(guard.arg)}, a sign-in check, guards an admin route`, guard };
+  }
   if (guard) return { instance, need, kind: 'protected', detail: `${describeArg(guard.arg)} (${guard.level} level)`, guard };
   if (handler && judge.handlerChecks(handler.file, handler.arg)) return { instance, need, kind: 'protected', detail: 'a check inside the handler' };
   if (need.kind === 'public') return { instance, need, kind: 'public', detail: need.reason };
