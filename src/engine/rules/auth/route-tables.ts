@@ -76,14 +76,18 @@ export function sensitivePathWord(path: string, extra: readonly string[] = []): 
   for (const segment of literalSegments(path)) {
     const lower = segment.toLowerCase();
     if (words.has(lower)) return segment;
-    const found = wordsOf(segment).find((w) => words.has(w));
-    if (found) return segment;
+    // In a compound segment the last word is what it names: `user-settings` is settings, `multi-user-mode` a mode.
+    const segmentWords = wordsOf(segment);
+    if (segmentWords.length && words.has(segmentWords[segmentWords.length - 1])) return segment;
   }
   const param = paramSegments(path).find((p) => wordsOf(p).some((w) => SENSITIVE_PARAM_WORDS.has(w)));
   return param ? `:${param}` : undefined;
 }
 
 const AMBIGUOUS_FLOW_SEGMENTS: ReadonlySet<string> = new Set(['reset', 'verify', 'confirm', 'activate', 'token']);
+
+/** Extensions of files served as they are (generated or static), never of an API resource. */
+const STATIC_FILE = /\.(?:[a-z0-9]{2,5}\.)?(?:xml|gz|txt|html?|css|js|mjs|map|png|jpe?g|gif|svg|ico|webp|woff2?|ttf|pdf|webmanifest)$/i;
 
 export const SIGN_IN_REASON = 'a sign-in or account recovery step';
 export const SIGN_UP_REASON = 'sign-up: creating an account at the collection root';
@@ -98,6 +102,8 @@ const VISITOR_FORMS: ReadonlySet<string> = new Set(['contact', 'support', 'feedb
 /** Why a path is public by nature, or `undefined`. Paths under `admin` are never public. */
 export function publicPathReason(path: string, methods: readonly string[]): string | undefined {
   const literals = literalSegments(path).map((s) => s.toLowerCase());
+  // The last segment as written, parameters included: `/sitemap/:bucket.xml.gz` is a file whatever its name.
+  const rawLast = path.split('/').filter(Boolean).pop() ?? '';
   if (literals.some((s) => s === 'admin' || s === 'administration')) return undefined;
   const last = literals[literals.length - 1];
   if (last === undefined) return undefined;
@@ -112,7 +118,7 @@ export function publicPathReason(path: string, methods: readonly string[]): stri
   const bareCollection = paramSegments(path).length === 0 && path.replace(/\/+$/, '').endsWith(last);
   if (posts && bareCollection && ACCOUNT_COLLECTIONS.has(last)) return SIGN_UP_REASON;
   if (posts && VISITOR_FORMS.has(last)) return 'a form visitors send (contact, support, feedback, abuse report)';
-  if (/\.[a-z0-9]{2,5}$/.test(last) && methods.every((m) => m === 'get' || m === 'head')) return 'a static file';
+  if (STATIC_FILE.test(rawLast) && methods.every((m) => m === 'get' || m === 'head')) return 'a static file';
   const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
   if (readOnly && PUBLIC_GET_SEGMENTS.has(last) && literals.slice(0, -1).every((s) => API_PREFIX_SEGMENT.test(s))) return 'a monitoring or documentation endpoint';
   if (readOnly && literals.some((s) => s === 'static' || s === 'assets' || s === 'public')) return 'static assets';
