@@ -1,7 +1,8 @@
 import { defaultConfig } from '../config';
 import { isJavaScriptFamily, languageOfFileName } from '../languages';
 import { reasonToSkip } from '../limits';
-import { parseWithBudget, sharedGrammars, type Grammars } from '../parser';
+import { sharedGrammars, type Grammars } from '../parser';
+import { parseSource } from '../parse-source';
 import type { ProjectFacts } from '../project';
 import type { LanguageId } from '../types';
 import { extractFileFacts } from './extract-facts';
@@ -20,8 +21,9 @@ export async function factsOfText(fileName: string, text: string, languageId: La
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   if (isTest || reasonToSkip(text, config) || !MAY_HOLD_FACTS.test(text)) return emptyFileFacts(fileName, languageId, hash, isTest, true);
   try {
-    const parser = await grammars.parserFor(languageId);
-    const tree = parseWithBudget(parser, text, config.timeBudgetMs);
+    // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
+    // grammars stumble on still yield their apps and routes.
+    const { tree } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
     try {
       return extractFileFacts(tree, text, fileName, languageId, hash, rootDir);
     } finally {
