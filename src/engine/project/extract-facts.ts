@@ -10,6 +10,7 @@ import { FUNCTION_TYPES, stringValue } from './file-scope';
 import { dottedName, FileValues, spanOf, UNKNOWN_REF } from './file-values';
 import { APP_PARAM_NAMES, CHAINABLE_METHODS, EVENT_METHODS, FRAMEWORK_MODULES, NON_APP_RECEIVERS, ROUTE_METHODS, isTestFileName } from './frameworks';
 import { publicMarkerReader } from './public-marker';
+import { ImportFacts } from '../rules/sql/imports';
 import { escapeRegExp } from '../text';
 
 const MAX_ARG_DEPTH = 2;
@@ -66,6 +67,7 @@ class FactExtractor {
     this.facts.nestMiddleware = nestMiddlewareOf(this.root, this.text);
     this.facts.nestRefusingGuards = refusingGuardClasses(this.root, this.text);
     this.facts.nestCompositeDecorators = compositeDecorators(this.root, this.text);
+    this.facts.sqlDrivers = [...new ImportFacts(this.text, this.root).drivers];
     this.facts.events.sort((a, b) => a.span.start - b.span.start);
     return this.facts;
   }
@@ -251,6 +253,7 @@ class FactExtractor {
     let path = routePath;
     let rest = argNodes;
     let pathNode: Node | undefined;
+    let otherPaths: string[] | undefined;
     const isRouteLike = ROUTE_METHOD_SET.has(method) || method === 'use' || method === 'prefix';
     if (isRouteLike && routePath === undefined) {
       const first = this.values.staticString(argNodes[0]);
@@ -259,8 +262,15 @@ class FactExtractor {
         path = second; pathNode = argNodes[1]; rest = argNodes.slice(2);
       } else if (first !== undefined) {
         path = first; pathNode = argNodes[0]; rest = argNodes.slice(1);
-      } else if (argNodes[0]?.type === 'array' && method === 'use' && this.values.staticString(argNodes[0].namedChildren[0]) !== undefined) {
-        path = stringValue(argNodes[0].namedChildren[0]); pathNode = argNodes[0]; rest = argNodes.slice(1);
+      } else if (argNodes[0]?.type === 'array' && this.values.staticString(argNodes[0].namedChildren[0]) !== undefined) {
+        // `router.get(['/a', '/b'], h)`: one registration under several paths; the first is judged, all are shown.
+        const all = namedChildren(argNodes[0]).map((n) => this.values.staticString(n)).filter((p): p is string => p !== undefined);
+        path = all[0]; pathNode = argNodes[0]; rest = argNodes.slice(1);
+        if (all.length > 1) otherPaths = all.slice(1);
+      } else if (argNodes[0]?.type === 'template_string' && ROUTE_METHOD_SET.has(method) && argNodes.length > 1) {
+        // `${base}/orders`: shown with the unknown part named, `{base}/orders`, rather than as `/`.
+        path = argNodes[0].text.slice(1, -1).replace(/\$\{\s*([^}]*?)\s*\}/g, (_m, e: string) => `{${e.replace(/^this\./, '')}}`);
+        pathNode = argNodes[0]; rest = argNodes.slice(1);
       }
     } else if (method === 'disable' || method === 'enable' || method === 'set' || method === 'addHook') {
       path = stringValue(argNodes[0]);
@@ -278,6 +288,7 @@ class FactExtractor {
       reportSpan: { start: reportStart, end: pathNode && pathNode.startIndex > reportStart ? pathNode.endIndex : property.endIndex },
       reportRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     };
+    if (otherPaths) event.otherPaths = otherPaths;
     event.reportRange = this.values.rangeOf(event.reportSpan);
     if (rest[0]) event.handlerInsertAt = rest[0].startIndex;
     const reason = this.publicReasonAt(reportStart);

@@ -1,3 +1,4 @@
+import type { DriverId } from '../rules/sql/sinks';
 import type { LanguageId, Range } from '../types';
 
 /**
@@ -92,6 +93,8 @@ export interface EventFact {
   calleeName: string;
   /** Literal path argument of routes and path-scoped `use` (from `route('/x')` for `route('/x').get(...)`). */
   path?: string;
+  /** Further paths of one registration (`router.get(['/a', '/b'], h)`), shown beside `path`. */
+  otherPaths?: string[];
   /** Arguments after the path (for plain calls: every argument). */
   args: ArgFact[];
   span: Span;
@@ -195,6 +198,11 @@ export interface FileFacts {
   nestRefusingGuards: string[];
   /** Decorators that apply guards through `applyDecorators(UseGuards(...))`. */
   nestCompositeDecorators: NestCompositeDecoratorFact[];
+  /**
+   * The SQL drivers the file imports (`require('pg')`, `import mysql from 'mysql2'`), by driver id: a module
+   * that creates the pool tells the files importing it which placeholders their queries take.
+   */
+  sqlDrivers: DriverId[];
 }
 
 export interface PackageFacts {
@@ -208,5 +216,5 @@ export interface PackageFacts {
 }
 
 export function emptyFileFacts(fileName: string, languageId: LanguageId, textHash: string, isTest: boolean, skipped: boolean): FileFacts {
-  return { fileName, languageId, textHash, isTest, skipped, imports: [], exports: {}, reexportAll: [], objects: [], functions: [], events: [], nestControllers: [], globalGuards: [], nestMiddleware: [], nestRefusingGuards: [], nestCompositeDecorators: [] };
+  return { fileName, languageId, textHash, isTest, skipped, imports: [], exports: {}, reexportAll: [], objects: [], functions: [], events: [], nestControllers: [], globalGuards: [], nestMiddleware: [], nestRefusingGuards: [], nestCompositeDecorators: [], sqlDrivers: [] };
 }

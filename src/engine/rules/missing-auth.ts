@@ -26,6 +26,12 @@ function relatedFor(context: RuleContext, route: UnprotectedRoute): RelatedSpec[
     : { message: 'this auth middleware is registered after the route', fileName: after.file, range: after.event.reportRange }];
 }
 
+/** The full path, with the other paths of a registration that has several (`router.get(['/a', '/b'], h)`). */
+function shownPath(instance: UnprotectedRoute['instance']): string {
+  const others = instance.event.otherPaths;
+  return others?.length ? `${instance.fullPath} (also ${others.join(', ')})` : instance.fullPath;
+}
+
 function verdictsOf(context: RuleContext, view: ProjectView, options: AuthOptions): { judge: AuthMiddlewareJudge; verdicts: RouteVerdict[] } {
   const compute = () => {
     const judge = new AuthMiddlewareJudge(view.graph, options);
@@ -85,12 +91,12 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
     if (route.registeredAfter) {
       const after = route.registeredAfter;
       const where = after.file === context.fileName ? `line ${after.event.reportRange.start.line + 1}` : `${path.basename(after.file)}:${after.event.reportRange.start.line + 1}`;
-      context.report({ ...base, messageId: 'authAfterRoute', data: { method, path: instance.fullPath, middleware: after.arg.kind === 'ref' || after.arg.kind === 'call' ? after.arg.text : 'the auth middleware', where } });
+      context.report({ ...base, messageId: 'authAfterRoute', data: { method, path: shownPath(instance), middleware: after.arg.kind === 'ref' || after.arg.kind === 'call' ? after.arg.text : 'the auth middleware', where } });
       continue;
     }
     const { messageId, what } = messageFor(route.need);
     const evidence = consistencyEvidence(verdict, verdicts, context.project?.rootDir);
-    context.report({ ...base, messageId, data: { method, path: instance.fullPath, suggestion, what: what ?? '', evidence: evidence ? ` ${evidence}.` : '' } });
+    context.report({ ...base, messageId, data: { method, path: shownPath(instance), suggestion, what: what ?? '', evidence: evidence ? ` ${evidence}.` : '' } });
   }
 }
 

@@ -306,6 +306,8 @@ const fastify: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       code: expressApp("app.get('/admin/users', requireAuth, async (req, res) => res.json(await User.find({})));", AUTH_HEAD),
       errors: [{ messageId: 'adminWithoutRole', messageIncludes: ['GET /admin/users', 'not whether they are an admin'] }],
     },
+    { name: 'a route registered under several paths shows them all', code: expressApp("app.delete(['/notes/:id', '/memos/:id'], removeNote);"), errors: [{ messageId: 'missingAuth', messageIncludes: ['DELETE /notes/:id (also /memos/:id)'] }] },
+    { name: 'a template path with an unknown part names it instead of showing /', code: expressApp("app.post(`${API_BASE}/orders`, createOrder);", "const { API_BASE } = require('./config');\n"), errors: [{ messageId: 'missingAuth', messageIncludes: ['POST /{API_BASE}/orders'] }] },
     {
       name: 'a route missing the guard its siblings use names the evidence',
       fileName: '/p/routes/orders.js',

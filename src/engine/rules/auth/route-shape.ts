@@ -17,9 +17,9 @@ const BROWSER_MODULES: ReadonlySet<string> = new Set([
 /** Folders whose files are served to the browser or vendored, not run by the server. */
 const BROWSER_FOLDERS = /(?:^|\/)(?:public|static|assets|vendor|bower_components|client|frontend|www)\//i;
 
-/** Paths a server router accepts: `/x`, `*`, `(.*)`, a regular expression's text, or the empty path of `route()`. */
+/** Paths a server router accepts: `/x`, `*`, `(.*)`, a regular expression's text, a template (`{base}/x`), or the empty path of `route()`. */
 function isRoutePath(path: string | undefined): boolean {
-  return path === undefined || path === '' || /^[/*(^]/.test(path);
+  return path === undefined || path === '' || /^[/*(^{]/.test(path);
 }
 
 /** The handler is something callable: an inline function, a reference or a call; not a string, number or plain object. */
