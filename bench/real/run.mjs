@@ -1,5 +1,5 @@
 // npm run bench:real — runs the CLI on every pinned repository whose mirror is here and scores it against our labels.
-// Usage: node bench/real/run.mjs [--repo SUBSTRING] [--untriaged] [--json FILE]
+// Usage: node bench/real/run.mjs [--repo SUBSTRING] [--untriaged] [--routes] [--json FILE]
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -11,6 +11,7 @@ const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : u
 const only = option('--repo');
 const showUntriaged = argv.includes('--untriaged');
 const jsonOut = option('--json');
+const countRoutes = argv.includes('--routes');
 const cli = path.join(PROJECT_ROOT, 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
@@ -33,6 +34,14 @@ function runCli(dir) {
   return { findings, files: report.summary.files, skipped: report.summary.skipped, partly, ms };
 }
 
+/** `backend-guide routes --format json`: how many routes the app has, by verdict. */
+function routeVerdicts(dir) {
+  const run = spawnSync(process.execPath, [cli, 'routes', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
+  const counts = {};
+  for (const row of JSON.parse(run.stdout || '[]')) counts[row.verdict] = (counts[row.verdict] ?? 0) + 1;
+  return counts;
+}
+
 const repos = loadManifest().filter((r) => !only || r.name.toLowerCase().includes(only.toLowerCase()));
 const missing = repos.filter((r) => !hasCommit(r));
 if (missing.length) {
@@ -46,7 +55,8 @@ for (const repo of repos.filter((r) => !missing.includes(r))) {
   const { dir, missing: absentBlobs } = extract(repo);
   const run = runCli(dir);
   const labels = loadLabels(repo);
-  results.push({ repo, absentBlobs, ...run, ...score(labels, run.findings) });
+  const routes = countRoutes ? routeVerdicts(dir) : undefined;
+  results.push({ repo, absentBlobs, routes, ...run, ...score(labels, run.findings) });
 }
 
 const RULES = ['sql-concatenation', 'missing-auth', 'missing-helmet'];
@@ -85,6 +95,15 @@ console.log('\nper repository: files, files parsed with errors, findings, untria
 for (const r of results) {
   const untriaged = r.labelled.filter((f) => !f.label).length;
   console.log(`  ${r.repo.name.padEnd(48)} ${String(r.files).padStart(5)} ${String(r.partly.length).padStart(4)} ${String(r.findings.length).padStart(5)} ${String(untriaged).padStart(5)} ${(r.ms / 1000).toFixed(1).padStart(6)} s${r.absentBlobs ? `  (${r.absentBlobs} files absent from the mirror)` : ''}`);
+}
+if (countRoutes) {
+  console.log('\nroutes per group (backend-guide routes), by verdict');
+  for (const group of [...groups, 'all']) {
+    const sum = {};
+    for (const r of results.filter((x) => group === 'all' || x.repo.group === group)) for (const [k, v] of Object.entries(r.routes)) sum[k] = (sum[k] ?? 0) + v;
+    const total = Object.values(sum).reduce((a, b) => a + b, 0);
+    console.log(`  ${group.padEnd(11)} ${String(total).padStart(5)} routes: ${Object.entries(sum).map(([k, v]) => `${v} ${k}`).join(', ')}`);
+  }
 }
 const untriaged = results.flatMap((r) => r.labelled.filter((f) => !f.label).map((f) => ({ repo: r.repo.name, ...f })));
 const missedKnown = results.flatMap((r) => r.known.filter((k) => !k.found).map((k) => ({ repo: r.repo.name, ...k })));
