@@ -2,7 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { analyze } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
-import { languageOfFileName } from '../engine/languages';
+import { isJavaScriptFamily, languageOfFileName } from '../engine/languages';
+import { sqlExemptionOf } from '../engine/rules/sql/exempt-files';
+import { sqlOptions } from '../engine/rules/sql/options';
 import type { Grammars } from '../engine/parser';
 import type { ProjectFacts } from '../engine/project';
 import type { Finding, Position } from '../engine/types';
@@ -15,6 +17,8 @@ export interface FileReport {
   findings: Finding[];
   skipped?: string;
   notes: string[];
+  /** Why sql-concatenation left this file out (`test`, `migration`, `script`, `asset`), when it did. */
+  sqlExempt?: string;
   /** The first syntax error (0-based), when the file was analysed only partly: the rules ran on the rest of it. */
   syntaxError?: Position;
 }
@@ -42,13 +46,18 @@ export function readSource(file: string): { text: string } | { error: string } {
 /** Analyses each file in turn; files are independent, so one failure never stops the scan. */
 export async function scanFiles(files: readonly string[], texts: ReadonlyMap<string, string>, options: ScanOptions): Promise<FileReport[]> {
   const reports: FileReport[] = [];
+  // Files sql-concatenation leaves out by default (tests, migrations, scripts, assets), counted for the summary.
+  const sqlLeavesOut = options.config.rules['sql-concatenation'] !== 'off' && !sqlOptions(options.config).includeTests;
   for (const file of files) {
     const relative = relativePath(options.root, file);
     const text = texts.get(file);
     const languageId = languageOfFileName(file);
     if (text === undefined || !languageId) continue;
     const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project });
-    reports.push({ file, relative, findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError });
+    const report: FileReport = { file, relative, findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError };
+    const exemption = sqlLeavesOut && !result.skipped && isJavaScriptFamily(languageId) ? sqlExemptionOf(file, options.root, text) : undefined;
+    if (exemption) report.sqlExempt = exemption;
+    reports.push(report);
   }
   return reports;
 }
