@@ -1,3 +1,5 @@
+import { DRIVER_MODULES } from '../rules/sql/sinks';
+import { escapeRegExp } from '../text';
 import type { ObjectKind } from './facts';
 
 /**
@@ -85,8 +87,9 @@ export function isTestFileName(fileName: string, rootDir?: string): boolean {
  * so the index does not parse them. What passes: framework and middleware packages, registrations
  * (`.use(`, `.listen(`, `.register(`, `.addHook(`, `.route(`), route calls with a path literal
  * (`.post('/x'`, `` .get(`${base}/x` ``, koa's named `.get('name', '/x'`), request-handler parameter lists
- * (`(req, res)`, `(ctx)`, `(request: Request`), re-exports and exported calls. Utility, model, validator
- * and front-end files are typically skipped (`map.get(key)` is not a route).
+ * (`(req, res)`, `(ctx)`, `(request: Request`), re-exports and exported calls, and SQL driver modules named
+ * in quotes (the module creating the pool says which placeholders its importers' queries take). Utility,
+ * model, validator and front-end files are typically skipped (`map.get(key)` is not a route).
  */
 export const MAY_HOLD_FACTS = new RegExp([
   String.raw`express|koa|fastify|nestjs|helmet|lusca|passport|jwt`,
@@ -95,4 +98,5 @@ export const MAY_HOLD_FACTS = new RegExp([
   String.raw`\(\s*(?:req|request|ctx|_req)\s*(?::\s*[\w.<>]+\s*)?[,)]`,
   String.raw`export\s*(?:\*|\{[^}]*\}\s*from)`,
   String.raw`(?:module\.exports\s*=|export\s+default)\s*(?:require\b|[\w$.]+\s*\()`,
+  `['"](?:${Object.values(DRIVER_MODULES).flat().map(escapeRegExp).join('|')})['"]`,
 ].join('|'));
