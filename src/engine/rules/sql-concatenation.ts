@@ -1,6 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, unwrap } from '../ast';
-import type { EngineConfig } from '../config';
 import type { RelatedSpec, Rule, RuleContext } from '../rule';
 import { Ancestry } from './sql/ancestry';
 import { callPattern, findCandidates, findWherePairs, type Candidate } from './sql/candidates';
@@ -9,11 +8,12 @@ import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
 import { ImportFacts, scanModuleReferences } from './sql/imports';
 import { sqlOptions, type SqlOptions } from './sql/options';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
+import { ANY_SQL_DRIVER, ProjectDrivers, type DriverFilter } from './sql/project-driver';
 import { ScopeIndex } from './sql/scope';
 import { StatementCache } from './sql/statement-cache';
 import { matchAllIn } from '../text';
 import {
-  DB_HANDLE_NAME, DB_HANDLE_ORIGIN, DRIVER_MODULES, DRIVER_PLACEHOLDER, GENERIC_QUERY_METHODS, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry,
+  DB_HANDLE_NAME, DB_HANDLE_ORIGIN, DRIVER_PLACEHOLDER, GENERIC_QUERY_METHODS, SINKS, matchSink, sinkMethodNames, type DriverId, type SinkEntry,
 } from './sql/sinks';
 import { meetsEvidence, startsWithStatement, valuePosition } from './sql/sql-text';
 import { StringEvaluator } from './sql/string-building';
@@ -32,6 +32,7 @@ const HOW_ORDER: readonly BuildForm[] = ['template', 'concatenation', 'compound'
 
 /** Drivers whose `query(sql, [values])` the fix can target when the sink itself does not name one. */
 const POSITIONAL_DRIVERS: readonly DriverId[] = ['mysql', 'pg', 'pg-promise', 'sqlite3', 'oracledb'];
+const isPositional: DriverFilter = (driver) => POSITIONAL_DRIVERS.includes(driver);
 
 function describeForms(forms: readonly BuildForm[]): string {
   const ordered = HOW_ORDER.filter((f) => forms.includes(f)).slice(0, 2);
@@ -50,13 +51,28 @@ function configuredSinks(options: SqlOptions): readonly SinkEntry[] {
   return [...SINKS, { id: 'config.extraSinks', driver: 'unknown', methods: extra, sqlArgument: 0, applies: 'always', bare: true, evidence: 'sql', layout: 'values-array', placeholder: 'dialect' }];
 }
 
-/** The driver whose placeholders a rewrite uses: the sink's own, the configured one, or the file's only SQL driver. */
-function fixDriver(entry: SinkEntry, imports: ImportFacts, config: EngineConfig): DriverId {
-  if (entry.driver !== 'unknown' && entry.placeholder !== 'dialect') return entry.driver;
-  const configured = sqlOptions(config).driver;
-  if (configured !== undefined && configured in DRIVER_MODULES) return configured as DriverId;
-  const candidates = POSITIONAL_DRIVERS.filter((d) => imports.drivers.has(d));
-  return candidates.length === 1 ? candidates[0] : 'unknown';
+/** The row a rewrite follows and the driver whose placeholders it writes (`unknown`: none is certain). */
+interface FixTarget {
+  readonly entry: SinkEntry;
+  readonly driver: DriverId;
+}
+
+/**
+ * The sink's own driver; for a row whose placeholders follow the database underneath (TypeORM's `query`),
+ * the one database driver of the file or project; for the generic row, the project's driver for the call's
+ * handle and that driver's own row for the method (better-sqlite3's `prepare`, mssql's `request.query`),
+ * else its placeholders in a values array.
+ */
+function fixTarget(drivers: ProjectDrivers, candidate: Candidate, entry: SinkEntry, entries: readonly SinkEntry[]): FixTarget {
+  if (entry.driver !== 'unknown' && entry.placeholder !== 'dialect') return { entry, driver: entry.driver };
+  const handle = candidate.bare ? candidate.method : /^[A-Za-z_$][\w$]*/.exec(candidate.chain)?.[0];
+  if (entry.driver !== 'unknown') return { entry, driver: drivers.driverFor(handle, isPositional, isPositional) ?? 'unknown' };
+  // any SQL driver may answer: a handle in a project with knex and pg may be knex's, so neither is certain
+  const driver = drivers.driverFor(handle, ANY_SQL_DRIVER, isPositional);
+  if (!driver) return { entry, driver: 'unknown' };
+  const own = matchSink(candidate, new Set([driver]), entries)?.entry;
+  if (own && own.driver === driver) return { entry: own, driver };
+  return { entry, driver: isPositional(driver) ? driver : 'unknown' };
 }
 
 /** `{ sql: ..., values }` (mysql) and `{ text: ..., values }` (pg) query objects: the SQL property's value. */
@@ -160,14 +176,16 @@ function isDatabaseHandle(candidate: Candidate, scopes: ScopeIndex): boolean {
 interface Analysis {
   readonly context: RuleContext;
   readonly imports: ImportFacts;
+  readonly drivers: ProjectDrivers;
+  readonly entries: readonly SinkEntry[];
   readonly scopes: ScopeIndex;
   readonly evaluator: StringEvaluator;
 }
 
 /** Whether the rows claiming a call would all rewrite it the same way (same layout, same placeholders). */
-function agree(claims: readonly SinkEntry[], imports: ImportFacts, config: EngineConfig): boolean {
-  const signature = (entry: SinkEntry): string => {
-    const driver = fixDriver(entry, imports, config);
+function agree(analysis: Analysis, candidate: Candidate, claims: readonly SinkEntry[]): boolean {
+  const signature = (claim: SinkEntry): string => {
+    const { entry, driver } = fixTarget(analysis.drivers, candidate, claim, analysis.entries);
     const placeholder = entry.placeholder === 'dialect' ? DRIVER_PLACEHOLDER[driver] : entry.placeholder;
     return `${entry.layout}:${placeholder}:${DOUBLE_QUOTE_STRINGS.has(driver)}`;
   };
@@ -185,10 +203,11 @@ function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, a
   const shape = shapeOf(pieces);
   if (unsafe.length === 0 || !meetsEvidence(shape, entry.evidence)) return;
   if (GENERIC_QUERY_METHODS.has(candidate.method) && !startsWithStatement(shape) && !isDatabaseHandle(candidate, analysis.scopes)) return;
-  const fix = sql.target && !queryObject && !ambiguous
+  const target = sql.target && !queryObject && !ambiguous ? fixTarget(analysis.drivers, candidate, entry, analysis.entries) : undefined;
+  const fix = sql.target && target
     ? parameterizedQueryFix({
-      text: analysis.context.text, call: candidate.call, args: candidate.args, sqlIndex: entry.sqlArgument, entry,
-      driver: fixDriver(entry, analysis.imports, analysis.context.config), pieces, target: sql.target,
+      text: analysis.context.text, call: candidate.call, args: candidate.args, sqlIndex: target.entry.sqlArgument, entry: target.entry,
+      driver: target.driver, pieces, target: sql.target,
     })
     : undefined;
   const isMongo = entry.driver === 'mongodb';
@@ -243,6 +262,9 @@ export const sqlConcatenation: Rule = {
     const statements = context.memory ? context.topLevelStatements() : [{ start: 0, end: text.length }];
     const cache = new StatementCache(context, context.memory);
     const imports = new ImportFacts(text, root, cache.references(statements, (s, readNames) => scanModuleReferences(text, root, s.start, s.end, readNames)));
+    const drivers = new ProjectDrivers(context.fileName, context.project, imports, options.driver);
+    // a fix remembered for a statement also rests on the drivers other files and package.json name
+    if (context.memory) cache.alsoDependsOn(drivers.evidenceKey());
     const ancestry = new Ancestry(root);
     const scopes = new ScopeIndex(text, ancestry);
     const usesSqlite = imports.drivers.has('sqlite3') || imports.drivers.has('better-sqlite3');
@@ -256,11 +278,11 @@ export const sqlConcatenation: Rule = {
       const hits = matchAllIn(pattern, text, statement.start, statement.end);
       const wherePairs = hasWhere ? findWherePairs(text, root, statement.start, statement.end) : [];
       if (hits.length > 0 || wherePairs.length > 0) {
-        const analysis: Analysis = { context: recording.context, imports, scopes, evaluator: new StringEvaluator(text, scopes, imports, evaluatorOptions) };
+        const analysis: Analysis = { context: recording.context, imports, drivers, entries, scopes, evaluator: new StringEvaluator(text, scopes, imports, evaluatorOptions) };
         for (const candidate of findCandidates(text, ancestry, hits, usesSqlite)) {
           if (context.timeLeftMs() <= 0) return;
           const match = matchSink(candidate, imports.drivers, entries);
-          if (match) checkCall(analysis, candidate, match.entry, !agree(match.claims, imports, context.config));
+          if (match) checkCall(analysis, candidate, match.entry, !agree(analysis, candidate, match.claims));
         }
         for (const { value } of wherePairs) checkWherePair(analysis, value);
       }

@@ -9,7 +9,8 @@ const DRIVER_OF_MODULE: ReadonlyMap<string, DriverId> = new Map(
   Object.entries(DRIVER_MODULES).flatMap(([driver, modules]) => modules.map((m): [string, DriverId] => [m, driver as DriverId])),
 );
 
-function driverOfModule(moduleName: string): DriverId | undefined {
+/** The driver an npm module name stands for (`mysql2/promise` is mysql), from the table in `sinks.ts`. */
+export function driverOfModule(moduleName: string): DriverId | undefined {
   return DRIVER_OF_MODULE.get(moduleName);
 }
 
@@ -108,6 +109,11 @@ export class ImportFacts {
       if (driver && reference.real) drivers.add(driver);
     }
     this.drivers = drivers;
+  }
+
+  /** Every module the file names in an import or require, as written (`'../db'`, `'pg'`). */
+  moduleNames(): string[] {
+    return [...new Set(this.references.map((r) => r.moduleName))];
   }
 
   /** The module a local name was imported from (`const x = require('m')`, `import { x } from 'm'`, ...). */

@@ -114,6 +114,11 @@ export class StatementCache {
     return all;
   }
 
+  /** Adds what the findings also rest on beyond the file's imports (other files' facts, package.json). */
+  alsoDependsOn(key: string): void {
+    if (key) this.importsKey += `\0${key}`;
+  }
+
   /** Replays the statement's remembered findings if they still hold; true when it did. */
   replay(statement: Statement): boolean {
     const entry = this.entries.get(statement);
