@@ -58,8 +58,10 @@ describe('CLI', () => {
     assert.match(error.stdout, /1 finding\(s\) \(1 error/);
   });
 
-  it('skips node_modules, .git, build output and configured ignores', async () => {
+  it('skips node_modules, .git, build output, browser asset folders and configured ignores', async () => {
     const root = project({
+      'public/js/app.js': VULNERABLE,
+      'data/static/snippet.js': VULNERABLE,
       'node_modules/pkg/index.js': VULNERABLE,
       '.git/hooks/x.js': VULNERABLE,
       'dist/bundle.js': VULNERABLE,
