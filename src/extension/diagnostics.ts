@@ -166,7 +166,8 @@ export class DiagnosticsController implements vscode.Disposable {
   private runPass(doc: vscode.TextDocument, tracked: TrackedDocument, scope: RuleScope, budgetMs?: number): void {
     if (doc.isClosed || !this.documents.has(doc.uri.toString())) return;
     const rules = allRules().filter((rule) => rule.meta.scope === scope);
-    const result = tracked.analysis.analyze({ rules, project: scope === 'project' ? this.projectFacts(doc.uri) : undefined }, budgetMs);
+    // file rules read project facts too (which SQL driver the db module imports); a snapshot costs nothing to pass
+    const result = tracked.analysis.analyze({ rules, project: this.projectFacts(doc.uri) }, budgetMs);
     if (scope === 'file') tracked.fileDeferred = result.deferred !== undefined;
     if (result.deferred) {
       this.deferred.fire({ uri: doc.uri, reason: result.deferred });
@@ -204,11 +205,17 @@ export class DiagnosticsController implements vscode.Disposable {
     await Promise.all(vscode.workspace.textDocuments.map((doc) => this.open(doc)));
   }
 
-  /** Re-runs the project rules of open documents (another file of the project changed on disk). */
+  /**
+   * Re-runs the rules of open documents (another file of the project changed on disk, or indexing finished):
+   * the project rules, and the file rules, whose fixes may rest on other files (a driver imported in db.js);
+   * those replay what they remember of unchanged statements, so this costs little.
+   */
   reanalyseOpenDocuments(): void {
     for (const doc of vscode.workspace.textDocuments) {
       const tracked = this.documents.get(doc.uri.toString());
-      if (tracked && !tracked.pending.length && !tracked.fileTimer) this.runPausePass(doc, tracked);
+      if (!tracked || tracked.pending.length || tracked.fileTimer) continue;
+      this.runPass(doc, tracked, 'file');
+      this.runPass(doc, tracked, 'project');
     }
   }
 
