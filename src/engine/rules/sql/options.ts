@@ -5,7 +5,7 @@ import { optionsSection, stringList, type EngineConfig } from '../../config';
  *
  * ```yaml
  * sql:
- *   driver: pg             # placeholder style of the fix when the file does not say
+ *   driver: pg             # placeholder style of the fix when the project names no driver, or several
  *   extraSinks: [runSql]   # your own functions that send their first argument to the database
  *   includeTests: true     # also check tests, fixtures, migrations, seeds and maintenance scripts
  *   storedValues: true     # also flag values read back from the database or from configuration
