@@ -35,8 +35,8 @@ export type ValueRoot =
   | { kind: 'function'; index: number }
   /** What calling `callee` returns; `fnArg` is the first function passed to it (`catchAsync(fn)`). */
   | { kind: 'call'; callee: ValueRef; fnArg?: number }
-  /** An object literal, by property name. */
-  | { kind: 'literal'; props: Record<string, ValueRef> }
+  /** An object literal, by property name; `spreads` are the objects spread into it (`{ ...helpers, x }`). */
+  | { kind: 'literal'; props: Record<string, ValueRef>; spreads?: ValueRef[] }
   /** An array literal (`module.exports = [helmet(), cors()]`). */
   | { kind: 'array'; items: ValueRef[] }
   | { kind: 'unknown' };

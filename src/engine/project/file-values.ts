@@ -140,8 +140,10 @@ export class FileValues {
 
   private refOfObject(node: Node, depth: number): ValueRef {
     const props: Record<string, ValueRef> = {};
+    const spreads: ValueRef[] = [];
     for (const prop of namedChildren(node)) {
       if (prop.type === 'shorthand_property_identifier') props[prop.text] = this.refOfName(prop.text, prop, depth + 1);
+      else if (prop.type === 'spread_element') spreads.push(this.refOf(namedChildren(prop)[0], depth + 1));
       else if (prop.type === 'pair') {
         const key = prop.childForFieldName('key');
         if (key) props[stringValue(key) ?? key.text] = this.refOf(prop.childForFieldName('value'), depth + 1);
@@ -150,7 +152,7 @@ export class FileValues {
         if (key) props[key.text] = this.functionRef(prop);
       }
     }
-    return { root: { kind: 'literal', props }, path: [] };
+    return { root: spreads.length ? { kind: 'literal', props, spreads } : { kind: 'literal', props }, path: [] };
   }
 
   refOfName(name: string, at: Node, depth: number): ValueRef {

@@ -52,6 +52,13 @@ export class ValueResolver {
     return result;
   }
 
+  /** What `name` exported by the file a specifier written in `fromFile` refers to is, followed by `path`. */
+  resolveImported(fromFile: string, source: string, name: string, path: readonly string[]): Resolved {
+    const target = this.set.resolveImport(fromFile, source);
+    if (!target) return UNKNOWN;
+    return this.lookupExport(target, name, path, 0);
+  }
+
   /** The function an argument denotes (inline, referenced, or wrapped: `catchAsync(async (req, res) => ...)`). */
   functionOf(file: string, arg: ArgFact): { file: string; fact: FunctionFact } | undefined {
     let resolved: Resolved = UNKNOWN;
@@ -102,8 +109,15 @@ export class ValueResolver {
       }
       case 'literal': {
         const [first, ...rest] = ref.path;
-        const prop = first === undefined ? undefined : root.props[first];
-        return prop ? this.resolveAt(file, withPath(prop, rest), depth + 1) : UNKNOWN;
+        if (first === undefined) return UNKNOWN;
+        const prop = root.props[first];
+        if (prop) return this.resolveAt(file, withPath(prop, rest), depth + 1);
+        // `{ ...helpers, x }`: a property not written in place may come from what is spread, the last one first
+        for (const spread of [...(root.spreads ?? [])].reverse()) {
+          const found = this.resolveAt(file, withPath(spread, ref.path), depth + 1);
+          if (found.kind !== 'unknown') return found;
+        }
+        return UNKNOWN;
       }
       default:
         return UNKNOWN;
@@ -117,19 +131,18 @@ export class ValueResolver {
       const segment = path[i];
       if (current.kind === 'unknown' || current.kind === 'array') return UNKNOWN;
       if (current.kind === 'function' && current.path.length === 0) {
-        if (segment !== '()') return UNKNOWN;
-        current = this.returnOf(current.file, current.index, depth + 1);
-        continue;
+        // what the call returns, read with the rest of the path (a returned object literal: `return { helper }`)
+        return segment === '()' ? this.returnOf(current.file, current.index, path.slice(i + 1), depth + 1) : UNKNOWN;
       }
       current = { ...current, path: [...current.path, segment] } as Resolved;
     }
     return current;
   }
 
-  private returnOf(file: string, index: number, depth: number): Resolved {
+  private returnOf(file: string, index: number, path: readonly string[], depth: number): Resolved {
     const fact = this.set.files.get(file)?.functions[index];
     for (const ref of fact?.returns ?? []) {
-      const resolved = this.resolveAt(file, ref, depth + 1);
+      const resolved = this.resolveAt(file, withPath(ref, path), depth + 1);
       if (resolved.kind !== 'unknown') return resolved;
     }
     return UNKNOWN;
