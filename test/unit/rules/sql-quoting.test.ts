@@ -17,10 +17,19 @@ runRuleTests(sqlConcatenation, {
     { code: 'import { ident, literal } from "pg-format";\nconst sql = `CREATE SCHEMA ${ident(name)} AUTHORIZATION ${literal(owner)}`;\nawait db.query(sql);', languageId: 'typescript' },
     'const format = require("pg-format");\ndb.query(`COMMENT ON TABLE ${format.ident(t)} IS ${format.literal(c)}`);',
     'const { escapeIdentifier, escapeLiteral } = require("pg");\nclient.query(`SET search_path TO ${escapeIdentifier(schema)}; SELECT ${escapeLiteral(v)}`);',
+    // a list passed element by element through a quoting function (or a number parser) comes out quoted
+    'const { literal } = require("pg-format");\ndb.query(`SELECT * FROM t WHERE name IN (${names.map(literal).join(",")})`);',
+    'const mysql = require("mysql2");\npool.query("SELECT " + req.body.columns.map(mysql.escapeId).join(", ") + " FROM t");',
+    'db.query(`DELETE FROM t WHERE id IN (${req.body.ids.map(Number).join(",")})`);',
     // knex binds identifiers itself
     'knex.raw(`SELECT * FROM t WHERE ${knex.raw("??", [column])} = ?`, [value]);',
   ],
   invalid: [
+    {
+      name: 'a list mapped through a function that does not quote for SQL',
+      code: 'db.query(`SELECT * FROM t WHERE name IN (${req.body.names.map(escapeHtml).join(",")})`);',
+      errors: [{ messageId: 'concatenated' }],
+    },
     {
       name: 'an HTML escaper is not a SQL escaper',
       code: 'db.query("SELECT * FROM t WHERE name = \'" + escapeHtml(req.query.name) + "\'");',

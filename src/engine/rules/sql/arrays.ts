@@ -8,7 +8,8 @@ import {
 } from './pieces';
 import { callerArguments } from './call-sites';
 import type { Binding } from './scope';
-import { argumentList, parameterNodes, returnedExpression } from './syntax';
+import { quotesForSql } from './quoting';
+import { argumentList, lastName, parameterNodes, returnedExpression, rootName } from './syntax';
 import type { StringEvaluator } from './string-building';
 
 /**
@@ -164,7 +165,7 @@ export function loopElement(ev: StringEvaluator, iterated: Node, part: number | 
  */
 function callbackResult(ev: StringEvaluator, fn: Node, depth: number, vouched?: Vouched, element?: Evaluation): Evaluation {
   const target = unwrap(fn);
-  if (target.type === 'identifier') return NUMERIC_FUNCTIONS.has(target.text) ? SAFE : UNKNOWN;
+  if (target.type === 'identifier' || target.type === 'member_expression') return quotingCallback(ev, target) ? SAFE : UNKNOWN;
   if (!CALLBACK_TYPES.has(target.type)) return UNKNOWN;
   const returned = returnedExpression(target);
   if (!returned) return UNKNOWN;
@@ -185,6 +186,14 @@ function callbackResult(ev: StringEvaluator, fn: Node, depth: number, vouched?: 
     }
   });
   return ev.withParameters(values, () => ev.evaluate(returned, depth + 1));
+}
+
+/** `ids.map(Number)`, `names.map(literal)` (pg-format), `cols.map(mysql.escapeId)`: each element comes out a number or quoted. */
+function quotingCallback(ev: StringEvaluator, fn: Node): boolean {
+  if (fn.type === 'identifier') return NUMERIC_FUNCTIONS.has(fn.text) || quotesForSql({ name: fn.text, receiver: '', module: ev.imports.moduleOf(fn.text) });
+  const object = fn.childForFieldName('object');
+  const name = fn.childForFieldName('property')?.text;
+  return !!object && !!name && quotesForSql({ name, receiver: lastName(object), module: ev.imports.moduleOf(rootName(object)) });
 }
 
 /** `[a, b].join(sep)`, `ids.map(() => '?').join(',')`, `conditions.join(' AND ')`. */
