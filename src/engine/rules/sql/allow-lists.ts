@@ -58,6 +58,25 @@ export function allowListedChoice(ev: StringEvaluator, node: Node, depth: number
   return allowed && union(allowed, consequence, settle(ev.evaluate(alternative, depth + 1)), alternative);
 }
 
+/** Offsets of the `.includes(x)`, `.has(x)` and `.test(x)` calls of a text, by the name tested; read on first need. */
+export class TestedNames {
+  private tested: Map<string, number[]> | undefined;
+
+  constructor(private readonly text: string) {}
+
+  at(name: string): readonly number[] {
+    if (!this.tested) {
+      this.tested = new Map();
+      for (const m of this.text.matchAll(/\.\s*(?:includes|has|test)\s*\(\s*([\w$]+)\s*\)/g)) {
+        const list = this.tested.get(m[1]) ?? [];
+        list.push(m.index);
+        this.tested.set(m[1], list);
+      }
+    }
+    return this.tested.get(name) ?? [];
+  }
+}
+
 /**
  * A check before a use of `x` that returns or throws unless `x` is allowed, in a block that holds the use:
  * `if (!LIST.includes(x)) return ...` (past it `x` is one of the listed constants), or
@@ -66,6 +85,8 @@ export function allowListedChoice(ev: StringEvaluator, node: Node, depth: number
  */
 export function guardedBy(ev: StringEvaluator, use: Node, binding: Binding, depth: number): Evaluation | undefined {
   const from = binding.scopeStart;
+  // every guard ends with `.includes(x)`, `.has(x)` or `.test(x)`: most names are never tested at all
+  if (!ev.tests.at(use.text).some((at) => at >= from && at < use.startIndex)) return undefined;
   const name = use.text.replace(/\$/g, '\\$');
   const emptyOr = `(?:${name}\\s*&&\\s*|!\\s*${name}\\s*\\|\\|\\s*)?`;
   const guard = new RegExp(`\\bif\\s*\\(\\s*${emptyOr}!\\s*(\\[[^\\]]*\\]|[\\w$.]+|\\/(?:\\\\.|\\[(?:\\\\.|[^\\]\\\\])*\\]|[^/\\\\[\\n])+\\/[a-z]*)\\.(includes|has|test)\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:return|throw)\\b`, 'g');

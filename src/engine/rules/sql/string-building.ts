@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, firstNamedChild, unwrap } from '../../ast';
-import { allowListedChoice, guardedBy } from './allow-lists';
+import { TestedNames, allowListedChoice, guardedBy } from './allow-lists';
 import { arrayElements, elementOf, loopElement } from './arrays';
 import { callerArguments } from './call-sites';
 import { evaluateCall } from './calls';
@@ -49,12 +49,15 @@ export class StringEvaluator {
   private readonly held = new Map<number, Evaluation | undefined>();
 
   readonly classes: ClassMembers;
+  /** Where names are tested against a list or pattern, the places a guard can be. */
+  readonly tests: TestedNames;
   /** What a value read back from the database or configuration counts as. */
   readonly stored: Evaluation;
 
   constructor(readonly text: string, readonly scopes: ScopeIndex, readonly imports: ImportFacts, private readonly options: EvaluatorOptions = { typed: false, storedValues: false }) {
     this.classes = new ClassMembers(text, scopes.ancestry, scopes.moduleLookups);
     this.stored = options.storedValues ? UNKNOWN : SAFE;
+    this.tests = new TestedNames(text);
   }
 
   evaluate(node: Node, depth = 0): Evaluation {
