@@ -5,6 +5,7 @@ import type { LanguageId } from '../types';
 import { extractNestFacts } from './extract-nest';
 import { nestMiddlewareOf } from './extract-nest-middleware';
 import { compositeDecorators, refusingGuardClasses } from './extract-nest-guards';
+import { CALL_SITE_BUDGET_MS, extractCallSites } from './extract-call-sites';
 import { emptyFileFacts, type ArgFact, type EventFact, type FileFacts, type ValueRef } from './facts';
 import { FUNCTION_TYPES, stringValue } from './file-scope';
 import { dottedName, FileValues, spanOf, UNKNOWN_REF } from './file-values';
@@ -47,7 +48,7 @@ class FactExtractor {
   private readonly appLikeNames = new Set<string>(APP_PARAM_NAMES);
   private readonly publicReasonAt: (offset: number) => string | undefined;
 
-  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex) {
+  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex, private readonly withCallSites = false) {
     this.facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName, rootDir), false);
     this.root = tree.rootNode;
     this.values = new FileValues(this.facts, this.root, text, lines);
@@ -68,6 +69,7 @@ class FactExtractor {
     this.facts.nestRefusingGuards = refusingGuardClasses(this.root, this.text);
     this.facts.nestCompositeDecorators = compositeDecorators(this.root, this.text);
     this.facts.sqlDrivers = [...new ImportFacts(this.text, this.root).drivers];
+    if (this.withCallSites) extractCallSites(this.root, this.text, this.facts, this.values, this.facts.languageId.startsWith('typescript'), performance.now() + CALL_SITE_BUDGET_MS);
     this.facts.events.sort((a, b) => a.span.start - b.span.start);
     return this.facts;
   }
@@ -410,4 +412,12 @@ class FactExtractor {
 /** Extracts the facts of one parsed JavaScript or TypeScript file; `rootDir` (the project root) tells test folders apart. */
 export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts {
   return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, lines).run();
+}
+
+/**
+ * The facts the project index keeps of a file: also its calls into other files and what its functions return
+ * as text, which only other files' analyses read (the analysed file's own facts leave them out).
+ */
+export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string): FileFacts {
+  return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true).run();
 }

@@ -117,6 +117,48 @@ export interface FunctionFact {
   bodyText?: string;
   /** What the function returns (`return app;`, or an arrow function's expression body). */
   returns: ValueRef[];
+  /**
+   * What the function returns when that is text made of constants and quoted values except for these parts
+   * of its parameters (`ifStr(cond, fragment)` returns its second parameter or `''`): a call's result is then
+   * safe for SQL when the arguments for them are. Absent when the function returns anything else.
+   */
+  textReturn?: ParamPart[];
+}
+
+/** A parameter, or a property of it (`props.schemaFilter` is `{ index: 0, path: ['schemaFilter'] }`). */
+export interface ParamPart {
+  index: number;
+  path: string[];
+}
+
+/**
+ * Where an argument's value comes from, as far as SQL text built from it goes: a constant, a value that
+ * cannot carry SQL (quoted or escaped, a number), request data, or anything else.
+ */
+export type ArgOrigin = 'constant' | 'quoted' | 'request' | 'unknown';
+
+export interface CallArgFact {
+  origin: ArgOrigin;
+  /** For an object literal: each property's origin (the last one written wins) and what a spread in it may add. */
+  props?: Record<string, ArgOrigin>;
+  rest?: ArgOrigin;
+  /** Source text of request data, capped, for messages. */
+  text?: string;
+}
+
+/**
+ * A use of a value another project file defines (`helper(x)`, `utils.make(trx).run('a')`), so that a function's
+ * callers can be followed across files: a call with the origin of each argument, or a use other than a call
+ * (`list.map(helper)`, `register(utils)`) after which the value's callers are no longer all in sight.
+ */
+export interface CallSiteFact {
+  callee: ValueRef;
+  /** Absent for a use that is not a call. */
+  args?: CallArgFact[];
+  /** A spread argument (`f(...rest)`) at this position: it and the arguments after it are unknown. */
+  spreadAt?: number;
+  /** Where the call or use is, for related locations shown from the callee's file. */
+  range: Range;
 }
 
 export interface DecoratorFact {
@@ -203,6 +245,8 @@ export interface FileFacts {
    * that creates the pool tells the files importing it which placeholders their queries take.
    */
   sqlDrivers: DriverId[];
+  /** Calls and other uses of values imported from other project files. */
+  callSites: CallSiteFact[];
 }
 
 export interface PackageFacts {
@@ -216,5 +260,5 @@ export interface PackageFacts {
 }
 
 export function emptyFileFacts(fileName: string, languageId: LanguageId, textHash: string, isTest: boolean, skipped: boolean): FileFacts {
-  return { fileName, languageId, textHash, isTest, skipped, imports: [], exports: {}, reexportAll: [], objects: [], functions: [], events: [], nestControllers: [], globalGuards: [], nestMiddleware: [], nestRefusingGuards: [], nestCompositeDecorators: [], sqlDrivers: [] };
+  return { fileName, languageId, textHash, isTest, skipped, imports: [], exports: {}, reexportAll: [], objects: [], functions: [], events: [], nestControllers: [], globalGuards: [], nestMiddleware: [], nestRefusingGuards: [], nestCompositeDecorators: [], sqlDrivers: [], callSites: [] };
 }

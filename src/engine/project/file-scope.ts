@@ -61,6 +61,18 @@ export class FileScope {
     return undefined;
   }
 
+  /** The same lookup, from the nodes above the name (`path[0]` the program, as `pathTo` gives them). */
+  lookupAlong(name: string, path: readonly Node[]): Declaration | undefined {
+    for (let i = path.length - 1; i >= 0; i--) {
+      const scope = path[i];
+      const isFunction = FUNCTION_TYPES.has(scope.type);
+      if (!isFunction && scope.type !== 'program' && scope.type !== 'statement_block') continue;
+      const found = isFunction ? this.paramsOf(scope).get(name) : this.blockOf(scope).get(name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /**
    * Functions and blocks containing `node`, innermost first. `Node.parent` costs a descent from the root
    * in this tree-sitter build, so each node's chain is computed once and reused by its descendants.

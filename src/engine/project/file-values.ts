@@ -34,6 +34,8 @@ export class FileValues {
   private readonly refMemo = new Map<number, ValueRef>();
   private readonly inProgress = new Set<number>();
   private readonly functionIndex = new Map<number, number>();
+  /** The registered functions' nodes, by index in `facts.functions`. */
+  private readonly functionNodes: Node[] = [];
   private readonly objectIndex = new Map<number, number | null>();
   private readonly importIndex = new Map<string, number>();
   private readonly scope: FileScope;
@@ -58,6 +60,26 @@ export class FileValues {
       this.importIndex.set(key, index);
     }
     return index;
+  }
+
+  /** The declaration a name refers to where `at` stands. */
+  lookup(name: string, at: Node): Declaration | undefined {
+    return this.scope.lookup(name, at);
+  }
+
+  /** The declaration a name refers to below the nodes of `path` (from the program down). */
+  lookupAlong(name: string, path: readonly Node[]): Declaration | undefined {
+    return this.scope.lookupAlong(name, path);
+  }
+
+  /** The import registered at `index` of the facts' imports. */
+  importOf(index: number): ImportFact | undefined {
+    return this.facts.imports[index];
+  }
+
+  /** The function registered at `index` of the facts' functions. */
+  functionNode(index: number): Node | undefined {
+    return this.functionNodes[index];
   }
 
   /** `require('x')` (possibly awaited or wrapped), or `undefined`. */
@@ -190,6 +212,7 @@ export class FileValues {
     const params = parameterNames(node);
     const index = this.facts.functions.push({ params, span: spanOf(node), returns: [] }) - 1;
     this.functionIndex.set(node.id, index);
+    this.functionNodes[index] = node;
     const fact = this.facts.functions[index];
     const name = node.childForFieldName('name')?.text ?? declaredName;
     if (name) fact.name = name;

@@ -5,8 +5,9 @@ import { sharedGrammars, type Grammars } from '../parser';
 import { parseSource } from '../parse-source';
 import type { ProjectFacts } from '../project';
 import type { LanguageId } from '../types';
-import { extractFileFacts } from './extract-facts';
+import { extractIndexedFacts } from './extract-facts';
 import { emptyFileFacts, type FileFacts, type PackageFacts } from './facts';
+import { MAY_CALL_ACROSS_FILES } from './extract-call-sites';
 import { MAY_HOLD_FACTS, isTestFileName } from './frameworks';
 import { resolveModulePath } from './module-resolution';
 import { nearestPackage, readPackageFacts } from './package-facts';
@@ -19,13 +20,13 @@ export async function factsOfText(fileName: string, text: string, languageId: La
   const isTest = isTestFileName(fileName, rootDir);
   const config = defaultConfig();
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
-  if (isTest || reasonToSkip(text, config) || !MAY_HOLD_FACTS.test(text)) return emptyFileFacts(fileName, languageId, hash, isTest, true);
+  if (isTest || reasonToSkip(text, config) || (!MAY_HOLD_FACTS.test(text) && !MAY_CALL_ACROSS_FILES.test(text))) return emptyFileFacts(fileName, languageId, hash, isTest, true);
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
     // grammars stumble on still yield their apps and routes.
     const { tree } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
     try {
-      return extractFileFacts(tree, text, fileName, languageId, hash, rootDir);
+      return extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir);
     } finally {
       tree.delete();
     }

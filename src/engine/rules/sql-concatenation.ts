@@ -1,13 +1,16 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, unwrap } from '../ast';
 import type { RelatedSpec, Rule, RuleContext } from '../rule';
+import { projectView } from '../project/project-view';
 import { Ancestry } from './sql/ancestry';
+import { callerEvidence } from './sql/caller-report';
 import { callPattern, findCandidates, findWherePairs, type Candidate } from './sql/candidates';
 import { isSqlExemptFile } from './sql/exempt-files';
 import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
 import { ImportFacts, scanModuleReferences } from './sql/imports';
 import { sqlOptions, type SqlOptions } from './sql/options';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
+import { ProjectCalls } from './sql/project-calls';
 import { ANY_SQL_DRIVER, ProjectDrivers, type DriverFilter } from './sql/project-driver';
 import { ScopeIndex } from './sql/scope';
 import { StatementCache } from './sql/statement-cache';
@@ -180,6 +183,7 @@ interface Analysis {
   readonly entries: readonly SinkEntry[];
   readonly scopes: ScopeIndex;
   readonly evaluator: StringEvaluator;
+  readonly crossFile?: ProjectCalls;
 }
 
 /** Whether the rows claiming a call would all rewrite it the same way (same layout, same placeholders). */
@@ -211,12 +215,13 @@ function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, a
     })
     : undefined;
   const isMongo = entry.driver === 'mongodb';
+  const callers = callerEvidence(analysis.crossFile, analysis.scopes, unsafe.map((p) => p.node), analysis.context.project?.rootDir);
   analysis.context.report({
     node: argument,
-    messageId: isMongo ? 'mongoWhere' : onlyIdentifiers(pieces) ? 'identifier' : 'concatenated',
-    data: { how: describeForms(sql.evaluation.forms), value: shorten(unsafe[0].node.text), sink: candidate.method },
+    messageId: isMongo ? 'mongoWhere' : callers.request ? 'fromCaller' : onlyIdentifiers(pieces) ? 'identifier' : 'concatenated',
+    data: { how: describeForms(sql.evaluation.forms), value: shorten(unsafe[0].node.text), sink: candidate.method, caller: callers.request?.file ?? '', passed: shorten(callers.request?.passed ?? '') },
     fixes: fix ? [fix] : [],
-    related: relatedSites(sql.evaluation, argument),
+    related: [...relatedSites(sql.evaluation, argument), ...callers.related],
   });
 }
 
@@ -244,6 +249,7 @@ export const sqlConcatenation: Rule = {
     ],
     messages: {
       concatenated: 'SQL text built with {{how}} from `{{value}}` reaches {{sink}}(): a crafted value can rewrite the query (SQL injection). Pass values as query parameters (placeholders plus a values array) instead.',
+      fromCaller: 'SQL text built with {{how}} from `{{value}}` reaches {{sink}}(), and {{caller}} passes request data (`{{passed}}`) for it: a crafted value can rewrite the query (SQL injection). Pass values as query parameters (placeholders plus a values array) instead.',
       identifier: 'SQL text built with {{how}} puts `{{value}}` where a table or column name goes and reaches {{sink}}(): a crafted name can rewrite the query (SQL injection). Check the name against a fixed list of allowed names, or quote it with the driver\'s identifier escaper.',
       mongoWhere: 'A MongoDB $where string built with {{how}} from `{{value}}` runs as JavaScript on the database server: a crafted value can change what it does (NoSQL injection). Use query operators such as $eq or $gt instead.',
     },
@@ -269,7 +275,10 @@ export const sqlConcatenation: Rule = {
     const scopes = new ScopeIndex(text, ancestry);
     const usesSqlite = imports.drivers.has('sqlite3') || imports.drivers.has('better-sqlite3');
     const pattern = callPattern(sinkMethodNames(entries));
-    const evaluatorOptions = { typed: context.languageId.startsWith('typescript'), storedValues: options.storedValues };
+    // what other files pass to this file's functions, and return from theirs
+    const crossFile = context.project?.files ? new ProjectCalls(context.fileName, context.project, () => projectView(context).current, root, text) : undefined;
+    if (context.memory && crossFile) cache.alsoDependsOn(crossFile.evidenceKey());
+    const evaluatorOptions = { typed: context.languageId.startsWith('typescript'), storedValues: options.storedValues, crossFile };
     for (const statement of statements) {
       if (cache.replay(statement)) continue;
       if (context.timeLeftMs() <= 0) return;
@@ -278,7 +287,7 @@ export const sqlConcatenation: Rule = {
       const hits = matchAllIn(pattern, text, statement.start, statement.end);
       const wherePairs = hasWhere ? findWherePairs(text, root, statement.start, statement.end) : [];
       if (hits.length > 0 || wherePairs.length > 0) {
-        const analysis: Analysis = { context: recording.context, imports, drivers, entries, scopes, evaluator: new StringEvaluator(text, scopes, imports, evaluatorOptions) };
+        const analysis: Analysis = { context: recording.context, imports, drivers, entries, scopes, evaluator: new StringEvaluator(text, scopes, imports, evaluatorOptions), crossFile };
         for (const candidate of findCandidates(text, ancestry, hits, usesSqlite)) {
           if (context.timeLeftMs() <= 0) return;
           const match = matchSink(candidate, imports.drivers, entries);

@@ -92,7 +92,9 @@ describe('ProjectIndex', () => {
   });
 
   it('skips files that cannot hold app facts without parsing them, and never throws on broken text', async () => {
-    assert.strictEqual((await factsOf('/p/math.js', 'export function add(a, b) { return a + b; }\n')).skipped, true);
+    assert.strictEqual((await factsOf('/p/math.js', 'function add(a, b) { return a + b; }\nconsole.log(add(1, 2));\n')).skipped, true);
+    // a module other files may import from or call into is read for its call sites
+    assert.strictEqual((await factsOf('/p/math.js', 'export function add(a, b) { return a + b; }\n')).skipped, false);
     assert.strictEqual((await factsOf('/p/app.js', "const express = require('express');\n")).skipped, false);
     const broken = await factsOf('/p/broken.js', "const express = require('express'\napp.use(((\n");
     assert.strictEqual(broken.skipped, false);

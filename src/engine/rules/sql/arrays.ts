@@ -125,9 +125,9 @@ function eitherElements(ev: StringEvaluator, ternary: Node, depth: number): Elem
  */
 function callerElements(ev: StringEvaluator, binding: Binding, depth: number): Elements | undefined {
   const callers = callerArguments(ev.scopes, ev.classes, ev.text, binding);
-  if (!callers || depth > MAX_DEPTH) return undefined;
+  if (!callers || callers.published || callers.args.length === 0 || depth > MAX_DEPTH) return undefined;
   const values: Element[] = [];
-  for (const arg of callers) {
+  for (const arg of callers.args) {
     const given = arg ?? binding.param?.defaultValue;
     if (!given) { values.push({ evaluation: constant('', false), node: binding.id }); continue; }
     values.push(...(elementValues(ev, given, depth + 1)?.values ?? [{ evaluation: ev.evaluate(given, depth + 1), node: given }]));

@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { isPrivateMethod, type ClassMembers } from './classes';
 import type { Binding, ScopeIndex } from './scope';
+import { unwrap } from '../../ast';
 import { argumentList } from './syntax';
 import { matchAllIn } from '../../text';
 
@@ -8,8 +9,10 @@ import { matchAllIn } from '../../text';
  * What a parameter is given, when every call of its function is in sight: a function this file neither
  * exports nor hands out (each use of its name is a direct call), or a private method (`#m`, TypeScript's
  * `private`) called as `this.m(...)`. The parameter then holds one of the arguments those calls pass, so a
- * helper only ever called with constants builds SQL from constants. A function other files can call (an
- * export, a public method, a callback) keeps parameters of unknown value.
+ * helper only ever called with constants builds SQL from constants. A function the file exports, or hands
+ * out in an exported object (`module.exports = { helper }`, `return { helper }`), is published: calls in other
+ * files count as well, and the project's facts say what those pass. A function handed out any other way (a
+ * callback, a public method) keeps parameters of unknown value.
  */
 
 /** Calls followed per function; past this the parameter is left unknown. */
@@ -18,33 +21,43 @@ const MAX_CALLS = 40;
 /** One call's argument for the parameter: the expression, or `undefined` when the call leaves it out. */
 export type CallerArgument = Node | undefined;
 
+/** What the calls of a function in this file pass for one parameter. */
+export interface CallerArguments {
+  readonly args: readonly CallerArgument[];
+  /** Other files may call the function as well (it is exported, or handed out in an object). */
+  readonly published: boolean;
+}
+
 const NAME_TYPES: ReadonlySet<string> = new Set(['identifier', 'property_identifier', 'private_property_identifier']);
 const TEXT_TYPES: ReadonlySet<string> = new Set(['string', 'string_fragment', 'template_string', 'comment', 'regex', 'regex_pattern', 'escape_sequence']);
 const DECLARATION_TYPES: ReadonlySet<string> = new Set(['function_declaration', 'generator_function_declaration']);
 const EXPRESSION_TYPES: ReadonlySet<string> = new Set(['arrow_function', 'function_expression', 'function']);
 
 /** The arguments every call in the file passes for `binding`; `undefined` when some caller may be out of sight. */
-export function callerArguments(scopes: ScopeIndex, classes: ClassMembers, text: string, binding: Binding): readonly CallerArgument[] | undefined {
+export function callerArguments(scopes: ScopeIndex, classes: ClassMembers, text: string, binding: Binding): CallerArguments | undefined {
   const param = binding.param;
   if (binding.kind !== 'param' || !param || param.arrayCallback || param.index < 0) return undefined;
-  const calls = callsOf(scopes, classes, text, param.fn);
-  if (!calls || calls.length === 0 || calls.length > MAX_CALLS) return undefined;
-  const values: CallerArgument[] = [];
-  for (const call of calls) {
-    const args = argumentList(call);
-    if (args.slice(0, param.index + 1).some((a) => a.type === 'spread_element')) return undefined;
-    values.push(args[param.index]);
+  const callers = callsOf(scopes, classes, text, param.fn);
+  if (!callers || callers.calls.length > MAX_CALLS) return undefined;
+  const args: CallerArgument[] = [];
+  for (const call of callers.calls) {
+    const list = argumentList(call);
+    if (list.slice(0, param.index + 1).some((a) => a.type === 'spread_element')) return undefined;
+    args.push(list[param.index]);
   }
-  return values;
+  return { args, published: callers.published };
 }
 
-/** Every call of `fn`, when all its uses in the file are direct calls. */
-function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: Node): Node[] | undefined {
+/** Every call of `fn` in the file, when all its uses are direct calls or hand it to other files. */
+function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: Node): { calls: Node[]; published: boolean } | undefined {
   const path = scopes.ancestry.pathTo(fn.startIndex, fn.endIndex);
   const at = path.findIndex((n) => n.startIndex === fn.startIndex && n.endIndex === fn.endIndex && n.type === fn.type);
   if (at < 1) return undefined;
   const parent = path[at - 1];
-  if (fn.type === 'method_definition') return isPrivateMethod(fn) ? privateMethodCalls(scopes, classes, text, fn) : undefined;
+  if (fn.type === 'method_definition') {
+    const calls = isPrivateMethod(fn) ? privateMethodCalls(scopes, classes, text, fn) : undefined;
+    return calls && { calls, published: false };
+  }
   let name: Node | null | undefined;
   let statement: Node | undefined;
   if (DECLARATION_TYPES.has(fn.type)) {
@@ -55,7 +68,8 @@ function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: No
     statement = path[at - 2];
   }
   const holder = statement && path[path.indexOf(statement) - 1];
-  if (name?.type !== 'identifier' || !holder || holder.type === 'export_statement') return undefined;
+  if (name?.type !== 'identifier' || !holder) return undefined;
+  let published = holder.type === 'export_statement';
   // resolved from outside the function: a declaration's own name also stands inside it
   const resolution = scopes.resolve(name, path.slice(0, at));
   if (!resolution || resolution.writes.length > 0) return undefined;
@@ -63,10 +77,11 @@ function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: No
   for (const read of resolution.reads) {
     const call = callAt(scopes, read.start, name.text.length);
     if (call === 'not-code') continue; // the name inside a string or comment
+    if (call === 'published') { published = true; continue; }
     if (!call) return undefined;
     calls.push(call);
   }
-  return calls;
+  return { calls, published };
 }
 
 /** `this.#m(...)` / `this.m(...)` calls of a private method inside its class; any other mention hides a caller. */
@@ -80,17 +95,21 @@ function privateMethodCalls(scopes: ScopeIndex, classes: ClassMembers, text: str
     if (match.index === method.childForFieldName('name')?.startIndex) continue;
     const call = callAt(scopes, match.index, name.length);
     if (call === 'not-code') continue;
-    if (!call || !/\bthis\s*\.\s*$/.test(text.slice(Math.max(0, match.index - 8), match.index))) return undefined;
+    if (!call || call === 'published' || !/\bthis\s*\.\s*$/.test(text.slice(Math.max(0, match.index - 8), match.index))) return undefined;
     calls.push(call);
   }
   return calls;
 }
 
-/** The call whose callee ends with the name at `start`; `not-code` when the name there is text in a string or comment. */
-function callAt(scopes: ScopeIndex, start: number, length: number): Node | 'not-code' | undefined {
+/**
+ * The call whose callee ends with the name at `start`; `not-code` when the name there is text in a string or
+ * comment; `published` when the name is handed to other files (an export, a property of an object literal).
+ */
+function callAt(scopes: ScopeIndex, start: number, length: number): Node | 'not-code' | 'published' | undefined {
   const path = scopes.ancestry.pathTo(start, start + length);
   const name = path[path.length - 1];
   if (TEXT_TYPES.has(name.type)) return 'not-code';
+  if (isPublication(path)) return 'published';
   if (!NAME_TYPES.has(name.type) || name.startIndex !== start) return undefined;
   for (let i = path.length - 2; i > 0; i--) {
     const node = path[i];
@@ -101,4 +120,94 @@ function callAt(scopes: ScopeIndex, start: number, length: number): Node | 'not-
     if (node.type !== 'member_expression') return undefined;
   }
   return undefined;
+}
+
+/**
+ * `export { f }`, `export default f`, `module.exports = f`, `exports.f = f`, and `{ f }` or `{ name: f }` (an object
+ * literal, which the project's facts follow when it is exported or returned).
+ */
+function isPublication(path: readonly Node[]): boolean {
+  const name = path[path.length - 1];
+  const parent = path[path.length - 2];
+  if (!parent) return false;
+  if (name.type === 'shorthand_property_identifier') return parent.type === 'object';
+  if (name.type !== 'identifier') return false;
+  switch (parent.type) {
+    case 'export_specifier': return true;
+    case 'export_statement': return parent.childForFieldName('value')?.startIndex === name.startIndex;
+    case 'pair': return parent.childForFieldName('value')?.startIndex === name.startIndex && path[path.length - 3]?.type === 'object';
+    case 'assignment_expression': {
+      const left = parent.childForFieldName('left');
+      return parent.childForFieldName('right')?.startIndex === name.startIndex && !!left && /^(?:module\s*\.\s*)?exports\b/.test(left.text);
+    }
+    default: return false;
+  }
+}
+
+/** Where a parameter's name sits inside its parameter, and the default written for it there. */
+export interface ParameterPart {
+  /** `[]` for `(x)`, `['a']` for `({ a })`, `({ b: a })` and `({ a = 1 })`. */
+  readonly path: readonly string[];
+  /** `({ a = 1 })`: what the name holds when the argument has no `a`. */
+  readonly defaultValue?: Node;
+}
+
+const PARAMETER_HOLDERS: ReadonlySet<string> = new Set(['formal_parameters', 'arrow_function']);
+
+/** The part of its parameter a parameter binding names; `undefined` inside arrays, rest patterns or nested defaults. */
+export function parameterPart(scopes: ScopeIndex, binding: Binding): ParameterPart | undefined {
+  if (binding.kind !== 'param') return undefined;
+  const path = scopes.ancestry.pathTo(binding.id.startIndex, binding.id.endIndex);
+  const keys: string[] = [];
+  let defaultValue: Node | undefined;
+  for (let i = path.length - 1; i > 0; i--) {
+    const node = path[i];
+    const parent = path[i - 1];
+    if (PARAMETER_HOLDERS.has(parent.type)) return { path: keys, defaultValue };
+    switch (node.type) {
+      case 'shorthand_property_identifier_pattern':
+      case 'identifier':
+        if (parent.type === 'object_pattern' || parent.type === 'object_assignment_pattern') keys.unshift(node.text);
+        break;
+      case 'object_assignment_pattern':
+        if (keys.length !== 1) return undefined;
+        defaultValue = node.childForFieldName('right') ?? undefined;
+        break;
+      case 'pair_pattern': {
+        const key = node.childForFieldName('key');
+        if (!key || key.type !== 'property_identifier' && key.type !== 'string') return undefined;
+        keys.unshift(key.type === 'string' ? key.text.slice(1, -1) : key.text);
+        break;
+      }
+      case 'object_pattern': case 'required_parameter': case 'optional_parameter':
+        break;
+      case 'assignment_pattern':
+        if (keys.length > 0) return undefined;
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What a call passes for a part of a parameter: the argument, or the property of an object literal
+ * (`f({ a: 1 })` passes `1` for `({ a })`); `undefined` when the part is left out, `null` when it cannot be told
+ * (a spread may supply it, or the argument is not an object literal).
+ */
+export function argumentPart(arg: Node | undefined, path: readonly string[]): Node | undefined | null {
+  if (path.length === 0 || !arg) return arg;
+  const object = unwrap(arg);
+  if (object.type !== 'object') return null;
+  let found: Node | undefined | null;
+  for (const member of object.namedChildren) {
+    if (!member || member.type === 'comment') continue;
+    if (member.type === 'spread_element') { found = null; continue; }
+    const key = member.type === 'shorthand_property_identifier' ? member : member.childForFieldName('key') ?? member.childForFieldName('name');
+    const keyText = key?.type === 'string' ? key.text.slice(1, -1) : key?.text;
+    if (keyText !== path[0]) continue;
+    found = member.type === 'pair' ? member.childForFieldName('value') ?? null : member.type === 'shorthand_property_identifier' ? member : null;
+  }
+  return found ? argumentPart(found, path.slice(1)) : found;
 }

@@ -5,8 +5,9 @@ import {
   GENERATOR_MODULES, NUMERIC_FUNCTIONS, NUMERIC_STATIC_CALLS, PARAMETERIZING_TAGS, PRINTF_MODULES, SAFE_RESULT_METHODS, TEXT_PRESERVING_METHODS, formatSpecifiers,
 } from './known-calls';
 import { MODULE_DEPENDENT_METHODS, PG_FORMAT_MODULE, SQL_ESCAPE_RECEIVER, quotesForSql } from './quoting';
+import { argumentPart } from './call-sites';
 import {
-  SAFE, UNKNOWN, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unsafeValues,
+  SAFE, UNKNOWN, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
   type Evaluation, type Piece,
 } from './pieces';
 import { DB_HANDLE_NAME } from './sinks';
@@ -26,6 +27,9 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
     if (known.kind !== 'unknown') return known;
     const fn = ev.localFunction(target);
     if (fn) return ev.returnedBy(fn, list, depth);
+    const foreign = foreignTextCall(ev, target, list, depth);
+    if (foreign) return foreign;
+    if (list.length === 0 && ev.scopes.resolve(target)?.binding.kind === 'param') return calledParameter(ev, target, depth);
     return ev.imports.moduleOf(target.text) !== undefined && derivedFromConstants(ev, list, depth) ? SAFE : UNKNOWN;
   }
   if (target.type !== 'member_expression') return UNKNOWN;
@@ -51,6 +55,8 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   if (TEXT_PRESERVING_METHODS.has(method)) return reshaped(ev.evaluate(object, depth + 1));
   const fn = object.type === 'identifier' || object.type === 'this' ? ev.localFunction(target) : undefined;
   if (fn) return ev.returnedBy(fn, list, depth);
+  const foreign = foreignTextCall(ev, target, list, depth);
+  if (foreign) return foreign;
   const root = rootName(object);
   return root && GENERATOR_MODULES.has(ev.imports.moduleOf(root) ?? '') ? SAFE : UNKNOWN; // uuid.v4(), crypto.createHash(...).digest('hex')
 }
@@ -65,6 +71,53 @@ const BUILDER_OUTPUT_METHODS: ReadonlySet<string> = new Set(['toString', 'getQue
 function isQueryBuilder(object: Node): boolean {
   const target = unwrap(object);
   return target.type === 'call_expression' && (DB_HANDLE_NAME.test(rootName(target)) || /\b(?:createQueryBuilder|queryBuilder)\s*\(/.test(target.text));
+}
+
+/**
+ * `value()` for a parameter (`const thunk = (v) => (typeof v === 'function' ? v() : v)`): what it gives is
+ * derived from what the parameter holds alone. A function passed for it reads as unknown, so only text
+ * (which the call never reaches) or the parameter's own pieces, when summarised for other files, pass on.
+ */
+function calledParameter(ev: StringEvaluator, parameter: Node, depth: number): Evaluation {
+  // text cannot be called, so calling it passes its pieces on; a value that cannot carry SQL may be a function
+  const value = settle(ev.evaluate(parameter, depth + 1));
+  return value.kind === 'safe' ? UNKNOWN : value;
+}
+
+/**
+ * A call of a function another project file defines and returns text from (`ifStr(cond, 'AND x = :x')`,
+ * `TABLES_SQL({ schemaFilter })`): safe when the arguments for the parameter parts that text is made of are;
+ * otherwise those arguments, so a finding names the value that makes it unsafe.
+ */
+function foreignTextCall(ev: StringEvaluator, callee: Node, list: readonly Node[], depth: number): Evaluation | undefined {
+  const parts = ev.crossFile?.textReturnOf(callee);
+  if (!parts) return undefined;
+  const spreadAt = list.findIndex((a) => a.type === 'spread_element');
+  const values = parts.map((part) => {
+    if (spreadAt >= 0 && spreadAt <= part.index) return { evaluation: UNKNOWN, node: list[spreadAt] };
+    const given = argumentPartOf(ev, list[part.index], part.path);
+    if (given === null) return { evaluation: wholeArgument(ev, list[part.index], depth), node: list[part.index] ?? callee };
+    return given ? { evaluation: ev.evaluate(given, depth + 1), node: given } : { evaluation: constant('', false), node: callee };
+  });
+  const result = unionOf(values, SAFE);
+  return result.kind === 'constant' || result.kind === 'safe' ? SAFE : result;
+}
+
+/** `argumentPart`, also through a local constant holding the object literal (`const o = { a }; f(o)`). */
+function argumentPartOf(ev: StringEvaluator, arg: Node | undefined, path: readonly string[]): Node | undefined | null {
+  const target = arg && unwrap(arg);
+  if (path.length > 0 && target?.type === 'identifier') {
+    const resolution = ev.scopes.resolve(target);
+    const init = resolution?.binding.kind === 'const' && resolution.writes.length === 0 ? resolution.binding.init : undefined;
+    if (init && unwrap(init).type === 'object') return argumentPart(init, path);
+  }
+  return argumentPart(arg, path);
+}
+
+/** An argument that is not an object literal stands for all its parts: safe when it is. */
+function wholeArgument(ev: StringEvaluator, arg: Node | undefined, depth: number): Evaluation {
+  const whole = arg ? settle(ev.evaluate(arg, depth + 1)) : UNKNOWN;
+  return whole.kind === 'constant' || whole.kind === 'safe' ? SAFE : UNKNOWN;
 }
 
 /**

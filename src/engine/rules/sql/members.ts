@@ -22,7 +22,17 @@ export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): 
   if (isConstantName(property) || (object.type === 'identifier' && isConstantName(object.text))) return constant(property, true);
   if (property === 'sql' && isBuilderOutput(object)) return SAFE;
   if (object.type === 'this') return thisMember(ev, node, property, depth);
-  return lookUp(ev, object, property, depth);
+  const value = lookUp(ev, object, property, depth);
+  return value.kind === 'unknown' && object.type === 'identifier' ? parameterMember(ev, object, property, depth) ?? value : value;
+}
+
+/** `args.orderBy` where `args` is a parameter: what every caller passes for that property, when that is safe. */
+function parameterMember(ev: StringEvaluator, object: Node, property: string, depth: number): Evaluation | undefined {
+  const resolution = ev.scopes.resolve(object);
+  const binding = resolution?.binding;
+  if (!resolution || binding?.kind !== 'param' || resolution.writes.length > 0 || binding.param?.arrayCallback || ev.boundParameter(object.text)) return undefined;
+  const value = ev.parameterProperty(binding, [property], depth);
+  return value.kind === 'unknown' ? undefined : value;
 }
 
 export function evaluateSubscript(ev: StringEvaluator, node: Node, depth: number): Evaluation {

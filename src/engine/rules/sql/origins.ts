@@ -87,3 +87,20 @@ export function isResolverParent(binding: Binding): boolean {
   const holder = fn.parent;
   return holder?.type === 'pair' && holder.childForFieldName('key')?.text === 'resolve';
 }
+
+/** `req.body.x`, `request.query`, `ctx.request.body`, `ctx.params.id`: the request a handler receives. */
+const REQUEST_READ = /^(?:req|request|_req)(?:\s*\??\.\s*[\w$]+|\s*\[[^\]]*\])*$|^ctx\s*\??\.\s*(?:request|query|params|headers|cookies)\b/;
+
+/**
+ * Request data: a read of the request a route handler receives, or the arguments of a GraphQL resolver
+ * (`resolve(parent, args)`). `binding` is what the expression's root name is bound to, when known.
+ */
+export function isRequestRead(node: Node, binding?: Binding): boolean {
+  if (REQUEST_READ.test(node.text)) return true;
+  const param = binding?.param;
+  if (binding?.kind !== 'param' || param?.index !== 1 || param.arrayCallback) return false;
+  const fn = param.fn;
+  if (fn.type === 'method_definition') return fn.childForFieldName('name')?.text === 'resolve';
+  const holder = fn.parent;
+  return holder?.type === 'pair' && holder.childForFieldName('key')?.text === 'resolve';
+}

@@ -2,13 +2,13 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, firstNamedChild, unwrap } from '../../ast';
 import { TestedNames, allowListedChoice, guardedBy } from './allow-lists';
 import { arrayElements, elementOf, loopElement } from './arrays';
-import { callerArguments } from './call-sites';
 import { evaluateCall } from './calls';
 import { ClassMembers } from './classes';
 import type { ImportFacts } from './imports';
 import { isConstantName, isSafeTypeText } from './known-calls';
 import { evaluateMember, evaluateSubscript } from './members';
 import { holdsModule, holdsStoredRows, isResolverParent } from './origins';
+import { ParameterValues, type CrossFileCalls } from './parameter-values';
 import {
   MAX_DEPTH, SAFE, UNKNOWN, constant, cook, countUnsafe, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, union, unionOf, unsafeValues,
   type Evaluation, type Piece, type Quote,
@@ -23,6 +23,10 @@ export interface EvaluatorOptions {
   readonly typed: boolean;
   /** Values read back from the database or configuration count as unknown (`sql.storedValues`). */
   readonly storedValues: boolean;
+  /** What other project files pass to this file's functions, and return from theirs. */
+  readonly crossFile?: CrossFileCalls;
+  /** `false`: a parameter is not followed to its function's calls (the project index reads arguments this way, for speed). */
+  readonly callers?: boolean;
 }
 
 /** The value of a variable where it is used: its initial value replayed through the writes before the use. */
@@ -43,22 +47,27 @@ export class StringEvaluator {
   private readonly current = new Map<number, Evaluation>();
   /** Parameters of the callback being evaluated, by name (only for bodies without nested functions, so no shadowing). */
   private readonly parameters = new Map<string, Evaluation>();
-  /** What parameters are given by all their callers, by declaration offset. */
-  private readonly callerValues = new Map<number, Evaluation>();
+  /** What parameters are given by all their callers. */
+  private readonly callerValues: ParameterValues;
   /** What names hold as a whole (`heldValue`), by declaration offset: it depends on the declaration alone. */
   private readonly held = new Map<number, Evaluation | undefined>();
 
   readonly classes: ClassMembers;
   /** Where names are tested against a list or pattern, the places a guard can be. */
   readonly tests: TestedNames;
+  /** What other project files pass to this file's functions, and return from theirs. */
+  readonly crossFile: CrossFileCalls | undefined;
   /** What a value read back from the database or configuration counts as. */
   readonly stored: Evaluation;
 
   constructor(readonly text: string, readonly scopes: ScopeIndex, readonly imports: ImportFacts, private readonly options: EvaluatorOptions = { typed: false, storedValues: false }) {
     this.classes = new ClassMembers(text, scopes.ancestry, scopes.moduleLookups);
     this.stored = options.storedValues ? UNKNOWN : SAFE;
+    this.callerValues = new ParameterValues(this, options.crossFile, options.callers !== false);
     this.tests = new TestedNames(text);
+    this.crossFile = options.crossFile;
   }
+
 
   evaluate(node: Node, depth = 0): Evaluation {
     if (depth > MAX_DEPTH) return UNKNOWN;
@@ -75,7 +84,7 @@ export class StringEvaluator {
       case 'unary_expression': return node.child(0)?.text === 'void' ? constant('', false) : SAFE;
       case 'update_expression': return SAFE;
       case 'ternary_expression': return allowListedChoice(this, node, depth) ?? this.either(node.childForFieldName('consequence'), node.childForFieldName('alternative'), depth);
-      case 'identifier': return this.identifier(node, depth);
+      case 'identifier': case 'shorthand_property_identifier': return this.identifier(node, depth);
       case 'member_expression': return evaluateMember(this, node, depth);
       case 'subscript_expression': return evaluateSubscript(this, node, depth);
       case 'array': return this.arrayAsText(node, depth);
@@ -362,23 +371,13 @@ export class StringEvaluator {
       if (param.index === 1) return SAFE;
       return param.index === 0 && param.arrayOf ? elementOf(this, param.arrayOf, depth + 1) ?? UNKNOWN : UNKNOWN;
     }
+    return this.parameterProperty(binding, [], depth);
+  }
+
+  /** `args.orderBy` for a parameter `args`: what callers pass for that property (`below`), when it is safe. */
+  parameterProperty(binding: Binding, below: readonly string[], depth: number): Evaluation {
     // a parameter's value from its callers does not depend on where it is read: computed once per run
-    const key = binding.id.startIndex;
-    const known = this.callerValues.get(key);
-    if (known) return known;
-    const callers = callerArguments(this.scopes, this.classes, this.text, binding);
-    if (!callers) {
-      this.callerValues.set(key, UNKNOWN); // callers out of sight, wherever it is read from
-      return UNKNOWN;
-    }
-    const value = unionOf(callers.map((arg) => {
-      const given = arg ?? param.defaultValue;
-      return { evaluation: given ? this.evaluate(given, depth + 1) : constant('', false), node: given ?? binding.id };
-    }));
-    // only constants are carried over: SQL text a caller builds is reported where that caller builds it
-    const carried = value.kind === 'constant' || value.kind === 'safe' ? value : UNKNOWN;
-    if (this.current.size === 0 && this.parameters.size === 0 && depth < MAX_DEPTH / 2) this.callerValues.set(key, carried);
-    return carried;
+    return this.callerValues.valueOf(binding, below, depth, this.current.size === 0 && this.parameters.size === 0 && depth < MAX_DEPTH / 2);
   }
 
   /** An array where text is expected (`${list}`) reads as its elements joined with commas. */

@@ -1,0 +1,189 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { namedChildren, pathTo } from '../ast';
+import { CallFactReader } from '../rules/sql/call-facts';
+import { escapeRegExp } from '../text';
+import { publishedFunctions } from './call-site-index';
+import type { CallSiteFact, FileFacts, ValueRef } from './facts';
+import type { Declaration } from './file-scope';
+import { TRANSPARENT_TYPES, spanOf, type FileValues } from './file-values';
+
+/**
+ * Finds, in one file, the uses of values imported from other project files, so that the callers of a
+ * function can be followed across files: every call of such a value with where each argument comes from,
+ * and every use other than a call, which hands the value on where its callers are out of sight. Also says
+ * what the file's published functions return as text. Found with a text scan for the imported names,
+ * checked against the tree; arguments are read by the SQL evaluator. Linear in the text, and bounded by a
+ * deadline: past it, whatever was not read yet counts as handed on.
+ */
+
+/** Time a file's call sites may take to read; a file past it is read no further (what is left counts as handed on). */
+export const CALL_SITE_BUDGET_MS = 250;
+
+/** How a module specifier naming a project file starts: relative, absolute, or a common source-root alias. */
+const PROJECT_PREFIX = String.raw`(?:\.{1,2}(?:\/|$|(?=['"]))|\/|[@~#]\/|src\/)`;
+const PROJECT_SPECIFIER = new RegExp(`^${PROJECT_PREFIX}`);
+
+/** Text that may import from or export to other project files: the files whose facts the call-site index needs. */
+export const MAY_CALL_ACROSS_FILES = new RegExp(String.raw`\b(?:from\s*|require\s*\(\s*|import\s*\(\s*)['"]${PROJECT_PREFIX}|\bexports?\b`);
+
+/** Where a use's value goes when it is neither called nor handed on: read, compared, printed. */
+const CONSUMING_PARENTS: ReadonlySet<string> = new Set([
+  'expression_statement', 'binary_expression', 'unary_expression', 'template_substitution', 'if_statement', 'while_statement',
+  'class_heritage', 'extends_clause', 'implements_clause', 'decorator', 'type_arguments', 'switch_statement', 'switch_case',
+]);
+
+/** A capitalised name (`Model`, `User`): a class, whose members (`Model.findAll()`, `models.User.create()`) are not followed. */
+const CLASS_NAME = /^[A-Z][a-z]/;
+
+interface Tracked {
+  readonly declaration: Declaration;
+  /** What the name stands for: an import, or a part of one (`const { a } = require('./x')`). */
+  readonly ref: ValueRef;
+  /** The statement that imports it: occurrences inside are not uses. */
+  readonly statement: Node;
+}
+
+/** Reads a file's cross-file uses into `facts.callSites`, and its published functions' text returns into `facts.functions`. */
+export function extractCallSites(root: Node, text: string, facts: FileFacts, values: FileValues, typed: boolean, deadline: number): void {
+  let reader: CallFactReader | undefined;
+  const read = (): CallFactReader => (reader ??= new CallFactReader(text, root, typed));
+  summarizeFunctions(facts, values, read, deadline);
+  const tracked = trackedNames(root, facts, values);
+  if (tracked.size === 0) return;
+  const pattern = new RegExp(String.raw`(?<![\w$.])(?:${[...tracked.keys()].map(escapeRegExp).join('|')})(?![\w$])`, 'g');
+  const escaped = new Set<string>();
+  const handOn = (fact: CallSiteFact): void => {
+    const key = JSON.stringify(fact.callee);
+    if (!escaped.has(key)) { escaped.add(key); facts.callSites.push(fact); }
+  };
+  for (const match of text.matchAll(pattern)) {
+    const start = match.index ?? 0;
+    const name = match[0];
+    const own = tracked.get(name);
+    if (!own || (own.statement.startIndex <= start && start < own.statement.endIndex)) continue;
+    if (performance.now() > deadline) {
+      // out of time: the imports whose uses were not all read count as handed on
+      for (const { ref, statement } of tracked.values()) handOn({ callee: { root: ref.root, path: [] }, range: values.rangeOf(spanOf(statement)) });
+      return;
+    }
+    const path = pathTo(root, start, start + name.length);
+    const node = path[path.length - 1];
+    if (node.startIndex !== start || (node.type !== 'identifier' && node.type !== 'shorthand_property_identifier')) continue;
+    if (values.lookupAlong(name, path) !== own.declaration) continue; // a local name that shadows the import
+    recordUse(path, own.ref, text, facts, values, read, handOn);
+  }
+}
+
+/** Module-level names bound to values of other project files: `import x from './x'`, `const { y } = require('../y')`. */
+function trackedNames(root: Node, facts: FileFacts, values: FileValues): Map<string, Tracked> {
+  const tracked = new Map<string, Tracked>();
+  const track = (name: string, statement: Node): void => {
+    // classes and their members are not followed: their uses need not be read
+    if (CLASS_NAME.test(name)) return;
+    const declaration = values.lookup(name, root);
+    const ref = declaration ? values.refOfName(name, statement, 0) : undefined;
+    if (declaration && ref?.root.kind === 'import') tracked.set(name, { declaration, ref, statement });
+  };
+  for (const statement of namedChildren(root)) {
+    if (statement.type === 'import_statement') {
+      const source = statement.childForFieldName('source');
+      if (!source || !PROJECT_SPECIFIER.test(source.text.slice(1, -1)) || /^import\s+type\b/.test(statement.text)) continue;
+      for (const id of statement.descendantsOfType('identifier')) {
+        // `import { a as b }` binds `b`; `import { type T }` binds a type
+        const spec = id?.parent;
+        if (!id || (spec?.type === 'import_specifier' && (spec.childForFieldName('alias') ? spec.childForFieldName('alias')?.startIndex !== id.startIndex : /^type\s/.test(spec.text)))) continue;
+        track(id.text, statement);
+      }
+    } else if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
+      for (const declarator of namedChildren(statement)) {
+        const value = declarator.childForFieldName('value');
+        const ref = value ? values.refOf(value) : undefined;
+        const imported = ref?.root.kind === 'import' ? facts.imports[ref.root.index] : undefined;
+        if (!imported || !PROJECT_SPECIFIER.test(imported.source)) continue;
+        const name = declarator.childForFieldName('name');
+        const ids = name?.type === 'identifier' ? [name] : name?.descendantsOfType(['identifier', 'shorthand_property_identifier_pattern']) ?? [];
+        for (const id of ids) if (id) track(id.text, statement);
+      }
+    }
+  }
+  return tracked;
+}
+
+/**
+ * Follows one use of an imported name up its member and call chain (`utils.make(trx).run('a')`): each call
+ * on the way is recorded with its arguments; a chain that ends in a value handed on is recorded as such.
+ */
+function recordUse(path: readonly Node[], imported: ValueRef, text: string, facts: FileFacts, values: FileValues, read: () => CallFactReader, handOn: (fact: CallSiteFact) => void): void {
+  const name = path[path.length - 1];
+  const segments = [...imported.path];
+  let level = path.length - 1;
+  let called = false;
+  // (climbed along the path from the root: `Node.parent` walks down from the root again on every call)
+  for (; level > 0; level--) {
+    const current = path[level];
+    const parent = path[level - 1];
+    // a member chain or call starts where its object or callee does
+    const head = parent.startIndex === current.startIndex;
+    if (TRANSPARENT_TYPES.has(parent.type)) continue;
+    if (parent.type === 'member_expression' && head) {
+      const property = /^\s*\??\.\s*([\w$#]+)\s*$/.exec(text.slice(current.endIndex, parent.endIndex));
+      if (!property) break;
+      segments.push(property[1]);
+      called = false;
+      continue;
+    }
+    if (!head || (parent.type !== 'call_expression' && parent.type !== 'new_expression')) break;
+    recordCall({ root: imported.root, path: [...segments] }, current, parent, facts, values, read);
+    segments.push('()');
+    called = true;
+  }
+  const current = path[level];
+  if (called || name.type === 'shorthand_property_identifier' && isExportedObject(path, level)) return;
+  const holder = path[level - 1];
+  if (!holder || holder.type.startsWith('jsx') || CONSUMING_PARENTS.has(holder.type) || isReExport(path, level)) return;
+  handOn({ callee: { root: imported.root, path: segments }, range: values.rangeOf(spanOf(current)) });
+}
+
+function recordCall(ref: ValueRef, callee: Node, call: Node, facts: FileFacts, values: FileValues, read: () => CallFactReader): void {
+  // `new Model()`, `Model.findAll()`, `models.User.create()`: classes and their members are not followed
+  if (call.type === 'new_expression' || ref.path.some((segment) => CLASS_NAME.test(segment))) return;
+  const list = namedChildren(call.childForFieldName('arguments') ?? call).filter((a) => a.type !== 'comment');
+  if (list.length === 0) return; // passes nothing: every parameter gets its default
+  const spreadAt = list.findIndex((a) => a.type === 'spread_element');
+  const given = spreadAt < 0 ? list : list.slice(0, spreadAt);
+  const fact: CallSiteFact = { callee: ref, args: given.map((arg) => read().argument(arg)), range: values.rangeOf(spanOf(callee)) };
+  if (spreadAt >= 0) fact.spreadAt = spreadAt;
+  facts.callSites.push(fact);
+}
+
+/** `export { x }`, `export default x`, `module.exports = x`, `exports.y = x`: followed by the index through exports. */
+function isReExport(path: readonly Node[], level: number): boolean {
+  const value = path[level];
+  const holder = path[level - 1];
+  if (holder.type === 'export_specifier' || holder.type === 'export_statement') return true;
+  if (holder.type === 'pair') return isExportedObject(path, level - 1);
+  return isExportsAssignment(holder) && holder.childForFieldName('right')?.startIndex === value.startIndex;
+}
+
+/** A property of an object literal that is what the module exports (`module.exports = { helper }`, `export default { helper }`). */
+function isExportedObject(path: readonly Node[], level: number): boolean {
+  let at = level;
+  while (at > 0 && path[at].type !== 'object') at--;
+  const holder = at > 0 ? path[at - 1] : undefined;
+  return !!holder && (holder.type === 'export_statement' || isExportsAssignment(holder));
+}
+
+function isExportsAssignment(node: Node): boolean {
+  return node.type === 'assignment_expression' && /^(?:module\s*\.\s*)?exports\b/.test(node.childForFieldName('left')?.text ?? '');
+}
+
+/** What each published function (one the exports reach) returns as text, while time allows. */
+function summarizeFunctions(facts: FileFacts, values: FileValues, read: () => CallFactReader, deadline: number): void {
+  for (const index of publishedFunctions(facts)) {
+    const fact = facts.functions[index];
+    const fn = values.functionNode(index);
+    if (!fn || fact.bodyText !== undefined || performance.now() > deadline) continue;
+    const parts = read().textReturn(fn);
+    if (parts) fact.textReturn = parts;
+  }
+}

@@ -1,0 +1,207 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { FUNCTION_TYPES, unwrap } from '../../ast';
+import type { ArgOrigin, CallArgFact, ParamPart } from '../../project/facts';
+import { Ancestry } from './ancestry';
+import { ImportFacts } from './imports';
+import { isRequestRead } from './origins';
+import { MAX_DEPTH, settle, textOf, unsafeValues, type Evaluation } from './pieces';
+import { ScopeIndex } from './scope';
+import { StringEvaluator } from './string-building';
+import { chainRoot, parameterNodes } from './syntax';
+
+/** Arguments longer than this are not read: a big literal or callback is not a value SQL is built from. */
+const MAX_ARGUMENT_TEXT = 400;
+const MAX_PROPERTIES = 24;
+const MAX_BODY_TEXT = 4000;
+const MAX_RETURNS = 10;
+const MAX_MESSAGE_TEXT = 60;
+/** How many steps (a variable, a call, a template) an argument is followed. */
+const ARGUMENT_DEPTH = 6;
+/** Arguments whose origin their syntax tells, without evaluating them. */
+const LITERAL_ORIGINS: Readonly<Record<string, ArgOrigin | undefined>> = {
+  string: 'constant', number: 'constant', true: 'constant', false: 'constant', null: 'constant', undefined: 'constant', regex: 'constant',
+  arrow_function: 'unknown', function_expression: 'unknown', class: 'unknown',
+};
+/** What a function returns, when it may be text made of its parameters: other returns are not read. */
+const TEXT_RETURN_TYPES: ReadonlySet<string> = new Set(['string', 'template_string', 'binary_expression', 'ternary_expression', 'parenthesized_expression', 'identifier']);
+const RANK: Readonly<Record<ArgOrigin, number>> = { constant: 0, quoted: 1, unknown: 2, request: 3 };
+
+/** The origin that says least about safety of two (request data over unknown over quoted over constant). */
+export function worstOrigin(a: ArgOrigin, b: ArgOrigin): ArgOrigin {
+  return RANK[a] >= RANK[b] ? a : b;
+}
+
+function messageText(node: Node): string {
+  return node.text.replace(/\s+/g, ' ').slice(0, MAX_MESSAGE_TEXT);
+}
+
+/**
+ * What the SQL evaluator tells the project index about a file while its tree is at hand: where each argument
+ * of a call into another file comes from (constant, quoted, request data, unknown), and what a function other
+ * files may call returns as text. One reader per file and indexing run.
+ */
+export class CallFactReader {
+  private readonly scopes: ScopeIndex;
+  private readonly ev: StringEvaluator;
+  /** Origins of names never written after their declaration, by declaration: the same wherever they are passed. */
+  private readonly names = new Map<number, CallArgFact>();
+
+  constructor(text: string, root: Node, typed: boolean) {
+    this.scopes = new ScopeIndex(text, new Ancestry(root));
+    // a parameter is not followed to the calls of its function: in this file they are rarely what makes an argument safe
+    this.ev = new StringEvaluator(text, this.scopes, new ImportFacts(text, root), { typed, storedValues: false, callers: false });
+  }
+
+  /** Where an argument's value comes from; an object literal's properties each on their own. */
+  argument(arg: Node): CallArgFact {
+    const target = unwrap(arg);
+    if (target.type === 'object') return this.objectArgument(target);
+    return this.valueArgument(target);
+  }
+
+  private objectArgument(object: Node): CallArgFact {
+    const props: Record<string, ArgOrigin> = {};
+    let rest: ArgOrigin | undefined;
+    let count = 0;
+    for (const member of object.namedChildren) {
+      if (!member || member.type === 'comment') continue;
+      if (++count > MAX_PROPERTIES) return { origin: 'unknown' };
+      if (member.type === 'spread_element') {
+        const spread = member.namedChildren[0];
+        const origin = spread ? this.valueArgument(spread).origin : 'unknown';
+        // a spread may also replace what was written before it
+        for (const key of Object.keys(props)) props[key] = worstOrigin(props[key], origin);
+        rest = rest ? worstOrigin(rest, origin) : origin;
+        continue;
+      }
+      const key = member.type === 'shorthand_property_identifier' ? member : member.childForFieldName('key') ?? member.childForFieldName('name');
+      if (!key || key.type === 'computed_property_name') { rest = 'unknown'; continue; }
+      const value = member.type === 'pair' ? member.childForFieldName('value') : member.type === 'shorthand_property_identifier' ? member : undefined;
+      props[key.type === 'string' ? key.text.slice(1, -1) : key.text] = value && !FUNCTION_TYPES.has(value.type) ? this.valueArgument(value).origin : 'unknown';
+    }
+    const origin = [...Object.values(props), rest ?? 'constant'].reduce(worstOrigin, 'constant');
+    return rest ? { origin, props, rest } : { origin, props };
+  }
+
+  private valueArgument(node: Node): CallArgFact {
+    if (node.endIndex - node.startIndex > MAX_ARGUMENT_TEXT || FUNCTION_TYPES.has(node.type)) return { origin: 'unknown' };
+    const literal = LITERAL_ORIGINS[node.type];
+    if (literal) return { origin: literal };
+    if (isRequestRead(node)) return { origin: 'request', text: messageText(node) };
+    const resolution = node.type === 'identifier' ? this.scopes.resolve(node) : undefined;
+    const key = resolution && resolution.writes.length === 0 ? resolution.binding.id.startIndex : undefined;
+    const known = key === undefined ? undefined : this.names.get(key);
+    if (known) return known;
+    const origin = this.evaluatedOrigin(node);
+    if (key !== undefined) this.names.set(key, origin);
+    return origin;
+  }
+
+  private evaluatedOrigin(node: Node): CallArgFact {
+    // a shallow reading (a few steps from the argument) tells constants and quoted values; deeper ones stay unknown
+    const value = settle(this.ev.evaluate(node, MAX_DEPTH - ARGUMENT_DEPTH));
+    if (value.kind === 'constant') return { origin: 'constant' };
+    if (value.kind === 'safe') return { origin: 'quoted' };
+    const unsafe = value.kind === 'text' ? unsafeValues(value.pieces).map((p) => p.node) : [node];
+    const request = unsafe.find((n) => this.isRequestData(n));
+    return request ? { origin: 'request', text: messageText(request) } : { origin: 'unknown' };
+  }
+
+  private isRequestData(node: Node): boolean {
+    const root = chainRoot(node);
+    const binding = root?.type === 'identifier' ? this.scopes.resolve(root)?.binding : undefined;
+    return isRequestRead(unwrap(node), binding);
+  }
+
+  /**
+   * What `fn` returns as text: `[]` when it is always constants and quoted values, the parts of its parameters
+   * the text is made of otherwise (`(cond, fragment) => cond ? fragment : ''` gives parameter 1); `undefined`
+   * when it returns anything else.
+   */
+  textReturn(fn: Node): ParamPart[] | undefined {
+    const body = fn.childForFieldName('body');
+    if (!body || body.endIndex - body.startIndex > MAX_BODY_TEXT) return undefined;
+    const returned = returnedExpressions(fn, body);
+    if (!returned || returned.length === 0 || returned.some((r) => !TEXT_RETURN_TYPES.has(r.type))) return undefined;
+    // a parameter that cannot carry SQL as a whole (typed `number`, ...) is not a part the text is made of
+    const markers = parameterMarkers(fn).filter(({ id }) => {
+      const binding = this.scopes.resolve(id)?.binding;
+      const held = binding ? this.ev.heldValue(binding, 0) : undefined;
+      return held?.kind !== 'safe' && held?.kind !== 'constant';
+    });
+    const parts = new Map<string, ParamPart>();
+    const values = markers.map(({ id }): [Node, Evaluation] => [id, textOf([{ kind: 'value', node: id, safe: false }], false)]);
+    return this.ev.withValues(values, () => {
+      for (const expression of returned) {
+        const value = settle(this.ev.evaluate(expression));
+        if (value.kind === 'constant' || value.kind === 'safe') continue;
+        const unsafe = value.kind === 'text' ? unsafeValues(value.pieces).map((p) => p.node) : [expression];
+        for (const node of unsafe) {
+          const part = this.parameterRead(node, fn, markers);
+          if (!part) return undefined;
+          parts.set(`${part.index}:${part.path.join('.')}`, part);
+        }
+      }
+      return [...parts.values()];
+    });
+  }
+
+  /** The part of a parameter of `fn` an expression reads: the parameter (`p`, `{ p }`) or a property chain (`p.a.b`). */
+  private parameterRead(node: Node, fn: Node, markers: readonly Marker[]): ParamPart | undefined {
+    const marked = markers.find((m) => m.id.startIndex === node.startIndex && m.id.endIndex === node.endIndex);
+    if (marked) return marked.part;
+    const path: string[] = [];
+    let target = unwrap(node);
+    while (target.type === 'member_expression') {
+      const property = target.childForFieldName('property');
+      const object = target.childForFieldName('object');
+      if (!property || !object) return undefined;
+      path.unshift(property.text);
+      target = unwrap(object);
+    }
+    if (target.type !== 'identifier') return undefined;
+    const binding = this.scopes.resolve(target)?.binding;
+    const marker = binding && markers.find((m) => m.id.startIndex === binding.id.startIndex);
+    if (!marker || binding.param?.fn.startIndex !== fn.startIndex) return undefined;
+    return { index: marker.part.index, path: [...marker.part.path, ...path] };
+  }
+}
+
+interface Marker {
+  readonly id: Node;
+  readonly part: ParamPart;
+}
+
+/** Each name a function's parameters bind, with the part of the parameter it stands for (one level of destructuring). */
+function parameterMarkers(fn: Node): Marker[] {
+  const markers: Marker[] = [];
+  parameterNodes(fn).forEach((param, index) => {
+    const target = param.type === 'assignment_pattern' ? param.childForFieldName('left') : param;
+    if (target?.type === 'identifier') { markers.push({ id: target, part: { index, path: [] } }); return; }
+    if (target?.type !== 'object_pattern') return;
+    for (const member of target.namedChildren) {
+      if (member?.type === 'shorthand_property_identifier_pattern') markers.push({ id: member, part: { index, path: [member.text] } });
+      const left = member?.type === 'object_assignment_pattern' ? member.childForFieldName('left') : undefined;
+      if (left?.type === 'shorthand_property_identifier_pattern') markers.push({ id: left, part: { index, path: [left.text] } });
+      const key = member?.type === 'pair_pattern' ? member.childForFieldName('key') : undefined;
+      const value = member?.type === 'pair_pattern' ? member.childForFieldName('value') : undefined;
+      if (key?.type === 'property_identifier' && value?.type === 'identifier') markers.push({ id: value, part: { index, path: [key.text] } });
+    }
+  });
+  return markers;
+}
+
+/** The expressions a function returns (not those of functions nested in it); `undefined` for a bare `return;`. */
+function returnedExpressions(fn: Node, body: Node): Node[] | undefined {
+  if (body.type !== 'statement_block') return [body];
+  const nested = body.descendantsOfType([...FUNCTION_TYPES]).filter((f): f is Node => f !== null);
+  const returns = body.descendantsOfType('return_statement').filter((r): r is Node => r !== null && !nested.some((f) => f.startIndex <= r.startIndex && r.endIndex <= f.endIndex));
+  if (returns.length > MAX_RETURNS || fn.type === 'method_definition' && /^(?:get|set)\b/.test(fn.text)) return undefined;
+  const expressions: Node[] = [];
+  for (const statement of returns) {
+    const value = statement.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    if (!value) return undefined;
+    expressions.push(value);
+  }
+  return expressions;
+}

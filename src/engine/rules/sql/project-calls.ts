@@ -1,0 +1,112 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { ProjectFacts } from '../../project';
+import { CallSiteIndex, type ForeignCall } from '../../project/call-site-index';
+import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type FunctionFact, type ParamPart } from '../../project/facts';
+import { FileValues } from '../../project/file-values';
+import { ValueResolver } from '../../project/value-resolver';
+import type { Range } from '../../types';
+import type { CrossFileCalls } from './parameter-values';
+
+/** A call in another file that passes request data or a value of unknown origin for a parameter. */
+export interface UnsafeCaller {
+  readonly fileName: string;
+  readonly range: Range;
+  readonly origin: ArgOrigin;
+  /** The request data passed, as written (capped). */
+  readonly text?: string;
+}
+
+/** What a call passes for a part of a parameter, from the origins recorded at the call. */
+function originAt(site: ForeignCall['site'], part: ParamPart): { origin: ArgOrigin; arg?: CallArgFact } {
+  if (site.spreadAt !== undefined && part.index >= site.spreadAt) return { origin: 'unknown' };
+  const arg = site.args?.[part.index];
+  // left out: the parameter takes its default
+  if (!arg) return { origin: 'constant' };
+  if (part.path.length === 0 || !arg.props) return { origin: arg.origin, arg };
+  return { origin: arg.props[part.path[0]] ?? arg.rest ?? 'constant', arg };
+}
+
+/**
+ * The project's calls across files, as the evaluator of one file needs them: what other files pass to this
+ * file's published functions, and what the functions this file imports from others return as text. The
+ * project-wide index of call sites is built once per snapshot of the project's facts and shared.
+ */
+export class ProjectCalls implements CrossFileCalls {
+  private readonly index: CallSiteIndex;
+  private readonly resolver: ValueResolver;
+  private values: FileValues | undefined;
+
+  constructor(
+    private readonly fileName: string,
+    private readonly project: ProjectFacts,
+    /** The analysed file's facts, as of its current text (read on first need). */
+    private readonly currentFacts: () => FileFacts,
+    private readonly root: Node,
+    private readonly text: string,
+  ) {
+    this.index = project.memo('call-site-index', () => new CallSiteIndex(project));
+    this.resolver = project.memo('value-resolver', () => new ValueResolver(project));
+  }
+
+  argumentsFor(fn: Node, part: ParamPart): readonly ArgOrigin[] | undefined {
+    const calls = this.foreignCalls(fn);
+    return calls?.map((call) => originAt(call.site, part).origin);
+  }
+
+  /** The calls in other files that pass request data or unknown values for a part of a parameter of `fn`. */
+  unsafeCallers(fn: Node, part: ParamPart): UnsafeCaller[] {
+    return (this.foreignCalls(fn) ?? [])
+      .map((call) => ({ call, ...originAt(call.site, part) }))
+      .filter(({ origin }) => origin === 'request' || origin === 'unknown')
+      .map(({ call, origin, arg }) => ({ fileName: call.file, range: call.site.range, origin, text: arg?.text }));
+  }
+
+  textReturnOf(callee: Node): readonly ParamPart[] | undefined {
+    this.values ??= new FileValues(emptyFileFacts(this.fileName, this.project.files.get(this.fileName)?.languageId ?? 'typescript', '', false, false), this.root, this.text);
+    const scratch = this.values;
+    const ref = scratch.refOf(callee);
+    if (ref.root.kind !== 'import') return undefined;
+    const imported = scratch.importOf(ref.root.index);
+    const resolved = imported ? this.resolver.resolveImported(this.fileName, imported.source, imported.name, ref.path) : undefined;
+    if (resolved?.kind !== 'function' || resolved.path.length > 0) return undefined;
+    return this.project.files.get(resolved.file)?.functions[resolved.index]?.textReturn;
+  }
+
+  /**
+   * What this file's findings may rest on in other files, as text: what their calls pass to this file's
+   * functions, and what the functions of the files it imports return. A finding remembered in the editor
+   * is replayed only while this stays the same.
+   */
+  evidenceKey(): string {
+    const indexed = this.project.files.get(this.fileName);
+    if (!indexed) return '';
+    const callers = indexed.functions.map((_, i) => {
+      const found = this.index.callersOf(this.fileName, i);
+      return found ? `${found.handedOn}:${found.calls.map((c) => JSON.stringify(c.site.args)).join('|')}` : '';
+    });
+    const targets = new Set(indexed.imports.map((i) => this.project.resolveImport(this.fileName, i.source)).filter((t): t is string => !!t));
+    const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => f.textReturn ?? null) ?? []));
+    return `${callers.join(';')}#${returns.join(';')}`;
+  }
+
+  /** The calls other files make of `fn`; `undefined` when some of its callers are out of sight. */
+  private foreignCalls(fn: Node): readonly ForeignCall[] | undefined {
+    const index = this.indexedFunction(fn);
+    const callers = index === undefined ? undefined : this.index.callersOf(this.fileName, index);
+    return callers && !callers.handedOn ? callers.calls : undefined;
+  }
+
+  /** The index of `fn` among the indexed facts' functions (those the call-site index was built from). */
+  private indexedFunction(fn: Node): number | undefined {
+    const current = this.currentFacts();
+    const here = current.functions.findIndex((f) => f.span.start === fn.startIndex && f.span.end === fn.endIndex);
+    if (here < 0) return undefined;
+    const indexed = this.project.files.get(this.fileName);
+    if (!indexed || indexed === current) return indexed ? here : undefined;
+    // the text changed since it was indexed (an editor buffer): the same function, told by name and parameters
+    const { name, params } = current.functions[here];
+    const same = (f: FunctionFact): boolean => f.name === name && f.params.join() === params.join();
+    const matches = indexed.functions.flatMap((f, i) => (same(f) ? [i] : []));
+    return matches.length === 1 && name ? matches[0] : undefined;
+  }
+}
