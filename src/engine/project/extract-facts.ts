@@ -3,6 +3,7 @@ import { namedChildren } from '../ast';
 import type { LineIndex } from '../text';
 import type { LanguageId } from '../types';
 import { extractNestFacts } from './extract-nest';
+import { extractNextFacts } from './extract-next';
 import { nestMiddlewareOf } from './extract-nest-middleware';
 import { compositeDecorators, refusingGuardClasses } from './extract-nest-guards';
 import { CALL_SITE_BUDGET_MS, extractCallSites } from './extract-call-sites';
@@ -70,6 +71,8 @@ class FactExtractor {
     this.facts.nestCompositeDecorators = compositeDecorators(this.root, this.text);
     this.facts.sqlDrivers = [...new ImportFacts(this.text, this.root).drivers];
     if (this.withCallSites) extractCallSites(this.root, this.text, this.facts, this.values, this.facts.languageId.startsWith('typescript'), performance.now() + CALL_SITE_BUDGET_MS);
+    const next = extractNextFacts(this.root, this.text, this.facts, { values: this.values, argOf: (node) => this.argOf(node, 0), publicReasonAt: this.publicReasonAt });
+    if (next) this.facts.next = next;
     this.facts.events.sort((a, b) => a.span.start - b.span.start);
     return this.facts;
   }

@@ -214,6 +214,41 @@ export interface NestControllerFact {
   span: Span;
 }
 
+/** Which kind of Next.js file: an App Router `route.ts`, a Pages Router API handler, or the root `middleware.ts` / `proxy.ts`. */
+export type NextFileKind = 'app-route' | 'pages-api' | 'middleware';
+
+/** A Next.js route handler a file exports: `export async function POST(req)`, `export const GET = withAuth(h)`, `export default handler`. */
+export interface NextHandlerFact {
+  /** Lower-case HTTP methods it answers; empty when a Pages handler never says which (it answers all alike). */
+  methods: string[];
+  /** The handler itself: a function, a reference, or a call when nothing callable is passed to the outermost call. */
+  handler: ArgFact;
+  /** Calls wrapped around the handler, outermost first (`withAuth` in `withAuth(async (req) => ...)`), without the handler argument. */
+  wrappers: ArgFact[];
+  /** The handler's code followed by that of the functions of its file it hands the request to, when it does. */
+  code?: string;
+  /** From `export` to the exported name (`export async function POST`), where findings are shown. */
+  reportSpan: Span;
+  reportRange: Range;
+  publicReason?: string;
+}
+
+/** A Next.js middleware (`middleware.ts`, Next 16's `proxy.ts`): what it runs and which paths `config.matcher` gives it. */
+export interface NextMiddlewareFact {
+  /** The exported middleware, described by name (`middleware() in middleware.ts`, `next-auth/middleware`). */
+  handler: ArgFact;
+  /** `config.matcher` patterns as written; `undefined` when there is none (it runs for every path) or it is not a literal. */
+  matcher?: string[];
+  /** `config.matcher` is there but not made of literals: which paths it covers is unknown. */
+  matcherUnknown?: boolean;
+}
+
+export interface NextFileFacts {
+  kind: NextFileKind;
+  handlers: NextHandlerFact[];
+  middleware?: NextMiddlewareFact;
+}
+
 export interface FileFacts {
   fileName: string;
   languageId: LanguageId;
@@ -247,6 +282,8 @@ export interface FileFacts {
   sqlDrivers: DriverId[];
   /** Calls and other uses of values imported from other project files. */
   callSites: CallSiteFact[];
+  /** Next.js route handlers or middleware, for files the file-system router serves. */
+  next?: NextFileFacts;
 }
 
 export interface PackageFacts {

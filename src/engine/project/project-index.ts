@@ -6,6 +6,7 @@ import { parseSource } from '../parse-source';
 import type { ProjectFacts } from '../project';
 import type { LanguageId } from '../types';
 import { extractIndexedFacts } from './extract-facts';
+import { nextFileKind } from './extract-next';
 import { emptyFileFacts, type FileFacts, type PackageFacts } from './facts';
 import { MAY_CALL_ACROSS_FILES } from './extract-call-sites';
 import { MAY_HOLD_FACTS, isTestFileName } from './frameworks';
@@ -20,7 +21,8 @@ export async function factsOfText(fileName: string, text: string, languageId: La
   const isTest = isTestFileName(fileName, rootDir);
   const config = defaultConfig();
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
-  if (isTest || reasonToSkip(text, config) || (!MAY_HOLD_FACTS.test(text) && !MAY_CALL_ACROSS_FILES.test(text))) return emptyFileFacts(fileName, languageId, hash, isTest, true);
+  // Next.js serves route files by their place, so they are read whatever their text mentions.
+  if (isTest || reasonToSkip(text, config) || (!MAY_HOLD_FACTS.test(text) && !nextFileKind(fileName) && !MAY_CALL_ACROSS_FILES.test(text))) return emptyFileFacts(fileName, languageId, hash, isTest, true);
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
     // grammars stumble on still yield their apps and routes.
