@@ -19,9 +19,19 @@ function candidatesFor(base: string): string[] {
   return candidates;
 }
 
+/** `rootDir` and each folder below it on the way to `dir`, top first; only `rootDir` when `dir` is outside it. */
+function foldersFromRoot(rootDir: string, dir: string): string[] {
+  const relative = path.relative(rootDir, dir);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return [rootDir];
+  const folders = [rootDir];
+  for (const part of relative.split(path.sep)) folders.push(path.join(folders[folders.length - 1], part));
+  return folders;
+}
+
 /**
  * Resolves a module specifier to one of the known files: relative paths (with extensions and index files),
- * and the common `@/`, `~/`, `src/` aliases rooted at the project. Packages resolve to `undefined`.
+ * and the common `@/`, `~/`, `src/` aliases rooted at the project or at a folder holding the importing file
+ * (a monorepo package). Packages resolve to `undefined`.
  */
 export function resolveModulePath(fromFile: string, specifier: string, rootDir: string | undefined, isKnown: (file: string) => boolean): string | undefined {
   const bases: string[] = [];
@@ -31,7 +41,9 @@ export function resolveModulePath(fromFile: string, specifier: string, rootDir: 
     const alias = ALIAS_PREFIXES.find((p) => specifier.startsWith(p));
     if (alias) {
       const rest = specifier.slice(alias.length);
-      bases.push(path.join(rootDir, 'src', rest), path.join(rootDir, rest));
+      // The alias is rooted at the root, or in a monorepo at the package holding the importing file
+      // (`apps/web/src/...`): folders between the root and the file are tried from the top.
+      for (const dir of foldersFromRoot(rootDir, path.dirname(fromFile))) bases.push(path.join(dir, 'src', rest), path.join(dir, rest));
     } else if (/^@[\w-]+\//.test(specifier)) {
       // `@server/routes` for a tsconfig `paths` entry like `"@server/*": ["server/*"]`: taken only when such a
       // project file exists, so real scoped packages (`@nestjs/common`) stay packages.
