@@ -1,3 +1,5 @@
+import { checksSession, LOGIN_REDIRECT } from './session-checks';
+
 /**
  * Checks written inside a handler (or a hand-written middleware) instead of a named middleware:
  * code that reads who the caller is and ends the request when that fails, or that verifies a credential
@@ -25,6 +27,7 @@ export const VERIFYING_CALLS: readonly RegExp[] = [
   /\bjwt\s*\.\s*verify\s*\(/,
   /\b(?:req|request)\s*\.\s*jwtVerify\s*\(/,
   /\bverifyIdToken\s*\(/,
+  /\b(?:check|verify|compare|validate)_?Passw(?:or)?d\w*\s*\(/i,
   /\bpassport\s*\.\s*authenticate\s*\(/,
 ];
 
@@ -33,7 +36,7 @@ export const REQUEST_ENDINGS: readonly RegExp[] = [
   /\b40[13]\b/,
   /\bUnauthori[sz]ed\b/i,
   /\bForbidden\b/i,
-  /\.\s*redirect\s*\(\s*(?:30[1237]\s*,\s*)?['"`][^'"`]*(?:login|signin|sign-in|auth)/i,
+  LOGIN_REDIRECT,
   /\bctx\s*\.\s*throw\s*\(/,
   /\bthrow\b/,
 ];
@@ -41,15 +44,16 @@ export const REQUEST_ENDINGS: readonly RegExp[] = [
 /** True when the code checks the caller and ends the request on failure. */
 export function hasInHandlerCheck(code: string): boolean {
   if (VERIFYING_CALLS.some((p) => p.test(code))) return true;
-  return IDENTITY_CHECKS.some((p) => p.test(code)) && REQUEST_ENDINGS.some((p) => p.test(code));
+  if (IDENTITY_CHECKS.some((p) => p.test(code)) && REQUEST_ENDINGS.some((p) => p.test(code))) return true;
+  return checksSession(code);
 }
 
 /** How a middleware refuses a caller: a 401/403 answer, an auth error, or a redirect to a log-in page. */
 const REFUSALS: readonly RegExp[] = [
   /\b(?:status|sendStatus|code|throw|HttpError|createError|HTTPException)\s*\(\s*40[13]\b/,
-  /\bstatus(?:Code)?\s*=\s*40[13]\b/,
+  /\bstatus(?:Code)?\s*[:=]\s*40[13]\b/,
   /\bnew\s+\w*(?:Unauthori[sz]ed|Forbidden|Authentication|Authori[sz]ation|NotAuthenticated|PermissionDenied)\w*(?:Error|Exception)\s*\(/,
-  /\.\s*redirect\s*\(\s*(?:30[1237]\s*,\s*)?['"`][^'"`]*(?:login|signin|sign-in|auth)/i,
+  LOGIN_REDIRECT,
 ];
 
 /**

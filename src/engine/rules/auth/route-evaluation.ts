@@ -62,6 +62,7 @@ export class AuthMiddlewareJudge {
     if ((arg.kind === 'ref' || arg.kind === 'call') && this.isAuthName(arg.name)) return true;
     // A wrapper around a check is that check: `asyncHandler(auth.jwt)`, `compose([session, requireUser])`.
     if (arg.kind === 'call' && arg.args.some((inner) => inner.kind !== 'string' && this.isAuth(file, inner))) return true;
+    if (arg.kind === 'call' && arg.args.some(declaresCheck)) return true;
     const value = arg.kind === 'ref' ? this.graph.resolver.resolve(file, arg.ref) : arg.kind === 'call' ? this.graph.resolver.resolve(file, arg.result) : undefined;
     if (value?.kind === 'array') return value.items.some((item) => this.resolvedChecks(value.file, item, middleware));
     const fn = this.graph.resolver.functionOf(file, arg);
@@ -96,6 +97,16 @@ export class AuthMiddlewareJudge {
   handlerCode(file: string, arg: ArgFact | undefined): string | undefined {
     return arg ? this.graph.resolver.functionOf(file, arg)?.fact.bodyText : undefined;
   }
+}
+
+/** Options that ask the call to check the caller: `withApi(handler, { user: true })`, `protect({ roles: ['admin'] })`. */
+const DECLARED_CHECK_FLAGS = /^(?:user|auth|authenticated|authRequired|requireAuth|requiresAuth|requireUser|loginRequired|requireLogin|admin|administrator|isAdmin|protected)$/;
+const DECLARED_ROLE_KEYS = /^(?:roles?|permissions?)$/;
+
+function declaresCheck(arg: ArgFact): boolean {
+  if (arg.kind !== 'object') return false;
+  return Object.entries(arg.props).some(([key, value]) => (DECLARED_CHECK_FLAGS.test(key) && value.kind === 'other' && value.text === 'true')
+    || (DECLARED_ROLE_KEYS.test(key) && ((value.kind === 'string' && value.value !== '') || (value.kind === 'array' && value.items.length > 0))));
 }
 
 function unmet(need: RouteNeed): need is UnmetNeed {

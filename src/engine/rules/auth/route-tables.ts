@@ -117,6 +117,8 @@ export function publicPathReason(path: string, methods: readonly string[]): stri
   const posts = methods.length > 0 && methods.every((m) => m === 'post');
   const bareCollection = paramSegments(path).length === 0 && path.replace(/\/+$/, '').endsWith(last);
   if (posts && bareCollection && ACCOUNT_COLLECTIONS.has(last)) return SIGN_UP_REASON;
+  // `POST /sessions` creates a session: signing in, in REST's words.
+  if (posts && bareCollection && (last === 'session' || last === 'sessions')) return SIGN_IN_REASON;
   if (posts && VISITOR_FORMS.has(last)) return 'a form visitors send (contact, support, feedback, abuse report)';
   if (STATIC_FILE.test(rawLast) && methods.every((m) => m === 'get' || m === 'head')) return 'a static file';
   const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
