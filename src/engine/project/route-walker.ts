@@ -2,7 +2,7 @@ import type { AppGraph, AppSummary, TraceEntry } from './app-graph';
 import type { ArgFact, EventFact, ObjectKind } from './facts';
 import { paramKey, type Resolved } from './value-resolver';
 
-export type Framework = 'express' | 'koa' | 'fastify';
+export type Framework = 'express' | 'koa' | 'fastify' | 'next';
 export type MiddlewareLevel = 'app' | 'router' | 'mount' | 'route' | 'hook';
 
 /** A middleware (or Fastify hook) on the way to a route, with the path prefix it is limited to. */
@@ -26,7 +26,8 @@ export interface RouteInstance {
   applied: MiddlewareUse[];
   /** Middleware of the same chain registered after the route: it never runs for it. */
   later: MiddlewareUse[];
-  handler?: { file: string; arg: ArgFact };
+  /** `code`: the handler's code when the route model reads more than its function (a Next.js handler and the functions it hands the request to). */
+  handler?: { file: string; arg: ArgFact; code?: string };
   /** No app was found to mount the route's router or call its function: only its own middleware is known. */
   detached: boolean;
   /** The app the walk started from (or, for a detached route, the router or parameter holding it). */

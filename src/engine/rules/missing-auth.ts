@@ -1,6 +1,9 @@
 import * as path from 'path';
 import { isTestFileName } from '../project/frameworks';
 import { isAppKind } from '../project/app-graph';
+import { nextFileKind } from '../project/extract-next';
+import type { Span } from '../project/facts';
+import { isNextRoot } from '../project/next-routes';
 import { projectView, type ProjectView } from '../project/project-view';
 import type { FixSpec, RelatedSpec, Rule, RuleContext } from '../rule';
 import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
@@ -35,7 +38,8 @@ function shownPath(instance: UnprotectedRoute['instance']): string {
 function verdictsOf(context: RuleContext, view: ProjectView, options: AuthOptions): { judge: AuthMiddlewareJudge; verdicts: RouteVerdict[] } {
   const compute = () => {
     const judge = new AuthMiddlewareJudge(view.graph, options);
-    return { judge, verdicts: routeVerdicts(view.graph, judge, options, view.project !== undefined) };
+    const packageFor = view.project && ((fileName: string) => view.project!.packageFor(fileName));
+    return { judge, verdicts: routeVerdicts(view.graph, judge, options, view.project !== undefined, packageFor) };
   };
   // The CLI's graph is shared by every file of the snapshot: so are the verdicts (same options, same facts).
   const shared = view.project && view.project.files.get(context.fileName) === view.current;
@@ -43,6 +47,23 @@ function verdictsOf(context: RuleContext, view: ProjectView, options: AuthOption
 }
 
 const MAX_RELATED_ROUTES = 50;
+/** Next.js has no per-route middleware list: the root middleware's matcher or the handler itself checks. */
+const NEXT_SUGGESTION = ' (in Next.js: a middleware.ts whose config.matcher covers this path, or a session check in the handler that answers 401)';
+
+/**
+ * Where an app's note goes: the call that creates the app; for a Next.js project, which no call creates,
+ * its first open route (by file name, then position).
+ */
+function noteAnchor(view: ProjectView, root: string, open: readonly RouteVerdict[]): { file: string; span: Span; statementStart: number } | undefined {
+  if (isNextRoot(root)) {
+    const before = (a: RouteVerdict, b: RouteVerdict) => a.instance.file < b.instance.file || (a.instance.file === b.instance.file && a.instance.event.reportSpan.start < b.instance.event.reportSpan.start);
+    const first = open.reduce<RouteVerdict | undefined>((best, v) => (!best || before(v, best) ? v : best), undefined);
+    return first && { file: first.instance.file, span: first.instance.event.reportSpan, statementStart: first.instance.event.reportSpan.start };
+  }
+  const app = view.graph.object(root);
+  if (!app || !isAppKind(app.fact.kind)) return undefined;
+  return { file: app.file, span: app.fact.span, statementStart: app.fact.statement?.start ?? app.fact.span.start };
+}
 
 function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: readonly RouteVerdict[]): void {
   const roots = new Map<string, RouteVerdict[]>();
@@ -52,8 +73,8 @@ function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: rea
     if (list) list.push(v); else roots.set(v.instance.root, [v]);
   }
   for (const [root, open] of roots) {
-    const app = view.graph.object(root);
-    if (!app || app.file !== context.fileName || !isAppKind(app.fact.kind)) continue;
+    const anchor = noteAnchor(view, root, open);
+    if (!anchor || anchor.file !== context.fileName) continue;
     const ofApp = verdicts.filter((v) => v.instance.root === root);
     const label = (v: RouteVerdict) => `${v.instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE'} ${v.instance.fullPath}`;
     // The route to name: one that changes data before one that reads.
@@ -65,8 +86,8 @@ function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: rea
       : { message: `${label(v)} is open to anyone`, fileName: v.instance.file, range: v.instance.event.reportRange }));
     context.report({
       related,
-      startOffset: app.fact.span.start, endOffset: app.fact.span.end, messageId: signIn ? 'signInNoChecks' : 'noAuthConcept',
-      fixes: [markPublicFix(context.text, app.fact.statement?.start ?? app.fact.span.start)],
+      startOffset: anchor.span.start, endOffset: anchor.span.end, messageId: signIn ? 'signInNoChecks' : 'noAuthConcept',
+      fixes: [markPublicFix(context.text, anchor.statementStart)],
       data: { total: String(ofApp.length), open: String(open.length), example, signIn: signIn ? label(signIn) : '' },
     });
   }
@@ -96,7 +117,8 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
     }
     const { messageId, what } = messageFor(route.need);
     const evidence = consistencyEvidence(verdict, verdicts, context.project?.rootDir);
-    context.report({ ...base, messageId, data: { method, path: shownPath(instance), suggestion, what: what ?? '', evidence: evidence ? ` ${evidence}.` : '' } });
+    const advice = instance.framework === 'next' ? NEXT_SUGGESTION : suggestion;
+    context.report({ ...base, messageId, data: { method, path: shownPath(instance), suggestion: advice, what: what ?? '', evidence: evidence ? ` ${evidence}.` : '' } });
   }
 }
 
@@ -124,7 +146,8 @@ function reportNestRoutes(context: RuleContext, view: ProjectView, options: Auth
  * Routes are judged where a request reaches them: through the app that mounts their router (with the
  * middleware registered before, in order). A router or route function no app is seen mounting (the file
  * alone, without project facts, or a mount the index cannot follow) is judged on the middleware its own
- * file shows. Nest controllers are judged only with project facts, since global guards live in other files.
+ * file shows. Nest controllers and Next.js route handlers are judged only with project facts, since global
+ * guards and the root middleware live in other files.
  */
 export const missingAuth: Rule = {
   meta: {
@@ -151,7 +174,7 @@ export const missingAuth: Rule = {
     scope: 'project',
   },
   check(context: RuleContext) {
-    if (isTestFileName(context.fileName, context.project?.rootDir) || !MAY_HAVE_ROUTES.test(context.text)) return;
+    if (isTestFileName(context.fileName, context.project?.rootDir) || (!MAY_HAVE_ROUTES.test(context.text) && !nextFileKind(context.fileName))) return;
     const view = projectView(context);
     const options = authOptions(context.config);
     reportRoutes(context, view, options);

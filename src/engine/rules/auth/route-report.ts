@@ -2,6 +2,7 @@ import * as path from 'path';
 import type { EngineConfig } from '../../config';
 import type { ProjectFacts } from '../../project';
 import { AppGraph } from '../../project/app-graph';
+import { isNextRoot, nextRootDir } from '../../project/next-routes';
 import { authOptions } from './auth-options';
 import { AuthMiddlewareJudge, nestRouteVerdicts } from './route-evaluation';
 import { describeArg, routeVerdicts, type VerdictKind } from './route-verdicts';
@@ -29,9 +30,10 @@ export function projectRoutes(project: ProjectFacts, config: EngineConfig): Rout
   const graph = project.memo('app-graph', () => new AppGraph(project));
   const options = authOptions(config);
   const judge = new AuthMiddlewareJudge(graph, options);
-  const rows: RouteRow[] = routeVerdicts(graph, judge, options).map((v) => {
+  const rows: RouteRow[] = routeVerdicts(graph, judge, options, true, (fileName) => project.packageFor(fileName)).map((v) => {
     const app = graph.object(v.instance.root);
-    const appName = app ? `${app.fact.boundTo ?? app.fact.kind} (${relative(project.rootDir, app.file)})` : `routes of ${relative(project.rootDir, v.instance.file)} (no app seen mounting them)`;
+    const appName = isNextRoot(v.instance.root) ? `Next.js app (${relative(project.rootDir, nextRootDir(v.instance.root)) || '.'})`
+      : app ? `${app.fact.boundTo ?? app.fact.kind} (${relative(project.rootDir, app.file)})` : `routes of ${relative(project.rootDir, v.instance.file)} (no app seen mounting them)`;
     return {
       app: appName,
       file: v.instance.file,

@@ -2,10 +2,13 @@ import * as path from 'path';
 import { isAppKind, type AppGraph } from '../../project/app-graph';
 import type { ArgFact } from '../../project/facts';
 import type { MiddlewareUse, RouteInstance } from '../../project/route-walker';
+import { isNextRoot, nextRouteInstances, type PackageLookup } from '../../project/next-routes';
 import type { AuthOptions } from './auth-options';
 import type { AuthMiddlewareJudge } from './route-evaluation';
+import { hasInHandlerCheck } from './handler-checks';
 import { routeNeed, type RouteNeed } from './route-policy';
 import { isServerRoute } from './route-shape';
+import { delegatedVerdict } from './next-delegation';
 
 /**
  * Every server route of a project with a verdict, the model behind `missing-auth`, the Routes view and
@@ -50,7 +53,7 @@ function checksPrivilege(text: string, code: string | undefined): boolean {
 
 function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict {
   const handler = instance.handler;
-  const handlerCode = handler ? judge.handlerCode(handler.file, handler.arg) : undefined;
+  const handlerCode = handler ? handler.code ?? judge.handlerCode(handler.file, handler.arg) : undefined;
   const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
   const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode }, options);
   const guards = instance.applied.filter((use) => judge.isAuth(use.file, use.arg));
@@ -61,7 +64,7 @@ function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options
     return { instance, need: { kind: 'admin' }, kind: 'unprotected', detail: `only ${describeArg(guard.arg)}, a sign-in check, guards an admin route`, guard };
   }
   if (guard) return { instance, need, kind: 'protected', detail: `${describeArg(guard.arg)} (${guard.level} level)`, guard };
-  if (handler && judge.handlerChecks(handler.file, handler.arg)) return { instance, need, kind: 'protected', detail: 'a check inside the handler' };
+  if (handler && (judge.handlerChecks(handler.file, handler.arg) || (handler.code !== undefined && hasInHandlerCheck(handler.code)))) return { instance, need, kind: 'protected', detail: 'a check inside the handler' };
   if (need.kind === 'public') return { instance, need, kind: 'public', detail: need.reason };
   if (need.kind === 'none') return { instance, need, kind: 'no-check-needed', detail: need.reason };
   return { instance, need, kind: 'unprotected', detail: 'no check runs before the handler', registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) };
@@ -82,16 +85,23 @@ export function signInRoute(verdicts: readonly RouteVerdict[]): RouteVerdict | u
 }
 
 /**
- * Verdicts for every server route the graph knows, in the graph's order. `wholeProject` says the graph
- * holds the whole project: only then can an app be said to have no authentication at all (a lone file
- * cannot show the auth its project applies elsewhere, so its open routes stay findings).
+ * Verdicts for every server route the graph knows, in the graph's order, then the Next.js routes. `wholeProject`
+ * says the graph holds the whole project: only then can an app be said to have no authentication at all (a
+ * lone file cannot show the auth its project applies elsewhere, so its open routes stay findings), and only
+ * then are Next.js routes judged (their middleware lives in another file). `packageFor` places them in their
+ * Next project.
  */
-export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, options: AuthOptions, wholeProject = true): RouteVerdict[] {
+export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, options: AuthOptions, wholeProject = true, packageFor?: PackageLookup): RouteVerdict[] {
   // A route reached through several mounts is one registration: it is judged by its weakest place.
   const byEvent = new Map<RouteInstance['event'], RouteVerdict>();
-  for (const instance of graph.routeInstances()) {
-    if (!isServerRoute(graph, instance)) continue;
-    const verdict = judgeRoute(instance, judge, options);
+  const nextRoutes = wholeProject ? nextRouteInstances(graph.set.files.values(), packageFor) : [];
+  for (const instance of [...graph.routeInstances(), ...nextRoutes]) {
+    if (instance.framework !== 'next' && !isServerRoute(graph, instance)) continue;
+    // A handler a library builds is that library's: its sign-in flow is public, its router judged elsewhere
+    // (unless a check runs before it).
+    const judged = judgeRoute(instance, judge, options);
+    const delegated = delegatedVerdict(graph, instance);
+    const verdict = delegated && (delegated.kind === 'public' || judged.kind !== 'protected') ? delegated : judged;
     const known = byEvent.get(instance.event);
     if (!known || (verdict.kind === 'unprotected' && known.kind !== 'unprotected')) byEvent.set(instance.event, verdict);
   }
@@ -105,7 +115,7 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
   // A router no app is seen mounting belongs to the project at large: it shares the project's concept.
   const projectHasConcept = hasAuthConcept(all);
   for (const [root, verdicts] of byRoot) {
-    const isApp = isAppKind(graph.object(root)?.fact.kind ?? 'express-router');
+    const isApp = isNextRoot(root) || isAppKind(graph.object(root)?.fact.kind ?? 'express-router');
     if (hasAuthConcept(verdicts) || (projectHasConcept && !isApp)) continue;
     for (const v of verdicts) if (v.kind === 'unprotected') { v.kind = 'no-auth-app'; v.detail = 'the app has no authentication at all: every route is public'; }
   }
