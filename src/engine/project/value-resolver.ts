@@ -110,7 +110,8 @@ export class ValueResolver {
       case 'literal': {
         const [first, ...rest] = ref.path;
         if (first === undefined) return UNKNOWN;
-        const prop = root.props[first];
+        // own properties only: a path may name `constructor` or `toString`
+        const prop = Object.hasOwn(root.props, first) ? root.props[first] : undefined;
         if (prop) return this.resolveAt(file, withPath(prop, rest), depth + 1);
         // `{ ...helpers, x }`: a property not written in place may come from what is spread, the last one first
         for (const spread of [...(root.spreads ?? [])].reverse()) {
@@ -166,7 +167,7 @@ export class ValueResolver {
       case '*':
         return first !== undefined ? this.lookupExport(target, first, rest, depth + 1) : UNKNOWN;
       default: {
-        if (exports[name]) return this.resolveAt(target, withPath(exports[name], path), depth + 1);
+        if (Object.hasOwn(exports, name)) return this.resolveAt(target, withPath(exports[name], path), depth + 1);
         if (exports['=']) return this.resolveAt(target, withPath(exports['='], [name, ...path]), depth + 1);
         for (const source of facts.reexportAll) {
           const next = this.set.resolveImport(target, source);

@@ -45,6 +45,13 @@ describe('ValueResolver', () => {
     assert.deepStrictEqual([resolved.kind, name, (resolved as { path?: string[] }).path], ['function', 'truncated', []]);
   });
 
+  it('reads own properties only: a path through `constructor` or `toString` leads nowhere', async () => {
+    for (const path of [['constructor'], ['knexUtils', '()', 'toString'], ['hasOwnProperty']]) {
+      const { resolved } = await resolveFrom({ '/p/utils/knex.js': KNEX, '/p/visits.js': '' }, '/p/visits.js', './utils/knex', path);
+      assert.strictEqual(resolved.kind, 'unknown', path.join('.'));
+    }
+  });
+
   it('keeps what a call returns followed by a property when the return is not an object literal', async () => {
     const project = await fileSet({ '/p/app.js': "const express = require('express');\nfunction make() { return express(); }\nmodule.exports = { make };\n" });
     const resolved = new ValueResolver(project).resolveImported('/p/other.js', './app', '=', ['make', '()', 'use']);

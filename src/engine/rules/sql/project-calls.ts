@@ -23,7 +23,8 @@ function originAt(site: ForeignCall['site'], part: ParamPart): { origin: ArgOrig
   // left out: the parameter takes its default
   if (!arg) return { origin: 'constant' };
   if (part.path.length === 0 || !arg.props) return { origin: arg.origin, arg };
-  return { origin: arg.props[part.path[0]] ?? arg.rest ?? 'constant', arg };
+  const key = part.path[0];
+  return { origin: Object.hasOwn(arg.props, key) ? arg.props[key] : arg.rest ?? 'constant', arg };
 }
 
 /**
