@@ -31,7 +31,9 @@ function runCli(dir) {
     related: (x.related ?? []).map((r) => ({ path: r.file ? rel(r.file) : f.path, line: r.line })),
   })));
   const partly = report.files.filter((f) => (f.notes ?? []).some((n) => n.startsWith('syntax error'))).map((f) => f.path);
-  return { findings, files: report.summary.files, skipped: report.summary.skipped, partly, ms };
+  // a rule that throws becomes a note and reports nothing on that file: a silent loss of findings, so it is listed
+  const failures = report.files.flatMap((f) => (f.notes ?? []).filter((n) => /^rule \S+ failed/.test(n)).map((n) => `${f.path}: ${n}`));
+  return { findings, files: report.summary.files, skipped: report.summary.skipped, partly, failures, ms };
 }
 
 /** `backend-guide routes --format json`: how many routes the app has, by verdict. */
@@ -104,6 +106,11 @@ if (countRoutes) {
     const total = Object.values(sum).reduce((a, b) => a + b, 0);
     console.log(`  ${group.padEnd(11)} ${String(total).padStart(5)} routes: ${Object.entries(sum).map(([k, v]) => `${v} ${k}`).join(', ')}`);
   }
+}
+const failures = results.flatMap((r) => r.failures.map((f) => `${r.repo.name} ${f}`));
+if (failures.length) {
+  console.log(`\n${failures.length} file(s) where a rule failed (their findings are missing):`);
+  for (const f of failures.slice(0, 20)) console.log(`  ${f}`);
 }
 const untriaged = results.flatMap((r) => r.labelled.filter((f) => !f.label).map((f) => ({ repo: r.repo.name, ...f })));
 const missedKnown = results.flatMap((r) => r.known.filter((k) => !k.found).map((k) => ({ repo: r.repo.name, ...k })));
