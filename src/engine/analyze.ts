@@ -141,6 +141,16 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran } : {}) };
 }
 
+/** Whether a rule may report in a file, from its text alone: enabled for the language and not ruled out by its own look. */
+function mayReport(rule: Rule, text: string, options: AnalyzeOptions, config: EngineConfig): boolean {
+  if (!effectiveSeverity(rule, config) || !rule.meta.languages.includes(options.languageId as LanguageId)) return false;
+  try {
+    return rule.mayReport?.({ text, fileName: options.fileName, config, project: options.project }) ?? true;
+  } catch {
+    return true; // the check itself will say what fails
+  }
+}
+
 /** Parses and analyses one file. Never throws; a file that cannot be analysed gives no findings and says why. */
 export async function analyze(text: string, options: AnalyzeOptions): Promise<AnalysisResult> {
   const config = options.config ?? defaultConfig();
@@ -148,11 +158,14 @@ export async function analyze(text: string, options: AnalyzeOptions): Promise<An
   if (!isLanguageId(languageId)) return { findings: [], skipped: `language '${languageId}' is not analysed`, notes: [] };
   const reason = reasonToSkip(text, config);
   if (reason) return { findings: [], skipped: reason, notes: [] };
+  // a file no rule can report in is not parsed at all
+  const rules = (options.rules ?? allRules()).filter((rule) => mayReport(rule, text, options, config));
+  if (rules.length === 0) return { findings: [], notes: [] };
   let tree: Tree | undefined;
   try {
     const deadline = performance.now() + config.timeBudgetMs;
     tree = (await parseSource(options.grammars ?? sharedGrammars(), languageId, text, config.timeBudgetMs)).tree;
-    return analyzeTree(tree, text, languageId, { ...options, config }, deadline);
+    return analyzeTree(tree, text, languageId, { ...options, config, rules }, deadline);
   } catch (error) {
     const why = error instanceof ParseCancelled ? error.message : `could not be analysed: ${describeError(error)}`;
     return { findings: [], skipped: why, notes: [] };

@@ -66,8 +66,17 @@ export interface RuleContext {
   readonly memory?: RuleMemory;
 }
 
+/** What a rule can see of a file before it is parsed. */
+export type RuleInput = Pick<RuleContext, 'text' | 'fileName' | 'config' | 'project'>;
+
 /** A rule: metadata plus a pure check over one parsed file. Rules keep no state between calls. */
 export interface Rule {
   readonly meta: RuleMeta;
+  /**
+   * A look at the text alone: `false` when the rule cannot report anything in this file (it holds no query
+   * call, no route). A file is parsed only when some rule may report in it; `check` reports nothing where
+   * this says `false`. Absent: the rule may report in any file.
+   */
+  mayReport?(input: RuleInput): boolean;
   check(context: RuleContext): void;
 }

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyze } from '../../src/engine/analyze';
 import { defaultConfig } from '../../src/engine/config';
+import { missingAuth } from '../../src/engine/rules/missing-auth';
 
 const vulnerable = 'db.query("SELECT * FROM t WHERE id = " + id);\n';
 
@@ -40,8 +41,20 @@ describe('analyze', () => {
     }
   });
 
+  it('does not parse a file no rule can report in (no query call, no route, no app), nor one a rule leaves out', async () => {
+    for (const [text, fileName] of [['const broken = {;\nexport const total = (a, b) => a + b;\n', 'src/math.js'], ['const broken = {;\ndb.query("SELECT 1");\n', 'test/db.test.js']]) {
+      const result = await analyze(text, { languageId: 'javascript', fileName });
+      assert.deepStrictEqual([result.findings, result.notes, result.syntaxError, result.skipped], [[], [], undefined, undefined], fileName);
+    }
+    const read = await analyze('const broken = {;\ndb.query("SELECT 1");\n', { languageId: 'javascript', fileName: 'src/db.js' });
+    assert.ok(read.syntaxError, 'a file with a query call is parsed, and its syntax error said');
+    const auth = await analyze('const broken = {;\n', { languageId: 'javascript', fileName: 'app/api/users/route.js', rules: [missingAuth] });
+    assert.ok(auth.syntaxError, 'a Next.js route file is read by missing-auth whatever its text');
+  });
+
   it('stops a parse that exceeds the time budget instead of hanging', async () => {
-    const text = Array.from({ length: 40000 }, (_, i) => `function f${i}(a) { return a + ${i}; }`).join('\n');
+    // (a query call, so that some rule reads the file and it is parsed)
+    const text = `db.query('SELECT 1');\n${Array.from({ length: 40000 }, (_, i) => `function f${i}(a) { return a + ${i}; }`).join('\n')}`;
     const result = await analyze(text, { languageId: 'javascript', fileName: 'big.js', config: { ...defaultConfig(), maxFileSizeBytes: 1e8, timeBudgetMs: 1 } });
     assert.match(result.skipped ?? '', /time budget of 1 ms/);
   });

@@ -136,7 +136,7 @@ describe('parse robustness: a syntax error that remains is scoped', () => {
   });
 
   it('bounds the work on a file full of errors', async () => {
-    const many = Array.from({ length: 1000 }, (_, i) => `const a${i} = <p>Q & A ${i}</p>;`).join('\n');
+    const many = `db.query('SELECT 1');\n${Array.from({ length: 1000 }, (_, i) => `const a${i} = <p>Q & A ${i}</p>;`).join('\n')}`;
     const result = await analyze(many, { languageId: 'javascriptreact', fileName: 'many.jsx' });
     assert.strictEqual(result.skipped, undefined);
     assert.ok(result.syntaxError, 'more errors than the repairs look at: analysed partly');

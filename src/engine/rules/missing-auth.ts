@@ -5,7 +5,7 @@ import { nextFileKind } from '../project/extract-next';
 import type { Span } from '../project/facts';
 import { isNextRoot } from '../project/next-routes';
 import { projectView, type ProjectView } from '../project/project-view';
-import type { FixSpec, RelatedSpec, Rule, RuleContext } from '../rule';
+import type { FixSpec, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
 import { AuthMiddlewareJudge, unguardedNestRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
@@ -173,8 +173,12 @@ export const missingAuth: Rule = {
     guideAnchor: 'auth#protecting-endpoints',
     scope: 'project',
   },
+  // routes are registered with a route method or decorator, or served by a Next.js file's place; tests serve none
+  mayReport({ text, fileName, project }: RuleInput) {
+    return !isTestFileName(fileName, project?.rootDir) && (MAY_HAVE_ROUTES.test(text) || !!nextFileKind(fileName));
+  },
   check(context: RuleContext) {
-    if (isTestFileName(context.fileName, context.project?.rootDir) || (!MAY_HAVE_ROUTES.test(context.text) && !nextFileKind(context.fileName))) return;
+    if (!missingAuth.mayReport?.(context)) return;
     const view = projectView(context);
     const options = authOptions(context.config);
     reportRoutes(context, view, options);

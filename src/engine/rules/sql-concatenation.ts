@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, unwrap } from '../ast';
-import type { RelatedSpec, Rule, RuleContext } from '../rule';
+import type { RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import { projectView } from '../project/project-view';
 import { Ancestry } from './sql/ancestry';
 import { callerEvidence } from './sql/caller-report';
@@ -237,6 +237,11 @@ function checkWherePair(analysis: Analysis, value: Node): void {
   });
 }
 
+/** Tests, migrations and the like are left out unless `sql.includeTests` asks for them. */
+function isLeftOut({ text, fileName, config, project }: RuleInput): boolean {
+  return !sqlOptions(config).includeTests && isSqlExemptFile(fileName, project?.rootDir, text);
+}
+
 export const sqlConcatenation: Rule = {
   meta: {
     id: 'sql-concatenation',
@@ -256,10 +261,15 @@ export const sqlConcatenation: Rule = {
     guideAnchor: 'sql-injection#sql-injection',
     scope: 'file',
   },
+  // a file with no call of a query method and no `$where` holds nothing to report
+  mayReport(input: RuleInput) {
+    if (isLeftOut(input)) return false;
+    return input.text.search(callPattern(sinkMethodNames(configuredSinks(sqlOptions(input.config))))) >= 0 || input.text.includes('$where');
+  },
   check(context: RuleContext) {
     const { text } = context;
     const options = sqlOptions(context.config);
-    if (!options.includeTests && isSqlExemptFile(context.fileName, context.project?.rootDir, text)) return;
+    if (isLeftOut(context)) return;
     const entries = configuredSinks(options);
     const hasWhere = text.includes('$where');
     const root = context.tree.rootNode;

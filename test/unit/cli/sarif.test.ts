@@ -19,7 +19,7 @@ describe('SARIF output', () => {
   fs.mkdirSync(path.join(root, 'src', 'data access'), { recursive: true });
   fs.writeFileSync(path.join(root, 'src', 'data access', 'orders.ts'), 'import { Pool } from "pg";\nconst pool = new Pool();\nexport const find = (id: string) => pool.query(`SELECT * FROM orders WHERE id = ${id}`);\n');
   fs.writeFileSync(path.join(root, 'src', 'min.js'), `var a=${'1+'.repeat(5000)}1;\n`.repeat(3));
-  fs.writeFileSync(path.join(root, 'src', 'broken.js'), 'const broken = {;\n');
+  fs.writeFileSync(path.join(root, 'src', 'broken.js'), 'const broken = {;\ndb.query("SELECT 1");\n');
 
   async function sarif(): Promise<any> {
     let out = '';
