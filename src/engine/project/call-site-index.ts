@@ -49,7 +49,16 @@ export class CallSiteIndex {
   callersOf(file: string, index: number): ForeignCallers | undefined {
     if (!this.publishedIn(file).has(index)) return undefined;
     const found = this.callers.get(functionKey(file, index)) ?? NO_CALLERS;
-    return this.handedOnFiles.has(file) ? { calls: found.calls, handedOn: true } : found;
+    return this.handedOnFiles.has(file) || this.calledByFramework(file, index) ? { calls: found.calls, handedOn: true } : found;
+  }
+
+  /**
+   * A request handler (`(req, res) => ...`) or what a Next.js route file exports: the framework calls it with
+   * requests, whatever calls the project's own files make of it.
+   */
+  private calledByFramework(file: string, index: number): boolean {
+    const facts = this.set.files.get(file);
+    return facts?.functions[index]?.bodyText !== undefined || facts?.next !== undefined;
   }
 
   private add(file: string, facts: FileFacts, site: CallSiteFact, resolver: ValueResolver): void {

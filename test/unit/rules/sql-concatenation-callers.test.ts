@@ -112,6 +112,20 @@ runRuleTests(sqlConcatenation, {
       errors: [{ messageId: 'fromCaller', messageIncludes: ['graphql/hosts.js', 'args.orderBy'] }],
     },
     {
+      name: 'a request handler is called by the framework, whatever the project\'s own calls of it pass',
+      fileName: '/p/src/handlers.js',
+      files: { '/p/src/warm.js': "const { list } = require('./handlers');\nconst WARM_UP = { query: { sort: 'name' } };\nlist(WARM_UP, {});\n" },
+      code: "const db = require('./pool');\nfunction list(req, res) {\n  return db.query(`SELECT * FROM items ORDER BY ${req.query.sort}`);\n}\nmodule.exports = { list };\n",
+      errors: [{ messageId: 'identifier' }],
+    },
+    {
+      name: 'a Next.js API handler is called by the framework, whatever the project\'s own calls of it pass',
+      fileName: '/p/pages/api/items.js',
+      files: { '/p/lib/warm.js': "import handler from '../pages/api/items';\nhandler('name');\n" },
+      code: "import db from '../../lib/db';\nexport default async function handler(sort) {\n  return db.query(`SELECT * FROM items ORDER BY ${sort}`);\n}\n",
+      errors: [{ messageId: 'identifier' }],
+    },
+    {
       name: 'without project facts an exported helper keeps today\'s verdict',
       code: countRows,
       errors: e,
