@@ -1,13 +1,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
+import { EXTENSION_ID, workspaceFile } from './extension-api';
 import { screenshot } from './screenshot';
 import { waitForDiagnostics, waitForEvent } from './wait';
 
-const EXTENSION_ID = 'backendguide.backend-guide';
-
-function workspaceFile(relative: string): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, relative);
-}
 
 function codeOf(d: vscode.Diagnostic): { value: string | number; target: vscode.Uri } {
   assert.ok(d.code && typeof d.code === 'object', 'diagnostic code must carry a link');

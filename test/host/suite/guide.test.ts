@@ -3,21 +3,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { BackendGuideApi } from '../../../src/extension/extension';
 import type { TaskCheck } from '../../../src/extension/guide/context-keys';
 import type { AnswerResult, Quiz } from '../../../src/extension/guide/quiz';
 import type { QuizPrompter } from '../../../src/extension/guide/quiz-ui';
 import type { ViewerLocation } from '../../../src/extension/guide/viewer';
+import { activatedApi as api, EXTENSION_ID } from './extension-api';
 import { screenshot } from './screenshot';
 import { waitForDiagnostics, waitForEvent } from './wait';
 
-const EXTENSION_ID = 'backendguide.backend-guide';
-
-async function api(): Promise<BackendGuideApi> {
-  const ext = vscode.extensions.getExtension<BackendGuideApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
 
 /** Runs a `command:` URI the way the hover and the Problems view do: command id plus JSON arguments. */
 async function runCommandUri(target: vscode.Uri): Promise<unknown> {

@@ -1,45 +1,19 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { BackendGuideApi } from '../../../src/extension/extension';
 import type { RouteRow } from '../../../src/engine/rules/auth/route-report';
 import type { RouteLeaf, RoutesTreeProvider } from '../../../src/extension/routes/routes-tree';
+import { activatedApi as api, workspaceFile } from './extension-api';
 import { screenshot } from './screenshot';
+import { valueWhen } from './wait';
 
-const EXTENSION_ID = 'backendguide.backend-guide';
 // The runner copies the repository's sample/ into the workspace; these are its rows in `backend-guide routes sample`.
 const SAMPLE_APP = 'app (sample/src/app.js)';
 const ORDERS_FILE = 'sample/src/routes/orders.js';
 
-async function api(): Promise<BackendGuideApi> {
-  const ext = vscode.extensions.getExtension<BackendGuideApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-function workspaceFile(relative: string): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, relative);
-}
-
 /** The view's route nodes once `accept` holds for them: now, or after the view's data next changes. */
-function routesWhen(provider: RoutesTreeProvider, accept: (leaves: RouteLeaf[]) => boolean, what: string, timeoutMs = 20000): Promise<RouteLeaf[]> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      sub.dispose();
-      clearTimeout(timer);
-      finish();
-    };
-    // The same call the view makes when it is told the data changed.
-    const check = () => provider.roots().then((groups) => {
-      const leaves = groups.flatMap((group) => group.children);
-      if (accept(leaves)) settle(() => resolve(leaves));
-    }, (error) => settle(() => reject(error)));
-    const sub = provider.onDidChangeTreeData(() => void check());
-    const timer = setTimeout(() => settle(() => reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
-    void check();
-  });
+function routesWhen(provider: RoutesTreeProvider, accept: (leaves: RouteLeaf[]) => boolean, what: string): Promise<RouteLeaf[]> {
+  // The same call the view makes when it is told the data changed.
+  return valueWhen(provider.onDidChangeTreeData, () => provider.roots().then((groups) => groups.flatMap((group) => group.children)), accept, what);
 }
 
 const routeNamed = (leaves: RouteLeaf[], label: string) => leaves.find((l) => `${l.row.method} ${l.row.path}` === label);

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { expandSnippet, snippetBodyText } from '../../../src/engine/snippet-expand';
+import { EXTENSION_ID } from './extension-api';
 
-const EXTENSION_ID = 'backendguide.backend-guide';
 
 interface ShippedSnippet {
   name: string;

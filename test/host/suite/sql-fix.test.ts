@@ -2,9 +2,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BackendGuideApi } from '../../../src/extension/extension';
 import { screenshot } from './screenshot';
-import { waitForDiagnostics } from './wait';
+import { valueWhen, waitForDiagnostics } from './wait';
+import { activatedApi as api, workspaceFile } from './extension-api';
 
-const EXTENSION_ID = 'backendguide.backend-guide';
 // The runner copies the repository's sample/ into the workspace. Its routes import `pool` from ../db, and
 // only sample/src/db.js imports the driver (pg): the fix's placeholders come from that other file.
 const ORDERS_FILE = 'sample/src/routes/orders.js';
@@ -12,36 +12,12 @@ const FIX_TITLE = 'Use a parameterized query';
 const UNSAFE_LINE = '    await pool.query(`DELETE FROM orders WHERE id = ${req.params.id}`);';
 const FIXED_LINE = '    await pool.query(`DELETE FROM orders WHERE id = $1`, [req.params.id]);';
 
-async function api(): Promise<BackendGuideApi> {
-  const ext = vscode.extensions.getExtension<BackendGuideApi>(EXTENSION_ID);
-  assert.ok(ext, 'extension not found');
-  return ext.activate();
-}
-
-function workspaceFile(relative: string): vscode.Uri {
-  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, relative);
-}
-
 const isSqlFinding = (d: vscode.Diagnostic): boolean => typeof d.code === 'object' && d.code.value === 'sql-concatenation';
 
 /** The code actions at `range` once `accept` holds for them: now, or after a later analysis of the document. */
-function codeActionsWhen(controller: BackendGuideApi['diagnostics'], uri: vscode.Uri, range: vscode.Range, accept: (actions: vscode.CodeAction[]) => boolean, what: string, timeoutMs = 20000): Promise<vscode.CodeAction[]> {
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (finish: () => void) => {
-      if (settled) return;
-      settled = true;
-      sub.dispose();
-      clearTimeout(timer);
-      finish();
-    };
-    const check = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range).then((actions) => {
-      if (accept(actions)) settle(() => resolve(actions));
-    }, (error) => settle(() => reject(error)));
-    const sub = controller.onDidAnalyze((e) => { if (e.uri.toString() === uri.toString()) void check(); });
-    const timer = setTimeout(() => settle(() => reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
-    void check();
-  });
+function codeActionsWhen(controller: BackendGuideApi['diagnostics'], uri: vscode.Uri, range: vscode.Range, accept: (actions: vscode.CodeAction[]) => boolean, what: string): Promise<vscode.CodeAction[]> {
+  const read = () => vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+  return valueWhen(controller.onDidAnalyze, read, accept, what);
 }
 
 suite('Backend Guide: parameterized-query fix with the driver from another file', () => {

@@ -20,3 +20,26 @@ export async function waitForDiagnostics(uri: vscode.Uri, accept: (diagnostics: 
   await waitForEvent(vscode.languages.onDidChangeDiagnostics, (e) => e.uris.some((u) => u.toString() === uri.toString()) && accept(ours()), timeoutMs, `diagnostics on ${uri.toString()}`);
   return ours();
 }
+
+/**
+ * The value `read` gives once `accept` holds for it: now, or after a later `event` (each event reads again).
+ * For state that an event announces but does not carry, such as a tree view's rows or code actions.
+ */
+export function valueWhen<T>(event: vscode.Event<unknown>, read: () => Thenable<T>, accept: (value: T) => boolean, what: string, timeoutMs = 20000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      sub.dispose();
+      clearTimeout(timer);
+      finish();
+    };
+    const check = () => read().then((value) => {
+      if (accept(value)) settle(() => resolve(value));
+    }, (error) => settle(() => reject(error)));
+    const sub = event(() => void check());
+    const timer = setTimeout(() => settle(() => reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
+    void check();
+  });
+}
