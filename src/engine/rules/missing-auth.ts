@@ -8,7 +8,7 @@ import { projectView, type ProjectView } from '../project/project-view';
 import type { FixSpec, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
-import { AuthMiddlewareJudge, unguardedNestRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
+import { AuthMiddlewareJudge, nestAuthModel, unguardedNestRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
 import { consistencyEvidence, routeVerdicts, signInRoute, type RouteVerdict } from './auth/route-verdicts';
 
 /** Files that may register routes (route-shaped calls, Nest route decorators) or create an app (its note goes there). */
@@ -35,15 +35,21 @@ function shownPath(instance: UnprotectedRoute['instance']): string {
   return others?.length ? `${instance.fullPath} (also ${others.join(', ')})` : instance.fullPath;
 }
 
+/**
+ * A project-wide result, computed once per snapshot when the analysed file is the indexed one (the CLI's
+ * case: every file shares the graph, and the auth options are part of the key), else for this file alone.
+ */
+function perProject<T>(context: RuleContext, view: ProjectView, name: string, compute: () => T): T {
+  const shared = view.project && view.project.files.get(context.fileName) === view.current;
+  return shared ? view.project!.memo(`${name}:${JSON.stringify(context.config.options.auth ?? null)}`, compute) : compute();
+}
+
 function verdictsOf(context: RuleContext, view: ProjectView, options: AuthOptions): { judge: AuthMiddlewareJudge; verdicts: RouteVerdict[] } {
-  const compute = () => {
+  return perProject(context, view, 'route-verdicts', () => {
     const judge = new AuthMiddlewareJudge(view.graph, options);
     const packageFor = view.project && ((fileName: string) => view.project!.packageFor(fileName));
     return { judge, verdicts: routeVerdicts(view.graph, judge, options, view.project !== undefined, packageFor) };
-  };
-  // The CLI's graph is shared by every file of the snapshot: so are the verdicts (same options, same facts).
-  const shared = view.project && view.project.files.get(context.fileName) === view.current;
-  return shared ? view.project!.memo(`route-verdicts:${JSON.stringify(context.config.options.auth ?? null)}`, compute) : compute();
+  });
 }
 
 const MAX_RELATED_ROUTES = 50;
@@ -125,7 +131,8 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
 function reportNestRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
   if (!view.current.nestControllers.length || !view.project) return;
   const files = [...view.graph.set.files.values()];
-  const routes = unguardedNestRoutes(view.current, files, options);
+  const model = perProject(context, view, 'nest-auth', () => nestAuthModel(files, options));
+  const routes = unguardedNestRoutes(view.current, model, options);
   if (!routes.length) return;
   const guard = mostUsedNestGuard(files, options.middleware);
   const suggestion = guard ? ` (this project uses @UseGuards(${guard}) elsewhere)` : '';

@@ -1,5 +1,5 @@
 import type { AppGraph } from '../../project/app-graph';
-import type { ArgFact, EventFact, FileFacts, FunctionFact, NestControllerFact, NestRouteFact, ValueRef } from '../../project/facts';
+import type { ArgFact, EventFact, FileFacts, FunctionFact, NestControllerFact, NestMiddlewareFact, NestRouteFact, ValueRef } from '../../project/facts';
 import type { Resolved } from '../../project/value-resolver';
 import { joinPath, type MiddlewareUse, type RouteInstance } from '../../project/route-walker';
 import { authNameMatcher } from './auth-names';
@@ -37,22 +37,21 @@ export class AuthMiddlewareJudge {
 
   /** True when a middleware (anything that runs before the handler) checks the caller. */
   isAuth(file: string, arg: ArgFact): boolean {
-    let result = this.memo.get(arg);
-    if (result === undefined) {
-      this.memo.set(arg, false);
-      result = this.compute(file, arg, true);
-      this.memo.set(arg, result);
-    }
-    return result;
+    return this.memoised(this.memo, file, arg, true);
   }
 
   /** True when a route's last function (its handler) checks the caller before acting. */
   handlerChecks(file: string, arg: ArgFact): boolean {
-    let result = this.handlerMemo.get(arg);
+    return this.memoised(this.handlerMemo, file, arg, false);
+  }
+
+  /** `false` is stored first so that a middleware that (through arrays or wrappers) reaches itself ends. */
+  private memoised(memo: Map<ArgFact, boolean>, file: string, arg: ArgFact, middleware: boolean): boolean {
+    let result = memo.get(arg);
     if (result === undefined) {
-      this.handlerMemo.set(arg, false);
-      result = this.compute(file, arg, false);
-      this.handlerMemo.set(arg, result);
+      memo.set(arg, false);
+      result = this.compute(file, arg, middleware);
+      memo.set(arg, result);
     }
     return result;
   }
@@ -153,7 +152,17 @@ export interface NestRouteVerdict {
 }
 
 /** What guards Nest routes across the project: names of guards, composite decorators and bound middleware. */
-function nestAuthModel(projectFiles: Iterable<FileFacts>, options: AuthOptions) {
+export interface NestAuthModel {
+  /** An auth guard applied to every route, if any. */
+  global?: string;
+  /** Guard and decorator names that count as auth beyond the well-known ones. */
+  extra: string[];
+  /** Auth middleware bound to routes with `forRoutes`. */
+  bound: NestMiddlewareFact[];
+}
+
+/** Read once per project: every Nest file's verdicts use it. */
+export function nestAuthModel(projectFiles: Iterable<FileFacts>, options: AuthOptions): NestAuthModel {
   const files = [...projectFiles].filter((f) => !f.isTest);
   // Project guards that refuse callers, and decorators applying an auth guard, count like the well-known names.
   const guardNames = [...options.middleware, ...files.flatMap((f) => f.nestRefusingGuards ?? []).filter((g) => !NON_AUTH_GUARD_NAME.test(g))];
@@ -166,8 +175,7 @@ function nestAuthModel(projectFiles: Iterable<FileFacts>, options: AuthOptions) 
 }
 
 /** Every Nest route of a file with its verdict: a guard (global, class, method, bound middleware), public, no need, or none. */
-export function nestRouteVerdicts(current: FileFacts, projectFiles: Iterable<FileFacts>, options: AuthOptions): NestRouteVerdict[] {
-  const model = nestAuthModel(projectFiles, options);
+export function nestRouteVerdicts(current: FileFacts, model: NestAuthModel, options: AuthOptions): NestRouteVerdict[] {
   const result: NestRouteVerdict[] = [];
   for (const controller of current.nestControllers) {
     const classGuard = controller.decorators.find((d) => isAuthDecorator(d, model.extra));
@@ -193,7 +201,7 @@ export function nestRouteVerdicts(current: FileFacts, projectFiles: Iterable<Fil
 }
 
 /** Nest routes of a file that need a check and have none. */
-export function unguardedNestRoutes(current: FileFacts, projectFiles: Iterable<FileFacts>, options: AuthOptions): UnguardedNestRoute[] {
-  return nestRouteVerdicts(current, projectFiles, options).filter((v) => v.kind === 'unprotected' && unmet(v.need))
+export function unguardedNestRoutes(current: FileFacts, model: NestAuthModel, options: AuthOptions): UnguardedNestRoute[] {
+  return nestRouteVerdicts(current, model, options).filter((v) => v.kind === 'unprotected' && unmet(v.need))
     .map((v) => ({ controller: v.controller, route: v.route, fullPath: v.fullPath, need: v.need as UnmetNeed }));
 }

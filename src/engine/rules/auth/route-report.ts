@@ -4,7 +4,7 @@ import type { ProjectFacts } from '../../project';
 import { AppGraph } from '../../project/app-graph';
 import { isNextRoot, nextRootDir } from '../../project/next-routes';
 import { authOptions } from './auth-options';
-import { AuthMiddlewareJudge, nestRouteVerdicts } from './route-evaluation';
+import { AuthMiddlewareJudge, nestAuthModel, nestRouteVerdicts } from './route-evaluation';
 import { describeArg, routeVerdicts, type VerdictKind } from './route-verdicts';
 
 /** One route as the Routes view and `backend-guide routes` show it. */
@@ -47,9 +47,10 @@ export function projectRoutes(project: ProjectFacts, config: EngineConfig): Rout
     };
   });
   const files = [...project.files.values()];
+  const nest = nestAuthModel(files, options);
   for (const facts of files) {
     if (facts.isTest || !facts.nestControllers.length) continue;
-    for (const v of nestRouteVerdicts(facts, files, options)) {
+    for (const v of nestRouteVerdicts(facts, nest, options)) {
       rows.push({
         app: `Nest controller ${v.controller.name} (${relative(project.rootDir, facts.fileName)})`, file: facts.fileName,
         line: v.route.line, method: v.route.method.toUpperCase(), path: v.fullPath,
