@@ -2,15 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../../src/cli/main';
+import { lintOutput as lint } from './lint-output';
 
 const BROKEN = 'const mysql = require("mysql2");\nconst db = mysql.createConnection({});\nconst broken = {;\ndb.query("SELECT * FROM users WHERE id = " + id);\n';
-
-async function lint(root: string, ...argv: string[]): Promise<string> {
-  let out = '';
-  await runCli(['lint', ...argv], { cwd: root, stdout: (t) => { out += t; }, stderr: () => undefined });
-  return out;
-}
 
 describe('CLI: files analysed only partly (syntax errors)', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-partly-'));

@@ -2,15 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../../src/cli/main';
+import { lintOutput as lint } from './lint-output';
 
 const QUERY = 'const { Pool } = require("pg");\nconst pool = new Pool();\nmodule.exports = (name) => pool.query("DROP TABLE " + name);\n';
-
-async function lint(root: string, ...argv: string[]): Promise<string> {
-  let out = '';
-  await runCli(['lint', ...argv], { cwd: root, stdout: (t) => { out += t; }, stderr: () => undefined });
-  return out;
-}
 
 describe('CLI: files sql-concatenation leaves out by default', () => {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-sql-exempt-'));
