@@ -41,6 +41,20 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
+/** `a.b.c` as its root (`a`, unwrapped) and the property names read after it (`['b', 'c']`); undefined when a link is missing. */
+export function memberChain(node: Node): { root: Node; path: string[] } | undefined {
+  const path: string[] = [];
+  let target = unwrap(node);
+  while (target.type === 'member_expression') {
+    const property = target.childForFieldName('property');
+    const object = target.childForFieldName('object');
+    if (!property || !object) return undefined;
+    path.unshift(property.text);
+    target = unwrap(object);
+  }
+  return { root: target, path };
+}
+
 /** The first named child that is not a comment. */
 export function firstNamedChild(node: Node): Node | undefined {
   return node.namedChildren.find((c): c is Node => c !== null && c.type !== 'comment');

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { FUNCTION_TYPES, unwrap } from '../../ast';
+import { FUNCTION_TYPES, memberChain, unwrap } from '../../ast';
 import type { ArgOrigin, CallArgFact, ParamPart } from '../../project/facts';
 import { Ancestry } from './ancestry';
 import { ImportFacts } from './imports';
@@ -150,16 +150,9 @@ export class CallFactReader {
   private parameterRead(node: Node, fn: Node, markers: readonly Marker[]): ParamPart | undefined {
     const marked = markers.find((m) => m.id.startIndex === node.startIndex && m.id.endIndex === node.endIndex);
     if (marked) return marked.part;
-    const path: string[] = [];
-    let target = unwrap(node);
-    while (target.type === 'member_expression') {
-      const property = target.childForFieldName('property');
-      const object = target.childForFieldName('object');
-      if (!property || !object) return undefined;
-      path.unshift(property.text);
-      target = unwrap(object);
-    }
-    if (target.type !== 'identifier') return undefined;
+    const chain = memberChain(node);
+    if (chain?.root.type !== 'identifier') return undefined;
+    const { root: target, path } = chain;
     const binding = this.scopes.resolve(target)?.binding;
     const marker = binding && markers.find((m) => m.id.startIndex === binding.id.startIndex);
     if (!marker || binding.param?.fn.startIndex !== fn.startIndex) return undefined;

@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import * as path from 'path';
-import { unwrap } from '../../ast';
+import { memberChain } from '../../ast';
 import type { RelatedSpec } from '../../rule';
 import { parameterPart } from './call-sites';
 import type { ProjectCalls, UnsafeCaller } from './project-calls';
@@ -43,16 +43,9 @@ export function callerEvidence(calls: ProjectCalls | undefined, scopes: ScopeInd
 
 /** `table` or `options.table` where `table`/`options` is a parameter: its function and the part read. */
 function parameterRead(scopes: ScopeIndex, node: Node): { fn: Node; part: { index: number; path: string[] } } | undefined {
-  const below: string[] = [];
-  let target = unwrap(node);
-  while (target.type === 'member_expression') {
-    const property = target.childForFieldName('property');
-    const object = target.childForFieldName('object');
-    if (!property || !object) return undefined;
-    below.unshift(property.text);
-    target = unwrap(object);
-  }
-  if (target.type !== 'identifier') return undefined;
+  const chain = memberChain(node);
+  if (chain?.root.type !== 'identifier') return undefined;
+  const { root: target, path: below } = chain;
   const binding = scopes.resolve(target)?.binding;
   const param = binding?.param;
   const part = binding && param && !param.arrayCallback ? parameterPart(scopes, binding) : undefined;
