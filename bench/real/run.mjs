@@ -30,7 +30,7 @@ function runCli(dir) {
     rule: x.ruleId, path: f.path, line: x.line, message: x.message,
     related: (x.related ?? []).map((r) => ({ path: r.file ? rel(r.file) : f.path, line: r.line })),
   })));
-  const partly = report.files.filter((f) => (f.notes ?? []).some((n) => n.startsWith('syntax error'))).map((f) => f.path);
+  const partly = report.files.filter((f) => f.syntaxError).map((f) => f.path);
   // a rule that throws becomes a note and reports nothing on that file: a silent loss of findings, so it is listed
   const failures = report.files.flatMap((f) => (f.notes ?? []).filter((n) => /^rule \S+ failed/.test(n)).map((n) => `${f.path}: ${n}`));
   return { findings, files: report.summary.files, skipped: report.summary.skipped, partly, failures, ms };
