@@ -1,5 +1,6 @@
 // npm run bench:real — runs the CLI on every pinned repository whose mirror is here and scores it against our labels.
-// Usage: node bench/real/run.mjs [--repo SUBSTRING] [--untriaged] [--routes] [--json FILE]
+// Usage: node bench/real/run.mjs [--repo SUBSTRING] [--rule ID] [--untriaged] [--findings] [--routes] [--json FILE]
+// --findings lists every current finding that is not a true positive, with its label's reason (what to fix next).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,6 +13,8 @@ const only = option('--repo');
 const showUntriaged = argv.includes('--untriaged');
 const jsonOut = option('--json');
 const countRoutes = argv.includes('--routes');
+const listFindings = argv.includes('--findings');
+const onlyRule = option('--rule');
 const cli = path.join(PROJECT_ROOT, 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
@@ -120,6 +123,15 @@ if (showUntriaged && missedKnown.length) {
   console.log(`\nknown problems not found (${missedKnown.length}):`);
   for (const k of missedKnown) console.log(`  ${k.repo} ${k.path}:${k.line} ${k.rule} — ${k.reason}`);
 }
+if (listFindings) {
+  console.log('\ncurrent findings that are not true positives:');
+  for (const r of results) {
+    for (const f of r.labelled) {
+      if (!f.label || f.label.verdict === 'tp' || (onlyRule && f.rule !== onlyRule)) continue;
+      console.log(`  [${f.label.verdict}] ${r.repo.name} ${f.path}:${f.line} ${f.rule} — ${f.message}\n      label: ${f.label.reason}`);
+    }
+  }
+}
 if (jsonOut) {
-  fs.writeFileSync(jsonOut, JSON.stringify({ table, repos: results.map((r) => ({ name: r.repo.name, group: r.repo.group, files: r.files, partly: r.partly, ms: r.ms, untriaged: r.labelled.filter((f) => !f.label), missedKnown: r.known.filter((k) => !k.found) })) }, null, 2));
+  fs.writeFileSync(jsonOut, JSON.stringify({ table, repos: results.map((r) => ({ name: r.repo.name, group: r.repo.group, files: r.files, partly: r.partly, ms: r.ms, untriaged: r.labelled.filter((f) => !f.label), findings: r.labelled, missedKnown: r.known.filter((k) => !k.found) })) }, null, 2));
 }
