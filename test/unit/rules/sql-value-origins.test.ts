@@ -2,7 +2,9 @@ import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
 import { runRuleTests } from '../../../src/testing/rule-tester';
 
 // Where a value comes from: the operator's configuration and the database are not request data (unless
-// `sql.storedValues` asks for second-order checks); request data and unseen callers' arguments are.
+// `sql.storedValues` asks for second-order checks); request data and unseen callers' arguments are. A call
+// given only constants computes its result from the program's own state, so it counts as a stored value; a
+// call given request data, or made on it, passes the request data on.
 // (Query builders' own output: sql-builder-fragments.test.ts.)
 
 const concatenated = 'concatenated';
@@ -18,6 +20,11 @@ runRuleTests(sqlConcatenation, {
     'async function order(ids) {\n  const found = await sequelize.query("SELECT id FROM collectives WHERE active");\n  const list = found.map((r) => r.id);\n  return sequelize.literal(`CASE id ${list.map((id, i) => `WHEN ${id} THEN ${i}`).join(" ")} END`);\n}',
     'async function owner(id) { const user = await User.findByPk(id); return db.query(`SELECT * FROM logs WHERE owner = \'${user.email}\'`); }',
     { code: 'async function ranked() {\n  const found = await sequelize.query<{ id: number }>("SELECT id FROM collectives", { type: QueryTypes.SELECT });\n  return sequelize.literal(`CASE id ${found.map((r, i) => `WHEN ${r.id} THEN ${i}`).join(" ")} END`);\n}', languageId: 'typescript' },
+    // calls given only constants: configuration, caches and lookups of the program's own state
+    'async function total() {\n  const rates = await getFxRates("USD", ["AUD", "EUR"]);\n  return db.query(`SELECT amount / ${rates.AUD} FROM t`);\n}',
+    'async function total() {\n  const rates = await getFxRates("USD", ["AUD", "EUR"]);\n  const cases = Object.entries(rates).map(([code, rate]) => `WHEN currency = \'${code}\' THEN amount / ${rate}`);\n  return db.query(`SELECT CASE ${cases.join(" ")} END FROM t`);\n}',
+    'async function reset(client) {\n  const { database, username } = getDBConf("database");\n  await client.query(`CREATE DATABASE ${database} OWNER ${username}`);\n}',
+    'class Store { async purge() { const table = this.tableName(); return this.pool.query(`DELETE FROM ${table}`); } }',
     // the parent object a GraphQL resolver receives
     'const fields = { members: { type: MemberList, resolve: async (collective, args) => Member.findAll({ attributes: [[sequelize.literal(`"CollectiveId" = ${collective.ParentCollectiveId}`), "inherited"]] }) } };',
   ],
@@ -60,6 +67,27 @@ runRuleTests(sqlConcatenation, {
       code: 'db.query(`SELECT * FROM ${process.env.DB_SCHEMA}.users WHERE id = $1`, [id]);',
       options: stored,
       errors: [{ messageId: 'identifier' }],
+    },
+    {
+      name: 'a call given request data passes it on',
+      code: 'app.get("/u", async (req, res) => { const name = await normalize(req.query.name); res.json(await db.query("SELECT * FROM users WHERE name = \'" + name + "\'")); });',
+      errors: [{ messageId: concatenated, messageIncludes: ['name'] }],
+    },
+    {
+      name: 'a method called on request data',
+      code: 'export async function POST(request) { const form = await request.formData(); return db.query(`SELECT * FROM t WHERE q = \'${form.get("q")}\'`); }',
+      errors: [{ messageId: concatenated }],
+    },
+    {
+      name: 'Next.js cookies() reads the request without being handed it',
+      code: 'import { cookies } from "next/headers";\nexport async function GET() {\n  const sort = cookies().get("sort").value;\n  return db.query(`SELECT * FROM t WHERE owner = \'${sort}\'`);\n}',
+      errors: [{ messageId: concatenated }],
+    },
+    {
+      name: 'a call given only constants, with sql.storedValues',
+      code: 'async function total() {\n  const rates = await getFxRates("USD", ["AUD", "EUR"]);\n  return db.query(`SELECT * FROM t WHERE code = \'${rates.code}\'`);\n}',
+      options: stored,
+      errors: [{ messageId: concatenated }],
     },
     {
       name: 'a non-database call named like a read',

@@ -77,6 +77,29 @@ export function elementValues(ev: StringEvaluator, array: Node, depth: number): 
   const target = unwrap(array);
   const literal = arrayElements(ev, target, depth + 1);
   if (literal) return literal;
+  const shaped = shapedElements(ev, target, depth);
+  return shaped ?? wholeElements(ev, target, depth);
+}
+
+/**
+ * A collection that as a whole cannot carry SQL (rates read back from a cache, rows of the database, an object
+ * of constants) has elements, keys and entries that cannot either: `Object.entries(fxRates)`, `await loadIds()`.
+ */
+function wholeElements(ev: StringEvaluator, target: Node, depth: number): Elements | undefined {
+  let source = target;
+  const callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+  if (callee?.type === 'member_expression' && callee.childForFieldName('object')?.text === 'Object' && /^(?:entries|keys|values)$/.test(callee.childForFieldName('property')?.text ?? '')) {
+    source = argumentList(target)[0] ?? target;
+  } else if (target.type !== 'await_expression' && target.type !== 'call_expression' && target.type !== 'identifier' && target.type !== 'member_expression') {
+    return undefined;
+  }
+  if (depth > MAX_DEPTH) return undefined;
+  const whole = settle(ev.evaluate(source, depth + 1));
+  return whole.kind === 'safe' || whole.kind === 'constant' ? { values: [{ evaluation: SAFE, node: target }], sites: [], exact: false } : undefined;
+}
+
+/** Elements of arrays made by known calls: `new Set(list)`, `Array(n)`, `list.map(fn)`, `list.filter(...)`, ... */
+function shapedElements(ev: StringEvaluator, target: Node, depth: number): Elements | undefined {
   if (target.type === 'ternary_expression') return eitherElements(ev, target, depth);
   if (target.type !== 'new_expression' && target.type !== 'call_expression') return undefined;
   const callee = unwrap(target.childForFieldName(target.type === 'new_expression' ? 'constructor' : 'function') ?? target);

@@ -2,7 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrap } from '../../ast';
 import { joinCall } from './arrays';
 import {
-  GENERATOR_MODULES, NUMERIC_FUNCTIONS, NUMERIC_STATIC_CALLS, PARAMETERIZING_TAGS, PRINTF_MODULES, SAFE_RESULT_METHODS, TEXT_PRESERVING_METHODS, formatSpecifiers,
+  GENERATOR_MODULES, NUMERIC_FUNCTIONS, REQUEST_READING_MODULES, NUMERIC_STATIC_CALLS, PARAMETERIZING_TAGS, PRINTF_MODULES, SAFE_RESULT_METHODS, TEXT_PRESERVING_METHODS, formatSpecifiers,
 } from './known-calls';
 import { MODULE_DEPENDENT_METHODS, PG_FORMAT_MODULE, SQL_ESCAPE_RECEIVER, quotesForSql } from './quoting';
 import { argumentPart } from './call-sites';
@@ -29,8 +29,13 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
     if (fn) return ev.returnedBy(fn, list, depth);
     const foreign = foreignTextCall(ev, target, list, depth);
     if (foreign) return foreign;
-    if (list.length === 0 && ev.scopes.resolve(target)?.binding.kind === 'param') return calledParameter(ev, target, depth);
-    return ev.imports.moduleOf(target.text) !== undefined && derivedFromConstants(ev, list, depth) ? SAFE : UNKNOWN;
+    const binding = ev.scopes.resolve(target)?.binding;
+    if (binding?.kind === 'param') return list.length === 0 ? calledParameter(ev, target, depth) : UNKNOWN;
+    const module = ev.imports.moduleOf(target.text);
+    if (module !== undefined && REQUEST_READING_MODULES.has(module)) return UNKNOWN;
+    if (!derivedFromConstants(ev, list, depth)) return UNKNOWN;
+    // a helper imported from the program's own modules builds its text from those constants
+    return module !== undefined && list.length > 0 ? SAFE : ev.stored;
   }
   if (target.type !== 'member_expression') return UNKNOWN;
   const method = target.childForFieldName('property')?.text ?? '';
@@ -58,7 +63,22 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   const foreign = foreignTextCall(ev, target, list, depth);
   if (foreign) return foreign;
   const root = rootName(object);
-  return root && GENERATOR_MODULES.has(ev.imports.moduleOf(root) ?? '') ? SAFE : UNKNOWN; // uuid.v4(), crypto.createHash(...).digest('hex')
+  const rootModule = root ? ev.imports.moduleOf(root) : undefined;
+  if (GENERATOR_MODULES.has(rootModule ?? '')) return SAFE; // uuid.v4(), crypto.createHash(...).digest('hex')
+  if (rootModule !== undefined && REQUEST_READING_MODULES.has(rootModule)) return UNKNOWN;
+  return programReceiver(ev, object, depth) && derivedFromConstants(ev, list, depth) ? ev.stored : UNKNOWN;
+}
+
+/**
+ * A receiver that holds no request data: `this`, a module, a class, or a value the evaluator reads as
+ * constant or safe. A method called on it with constant arguments computes its result from the program's
+ * own state (configuration, caches, the database), not from the request.
+ */
+function programReceiver(ev: StringEvaluator, object: Node, depth: number): boolean {
+  const target = unwrap(object);
+  if (target.type === 'this') return true;
+  const value = settle(ev.evaluate(target, depth + 1));
+  return value.kind === 'constant' || value.kind === 'safe';
 }
 
 /** Methods that return the SQL a query builder wrote (TypeORM's `getQuery`/`getSql`, knex's `toString`). */
@@ -121,11 +141,13 @@ function wholeArgument(ev: StringEvaluator, arg: Node | undefined, depth: number
 }
 
 /**
- * A helper imported from another module, called with constants only (`deepJSONBSet('data', ['a', 'b'])`):
- * what it returns is made from those constants, since no request reaches it.
+ * A call whose arguments are all constants or values that cannot carry SQL (`deepJSONBSet('data', ['a', 'b'])`,
+ * `getDBConf('database')`, `generateFXConversionSQL()`): no request reaches what it returns. A helper of the
+ * program's own modules makes its text from those constants; any other call computes a value from the
+ * program's state (configuration, caches, the database), which counts as a stored value (`sql.storedValues`).
  */
 function derivedFromConstants(ev: StringEvaluator, list: readonly Node[], depth: number): boolean {
-  return list.length > 0 && list.every((arg) => {
+  return list.every((arg) => {
     const value = settle(ev.evaluate(arg, depth + 1));
     return value.kind === 'constant' || value.kind === 'safe';
   });

@@ -23,6 +23,12 @@ export const NUMERIC_STATIC_CALLS: Readonly<Record<string, 'any' | readonly stri
  */
 export const GENERATOR_MODULES: ReadonlySet<string> = new Set(['uuid', 'nanoid', 'crypto', 'node:crypto', 'cuid', '@paralleldrive/cuid2', 'ulid', 'shortid', 'short-uuid']);
 
+/**
+ * Modules whose functions read the request being served without being handed it (`cookies()` and
+ * `headers()` of Next.js): what they return is request data, whatever their arguments.
+ */
+export const REQUEST_READING_MODULES: ReadonlySet<string> = new Set(['next/headers', 'next/navigation']);
+
 /** Methods that return a number, a boolean or text of a fixed shape, whatever the receiver holds. */
 export const SAFE_RESULT_METHODS: ReadonlySet<string> = new Set([
   'toFixed', 'toPrecision', 'toExponential', 'getTime', 'getFullYear', 'getMonth', 'getDate', 'getDay', 'getHours', 'getMinutes',

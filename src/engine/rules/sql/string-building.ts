@@ -89,6 +89,7 @@ export class StringEvaluator {
       case 'subscript_expression': return evaluateSubscript(this, node, depth);
       case 'array': return this.arrayAsText(node, depth);
       case 'call_expression': return evaluateCall(this, node, depth);
+      case 'await_expression': { const awaited = node.namedChildren[0]; return awaited ? this.evaluate(awaited, depth) : UNKNOWN; }
       case 'sequence_expression': { const last = node.lastNamedChild; return last ? this.evaluate(last, depth) : UNKNOWN; }
       case 'assignment_expression': { const right = node.childForFieldName('right'); return right ? this.evaluate(right, depth) : UNKNOWN; }
       default: return UNKNOWN;
@@ -330,6 +331,13 @@ export class StringEvaluator {
       case 'const': case 'let': case 'var':
         if (!binding.init) return constant('', false);
         return this.evaluate(binding.init, depth);
+      case 'pattern': {
+        // `const { database } = getDBConf('database')`: a part of a whole that cannot carry SQL cannot either
+        const whole = binding.declarator?.childForFieldName('value');
+        const value = whole ? settle(this.evaluate(whole, depth)) : UNKNOWN;
+        if (value.kind === 'safe' || value.kind === 'constant') return SAFE;
+        return isConstantName(binding.name) ? constant(binding.name, true) : UNKNOWN;
+      }
       default:
         return isConstantName(binding.name) ? constant(binding.name, true) : UNKNOWN;
     }
