@@ -24,6 +24,7 @@ runRuleTests(sqlConcatenation, {
     'async function total() {\n  const rates = await getFxRates("USD", ["AUD", "EUR"]);\n  return db.query(`SELECT amount / ${rates.AUD} FROM t`);\n}',
     'async function total() {\n  const rates = await getFxRates("USD", ["AUD", "EUR"]);\n  const cases = Object.entries(rates).map(([code, rate]) => `WHEN currency = \'${code}\' THEN amount / ${rate}`);\n  return db.query(`SELECT CASE ${cases.join(" ")} END FROM t`);\n}',
     'async function reset(client) {\n  const { database, username } = getDBConf("database");\n  await client.query(`CREATE DATABASE ${database} OWNER ${username}`);\n}',
+    'function conf(name) {\n  let parsed = parseUrl(lookup(settings, [name, "url"]));\n  return { ...parsed, ...overrides(name) };\n}\nexport async function reset(client) {\n  const { database } = conf("database");\n  await client.query(`DROP DATABASE ${database}`);\n}',
     'class Store { async purge() { const table = this.tableName(); return this.pool.query(`DELETE FROM ${table}`); } }',
     // the parent object a GraphQL resolver receives
     'const fields = { members: { type: MemberList, resolve: async (collective, args) => Member.findAll({ attributes: [[sequelize.literal(`"CollectiveId" = ${collective.ParentCollectiveId}`), "inherited"]] }) } };',
@@ -87,6 +88,16 @@ runRuleTests(sqlConcatenation, {
       name: 'a call given only constants, with sql.storedValues',
       code: 'async function total() {\n  const rates = await getFxRates("USD", ["AUD", "EUR"]);\n  return db.query(`SELECT * FROM t WHERE code = \'${rates.code}\'`);\n}',
       options: stored,
+      errors: [{ messageId: concatenated }],
+    },
+    {
+      name: 'a closure that reads the request it was made in',
+      code: 'app.get("/u", (req, res) => {\n  const pick = () => req.query.name;\n  db.query(`SELECT * FROM users WHERE name = \'${pick()}\'`);\n});',
+      errors: [{ messageId: concatenated }],
+    },
+    {
+      name: 'a method that reads what its object keeps',
+      code: 'class Search {\n  constructor(req) { this.req = req; }\n  term() { return this.req.query.q; }\n  run() { return db.query(`SELECT * FROM t WHERE title = \'${this.term()}\'`); }\n}',
       errors: [{ messageId: concatenated }],
     },
     {

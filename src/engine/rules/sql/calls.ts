@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { unwrap } from '../../ast';
+import { FUNCTION_TYPES, unwrap } from '../../ast';
 import { joinCall } from './arrays';
 import {
   GENERATOR_MODULES, NUMERIC_FUNCTIONS, REQUEST_READING_MODULES, NUMERIC_STATIC_CALLS, PARAMETERIZING_TAGS, PRINTF_MODULES, SAFE_RESULT_METHODS, TEXT_PRESERVING_METHODS, formatSpecifiers,
@@ -26,7 +26,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
     const known = bareCall(ev, target.text, list, depth);
     if (known.kind !== 'unknown') return known;
     const fn = ev.localFunction(target);
-    if (fn) return ev.returnedBy(fn, list, depth);
+    if (fn) return localCall(ev, fn, list, depth);
     const foreign = foreignTextCall(ev, target, list, depth);
     if (foreign) return foreign;
     const binding = ev.scopes.resolve(target)?.binding;
@@ -59,7 +59,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   if (method === 'join') return joinCall(ev, object, list, depth);
   if (TEXT_PRESERVING_METHODS.has(method)) return reshaped(ev.evaluate(object, depth + 1));
   const fn = object.type === 'identifier' || object.type === 'this' ? ev.localFunction(target) : undefined;
-  if (fn) return ev.returnedBy(fn, list, depth);
+  if (fn) return localCall(ev, fn, list, depth);
   const foreign = foreignTextCall(ev, target, list, depth);
   if (foreign) return foreign;
   const root = rootName(object);
@@ -79,6 +79,29 @@ function programReceiver(ev: StringEvaluator, object: Node, depth: number): bool
   if (target.type === 'this') return true;
   const value = settle(ev.evaluate(target, depth + 1));
   return value.kind === 'constant' || value.kind === 'safe';
+}
+
+/**
+ * A call of a function of this file: what its body returns for these arguments. When that cannot be told but
+ * the function sees no request (it is declared at module level, or is a method of a module-level class, so
+ * only its arguments could bring one) and every argument is a constant, the result is computed from the
+ * program's own state, like any other call given only constants.
+ */
+function localCall(ev: StringEvaluator, fn: Node, list: readonly Node[], depth: number): Evaluation {
+  const value = ev.returnedBy(fn, list, depth);
+  const settled = settle(value);
+  if (settled.kind === 'constant' || settled.kind === 'safe') return value;
+  return seesOnlyItsArguments(ev, fn) && derivedFromConstants(ev, list, depth) ? ev.stored : value;
+}
+
+/**
+ * A function no request can reach but through its arguments: no enclosing function, only classes and modules,
+ * and no instance state (an object may keep the request it was made for in a field).
+ */
+function seesOnlyItsArguments(ev: StringEvaluator, fn: Node): boolean {
+  if (/\bthis\b/.test(fn.childForFieldName('body')?.text ?? '')) return false;
+  const path = ev.scopes.ancestry.pathTo(fn.startIndex, fn.endIndex);
+  return !path.some((n) => n.startIndex !== fn.startIndex && FUNCTION_TYPES.has(n.type) && n.endIndex >= fn.endIndex);
 }
 
 /** Methods that return the SQL a query builder wrote (TypeORM's `getQuery`/`getSql`, knex's `toString`). */
