@@ -19,6 +19,8 @@ describe('sql exemptions by place and content', () => {
     ['seeds/dev.js', undefined, built, 'migration'],
     ['scripts/fix-balances.ts', undefined, built, 'script'],
     ['.scripts/compare.js', undefined, built, 'script'],
+    ['cron/weekly/send-reminders.ts', undefined, built, 'script'],
+    ['src/cronjobs/send.ts', undefined, built, undefined],
     ['/home/me/shop/src/001.migration.ts', undefined, built, 'migration'],
     // folders count below the project root only: a project checked out under /srv/test/ is not all tests
     ['/srv/test/shop/src/db.js', '/srv/test/shop', built, undefined],

@@ -1,8 +1,8 @@
 import { isTestFileName } from '../../project/frameworks';
 
 /**
- * Files whose SQL never meets a request: tests and fixtures, schema migrations, seeds and maintenance
- * scripts. They build SQL from table names, generated names and their own constants, run by a developer
+ * Files whose SQL never meets a request: tests and fixtures, schema migrations, seeds, maintenance
+ * scripts and scheduled jobs. They build SQL from table names, generated names and their own constants, run by a developer
  * or a deploy step, so `sql-concatenation` leaves them alone unless `sql.includeTests` is set. Files in a
  * folder of static assets (`public/`, `static/`, `assets/`) are served as they are, not run by the server:
  * code samples shown to users are left alone too.
@@ -14,8 +14,11 @@ import { isTestFileName } from '../../project/frameworks';
 
 export type SqlExemption = 'test' | 'migration' | 'script' | 'asset';
 
-/** Folders of migrations, seeds and maintenance scripts, on paths relative to the project root. */
-const MAINTENANCE_FOLDER = /(?:^|\/)(?:migrations?|seeds?|seeders?|\.?scripts?)\//i;
+/**
+ * Folders of migrations, seeds, maintenance scripts and scheduled jobs (`cron/`: run by the clock, never
+ * handed a request), on paths relative to the project root.
+ */
+const MAINTENANCE_FOLDER = /(?:^|\/)(?:migrations?|seeds?|seeders?|\.?scripts?|cron)\//i;
 /** Folders of files served as they are. */
 const ASSET_FOLDER = /(?:^|\/)(?:public|static|assets)\//i;
 /** File names that say the same wherever the file is: `001.migration.ts`, `users.seed.js`. */
@@ -62,7 +65,7 @@ export function sqlExemptionOf(fileName: string, rootDir: string | undefined, te
   const path = projectPath(fileName, rootDir);
   const name = slashes(fileName);
   if (MAINTENANCE_FILE.test(name) || (path !== undefined && MAINTENANCE_FOLDER.test(path))) {
-    return /(?:^|\/)\.?scripts?\//i.test(path ?? '') ? 'script' : 'migration';
+    return /(?:^|\/)(?:\.?scripts?|cron)\//i.test(path ?? '') ? 'script' : 'migration';
   }
   if (path !== undefined && ASSET_FOLDER.test(path)) return 'asset';
   if (MIGRATION_CONTENT.some((p) => p.test(text))) return 'migration';
