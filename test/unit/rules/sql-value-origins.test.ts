@@ -25,6 +25,7 @@ runRuleTests(sqlConcatenation, {
     'async function total() {\n  const rates = await getFxRates("USD", ["AUD", "EUR"]);\n  const cases = Object.entries(rates).map(([code, rate]) => `WHEN currency = \'${code}\' THEN amount / ${rate}`);\n  return db.query(`SELECT CASE ${cases.join(" ")} END FROM t`);\n}',
     'async function reset(client) {\n  const { database, username } = getDBConf("database");\n  await client.query(`CREATE DATABASE ${database} OWNER ${username}`);\n}',
     'function conf(name) {\n  let parsed = parseUrl(lookup(settings, [name, "url"]));\n  return { ...parsed, ...overrides(name) };\n}\nexport async function reset(client) {\n  const { database } = conf("database");\n  await client.query(`DROP DATABASE ${database}`);\n}',
+    { code: 'export async function drop(id: number) {\n  const { data: row } = await lookup({ id, cascade: false });\n  return db.query(`DROP FUNCTION ${row.signature}`);\n}', languageId: 'typescript' },
     'class Store { async purge() { const table = this.tableName(); return this.pool.query(`DELETE FROM ${table}`); } }',
     // the parent object a GraphQL resolver receives
     'const fields = { members: { type: MemberList, resolve: async (collective, args) => Member.findAll({ attributes: [[sequelize.literal(`"CollectiveId" = ${collective.ParentCollectiveId}`), "inherited"]] }) } };',
@@ -73,6 +74,11 @@ runRuleTests(sqlConcatenation, {
       name: 'a call given request data passes it on',
       code: 'app.get("/u", async (req, res) => { const name = await normalize(req.query.name); res.json(await db.query("SELECT * FROM users WHERE name = \'" + name + "\'")); });',
       errors: [{ messageId: concatenated, messageIncludes: ['name'] }],
+    },
+    {
+      name: 'an object of request data given to a call',
+      code: 'app.delete("/f/:id", async (req, res) => {\n  const { data: row } = await lookup({ id: req.params.id });\n  await db.query(`DROP FUNCTION ${row.signature}`);\n});',
+      errors: [{ messageId: concatenated }],
     },
     {
       name: 'a method called on request data',

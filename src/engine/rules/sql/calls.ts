@@ -7,7 +7,7 @@ import {
 import { MODULE_DEPENDENT_METHODS, PG_FORMAT_MODULE, SQL_ESCAPE_RECEIVER, quotesForSql } from './quoting';
 import { argumentPart } from './call-sites';
 import {
-  SAFE, UNKNOWN, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
+  MAX_DEPTH, SAFE, UNKNOWN, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
   type Evaluation, type Piece,
 } from './pieces';
 import { DB_HANDLE_NAME } from './sinks';
@@ -170,10 +170,21 @@ function wholeArgument(ev: StringEvaluator, arg: Node | undefined, depth: number
  * program's state (configuration, caches, the database), which counts as a stored value (`sql.storedValues`).
  */
 function derivedFromConstants(ev: StringEvaluator, list: readonly Node[], depth: number): boolean {
-  return list.every((arg) => {
-    const value = settle(ev.evaluate(arg, depth + 1));
-    return value.kind === 'constant' || value.kind === 'safe';
-  });
+  return list.every((arg) => holdsNoRequest(ev, arg, depth));
+}
+
+/** A constant, a value that cannot carry SQL, or an object literal of those (`{ id }` with `id: number`). */
+function holdsNoRequest(ev: StringEvaluator, arg: Node, depth: number): boolean {
+  const target = unwrap(arg);
+  if (target.type === 'object' && depth < MAX_DEPTH) {
+    return target.namedChildren.every((member) => {
+      if (!member || member.type === 'comment') return true;
+      const value = member.type === 'pair' ? member.childForFieldName('value') : member.type === 'shorthand_property_identifier' ? member : undefined;
+      return !!value && holdsNoRequest(ev, value, depth + 1);
+    });
+  }
+  const value = settle(ev.evaluate(target, depth + 1));
+  return value.kind === 'constant' || value.kind === 'safe';
 }
 
 function bareCall(ev: StringEvaluator, name: string, list: Node[], depth: number): Evaluation {

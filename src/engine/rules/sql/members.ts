@@ -74,6 +74,8 @@ function literalsOf(ev: StringEvaluator, object: Node, depth: number): Node[] | 
     }
     const held = ev.heldValue(resolution.binding, depth);
     if (held) return held;
+    // `const { data } = await lookup({ id })`: a part of what the destructured whole holds
+    if (resolution.binding.kind === 'pattern' && resolution.writes.length === 0) return settle(ev.valueAt(resolution, target.startIndex, depth + 1).evaluation);
     const init = resolution.binding.kind === 'const' ? resolution.binding.init : undefined;
     if (!init || resolution.writes.length > 0) return UNKNOWN;
     const literal = unwrap(init);
