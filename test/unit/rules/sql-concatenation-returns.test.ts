@@ -16,6 +16,11 @@ const TABLES = "import { filterByList } from './helpers';\nimport { TABLES_SQL }
 runRuleTests(sqlConcatenation, {
   valid: [
     {
+      name: 'a property of an object a local function returns: its placeholder-only fragment',
+      languageId: 'typescript',
+      code: "export const conditions = (term: string, table?: string) => {\n  let sql = '';\n  let clean = '';\n  const field = (f: string) => (table ? `${table}.\"${f}\"` : `\"${f}\"`);\n  if (term.length > 0) {\n    clean = term.trim();\n    sql = `AND ${field('slug')} ILIKE :clean`;\n  }\n  return { sql, clean };\n};\nexport async function search(args: { term: string }) {\n  const c = conditions(args.term);\n  return sequelize.query(`SELECT * FROM t WHERE true ${c.sql}`, { replacements: { clean: c.clean } });\n}\n",
+    },
+    {
       name: 'ifStr(cond, literal): the fragment is a constant, whatever the condition',
       fileName: '/p/src/lib/security.js',
       files: UTILS,
@@ -36,6 +41,12 @@ runRuleTests(sqlConcatenation, {
     },
   ],
   invalid: [
+    {
+      name: 'a property of an object a local function returns: request data it carries',
+      languageId: 'typescript',
+      code: "export const conditions = (term: string, table?: string) => {\n  let sql = '';\n  let clean = '';\n  const field = (f: string) => (table ? `${table}.\"${f}\"` : `\"${f}\"`);\n  if (term.length > 0) {\n    clean = term.trim();\n    sql = `AND ${field('slug')} ILIKE :clean`;\n  }\n  return { sql, clean };\n};\nexport async function search(args: { term: string }) {\n  const c = conditions(args.term);\n  return sequelize.query(`SELECT * FROM t WHERE name = '${c.clean}'`);\n}\n",
+      errors: [{ messageId: 'concatenated' }],
+    },
     {
       name: 'ifStr through a thunk given a function: what the function returns is unknown',
       fileName: '/p/src/lib/security.js',

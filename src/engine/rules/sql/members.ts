@@ -5,6 +5,7 @@ import { isConstantName } from './known-calls';
 import { isEnvironmentRead } from './origins';
 import { SAFE, UNKNOWN, constant, settle, union, unionOf, type Evaluation } from './pieces';
 import type { StringEvaluator } from './string-building';
+import { argumentList } from './syntax';
 
 /**
  * Reading `object.property` and `object[key]`: lengths are numbers, CONSTANT_CASE names are constants,
@@ -22,8 +23,30 @@ export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): 
   if (isConstantName(property) || (object.type === 'identifier' && isConstantName(object.text))) return constant(property, true);
   if (property === 'sql' && isBuilderOutput(object)) return SAFE;
   if (object.type === 'this') return thisMember(ev, node, property, depth);
+  const returned = returnedMember(ev, object, property, depth);
+  if (returned) return returned;
   const value = lookUp(ev, object, property, depth);
   return value.kind === 'unknown' && object.type === 'identifier' ? parameterMember(ev, object, property, depth) ?? value : value;
+}
+
+/**
+ * `conditions.sqlConditions` where `const conditions = buildConditions(term)` calls a function of this file
+ * that returns object literals: what those write for the property, for these arguments.
+ */
+function returnedMember(ev: StringEvaluator, object: Node, property: string, depth: number): Evaluation | undefined {
+  let target = unwrap(object);
+  if (target.type === 'identifier') {
+    const resolution = ev.scopes.resolve(target);
+    const init = resolution?.binding.kind === 'const' && resolution.writes.length === 0 ? resolution.binding.init : undefined;
+    if (!init) return undefined;
+    target = unwrap(init);
+  }
+  if (target.type === 'await_expression') target = unwrap(target.namedChildren[0] ?? target);
+  const callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+  const fn = callee ? ev.localFunction(callee) : undefined;
+  if (!fn || !callee) return undefined;
+  const value = ev.returnedProperty(fn, argumentList(target), property, depth);
+  return value.kind === 'unknown' ? undefined : value;
 }
 
 /** `args.orderBy` where `args` is a parameter: what every caller passes for that property, when that is safe. */

@@ -206,6 +206,28 @@ export class StringEvaluator {
 
   /** What a function of this file returns for `args`: its returned expressions, parameters bound to the arguments. */
   returnedBy(fn: Node, args: readonly Node[], depth: number): Evaluation {
+    return this.withArguments(fn, args, depth, (returned) => returned
+      .map((expression) => ({ expression, value: asForeign(this.evaluate(expression, depth + 1)) }))
+      .map(({ expression, value }) => (value.kind === 'text' ? { ...value, sites: [...value.sites, expression] } : value))
+      .reduce<Evaluation>((acc, value, i) => (i === 0 ? value : union(acc, fn, value, fn)), UNKNOWN));
+  }
+
+  /**
+   * `property` of what a function of this file returns for `args`, when every return is an object literal
+   * (`return { sqlConditions, sanitizedTerm }`): the values written for it, parameters bound to the arguments.
+   */
+  returnedProperty(fn: Node, args: readonly Node[], property: string, depth: number): Evaluation {
+    return this.withArguments(fn, args, depth, (returned) => {
+      const values = returned.map((expression) => {
+        const literal = unwrap(expression);
+        const value = literal.type === 'object' ? propertyValue(literal, property) : undefined;
+        return { evaluation: value ? asForeign(this.evaluate(value, depth + 1)) : UNKNOWN, node: value ?? expression };
+      });
+      return unionOf(values);
+    });
+  }
+
+  private withArguments(fn: Node, args: readonly Node[], depth: number, compute: (returned: Node[]) => Evaluation): Evaluation {
     const body = fn.childForFieldName('body');
     if (!body || this.activeFunctions.has(fn.startIndex) || depth > MAX_DEPTH || body.endIndex - body.startIndex > 4000) return UNKNOWN;
     const returned = body.type === 'statement_block'
@@ -222,10 +244,7 @@ export class StringEvaluator {
     });
     this.activeFunctions.add(fn.startIndex);
     try {
-      return returned
-        .map((expression) => ({ expression, value: asForeign(this.evaluate(expression, depth + 1)) }))
-        .map(({ expression, value }) => (value.kind === 'text' ? { ...value, sites: [...value.sites, expression] } : value))
-        .reduce<Evaluation>((acc, value, i) => (i === 0 ? value : union(acc, fn, value, fn)), UNKNOWN);
+      return compute(returned);
     } finally {
       this.activeFunctions.delete(fn.startIndex);
       for (const key of bound) this.current.delete(key);
@@ -396,6 +415,15 @@ export class StringEvaluator {
     if (settled.every((e) => e.kind === 'constant')) return constant(settled.map((e) => (e as { text: string }).text).join(','), true);
     return settled.every((e) => e.kind === 'constant' || e.kind === 'safe') ? SAFE : UNKNOWN;
   }
+}
+
+/** The value written for `key` in an object literal (`key: value`, or the shorthand `key`). */
+function propertyValue(literal: Node, key: string): Node | undefined {
+  for (const member of literal.namedChildren) {
+    if (member?.type === 'shorthand_property_identifier' && member.text === key) return member;
+    if (member?.type === 'pair' && member.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') === key) return member.childForFieldName('value') ?? undefined;
+  }
+  return undefined;
 }
 
 /** A value that stands for pieces found elsewhere: usable to recognise SQL, not to rewrite in place. */
