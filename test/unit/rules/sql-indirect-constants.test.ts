@@ -8,6 +8,9 @@ const concatenated = 'concatenated';
 
 runRuleTests(sqlConcatenation, {
   valid: [
+    // a loop over object literals of constants, also pushed in a local function whose result is destructured
+    { code: "export async function list(kind: string) {\n  for (const ob of [{ field: 'fc.name' }, { field: 'fc.\"createdAt\"' }]) await db.query(`SELECT * FROM t ORDER BY ${ob.field}`);\n}", languageId: 'typescript' },
+    { code: "export async function list(kind: string, sort: string) {\n  const build = () => {\n    const orderBy: { field: string }[] = [];\n    switch (kind) {\n      case 'NAME': orderBy.push({ field: 'fc.name' }); break;\n      default: orderBy.push({ field: FIELD });\n    }\n    return { orderBy, extra: [] };\n  };\n  const { orderBy } = build();\n  for (const ob of orderBy) await db.query(`SELECT * FROM t ORDER BY ${ob.field} ASC`);\n}", languageId: 'typescript' },
     // a parameter every caller in the file gives a constant
     'function purge(table) { return db.query(`DELETE FROM ${table} WHERE expires_at < now()`); }\npurge("sessions");\npurge("tokens");',
     'const count = async (table, where = "1 = 1") => db.query(`SELECT count(*) FROM ${table} WHERE ${where}`);\ncount("users");\ncount("orders", "paid = true");',
@@ -40,6 +43,12 @@ runRuleTests(sqlConcatenation, {
     'db.query(`CREATE SCHEMA backup_${Date.now()}`);',
   ],
   invalid: [
+    {
+      name: 'a loop over pushed object literals, one of them holding a parameter',
+      languageId: 'typescript',
+      code: "export async function list(kind: string, sort: string) {\n  const build = () => {\n    const orderBy: { field: string }[] = [];\n    switch (kind) {\n      case 'NAME': orderBy.push({ field: 'fc.name' }); break;\n      default: orderBy.push({ field: sort });\n    }\n    return { orderBy, extra: [] };\n  };\n  const { orderBy } = build();\n  for (const ob of orderBy) await db.query(`SELECT * FROM t ORDER BY ${ob.field} ASC`);\n}",
+      errors: [{ messageId: 'identifier', messageIncludes: ['ob.field'] }],
+    },
     {
       name: 'an exported function: its callers are out of sight',
       code: 'export function purge(table) { return db.query(`DELETE FROM ${table} WHERE expired`); }\npurge("sessions");',

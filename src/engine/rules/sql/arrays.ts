@@ -48,10 +48,12 @@ export function arrayElements(ev: StringEvaluator, node: Node, depth: number): E
     }
     return { values, exact, sites: [] };
   }
-  if (target.type !== 'identifier') return undefined;
+  if (target.type !== 'identifier' && target.type !== 'shorthand_property_identifier') return undefined;
   const resolution = ev.scopes.resolve(target);
   const held = resolution ? ev.heldValue(resolution.binding, depth) : ev.unresolvedValue(target);
   if (held) return { values: [{ evaluation: held, node: target }], exact: false, sites: [] };
+  const source = resolution && resolution.writes.length === 0 ? destructuredSource(ev, resolution.binding) : undefined;
+  if (source && depth < MAX_DEPTH) return elementValues(ev, source, depth + 1);
   if (resolution?.binding.kind === 'param' && resolution.writes.length === 0) return callerElements(ev, resolution.binding, depth);
   const init = resolution?.binding.init ? unwrap(resolution.binding.init) : undefined;
   if (!resolution || !init || depth > MAX_DEPTH) return undefined;
@@ -70,6 +72,42 @@ export function arrayElements(ev: StringEvaluator, node: Node, depth: number): E
     }
   }
   return { values, exact: false, sites };
+}
+
+/**
+ * `const { orderBy } = buildOrderBy()` with a local function whose one return is an object literal: the
+ * expression it writes for that property (`return { orderBy, extraGroupBy }` gives its own `orderBy`).
+ */
+function destructuredSource(ev: StringEvaluator, binding: Binding): Node | undefined {
+  if (binding.kind !== 'pattern' || !binding.declarator) return undefined;
+  // only a name at the top of the pattern: `{ orderBy }` or `{ orderBy: list }`, not `{ a: { b } }`
+  const pattern = binding.declarator.childForFieldName('name');
+  const holder = binding.id.parent;
+  let key: string | undefined;
+  if (binding.id.type === 'shorthand_property_identifier_pattern' && holder?.id === pattern?.id) key = binding.id.text;
+  else if (holder?.type === 'pair_pattern' && holder.parent?.id === pattern?.id && holder.childForFieldName('value')?.startIndex === binding.id.startIndex) key = holder.childForFieldName('key')?.text;
+  let value = binding.declarator.childForFieldName('value');
+  if (!key || !value) return undefined;
+  value = unwrap(value);
+  if (value.type === 'await_expression') value = unwrap(value.namedChildren[0] ?? value);
+  const callee = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
+  const fn = callee ? ev.localFunction(callee) : undefined;
+  const returned = fn ? onlyReturn(fn) : undefined;
+  const literal = returned ? unwrap(returned) : undefined;
+  if (literal?.type !== 'object') return undefined;
+  for (const member of literal.namedChildren) {
+    if (member?.type === 'shorthand_property_identifier' && member.text === key) return member;
+    if (member?.type === 'pair' && member.childForFieldName('key')?.text === key) return member.childForFieldName('value') ?? undefined;
+  }
+  return undefined;
+}
+
+/** The expression a function returns when it has exactly one `return` (or an expression body). */
+function onlyReturn(fn: Node): Node | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body || body.type !== 'statement_block') return body ?? undefined;
+  const returns = body.descendantsOfType('return_statement');
+  return returns.length === 1 && returns[0] ? firstNamedChild(returns[0]) ?? undefined : undefined;
 }
 
 /** The value each element of an array produces, when it can be told: literals, local arrays, `map`, `fill`, `filter`, ... */

@@ -1,9 +1,10 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrap } from '../../ast';
-import { arrayElements } from './arrays';
+import { arrayElements, elementValues } from './arrays';
 import { isConstantName } from './known-calls';
 import { isEnvironmentRead } from './origins';
-import { SAFE, UNKNOWN, constant, settle, union, unionOf, type Evaluation } from './pieces';
+import { MAX_DEPTH, SAFE, UNKNOWN, constant, settle, union, unionOf, type Evaluation } from './pieces';
+import type { Binding } from './scope';
 import type { StringEvaluator } from './string-building';
 import { argumentList } from './syntax';
 
@@ -92,6 +93,8 @@ function literalsOf(ev: StringEvaluator, object: Node, depth: number): Node[] | 
   if (target.type === 'identifier') {
     const resolution = ev.scopes.resolve(target);
     if (!resolution) return ev.unresolvedValue(target) ?? UNKNOWN;
+    const looped = loopedLiterals(ev, resolution.binding, depth);
+    if (looped) return looped;
     if (resolution.binding.kind === 'param' || resolution.binding.kind === 'loop') {
       return ev.boundParameter(target.text) ?? settle(ev.valueAt(resolution, target.startIndex, depth + 1).evaluation);
     }
@@ -105,6 +108,17 @@ function literalsOf(ev: StringEvaluator, object: Node, depth: number): Node[] | 
     return literal.type === 'object' || literal.type === 'array' ? [literal] : settle(ev.evaluate(literal, depth + 1));
   }
   return settle(ev.evaluate(target, depth + 1));
+}
+
+/**
+ * `for (const ob of orderBy)` over an array whose elements are all object or array literals
+ * (`orderBy.push({ field: 'fc.name', direction })`): the literals, so that `ob.field` reads their properties.
+ */
+function loopedLiterals(ev: StringEvaluator, binding: Binding, depth: number): Node[] | undefined {
+  if (binding.kind !== 'loop' || !binding.loopOf || binding.loopPart !== undefined || binding.id.parent?.type !== 'for_in_statement' || depth > MAX_DEPTH) return undefined;
+  const elements = elementValues(ev, binding.loopOf, depth + 1);
+  const nodes = elements?.values.map((e) => unwrap(e.node));
+  return nodes && nodes.length > 0 && nodes.every((n) => n.type === 'object' || n.type === 'array') ? nodes : undefined;
 }
 
 /** `MAP[key]` or `MAP.key` where MAP is an object or array literal of constants (an allow-list). */
