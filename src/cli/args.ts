@@ -6,6 +6,8 @@ export interface LintArgs {
   format: OutputFormat;
   output?: string;
   config?: string;
+  /** A path that holds no file to check is not an error (`--allow-empty`). */
+  allowEmpty?: boolean;
 }
 
 export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
@@ -21,10 +23,13 @@ Options:
   -f, --format FORMAT   text (default), json or sarif (SARIF 2.1.0, for code scanning)
   -o, --output FILE     write the report to FILE instead of standard output
   -c, --config FILE     read settings from FILE instead of ./.backendguide.yaml
+      --allow-empty     let a path with no file to check pass (by default it is an error, so a
+                        mistyped path in CI does not pass silently)
   -h, --help            show this help
   -v, --version         print the version
 
-Exit codes: 0 nothing at error severity, 1 findings at error severity, 2 bad usage or unreadable input.`;
+Exit codes: 0 nothing at error severity, 1 findings at error severity, 2 bad usage, unreadable input, or a path with
+nothing to check.`;
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 
@@ -50,6 +55,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const config = value();
       if (!config) return { command: 'error', message: '--config takes a file name' };
       result.config = config;
+    } else if (flag === '--allow-empty') {
+      result.allowEmpty = true;
     } else if (flag.startsWith('-') && flag !== '-') {
       return { command: 'error', message: `unknown option '${flag}'` };
     } else {

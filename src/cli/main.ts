@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../package.json';
 import { CONFIG_FILE_NAME, defaultConfig, readConfigText, type EngineConfig } from '../engine/config';
+import { SOURCE_EXTENSIONS } from '../engine/languages';
 import { allRules } from '../engine/registry';
 import { parseArgs, USAGE, type LintArgs } from './args';
 import { formatJson } from './formats/json';
@@ -35,6 +36,12 @@ function loadConfig(args: LintArgs, io: CliIo): { config: EngineConfig } | { err
   return { config };
 }
 
+/** Why an empty path is an error: in CI, "0 of 0 files" after a mistyped path would pass silently. */
+function nothingToCheck(paths: readonly string[]): string {
+  return `nothing to check in ${paths.join(', ')}: no ${SOURCE_EXTENSIONS.join(' ')} file there, outside the folders always skipped `
+    + `(node_modules, build output, public/, static/, ...) and the configured ignores. Check the path, or pass --allow-empty to let it pass.`;
+}
+
 function render(args: LintArgs, reports: FileReport[], root: string): string {
   if (args.format === 'json') return formatJson(reports, version);
   if (args.format === 'sarif') return formatSarif(reports, allRules(), root, version);
@@ -48,7 +55,11 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     return EXIT.badUsage;
   }
   const root = io.cwd;
-  const { files, unreadable } = collectSourceFiles(args.paths, root, loaded.config.ignore);
+  const { files, unreadable, empty } = collectSourceFiles(args.paths, root, loaded.config.ignore);
+  if (empty.length && !args.allowEmpty) {
+    io.stderr(`backend-guide: ${nothingToCheck(empty)}\n`);
+    return EXIT.badUsage;
+  }
   const texts = new Map<string, string>();
   for (const file of files) {
     const read = readSource(file);

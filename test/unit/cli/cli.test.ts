@@ -47,6 +47,24 @@ describe('CLI', () => {
     assert.strictEqual(badConfig.code, 2);
   });
 
+  it('exits 2 when a path holds nothing to check, so a mistyped path does not pass in CI, unless --allow-empty', async () => {
+    const root = project({ 'README.md': '# notes\n', 'docs/guide.md': 'text\n', 'src/app.js': 'const x = 1;\n', 'node_modules/pkg/index.js': VULNERABLE });
+    for (const argv of [['lint', 'docs'], ['lint', 'README.md'], ['lint', 'src', 'docs'], ['lint', 'node_modules/..', 'docs'], ['routes', 'docs']]) {
+      const run = await cli(root, ...argv);
+      assert.strictEqual(run.code, 2, argv.join(' '));
+      assert.match(run.stderr, /nothing to check in .*docs|nothing to check in README\.md/, argv.join(' '));
+      assert.match(run.stderr, /--allow-empty/);
+      assert.strictEqual(run.stdout, '');
+    }
+    const emptyFolder = await cli(project({ 'node_modules/pkg/index.js': VULNERABLE }), 'lint');
+    assert.strictEqual(emptyFolder.code, 2);
+    assert.match(emptyFolder.stderr, /nothing to check in \.: no \.js .* file there, outside the folders always skipped \(node_modules/);
+    const allowed = await cli(root, 'lint', 'docs', '--allow-empty');
+    assert.strictEqual(allowed.code, 0, allowed.stderr);
+    assert.match(allowed.stdout, /0 finding\(s\) .* in 0 of 0 file\(s\)/);
+    assert.strictEqual((await cli(root, 'lint', 'src')).code, 0);
+  });
+
   it('exits 0 when findings are only warnings, 1 when one is at error severity', async () => {
     const root = project({ 'src/db.js': VULNERABLE });
     const warn = await cli(root, 'lint');
