@@ -65,6 +65,30 @@ describe('CLI', () => {
     assert.strictEqual((await cli(root, 'lint', 'src')).code, 0);
   });
 
+  it('explain prints a rule\'s lesson in the terminal, lists the rules without one, and refuses an unknown one', async () => {
+    const root = project({});
+    const lesson = await cli(root, 'explain', 'missing-auth');
+    assert.strictEqual(lesson.code, 0, lesson.stderr);
+    assert.match(lesson.stdout, /^## Protecting endpoints\n/);
+    assert.match(lesson.stdout, /Incorrect \(flagged by `missing-auth`\):/);
+    assert.match(lesson.stdout, /CWE-862: Missing Authorization \(https:\/\/cwe\.mitre\.org\/data\/definitions\/862\.html\)/);
+    assert.doesNotMatch(lesson.stdout, /\]\(/, 'links read as "label (url)", guide-internal ones as their label');
+    const list = await cli(root, 'explain');
+    assert.strictEqual(list.code, 0);
+    assert.match(list.stdout, /^sql-concatenation +SQL text built/m);
+    assert.match(list.stdout, /^missing-helmet +Express apps/m);
+    const unknown = await cli(root, 'explain', 'sql-injection');
+    assert.strictEqual(unknown.code, 2);
+    assert.match(unknown.stderr, /no rule 'sql-injection'; the rules are sql-concatenation, missing-helmet, missing-auth/);
+  });
+
+  it('points each finding of the text report to the explain command', async () => {
+    const root = project({ 'src/db.js': VULNERABLE });
+    const run = await cli(root, 'lint');
+    assert.match(run.stdout, /3:10 +warning .* sql-concatenation\n +learn why: backend-guide explain sql-concatenation\n/);
+    assert.doesNotMatch(run.stdout, /https?:/);
+  });
+
   it('exits 0 when findings are only warnings, 1 when one is at error severity', async () => {
     const root = project({ 'src/db.js': VULNERABLE });
     const warn = await cli(root, 'lint');
