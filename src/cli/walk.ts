@@ -2,16 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { matchesAnyGlob } from '../engine/glob';
 import { languageOfFileName } from '../engine/languages';
-
-/**
- * Folders never scanned: dependencies, version control, build output and caches, and the folders a server
- * serves to browsers as they are (`public/`, `static/`): no server rule applies to what runs in the page.
- */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
-  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output',
-  '.cache', '.turbo', '.vercel', '.serverless', 'bower_components', 'vendor', '__pycache__', '.venv', 'venv', '.tox',
-  'public', 'static',
-]);
+import { SKIPPED_FOLDERS } from '../engine/skipped-folders';
 
 export interface WalkResult {
   files: string[];
