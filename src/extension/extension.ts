@@ -10,6 +10,7 @@ import { DiagnosticsController } from './diagnostics';
 import { registerGuide, type GuideApi } from './guide';
 import { Logger } from './logger';
 import { registerRoutesView, type RoutesViewApi } from './routes';
+import { showStartFileFromEnvironment } from './start-file';
 import { WorkspaceIndex } from './workspace-index';
 
 const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   );
   const guide = registerGuide(context, { diagnostics, logger });
   const routes = registerRoutesView(context, { workspaceIndex, logger });
+  showStartFileFromEnvironment(context, { diagnostics, workspaceIndex });
   logger.info(`activated in ${Date.now() - started} ms`);
   return { diagnostics, workspaceIndex, guide, routes };
 }
