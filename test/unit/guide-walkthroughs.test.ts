@@ -3,7 +3,7 @@ import { guideChapterPath, parseGuideAnchor } from '../../src/engine/guide';
 import { ruleById } from '../../src/engine/registry';
 import { COMMANDS } from '../../src/extension/commands/ids';
 import { markdownLinkTargets, parseCommandLink } from '../../src/extension/guide/guide-links';
-import { chapterOpenedKey, HANDS_ON_TASKS, quizPassedKey } from '../../src/extension/guide/hands-on-tasks';
+import { chapterOpenedKey, HANDS_ON_TASKS, quizPassedKey, SAMPLE_RUNNING_KEY, SNIPPET_INSERTED_KEY } from '../../src/extension/guide/hands-on-tasks';
 import { QUIZZES } from '../../src/extension/guide/quiz';
 import { GuideIndex, TOC } from '../../src/extension/guide/toc';
 import { localized, manifest, markdownFiles, nls, readRepoFile, repoFileExists } from './guide-files';
@@ -32,6 +32,8 @@ function knownContextKeys(): Map<string, string> {
   for (const task of HANDS_ON_TASKS) keys.set(task.contextKey, `task ${task.id}`);
   for (const entry of TOC) keys.set(chapterOpenedKey(entry.chapter), `chapter ${entry.chapter} opened`);
   for (const quiz of QUIZZES) keys.set(quizPassedKey(quiz.id), `quiz ${quiz.id} passed`);
+  keys.set(SAMPLE_RUNNING_KEY, 'sample installed and started');
+  keys.set(SNIPPET_INSERTED_KEY, 'a bg- snippet inserted');
   return keys;
 }
 

@@ -6,11 +6,13 @@ import type { Logger } from '../logger';
 import { GuideContextKeys } from './context-keys';
 import { GuideContent } from './guide-content';
 import { GuideTreeProvider, type GuideNode } from './guide-tree';
-import { chapterOpenedKey } from './hands-on-tasks';
+import { chapterOpenedKey, SNIPPET_INSERTED_KEY } from './hands-on-tasks';
 import { ProgressStore } from './progress';
 import { takeQuiz, type QuizPrompter } from './quiz-ui';
 import type { QuizScore } from './progress';
-import { createSampleProject, openPlayground, openSampleFile, runSample, type CreateSampleOptions } from './sample-project';
+import { runSample } from './run-sample';
+import { SnippetInsertions } from './snippet-insertions';
+import { createSampleProject, openPlayground, openSampleFile, type CreateSampleOptions } from './sample-project';
 import { GuideViewer } from './viewer';
 
 export const GUIDE_VIEW_ID = 'backendGuide.guideView';
@@ -23,6 +25,8 @@ export interface GuideApi {
   content: GuideContent;
   /** Runs a knowledge check; tests pass a prompter that answers instead of the learner. */
   takeQuiz(quizId?: string, prompter?: QuizPrompter): Promise<QuizScore | undefined>;
+  /** Notices `bg-` snippets being inserted (the "Insert secure snippets" step). */
+  snippets: SnippetInsertions;
   /** The Guide view, once the chapters' headings are read. */
   guideView: Promise<GuideTreeView | undefined>;
 }
@@ -54,14 +58,16 @@ export function registerGuide(context: vscode.ExtensionContext, { diagnostics, l
     vscode.commands.registerCommand(COMMANDS.takeQuiz, (quizId?: string) => quiz(typeof quizId === 'string' ? quizId : undefined)),
     vscode.commands.registerCommand(COMMANDS.resetProgress, () => resetProgress(progress)),
     vscode.commands.registerCommand(COMMANDS.createSampleProject, (parent?: vscode.Uri, options?: CreateSampleOptions) => createSampleProject(progress, parent, options)),
-    vscode.commands.registerCommand(COMMANDS.runSample, () => runSample(progress)),
+    vscode.commands.registerCommand(COMMANDS.runSample, () => runSample(progress, contextKeys)),
     vscode.commands.registerCommand(COMMANDS.openSampleFile, (relative?: string) => openSampleFile(progress, relative)),
     vscode.commands.registerCommand(COMMANDS.openPlayground, () => openPlayground()),
     vscode.commands.registerCommand(COMMANDS.openWalkthrough, (id?: string) => openWalkthrough(context, id)),
   );
+  const snippets = new SnippetInsertions(context.extension);
+  context.subscriptions.push(snippets, snippets.onDidInsert(() => void contextKeys.set(SNIPPET_INSERTED_KEY, true)));
   const guideView = registerTree(context, content, progress, logger);
   void contextKeys.syncFromProgress();
-  return { viewer, progress, contextKeys, content, guideView, takeQuiz: quiz };
+  return { viewer, progress, contextKeys, content, guideView, snippets, takeQuiz: quiz };
 }
 
 async function registerTree(context: vscode.ExtensionContext, content: GuideContent, progress: ProgressStore, logger: Logger): Promise<GuideTreeView | undefined> {

@@ -62,7 +62,7 @@ export async function createSampleProject(progress: ProgressStore, parent?: vsco
   return root;
 }
 
-async function sampleRoot(progress: ProgressStore): Promise<vscode.Uri | undefined> {
+export async function sampleRoot(progress: ProgressStore): Promise<vscode.Uri | undefined> {
   const stored = progress.sampleRoot;
   if (stored && (await exists(vscode.Uri.file(stored)))) return vscode.Uri.file(stored);
   const create = vscode.l10n.t('Create Sample Project');
@@ -81,17 +81,6 @@ export async function openSampleFile(progress: ProgressStore, relative?: string)
   if (!file) return undefined;
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(root, ...file.split('/')));
   return vscode.window.showTextDocument(doc, { preview: false });
-}
-
-/** Installs the sample's dependencies and starts it, in a terminal the learner can read and stop. */
-export async function runSample(progress: ProgressStore): Promise<vscode.Terminal | undefined> {
-  const root = await sampleRoot(progress);
-  if (!root) return undefined;
-  const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Backend Guide sample'), cwd: root });
-  terminal.show();
-  terminal.sendText('npm install');
-  terminal.sendText('npm start');
-  return terminal;
 }
 
 const PLAYGROUND = `// Backend Guide playground: an unsaved file with problems left in on purpose.
