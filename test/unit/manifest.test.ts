@@ -31,8 +31,8 @@ describe('package.json manifest', () => {
     assert.ok(types && Number(types[2]) <= Number(engine[2]), 'types must not be newer than engines.vscode');
   });
 
-  it('activates only on the analysed languages (and its own commands and views)', () => {
-    for (const event of manifest.activationEvents) assert.match(event, /^(onLanguage:(javascript|typescript|javascriptreact|typescriptreact|python)|onCommand:backendGuide\.|onView:backendGuide\.|onUri)/);
+  it('activates only on the analysed languages (and its own commands, views and configuration file)', () => {
+    for (const event of manifest.activationEvents) assert.match(event, /^(onLanguage:(javascript|typescript|javascriptreact|typescriptreact|python)|onCommand:backendGuide\.|onView:backendGuide\.|onUri|workspaceContains:\.backendguide\.yaml$)/);
     for (const lang of ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python']) assert.ok(manifest.activationEvents.includes(`onLanguage:${lang}`));
   });
 

@@ -1,11 +1,22 @@
+import * as os from 'os';
 import * as vscode from 'vscode';
 import { HANDS_ON_TASKS } from './hands-on-tasks';
 import type { ProgressStore } from './progress';
 import { SAMPLE_FILES, SAMPLE_FOLDER_NAME } from './sample-files';
+import { parseWalkthroughStep, rememberWalkthroughReturn } from './walkthrough-return';
 
 export interface CreateSampleOptions {
   /** False to leave the current window as it is (tests); by default the learner chooses where to open it. */
   open?: boolean;
+  /** The walkthrough step (`<walkthrough>#<step>`) to show once the sample is open: the walkthrough's links pass it. */
+  returnTo?: string;
+}
+
+/** What the sample step needs of the extension: where to remember the step to come back to. */
+export interface SampleContext {
+  globalState: vscode.Memento;
+  /** Reopens the remembered walkthrough step when the sample is open in this window. */
+  resumeWalkthrough(): Promise<unknown>;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -24,7 +35,11 @@ async function freeFolder(parent: vscode.Uri): Promise<vscode.Uri> {
   }
 }
 
-async function openSampleFolder(root: vscode.Uri): Promise<void> {
+/**
+ * Opens the new sample. A modal question, so the choice cannot slip away into the notification centre; a
+ * new window or this one restart the extension there, which reopens the walkthrough (see walkthrough-return.ts).
+ */
+async function openSampleFolder(root: vscode.Uri, context: SampleContext): Promise<void> {
   if (!vscode.workspace.workspaceFolders?.length) {
     await vscode.commands.executeCommand('vscode.openFolder', root);
     return;
@@ -32,17 +47,34 @@ async function openSampleFolder(root: vscode.Uri): Promise<void> {
   const newWindow = vscode.l10n.t('Open in New Window');
   const thisWindow = vscode.l10n.t('Open in This Window');
   const add = vscode.l10n.t('Add to Workspace');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The sample project is ready in {0}.', root.fsPath), newWindow, thisWindow, add);
-  if (choice === add) vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders.length, 0, { uri: root });
-  else if (choice) await vscode.commands.executeCommand('vscode.openFolder', root, { forceNewWindow: choice === newWindow });
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The sample project is ready in {0}.', root.fsPath), {
+    modal: true,
+    detail: vscode.l10n.t('Open it to follow the walkthrough on its code; the walkthrough comes back at the next step.'),
+  }, newWindow, thisWindow, add);
+  if (choice === add) {
+    vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders.length, 0, { uri: root });
+    await context.resumeWalkthrough();
+  } else if (choice) {
+    await vscode.commands.executeCommand('vscode.openFolder', root, { forceNewWindow: choice === newWindow });
+  }
+}
+
+/**
+ * Where the folder picker starts: beside the open project (its parent folder), never inside it, so the
+ * sample does not end up in the learner's own repository; the home folder when nothing is open.
+ */
+export function sampleParentProposal(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  return folder ? vscode.Uri.joinPath(folder.uri, '..') : vscode.Uri.file(os.homedir());
 }
 
 /**
  * Writes the sample shop API into a new folder inside the one the learner picks, remembers where it is
  * (hands-on steps check its files), then opens it. Resolves to the sample's root.
  */
-export async function createSampleProject(progress: ProgressStore, parent?: vscode.Uri, options: CreateSampleOptions = {}): Promise<vscode.Uri | undefined> {
+export async function createSampleProject(progress: ProgressStore, context: SampleContext, parent?: vscode.Uri | null, options: CreateSampleOptions = {}): Promise<vscode.Uri | undefined> {
   const picked = parent ?? (await vscode.window.showOpenDialog({
+    defaultUri: sampleParentProposal(),
     canSelectFolders: true,
     canSelectFiles: false,
     canSelectMany: false,
@@ -58,7 +90,8 @@ export async function createSampleProject(progress: ProgressStore, parent?: vsco
   }
   await progress.setSampleRoot(root.fsPath);
   await progress.completeTask('sampleCreated');
-  if (options.open !== false) await openSampleFolder(root);
+  if (options.returnTo && parseWalkthroughStep(options.returnTo)) await rememberWalkthroughReturn(context.globalState, root, options.returnTo);
+  if (options.open !== false) await openSampleFolder(root, context);
   return root;
 }
 
