@@ -82,6 +82,21 @@ describe('walkthroughs', () => {
     });
   }
 
+  // The step list and the step's media share the editor's width: in a side pane or a laptop window, a long
+  // title is cut with an ellipsis and a long code line runs out of the media pane.
+  it('keeps step titles and code lines in step media short enough for a side pane', () => {
+    for (const step of walkthroughs.flatMap((w) => w.steps)) {
+      assert.ok(localized(step.title).length <= 30, `${step.id}: "${localized(step.title)}" is longer than 30 characters`);
+      const file = step.media.markdown;
+      if (!file) continue;
+      let inCode = false;
+      readRepoFile(file).split('\n').forEach((line, i) => {
+        if (/^\s*```/.test(line)) { inCode = !inCode; return; }
+        if (inCode) assert.ok(line.length <= 44, `${file}:${i + 1} is ${line.length} characters of code: ${line}`);
+      });
+    }
+  });
+
   it('ticks hands-on steps only from a rule check, never from opening the step', () => {
     const handsOn = walkthroughs.flatMap((w) => w.steps).filter((s) => /^(fixSql|protectRoute|addHelmet)$/.test(s.id));
     assert.ok(handsOn.length >= 4);

@@ -74,6 +74,16 @@ describe('package.json manifest', () => {
     assert.deepStrictEqual(missing, []);
   });
 
+  it('shows no command in the palette that repeats the "Focus on <view> View" command VS Code makes for each view', () => {
+    const viewNames = Object.values(manifest.contributes.views).flat().map((v: any) => nls[v.name.slice(1, -1)] ?? v.name);
+    const hidden = new Set(manifest.contributes.menus.commandPalette.filter((m: { when?: string }) => m.when === 'false').map((m: { command: string }) => m.command));
+    const repeats = manifest.contributes.commands.filter((c: { command: string; title: string }) => {
+      const title: string = nls[c.title.slice(1, -1)] ?? c.title;
+      return viewNames.some((name) => new RegExp(`^(Show|Focus( on)?) (the )?${name} View$`, 'i').test(title)) && !hidden.has(c.command);
+    });
+    assert.deepStrictEqual(repeats.map((c: { command: string }) => c.command), []);
+  });
+
   it('points every snippet and walkthrough media path at a file that exists', () => {
     for (const s of manifest.contributes.snippets ?? []) assert.ok(fs.existsSync(path.join(ROOT, s.path)), s.path);
   });

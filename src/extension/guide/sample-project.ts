@@ -132,8 +132,16 @@ app.get('/users/:id', async (req, res) => {
 app.listen(3000);
 `;
 
-/** Opens an unsaved JavaScript file whose problems the diagnostics flag, to try "Learn why". */
+/** The playground's name: an untitled file named by the editor after its first line would show a comment as its title. */
+export const PLAYGROUND_NAME = 'backend-guide-playground.js';
+
+/** Opens an unsaved JavaScript file whose problems the diagnostics flag, to try "Learn why" (the same one again if it is open). */
 export async function openPlayground(): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: PLAYGROUND });
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: PLAYGROUND_NAME }));
+  if (doc.getText() === '') {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), PLAYGROUND);
+    await vscode.workspace.applyEdit(edit);
+  }
   return vscode.window.showTextDocument(doc, { preview: false });
 }

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { SAMPLE_RUNNING_KEY, SNIPPET_INSERTED_KEY } from '../../../src/extension/guide/hands-on-tasks';
 import type { RunSampleResult } from '../../../src/extension/guide/run-sample';
 import { activatedApi as api } from './extension-api';
+import { screenshot } from './screenshot';
 import { waitForEvent } from './wait';
 
 /** A project folder whose npm scripts need nothing from the network. */
@@ -52,5 +53,14 @@ suite('Walkthrough steps tick when the learner did the thing', () => {
     const uri = await inserted;
     assert.strictEqual(uri.toString(), target.document.uri.toString(), 'the first insertion noticed is the snippet, not the other text');
     assert.strictEqual(guide.contextKeys.value(SNIPPET_INSERTED_KEY), true);
+  });
+
+  test('a step whose media holds code shows it whole beside the steps (screenshot)', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const isWalkthrough = () => /^(Walkthrough|Welcome)/.test(vscode.window.tabGroups.activeTabGroup.activeTab?.label ?? '');
+    const shown = waitForEvent(vscode.window.tabGroups.onDidChangeTabs, isWalkthrough, 20000, 'the walkthrough tab');
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', { category: 'backendguide.backend-guide#secureRestApi', step: 'protectRoute' }, false);
+    await shown;
+    await screenshot('walkthrough-code-step');
   });
 });
