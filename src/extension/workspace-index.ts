@@ -81,6 +81,14 @@ export class WorkspaceIndex implements vscode.Disposable {
     return !isInSkippedFolder(relative) && !(ignore.length && matchesAnyGlob(relative, ignore));
   }
 
+  private async isFile(uri: vscode.Uri): Promise<boolean> {
+    try {
+      return (await vscode.workspace.fs.stat(uri)).type === vscode.FileType.File;
+    } catch {
+      return false; // gone again already
+    }
+  }
+
   private async read(uri: vscode.Uri): Promise<string | undefined> {
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
@@ -122,7 +130,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async updateSource(uri: vscode.Uri): Promise<void> {
-    if (!this.isIndexed(uri)) return;
+    // The watcher's glob also matches folders named like source files (the package `ipaddr.js`).
+    if (!this.isIndexed(uri) || !(await this.isFile(uri))) return;
     const index = this.indexFor(uri);
     const text = index && await this.read(uri);
     if (index && text !== undefined) {
