@@ -83,7 +83,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   private async isFile(uri: vscode.Uri): Promise<boolean> {
     try {
-      return (await vscode.workspace.fs.stat(uri)).type === vscode.FileType.File;
+      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0; // a link to a file counts
     } catch {
       return false; // gone again already
     }
