@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { CONFIG_FILE_NAME } from '../engine/config';
+import { CoalescedEmitter } from './coalesced-emitter';
 
 /**
  * Announces that a workspace folder's `.backendguide.yaml` was created, saved (in the editor or by another
@@ -8,14 +9,13 @@ import { CONFIG_FILE_NAME } from '../engine/config';
  * the editor reaches both the save event and the file watcher: the two are coalesced into one change.
  */
 export class ConfigFileWatcher implements vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = new CoalescedEmitter(50);
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private pending: ReturnType<typeof setTimeout> | undefined;
   readonly onDidChange = this.changed.event;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
-    const changedIfRoot = (uri: vscode.Uri) => { if (isFolderConfig(uri)) this.fireSoon(); };
+    const changedIfRoot = (uri: vscode.Uri) => { if (isFolderConfig(uri)) this.changed.fireSoon(); };
     this.disposables.push(
       watcher,
       watcher.onDidCreate(changedIfRoot),
@@ -25,13 +25,7 @@ export class ConfigFileWatcher implements vscode.Disposable {
     );
   }
 
-  private fireSoon(): void {
-    if (this.pending) clearTimeout(this.pending);
-    this.pending = setTimeout(() => { this.pending = undefined; this.changed.fire(); }, 50);
-  }
-
   dispose(): void {
-    if (this.pending) clearTimeout(this.pending);
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -4,6 +4,7 @@ import { matchesAnyGlob } from '../engine/glob';
 import type { Grammars } from '../engine/parser';
 import { ProjectIndex, type ProjectFacts } from '../engine/project';
 import { SKIPPED_FOLDERS, isInSkippedFolder } from '../engine/skipped-folders';
+import { CoalescedEmitter } from './coalesced-emitter';
 import type { Logger } from './logger';
 import { resolveConfig } from './settings';
 
@@ -25,9 +26,9 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Each folder's `ignore` patterns (`.backendguide.yaml` and settings) as of its last indexing. */
   private readonly ignores = new Map<string, readonly string[]>();
   private indexing: Promise<void>;
-  private readonly changed = new vscode.EventEmitter<void>();
+  /** Coalesces bursts (a branch switch, a formatter run on save-all) into one re-check. */
+  private readonly changed = new CoalescedEmitter(300);
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private pendingChange: ReturnType<typeof setTimeout> | undefined;
   readonly onDidChange = this.changed.event;
   /** Resolves when the first full indexing of every folder is done (used by tests). */
   readonly ready: Promise<void>;
@@ -42,7 +43,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       sources.onDidDelete((uri) => this.remove(uri)),
       packages.onDidCreate((uri) => void this.updatePackage(uri)),
       packages.onDidChange((uri) => void this.updatePackage(uri)),
-      packages.onDidDelete((uri) => { this.indexFor(uri)?.setPackageJson(uri.fsPath, undefined); this.fireSoon(); }),
+      packages.onDidDelete((uri) => { this.indexFor(uri)?.setPackageJson(uri.fsPath, undefined); this.changed.fireSoon(); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('backendGuide.ignore')) void this.reindex(); }),
     );
@@ -126,7 +127,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.indexes.set(folder.uri.toString(), index);
       this.logger.info(`${folder.name}: indexed ${Math.min(files.length, MAX_INDEXED_FILES)} source files in ${Date.now() - started} ms`);
     }
-    this.changed.fire();
+    this.changed.fireNow();
   }
 
   private async updateSource(uri: vscode.Uri): Promise<void> {
@@ -136,7 +137,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const text = index && await this.read(uri);
     if (index && text !== undefined) {
       await index.setFile(uri.fsPath, text);
-      this.fireSoon();
+      this.changed.fireSoon();
     }
   }
 
@@ -145,22 +146,15 @@ export class WorkspaceIndex implements vscode.Disposable {
     const index = this.indexFor(uri);
     if (!index) return;
     index.setPackageJson(uri.fsPath, await this.read(uri));
-    this.fireSoon();
+    this.changed.fireSoon();
   }
 
   private remove(uri: vscode.Uri): void {
     this.indexFor(uri)?.removeFile(uri.fsPath);
-    this.fireSoon();
-  }
-
-  /** Coalesces bursts (a branch switch, a formatter run on save-all) into one re-check. */
-  private fireSoon(): void {
-    if (this.pendingChange) clearTimeout(this.pendingChange);
-    this.pendingChange = setTimeout(() => { this.pendingChange = undefined; this.changed.fire(); }, 300);
+    this.changed.fireSoon();
   }
 
   dispose(): void {
-    if (this.pendingChange) clearTimeout(this.pendingChange);
     this.disposables.forEach((d) => d.dispose());
   }
 }
