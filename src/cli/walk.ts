@@ -43,8 +43,8 @@ export function collectSourceFiles(paths: readonly string[], root: string, ignor
     let stat: fs.Stats;
     try {
       stat = fs.statSync(abs);
-    } catch {
-      unreadable.push(p);
+    } catch (error) {
+      unreadable.push((error as NodeJS.ErrnoException).code === 'ENOENT' ? `${p} (no such file or folder)` : p);
       continue;
     }
     const before = found;

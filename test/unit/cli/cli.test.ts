@@ -42,7 +42,7 @@ describe('CLI', () => {
     assert.match(format.stderr, /--format takes one of text, json, sarif/);
     const missing = await cli(root, 'lint', 'missing-folder');
     assert.strictEqual(missing.code, 2);
-    assert.match(missing.stderr, /cannot read missing-folder/);
+    assert.match(missing.stderr, /cannot read missing-folder \(no such file or folder\)/);
     const badConfig = await cli(root, 'lint', '--config', 'nowhere.yaml');
     assert.strictEqual(badConfig.code, 2);
   });
