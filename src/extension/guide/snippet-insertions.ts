@@ -26,6 +26,8 @@ export class SnippetInsertions implements vscode.Disposable {
 
   constructor(private readonly extension: vscode.Extension<unknown>) {
     this.disposables.push(vscode.workspace.onDidChangeTextDocument((e) => {
+      // Output channels and other generated documents change too; only what the learner edits counts.
+      if (e.document.uri.scheme !== 'file' && e.document.uri.scheme !== 'untitled') return;
       const candidates = e.contentChanges.filter((c) => c.text.length >= MIN_SNIPPET_LENGTH);
       if (candidates.length) void this.check(e.document.uri, candidates.map((c) => squeezed(c.text)));
     }));
