@@ -32,11 +32,32 @@
     if (message && message.type === 'scrollTo') scrollToSection(message.section);
   });
 
-  const observer = new IntersectionObserver((entries) => {
-    const sections = entries.filter((e) => e.isIntersecting).map((e) => e.target.id);
-    if (sections.length) vscode.postMessage({ type: 'seen', chapter, sections });
-  });
-  document.querySelectorAll('h2[id]').forEach((heading) => observer.observe(heading));
+  // Headings count as seen only once they are on screen at the place the page was opened at, or later
+  // scrolled to by the reader: never while the page is still being placed.
+  function watchSeenSections() {
+    const observer = new IntersectionObserver((entries) => {
+      const sections = entries.filter((e) => e.isIntersecting).map((e) => e.target.id);
+      if (sections.length) vscode.postMessage({ type: 'seen', chapter, sections });
+    });
+    document.querySelectorAll('h2[id]').forEach((heading) => observer.observe(heading));
+  }
 
-  scrollToSection(document.body.dataset.section);
+  // When a new chapter replaces the page, the webview host puts a page still at the top back at the previous
+  // page's scroll position on 'load' (its listener is registered before this script runs). Placing the page
+  // in our own 'load' listener, which runs after the host's, opens every chapter where it was asked to.
+  // A page shown again after its tab was in the background is reloaded: it goes back to where the reader was
+  // (remembered in the webview state, per chapter) instead of to the section it was first opened at.
+  window.addEventListener('load', () => {
+    const state = vscode.getState();
+    if (state && state.chapter === chapter && typeof state.scrollY === 'number') window.scrollTo(0, state.scrollY);
+    else scrollToSection(document.body.dataset.section);
+    vscode.setState({ chapter, scrollY: window.scrollY });
+    watchSeenSections();
+    let pending = false;
+    window.addEventListener('scroll', () => {
+      if (pending) return;
+      pending = true;
+      requestAnimationFrame(() => { pending = false; vscode.setState({ chapter, scrollY: window.scrollY }); });
+    });
+  });
 })();

@@ -6,25 +6,39 @@ export interface LintArgs {
   format: OutputFormat;
   output?: string;
   config?: string;
+  /** A path that holds no file to check is not an error (`--allow-empty`). */
+  allowEmpty?: boolean;
 }
 
-export type ParsedArgs = LintArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+/** `backend-guide explain [rule]`: a rule's lesson in the terminal, or the list of rules. */
+export interface ExplainArgs {
+  command: 'explain';
+  ruleId?: string;
+}
+
+export type ParsedArgs = LintArgs | ExplainArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
 
 export const USAGE = `Usage: backend-guide lint [paths...] [--format text|json|sarif] [-o FILE] [--config FILE]
        backend-guide routes [paths...] [--format text|json] [-o FILE] [--config FILE]
+       backend-guide explain [RULE]
 
 Checks JavaScript, TypeScript and Python files for SQL built by string concatenation, routes without
 authentication, and Express apps without Helmet. Paths default to the current folder. \`routes\` lists every
 server route with the middleware that runs before it and its verdict (protected, public, unprotected).
+\`explain RULE\` prints the rule's lesson from the guide: why it matters and how to fix it (without RULE,
+the list of rules).
 
 Options:
   -f, --format FORMAT   text (default), json or sarif (SARIF 2.1.0, for code scanning)
   -o, --output FILE     write the report to FILE instead of standard output
   -c, --config FILE     read settings from FILE instead of ./.backendguide.yaml
+      --allow-empty     let a path with no file to check pass (by default it is an error, so a
+                        mistyped path in CI does not pass silently)
   -h, --help            show this help
   -v, --version         print the version
 
-Exit codes: 0 nothing at error severity, 1 findings at error severity, 2 bad usage or unreadable input.`;
+Exit codes: 0 nothing at error severity, 1 findings at error severity, 2 bad usage, unreadable input, or a path with
+nothing to check.`;
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 
@@ -32,7 +46,11 @@ const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (argv.length === 0 || argv.includes('-h') || argv.includes('--help')) return { command: 'help' };
   if (argv[0] === '-v' || argv[0] === '--version') return { command: 'version' };
-  if (argv[0] !== 'lint' && argv[0] !== 'routes') return { command: 'error', message: `unknown command '${argv[0]}'; the commands are 'lint' and 'routes'` };
+  if (argv[0] === 'explain') {
+    if (argv.length > 2) return { command: 'error', message: 'explain takes one rule id' };
+    return { command: 'explain', ruleId: argv[1] };
+  }
+  if (argv[0] !== 'lint' && argv[0] !== 'routes') return { command: 'error', message: `unknown command '${argv[0]}'; the commands are 'lint', 'routes' and 'explain'` };
   const result: LintArgs = { command: argv[0], paths: [], format: 'text' };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -50,6 +68,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const config = value();
       if (!config) return { command: 'error', message: '--config takes a file name' };
       result.config = config;
+    } else if (flag === '--allow-empty') {
+      result.allowEmpty = true;
     } else if (flag.startsWith('-') && flag !== '-') {
       return { command: 'error', message: `unknown option '${flag}'` };
     } else {

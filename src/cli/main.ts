@@ -2,8 +2,11 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { version } from '../../package.json';
 import { CONFIG_FILE_NAME, defaultConfig, readConfigText, type EngineConfig } from '../engine/config';
-import { allRules } from '../engine/registry';
-import { parseArgs, USAGE, type LintArgs } from './args';
+import { SOURCE_EXTENSIONS } from '../engine/languages';
+import { lessonAsText } from '../engine/lesson';
+import { allRules, ruleById } from '../engine/registry';
+import { parseArgs, USAGE, type ExplainArgs, type LintArgs } from './args';
+import { lessonOf } from './lessons';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
@@ -35,9 +38,15 @@ function loadConfig(args: LintArgs, io: CliIo): { config: EngineConfig } | { err
   return { config };
 }
 
+/** Why an empty path is an error: in CI, "0 of 0 files" after a mistyped path would pass silently. */
+function nothingToCheck(paths: readonly string[]): string {
+  return `nothing to check in ${paths.join(', ')}: no ${SOURCE_EXTENSIONS.join(' ')} file there, outside the folders always skipped `
+    + `(node_modules, build output, public/, static/, ...) and the configured ignores. Check the path, or pass --allow-empty to let it pass.`;
+}
+
 function render(args: LintArgs, reports: FileReport[], root: string): string {
   if (args.format === 'json') return formatJson(reports, version);
-  if (args.format === 'sarif') return formatSarif(reports, allRules(), root, version);
+  if (args.format === 'sarif') return formatSarif(reports, allRules().map((rule) => ({ rule, lesson: lessonOf(rule) })), root, version);
   return formatText(reports);
 }
 
@@ -48,7 +57,11 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     return EXIT.badUsage;
   }
   const root = io.cwd;
-  const { files, unreadable } = collectSourceFiles(args.paths, root, loaded.config.ignore);
+  const { files, unreadable, empty } = collectSourceFiles(args.paths, root, loaded.config.ignore);
+  if (empty.length && !args.allowEmpty) {
+    io.stderr(`backend-guide: ${nothingToCheck(empty)}\n`);
+    return EXIT.badUsage;
+  }
   const texts = new Map<string, string>();
   for (const file of files) {
     const read = readSource(file);
@@ -83,6 +96,27 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   return failed ? EXIT.errorsFound : EXIT.clean;
 }
 
+/** Prints a rule's lesson, or the rules with their one-line descriptions when no rule is named. */
+function explain(args: ExplainArgs, io: CliIo): number {
+  const ids = allRules().map((r) => r.meta.id);
+  if (args.ruleId === undefined) {
+    io.stdout(`${allRules().map((r) => `${r.meta.id.padEnd(18)} ${r.meta.description}`).join('\n')}\n\nbackend-guide explain RULE prints the rule's lesson.\n`);
+    return EXIT.clean;
+  }
+  const rule = ruleById(args.ruleId);
+  if (!rule) {
+    io.stderr(`backend-guide: no rule '${args.ruleId}'; the rules are ${ids.join(', ')}\n`);
+    return EXIT.badUsage;
+  }
+  const lesson = lessonOf(rule);
+  if (lesson === undefined) {
+    io.stderr(`backend-guide: the guide that holds the lesson of ${rule.meta.id} is not installed beside the CLI\n`);
+    return EXIT.badUsage;
+  }
+  io.stdout(`${lessonAsText(lesson)}\n`);
+  return EXIT.clean;
+}
+
 /** Runs the CLI and returns its exit code; never throws. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const args = parseArgs(argv);
@@ -96,6 +130,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     case 'error':
       io.stderr(`backend-guide: ${args.message}\n\n${USAGE}\n`);
       return EXIT.badUsage;
+    case 'explain':
+      return explain(args, io);
     case 'lint':
     case 'routes':
       try {

@@ -2,27 +2,23 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { matchesAnyGlob } from '../engine/glob';
 import { languageOfFileName } from '../engine/languages';
-
-/**
- * Folders never scanned: dependencies, version control, build output and caches, and the folders a server
- * serves to browsers as they are (`public/`, `static/`): no server rule applies to what runs in the page.
- */
-export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
-  'node_modules', '.git', '.hg', '.svn', 'dist', 'build', 'out', 'coverage', '.next', '.nuxt', '.output',
-  '.cache', '.turbo', '.vercel', '.serverless', 'bower_components', 'vendor', '__pycache__', '.venv', 'venv', '.tox',
-  'public', 'static',
-]);
+import { SKIPPED_FOLDERS } from '../engine/skipped-folders';
 
 export interface WalkResult {
   files: string[];
   /** Paths given on the command line that do not exist or cannot be read. */
   unreadable: string[];
+  /** Paths given on the command line that hold no file the engine reads (a file of another kind, a folder without sources). */
+  empty: string[];
 }
 
 /** Source files under the given paths (files given explicitly are kept even in skipped folders). */
 export function collectSourceFiles(paths: readonly string[], root: string, ignore: readonly string[]): WalkResult {
   const files = new Set<string>();
   const unreadable: string[] = [];
+  const empty: string[] = [];
+  let found = 0;
+  const add = (abs: string) => { files.add(abs); found++; };
   const ignored = (abs: string) => ignore.length > 0 && matchesAnyGlob(path.relative(root, abs), ignore);
   const visit = (dir: string): void => {
     let entries: fs.Dirent[];
@@ -38,7 +34,7 @@ export function collectSourceFiles(paths: readonly string[], root: string, ignor
       if (entry.isDirectory()) {
         if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(abs)) visit(abs);
       } else if (entry.isFile() && languageOfFileName(entry.name) && !/\.min\.js$/.test(entry.name) && !ignored(abs)) {
-        files.add(abs);
+        add(abs);
       }
     }
   };
@@ -47,12 +43,14 @@ export function collectSourceFiles(paths: readonly string[], root: string, ignor
     let stat: fs.Stats;
     try {
       stat = fs.statSync(abs);
-    } catch {
-      unreadable.push(p);
+    } catch (error) {
+      unreadable.push((error as NodeJS.ErrnoException).code === 'ENOENT' ? `${p} (no such file or folder)` : p);
       continue;
     }
+    const before = found;
     if (stat.isDirectory()) visit(abs);
-    else if (languageOfFileName(abs)) files.add(abs);
+    else if (languageOfFileName(abs)) add(abs);
+    if (found === before) empty.push(p);
   }
-  return { files: [...files], unreadable };
+  return { files: [...files], unreadable, empty };
 }

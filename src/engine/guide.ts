@@ -4,9 +4,6 @@
  */
 export const GUIDE_FOLDER = 'walkthroughs/guide';
 
-/** Where the guide is published for readers outside the editor (SARIF help links, CLI output). */
-export const GUIDE_WEB_BASE = 'https://github.com/backend-guide/backend-guide/blob/main/walkthroughs/guide';
-
 export interface GuideAnchor {
   chapter: string;
   section: string;
@@ -30,12 +27,6 @@ export function slugify(heading: string): string {
 
 export function guideChapterPath(chapter: string): string {
   return `${GUIDE_FOLDER}/${chapter}.md`;
-}
-
-export function guideWebUrl(anchor: string): string {
-  const parsed = parseGuideAnchor(anchor);
-  if (!parsed) return GUIDE_WEB_BASE;
-  return `${GUIDE_WEB_BASE}/${parsed.chapter}.md${parsed.section ? `#${parsed.section}` : ''}`;
 }
 
 export interface GuideHeading {
@@ -62,3 +53,17 @@ export function guideHeadings(markdown: string): GuideHeading[] {
   });
   return headings;
 }
+
+/** What an example fence's info string says: `js incorrect sql-concatenation`, `ts correct`, or plain `js`. */
+export interface ExampleInfo {
+  language: string;
+  verdict?: 'correct' | 'incorrect';
+  ruleId?: string;
+}
+
+export function parseFenceInfo(info: string): ExampleInfo {
+  const [language = '', verdict, ruleId] = info.trim().split(/\s+/);
+  if (verdict === 'correct' || verdict === 'incorrect') return { language, verdict, ruleId };
+  return { language };
+}
+

@@ -35,6 +35,9 @@ const LANGUAGE_OF_EXTENSION: Readonly<Record<string, LanguageId>> = {
   '.py': 'python',
 };
 
+/** The file name extensions the engine reads (`.js`, `.ts`, `.py`, ...). */
+export const SOURCE_EXTENSIONS: readonly string[] = Object.keys(LANGUAGE_OF_EXTENSION);
+
 export function isLanguageId(value: string): value is LanguageId {
   return (LANGUAGE_IDS as readonly string[]).includes(value);
 }

@@ -7,6 +7,7 @@ import { isLanguageId } from '../engine/languages';
 import type { Grammars } from '../engine/parser';
 import type { ProjectFacts } from '../engine/project';
 import { allRules } from '../engine/registry';
+import { isInSkippedFolder } from '../engine/skipped-folders';
 import type { Finding, RuleScope } from '../engine/types';
 import type { Logger } from './logger';
 import { readSettings, resolveConfig } from './settings';
@@ -97,10 +98,12 @@ export class DiagnosticsController implements vscode.Disposable {
     return SCOPES.flatMap((scope) => (tracked.passes[scope].version === doc.version ? tracked.passes[scope].findings : []));
   }
 
+  /** Files the command line would not scan either: under a skipped folder (node_modules, build output) or ignored. */
   private isIgnored(doc: vscode.TextDocument, config: EngineConfig): boolean {
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
-    if (!folder || !config.ignore.length) return false;
-    return matchesAnyGlob(path.relative(folder.uri.fsPath, doc.uri.fsPath), config.ignore);
+    if (!folder) return false;
+    const relative = path.relative(folder.uri.fsPath, doc.uri.fsPath);
+    return isInSkippedFolder(relative) || (config.ignore.length > 0 && matchesAnyGlob(relative, config.ignore));
   }
 
   /** Starts tracking a document; resolves once its first analysis is published. */
@@ -122,7 +125,7 @@ export class DiagnosticsController implements vscode.Disposable {
       const { config, problems } = await resolveConfig(doc.uri);
       problems.forEach((p) => this.logger.warn(p));
       if (this.isIgnored(doc, config)) {
-        this.logger.info(`${doc.uri.fsPath}: skipped, it matches an ignore pattern`);
+        this.logger.info(`${doc.uri.fsPath}: skipped, it is in a skipped folder or matches an ignore pattern`);
         return;
       }
       const analysis = await IncrementalDocument.open(doc.getText(), { languageId: doc.languageId, fileName: doc.uri.fsPath, config, grammars: this.grammars });

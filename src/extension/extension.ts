@@ -3,12 +3,14 @@ import { Grammars } from '../engine/parser';
 import { FindingCodeActions } from './code-actions';
 import { analyzeActiveFile } from './commands/analyze-active-file';
 import { COMMANDS } from './commands/ids';
+import { ConfigFileWatcher } from './config-file';
 import { installPackage } from './commands/install-package';
 import { showOutput } from './commands/show-output';
 import { DiagnosticsController } from './diagnostics';
 import { registerGuide, type GuideApi } from './guide';
 import { Logger } from './logger';
 import { registerRoutesView, type RoutesViewApi } from './routes';
+import { showStartFileFromEnvironment } from './start-file';
 import { WorkspaceIndex } from './workspace-index';
 
 const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
@@ -31,11 +33,15 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   const grammars = new Grammars(vscode.Uri.joinPath(context.extensionUri, 'dist', 'wasm').fsPath);
   const workspaceIndex = new WorkspaceIndex(grammars, logger);
   const diagnostics = new DiagnosticsController(grammars, logger, (uri) => workspaceIndex.factsFor(uri));
+  const configFile = new ConfigFileWatcher();
   context.subscriptions.push(
     logger,
     workspaceIndex,
     diagnostics,
+    configFile,
     workspaceIndex.onDidChange(() => diagnostics.reanalyseOpenDocuments()),
+    // Rule options and ignores apply at once: open files re-read it, the index drops or takes in files.
+    configFile.onDidChange(() => { void diagnostics.refreshAll(); void workspaceIndex.reindex(); }),
     vscode.languages.registerCodeActionsProvider(ANALYSED_LANGUAGES.map((language) => ({ language })), new FindingCodeActions(diagnostics), { providedCodeActionKinds: FindingCodeActions.kinds }),
     vscode.commands.registerCommand(COMMANDS.showOutput, () => showOutput(logger)),
     vscode.commands.registerCommand(COMMANDS.analyzeActiveFile, () => analyzeActiveFile(diagnostics)),
@@ -43,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   );
   const guide = registerGuide(context, { diagnostics, logger });
   const routes = registerRoutesView(context, { workspaceIndex, logger });
+  showStartFileFromEnvironment(context, { diagnostics, workspaceIndex });
   logger.info(`activated in ${Date.now() - started} ms`);
   return { diagnostics, workspaceIndex, guide, routes };
 }

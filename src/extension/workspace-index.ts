@@ -1,10 +1,16 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
+import { matchesAnyGlob } from '../engine/glob';
 import type { Grammars } from '../engine/parser';
 import { ProjectIndex, type ProjectFacts } from '../engine/project';
+import { SKIPPED_FOLDERS, isInSkippedFolder } from '../engine/skipped-folders';
+import { CoalescedEmitter } from './coalesced-emitter';
 import type { Logger } from './logger';
+import { resolveConfig } from './settings';
 
 const SOURCE_GLOB = '**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts}';
-const EXCLUDE_GLOB = '{**/node_modules/**,**/.git/**,**/dist/**,**/build/**,**/out/**,**/coverage/**,**/.next/**}';
+/** The folders the command line skips, so the editor and CI see the same project. */
+const EXCLUDE_GLOB = `{${[...SKIPPED_FOLDERS].map((folder) => `**/${folder}/**`).join(',')}}`;
 /** Beyond this many source files per folder, the rest is not indexed (logged); rules then see less context. */
 const MAX_INDEXED_FILES = 5000;
 /** Longest stretch of indexing work before yielding to the event loop. */
@@ -17,9 +23,12 @@ const INDEX_SLICE_MS = 15;
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly indexes = new Map<string, ProjectIndex>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  /** Each folder's `ignore` patterns (`.backendguide.yaml` and settings) as of its last indexing. */
+  private readonly ignores = new Map<string, readonly string[]>();
+  private indexing: Promise<void>;
+  /** Coalesces bursts (a branch switch, a formatter run on save-all) into one re-check. */
+  private readonly changed = new CoalescedEmitter(300);
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  private pendingChange: ReturnType<typeof setTimeout> | undefined;
   readonly onDidChange = this.changed.event;
   /** Resolves when the first full indexing of every folder is done (used by tests). */
   readonly ready: Promise<void>;
@@ -34,10 +43,21 @@ export class WorkspaceIndex implements vscode.Disposable {
       sources.onDidDelete((uri) => this.remove(uri)),
       packages.onDidCreate((uri) => void this.updatePackage(uri)),
       packages.onDidChange((uri) => void this.updatePackage(uri)),
-      packages.onDidDelete((uri) => { this.indexFor(uri)?.setPackageJson(uri.fsPath, undefined); this.fireSoon(); }),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.indexAll()),
+      packages.onDidDelete((uri) => { this.indexFor(uri)?.setPackageJson(uri.fsPath, undefined); this.changed.fireSoon(); }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
+      vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('backendGuide.ignore')) void this.reindex(); }),
     );
-    this.ready = new Promise((resolve) => setTimeout(() => void this.indexAll().finally(resolve), 0));
+    this.indexing = new Promise((resolve) => setTimeout(() => void this.indexAll().finally(resolve), 0));
+    this.ready = this.indexing;
+  }
+
+  /**
+   * Indexes every folder again, after the work already under way (so an older pass never lands last): the
+   * ignore patterns changed, or folders came or went. `onDidChange` fires when it is done.
+   */
+  reindex(): Promise<void> {
+    this.indexing = this.indexing.then(() => this.indexAll()).catch((error) => this.logger.error('the workspace could not be indexed', error));
+    return this.indexing;
   }
 
   /** Facts of the folder holding `uri`, or `undefined` outside any folder or before indexing. */
@@ -48,6 +68,26 @@ export class WorkspaceIndex implements vscode.Disposable {
   private indexFor(uri: vscode.Uri): ProjectIndex | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return folder ? this.indexes.get(folder.uri.toString()) : undefined;
+  }
+
+  /**
+   * Whether a file belongs in its folder's index: inside a folder, outside the folders always skipped
+   * (a watcher reports every file `npm install` writes under node_modules) and the ignore patterns.
+   */
+  private isIndexed(uri: vscode.Uri): boolean {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return false;
+    const relative = path.relative(folder.uri.fsPath, uri.fsPath);
+    const ignore = this.ignores.get(folder.uri.toString()) ?? [];
+    return !isInSkippedFolder(relative) && !(ignore.length && matchesAnyGlob(relative, ignore));
+  }
+
+  private async isFile(uri: vscode.Uri): Promise<boolean> {
+    try {
+      return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.File) !== 0; // a link to a file counts
+    } catch {
+      return false; // gone again already
+    }
   }
 
   private async read(uri: vscode.Uri): Promise<string | undefined> {
@@ -65,7 +105,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       if (folder.uri.scheme !== 'file') continue;
       const index = new ProjectIndex(folder.uri.fsPath, this.grammars);
       const pattern = (glob: string) => new vscode.RelativePattern(folder, glob);
-      const files = await vscode.workspace.findFiles(pattern(SOURCE_GLOB), pattern(EXCLUDE_GLOB), MAX_INDEXED_FILES + 1);
+      const { config } = await resolveConfig(folder.uri);
+      this.ignores.set(folder.uri.toString(), config.ignore);
+      const found = await vscode.workspace.findFiles(pattern(SOURCE_GLOB), pattern(EXCLUDE_GLOB), MAX_INDEXED_FILES + 1);
+      const files = found.filter((uri) => this.isIndexed(uri));
       if (files.length > MAX_INDEXED_FILES) this.logger.warn(`${folder.name}: more than ${MAX_INDEXED_FILES} source files; only the first ${MAX_INDEXED_FILES} are indexed for cross-file checks`);
       let sliceStarted = Date.now();
       for (const uri of files.slice(0, MAX_INDEXED_FILES)) {
@@ -84,38 +127,34 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.indexes.set(folder.uri.toString(), index);
       this.logger.info(`${folder.name}: indexed ${Math.min(files.length, MAX_INDEXED_FILES)} source files in ${Date.now() - started} ms`);
     }
-    this.changed.fire();
+    this.changed.fireNow();
   }
 
   private async updateSource(uri: vscode.Uri): Promise<void> {
+    // The watcher's glob also matches folders named like source files (the package `ipaddr.js`).
+    if (!this.isIndexed(uri) || !(await this.isFile(uri))) return;
     const index = this.indexFor(uri);
     const text = index && await this.read(uri);
     if (index && text !== undefined) {
       await index.setFile(uri.fsPath, text);
-      this.fireSoon();
+      this.changed.fireSoon();
     }
   }
 
   private async updatePackage(uri: vscode.Uri): Promise<void> {
+    if (isInSkippedFolder(vscode.workspace.asRelativePath(uri, false))) return;
     const index = this.indexFor(uri);
     if (!index) return;
     index.setPackageJson(uri.fsPath, await this.read(uri));
-    this.fireSoon();
+    this.changed.fireSoon();
   }
 
   private remove(uri: vscode.Uri): void {
     this.indexFor(uri)?.removeFile(uri.fsPath);
-    this.fireSoon();
-  }
-
-  /** Coalesces bursts (a branch switch, a formatter run on save-all) into one re-check. */
-  private fireSoon(): void {
-    if (this.pendingChange) clearTimeout(this.pendingChange);
-    this.pendingChange = setTimeout(() => { this.pendingChange = undefined; this.changed.fire(); }, 300);
+    this.changed.fireSoon();
   }
 
   dispose(): void {
-    if (this.pendingChange) clearTimeout(this.pendingChange);
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -88,10 +88,11 @@ export async function startCodeServer({ port, env = {}, settings = {}, log = () 
   return {
     port: chosenPort, host, stateDir, logFile, dirs,
     get exited() { return exited; },
-    /** The workbench URL opening `folder` with this extension loaded in development mode. */
-    workbenchUrl(folder, { testsPath } = {}) {
+    /** The workbench URL opening `folder` (and `openFile` in it) with this extension loaded in development mode. */
+    workbenchUrl(folder, { testsPath, openFile } = {}) {
       const payload = [['extensionDevelopmentPath', remote('.')], ['skipWelcome', 'true'], ['skipReleaseNotes', 'true']];
       if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
+      if (openFile) payload.push(['openFile', remote(openFile)]);
       return `http://${host}/?folder=${encodeURIComponent(path.resolve(extRoot, folder))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
     },
     tail(lines = 40) {

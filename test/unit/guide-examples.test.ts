@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import MarkdownIt from 'markdown-it';
 import { analyze } from '../../src/engine/analyze';
 import { ruleById } from '../../src/engine/registry';
-import { parseFenceInfo } from '../../src/extension/guide/render-markdown';
+import { parseFenceInfo } from '../../src/engine/guide';
 import { markdownFiles, readRepoFile } from './guide-files';
 
 const LANGUAGES: Record<string, { languageId: string; extension: string }> = {

@@ -1,12 +1,17 @@
 import * as assert from 'assert';
 import { guideChapterPath } from '../../src/engine/guide';
-import { checkAnswer, quizProblems, QUIZZES } from '../../src/extension/guide/quiz';
+import { checkAnswer, quizProblems, QUIZZES, scoreNoticeKind } from '../../src/extension/guide/quiz';
 import { GuideIndex, TOC } from '../../src/extension/guide/toc';
 import { readRepoFile, repoFileExists } from './guide-files';
 
 const index = new GuideIndex(new Map(TOC.map((e) => [e.chapter, repoFileExists(guideChapterPath(e.chapter)) ? readRepoFile(guideChapterPath(e.chapter)) : undefined])));
 
 describe('knowledge checks', () => {
+  it('announces a pass as information, even with an answer missed, and only a fail as a warning', () => {
+    assert.strictEqual(scoreNoticeKind({ passed: true }), 'information');
+    assert.strictEqual(scoreNoticeKind({ passed: false }), 'warning');
+  });
+
   it('end chapters 3, 4 and 5', () => {
     const chapters = TOC.filter((e) => e.quiz).map((e) => e.number);
     assert.deepStrictEqual(chapters, [3, 4, 5]);

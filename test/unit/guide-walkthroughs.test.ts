@@ -3,7 +3,7 @@ import { guideChapterPath, parseGuideAnchor } from '../../src/engine/guide';
 import { ruleById } from '../../src/engine/registry';
 import { COMMANDS } from '../../src/extension/commands/ids';
 import { markdownLinkTargets, parseCommandLink } from '../../src/extension/guide/guide-links';
-import { chapterOpenedKey, HANDS_ON_TASKS, quizPassedKey } from '../../src/extension/guide/hands-on-tasks';
+import { chapterOpenedKey, HANDS_ON_TASKS, quizPassedKey, SAMPLE_RUNNING_KEY, SNIPPET_INSERTED_KEY } from '../../src/extension/guide/hands-on-tasks';
 import { QUIZZES } from '../../src/extension/guide/quiz';
 import { GuideIndex, TOC } from '../../src/extension/guide/toc';
 import { localized, manifest, markdownFiles, nls, readRepoFile, repoFileExists } from './guide-files';
@@ -32,6 +32,8 @@ function knownContextKeys(): Map<string, string> {
   for (const task of HANDS_ON_TASKS) keys.set(task.contextKey, `task ${task.id}`);
   for (const entry of TOC) keys.set(chapterOpenedKey(entry.chapter), `chapter ${entry.chapter} opened`);
   for (const quiz of QUIZZES) keys.set(quizPassedKey(quiz.id), `quiz ${quiz.id} passed`);
+  keys.set(SAMPLE_RUNNING_KEY, 'sample installed and started');
+  keys.set(SNIPPET_INSERTED_KEY, 'a bg- snippet inserted');
   return keys;
 }
 
@@ -79,6 +81,21 @@ describe('walkthroughs', () => {
       }
     });
   }
+
+  // The step list and the step's media share the editor's width: in a side pane or a laptop window, a long
+  // title is cut with an ellipsis and a long code line runs out of the media pane.
+  it('keeps step titles and code lines in step media short enough for a side pane', () => {
+    for (const step of walkthroughs.flatMap((w) => w.steps)) {
+      assert.ok(localized(step.title).length <= 30, `${step.id}: "${localized(step.title)}" is longer than 30 characters`);
+      const file = step.media.markdown;
+      if (!file) continue;
+      let inCode = false;
+      readRepoFile(file).split('\n').forEach((line, i) => {
+        if (/^\s*```/.test(line)) { inCode = !inCode; return; }
+        if (inCode) assert.ok(line.length <= 44, `${file}:${i + 1} is ${line.length} characters of code: ${line}`);
+      });
+    }
+  });
 
   it('ticks hands-on steps only from a rule check, never from opening the step', () => {
     const handsOn = walkthroughs.flatMap((w) => w.steps).filter((s) => /^(fixSql|protectRoute|addHelmet)$/.test(s.id));

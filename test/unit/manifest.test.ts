@@ -31,8 +31,8 @@ describe('package.json manifest', () => {
     assert.ok(types && Number(types[2]) <= Number(engine[2]), 'types must not be newer than engines.vscode');
   });
 
-  it('activates only on the analysed languages (and its own commands and views)', () => {
-    for (const event of manifest.activationEvents) assert.match(event, /^(onLanguage:(javascript|typescript|javascriptreact|typescriptreact|python)|onCommand:backendGuide\.|onView:backendGuide\.|onUri)/);
+  it('activates only on the analysed languages (and its own commands, views and configuration file)', () => {
+    for (const event of manifest.activationEvents) assert.match(event, /^(onLanguage:(javascript|typescript|javascriptreact|typescriptreact|python)|onCommand:backendGuide\.|onView:backendGuide\.|onUri|workspaceContains:\.backendguide\.yaml$)/);
     for (const lang of ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python']) assert.ok(manifest.activationEvents.includes(`onLanguage:${lang}`));
   });
 
@@ -72,6 +72,16 @@ describe('package.json manifest', () => {
   it('resolves every %key% through package.nls.json', () => {
     const missing = nlsKeys(manifest).filter((key) => !(key in nls));
     assert.deepStrictEqual(missing, []);
+  });
+
+  it('shows no command in the palette that repeats the "Focus on <view> View" command VS Code makes for each view', () => {
+    const viewNames = Object.values(manifest.contributes.views).flat().map((v: any) => nls[v.name.slice(1, -1)] ?? v.name);
+    const hidden = new Set(manifest.contributes.menus.commandPalette.filter((m: { when?: string }) => m.when === 'false').map((m: { command: string }) => m.command));
+    const repeats = manifest.contributes.commands.filter((c: { command: string; title: string }) => {
+      const title: string = nls[c.title.slice(1, -1)] ?? c.title;
+      return viewNames.some((name) => new RegExp(`^(Show|Focus( on)?) (the )?${name} View$`, 'i').test(title)) && !hidden.has(c.command);
+    });
+    assert.deepStrictEqual(repeats.map((c: { command: string }) => c.command), []);
   });
 
   it('points every snippet and walkthrough media path at a file that exists', () => {

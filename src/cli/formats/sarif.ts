@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
-import { guideWebUrl } from '../../engine/guide';
+import { lessonAsText } from '../../engine/lesson';
 import type { Rule } from '../../engine/rule';
 import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { Finding, Position, Range, Severity } from '../../engine/types';
@@ -18,16 +18,25 @@ function artifact(root: string, file: string): Sarif.ArtifactLocation {
   return { uri: encodeURI(relativePath(root, file)), uriBaseId: 'SRCROOT' };
 }
 
-function describeRule(rule: Rule): Sarif.ReportingDescriptor {
-  const helpUri = guideWebUrl(rule.meta.guideAnchor);
+/** A rule with its lesson (Markdown), when the guide could be read. */
+export interface RuleWithLesson {
+  rule: Rule;
+  lesson?: string;
+}
+
+/**
+ * The rule's lesson goes in `help`, which code scanning shows beside each result: the reader learns why
+ * where they are, without a link to follow (the guide ships inside the extension, not on the web).
+ */
+function describeRule({ rule, lesson }: RuleWithLesson): Sarif.ReportingDescriptor {
   const refs = rule.meta.references.map((r) => `[${r.id}](${r.url})`).join(', ');
+  const markdown = lesson ?? `${rule.meta.description}\n\nReferences: ${refs}.`;
   return {
     id: rule.meta.id,
     name: rule.meta.id.replace(/(^|-)([a-z])/g, (_m, _dash, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.meta.description },
     fullDescription: { text: rule.meta.description },
-    helpUri,
-    help: { text: `${rule.meta.description} See ${helpUri}`, markdown: `${rule.meta.description}\n\n[Learn why in the Backend Guide](${helpUri}). References: ${refs}.` },
+    help: { text: lessonAsText(markdown), markdown },
     defaultConfiguration: { level: LEVEL[rule.meta.defaultSeverity] },
     properties: { tags: ['security', ...rule.meta.references.map((r) => r.id)] },
   };
@@ -67,13 +76,13 @@ function partlyAnalysed(root: string, report: FileReport, at: Position): Sarif.N
 }
 
 /** A SARIF 2.1.0 log with one run; artifact URIs are relative to the scan root (`SRCROOT`). */
-export function formatSarif(reports: readonly FileReport[], rules: readonly Rule[], root: string, toolVersion: string): string {
-  const ruleIndex = new Map(rules.map((r, i) => [r.meta.id, i]));
+export function formatSarif(reports: readonly FileReport[], rules: readonly RuleWithLesson[], root: string, toolVersion: string): string {
+  const ruleIndex = new Map(rules.map((r, i) => [r.rule.meta.id, i]));
   const log: Sarif.Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'Backend Guide', semanticVersion: toolVersion, version: toolVersion, informationUri: guideWebUrl('what-is-backend'), rules: rules.map(describeRule) } },
+      tool: { driver: { name: 'Backend Guide', semanticVersion: toolVersion, version: toolVersion, rules: rules.map(describeRule) } },
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(root + path.sep).href } },
       results: reports.flatMap((report) => report.findings.map((f) => result(root, report, f, ruleIndex.get(f.ruleId) ?? -1))),
       invocations: [{

@@ -1,4 +1,3 @@
-import { guideWebUrl } from '../../engine/guide';
 import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { FileReport } from '../scan';
 import { summarize } from './summary';
@@ -12,7 +11,7 @@ export function formatText(reports: readonly FileReport[]): string {
     for (const f of report.findings) {
       const at = `${f.range.start.line + 1}:${f.range.start.character + 1}`;
       out.push(`  ${at.padEnd(8)} ${f.severity.padEnd(7)} ${f.message}  ${f.ruleId}`);
-      out.push(`  ${''.padEnd(8)} ${''.padEnd(7)} learn why: ${guideWebUrl(f.guideAnchor)}`);
+      out.push(`  ${''.padEnd(8)} ${''.padEnd(7)} learn why: backend-guide explain ${f.ruleId}`);
     }
     out.push('');
   }

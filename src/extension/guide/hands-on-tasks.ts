@@ -20,6 +20,12 @@ export const SAMPLE_CREATED_TASK: HandsOnTask = {
   anchor: 'server-side-logic#routing',
 };
 
+/** Set once the sample's dependencies are installed and its API process started ("Install and run it"). */
+export const SAMPLE_RUNNING_KEY = 'backendGuide.sample.running';
+
+/** Set once one of the `bg-` snippets is inserted ("Insert secure snippets"). */
+export const SNIPPET_INSERTED_KEY = 'backendGuide.snippet.inserted';
+
 export const HANDS_ON_TASKS: readonly HandsOnTask[] = [
   SAMPLE_CREATED_TASK,
   { id: 'sqlFixed', title: 'Parameterize the product search', contextKey: 'backendGuide.step.sqlFixed', ruleId: 'sql-concatenation', file: 'src/routes/products.js', anchor: 'security#sql-injection' },

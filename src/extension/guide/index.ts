@@ -6,12 +6,15 @@ import type { Logger } from '../logger';
 import { GuideContextKeys } from './context-keys';
 import { GuideContent } from './guide-content';
 import { GuideTreeProvider, type GuideNode } from './guide-tree';
-import { chapterOpenedKey } from './hands-on-tasks';
+import { chapterOpenedKey, SNIPPET_INSERTED_KEY } from './hands-on-tasks';
 import { ProgressStore } from './progress';
 import { takeQuiz, type QuizPrompter } from './quiz-ui';
 import type { QuizScore } from './progress';
-import { createSampleProject, openPlayground, openSampleFile, runSample, type CreateSampleOptions } from './sample-project';
+import { runSample } from './run-sample';
+import { SnippetInsertions } from './snippet-insertions';
+import { createSampleProject, openPlayground, openSampleFile, type CreateSampleOptions } from './sample-project';
 import { GuideViewer } from './viewer';
+import { rememberWalkthroughReturn, resumeWalkthroughInSample } from './walkthrough-return';
 
 export const GUIDE_VIEW_ID = 'backendGuide.guideView';
 
@@ -23,6 +26,13 @@ export interface GuideApi {
   content: GuideContent;
   /** Runs a knowledge check; tests pass a prompter that answers instead of the learner. */
   takeQuiz(quizId?: string, prompter?: QuizPrompter): Promise<QuizScore | undefined>;
+  /** The walkthrough step to come back to once a new sample project is open in a window. */
+  sampleReturn: {
+    remember(root: vscode.Uri, step: string): Promise<void>;
+    resume(): Promise<string | undefined>;
+  };
+  /** Notices `bg-` snippets being inserted (the "Insert secure snippets" step). */
+  snippets: SnippetInsertions;
   /** The Guide view, once the chapters' headings are read. */
   guideView: Promise<GuideTreeView | undefined>;
 }
@@ -44,6 +54,7 @@ export function registerGuide(context: vscode.ExtensionContext, { diagnostics, l
   const viewer = new GuideViewer(content, progress, logger);
   const contextKeys = new GuideContextKeys(diagnostics, progress);
   const show = (anchor?: string) => openGuide(viewer, content, progress, anchor);
+  const sampleContext = { globalState: context.globalState, resumeWalkthrough: () => resumeWalkthroughInSample(context) };
   const quiz = async (quizId?: string, prompter?: QuizPrompter) => takeQuiz({ progress, index: await content.index(), keys: contextKeys, openSection: show }, quizId, prompter);
   context.subscriptions.push(
     viewer,
@@ -53,15 +64,19 @@ export function registerGuide(context: vscode.ExtensionContext, { diagnostics, l
     vscode.commands.registerCommand(COMMANDS.showGuideView, () => vscode.commands.executeCommand(`${GUIDE_VIEW_ID}.focus`)),
     vscode.commands.registerCommand(COMMANDS.takeQuiz, (quizId?: string) => quiz(typeof quizId === 'string' ? quizId : undefined)),
     vscode.commands.registerCommand(COMMANDS.resetProgress, () => resetProgress(progress)),
-    vscode.commands.registerCommand(COMMANDS.createSampleProject, (parent?: vscode.Uri, options?: CreateSampleOptions) => createSampleProject(progress, parent, options)),
-    vscode.commands.registerCommand(COMMANDS.runSample, () => runSample(progress)),
+    vscode.commands.registerCommand(COMMANDS.createSampleProject, (parent?: vscode.Uri | null, options?: CreateSampleOptions) => createSampleProject(progress, sampleContext, parent, options)),
+    vscode.commands.registerCommand(COMMANDS.runSample, () => runSample(progress, contextKeys)),
     vscode.commands.registerCommand(COMMANDS.openSampleFile, (relative?: string) => openSampleFile(progress, relative)),
     vscode.commands.registerCommand(COMMANDS.openPlayground, () => openPlayground()),
     vscode.commands.registerCommand(COMMANDS.openWalkthrough, (id?: string) => openWalkthrough(context, id)),
   );
+  const snippets = new SnippetInsertions(context.extension);
+  context.subscriptions.push(snippets, snippets.onDidInsert(() => void contextKeys.set(SNIPPET_INSERTED_KEY, true)));
   const guideView = registerTree(context, content, progress, logger);
   void contextKeys.syncFromProgress();
-  return { viewer, progress, contextKeys, content, guideView, takeQuiz: quiz };
+  void resumeWalkthroughInSample(context);
+  const sampleReturn = { remember: (root: vscode.Uri, step: string) => rememberWalkthroughReturn(context.globalState, root, step), resume: () => resumeWalkthroughInSample(context) };
+  return { viewer, progress, contextKeys, content, guideView, snippets, sampleReturn, takeQuiz: quiz };
 }
 
 async function registerTree(context: vscode.ExtensionContext, content: GuideContent, progress: ProgressStore, logger: Logger): Promise<GuideTreeView | undefined> {

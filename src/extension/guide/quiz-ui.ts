@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GuideContextKeys } from './context-keys';
 import { quizPassedKey } from './hands-on-tasks';
 import { isPassing, type ProgressStore, type QuizScore } from './progress';
-import { checkAnswer, quizById, QUIZZES, type AnswerResult, type Quiz } from './quiz';
+import { checkAnswer, quizById, QUIZZES, scoreNoticeKind, type AnswerResult, type Quiz } from './quiz';
 import type { GuideIndex } from './toc';
 
 export interface QuizDeps {
@@ -57,7 +57,11 @@ export const windowPrompter: QuizPrompter = {
     }
     const review = vscode.l10n.t('Review what I missed');
     const verdict = score.passed ? vscode.l10n.t('Passed.') : vscode.l10n.t('Three in four right passes; try again after reviewing.');
-    return (await vscode.window.showWarningMessage(`${text} ${verdict}`, review)) === review;
+    const message = `${text} ${verdict}`;
+    const choice = scoreNoticeKind(score) === 'information'
+      ? await vscode.window.showInformationMessage(message, review)
+      : await vscode.window.showWarningMessage(message, review);
+    return choice === review;
   },
 };
 

@@ -63,3 +63,8 @@ export function checkAnswer(question: QuizQuestion, choiceIndex: number): Answer
   const right = question.choices.find((c) => c.correct) ?? question.choices[0];
   return { correct: chosen?.correct === true, feedback: chosen?.feedback ?? '', rightAnswer: right.text };
 }
+
+/** How the score is announced: a pass is good news even with an answer missed; only a fail warns. */
+export function scoreNoticeKind(score: { passed: boolean }): 'information' | 'warning' {
+  return score.passed ? 'information' : 'warning';
+}

@@ -1,18 +1,5 @@
 import type MarkdownIt from 'markdown-it';
-import { slugify } from '../../engine/guide';
-
-/** What an example fence's info string says: `js incorrect sql-concatenation`, `ts correct`, or plain `js`. */
-export interface ExampleInfo {
-  language: string;
-  verdict?: 'correct' | 'incorrect';
-  ruleId?: string;
-}
-
-export function parseFenceInfo(info: string): ExampleInfo {
-  const [language = '', verdict, ruleId] = info.trim().split(/\s+/);
-  if (verdict === 'correct' || verdict === 'incorrect') return { language, verdict, ruleId };
-  return { language };
-}
+import { parseFenceInfo, slugify } from '../../engine/guide';
 
 export interface RenderHooks {
   /** HTML for an image: the viewer inlines SVG diagrams so they follow the theme. */

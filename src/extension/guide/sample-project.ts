@@ -1,11 +1,22 @@
+import * as os from 'os';
 import * as vscode from 'vscode';
 import { HANDS_ON_TASKS } from './hands-on-tasks';
 import type { ProgressStore } from './progress';
 import { SAMPLE_FILES, SAMPLE_FOLDER_NAME } from './sample-files';
+import { parseWalkthroughStep, rememberWalkthroughReturn } from './walkthrough-return';
 
 export interface CreateSampleOptions {
   /** False to leave the current window as it is (tests); by default the learner chooses where to open it. */
   open?: boolean;
+  /** The walkthrough step (`<walkthrough>#<step>`) to show once the sample is open: the walkthrough's links pass it. */
+  returnTo?: string;
+}
+
+/** What the sample step needs of the extension: where to remember the step to come back to. */
+export interface SampleContext {
+  globalState: vscode.Memento;
+  /** Reopens the remembered walkthrough step when the sample is open in this window. */
+  resumeWalkthrough(): Promise<unknown>;
 }
 
 async function exists(uri: vscode.Uri): Promise<boolean> {
@@ -24,7 +35,11 @@ async function freeFolder(parent: vscode.Uri): Promise<vscode.Uri> {
   }
 }
 
-async function openSampleFolder(root: vscode.Uri): Promise<void> {
+/**
+ * Opens the new sample. A modal question, so the choice cannot slip away into the notification centre; a
+ * new window or this one restart the extension there, which reopens the walkthrough (see walkthrough-return.ts).
+ */
+async function openSampleFolder(root: vscode.Uri, context: SampleContext): Promise<void> {
   if (!vscode.workspace.workspaceFolders?.length) {
     await vscode.commands.executeCommand('vscode.openFolder', root);
     return;
@@ -32,17 +47,34 @@ async function openSampleFolder(root: vscode.Uri): Promise<void> {
   const newWindow = vscode.l10n.t('Open in New Window');
   const thisWindow = vscode.l10n.t('Open in This Window');
   const add = vscode.l10n.t('Add to Workspace');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The sample project is ready in {0}.', root.fsPath), newWindow, thisWindow, add);
-  if (choice === add) vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders.length, 0, { uri: root });
-  else if (choice) await vscode.commands.executeCommand('vscode.openFolder', root, { forceNewWindow: choice === newWindow });
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('The sample project is ready in {0}.', root.fsPath), {
+    modal: true,
+    detail: vscode.l10n.t('Open it to follow the walkthrough on its code; the walkthrough comes back at the next step.'),
+  }, newWindow, thisWindow, add);
+  if (choice === add) {
+    vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders.length, 0, { uri: root });
+    await context.resumeWalkthrough();
+  } else if (choice) {
+    await vscode.commands.executeCommand('vscode.openFolder', root, { forceNewWindow: choice === newWindow });
+  }
+}
+
+/**
+ * Where the folder picker starts: beside the open project (its parent folder), never inside it, so the
+ * sample does not end up in the learner's own repository; the home folder when nothing is open.
+ */
+export function sampleParentProposal(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+  return folder ? vscode.Uri.joinPath(folder.uri, '..') : vscode.Uri.file(os.homedir());
 }
 
 /**
  * Writes the sample shop API into a new folder inside the one the learner picks, remembers where it is
  * (hands-on steps check its files), then opens it. Resolves to the sample's root.
  */
-export async function createSampleProject(progress: ProgressStore, parent?: vscode.Uri, options: CreateSampleOptions = {}): Promise<vscode.Uri | undefined> {
+export async function createSampleProject(progress: ProgressStore, context: SampleContext, parent?: vscode.Uri | null, options: CreateSampleOptions = {}): Promise<vscode.Uri | undefined> {
   const picked = parent ?? (await vscode.window.showOpenDialog({
+    defaultUri: sampleParentProposal(),
     canSelectFolders: true,
     canSelectFiles: false,
     canSelectMany: false,
@@ -58,11 +90,12 @@ export async function createSampleProject(progress: ProgressStore, parent?: vsco
   }
   await progress.setSampleRoot(root.fsPath);
   await progress.completeTask('sampleCreated');
-  if (options.open !== false) await openSampleFolder(root);
+  if (options.returnTo && parseWalkthroughStep(options.returnTo)) await rememberWalkthroughReturn(context.globalState, root, options.returnTo);
+  if (options.open !== false) await openSampleFolder(root, context);
   return root;
 }
 
-async function sampleRoot(progress: ProgressStore): Promise<vscode.Uri | undefined> {
+export async function sampleRoot(progress: ProgressStore): Promise<vscode.Uri | undefined> {
   const stored = progress.sampleRoot;
   if (stored && (await exists(vscode.Uri.file(stored)))) return vscode.Uri.file(stored);
   const create = vscode.l10n.t('Create Sample Project');
@@ -83,17 +116,6 @@ export async function openSampleFile(progress: ProgressStore, relative?: string)
   return vscode.window.showTextDocument(doc, { preview: false });
 }
 
-/** Installs the sample's dependencies and starts it, in a terminal the learner can read and stop. */
-export async function runSample(progress: ProgressStore): Promise<vscode.Terminal | undefined> {
-  const root = await sampleRoot(progress);
-  if (!root) return undefined;
-  const terminal = vscode.window.createTerminal({ name: vscode.l10n.t('Backend Guide sample'), cwd: root });
-  terminal.show();
-  terminal.sendText('npm install');
-  terminal.sendText('npm start');
-  return terminal;
-}
-
 const PLAYGROUND = `// Backend Guide playground: an unsaved file with problems left in on purpose.
 // Hover a squiggle and follow its link, or press Ctrl+. (Cmd+. on macOS) and choose "Learn why".
 const express = require('express');
@@ -110,8 +132,16 @@ app.get('/users/:id', async (req, res) => {
 app.listen(3000);
 `;
 
-/** Opens an unsaved JavaScript file whose problems the diagnostics flag, to try "Learn why". */
+/** The playground's name: an untitled file named by the editor after its first line would show a comment as its title. */
+export const PLAYGROUND_NAME = 'backend-guide-playground.js';
+
+/** Opens an unsaved JavaScript file whose problems the diagnostics flag, to try "Learn why" (the same one again if it is open). */
 export async function openPlayground(): Promise<vscode.TextEditor> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'javascript', content: PLAYGROUND });
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'untitled', path: PLAYGROUND_NAME }));
+  if (doc.getText() === '') {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), PLAYGROUND);
+    await vscode.workspace.applyEdit(edit);
+  }
   return vscode.window.showTextDocument(doc, { preview: false });
 }

@@ -42,9 +42,51 @@ describe('CLI', () => {
     assert.match(format.stderr, /--format takes one of text, json, sarif/);
     const missing = await cli(root, 'lint', 'missing-folder');
     assert.strictEqual(missing.code, 2);
-    assert.match(missing.stderr, /cannot read missing-folder/);
+    assert.match(missing.stderr, /cannot read missing-folder \(no such file or folder\)/);
     const badConfig = await cli(root, 'lint', '--config', 'nowhere.yaml');
     assert.strictEqual(badConfig.code, 2);
+  });
+
+  it('exits 2 when a path holds nothing to check, so a mistyped path does not pass in CI, unless --allow-empty', async () => {
+    const root = project({ 'README.md': '# notes\n', 'docs/guide.md': 'text\n', 'src/app.js': 'const x = 1;\n', 'node_modules/pkg/index.js': VULNERABLE });
+    for (const argv of [['lint', 'docs'], ['lint', 'README.md'], ['lint', 'src', 'docs'], ['lint', 'node_modules/..', 'docs'], ['routes', 'docs']]) {
+      const run = await cli(root, ...argv);
+      assert.strictEqual(run.code, 2, argv.join(' '));
+      assert.match(run.stderr, /nothing to check in .*docs|nothing to check in README\.md/, argv.join(' '));
+      assert.match(run.stderr, /--allow-empty/);
+      assert.strictEqual(run.stdout, '');
+    }
+    const emptyFolder = await cli(project({ 'node_modules/pkg/index.js': VULNERABLE }), 'lint');
+    assert.strictEqual(emptyFolder.code, 2);
+    assert.match(emptyFolder.stderr, /nothing to check in \.: no \.js .* file there, outside the folders always skipped \(node_modules/);
+    const allowed = await cli(root, 'lint', 'docs', '--allow-empty');
+    assert.strictEqual(allowed.code, 0, allowed.stderr);
+    assert.match(allowed.stdout, /0 finding\(s\) .* in 0 of 0 file\(s\)/);
+    assert.strictEqual((await cli(root, 'lint', 'src')).code, 0);
+  });
+
+  it('explain prints a rule\'s lesson in the terminal, lists the rules without one, and refuses an unknown one', async () => {
+    const root = project({});
+    const lesson = await cli(root, 'explain', 'missing-auth');
+    assert.strictEqual(lesson.code, 0, lesson.stderr);
+    assert.match(lesson.stdout, /^## Protecting endpoints\n/);
+    assert.match(lesson.stdout, /Incorrect \(flagged by `missing-auth`\):/);
+    assert.match(lesson.stdout, /CWE-862: Missing Authorization \(https:\/\/cwe\.mitre\.org\/data\/definitions\/862\.html\)/);
+    assert.doesNotMatch(lesson.stdout, /\]\(/, 'links read as "label (url)", guide-internal ones as their label');
+    const list = await cli(root, 'explain');
+    assert.strictEqual(list.code, 0);
+    assert.match(list.stdout, /^sql-concatenation +SQL text built/m);
+    assert.match(list.stdout, /^missing-helmet +Express apps/m);
+    const unknown = await cli(root, 'explain', 'sql-injection');
+    assert.strictEqual(unknown.code, 2);
+    assert.match(unknown.stderr, /no rule 'sql-injection'; the rules are sql-concatenation, missing-helmet, missing-auth/);
+  });
+
+  it('points each finding of the text report to the explain command', async () => {
+    const root = project({ 'src/db.js': VULNERABLE });
+    const run = await cli(root, 'lint');
+    assert.match(run.stdout, /3:10 +warning .* sql-concatenation\n +learn why: backend-guide explain sql-concatenation\n/);
+    assert.doesNotMatch(run.stdout, /https?:/);
   });
 
   it('exits 0 when findings are only warnings, 1 when one is at error severity', async () => {
