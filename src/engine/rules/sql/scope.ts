@@ -98,6 +98,8 @@ function typeAnnotationText(holder: Node | null | undefined): string | undefined
 /** Resolves identifiers of one file. Caches what it found; create one per rule run. */
 export class ScopeIndex {
   private readonly occurrenceCache = new Map<string, Classified[]>();
+  private readonly resolutions = new WeakMap<Binding, Resolution>();
+  private readonly declared = new WeakMap<readonly Classified[], readonly Binding[]>();
   /** Names looked up across the whole module since last cleared: what a result depends on outside its function. */
   readonly moduleLookups = new Set<string>();
 
@@ -124,9 +126,7 @@ export class ScopeIndex {
     for (const level of ranges) {
       const classified = this.occurrences(name, path.slice(0, level + 1));
       let best: Binding | undefined;
-      for (const c of classified) {
-        if (c.kind !== 'binding') continue;
-        const b = c.binding;
+      for (const b of this.bindingsIn(classified)) {
         if (b.scopeStart > position || b.scopeEnd < position) continue;
         if (!best || b.scopeStart > best.scopeStart || (b.scopeStart === best.scopeStart && b.id.startIndex <= position && b.id.startIndex > best.id.startIndex)) best = b;
       }
@@ -155,6 +155,15 @@ export class ScopeIndex {
   }
 
   private resolution(binding: Binding, classified: readonly Classified[]): Resolution {
+    // the same binding is resolved from each of its uses: sorting its occurrences once keeps that linear
+    const known = this.resolutions.get(binding);
+    if (known) return known;
+    const resolved = this.sortOccurrences(binding, classified);
+    this.resolutions.set(binding, resolved);
+    return resolved;
+  }
+
+  private sortOccurrences(binding: Binding, classified: readonly Classified[]): Resolution {
     const shadows = classified
       .filter((c): c is { kind: 'binding'; binding: Binding } => c.kind === 'binding' && c.binding !== binding)
       .map((c) => c.binding)
@@ -169,6 +178,16 @@ export class ScopeIndex {
       (c.occurrence.role === 'read' ? reads : writes).push(c.occurrence);
     }
     return { binding, writes, reads };
+  }
+
+  /** The declarations among a name's occurrences (a name read thousands of times is declared a few times). */
+  private bindingsIn(classified: readonly Classified[]): readonly Binding[] {
+    let found = this.declared.get(classified);
+    if (!found) {
+      found = classified.flatMap((c) => (c.kind === 'binding' ? [c.binding] : []));
+      this.declared.set(classified, found);
+    }
+    return found;
   }
 
   /** Occurrences of `name` inside the last node of `rangePath` (the path from the root to a function, or the root). */
