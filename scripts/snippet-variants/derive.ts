@@ -1,5 +1,6 @@
 import * as ts from 'typescript';
 import { snippetBodyText } from '../../src/engine/snippet-expand';
+import type { NodeSnippet, SnippetForms } from '../../src/extension/snippets/snippet-forms';
 import { defaultAccessFromTypes } from './default-access';
 import { markSnippet } from './marked-code';
 import { stripTypes } from './strip-types';
@@ -16,21 +17,6 @@ export interface SourceSnippet {
   assumes?: Record<string, string>;
 }
 
-/** The forms of a snippet in the module systems and languages it is inserted in. */
-export interface SnippetForms {
-  typescript: string[];
-  esm?: string[];
-  commonjs?: string[];
-}
-
-export interface DerivedSnippet {
-  prefix: string | string[];
-  description: string;
-  forms: SnippetForms;
-}
-
-export type FormId = keyof SnippetForms;
-export const FORM_IDS: readonly FormId[] = ['typescript', 'esm', 'commonjs'];
 
 const lines = (text: string): string[] => text.split('\n');
 
@@ -43,7 +29,7 @@ function importSpecifiers(code: string): string[] {
  * Every form of every snippet: TypeScript as written, JavaScript ES modules with the types removed, and
  * CommonJS converted from that. `root` is where the packages the snippets import are installed.
  */
-export function deriveSnippetForms(source: Readonly<Record<string, SourceSnippet>>, root: string): Record<string, DerivedSnippet> {
+export function deriveSnippetForms(source: Readonly<Record<string, SourceSnippet>>, root: string): Record<string, NodeSnippet> {
   const stripped = new Map<string, { esm: string; restore: (code: string) => string }>();
   for (const [name, snippet] of Object.entries(source)) {
     if (snippet.typescriptOnly) continue;
@@ -55,7 +41,7 @@ export function deriveSnippetForms(source: Readonly<Record<string, SourceSnippet
     }
   }
   const defaultAccess = defaultAccessFromTypes(root, [...stripped.values()].flatMap((s) => importSpecifiers(s.esm)));
-  const derived: Record<string, DerivedSnippet> = {};
+  const derived: Record<string, NodeSnippet> = {};
   for (const [name, snippet] of Object.entries(source)) {
     const typescript = lines(snippetBodyText(snippet.body));
     const js = stripped.get(name);

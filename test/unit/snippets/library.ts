@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { snippetBodyText } from '../../../src/engine/snippet-expand';
+import type { NodeSnippet, SnippetFormId } from '../../../src/extension/snippets/snippet-forms';
 
 /** One entry of `contributes.snippets` in package.json. */
 export interface SnippetContribution {
@@ -24,21 +25,15 @@ export interface LibrarySnippet {
   form?: NodeSnippetForm;
 }
 
-/** The forms of snippets/node/variants.json, and the languages the completion provider inserts each in. */
-export const NODE_FORM_LANGUAGES = {
+export type NodeSnippetForm = SnippetFormId;
+/** The languages the completion provider inserts each form of snippets/node/variants.json in. */
+export const NODE_FORM_LANGUAGES: Readonly<Record<NodeSnippetForm, readonly string[]>> = {
   typescript: ['typescript', 'typescriptreact'],
   esm: ['javascript', 'javascriptreact'],
   commonjs: ['javascript', 'javascriptreact'],
-} as const;
-export type NodeSnippetForm = keyof typeof NODE_FORM_LANGUAGES;
+};
 export const NODE_VARIANTS_FILE = 'snippets/node/variants.json';
 export const NODE_SOURCE_FILE = 'snippets/node/source.json';
-
-interface NodeVariant {
-  prefix: string | string[];
-  description: string;
-  forms: Partial<Record<NodeSnippetForm, string[]>>;
-}
 
 export interface SnippetFile {
   file: string;
@@ -61,7 +56,7 @@ export interface SnippetLibrary {
 
 /** Every form of every snippet in snippets/node/variants.json, as library snippets. */
 function loadNodeSnippets(root: string): LibrarySnippet[] {
-  const variants = JSON.parse(fs.readFileSync(path.join(root, NODE_VARIANTS_FILE), 'utf8')) as Record<string, NodeVariant>;
+  const variants = JSON.parse(fs.readFileSync(path.join(root, NODE_VARIANTS_FILE), 'utf8')) as Record<string, NodeSnippet>;
   return Object.entries(variants).flatMap(([name, variant]) => Object.entries(variant.forms).map(([form, lines]): LibrarySnippet => ({
     file: NODE_VARIANTS_FILE,
     name: `${name} (${form})`,
