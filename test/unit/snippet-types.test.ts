@@ -26,6 +26,7 @@ const KNOWN_BROKEN: CheckedFile[] = [
   { name: 'broken-prisma6.mts', text: "import { PrismaClient } from '@prisma/client';\nexport const prisma = new PrismaClient();\n" },
   { name: 'broken-argon2.mjs', text: "import * as argon2 from 'argon2';\nconst options = { type: argon2.argon2id, memoryCost: 19456 };\nexport const hash = (p) => argon2.hash(p, options);\n" },
   { name: 'broken-jwt.cts', text: "import jwt from 'jsonwebtoken';\nexport const roles = (t: string) => jwt.verify(t, 'k').roles;\n" },
+  { name: 'broken-zod-deprecated.mts', text: "import { z } from 'zod';\nexport const email = z.string().email();\n" },
 ];
 
 const describeProblems = (problems: readonly TypeProblem[]): string => problems.map((p) => `${p.file}:${p.line} ${p.message}`).join('\n');

@@ -46,7 +46,8 @@ function prelude(file: CheckedFile): string {
 /**
  * Type-checks every file in one program, strict, against the packages installed under `root` (their own
  * type definitions or @types), with Node's module rules: .mts/.mjs are ES modules, .cts/.cjs CommonJS.
- * JavaScript is checked too (checkJs). Returns the problems per file name.
+ * JavaScript is checked too (checkJs), and use of a deprecated API counts as a problem. Returns the problems
+ * per file name.
  */
 export function typeCheckSnippets(root: string, files: readonly CheckedFile[]): Map<string, TypeProblem[]> {
   const folder = path.join(root, '.snippet-type-check');
@@ -74,27 +75,39 @@ export function typeCheckSnippets(root: string, files: readonly CheckedFile[]): 
     lib: ['lib.es2022.d.ts'],
     types: ['node'],
   };
-  const host = ts.createCompilerHost(options, true);
-  const { fileExists, readFile, directoryExists, getSourceFile } = host;
-  host.fileExists = (name) => virtual.has(name) || fileExists.call(host, name);
-  host.readFile = (name) => virtual.get(name)?.text ?? readFile.call(host, name);
-  host.directoryExists = (name) => virtualDirs.has(name) || (directoryExists ? directoryExists.call(host, name) : true);
-  host.getSourceFile = (name, language, ...rest) => {
-    const entry = virtual.get(name);
-    return entry ? ts.createSourceFile(name, entry.text, language, true) : getSourceFile.call(host, name, language, ...rest);
-  };
-  const program = ts.createProgram({ rootNames: [...virtual.keys()], options, host });
+  // A language service rather than a bare program: it also reports deprecated APIs (as suggestions).
+  const service = ts.createLanguageService({
+    getCompilationSettings: () => options,
+    getScriptFileNames: () => [...virtual.keys()],
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) => {
+      const text = virtual.get(name)?.text ?? ts.sys.readFile(name);
+      return text === undefined ? undefined : ts.ScriptSnapshot.fromString(text);
+    },
+    getCurrentDirectory: () => root,
+    getDefaultLibFileName: (settings) => ts.getDefaultLibFilePath(settings),
+    fileExists: (name) => virtual.has(name) || ts.sys.fileExists(name),
+    readFile: (name) => virtual.get(name)?.text ?? ts.sys.readFile(name),
+    directoryExists: (name) => virtualDirs.has(name) || ts.sys.directoryExists(name),
+    getDirectories: (name) => ts.sys.getDirectories(name),
+    realpath: ts.sys.realpath,
+  });
   const problems = new Map<string, TypeProblem[]>(files.map((file) => [file.name, []]));
-  for (const [fileName, entry] of virtual) {
-    const sourceFile = program.getSourceFile(fileName);
-    if (!sourceFile) continue;
-    const diagnostics = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)];
-    for (const diagnostic of diagnostics) {
-      const line = diagnostic.start === undefined ? 0 : sourceFile.getLineAndCharacterOfPosition(diagnostic.start).line;
-      const list = problems.get(entry.name) ?? [];
-      list.push({ file: entry.name, line: line + 1 - entry.preludeLines, message: `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}` });
-      problems.set(entry.name, list);
+  try {
+    for (const [fileName, entry] of virtual) {
+      const sourceFile = service.getProgram()?.getSourceFile(fileName);
+      if (!sourceFile) continue;
+      const deprecated = service.getSuggestionDiagnostics(fileName).filter((d) => d.reportsDeprecated);
+      const diagnostics = [...service.getSyntacticDiagnostics(fileName), ...service.getSemanticDiagnostics(fileName), ...deprecated];
+      for (const diagnostic of diagnostics) {
+        const line = diagnostic.start === undefined ? 0 : sourceFile.getLineAndCharacterOfPosition(diagnostic.start).line;
+        const list = problems.get(entry.name) ?? [];
+        list.push({ file: entry.name, line: line + 1 - entry.preludeLines, message: `TS${diagnostic.code}: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ')}` });
+        problems.set(entry.name, list);
+      }
     }
+  } finally {
+    service.dispose();
   }
   return problems;
 }
