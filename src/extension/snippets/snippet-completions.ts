@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { expandSnippet, snippetBodyText } from '../../engine/snippet-expand';
+import { COMMANDS } from '../commands/ids';
+import { guideCommandUri } from '../guide-link';
 import type { Logger } from '../logger';
 import { NODE_SNIPPET_LANGUAGES, packageTypeOf, snippetFormFor, type NodeSnippet, type PackageType, type SnippetFormId } from './snippet-forms';
 
@@ -7,7 +9,8 @@ const VARIANTS_PATH = ['snippets', 'node', 'variants.json'];
 const FORM_LABELS: Readonly<Record<SnippetFormId, string>> = { typescript: 'TypeScript', esm: 'ES module', commonjs: 'CommonJS' };
 /** The text before the cursor that a bg- prefix is being typed into (hyphens are not word characters in JS). */
 const TYPED_PREFIX = /[\w-]*$/;
-const GUIDE_REFERENCE = /\s*Guide: \S+$/;
+/** `Guide: <chapter>#<section>` at the end of a description, as every snippet has. */
+const GUIDE_REFERENCE = /\s*Guide: ([a-z0-9][a-z0-9-]*#[a-z0-9][a-z0-9-]*)\.?$/;
 
 /**
  * Offers the bg- JavaScript/TypeScript snippets in the form that fits the file: TypeScript, ES module or
@@ -73,8 +76,13 @@ function completionItem(prefix: string, snippet: NodeSnippet, body: string[], fo
   item.insertText = new vscode.SnippetString(text);
   item.range = range;
   item.detail = `Backend Guide snippet (${FORM_LABELS[form]})`;
-  item.documentation = new vscode.MarkdownString()
-    .appendText(snippet.description.replace(GUIDE_REFERENCE, ''))
-    .appendCodeblock(expandSnippet(text), form === 'typescript' ? 'typescript' : 'javascript');
+  const anchor = GUIDE_REFERENCE.exec(snippet.description)?.[1];
+  const documentation = new vscode.MarkdownString().appendText(snippet.description.replace(GUIDE_REFERENCE, ''));
+  // The lesson behind the snippet opens in the guide viewer, offline; only that command may run from here.
+  if (anchor) {
+    documentation.isTrusted = { enabledCommands: [COMMANDS.openGuide] };
+    documentation.appendMarkdown(` [Guide](${guideCommandUri(anchor).toString()})`);
+  }
+  item.documentation = documentation.appendCodeblock(expandSnippet(text), form === 'typescript' ? 'typescript' : 'javascript');
   return item;
 }

@@ -68,6 +68,16 @@ suite('Snippets', () => {
     assert.match(text, /^exports\.findUserByEmail = findUserByEmail;$/m);
   });
 
+  test('a completion documents its snippet with a link to its guide section', async () => {
+    await activatedApi();
+    const document = await vscode.workspace.openTextDocument({ language: 'javascript', content: 'bg-helmet' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 9), undefined, 200);
+    const item = list.items.find((candidate) => (typeof candidate.label === 'string' ? candidate.label : candidate.label.label) === 'bg-helmet');
+    assert.ok(item, 'no bg-helmet completion');
+    const documentation = item.documentation instanceof vscode.MarkdownString ? item.documentation.value : String(item.documentation);
+    assert.ok(documentation.includes(`command:backendGuide.openGuide?${encodeURIComponent(JSON.stringify(['security-headers#helmet']))}`), documentation);
+  });
+
   test('a TypeScript file gets the typed form, and bg-express-types, which JavaScript files do not get', async () => {
     await activatedApi();
     const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: '' });
