@@ -29,6 +29,11 @@ describe('which snippet form fits a file', () => {
     assert.strictEqual(snippetFormFor(js('/p/a.js'), undefined), 'commonjs');
   });
 
+  it('JSX files get the ES module form unless they already require()', () => {
+    assert.strictEqual(snippetFormFor({ languageId: 'javascriptreact', fileName: '/p/App.jsx', text: '' }, 'commonjs'), 'esm');
+    assert.strictEqual(snippetFormFor({ languageId: 'javascriptreact', fileName: '/p/App.jsx', text: "const React = require('react');" }, 'module'), 'commonjs');
+  });
+
   it('offers nothing in other languages', () => {
     assert.strictEqual(snippetFormFor({ languageId: 'python', fileName: 'a.py', text: '' }, undefined), undefined);
   });

@@ -9,8 +9,8 @@ import { typeCheckSnippets, type CheckedFile, type TypeProblem } from './snippet
 
 const library = loadSnippetLibrary();
 const source = JSON.parse(fs.readFileSync(path.join(library.root, NODE_SOURCE_FILE), 'utf8')) as Record<string, SourceSnippet>;
-/** Each form is checked as a file of each module system it is inserted in (TypeScript has both). */
-const EXTENSIONS: Readonly<Record<NodeSnippetForm, readonly string[]>> = { typescript: ['mts', 'cts'], esm: ['mjs'], commonjs: ['cjs'] };
+/** Each form is checked as a file of each module system it is inserted in (TypeScript has both, and TSX). */
+const EXTENSIONS: Readonly<Record<NodeSnippetForm, readonly string[]>> = { typescript: ['mts', 'cts', 'tsx'], esm: ['mjs'], commonjs: ['cjs'] };
 
 const checkedFiles: CheckedFile[] = library.nodeSnippets.flatMap((snippet) => {
   const sourceName = snippet.name.slice(0, snippet.name.lastIndexOf(' ('));

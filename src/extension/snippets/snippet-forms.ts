@@ -48,7 +48,8 @@ export interface SnippetTarget {
 /**
  * The form to insert in a file, as Node would load it: TypeScript for TypeScript files; for JavaScript, the
  * extension (.mjs, .cjs), then the import/require the file already has, then the nearest package.json "type"
- * (whose absence means CommonJS). Undefined for a language the snippets are not for.
+ * (whose absence means CommonJS). JSX always goes through a compiler or bundler, which reads ES modules, so a
+ * JSX file without require() gets the ES module form. Undefined for a language the snippets are not for.
  */
 export function snippetFormFor(target: SnippetTarget, packageType: PackageType | undefined): SnippetFormId | undefined {
   if (TYPESCRIPT_LANGUAGES.has(target.languageId)) return 'typescript';
@@ -56,7 +57,9 @@ export function snippetFormFor(target: SnippetTarget, packageType: PackageType |
   const extension = /\.[^./\\]*$/.exec(target.fileName)?.[0].toLowerCase();
   if (extension === '.mjs') return 'esm';
   if (extension === '.cjs') return 'commonjs';
-  return moduleSyntaxOf(target.text) ?? (packageType === 'module' ? 'esm' : 'commonjs');
+  const own = moduleSyntaxOf(target.text);
+  if (own) return own;
+  return packageType === 'module' || target.languageId === 'javascriptreact' ? 'esm' : 'commonjs';
 }
 
 /** The `type` field of a package.json's text, or undefined when the text is not a JSON object. */

@@ -74,6 +74,7 @@ export function typeCheckSnippets(root: string, files: readonly CheckedFile[]): 
     target: ts.ScriptTarget.ES2022,
     lib: ['lib.es2022.d.ts'],
     types: ['node'],
+    jsx: ts.JsxEmit.Preserve,
   };
   // A language service rather than a bare program: it also reports deprecated APIs (as suggestions).
   const service = ts.createLanguageService({
