@@ -77,6 +77,7 @@ function loadNodeSnippets() {
     file: NODE_VARIANTS,
     prefixes: [snippet.prefix].flat(),
     description: snippet.description,
+    uses: snippet.uses,
     forms: snippet.forms,
     languages: snippet.forms.esm ? ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] : ['typescript', 'typescriptreact'],
   }));
@@ -126,7 +127,8 @@ function formExamples(snippets) {
 
 function row(snippet) {
   const match = GUIDE_REFERENCE.exec(snippet.description);
-  const what = match ? snippet.description.slice(0, match.index) : snippet.description;
+  const described = match ? snippet.description.slice(0, match.index) : snippet.description;
+  const what = snippet.uses ? `${described} Uses ${snippet.uses.map((name) => `\`${name}\``).join(', ')} from your code.` : described;
   const guide = match ? `[${humanize(match[2])}](${match[1]}.md#${match[2]})` : '';
   const prefixes = snippet.prefixes.map((p) => `\`${p}\``).join(', ');
   return `| ${prefixes} | ${cell(snippet.name)} | ${cell(languagesCell(snippet))} | ${cell(what)} | ${guide} |`;

@@ -53,7 +53,8 @@ export function deriveSnippetForms(source: Readonly<Record<string, SourceSnippet
         throw new Error(`${name}: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
-    derived[name] = { prefix: snippet.prefix, description: snippet.description, forms };
+    const uses = Object.keys(snippet.assumes ?? {});
+    derived[name] = { prefix: snippet.prefix, description: snippet.description, ...(uses.length > 0 ? { uses } : {}), forms };
   }
   return derived;
 }

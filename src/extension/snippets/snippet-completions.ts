@@ -78,6 +78,7 @@ function completionItem(prefix: string, snippet: NodeSnippet, body: string[], fo
   item.detail = `Backend Guide snippet (${FORM_LABELS[form]})`;
   const anchor = GUIDE_REFERENCE.exec(snippet.description)?.[1];
   const documentation = new vscode.MarkdownString().appendText(snippet.description.replace(GUIDE_REFERENCE, ''));
+  if (snippet.uses) documentation.appendMarkdown(` Uses ${snippet.uses.map((name) => `\`${name}\``).join(', ')} from your code.`);
   // The lesson behind the snippet opens in the guide viewer, offline; only that command may run from here.
   if (anchor) {
     documentation.isTrusted = { enabledCommands: [COMMANDS.openGuide] };

@@ -17,6 +17,8 @@ export interface SnippetForms {
 export interface NodeSnippet {
   prefix: string | string[];
   description: string;
+  /** Names the snippet uses but leaves to the learner's code to declare, such as `app` or `pool`. */
+  uses?: string[];
   forms: SnippetForms;
 }
 
