@@ -196,63 +196,63 @@ describe('snippet library', () => {
 function describeSnippet(snippet: LibrarySnippet): void {
   const text = expandSnippet(snippet.body);
   describe(snippet.name, () => {
-      it('has a bg- prefix, a body and a description that names its guide section', () => {
-        const { raw } = snippet;
-        assert.ok(snippet.prefixes.length > 0 && snippet.prefixes.every((p) => /^bg-[a-z0-9]+(-[a-z0-9]+)*$/.test(p)), `prefix must be bg-<lower-case-words>: ${JSON.stringify(raw.prefix)}`);
-        assert.ok(Array.isArray(raw.body) || typeof raw.body === 'string', 'body must be a string or an array of lines');
-        assert.ok(snippet.body.trim() !== '', 'empty body');
-        const anchor = guideAnchorOf(snippet.description);
-        assert.ok(anchor, `the description must end with "Guide: <chapter>#<section>": ${snippet.description}`);
-        const what = snippet.description.slice(0, snippet.description.lastIndexOf('Guide:')).trim();
-        assert.ok(what.length >= 30, `the description must say what the snippet does: ${snippet.description}`);
-      });
-
-      it('has tab stops with meaningful defaults, known variables and tab-indented lines', () => {
-        const outline = outlineSnippet(snippet.body);
-        assert.ok(outline.tabstops.length > 0, 'no tab stop');
-        const numbered = outline.tabstops.filter((t) => t.index > 0);
-        numbered.forEach((tabstop, i) => {
-          assert.strictEqual(tabstop.index, i + 1, `tab stops must be numbered 1..n without gaps; found $${tabstop.index} after $${i}`);
-          assert.ok(tabstop.hasDefault, `$${tabstop.index} has no placeholder text or choice anywhere: give it a meaningful default`);
-          if (tabstop.choices) {
-            assert.ok(tabstop.choices.length >= 2 && new Set(tabstop.choices).size === tabstop.choices.length, `$${tabstop.index}: a choice needs two or more distinct options`);
-          }
-        });
-        const unknown = outline.variables.filter((name) => !KNOWN_SNIPPET_VARIABLES.has(name));
-        assert.deepStrictEqual(unknown, [], `unknown snippet variables ${unknown.map((n) => '$' + n).join(', ')}: escape a literal dollar as \\$`);
-        snippet.body.split('\n').forEach((line, i) => {
-          // One space before the * of a JSDoc block's inner line is alignment, not indentation.
-          assert.ok(!/^ +\S/.test(line) || /^ \*( |\/|$)/.test(line), `line ${i + 1} is indented with spaces; use \\t, which VS Code turns into the user's indentation`);
-          if (!snippet.languages.includes('sql')) {
-            assert.ok(!SQL_PARAMETER_UNESCAPED.test(line), `line ${i + 1}: a SQL parameter $n must be written \\$n, or it becomes a tab stop: ${line}`);
-          }
-        });
-        assert.ok(!/\$\{\d+[:|}]/.test(text), 'the expanded text still holds a ${n...} tab stop: an unclosed placeholder?');
-      });
-
-      it(`parses in ${snippet.languages.join(', ')} with its default values`, async () => {
-        assert.deepStrictEqual(await syntaxProblems(snippet, text), [], `expanded text:\n${text}`);
-      });
-
-      const analysed = snippet.languages.filter(isLanguageId);
-      if (analysed.length > 0) {
-        it('is secure by default: no finding from our rules', async () => {
-          for (const languageId of analysed) {
-            const result = await analyze(text, { languageId, fileName: FILE_NAME_OF[languageId], rules: allRules() });
-            assert.strictEqual(result.skipped, undefined, `${languageId}: not analysed: ${result.skipped}`);
-            const findings = result.findings.map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${f.message}`);
-            assert.deepStrictEqual(findings, [], `${languageId}: findings in the expanded text`);
-          }
-        });
-      }
-
-      it('links to a guide section that exists', () => {
-        const anchor = guideAnchorOf(snippet.description);
-        const parsed = anchor ? parseGuideAnchor(anchor) : undefined;
-        assert.ok(parsed?.section, `no "Guide: <chapter>#<section>" in: ${snippet.description}`);
-        const sections = guideSections(parsed.chapter);
-        assert.ok(sections, `${guideChapterPath(parsed.chapter)} does not exist`);
-        assert.ok(sections.includes(parsed.section), `${guideChapterPath(parsed.chapter)} has no section '${parsed.section}' (it has: ${sections.join(', ')})`);
-      });
+    it('has a bg- prefix, a body and a description that names its guide section', () => {
+      const { raw } = snippet;
+      assert.ok(snippet.prefixes.length > 0 && snippet.prefixes.every((p) => /^bg-[a-z0-9]+(-[a-z0-9]+)*$/.test(p)), `prefix must be bg-<lower-case-words>: ${JSON.stringify(raw.prefix)}`);
+      assert.ok(Array.isArray(raw.body) || typeof raw.body === 'string', 'body must be a string or an array of lines');
+      assert.ok(snippet.body.trim() !== '', 'empty body');
+      const anchor = guideAnchorOf(snippet.description);
+      assert.ok(anchor, `the description must end with "Guide: <chapter>#<section>": ${snippet.description}`);
+      const what = snippet.description.slice(0, snippet.description.lastIndexOf('Guide:')).trim();
+      assert.ok(what.length >= 30, `the description must say what the snippet does: ${snippet.description}`);
     });
+
+    it('has tab stops with meaningful defaults, known variables and tab-indented lines', () => {
+      const outline = outlineSnippet(snippet.body);
+      assert.ok(outline.tabstops.length > 0, 'no tab stop');
+      const numbered = outline.tabstops.filter((t) => t.index > 0);
+      numbered.forEach((tabstop, i) => {
+        assert.strictEqual(tabstop.index, i + 1, `tab stops must be numbered 1..n without gaps; found $${tabstop.index} after $${i}`);
+        assert.ok(tabstop.hasDefault, `$${tabstop.index} has no placeholder text or choice anywhere: give it a meaningful default`);
+        if (tabstop.choices) {
+          assert.ok(tabstop.choices.length >= 2 && new Set(tabstop.choices).size === tabstop.choices.length, `$${tabstop.index}: a choice needs two or more distinct options`);
+        }
+      });
+      const unknown = outline.variables.filter((name) => !KNOWN_SNIPPET_VARIABLES.has(name));
+      assert.deepStrictEqual(unknown, [], `unknown snippet variables ${unknown.map((n) => '$' + n).join(', ')}: escape a literal dollar as \\$`);
+      snippet.body.split('\n').forEach((line, i) => {
+        // One space before the * of a JSDoc block's inner line is alignment, not indentation.
+        assert.ok(!/^ +\S/.test(line) || /^ \*( |\/|$)/.test(line), `line ${i + 1} is indented with spaces; use \\t, which VS Code turns into the user's indentation`);
+        if (!snippet.languages.includes('sql')) {
+          assert.ok(!SQL_PARAMETER_UNESCAPED.test(line), `line ${i + 1}: a SQL parameter $n must be written \\$n, or it becomes a tab stop: ${line}`);
+        }
+      });
+      assert.ok(!/\$\{\d+[:|}]/.test(text), 'the expanded text still holds a ${n...} tab stop: an unclosed placeholder?');
+    });
+
+    it(`parses in ${snippet.languages.join(', ')} with its default values`, async () => {
+      assert.deepStrictEqual(await syntaxProblems(snippet, text), [], `expanded text:\n${text}`);
+    });
+
+    const analysed = snippet.languages.filter(isLanguageId);
+    if (analysed.length > 0) {
+      it('is secure by default: no finding from our rules', async () => {
+        for (const languageId of analysed) {
+          const result = await analyze(text, { languageId, fileName: FILE_NAME_OF[languageId], rules: allRules() });
+          assert.strictEqual(result.skipped, undefined, `${languageId}: not analysed: ${result.skipped}`);
+          const findings = result.findings.map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${f.message}`);
+          assert.deepStrictEqual(findings, [], `${languageId}: findings in the expanded text`);
+        }
+      });
+    }
+
+    it('links to a guide section that exists', () => {
+      const anchor = guideAnchorOf(snippet.description);
+      const parsed = anchor ? parseGuideAnchor(anchor) : undefined;
+      assert.ok(parsed?.section, `no "Guide: <chapter>#<section>" in: ${snippet.description}`);
+      const sections = guideSections(parsed.chapter);
+      assert.ok(sections, `${guideChapterPath(parsed.chapter)} does not exist`);
+      assert.ok(sections.includes(parsed.section), `${guideChapterPath(parsed.chapter)} has no section '${parsed.section}' (it has: ${sections.join(', ')})`);
+    });
+  });
 }
