@@ -1,15 +1,22 @@
 #!/usr/bin/env node
 // Writes walkthroughs/guide/snippets.md, the catalogue of the snippet library, from package.json
-// `contributes.snippets` and the snippet files it names.
+// `contributes.snippets` and the snippet files it names, and from snippets/node/variants.json, the forms of the
+// JavaScript/TypeScript snippets that the completion provider inserts (examples are expanded with the compiled
+// engine: run `npm run compile-tests` first, or `npm run snippets`, which does both).
 //   node scripts/generate-snippet-catalogue.mjs           write the page
 //   node scripts/generate-snippet-catalogue.mjs --stdout  print it instead
 //   node scripts/generate-snippet-catalogue.mjs --check   exit 1 when the committed page is out of date
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE = 'walkthroughs/guide/snippets.md';
+const NODE_VARIANTS = 'snippets/node/variants.json';
+/** Snippets shown in every form at the end of the page. */
+const FORM_EXAMPLES = ['bg-helmet', 'bg-require-role'];
+const FORM_NAMES = new Map([['commonjs', 'JavaScript, CommonJS'], ['esm', 'JavaScript, ES module'], ['typescript', 'TypeScript']]);
 
 /** Topics in reading order: one per guide chapter, as the descriptions' `Guide:` links name them. */
 const CHAPTER_TITLES = new Map([
@@ -63,13 +70,68 @@ function loadSnippets() {
   });
 }
 
+function loadNodeSnippets() {
+  const variants = JSON.parse(readFileSync(join(root, NODE_VARIANTS), 'utf8'));
+  return Object.entries(variants).map(([name, snippet]) => ({
+    name,
+    file: NODE_VARIANTS,
+    prefixes: [snippet.prefix].flat(),
+    description: snippet.description,
+    uses: snippet.uses,
+    forms: snippet.forms,
+    languages: snippet.forms.esm ? ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'] : ['typescript', 'typescriptreact'],
+  }));
+}
+
+/** How a snippet is shown in the Languages column: a JavaScript/TypeScript one names the forms it has. */
+function languagesCell(snippet) {
+  const languages = snippet.languages.map((id) => LANGUAGE_NAMES.get(id) ?? id).join(', ');
+  if (!snippet.forms) return languages;
+  return snippet.forms.esm ? `${languages} (CommonJS, ES module or typed)` : `${languages} (declarations)`;
+}
+
+function formExamples(snippets) {
+  const require = createRequire(import.meta.url);
+  const expander = join(root, 'out', 'src', 'engine', 'snippet-expand.js');
+  if (!existsSync(expander)) throw new Error('out/src/engine/snippet-expand.js is missing: run npm run compile-tests first');
+  const { expandSnippet } = require(expander);
+  const lines = [
+    '## One snippet, three forms',
+    '',
+    'The JavaScript and TypeScript snippets are written once, in TypeScript, and each is offered in the form that fits',
+    'the file you type in:',
+    '',
+    '- **TypeScript** (`.ts`, `.mts`, `.cts`, `.tsx`): with its types.',
+    '- **JavaScript, ES module**: `import`/`export`, types kept as JSDoc comments that VS Code reads. Chosen for `.mjs`',
+    '  files, files that already use `import` or `export`, files under a `package.json` with `"type": "module"`, and',
+    '  JSX files (a compiler or bundler reads them).',
+    '- **JavaScript, CommonJS**: `require()` and `exports`. Chosen for `.cjs` files, files that already use `require()`,',
+    '  and other `.js` files (Node\'s default).',
+    '',
+    'Routes read `req.user`, which `requireAuth` sets: in TypeScript, add `bg-express-types` once so the compiler',
+    'knows about it. Every form of every snippet is type-checked in strict mode against the current packages.',
+    '',
+  ];
+  for (const prefix of FORM_EXAMPLES) {
+    const snippet = snippets.find((s) => s.prefixes.includes(prefix));
+    if (!snippet) throw new Error(`no snippet ${prefix} for the form examples`);
+    lines.push(`### \`${prefix}\``, '');
+    for (const [form, name] of FORM_NAMES) {
+      const body = snippet.forms[form];
+      if (!body) continue;
+      lines.push(`${name}:`, '', `\`\`\`${form === 'typescript' ? 'ts' : 'js'}`, expandSnippet(body.join('\n')), '```', '');
+    }
+  }
+  return lines;
+}
+
 function row(snippet) {
   const match = GUIDE_REFERENCE.exec(snippet.description);
-  const what = match ? snippet.description.slice(0, match.index) : snippet.description;
+  const described = match ? snippet.description.slice(0, match.index) : snippet.description;
+  const what = snippet.uses ? `${described} Uses ${snippet.uses.map((name) => `\`${name}\``).join(', ')} from your code.` : described;
   const guide = match ? `[${humanize(match[2])}](${match[1]}.md#${match[2]})` : '';
-  const languages = snippet.languages.map((id) => LANGUAGE_NAMES.get(id) ?? id).join(', ');
   const prefixes = snippet.prefixes.map((p) => `\`${p}\``).join(', ');
-  return `| ${prefixes} | ${cell(snippet.name)} | ${cell(languages)} | ${cell(what)} | ${guide} |`;
+  return `| ${prefixes} | ${cell(snippet.name)} | ${cell(languagesCell(snippet))} | ${cell(what)} | ${guide} |`;
 }
 
 function renderCatalogue(snippets) {
@@ -100,11 +162,12 @@ function renderCatalogue(snippets) {
     for (const snippet of byChapter.get(chapter)) lines.push(row(snippet));
     lines.push('');
   }
+  lines.push(...formExamples(snippets.filter((s) => s.forms)));
   lines.push(
     '## Where the snippets appear',
     '',
-    '- The JavaScript snippets are offered in JavaScript, TypeScript, JSX and TSX files; the TypeScript ones in',
-    '  TypeScript and TSX files.',
+    '- The JavaScript/TypeScript snippets are offered in JavaScript, TypeScript, JSX and TSX files, each in the form',
+    '  that fits the file (see above); `bg-express-types` only in TypeScript and TSX files.',
     '- The `.dockerignore` snippet is offered in files of the Ignore language. If your `.dockerignore` opens as',
     '  Plain Text, add `"files.associations": { ".dockerignore": "ignore" }` to your settings.',
     '- VS Code has no Nginx language of its own: the Nginx snippets are offered in files of language `nginx`',
@@ -114,7 +177,7 @@ function renderCatalogue(snippets) {
   return lines.join('\n');
 }
 
-const page = renderCatalogue(loadSnippets());
+const page = renderCatalogue([...loadNodeSnippets(), ...loadSnippets()]);
 const target = join(root, PAGE);
 if (process.argv.includes('--stdout')) {
   process.stdout.write(page);

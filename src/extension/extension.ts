@@ -11,6 +11,7 @@ import { registerGuide, type GuideApi } from './guide';
 import { Logger } from './logger';
 import { registerRoutesView, type RoutesViewApi } from './routes';
 import { showStartFileFromEnvironment } from './start-file';
+import { NodeSnippetCompletions } from './snippets/snippet-completions';
 import { WorkspaceIndex } from './workspace-index';
 
 const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
@@ -46,6 +47,7 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
     vscode.commands.registerCommand(COMMANDS.showOutput, () => showOutput(logger)),
     vscode.commands.registerCommand(COMMANDS.analyzeActiveFile, () => analyzeActiveFile(diagnostics)),
     vscode.commands.registerCommand(COMMANDS.installPackage, (packageName?: unknown, packageDir?: unknown) => installPackage(packageName, packageDir)),
+    NodeSnippetCompletions.register(context, logger),
   );
   const guide = registerGuide(context, { diagnostics, logger });
   const routes = registerRoutesView(context, { workspaceIndex, logger });

@@ -7,6 +7,7 @@ import { chapterOpenedKey, HANDS_ON_TASKS, quizPassedKey, SAMPLE_RUNNING_KEY, SN
 import { QUIZZES } from '../../src/extension/guide/quiz';
 import { GuideIndex, TOC } from '../../src/extension/guide/toc';
 import { localized, manifest, markdownFiles, nls, readRepoFile, repoFileExists } from './guide-files';
+import { loadSnippetLibrary } from './snippets/library';
 
 interface Step {
   id: string;
@@ -156,12 +157,8 @@ describe('command links', () => {
 });
 
 describe('snippet prefixes named in the guide and the steps', () => {
-  it('exist in the contributed snippet files', () => {
-    const prefixes = new Set<string>();
-    for (const contribution of manifest.contributes.snippets ?? []) {
-      const file: Record<string, { prefix: string | string[] }> = JSON.parse(readRepoFile(contribution.path.replace(/^\.\//, '')));
-      for (const snippet of Object.values(file)) for (const prefix of ([] as string[]).concat(snippet.prefix)) prefixes.add(prefix);
-    }
+  it('exist in the snippet library (contributed files and the completion provider\'s JavaScript/TypeScript snippets)', () => {
+    const prefixes = new Set(loadSnippetLibrary().snippets.flatMap((snippet) => snippet.prefixes));
     const texts = [...markdownFiles('walkthroughs').map(readRepoFile), ...Object.values(nls)];
     const named = new Set(texts.flatMap((text) => [...text.matchAll(/`(bg-[a-z0-9-]+)`/g)].map((m) => m[1])));
     assert.deepStrictEqual([...named].filter((p) => !prefixes.has(p)), []);

@@ -12,7 +12,7 @@ import { expandSnippet, KNOWN_SNIPPET_VARIABLES, outlineSnippet } from '../../sr
 import type { LanguageId } from '../../src/engine/types';
 import { checkIgnoreFile, checkNginx } from './snippets/config-checks';
 import { checkDockerfile } from './snippets/dockerfile-check';
-import { guideAnchorOf, loadSnippetLibrary, type LibrarySnippet } from './snippets/library';
+import { guideAnchorOf, loadSnippetLibrary, NODE_VARIANTS_FILE, type LibrarySnippet } from './snippets/library';
 import { checkSql } from './snippets/sql-check';
 
 const library = loadSnippetLibrary();
@@ -141,10 +141,11 @@ describe('snippet library', () => {
       for (const snippet of library.snippets) assert.ok(snippet.languages.length > 0, `${snippet.file} › ${snippet.name}: offered in no language (give the file a language or the snippet a scope)`);
     });
 
-    it('offers the JavaScript snippets in JavaScript, TypeScript, JSX and TSX', () => {
-      const javascript = library.files.find((f) => f.file === 'snippets/javascript.json');
-      assert.ok(javascript, 'snippets/javascript.json is missing');
-      assert.deepStrictEqual([...javascript.contributedLanguages].sort(), [...JS_FAMILY].sort());
+    it('leaves JavaScript and TypeScript to the completion provider, so no bg- item is offered twice', () => {
+      const staticForJs = library.contributions.filter((c) => c.language !== undefined && JS_FAMILY.includes(c.language));
+      assert.deepStrictEqual(staticForJs, [], 'contributes.snippets also offers snippets in a JavaScript/TypeScript language');
+      const forms = new Set(library.nodeSnippets.map((s) => s.form));
+      assert.deepStrictEqual([...forms].sort(), ['commonjs', 'esm', 'typescript']);
     });
 
     it(`holds at least ${MIN_SNIPPETS} snippets`, () => {
@@ -156,7 +157,8 @@ describe('snippet library', () => {
       for (const snippet of library.snippets) {
         for (const prefix of snippet.prefixes) {
           for (const language of snippet.languages) {
-            const key = `${language} ${prefix}`;
+            // The CommonJS and ES module forms share their languages: the provider inserts one or the other.
+            const key = `${language} ${snippet.form ?? ''} ${prefix}`;
             const owner = owners.get(key);
             assert.ok(!owner, `prefix ${prefix} is used twice in ${language}: by ${owner} and by ${snippet.file} › ${snippet.name}`);
             owners.set(key, `${snippet.file} › ${snippet.name}`);
@@ -181,68 +183,76 @@ describe('snippet library', () => {
         assert.ok(file.snippets.length > 0, `${file.file} holds no snippet`);
       });
 
-      for (const snippet of file.snippets) {
-        const text = expandSnippet(snippet.body);
-        describe(snippet.name, () => {
-          it('has a bg- prefix, a body and a description that names its guide section', () => {
-            const { raw } = snippet;
-            assert.ok(snippet.prefixes.length > 0 && snippet.prefixes.every((p) => /^bg-[a-z0-9]+(-[a-z0-9]+)*$/.test(p)), `prefix must be bg-<lower-case-words>: ${JSON.stringify(raw.prefix)}`);
-            assert.ok(Array.isArray(raw.body) || typeof raw.body === 'string', 'body must be a string or an array of lines');
-            assert.ok(snippet.body.trim() !== '', 'empty body');
-            const anchor = guideAnchorOf(snippet.description);
-            assert.ok(anchor, `the description must end with "Guide: <chapter>#<section>": ${snippet.description}`);
-            const what = snippet.description.slice(0, snippet.description.lastIndexOf('Guide:')).trim();
-            assert.ok(what.length >= 30, `the description must say what the snippet does: ${snippet.description}`);
-          });
-
-          it('has tab stops with meaningful defaults, known variables and tab-indented lines', () => {
-            const outline = outlineSnippet(snippet.body);
-            assert.ok(outline.tabstops.length > 0, 'no tab stop');
-            const numbered = outline.tabstops.filter((t) => t.index > 0);
-            numbered.forEach((tabstop, i) => {
-              assert.strictEqual(tabstop.index, i + 1, `tab stops must be numbered 1..n without gaps; found $${tabstop.index} after $${i}`);
-              assert.ok(tabstop.hasDefault, `$${tabstop.index} has no placeholder text or choice anywhere: give it a meaningful default`);
-              if (tabstop.choices) {
-                assert.ok(tabstop.choices.length >= 2 && new Set(tabstop.choices).size === tabstop.choices.length, `$${tabstop.index}: a choice needs two or more distinct options`);
-              }
-            });
-            const unknown = outline.variables.filter((name) => !KNOWN_SNIPPET_VARIABLES.has(name));
-            assert.deepStrictEqual(unknown, [], `unknown snippet variables ${unknown.map((n) => '$' + n).join(', ')}: escape a literal dollar as \\$`);
-            snippet.body.split('\n').forEach((line, i) => {
-              assert.ok(!/^ +\S/.test(line), `line ${i + 1} is indented with spaces; use \\t, which VS Code turns into the user's indentation`);
-              if (!snippet.languages.includes('sql')) {
-                assert.ok(!SQL_PARAMETER_UNESCAPED.test(line), `line ${i + 1}: a SQL parameter $n must be written \\$n, or it becomes a tab stop: ${line}`);
-              }
-            });
-            assert.ok(!/\$\{\d+[:|}]/.test(text), 'the expanded text still holds a ${n...} tab stop: an unclosed placeholder?');
-          });
-
-          it(`parses in ${snippet.languages.join(', ')} with its default values`, async () => {
-            assert.deepStrictEqual(await syntaxProblems(snippet, text), [], `expanded text:\n${text}`);
-          });
-
-          const analysed = snippet.languages.filter(isLanguageId);
-          if (analysed.length > 0) {
-            it('is secure by default: no finding from our rules', async () => {
-              for (const languageId of analysed) {
-                const result = await analyze(text, { languageId, fileName: FILE_NAME_OF[languageId], rules: allRules() });
-                assert.strictEqual(result.skipped, undefined, `${languageId}: not analysed: ${result.skipped}`);
-                const findings = result.findings.map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${f.message}`);
-                assert.deepStrictEqual(findings, [], `${languageId}: findings in the expanded text`);
-              }
-            });
-          }
-
-          it('links to a guide section that exists', () => {
-            const anchor = guideAnchorOf(snippet.description);
-            const parsed = anchor ? parseGuideAnchor(anchor) : undefined;
-            assert.ok(parsed?.section, `no "Guide: <chapter>#<section>" in: ${snippet.description}`);
-            const sections = guideSections(parsed.chapter);
-            assert.ok(sections, `${guideChapterPath(parsed.chapter)} does not exist`);
-            assert.ok(sections.includes(parsed.section), `${guideChapterPath(parsed.chapter)} has no section '${parsed.section}' (it has: ${sections.join(', ')})`);
-          });
-        });
-      }
+      for (const snippet of file.snippets) describeSnippet(snippet);
     });
   }
+
+  describe(NODE_VARIANTS_FILE, () => {
+    for (const snippet of library.nodeSnippets) describeSnippet(snippet);
+  });
 });
+
+/** The checks every snippet (every form of a JavaScript/TypeScript one) must pass. */
+function describeSnippet(snippet: LibrarySnippet): void {
+  const text = expandSnippet(snippet.body);
+  describe(snippet.name, () => {
+    it('has a bg- prefix, a body and a description that names its guide section', () => {
+      const { raw } = snippet;
+      assert.ok(snippet.prefixes.length > 0 && snippet.prefixes.every((p) => /^bg-[a-z0-9]+(-[a-z0-9]+)*$/.test(p)), `prefix must be bg-<lower-case-words>: ${JSON.stringify(raw.prefix)}`);
+      assert.ok(Array.isArray(raw.body) || typeof raw.body === 'string', 'body must be a string or an array of lines');
+      assert.ok(snippet.body.trim() !== '', 'empty body');
+      const anchor = guideAnchorOf(snippet.description);
+      assert.ok(anchor, `the description must end with "Guide: <chapter>#<section>": ${snippet.description}`);
+      const what = snippet.description.slice(0, snippet.description.lastIndexOf('Guide:')).trim();
+      assert.ok(what.length >= 30, `the description must say what the snippet does: ${snippet.description}`);
+    });
+
+    it('has tab stops with meaningful defaults, known variables and tab-indented lines', () => {
+      const outline = outlineSnippet(snippet.body);
+      assert.ok(outline.tabstops.length > 0, 'no tab stop');
+      const numbered = outline.tabstops.filter((t) => t.index > 0);
+      numbered.forEach((tabstop, i) => {
+        assert.strictEqual(tabstop.index, i + 1, `tab stops must be numbered 1..n without gaps; found $${tabstop.index} after $${i}`);
+        assert.ok(tabstop.hasDefault, `$${tabstop.index} has no placeholder text or choice anywhere: give it a meaningful default`);
+        if (tabstop.choices) {
+          assert.ok(tabstop.choices.length >= 2 && new Set(tabstop.choices).size === tabstop.choices.length, `$${tabstop.index}: a choice needs two or more distinct options`);
+        }
+      });
+      const unknown = outline.variables.filter((name) => !KNOWN_SNIPPET_VARIABLES.has(name));
+      assert.deepStrictEqual(unknown, [], `unknown snippet variables ${unknown.map((n) => '$' + n).join(', ')}: escape a literal dollar as \\$`);
+      snippet.body.split('\n').forEach((line, i) => {
+        // One space before the * of a JSDoc block's inner line is alignment, not indentation.
+        assert.ok(!/^ +\S/.test(line) || /^ \*( |\/|$)/.test(line), `line ${i + 1} is indented with spaces; use \\t, which VS Code turns into the user's indentation`);
+        if (!snippet.languages.includes('sql')) {
+          assert.ok(!SQL_PARAMETER_UNESCAPED.test(line), `line ${i + 1}: a SQL parameter $n must be written \\$n, or it becomes a tab stop: ${line}`);
+        }
+      });
+      assert.ok(!/\$\{\d+[:|}]/.test(text), 'the expanded text still holds a ${n...} tab stop: an unclosed placeholder?');
+    });
+
+    it(`parses in ${snippet.languages.join(', ')} with its default values`, async () => {
+      assert.deepStrictEqual(await syntaxProblems(snippet, text), [], `expanded text:\n${text}`);
+    });
+
+    const analysed = snippet.languages.filter(isLanguageId);
+    if (analysed.length > 0) {
+      it('is secure by default: no finding from our rules', async () => {
+        for (const languageId of analysed) {
+          const result = await analyze(text, { languageId, fileName: FILE_NAME_OF[languageId], rules: allRules() });
+          assert.strictEqual(result.skipped, undefined, `${languageId}: not analysed: ${result.skipped}`);
+          const findings = result.findings.map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${f.message}`);
+          assert.deepStrictEqual(findings, [], `${languageId}: findings in the expanded text`);
+        }
+      });
+    }
+
+    it('links to a guide section that exists', () => {
+      const anchor = guideAnchorOf(snippet.description);
+      const parsed = anchor ? parseGuideAnchor(anchor) : undefined;
+      assert.ok(parsed?.section, `no "Guide: <chapter>#<section>" in: ${snippet.description}`);
+      const sections = guideSections(parsed.chapter);
+      assert.ok(sections, `${guideChapterPath(parsed.chapter)} does not exist`);
+      assert.ok(sections.includes(parsed.section), `${guideChapterPath(parsed.chapter)} has no section '${parsed.section}' (it has: ${sections.join(', ')})`);
+    });
+  });
+}

@@ -7,7 +7,12 @@ const MIN_SNIPPET_LENGTH = 16;
 interface SnippetFileEntry {
   prefix?: string | string[];
   body?: string | string[];
+  /** The JavaScript/TypeScript snippets (`snippets/node/variants.json`): one body per module system. */
+  forms?: Record<string, string | string[]>;
 }
+
+/** The snippets the completion provider offers in the file's module system, besides the manifest's files. */
+const NODE_VARIANTS = 'snippets/node/variants.json';
 
 /** Text without whitespace: the editor re-indents an inserted snippet and may turn its tabs into spaces. */
 const squeezed = (text: string) => text.replace(/\s+/g, '');
@@ -38,17 +43,19 @@ export class SnippetInsertions implements vscode.Disposable {
     if (texts.some((t) => known.has(t))) this.inserted.fire(uri);
   }
 
-  /** The squeezed text of every `bg-` snippet in the files the manifest contributes. */
+  /** The squeezed text of every `bg-` snippet: the manifest's snippet files and every form of the JS/TS ones. */
   private async readSnippets(): Promise<ReadonlySet<string>> {
     const files: { path: string }[] = this.extension.packageJSON.contributes?.snippets ?? [];
     const texts = new Set<string>();
-    for (const file of new Set(files.map((f) => f.path))) {
+    for (const file of new Set([...files.map((f) => f.path), NODE_VARIANTS])) {
       try {
         const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extension.extensionUri, file))));
         for (const entry of Object.values(json) as SnippetFileEntry[]) {
-          if (!entry.body || ![entry.prefix ?? []].flat().some((p) => p.startsWith('bg-'))) continue;
-          const text = squeezed(expandSnippet(entry.body, { applyTransforms: false }));
-          if (text.length >= MIN_SNIPPET_LENGTH) texts.add(text);
+          if (![entry.prefix ?? []].flat().some((p) => p.startsWith('bg-'))) continue;
+          for (const body of [entry.body, ...Object.values(entry.forms ?? {})]) {
+            const text = body ? squeezed(expandSnippet(body, { applyTransforms: false })) : '';
+            if (text.length >= MIN_SNIPPET_LENGTH) texts.add(text);
+          }
         }
       } catch {
         // an unreadable snippet file: its snippets are not noticed

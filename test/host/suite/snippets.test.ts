@@ -3,23 +3,24 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { expandSnippet, snippetBodyText } from '../../../src/engine/snippet-expand';
-import { EXTENSION_ID } from './extension-api';
-
+import { activatedApi, EXTENSION_ID } from './extension-api';
+import { acceptSnippetCompletion } from './snippet-completions';
 
 interface ShippedSnippet {
   name: string;
   body: string;
 }
 
-/** A snippet of the extension's own JavaScript snippet file, found by its prefix. */
-function shippedJavaScriptSnippet(prefix: string): ShippedSnippet {
+/** One form of a JavaScript/TypeScript snippet the extension ships, found by its prefix. */
+function shippedSnippet(prefix: string, form: 'typescript' | 'esm' | 'commonjs'): ShippedSnippet {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not installed`);
-  const file = path.join(extension.extensionPath, 'snippets', 'javascript.json');
-  const snippets = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { prefix: string | string[]; body: string | string[] }>;
+  const file = path.join(extension.extensionPath, 'snippets', 'node', 'variants.json');
+  const snippets = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, { prefix: string | string[]; forms: Record<string, string[] | undefined> }>;
   const found = Object.entries(snippets).find(([, snippet]) => [snippet.prefix].flat().includes(prefix));
-  assert.ok(found, `no snippet with prefix ${prefix} in ${file}`);
-  return { name: found[0], body: snippetBodyText(found[1].body) };
+  const body = found?.[1].forms[form];
+  assert.ok(found && body, `no ${form} form of ${prefix} in ${file}`);
+  return { name: found[0], body: snippetBodyText(body) };
 }
 
 async function emptyJavaScriptEditor(): Promise<vscode.TextEditor> {
@@ -45,7 +46,7 @@ suite('Snippets', () => {
   });
 
   test('bg-route-post inserted through SnippetString gives defaults, the first choice, mirrors and literal dollars', async () => {
-    const snippet = shippedJavaScriptSnippet('bg-route-post');
+    const snippet = shippedSnippet('bg-route-post', 'esm');
     const editor = await emptyJavaScriptEditor();
     assert.ok(await editor.insertSnippet(new vscode.SnippetString(snippet.body)), 'insertSnippet refused the body');
     const text = textOf(editor);
@@ -56,13 +57,35 @@ suite('Snippets', () => {
     assert.ok(!/\$\{?\d/.test(text), `a tab stop was left in the text:\n${text}`);
   });
 
-  test('the contributed bg-pg-query snippet is offered in JavaScript and keeps its $1 SQL parameter', async () => {
-    const snippet = shippedJavaScriptSnippet('bg-pg-query');
+  test('the bg-pg-query completion in an untitled JavaScript file inserts the CommonJS form and keeps its $1 SQL parameter', async () => {
+    await activatedApi();
+    const snippet = shippedSnippet('bg-pg-query', 'commonjs');
     const editor = await emptyJavaScriptEditor();
-    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'javascript', name: snippet.name });
+    await acceptSnippetCompletion(editor, 'bg-pg-query');
     const text = textOf(editor);
     assert.strictEqual(text, expectedText(snippet.body));
     assert.ok(text.includes("'SELECT id, email, created_at FROM users WHERE email = $1'"), text);
-    assert.match(text, /\[email\],/);
+    assert.match(text, /^exports\.findUserByEmail = findUserByEmail;$/m);
+  });
+
+  test('a completion documents its snippet with a link to its guide section', async () => {
+    await activatedApi();
+    const document = await vscode.workspace.openTextDocument({ language: 'javascript', content: 'bg-helmet' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 9), undefined, 200);
+    const item = list.items.find((candidate) => (typeof candidate.label === 'string' ? candidate.label : candidate.label.label) === 'bg-helmet');
+    assert.ok(item, 'no bg-helmet completion');
+    const documentation = item.documentation instanceof vscode.MarkdownString ? item.documentation.value : String(item.documentation);
+    assert.ok(documentation.includes(`command:backendGuide.openGuide?${encodeURIComponent(JSON.stringify(['security-headers#helmet']))}`), documentation);
+  });
+
+  test('a TypeScript file gets the typed form, and bg-express-types, which JavaScript files do not get', async () => {
+    await activatedApi();
+    const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: '' });
+    const editor = await vscode.window.showTextDocument(document);
+    await acceptSnippetCompletion(editor, 'bg-express-types');
+    assert.match(textOf(editor), /interface SessionData/);
+    const javascript = await vscode.workspace.openTextDocument({ language: 'javascript', content: 'bg-express-types' });
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', javascript.uri, new vscode.Position(0, 16));
+    assert.ok(!list.items.some((item) => (typeof item.label === 'string' ? item.label : item.label.label) === 'bg-express-types'), 'bg-express-types offered in JavaScript');
   });
 });

@@ -45,11 +45,11 @@ suite('Walkthrough steps tick when the learner did the thing', () => {
     const other = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'javascript' }));
     await other.edit((edit) => edit.insert(new vscode.Position(0, 0), "const express = require('express');\nconst app = express();\n"));
     const target = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'javascript', content: '\t' }));
-    // The body of bg-helmet as the snippet file holds it, inserted the way accepting the completion does.
-    const snippets = JSON.parse(fs.readFileSync(path.join(vscode.extensions.getExtension('backendguide.backend-guide')!.extensionPath, 'snippets', 'javascript.json'), 'utf8'));
-    const helmet = Object.values(snippets).find((s: any) => [s.prefix].flat().includes('bg-helmet')) as { body: string[] };
-    assert.ok(helmet, 'the bg-helmet snippet');
-    await target.insertSnippet(new vscode.SnippetString(helmet.body.join('\n')), new vscode.Position(0, 1));
+    // The CommonJS form of bg-helmet as the completion provider offers it, inserted the way accepting it does.
+    const snippets = JSON.parse(fs.readFileSync(path.join(vscode.extensions.getExtension('backendguide.backend-guide')!.extensionPath, 'snippets', 'node', 'variants.json'), 'utf8'));
+    const helmet = Object.values(snippets).find((s: any) => [s.prefix].flat().includes('bg-helmet')) as { forms: { commonjs: string[] } };
+    assert.ok(helmet?.forms.commonjs, 'the CommonJS form of bg-helmet');
+    await target.insertSnippet(new vscode.SnippetString(helmet.forms.commonjs.join('\n')), new vscode.Position(0, 1));
     const uri = await inserted;
     assert.strictEqual(uri.toString(), target.document.uri.toString(), 'the first insertion noticed is the snippet, not the other text');
     assert.strictEqual(guide.contextKeys.value(SNIPPET_INSERTED_KEY), true);

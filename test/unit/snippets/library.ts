@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { snippetBodyText } from '../../../src/engine/snippet-expand';
+import type { NodeSnippet, SnippetFormId } from '../../../src/extension/snippets/snippet-forms';
 
 /** One entry of `contributes.snippets` in package.json. */
 export interface SnippetContribution {
@@ -20,7 +21,19 @@ export interface LibrarySnippet {
   languages: string[];
   /** The snippet object as written, for shape checks. */
   raw: Record<string, unknown>;
+  /** For a JavaScript/TypeScript snippet: which of its derived forms this is. */
+  form?: NodeSnippetForm;
 }
+
+export type NodeSnippetForm = SnippetFormId;
+/** The languages the completion provider inserts each form of snippets/node/variants.json in. */
+export const NODE_FORM_LANGUAGES: Readonly<Record<NodeSnippetForm, readonly string[]>> = {
+  typescript: ['typescript', 'typescriptreact'],
+  esm: ['javascript', 'javascriptreact'],
+  commonjs: ['javascript', 'javascriptreact'],
+};
+export const NODE_VARIANTS_FILE = 'snippets/node/variants.json';
+export const NODE_SOURCE_FILE = 'snippets/node/source.json';
 
 export interface SnippetFile {
   file: string;
@@ -35,8 +48,25 @@ export interface SnippetLibrary {
   root: string;
   contributions: SnippetContribution[];
   files: SnippetFile[];
-  /** Every snippet of every readable file. */
+  /** The JavaScript/TypeScript snippets, one entry per form (offered by the completion provider, not the manifest). */
+  nodeSnippets: LibrarySnippet[];
+  /** Every snippet of every readable file, and every form of the JavaScript/TypeScript snippets. */
   snippets: LibrarySnippet[];
+}
+
+/** Every form of every snippet in snippets/node/variants.json, as library snippets. */
+function loadNodeSnippets(root: string): LibrarySnippet[] {
+  const variants = JSON.parse(fs.readFileSync(path.join(root, NODE_VARIANTS_FILE), 'utf8')) as Record<string, NodeSnippet>;
+  return Object.entries(variants).flatMap(([name, variant]) => Object.entries(variant.forms).map(([form, lines]): LibrarySnippet => ({
+    file: NODE_VARIANTS_FILE,
+    name: `${name} (${form})`,
+    prefixes: asStrings(variant.prefix) ?? [],
+    body: snippetBodyText(lines),
+    description: variant.description,
+    languages: [...NODE_FORM_LANGUAGES[form as NodeSnippetForm]],
+    raw: { prefix: variant.prefix, body: lines, description: variant.description },
+    form: form as NodeSnippetForm,
+  })));
 }
 
 export const SNIPPET_FOLDER = 'snippets';
@@ -96,7 +126,8 @@ export function loadSnippetLibrary(root = repositoryRoot()): SnippetLibrary {
     });
     return { file, contributedLanguages, snippets };
   });
-  return { root, contributions, files, snippets: files.flatMap((f) => f.snippets) };
+  const nodeSnippets = loadNodeSnippets(root);
+  return { root, contributions, files, nodeSnippets, snippets: [...files.flatMap((f) => f.snippets), ...nodeSnippets] };
 }
 
 /** `Guide: <chapter>#<section>` at the end of a snippet description. */
