@@ -26,6 +26,7 @@ runRuleTests(sqlConcatenation, {
     'async function reset(client) {\n  const { database, username } = getDBConf("database");\n  await client.query(`CREATE DATABASE ${database} OWNER ${username}`);\n}',
     'function conf(name) {\n  let parsed = parseUrl(lookup(settings, [name, "url"]));\n  return { ...parsed, ...overrides(name) };\n}\nexport async function reset(client) {\n  const { database } = conf("database");\n  await client.query(`DROP DATABASE ${database}`);\n}',
     { code: 'export async function drop(id: number) {\n  const { data: row } = await lookup({ id, cascade: false });\n  return db.query(`DROP FUNCTION ${row.signature}`);\n}', languageId: 'typescript' },
+    { code: "import { literal } from 'pg-format';\nexport class Functions {\n  constructor(private query: (sql: string) => Promise<any>) {}\n  async retrieve({ id }: { id: number }) {\n    return this.query(`SELECT * FROM pg_proc WHERE oid = ${literal(id)}`);\n  }\n  async remove(id: number) {\n    const { data: func } = await this.retrieve({ id });\n    return this.query(`DROP FUNCTION ${func.signature}`);\n  }\n}", languageId: 'typescript' },
     'class Store { async purge() { const table = this.tableName(); return this.pool.query(`DELETE FROM ${table}`); } }',
     // the parent object a GraphQL resolver receives
     'const fields = { members: { type: MemberList, resolve: async (collective, args) => Member.findAll({ attributes: [[sequelize.literal(`"CollectiveId" = ${collective.ParentCollectiveId}`), "inherited"]] }) } };',

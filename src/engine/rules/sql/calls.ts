@@ -12,7 +12,7 @@ import {
 } from './pieces';
 import { DB_HANDLE_NAME } from './sinks';
 import type { StringEvaluator } from './string-building';
-import { argumentList, lastName, rootName } from './syntax';
+import { argumentList, lastName, parameterNodes, rootName } from './syntax';
 
 /** What a call returns, as far as SQL text is concerned. */
 export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Evaluation {
@@ -96,12 +96,24 @@ function localCall(ev: StringEvaluator, fn: Node, list: readonly Node[], depth: 
 
 /**
  * A function no request can reach but through its arguments: no enclosing function, only classes and modules,
- * and no instance state (an object may keep the request it was made for in a field).
+ * and, when it reads its object's state, an object not made for a request (one whose constructor is handed
+ * the request may keep it in a field).
  */
 function seesOnlyItsArguments(ev: StringEvaluator, fn: Node): boolean {
-  if (/\bthis\b/.test(fn.childForFieldName('body')?.text ?? '')) return false;
+  if (/\bthis\b/.test(fn.childForFieldName('body')?.text ?? '') && madeForRequest(ev, fn)) return false;
   const path = ev.scopes.ancestry.pathTo(fn.startIndex, fn.endIndex);
   return !path.some((n) => n.startIndex !== fn.startIndex && FUNCTION_TYPES.has(n.type) && n.endIndex >= fn.endIndex);
+}
+
+/** Request-like parameter names (`req`, `request`, `ctx`): what a handler is given. */
+const REQUEST_PARAMETER = /^(?:_?req|request|ctx|context)$/;
+
+/** The class of `fn` takes a request in its constructor, or `fn` is not a method of a class. */
+function madeForRequest(ev: StringEvaluator, fn: Node): boolean {
+  const cls = fn.type === 'method_definition' ? ev.classes.enclosingClass(fn) : undefined;
+  if (!cls) return true;
+  const constructor = ev.classes.member(cls, 'constructor', 'method');
+  return !!constructor && parameterNodes(constructor).some((p) => REQUEST_PARAMETER.test(p.text.replace(/[:=?].*$/s, '').replace(/^(?:private|public|protected|readonly)\s+/, '').trim()));
 }
 
 /** Methods that return the SQL a query builder wrote (TypeORM's `getQuery`/`getSql`, knex's `toString`). */
