@@ -20,6 +20,7 @@ import {
 } from './sql/sinks';
 import { meetsEvidence, startsWithStatement, valuePosition } from './sql/sql-text';
 import { StringEvaluator } from './sql/string-building';
+import { NUMERIC_FUNCTIONS, SAFE_RESULT_METHODS, TEXT_PRESERVING_METHODS } from './sql/known-calls';
 
 /**
  * Flags SQL text built from non-constant values that reaches a query API (CWE-89), and offers to rewrite
@@ -131,7 +132,7 @@ function readSqlArgument(arg: Node, evaluator: StringEvaluator, scopes: ScopeInd
   if (evaluation.kind !== 'text') return undefined;
   const { binding, writes, reads } = resolution;
   const rewritable = evaluation.exact && binding.init && (binding.kind === 'const' || binding.kind === 'let' || binding.kind === 'var') && writes.length === 0 && reads.length === 1;
-  if (!rewritable || !binding.init || !valuesReach(evaluation.pieces, binding.init, node, ancestors, evaluator.text)) return { evaluation };
+  if (!rewritable || !binding.init || !valuesReach(evaluation.pieces, binding.init, node, ancestors, evaluator.text, scopes)) return { evaluation };
   return { evaluation, target: unwrap(binding.init) };
 }
 
@@ -140,19 +141,45 @@ function readSqlArgument(arg: Node, evaluator: StringEvaluator, scopes: ScopeInd
  * and nothing between them assigns or redeclares a name the values use (checked on the text, which is
  * stricter than needed and cheap).
  */
-function valuesReach(pieces: readonly Piece[], init: Node, sink: Node, sinkAncestors: readonly Node[], text: string): boolean {
+function valuesReach(pieces: readonly Piece[], init: Node, sink: Node, sinkAncestors: readonly Node[], text: string, scopes: ScopeIndex): boolean {
   const innermost = [...sinkAncestors].reverse().find((n) => FUNCTION_TYPES.has(n.type));
   if (innermost && (init.startIndex < innermost.startIndex || init.endIndex > innermost.endIndex)) return false;
   const between = text.slice(init.endIndex, sink.startIndex);
   for (const piece of pieces) {
     if (piece.kind === 'text') continue;
+    // read later, a value that does something (a call, an assignment) would do it at another time
+    if (!readsOnly(piece.node)) return false;
+    const names = piece.node.type === 'identifier' ? [piece.node] : piece.node.descendantsOfType('identifier');
+    for (const id of names) {
+      const writes = id ? scopes.resolve(id)?.writes ?? [] : [];
+      if (writes.some((w) => w.start > init.endIndex && w.start < sink.startIndex)) return false;
+    }
     for (const name of new Set(piece.node.text.match(/[A-Za-z_$][\w$]*/g) ?? [])) {
+      if (scopes.declaredBetween(name, init.endIndex, sink.startIndex)) return false;
       const n = name.replace(/\$/g, '\\$');
-      const write = new RegExp(`(?<![\\w$.])${n}\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|\\|\\||&&)?=(?![=>])|(?:\\+\\+|--)\\s*${n}(?![\\w$])|(?<![\\w$.])${n}\\s*(?:\\+\\+|--)|\\b(?:const|let|var|function|class)\\s+[^;=]*?(?<![\\w$.])${n}(?![\\w$])`);
+      const write = new RegExp(`(?<![\\w$.])${n}\\s*\\]?\\s*(?:[-+*/%&|^]|\\*\\*|<<|>>>?|\\?\\?|\\|\\||&&)?=(?![=>])|(?:\\+\\+|--)\\s*${n}(?![\\w$])|(?<![\\w$.])${n}\\s*(?:\\+\\+|--)|\\b(?:const|let|var|function|class)\\s+[^;=]*?(?<![\\w$.])${n}(?![\\w$])`);
       if (write.test(between)) return false;
     }
   }
   return true;
+}
+
+/** Expression types that act when evaluated. */
+const ACTING_TYPES = ['call_expression', 'new_expression', 'assignment_expression', 'augmented_assignment_expression', 'update_expression', 'await_expression', 'yield_expression'];
+
+/**
+ * An expression that only reads: names, properties, literals, operators, and calls that compute a value from
+ * their receiver alone (`String(x)`, `x.trim()`, `parseInt(x, 10)`), so reading it later reads the same.
+ */
+function readsOnly(node: Node): boolean {
+  const acting = ACTING_TYPES.includes(node.type) ? [node, ...node.descendantsOfType(ACTING_TYPES)] : node.descendantsOfType(ACTING_TYPES);
+  return acting.every((n) => {
+    if (!n || n.type !== 'call_expression') return false;
+    const callee = unwrap(n.childForFieldName('function') ?? n);
+    if (callee.type === 'identifier') return NUMERIC_FUNCTIONS.has(callee.text) || callee.text === 'String';
+    const method = callee.type === 'member_expression' ? callee.childForFieldName('property')?.text ?? '' : '';
+    return TEXT_PRESERVING_METHODS.has(method) || SAFE_RESULT_METHODS.has(method);
+  });
 }
 
 function relatedSites(evaluation: TextEvaluation, reported: Node): RelatedSpec[] {

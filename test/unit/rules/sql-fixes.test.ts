@@ -214,6 +214,18 @@ runRuleTests(sqlConcatenation, {
       errors: e,
       output: `${pg}pool.query("SELECT * FROM t WHERE c = $1", [c]);`,
     },
+    {
+      name: 'variable: a value read through a pure method moves to the call',
+      code: `${mysql}function f(req) {\n  const q = "SELECT * FROM t WHERE name = '" + req.query.name.trim() + "'";\n  return db.query(q);\n}`,
+      errors: [{ messageId: 'concatenated', line: 4 }],
+      output: `${mysql}function f(req) {\n  const q = "SELECT * FROM t WHERE name = ?";\n  return db.query(q, [req.query.name.trim()]);\n}`,
+    },
+    {
+      name: 'pg: a ? inside a quoted literal is text, not a placeholder',
+      code: `${pg}pool.query("SELECT * FROM t WHERE note = 'why?' AND id = " + id);`,
+      errors: e,
+      output: `${pg}pool.query("SELECT * FROM t WHERE note = 'why?' AND id = $1", [id]);`,
+    },
     // the SQL in a variable: the declaration and the call are both rewritten
     {
       name: 'variable: declaration rewritten, values at the call',
@@ -294,6 +306,10 @@ runRuleTests(sqlConcatenation, {
     { name: 'the variable is used elsewhere too', code: `${mysql}const q = "SELECT * FROM t WHERE a = " + a;\nlogger.info(q);\ndb.query(q);`, errors: [{ messageId: 'concatenated', line: 4 }], output: null },
     { name: 'the variable is built over several statements', code: `${mysql}let q = "SELECT * FROM t";\nq += " WHERE a = " + a;\ndb.query(q);`, errors: [{ messageId: 'concatenated', line: 4 }], output: null },
     { name: 'a value is reassigned before the call', code: `${mysql}let a = x;\nconst q = "SELECT * FROM t WHERE a = " + a;\na = y;\ndb.query(q);`, errors: [{ messageId: 'concatenated', line: 5 }], output: null },
+    { name: 'a value destructured again before the call', code: `${mysql}let a = x;\nconst q = "SELECT * FROM t WHERE a = " + a;\n[a] = next();\ndb.query(q);`, errors: [{ messageId: 'concatenated', line: 5 }], output: null },
+    { name: 'a catch binding of the same name between the SQL and the call', code: `${mysql}function f(id) {\n  const q = "SELECT * FROM t WHERE id = " + id;\n  try { run(); } catch (id) { log(id); }\n  return db.query(q);\n}`, errors: [{ messageId: 'concatenated', line: 5 }], output: null },
+    { name: 'a value that calls a function would run later', code: `${mysql}function f(req) {\n  const q = "INSERT INTO t (id) VALUES (" + nextId(req.body) + ")";\n  audit();\n  return db.query(q);\n}`, errors: [{ messageId: 'concatenated', line: 5 }], output: null },
+    { name: 'mysql: a ? inside a quoted literal would be taken for a placeholder', code: `${mysql}db.query("SELECT * FROM t WHERE note = 'why?' AND id = " + id);`, errors: e, output: null },
     { name: 'a format function', code: 'const util = require("util");\nconst mysql = require("mysql");\ndb.query(util.format("SELECT * FROM t WHERE a = %s", a));', errors: e, output: null },
     { name: 'a join', code: `${mysql}db.query(["SELECT * FROM t WHERE a =", a].join(" "));`, errors: e, output: null },
     { name: 'a mysql query object', code: `${mysql}db.query({ sql: "SELECT * FROM t WHERE a = " + a, timeout: 1000 });`, errors: e, output: null },

@@ -205,6 +205,8 @@ export function parameterizedQueryFix(request: FixRequest): FixSpec | undefined 
   if (!style || layout === 'none') return undefined;
   const plan = planParameters(request.pieces, { doubleQuoteIsString: DOUBLE_QUOTE_STRINGS.has(request.driver), identifierBindings: request.driver === 'knex' });
   if (!plan || plan.parameters.length === 0) return undefined;
+  // mysql fills `?` on the client, quotes and comments or not: a `?` already in the text would take a value
+  if (request.driver === 'mysql' && style === '?' && plan.parts.some((p) => p.kind === 'sql' && p.text.includes('?'))) return undefined;
   let edits: OffsetEdit[] | undefined;
   switch (layout) {
     case 'values-array': edits = valuesArray(request, plan, style); break;

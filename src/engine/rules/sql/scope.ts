@@ -180,6 +180,15 @@ export class ScopeIndex {
     return { binding, writes, reads };
   }
 
+  /**
+   * Whether `name` is declared (a variable, parameter, catch binding, function or class) between two offsets:
+   * such a name there may stand for something else than before.
+   */
+  declaredBetween(name: string, from: number, to: number): boolean {
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return false;
+    return this.bindingsIn(this.occurrences(name, [this.root])).some((b) => b.id.startIndex > from && b.id.startIndex < to);
+  }
+
   /** The declarations among a name's occurrences (a name read thousands of times is declared a few times). */
   private bindingsIn(classified: readonly Classified[]): readonly Binding[] {
     let found = this.declared.get(classified);
