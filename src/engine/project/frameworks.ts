@@ -61,10 +61,13 @@ export const APP_PARAM_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Plain calls that serve an app over the network (`http.createServer(app)`, `serverless(app)`). */
+/** Middleware that lists a directory's files and serves them: mounted with `use`, it is a GET route of its own. */
+export const DIRECTORY_LISTING_MODULES: ReadonlySet<string> = new Set(['serve-index']);
+
 export const SERVE_CALLS: readonly RegExp[] = [/(?:^|\.)create(?:Secure)?Server$/, /^serverless$/, /^(?:serverless|awsServerlessExpress)\.\w+$/, /^(?:createHandler|handle|toNodeHandler)$/];
 
 /** Folders of test, fixture and mock code, matched on paths relative to the project root. */
-export const TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|mocks?|(?:tests?|e2e)[-_][\w-]+)\//i;
+export const TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|\w*mocks?|mocks?[-_][\w-]+|(?:tests?|e2e)[-_][\w-]+)\//i;
 /** Folders that mean tests wherever they are, even when the project root is unknown. */
 export const UNAMBIGUOUS_TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__)\//;
 /** File names of tests: `app.test.js`, `users.spec.ts`, `app.e2e-spec.ts`. */

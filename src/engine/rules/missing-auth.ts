@@ -86,6 +86,9 @@ function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: rea
     // The route to name: one that changes data before one that reads.
     const example = label(open.find((v) => v.need.kind === 'state-changing') ?? open[0]);
     const signIn = signInRoute(ofApp);
+    // An app without accounts whose routes only read publishes what it reads: the note is for apps where
+    // anyone can change data.
+    if (!signIn && open.every((v) => v.need.kind === 'sensitive')) continue;
     // Each open route is a related location: the note points at every route it speaks for.
     const related: RelatedSpec[] = open.slice(0, MAX_RELATED_ROUTES).map((v) => (v.instance.file === context.fileName
       ? { message: `${label(v)} is open to anyone`, startOffset: v.instance.event.reportSpan.start, endOffset: v.instance.event.reportSpan.end }

@@ -4,7 +4,7 @@ import type { Resolved } from '../../project/value-resolver';
 import { joinPath, type MiddlewareUse, type RouteInstance } from '../../project/route-walker';
 import { authNameMatcher } from './auth-names';
 import type { AuthOptions } from './auth-options';
-import { callsCheck, hasInHandlerCheck, rejectsCaller } from './handler-checks';
+import { callsCheck, canStopRequest, hasInHandlerCheck, passesEveryone, rejectsCaller } from './handler-checks';
 import { isAuthDecorator, isAuthGuardName, isPublicDecorator, NON_AUTH_GUARD_NAME } from './nest-guards';
 import { routeNeed, type RouteNeed } from './route-policy';
 import { specCovers } from '../../project/extract-nest-middleware';
@@ -58,7 +58,9 @@ export class AuthMiddlewareJudge {
 
   private compute(file: string, arg: ArgFact, middleware: boolean): boolean {
     if (arg.kind === 'array') return arg.items.some((item) => this.isAuth(file, item));
-    if ((arg.kind === 'ref' || arg.kind === 'call') && this.isAuthName(arg.name)) return true;
+    // The name is a hint; a body the index can read decides: one that always passes the request on checks
+    // nothing, whatever it is called (`verify.jwtChallenges()` only records solved challenges).
+    if ((arg.kind === 'ref' || arg.kind === 'call') && this.isAuthName(arg.name)) return !this.namedCheckPassesEveryone(file, arg, middleware);
     // A wrapper around a check is that check: `asyncHandler(auth.jwt)`, `compose([session, requireUser])`.
     if (arg.kind === 'call' && arg.args.some((inner) => inner.kind !== 'string' && this.isAuth(file, inner))) return true;
     if (arg.kind === 'call' && arg.args.some(declaresCheck)) return true;
@@ -85,12 +87,28 @@ export class AuthMiddlewareJudge {
     return fact !== undefined && this.checks(fact, middleware);
   }
 
+  private namedCheckPassesEveryone(file: string, arg: ArgFact, middleware: boolean): boolean {
+    const body = this.graph.resolver.functionOf(file, arg)?.fact.bodyText;
+    return middleware && body !== undefined && passesEveryone(body);
+  }
+
   /** A function checks auth when its declared name says so or its code checks the caller and ends the request. */
   private checks(fact: FunctionFact, middleware: boolean): boolean {
+    if (fact.bodyText !== undefined && middleware && passesEveryone(fact.bodyText)) return false;
     if (fact.name && this.isAuthName(fact.name)) return true;
     if (fact.bodyText === undefined) return false;
     if (hasInHandlerCheck(fact.bodyText)) return true;
     return middleware && (rejectsCaller(fact.bodyText) || callsCheck(fact.bodyText, this.isAuthName));
+  }
+
+  /**
+   * False for a check whose body the index reads and which never stops a request: it verifies who the caller
+   * is and lets everyone on (`updateAuthenticatedUsers()`), so it is no sign-in requirement and never the
+   * check a route missed by being registered before it.
+   */
+  stopsRequests(file: string, arg: ArgFact): boolean {
+    const body = this.handlerCode(file, arg);
+    return body === undefined || canStopRequest(body);
   }
 
   handlerCode(file: string, arg: ArgFact | undefined): string | undefined {

@@ -2,6 +2,7 @@ import { wordsOf } from './auth-names';
 import type { AuthOptions } from './auth-options';
 import { matchesRoutePattern } from './auth-options';
 import { hasSignatureCheck, onlyResponds, writesData } from './handler-checks';
+import { answersAvailability, changesOnlyOwnSession, limitsByAddress, refusesOnceSetUp, servesOnlyInMockMode } from './handler-effects';
 import { isSignInHandlerName, isWebhookPath, publicPathReason, SIGN_IN_REASON, SENSITIVE_HANDLER_CODE, SENSITIVE_PATH_WORDS, sensitivePathWord, STATE_CHANGING_METHODS } from './route-tables';
 
 /** A route as the policy sees it, whatever the framework. */
@@ -14,6 +15,8 @@ export interface RouteDescription {
   handlerName?: string;
   /** Source of the handler, when the graph found it. */
   handlerCode?: string;
+  /** The route lists a directory and serves its files (`app.use('/ftp', serveIndex('ftp'))`). */
+  listsDirectory?: boolean;
 }
 
 /** Whether a route needs an authentication or authorization check, and why. */
@@ -39,6 +42,21 @@ function sensitiveRead(route: RouteDescription, options: AuthOptions): string | 
 }
 
 /**
+ * What the handler does decides where the method misleads: one that only answers (405, a redirect, an
+ * echo), answers a yes or no, or clears the caller's own session changes nothing of anyone's; a first-run
+ * setup step or an endpoint rate-limited per address is built for callers who cannot have signed in.
+ */
+function handlerEffect(fullPath: string, code: string): RouteNeed | undefined {
+  if (refusesOnceSetUp(code)) return { kind: 'public', reason: 'first-run setup: the handler refuses once the instance has a user or is set up' };
+  if (limitsByAddress(code)) return { kind: 'public', reason: 'built for anonymous callers: the handler rate-limits them by network address' };
+  if (servesOnlyInMockMode(code)) return { kind: 'none', reason: 'a development mock: the handler answers 404 unless mock mode is on' };
+  if (onlyResponds(code)) return { kind: 'none', reason: 'the handler only answers: it changes and reads no data' };
+  if (answersAvailability(fullPath, code)) return { kind: 'none', reason: 'an availability check: the handler answers whether a name is free and writes nothing' };
+  if (changesOnlyOwnSession(code)) return { kind: 'none', reason: "the handler changes only the caller's own session" };
+  return undefined;
+}
+
+/**
  * The policy: state-changing methods need a check; GET routes need one when their path, parameters or
  * handler touch sensitive resources; sign-in flows, health checks, static files, routes marked public (by
  * comment or `auth.publicRoutes`) and webhooks that verify a signature do not.
@@ -56,8 +74,10 @@ export function routeNeed(route: RouteDescription, options: AuthOptions): RouteN
   const publicReason = publicPathReason(route.fullPath, route.methods);
   if (publicReason) return { kind: 'public', reason: publicReason, signIn: publicReason === SIGN_IN_REASON };
   if (route.handlerName && isSignInHandlerName(route.handlerName, route.fullPath)) return { kind: 'public', reason: `a sign-in step (handler ${route.handlerName})`, signIn: true };
-  // What the handler does decides: one that only answers (405, a redirect, an echo) changes and reveals nothing.
-  if (route.handlerCode && onlyResponds(route.handlerCode)) return { kind: 'none', reason: 'the handler only answers: it changes and reads no data' };
+  // A directory listing reveals every file under it, whatever the files are.
+  if (route.listsDirectory) return { kind: 'sensitive', what: 'a directory listing (every file under it)' };
+  const effect = route.handlerCode ? handlerEffect(route.fullPath, route.handlerCode) : undefined;
+  if (effect) return effect;
   if (changing) return { kind: 'state-changing' };
   if (route.handlerCode && writesData(route.handlerCode)) return { kind: 'state-changing' };
   const what = sensitiveRead(route, options);

@@ -7,7 +7,7 @@ import type { AuthOptions } from './auth-options';
 import type { AuthMiddlewareJudge } from './route-evaluation';
 import { hasInHandlerCheck } from './handler-checks';
 import { routeNeed, type RouteNeed } from './route-policy';
-import { isServerRoute } from './route-shape';
+import { isServerRoute, isUnmountedRouter } from './route-shape';
 import { delegatedVerdict } from './next-delegation';
 
 /**
@@ -55,19 +55,19 @@ function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options
   const handler = instance.handler;
   const handlerCode = handler ? handler.code ?? judge.handlerCode(handler.file, handler.arg) : undefined;
   const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
-  const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode }, options);
+  const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode, listsDirectory: instance.listsDirectory }, options);
   const guards = instance.applied.filter((use) => judge.isAuth(use.file, use.arg));
   const guard = guards[0];
   // An admin route guarded by a sign-in check alone lets every signed-in user in: it needs a role check too.
   // A second check in the chain is taken for that role check, whatever it is called.
-  if (guards.length === 1 && isAdminPath(instance.fullPath) && !guards.some((use) => checksPrivilege(describeArg(use.arg), judge.handlerCode(use.file, use.arg))) && !checksPrivilege('', handlerCode)) {
+  if (guards.length === 1 && isAdminPath(instance.fullPath) && judge.stopsRequests(guard.file, guard.arg) && !guards.some((use) => checksPrivilege(describeArg(use.arg), judge.handlerCode(use.file, use.arg))) && !checksPrivilege('', handlerCode)) {
     return { instance, need: { kind: 'admin' }, kind: 'unprotected', detail: `only ${describeArg(guard.arg)}, a sign-in check, guards an admin route`, guard };
   }
   if (guard) return { instance, need, kind: 'protected', detail: `${describeArg(guard.arg)} (${guard.level} level)`, guard };
   if (handler && (judge.handlerChecks(handler.file, handler.arg) || (handler.code !== undefined && hasInHandlerCheck(handler.code)))) return { instance, need, kind: 'protected', detail: 'a check inside the handler' };
   if (need.kind === 'public') return { instance, need, kind: 'public', detail: need.reason };
   if (need.kind === 'none') return { instance, need, kind: 'no-check-needed', detail: need.reason };
-  return { instance, need, kind: 'unprotected', detail: 'no check runs before the handler', registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) };
+  return { instance, need, kind: 'unprotected', detail: 'no check runs before the handler', registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg) && judge.stopsRequests(use.file, use.arg)) };
 }
 
 /**
@@ -99,6 +99,11 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
     if (instance.framework !== 'next' && !isServerRoute(graph, instance)) continue;
     // A handler a library builds is that library's: its sign-in flow is public, its router judged elsewhere
     // (unless a check runs before it).
+    if (wholeProject && isUnmountedRouter(graph, instance)) {
+      const reason = 'never mounted: no file imports this router, while its sibling routers are imported';
+      byEvent.set(instance.event, { instance, need: { kind: 'none', reason }, kind: 'no-check-needed', detail: reason });
+      continue;
+    }
     const judged = judgeRoute(instance, judge, options);
     const delegated = delegatedVerdict(graph, instance);
     const verdict = delegated && (delegated.kind === 'public' || judged.kind !== 'protected') ? delegated : judged;
