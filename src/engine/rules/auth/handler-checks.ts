@@ -129,12 +129,21 @@ export function onlyResponds(code: string): boolean {
   const body = bodyOf(code);
   // Only inert answers count: 404/405/501, a redirect, or an echo of what the caller sent; never the caller's own data.
   if (!INERT_ANSWER.test(body) || /\b(?:user|session|currentUser)\b/.test(body)) return false;
-  for (const match of body.matchAll(/([A-Za-z_$][\w$]*)((?:\s*\??\.\s*[A-Za-z_$][\w$]*|\s*\([^()]*\))*)\s*\(/g)) {
-    const root = match[1];
-    if (['if', 'for', 'while', 'switch', 'return', 'catch', 'function', 'typeof'].includes(root)) continue;
-    if (!ANSWER_RECEIVERS.has(root) && !PURE_CALL_ROOTS.test(root)) return false;
+  return callsOf(body).every(({ root }) => ANSWER_RECEIVERS.has(root) || PURE_CALL_ROOTS.test(root));
+}
+
+const KEYWORDS: ReadonlySet<string> = new Set(['if', 'for', 'while', 'switch', 'return', 'catch', 'function', 'typeof', 'await', 'async']);
+
+/**
+ * Every call in code: its root identifier and the member path up to the called name. A method called on
+ * an earlier call's result (`z.record(x).safeParse(y)`) belongs to that call's root, already listed.
+ */
+export function callsOf(body: string): { root: string; chain: string }[] {
+  const calls: { root: string; chain: string }[] = [];
+  for (const match of body.matchAll(/(?<![\w$.]\s*)([A-Za-z_$][\w$]*)((?:\s*\??\.\s*[A-Za-z_$][\w$]*)*)\s*\(/g)) {
+    if (!KEYWORDS.has(match[1])) calls.push({ root: match[1], chain: match[2].replace(/[\s?]/g, '') });
   }
-  return true;
+  return calls;
 }
 
 /** Writes and deletes in handler code: a GET route doing one of these changes data. */

@@ -1,21 +1,11 @@
 import { wordsOf } from './auth-names';
-import { ANSWER_RECEIVERS as ANSWER_ROOTS, bodyOf } from './handler-checks';
+import { ANSWER_RECEIVERS as ANSWER_ROOTS, bodyOf, callsOf } from './handler-checks';
 
 /**
  * What a handler's body does, where the method alone misleads: a POST that only answers a question, a
  * DELETE that only clears the caller's own session, a setup step that refuses once the instance is set
  * up, an endpoint built for anonymous callers. Each reads the handler's source text.
  */
-
-/** Every call of a handler body: its root identifier and the member path up to the called name. */
-function callsOf(body: string): { root: string; chain: string }[] {
-  const calls: { root: string; chain: string }[] = [];
-  for (const match of body.matchAll(/([A-Za-z_$][\w$]*)((?:\s*\??\.\s*[A-Za-z_$][\w$]*)*)\s*\(/g)) {
-    if (['if', 'for', 'while', 'switch', 'return', 'catch', 'function', 'typeof', 'await', 'async'].includes(match[1])) continue;
-    calls.push({ root: match[1], chain: match[2].replace(/[\s?]/g, '') });
-  }
-  return calls;
-}
 
 const SESSION_WRITE = /\b(?:req|request|ctx)\s*\.\s*session\s*(?:\.\s*[\w$]+\s*)*(?:=(?!=)|\.\s*(?:destroy|regenerate|save|reset)\s*\()|\b(?:req|request|ctx)\s*\.\s*session\s*=(?!=)/;
 
@@ -32,6 +22,8 @@ export function changesOnlyOwnSession(code: string): boolean {
 
 /** Last path segments of endpoints that answer whether something exists or is free (`POST /users/check`). */
 const QUESTION_SEGMENTS: ReadonlySet<string> = new Set(['check', 'available', 'availability', 'exists', 'taken', 'lookup-available']);
+/** Types whose static factories build the answer (`UsernameCheckResponseDto.create(...)`). */
+const ANSWER_TYPE = /^[A-Z]\w*(?:Dto|DTO|Response|Result)$/;
 /** Method names that write, store or send. */
 const WRITING_METHOD = /^(?:create|update|save|insert|upsert|delete|remove|destroy|put|set|write|append|push|increment|decrement|mark|send|mail|enqueue|add|register|invite|store|persist|patch)/i;
 
@@ -43,7 +35,7 @@ export function answersAvailability(fullPath: string, code: string): boolean {
   const segments = fullPath.split('/').filter(Boolean);
   const last = segments[segments.length - 1]?.toLowerCase();
   if (!last || !QUESTION_SEGMENTS.has(last) || code.length >= 4000) return false;
-  return callsOf(bodyOf(code)).every(({ root, chain }) => ANSWER_ROOTS.has(root) || !WRITING_METHOD.test(chain.split('.').pop() || root));
+  return callsOf(bodyOf(code)).every(({ root, chain }) => ANSWER_ROOTS.has(root) || ANSWER_TYPE.test(root) || !WRITING_METHOD.test(chain.split('.').pop() || root));
 }
 
 const INSTANCE_HAS_USERS = [new Set(['user', 'users', 'admin', 'admins', 'account', 'accounts', 'owner']), new Set(['any', 'exist', 'exists', 'there', 'count', 'has', 'have'])] as const;

@@ -27,7 +27,9 @@ export type RouteNeed =
   | { kind: 'sensitive'; what: string }
   | { kind: 'webhook' }
   /** An admin route that only a sign-in check guards. */
-  | { kind: 'admin' };
+  | { kind: 'admin' }
+  /** A signed-in-only route acting on the user in its path (`:param`) where `checked` of `of` such routes of its file check the caller. */
+  | { kind: 'ownership'; param: string; checked: number; of: number };
 
 const SENSITIVE_NAME_WORDS = new Set(SENSITIVE_PATH_WORDS.filter((w) => w !== 'me' && w !== 'keys'));
 

@@ -9,6 +9,7 @@ import { hasInHandlerCheck } from './handler-checks';
 import { routeNeed, type RouteNeed } from './route-policy';
 import { isServerRoute, isUnmountedRouter } from './route-shape';
 import { delegatedVerdict } from './next-delegation';
+import { markMissingOwnershipChecks } from './ownership';
 
 /**
  * Every server route of a project with a verdict, the model behind `missing-auth`, the Routes view and
@@ -66,6 +67,11 @@ function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options
   if (guard) return { instance, need, kind: 'protected', detail: `${describeArg(guard.arg)} (${guard.level} level)`, guard };
   if (handler && (judge.handlerChecks(handler.file, handler.arg) || (handler.code !== undefined && hasInHandlerCheck(handler.code)))) return { instance, need, kind: 'protected', detail: 'a check inside the handler' };
   if (need.kind === 'public') return { instance, need, kind: 'public', detail: need.reason };
+  // A helper that registers whatever its callers pass (`routes.post(path, handler)` with both parameters or
+  // values built from them) shows neither what is served nor what runs: the routes are its callers'.
+  if (instance.event.path === undefined && handlerCode === undefined && instance.event.method !== 'use') {
+    return { instance, need: { kind: 'none', reason: 'a generic registration: its path and handler come from its callers' }, kind: 'no-check-needed', detail: 'a generic registration: its path and handler come from its callers' };
+  }
   if (need.kind === 'none') return { instance, need, kind: 'no-check-needed', detail: need.reason };
   return { instance, need, kind: 'unprotected', detail: 'no check runs before the handler', registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg) && judge.stopsRequests(use.file, use.arg)) };
 }
@@ -116,6 +122,7 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
     const list = byRoot.get(verdict.instance.root);
     if (list) list.push(verdict); else byRoot.set(verdict.instance.root, [verdict]);
   }
+  markMissingOwnershipChecks(all, judge);
   if (!wholeProject) return all;
   // A router no app is seen mounting belongs to the project at large: it shares the project's concept.
   const projectHasConcept = hasAuthConcept(all);
@@ -127,12 +134,17 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
   return all;
 }
 
+/** A file as messages name it: relative to the project root when there is one. */
+export function shownFile(file: string, rootDir: string | undefined): string {
+  return rootDir ? path.relative(rootDir, file).split(path.sep).join('/') : path.basename(file);
+}
+
 /** "12 of 13 routes in routes/orders.js use requireAuth": the evidence a finding rests on. */
 export function consistencyEvidence(verdict: RouteVerdict, all: readonly RouteVerdict[], rootDir: string | undefined): string {
   const sameFile = all.filter((v) => v.instance.file === verdict.instance.file && v.kind !== 'public' && v.kind !== 'no-check-needed');
   const sameRoot = all.filter((v) => v.instance.root === verdict.instance.root && v.kind !== 'public' && v.kind !== 'no-check-needed');
   const [group, where] = sameFile.some((v) => v.kind === 'protected')
-    ? [sameFile, `in ${rootDir ? path.relative(rootDir, verdict.instance.file).split(path.sep).join('/') : path.basename(verdict.instance.file)}`]
+    ? [sameFile, `in ${shownFile(verdict.instance.file, rootDir)}`]
     : [sameRoot, 'of this app'];
   const protectedOnes = group.filter((v) => v.kind === 'protected');
   if (!protectedOnes.length) return '';
