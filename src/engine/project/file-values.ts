@@ -14,6 +14,12 @@ const MAX_IMPORT_TEXT = 300;
 const MAX_ARRAY_ITEMS = 24;
 const HANDLER_FIRST_PARAMS = new Set(['req', 'request', 'ctx', 'context', '_req', '_request', 'r']);
 const HANDLER_SECOND_PARAMS = new Set(['res', 'response', 'reply', 'next', 'h', '_res']);
+/** A helper handed the request and the response further down its parameters (`respond(method, req, res, data)`) acts as a handler. */
+function takesRequestAndResponse(params: readonly string[]): boolean {
+  const request = params.findIndex((p) => p === 'req' || p === 'request');
+  return request >= 0 && params.slice(request + 1).some((p) => p === 'res' || p === 'response');
+}
+
 export const TRANSPARENT_TYPES: ReadonlySet<string> = new Set(['await_expression', 'parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion']);
 
 export function spanOf(node: Node): Span {
@@ -216,7 +222,7 @@ export class FileValues {
     const fact = this.facts.functions[index];
     const name = node.childForFieldName('name')?.text ?? declaredName;
     if (name) fact.name = name;
-    if (HANDLER_FIRST_PARAMS.has(params[0] ?? '') || HANDLER_SECOND_PARAMS.has(params[1] ?? '')) {
+    if (HANDLER_FIRST_PARAMS.has(params[0] ?? '') || HANDLER_SECOND_PARAMS.has(params[1] ?? '') || takesRequestAndResponse(params)) {
       // A request handler's return value never carries an app or router; its code is what rules read.
       fact.bodyText = this.text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + MAX_BODY_TEXT));
     } else {

@@ -99,6 +99,7 @@ export const SIGN_UP_REASON = 'sign-up: creating an account at the collection ro
 
 /** Words that make any segment a sign-in step (`validate-otp`, `passkey-options`, `webauthn-register`). */
 const SIGN_IN_WORDS: ReadonlySet<string> = new Set(['otp', 'login', 'signin', 'signup', 'passkey', 'passkeys', 'webauthn', 'magic', 'sso', 'saml', 'oidc']);
+const SIGN_IN_PAGE = /^(?:login|logout|signin|signup|signout|register|registration)(?:form|page|submit|action|process)$/;
 /** `POST /users`, `POST /v1/account`: creating an account at the collection root is how visitors sign up. */
 const ACCOUNT_COLLECTIONS: ReadonlySet<string> = new Set(['users', 'user', 'accounts', 'account', 'members', 'signups']);
 /** Forms anyone may post: they send a message to the operator and change nothing else. */
@@ -119,6 +120,8 @@ export function publicPathReason(path: string, methods: readonly string[]): stri
   const words = wordsOf(last);
   if (PUBLIC_AUTH_FLOW_WORDS.some(([a, b]) => words.some((w) => a.has(w)) && words.some((w) => b.has(w)))) return SIGN_IN_REASON;
   if (words.some((w) => SIGN_IN_WORDS.has(w))) return SIGN_IN_REASON;
+  // `registerform`, `loginpage`: a sign-in step's page or form, written as one word.
+  if (SIGN_IN_PAGE.test(last)) return SIGN_IN_REASON;
   const posts = methods.length > 0 && methods.every((m) => m === 'post');
   const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
   const bareCollection = paramSegments(path).length === 0 && path.replace(/\/+$/, '').toLowerCase().endsWith(last);

@@ -10,6 +10,7 @@ import { routeNeed, type RouteNeed } from './route-policy';
 import { isServerRoute, isUnmountedRouter } from './route-shape';
 import { delegatedVerdict } from './next-delegation';
 import { markMissingOwnershipChecks } from './ownership';
+import { withImportedHelpers } from './handler-helpers';
 
 /**
  * Every server route of a project with a verdict, the model behind `missing-auth`, the Routes view and
@@ -52,9 +53,12 @@ function checksPrivilege(text: string, code: string | undefined): boolean {
   return PRIVILEGE_WORDS.test(text) || (code !== undefined && PRIVILEGE_CODE.test(code));
 }
 
-function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict {
+function judgeRoute(graph: AppGraph, instance: RouteInstance, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict {
   const handler = instance.handler;
-  const handlerCode = handler ? handler.code ?? judge.handlerCode(handler.file, handler.arg) : undefined;
+  const ownCode = handler ? handler.code ?? judge.handlerCode(handler.file, handler.arg) : undefined;
+  // The helpers are those the handler's own file imports, wherever the route is registered.
+  const codeFile = handler && (handler.code !== undefined ? handler.file : graph.resolver.functionOf(handler.file, handler.arg)?.file);
+  const handlerCode = codeFile && ownCode !== undefined ? withImportedHelpers(graph, codeFile, ownCode) : ownCode;
   const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
   const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode, listsDirectory: instance.listsDirectory }, options);
   const guards = instance.applied.filter((use) => judge.isAuth(use.file, use.arg));
@@ -69,7 +73,7 @@ function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options
   if (need.kind === 'public') return { instance, need, kind: 'public', detail: need.reason };
   // A helper that registers whatever its callers pass (`routes.post(path, handler)` with both parameters or
   // values built from them) shows neither what is served nor what runs: the routes are its callers'.
-  if (instance.event.path === undefined && handlerCode === undefined && instance.event.method !== 'use') {
+  if (instance.framework !== 'next' && instance.event.path === undefined && instance.event.args[0]?.kind === 'ref' && handlerCode === undefined && instance.event.method !== 'use') {
     return { instance, need: { kind: 'none', reason: 'a generic registration: its path and handler come from its callers' }, kind: 'no-check-needed', detail: 'a generic registration: its path and handler come from its callers' };
   }
   if (need.kind === 'none') return { instance, need, kind: 'no-check-needed', detail: need.reason };
@@ -110,7 +114,7 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
       byEvent.set(instance.event, { instance, need: { kind: 'none', reason }, kind: 'no-check-needed', detail: reason });
       continue;
     }
-    const judged = judgeRoute(instance, judge, options);
+    const judged = judgeRoute(graph, instance, judge, options);
     const delegated = delegatedVerdict(graph, instance);
     const verdict = delegated && (delegated.kind === 'public' || judged.kind !== 'protected') ? delegated : judged;
     const known = byEvent.get(instance.event);
