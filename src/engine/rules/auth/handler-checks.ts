@@ -140,7 +140,9 @@ const KEYWORDS: ReadonlySet<string> = new Set(['if', 'for', 'while', 'switch', '
  */
 export function callsOf(body: string): { root: string; chain: string }[] {
   const calls: { root: string; chain: string }[] = [];
-  for (const match of body.matchAll(/(?<![\w$.]\s*)([A-Za-z_$][\w$]*)((?:\s*\??\.\s*[A-Za-z_$][\w$]*)*)\s*\(/g)) {
+  // Text in quotes is no code: `Incorrect HTTP method (${req.method})` calls nothing.
+  const code = body.replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
+  for (const match of code.matchAll(/(?<![\w$])(?<!\.\s*)([A-Za-z_$][\w$]*)((?:\s*\??\.\s*[A-Za-z_$][\w$]*)*)\s*\(/g)) {
     if (!KEYWORDS.has(match[1])) calls.push({ root: match[1], chain: match[2].replace(/[\s?]/g, '') });
   }
   return calls;

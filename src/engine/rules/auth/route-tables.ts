@@ -128,8 +128,8 @@ export function publicPathReason(path: string, methods: readonly string[]): stri
   if (posts && bareCollection && ACCOUNT_COLLECTIONS.has(last)) return SIGN_UP_REASON;
   // `POST /sessions` creates a session: signing in, in REST's words.
   if (posts && bareCollection && (last === 'session' || last === 'sessions')) return SIGN_IN_REASON;
-  // `POST /auth/plex`, `POST /auth/google`: signing in with a provider, under the auth prefix.
-  if (posts && bareCollection && literals[literals.length - 2] === 'auth' && !SENSITIVE_WORD_SET.has(last)) return SIGN_IN_REASON;
+  // `POST /auth/plex`, `POST /auth/google`: signing in with a provider (one word), under the auth prefix.
+  if (posts && bareCollection && literals[literals.length - 2] === 'auth' && /^[a-z0-9]+$/.test(last) && !SENSITIVE_WORD_SET.has(last)) return SIGN_IN_REASON;
   const capability = paramSegments(path).find((p) => wordsOf(p).some((w) => CAPABILITY_PARAM_WORDS.has(w)));
   if (capability && !paramSegments(path).some((p) => wordsOf(p).some((w) => SENSITIVE_PARAM_WORDS.has(w)))) return `a link that carries its own secret (:${capability})`;
   if (readOnly && PUBLIC_HANDLE_PARAM.test(rawLast) && /^profiles?$/.test(literals[literals.length - 1] ?? '')) return 'a public profile, looked up by the handle others see';
