@@ -111,8 +111,17 @@ export class AuthMiddlewareJudge {
     return body === undefined || canStopRequest(body);
   }
 
+  /**
+   * The code of a handler: its function's, and for a wrapper call (`asyncHandler(auth.createAdminUser)`)
+   * also the code of the handlers it wraps, which is what runs for the request.
+   */
   handlerCode(file: string, arg: ArgFact | undefined): string | undefined {
-    return arg ? this.graph.resolver.functionOf(file, arg)?.fact.bodyText : undefined;
+    if (!arg) return undefined;
+    const own = this.graph.resolver.functionOf(file, arg)?.fact.bodyText;
+    if (arg.kind !== 'call') return own;
+    const wrapped = arg.args.flatMap((inner) => (inner.kind === 'ref' || inner.kind === 'function' ? [this.graph.resolver.functionOf(file, inner)?.fact.bodyText] : []))
+      .filter((code): code is string => code !== undefined);
+    return wrapped.length ? [own ?? '', ...wrapped].join('\n') : own;
   }
 }
 
