@@ -238,9 +238,9 @@ export class FileValues {
       const ref = this.refOf(body);
       return ref.root.kind === 'unknown' ? [] : [ref];
     }
-    if (!body.text.includes('return')) return [];
+    if (!body.text.includes('return')) return this.constructedObject(body);
     const returns = body.descendantsOfType('return_statement').filter((r): r is Node => r !== null);
-    if (!returns.length) return [];
+    if (!returns.length) return this.constructedObject(body);
     // Returns inside nested functions belong to those; compare ranges rather than walk parent links.
     const nested = body.descendantsOfType([...FUNCTION_TYPES]).filter((f): f is Node => f !== null).map((f) => [f.startIndex, f.endIndex]);
     const refs: ValueRef[] = [];
@@ -249,7 +249,26 @@ export class FileValues {
       const ref = this.refOf(namedChildren(statement)[0]);
       if (ref.root.kind !== 'unknown') refs.push(ref);
     }
-    return refs;
+    // Every return belongs to a nested function: this one returns nothing, as a constructor does.
+    return refs.length || returns.some((r) => !nested.some(([start, end]) => r.startIndex >= start && r.endIndex <= end)) ? refs : this.constructedObject(body);
+  }
+
+  /**
+   * What `new Handler(db)` makes of a constructor function that returns nothing: an object of the
+   * properties its body assigns to `this` (`this.list = (req, res) => ...`), so `handler.list` resolves.
+   */
+  private constructedObject(body: Node): ValueRef[] {
+    if (!body.text.includes('this.')) return [];
+    const props: Record<string, ValueRef> = {};
+    for (const statement of namedChildren(body)) {
+      const assignment = statement.type === 'expression_statement' ? namedChildren(statement)[0] : undefined;
+      if (assignment?.type !== 'assignment_expression') continue;
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      const name = left?.type === 'member_expression' && left.childForFieldName('object')?.type === 'this' ? left.childForFieldName('property')?.text : undefined;
+      if (name && right) props[name] = this.refOf(right);
+    }
+    return Object.keys(props).length ? [{ root: { kind: 'literal', props }, path: [] }] : [];
   }
 
   /** Index of the object a factory call creates, or `undefined` when the call is not a factory. */

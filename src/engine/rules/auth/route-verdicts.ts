@@ -48,6 +48,13 @@ function isAdminPath(path: string): boolean {
   return path.split('/').some((s) => /^admin(?:istration)?$/i.test(s));
 }
 
+/** A handler that renders or answers as the admin side (`res.render('benefits', { isAdmin: true })`) serves an admin function. */
+const SERVES_ADMIN = /\b(?:isAdmin|admin)\s*:\s*true\b/;
+
+function isAdminRoute(path: string, handlerCode: string | undefined): boolean {
+  return isAdminPath(path) || (handlerCode !== undefined && SERVES_ADMIN.test(handlerCode));
+}
+
 /** A check that asks what the caller may do, not only who they are: by its name, arguments or code. */
 function checksPrivilege(text: string, code: string | undefined): boolean {
   return PRIVILEGE_WORDS.test(text) || (code !== undefined && PRIVILEGE_CODE.test(code));
@@ -65,7 +72,7 @@ function judgeRoute(graph: AppGraph, instance: RouteInstance, judge: AuthMiddlew
   const guard = guards[0];
   // An admin route guarded by a sign-in check alone lets every signed-in user in: it needs a role check too.
   // A second check in the chain is taken for that role check, whatever it is called.
-  if (guards.length === 1 && isAdminPath(instance.fullPath) && judge.stopsRequests(guard.file, guard.arg) && !guards.some((use) => checksPrivilege(describeArg(use.arg), judge.handlerCode(use.file, use.arg))) && !checksPrivilege('', handlerCode)) {
+  if (guards.length === 1 && isAdminRoute(instance.fullPath, handlerCode) && judge.stopsRequests(guard.file, guard.arg) && !guards.some((use) => checksPrivilege(describeArg(use.arg), judge.handlerCode(use.file, use.arg))) && !checksPrivilege('', handlerCode)) {
     return { instance, need: { kind: 'admin' }, kind: 'unprotected', detail: `only ${describeArg(guard.arg)}, a sign-in check, guards an admin route`, guard };
   }
   if (guard) return { instance, need, kind: 'protected', detail: `${describeArg(guard.arg)} (${guard.level} level)`, guard };
