@@ -100,6 +100,8 @@ export const MAY_HOLD_FACTS = new RegExp([
   String.raw`\.(?:get|post|put|patch|delete|del|all|head|options)\s*\(\s*(?:['"\`](?:\/|\$\{|\*|['"\`])|['"\`][\w.-]+['"\`]\s*,\s*['"\`]\/)`,
   String.raw`\(\s*(?:req|request|ctx|_req)\s*(?::\s*[\w.<>]+\s*)?[,)]`,
   String.raw`export\s*(?:\*|\{[^}]*\}\s*from)`,
+  // a list of paths (a middleware elsewhere may let them through unchecked)
+  String.raw`(?:(?:const|let|var)\s+[\w$]+|exports\.[\w$]+)\s*=\s*\[\s*['"\`]\/`,
   String.raw`(?:module\.exports\s*=|export\s+default)\s*(?:require\b|[\w$.]+\s*\()`,
   `['"](?:${Object.values(DRIVER_MODULES).flat().map(escapeRegExp).join('|')})['"]`,
 ].join('|'));

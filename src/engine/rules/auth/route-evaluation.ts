@@ -61,6 +61,8 @@ export class AuthMiddlewareJudge {
     // The name is a hint; a body the index can read decides: one that always passes the request on checks
     // nothing, whatever it is called (`verify.jwtChallenges()` only records solved challenges).
     if ((arg.kind === 'ref' || arg.kind === 'call') && this.isAuthName(arg.name)) return !this.namedCheckPassesEveryone(file, arg, middleware);
+    // Middleware packages about something else stay so whatever they are given: `cors(getCorsOptions())`.
+    if (arg.kind === 'call' && this.isNonCheckPackage(file, arg)) return false;
     // A wrapper around a check is that check: `asyncHandler(auth.jwt)`, `compose([session, requireUser])`.
     if (arg.kind === 'call' && arg.args.some((inner) => inner.kind !== 'string' && this.isAuth(file, inner))) return true;
     if (arg.kind === 'call' && arg.args.some(declaresCheck)) return true;
@@ -87,6 +89,11 @@ export class AuthMiddlewareJudge {
     return fact !== undefined && this.checks(fact, middleware);
   }
 
+  private isNonCheckPackage(file: string, arg: Extract<ArgFact, { kind: 'call' }>): boolean {
+    const callee = this.graph.resolver.resolve(file, arg.callee);
+    return callee.kind === 'package' && NON_CHECK_PACKAGES.has(callee.name);
+  }
+
   private namedCheckPassesEveryone(file: string, arg: ArgFact, middleware: boolean): boolean {
     const body = this.graph.resolver.functionOf(file, arg)?.fact.bodyText;
     return middleware && body !== undefined && passesEveryone(body);
@@ -99,6 +106,31 @@ export class AuthMiddlewareJudge {
     if (fact.bodyText === undefined) return false;
     if (hasInHandlerCheck(fact.bodyText)) return true;
     return middleware && (rejectsCaller(fact.bodyText) || callsCheck(fact.bodyText, this.isAuthName));
+  }
+
+  /**
+   * The name of the list by which a middleware lets this route's path through unchecked, if it does: its
+   * code tests the request's path against paths the index can read (`WHITELIST.some((u) => req.path.startsWith(u))`).
+   */
+  exemptingList(use: MiddlewareUse, fullPath: string): string | undefined {
+    const fn = this.graph.resolver.functionOf(use.file, use.arg);
+    const exempt = fn?.fact.exemptPaths;
+    if (!fn || !exempt) return undefined;
+    // `req.path` is relative to where the middleware is mounted.
+    const scope = use.scope === '/' ? '' : use.scope;
+    const path = scope && fullPath.startsWith(scope) ? fullPath.slice(scope.length) || '/' : fullPath;
+    const listed = this.listedPaths(fn.file, exempt.list).some((entry) => (exempt.match === 'prefix' ? entry !== '' && path.startsWith(entry) : path === entry));
+    return listed ? exempt.name : undefined;
+  }
+
+  /** The strings of a list of paths; `LIST.filter(...)` keeps some of LIST, so LIST's are taken. */
+  private listedPaths(file: string, ref: ValueRef): string[] {
+    let list = ref;
+    if (list.root.kind === 'call' && !list.path.length && list.root.callee.path[list.root.callee.path.length - 1] === 'filter') {
+      list = { root: list.root.callee.root, path: list.root.callee.path.slice(0, -1) };
+    }
+    const value = this.graph.resolver.resolve(file, list);
+    return value.kind === 'array' ? value.strings ?? [] : [];
   }
 
   /**
@@ -124,6 +156,12 @@ export class AuthMiddlewareJudge {
     return wrapped.length ? [own ?? '', ...wrapped].join('\n') : own;
   }
 }
+
+/**
+ * Middleware packages that shape requests and responses and authenticate nobody: CORS only tells
+ * browsers which pages may read an answer (any other client is served), the rest parse, log or compress.
+ */
+const NON_CHECK_PACKAGES: ReadonlySet<string> = new Set(['cors', '@koa/cors', '@fastify/cors', 'helmet', 'compression', 'morgan', 'body-parser', 'cookie-parser', 'express-session', 'express-rate-limit', 'koa-body', 'koa-bodyparser']);
 
 /** Options that ask the call to check the caller: `withApi(handler, { user: true })`, `protect({ roles: ['admin'] })`. */
 const DECLARED_CHECK_FLAGS = /^(?:user|auth|authenticated|authRequired|requireAuth|requiresAuth|requireUser|loginRequired|requireLogin|admin|administrator|isAdmin|protected)$/;

@@ -67,8 +67,13 @@ function judgeRoute(graph: AppGraph, instance: RouteInstance, judge: AuthMiddlew
   const codeFile = handler && (handler.code !== undefined ? handler.file : graph.resolver.functionOf(handler.file, handler.arg)?.file);
   const handlerCode = codeFile && ownCode !== undefined ? withImportedHelpers(graph, codeFile, ownCode) : ownCode;
   const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
-  const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode, listsDirectory: instance.listsDirectory }, options);
-  const guards = instance.applied.filter((use) => judge.isAuth(use.file, use.arg));
+  // A check that lets this path through by its own list of public paths does not guard it: the project
+  // declares the route public there, as a `backend-guide-public` comment would.
+  const checks = instance.applied.filter((use) => judge.isAuth(use.file, use.arg));
+  const exempting = checks.map((use) => ({ use, list: judge.exemptingList(use, instance.fullPath) })).find((e) => e.list !== undefined);
+  const listed = exempting && `listed in ${exempting.list}, the paths ${describeArg(exempting.use.arg)} lets through without a check`;
+  const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason ?? listed, handlerName, handlerCode, listsDirectory: instance.listsDirectory }, options);
+  const guards = checks.filter((use) => use !== exempting?.use);
   const guard = guards[0];
   // An admin route guarded by a sign-in check alone lets every signed-in user in: it needs a role check too.
   // A second check in the chain is taken for that role check, whatever it is called.
