@@ -116,12 +116,19 @@ export function signInRoute(verdicts: readonly RouteVerdict[]): RouteVerdict | u
 export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, options: AuthOptions, wholeProject = true, packageFor?: PackageLookup): RouteVerdict[] {
   // A route reached through several mounts is one registration: it is judged by its weakest place.
   const byEvent = new Map<RouteInstance['event'], RouteVerdict>();
+  // One answer per router: its routes share it.
+  const unmountedRoots = new Map<string, boolean>();
+  const unmounted = (instance: RouteInstance): boolean => {
+    let known = unmountedRoots.get(instance.root);
+    if (known === undefined) unmountedRoots.set(instance.root, known = isUnmountedRouter(graph, instance));
+    return known;
+  };
   const nextRoutes = wholeProject ? nextRouteInstances(graph.set.files.values(), packageFor) : [];
   for (const instance of [...graph.routeInstances(), ...nextRoutes]) {
     if (instance.framework !== 'next' && !isServerRoute(graph, instance)) continue;
     // A handler a library builds is that library's: its sign-in flow is public, its router judged elsewhere
     // (unless a check runs before it).
-    if (wholeProject && isUnmountedRouter(graph, instance)) {
+    if (wholeProject && instance.detached && unmounted(instance)) {
       const reason = 'never mounted: no file imports this router, while its sibling routers are imported';
       byEvent.set(instance.event, { instance, need: { kind: 'none', reason }, kind: 'no-check-needed', detail: reason });
       continue;
