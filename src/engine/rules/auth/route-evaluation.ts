@@ -1,6 +1,5 @@
 import type { AppGraph } from '../../project/app-graph';
 import type { ArgFact, EventFact, FileFacts, FunctionFact, NestControllerFact, NestMiddlewareFact, NestRouteFact, ValueRef } from '../../project/facts';
-import type { Resolved } from '../../project/value-resolver';
 import { joinPath, type MiddlewareUse, type RouteInstance } from '../../project/route-walker';
 import { authNameMatcher } from './auth-names';
 import type { AuthOptions } from './auth-options';
@@ -175,27 +174,6 @@ function declaresCheck(arg: ArgFact): boolean {
 
 function unmet(need: RouteNeed): need is UnmetNeed {
   return need.kind !== 'public' && need.kind !== 'none';
-}
-
-/**
- * Routes registered in `fileName` (Express, Koa, Fastify) that need a check and, in at least one place the
- * app reaches them, run none. Detached routes (no app found to mount them) are judged on their own chain.
- */
-export function unprotectedRoutes(graph: AppGraph, judge: AuthMiddlewareJudge, fileName: string, options: AuthOptions): UnprotectedRoute[] {
-  const found = new Map<EventFact, UnprotectedRoute>();
-  for (const instance of graph.routeInstances()) {
-    if (instance.file !== fileName || found.has(instance.event)) continue;
-    const handler = instance.handler;
-    const handlerCode = handler ? judge.handlerCode(handler.file, handler.arg) : undefined;
-    const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
-    const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode }, options);
-    if (!unmet(need)) continue;
-    if (instance.applied.some((use) => judge.isAuth(use.file, use.arg))) continue;
-    // The last function can be a check itself when a later layer answers (`app.delete(path, security.denyAll())`).
-    if (handler && judge.handlerChecks(handler.file, handler.arg)) continue;
-    found.set(instance.event, { event: instance.event, instance, need, registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) });
-  }
-  return [...found.values()];
 }
 
 /** A NestJS route without a guard. */
