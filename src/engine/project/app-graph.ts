@@ -44,6 +44,7 @@ export class AppGraph {
   private readonly traces = new Map<string, TraceEntry[]>();
   private appList: AppSummary[] | undefined;
   private instances: RouteInstance[] | undefined;
+  private importers: Map<string, string[]> | undefined;
 
   constructor(readonly set: FileSet) {
     this.resolver = new ValueResolver(set);
@@ -133,6 +134,23 @@ export class AppGraph {
   isServeCall(entry: TraceEntry): boolean {
     if (entry.event.method !== '') return false;
     return SERVE_CALLS.some((p) => p.test(entry.event.calleeName));
+  }
+
+  /** Files that import `file` by a specifier the project resolves (skipped files, which are not parsed, excepted). */
+  importersOf(file: string): readonly string[] {
+    if (!this.importers) {
+      const map = new Map<string, string[]>();
+      for (const facts of this.set.files.values()) {
+        for (const imported of facts.imports) {
+          const target = this.set.resolveImport(facts.fileName, imported.source);
+          if (!target || target === facts.fileName) continue;
+          const list = map.get(target);
+          if (list) { if (!list.includes(facts.fileName)) list.push(facts.fileName); } else map.set(target, [facts.fileName]);
+        }
+      }
+      this.importers = map;
+    }
+    return this.importers.get(file) ?? [];
   }
 
   /** Every app created outside test files, with its trace and how it leaves its file. */

@@ -17,7 +17,8 @@ import { escapeRegExp } from '../text';
 
 const MAX_ARG_DEPTH = 2;
 const MAX_ARG_TEXT = 160;
-const EVENT_CALL = new RegExp(String.raw`\.\s*(${EVENT_METHODS.join('|')})\s*\(`, 'g');
+// Type arguments may sit between the method and its call in TypeScript: `router.get<{ id: string }>('/:id', h)`.
+const EVENT_CALL = new RegExp(String.raw`\.\s*(${EVENT_METHODS.join('|')})\s*(?:<[^()<>]{0,200}>\s*)?\(`, 'g');
 const ROUTE_METHOD_SET = new Set(ROUTE_METHODS);
 const CHAINABLE = new Set(CHAINABLE_METHODS);
 

@@ -37,8 +37,8 @@ export type ValueRoot =
   | { kind: 'call'; callee: ValueRef; fnArg?: number }
   /** An object literal, by property name; `spreads` are the objects spread into it (`{ ...helpers, x }`). */
   | { kind: 'literal'; props: Record<string, ValueRef>; spreads?: ValueRef[] }
-  /** An array literal (`module.exports = [helmet(), cors()]`). */
-  | { kind: 'array'; items: ValueRef[] }
+  /** An array literal (`module.exports = [helmet(), cors()]`); `strings` are its string items (a list of paths). */
+  | { kind: 'array'; items: ValueRef[]; strings?: string[] }
   | { kind: 'unknown' };
 
 export interface ImportFact {
@@ -123,6 +123,11 @@ export interface FunctionFact {
    * safe for SQL when the arguments for them are. Absent when the function returns anything else.
    */
   textReturn?: ParamPart[];
+  /**
+   * A list of paths the function lets through unchecked, tested against the request's path
+   * (`WHITELIST.some((u) => req.path.startsWith(u))` is `prefix`, `PUBLIC.includes(req.path)` is `exact`).
+   */
+  exemptPaths?: { name: string; list: ValueRef; match: 'prefix' | 'exact' };
 }
 
 /** A parameter, or a property of it (`props.schemaFilter` is `{ index: 0, path: ['schemaFilter'] }`). */

@@ -12,8 +12,31 @@ const MAX_DEPTH = 16;
 const MAX_BODY_TEXT = 12000;
 const MAX_IMPORT_TEXT = 300;
 const MAX_ARRAY_ITEMS = 24;
+/** String items kept of an array literal: enough for a project's list of public paths. */
+const MAX_LISTED_STRINGS = 200;
 const HANDLER_FIRST_PARAMS = new Set(['req', 'request', 'ctx', 'context', '_req', '_request', 'r']);
 const HANDLER_SECOND_PARAMS = new Set(['res', 'response', 'reply', 'next', 'h', '_res']);
+/** A helper handed the request and the response further down its parameters (`respond(method, req, res, data)`) acts as a handler. */
+function takesRequestAndResponse(params: readonly string[]): boolean {
+  const request = params.findIndex((p) => p === 'req' || p === 'request');
+  return request >= 0 && params.slice(request + 1).some((p) => p === 'res' || p === 'response');
+}
+
+/**
+ * The list a middleware tests the request's path against to let it through (`whitelistURLs.some((url) =>
+ * req.path.startsWith(url))`, `PUBLIC_PATHS.includes(req.path)`); lists named as denials (`blacklist`,
+ * `protectedPaths`) are the opposite and not taken.
+ */
+const PATH_LIST_TEST = /\b([A-Za-z_$][\w$]*)\s*\.\s*(some|find|includes)\s*\(\s*(?:\(?\s*([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?\)?\s*=>\s*(?:req|request)\s*\.\s*(?:path|url|originalUrl)\s*\.\s*startsWith\s*\(\s*\3\s*\)|(?:req|request)\s*\.\s*(?:path|url|originalUrl)\s*\))/g;
+const DENIAL_LIST = /black|deny|block|forbid|protect|private|secure|auth/i;
+
+function exemptPathList(code: string): { name: string; match: 'prefix' | 'exact' } | undefined {
+  for (const m of code.matchAll(PATH_LIST_TEST)) {
+    if (!DENIAL_LIST.test(m[1])) return { name: m[1], match: m[2] === 'includes' ? 'exact' : 'prefix' };
+  }
+  return undefined;
+}
+
 export const TRANSPARENT_TYPES: ReadonlySet<string> = new Set(['await_expression', 'parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion']);
 
 export function spanOf(node: Node): Span {
@@ -134,10 +157,16 @@ export class FileValues {
       case 'object':
         return this.refOfObject(node, depth);
       case 'array':
-        return { root: { kind: 'array', items: namedChildren(node).slice(0, MAX_ARRAY_ITEMS).map((item) => this.refOf(item, depth + 1)) }, path: [] };
+        return this.arrayRef(node, depth);
       default:
         return UNKNOWN;
     }
+  }
+
+  private arrayRef(node: Node, depth: number): ValueRef {
+    const children = namedChildren(node);
+    const strings = children.slice(0, MAX_LISTED_STRINGS).map((item) => stringValue(item)).filter((v): v is string => v !== undefined);
+    return { root: { kind: 'array', items: children.slice(0, MAX_ARRAY_ITEMS).map((item) => this.refOf(item, depth + 1)), ...(strings.length ? { strings } : {}) }, path: [] };
   }
 
   private refOfCall(node: Node, depth: number): ValueRef {
@@ -216,9 +245,14 @@ export class FileValues {
     const fact = this.facts.functions[index];
     const name = node.childForFieldName('name')?.text ?? declaredName;
     if (name) fact.name = name;
-    if (HANDLER_FIRST_PARAMS.has(params[0] ?? '') || HANDLER_SECOND_PARAMS.has(params[1] ?? '')) {
+    if (HANDLER_FIRST_PARAMS.has(params[0] ?? '') || HANDLER_SECOND_PARAMS.has(params[1] ?? '') || takesRequestAndResponse(params)) {
       // A request handler's return value never carries an app or router; its code is what rules read.
       fact.bodyText = this.text.slice(node.startIndex, Math.min(node.endIndex, node.startIndex + MAX_BODY_TEXT));
+      const exempt = exemptPathList(fact.bodyText);
+      if (exempt) {
+        const list = this.refOfName(exempt.name, node, 0);
+        if (list.root.kind !== 'unknown') fact.exemptPaths = { name: exempt.name, list, match: exempt.match };
+      }
     } else {
       fact.returns = this.returnsOf(node);
     }
@@ -232,9 +266,9 @@ export class FileValues {
       const ref = this.refOf(body);
       return ref.root.kind === 'unknown' ? [] : [ref];
     }
-    if (!body.text.includes('return')) return [];
+    if (!body.text.includes('return')) return this.constructedObject(body);
     const returns = body.descendantsOfType('return_statement').filter((r): r is Node => r !== null);
-    if (!returns.length) return [];
+    if (!returns.length) return this.constructedObject(body);
     // Returns inside nested functions belong to those; compare ranges rather than walk parent links.
     const nested = body.descendantsOfType([...FUNCTION_TYPES]).filter((f): f is Node => f !== null).map((f) => [f.startIndex, f.endIndex]);
     const refs: ValueRef[] = [];
@@ -243,7 +277,26 @@ export class FileValues {
       const ref = this.refOf(namedChildren(statement)[0]);
       if (ref.root.kind !== 'unknown') refs.push(ref);
     }
-    return refs;
+    // Every return belongs to a nested function: this one returns nothing, as a constructor does.
+    return refs.length || returns.some((r) => !nested.some(([start, end]) => r.startIndex >= start && r.endIndex <= end)) ? refs : this.constructedObject(body);
+  }
+
+  /**
+   * What `new Handler(db)` makes of a constructor function that returns nothing: an object of the
+   * properties its body assigns to `this` (`this.list = (req, res) => ...`), so `handler.list` resolves.
+   */
+  private constructedObject(body: Node): ValueRef[] {
+    if (!body.text.includes('this.')) return [];
+    const props: Record<string, ValueRef> = {};
+    for (const statement of namedChildren(body)) {
+      const assignment = statement.type === 'expression_statement' ? namedChildren(statement)[0] : undefined;
+      if (assignment?.type !== 'assignment_expression') continue;
+      const left = assignment.childForFieldName('left');
+      const right = assignment.childForFieldName('right');
+      const name = left?.type === 'member_expression' && left.childForFieldName('object')?.type === 'this' ? left.childForFieldName('property')?.text : undefined;
+      if (name && right) props[name] = this.refOf(right);
+    }
+    return Object.keys(props).length ? [{ root: { kind: 'literal', props }, path: [] }] : [];
   }
 
   /** Index of the object a factory call creates, or `undefined` when the call is not a factory. */

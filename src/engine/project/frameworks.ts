@@ -61,10 +61,13 @@ export const APP_PARAM_NAMES: ReadonlySet<string> = new Set([
 ]);
 
 /** Plain calls that serve an app over the network (`http.createServer(app)`, `serverless(app)`). */
+/** Middleware that lists a directory's files and serves them: mounted with `use`, it is a GET route of its own. */
+export const DIRECTORY_LISTING_MODULES: ReadonlySet<string> = new Set(['serve-index']);
+
 export const SERVE_CALLS: readonly RegExp[] = [/(?:^|\.)create(?:Secure)?Server$/, /^serverless$/, /^(?:serverless|awsServerlessExpress)\.\w+$/, /^(?:createHandler|handle|toNodeHandler)$/];
 
 /** Folders of test, fixture and mock code, matched on paths relative to the project root. */
-export const TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|mocks?|(?:tests?|e2e)[-_][\w-]+)\//i;
+export const TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|\w*mocks?|(?:tests?|e2e)[-_][\w-]+)\//i;
 /** Folders that mean tests wherever they are, even when the project root is unknown. */
 export const UNAMBIGUOUS_TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__)\//;
 /** File names of tests: `app.test.js`, `users.spec.ts`, `app.e2e-spec.ts`. */
@@ -92,11 +95,13 @@ export function isTestFileName(fileName: string, rootDir?: string): boolean {
  * model, validator and front-end files are typically skipped (`map.get(key)` is not a route).
  */
 export const MAY_HOLD_FACTS = new RegExp([
-  String.raw`express|koa|fastify|nestjs|helmet|lusca|passport|jwt`,
+  String.raw`express|koa|fastify|nestjs|helmet|lusca|passport|jwt|NextApiRequest|NextRequest`,
   String.raw`\.(?:use|listen|register|addHook|route)\s*\(`,
   String.raw`\.(?:get|post|put|patch|delete|del|all|head|options)\s*\(\s*(?:['"\`](?:\/|\$\{|\*|['"\`])|['"\`][\w.-]+['"\`]\s*,\s*['"\`]\/)`,
   String.raw`\(\s*(?:req|request|ctx|_req)\s*(?::\s*[\w.<>]+\s*)?[,)]`,
   String.raw`export\s*(?:\*|\{[^}]*\}\s*from)`,
+  // a list of paths (a middleware elsewhere may let them through unchecked)
+  String.raw`(?:(?:const|let|var)\s+[\w$]+|exports\.[\w$]+)\s*=\s*\[\s*['"\`]\/`,
   String.raw`(?:module\.exports\s*=|export\s+default)\s*(?:require\b|[\w$.]+\s*\()`,
   `['"](?:${Object.values(DRIVER_MODULES).flat().map(escapeRegExp).join('|')})['"]`,
 ].join('|'));

@@ -1,5 +1,6 @@
 import type { AppGraph, AppSummary, TraceEntry } from './app-graph';
 import type { ArgFact, EventFact, ObjectKind } from './facts';
+import { DIRECTORY_LISTING_MODULES } from './frameworks';
 import { paramKey, type Resolved } from './value-resolver';
 
 export type Framework = 'express' | 'koa' | 'fastify' | 'next';
@@ -28,6 +29,8 @@ export interface RouteInstance {
   later: MiddlewareUse[];
   /** `code`: the handler's code when the route model reads more than its function (a Next.js handler and the functions it hands the request to). */
   handler?: { file: string; arg: ArgFact; code?: string };
+  /** A directory listing mounted with `use` (`app.use('/ftp', serveIndex('ftp'))`): every file under it is readable. */
+  listsDirectory?: boolean;
   /** No app was found to mount the route's router or call its function: only its own middleware is known. */
   detached: boolean;
   /** The app the walk started from (or, for a detached route, the router or parameter holding it). */
@@ -143,6 +146,7 @@ export class RouteWalker {
         const mountLevel: MiddlewareUse[] = [];
         for (const arg of event.args) {
           const child = this.graph.mountedObject(file, arg);
+          if (!child && this.listsDirectory(file, arg)) this.addInstance(entry, ctx, before(pos), after(pos), { handler: arg, routeLevel: mountLevel.map((u) => u.arg) });
           if (!child) { mountLevel.push({ file, arg, event, level: 'mount', scope: scopeOf(event.path) }); continue; }
           if (ctx.stack.has(child)) continue;
           const trace = this.graph.traceOf(child);
@@ -181,13 +185,23 @@ export class RouteWalker {
     };
   }
 
-  private addInstance(entry: TraceEntry, ctx: WalkContext, applied: MiddlewareUse[], later: MiddlewareUse[]): void {
+  /** `serveIndex('ftp')`: a call of a directory-listing middleware's factory. */
+  private listsDirectory(file: string, arg: ArgFact): boolean {
+    if (arg.kind !== 'call') return false;
+    let callee = arg.callee;
+    while (callee.root.kind === 'call') callee = callee.root.callee;
+    const imported = callee.root.kind === 'import' ? this.graph.set.files.get(file)?.imports[callee.root.index] : undefined;
+    return imported !== undefined && DIRECTORY_LISTING_MODULES.has(imported.source);
+  }
+
+  /** `listing`: a directory listing mounted with `use`, served for GET with the middleware before it on the same call. */
+  private addInstance(entry: TraceEntry, ctx: WalkContext, applied: MiddlewareUse[], later: MiddlewareUse[], listing?: { handler: ArgFact; routeLevel: ArgFact[] }): void {
     const { event, file } = entry;
-    let methods = [event.method === 'del' ? 'delete' : event.method];
+    let methods = [listing ? 'get' : event.method === 'del' ? 'delete' : event.method];
     let path = event.path ?? '';
-    let args = flatten(event.args);
-    let handler: ArgFact | undefined;
-    const routeLevel: ArgFact[] = [];
+    let args = listing ? [] : flatten(event.args);
+    let handler: ArgFact | undefined = listing?.handler;
+    const routeLevel: ArgFact[] = listing ? [...listing.routeLevel] : [];
     const options = args.find((a): a is Extract<ArgFact, { kind: 'object' }> => a.kind === 'object');
     // Express and Koa routes never take an options object; one with Fastify's keys is a Fastify route.
     const fastify = ctx.framework === 'fastify' || (options !== undefined && Object.keys(options.props).some((k) => FASTIFY_ROUTE_OPTIONS.has(k)));
@@ -218,6 +232,7 @@ export class RouteWalker {
       handler: handler ? { file, arg: handler } : undefined,
       detached: ctx.detached,
       root: ctx.root,
+      ...(listing ? { listsDirectory: true } : {}),
     });
   }
 }

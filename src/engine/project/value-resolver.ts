@@ -16,7 +16,7 @@ export type Resolved =
   /** A value from an npm package: `{ name: 'helmet', path: ['hsts', '()'] }` for `helmet.hsts()`. */
   | { kind: 'package'; name: string; path: string[] }
   /** An array literal; its items are refs of `file`. */
-  | { kind: 'array'; file: string; items: ValueRef[] }
+  | { kind: 'array'; file: string; items: ValueRef[]; strings?: string[] }
   | { kind: 'unknown' };
 
 const UNKNOWN: Resolved = { kind: 'unknown' };
@@ -102,7 +102,7 @@ export class ValueResolver {
         return this.applyPath(callee, ['()', ...ref.path], depth);
       }
       case 'array': {
-        if (!ref.path.length) return { kind: 'array', file, items: root.items };
+        if (!ref.path.length) return { kind: 'array', file, items: root.items, ...(root.strings ? { strings: root.strings } : {}) };
         const [first, ...rest] = ref.path;
         const item = /^\d+$/.test(first) ? root.items[Number(first)] : undefined;
         return item ? this.resolveAt(file, withPath(item, rest), depth + 1) : UNKNOWN;

@@ -9,15 +9,16 @@ import type { FixSpec, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule
 import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
 import { AuthMiddlewareJudge, nestAuthModel, unguardedNestRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
-import { consistencyEvidence, routeVerdicts, signInRoute, type RouteVerdict } from './auth/route-verdicts';
+import { consistencyEvidence, routeVerdicts, shownFile, signInRoute, type RouteVerdict } from './auth/route-verdicts';
 
 /** Files that may register routes (route-shaped calls, Nest route decorators) or create an app (its note goes there). */
-const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*\(|@(?:Get|Post|Put|Patch|Delete|All)\s*\(|\bexpress\s*\(\s*\)|\bnew\s+Koa\b|\bfastify\s*\(|\bFastify\s*\(/;
+const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*(?:<[^()<>]{0,200}>\s*)?\(|@(?:Get|Post|Put|Patch|Delete|All)\s*\(|\bexpress\s*\(\s*\)|\bnew\s+Koa\b|\bfastify\s*\(|\bFastify\s*\(/;
 
 function messageFor(need: UnmetNeed): { messageId: string; what?: string } {
   if (need.kind === 'sensitive') return { messageId: 'missingAuthSensitive', what: need.what };
   if (need.kind === 'webhook') return { messageId: 'unsignedWebhook' };
   if (need.kind === 'admin') return { messageId: 'adminWithoutRole' };
+  if (need.kind === 'ownership') return { messageId: 'missingOwnership', what: `:${need.param}` };
   return { messageId: 'missingAuth' };
 }
 
@@ -86,6 +87,9 @@ function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: rea
     // The route to name: one that changes data before one that reads.
     const example = label(open.find((v) => v.need.kind === 'state-changing') ?? open[0]);
     const signIn = signInRoute(ofApp);
+    // An app without accounts whose routes only read publishes what it reads: the note is for apps where
+    // anyone can change data.
+    if (!signIn && open.every((v) => v.need.kind === 'sensitive')) continue;
     // Each open route is a related location: the note points at every route it speaks for.
     const related: RelatedSpec[] = open.slice(0, MAX_RELATED_ROUTES).map((v) => (v.instance.file === context.fileName
       ? { message: `${label(v)} is open to anyone`, startOffset: v.instance.event.reportSpan.start, endOffset: v.instance.event.reportSpan.end }
@@ -111,7 +115,7 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
     const { instance, event } = route;
     const method = instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE';
     const fixes: FixSpec[] = [];
-    const insert = route.need.kind === 'webhook' || route.need.kind === 'admin' ? undefined : insertMiddlewareFix(context.text, view, route, middleware);
+    const insert = route.need.kind === 'webhook' || route.need.kind === 'admin' || route.need.kind === 'ownership' ? undefined : insertMiddlewareFix(context.text, view, route, middleware);
     if (insert) fixes.push(insert);
     fixes.push(markPublicFix(context.text, event.reportSpan.start));
     const base = { startOffset: event.reportSpan.start, endOffset: event.reportSpan.end, fixes, related: relatedFor(context, route) };
@@ -122,7 +126,9 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
       continue;
     }
     const { messageId, what } = messageFor(route.need);
-    const evidence = consistencyEvidence(verdict, verdicts, context.project?.rootDir);
+    const evidence = route.need.kind === 'ownership'
+      ? `${route.need.checked} of ${route.need.of} routes with a user in the path in ${shownFile(instance.file, context.project?.rootDir)} compare it with the caller or require a permission`
+      : consistencyEvidence(verdict, verdicts, context.project?.rootDir);
     const advice = instance.framework === 'next' ? NEXT_SUGGESTION : suggestion;
     context.report({ ...base, messageId, data: { method, path: shownPath(instance), suggestion: advice, what: what ?? '', evidence: evidence ? ` ${evidence}.` : '' } });
   }
@@ -175,6 +181,7 @@ export const missingAuth: Rule = {
       noAuthConcept: 'This app has no authentication at all: none of its {{total}} routes checks who the caller is, so anyone who can reach the server can call every one of them, including {{example}}. Fine for a local demo; before it holds anyone\'s data, add sign-in and an auth middleware in front of the routes that change or reveal data, or mark the app public with a `// backend-guide-public: <reason>` comment.',
       signInNoChecks: 'This app signs users in ({{signIn}}) but none of its {{total}} routes checks who the caller is: {{open}} of them change or reveal data for anyone, including {{example}}. Add an auth middleware that rejects requests without a valid session or token in front of those routes.',
       adminWithoutRole: '{{method}} {{path}} is an admin route, but the only check before it asks whether the caller is signed in, not whether they are an admin: every signed-in user can call it (broken access control).{{evidence}} Add a role check (for example isAdmin or requireRole(\'admin\')) before the handler.',
+      missingOwnership: '{{method}} {{path}} acts on the user named by {{what}}, but the only check before it asks whether the caller is signed in, not whether they are that user: any signed-in user can read or change another user\'s data (broken object level authorization).{{evidence}} Compare {{what}} with the caller\'s id, or require a permission, as those routes do.',
       unsignedWebhook: '{{method}} {{path}} looks like a webhook but neither verifies the sender\'s signature nor requires authentication, so anyone can post forged events to it. Verify the signature (for example stripe.webhooks.constructEvent) before acting on the payload.',
     },
     guideAnchor: 'auth#protecting-endpoints',

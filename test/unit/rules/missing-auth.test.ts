@@ -213,7 +213,8 @@ const crossFile: { valid: ValidCase[]; invalid: InvalidCase[] } = {
       code: "const express = require('express');\nconst router = express.Router();\nrouter.post('/', createOrder);\nmodule.exports = router;\n",
       files: {
         '/p/src/routes/users.js': "const express = require('express');\nconst { requireAuth } = require('../middleware/auth');\nconst router = express.Router();\nrouter.delete('/:id', requireAuth, removeUser);\nrouter.put('/:id', requireAuth, updateUser);\nmodule.exports = router;\n",
-        '/p/src/middleware/auth.js': "exports.requireAuth = (req, res, next) => next();\n",
+        // a stub that always calls next() checks nobody (the judge reads its body); this one refuses like a real one
+        '/p/src/middleware/auth.js': "exports.requireAuth = (req, res, next) => (req.user ? next() : res.sendStatus(401));\n",
         '/p/src/app.js': `${API_APP}app.use('/users', require('./routes/users'));\napp.use('/orders', require('./routes/orders'));\napp.listen(3000);\n`,
       },
       errors: [{ messageId: 'missingAuth', messageIncludes: ['this project uses requireAuth'] }],

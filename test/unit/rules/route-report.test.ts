@@ -20,6 +20,16 @@ describe('projectRoutes (the Routes view and `backend-guide routes`)', () => {
     assert.match(rows[0].app, /^app \(app\.js\)$/);
   });
 
+  it("evaluates an app-wide check's own list of public paths: listed routes are public, the others protected", async () => {
+    const project = await projectFrom({
+      '/p/constants.js': "exports.WHITELIST_URLS = ['/api/v1/feedback', '/api/v1/ping'];\n",
+      '/p/app.js': "const express = require('express');\nconst { WHITELIST_URLS } = require('./constants');\nconst app = express();\nconst allowed = WHITELIST_URLS.filter((u) => !DENY.includes(u));\napp.use((req, res, next) => {\n  if (allowed.some((url) => req.path.startsWith(url))) return next();\n  if (!req.user) return res.status(401).end();\n  next();\n});\napp.get('/api/v1/feedback/:id', listFeedback);\napp.delete('/api/v1/flows/:id', removeFlow);\napp.listen(3000);\n",
+    });
+    const rows = projectRoutes(project, defaultConfig());
+    assert.deepStrictEqual(rows.map((r) => `${r.method} ${r.path} ${r.verdict}`), ['GET /api/v1/feedback/:id public', 'DELETE /api/v1/flows/:id protected']);
+    assert.match(rows[0].detail, /listed in allowed/);
+  });
+
   it('points NestJS routes at the line of their route decorator', async () => {
     const project = await projectFrom({
       '/p/users.controller.ts': "import { Controller, Delete, Get, Param } from '@nestjs/common';\n\n@Controller('users')\nexport class UsersController {\n  @Get()\n  list() {}\n\n  @Delete(':id')\n  remove(@Param('id') id: string) {}\n}\n",

@@ -14,6 +14,8 @@ export const IDENTITY_CHECKS: readonly RegExp[] = [
   /!\s*(?:req|request|ctx)\s*\.\s*session\s*(?:\?\.|\.)\s*(?:user|userId|user_id|uid|username|loggedIn|isLoggedIn|authenticated|account|accountId|passport)\b/,
   /!\s*ctx\s*\.\s*state\s*\.\s*user\b/,
   /\b(?:req|request|ctx\s*\.\s*state)\s*\.\s*user\s*(?:\?\.|\.)\s*(?:role|roles|isAdmin|admin|permissions|scope|scopes)\b/,
+  // the caller's session or token cookie, looked up (`authenticatedUsers.get(req.cookies.token)`)
+  /\b(?:req|request|ctx)\s*\.\s*(?:cookies|signedCookies)\s*(?:\.\s*\w*(?:token|session|auth|jwt|sid)\w*\b|\[\s*['"`]\w*(?:token|session|auth|jwt|sid)\w*['"`]\s*\])/i,
   /\b(?:req|request|ctx)\s*\.\s*(?:headers|header|get)\s*(?:\.\s*authorization\b|\[\s*['"`]authorization['"`]\s*\]|\(\s*['"`]authorization['"`]\s*\))/i,
 ];
 
@@ -38,6 +40,7 @@ export const REQUEST_ENDINGS: readonly RegExp[] = [
   /\bForbidden\b/i,
   LOGIN_REDIRECT,
   /\bctx\s*\.\s*throw\s*\(/,
+  /\bnext\s*\(\s*new\s+\w*Error\b/,
   /\bthrow\b/,
 ];
 
@@ -66,6 +69,35 @@ export function rejectsCaller(code: string): boolean {
   return hasSignatureCheck(code) && /\b(?:status|sendStatus)\s*\(\s*4\d\d\b/.test(code);
 }
 
+/**
+ * Ways a middleware can stop a request: answer it, throw, pass an error on (`next(err)`), or hand the
+ * response to another function that may answer (`passport.authenticate('jwt')(req, res, next)`). A
+ * middleware with none of these always goes on to the next layer, so it cannot keep anyone out.
+ */
+const REQUEST_STOPS: readonly RegExp[] = [
+  /\b(?:res|response|reply|h)\s*\.\s*(?:status|sendStatus|send|json|end|redirect|render|code|writeHead|response)\s*\(/,
+  /\bthrow\b/,
+  /\bnext\s*\(\s*[^)\s]/,
+  /\bctx\s*\.\s*(?:throw|redirect|assert)\s*\(|\bctx\s*\.\s*(?:status|body)\s*=/,
+  /\(\s*(?:req|request|ctx)\s*,\s*(?:res|response|reply|next)\b/,
+  /\breturn\s+(?:false\b|(?!next\b)[A-Za-z_$][\w$.]*\s*\()/,
+  /\b(?:reject|fail|deny)\w*\s*\(/i,
+];
+
+/**
+ * True when a middleware neither verifies a credential nor can stop the request: it always goes on, so
+ * it keeps nobody out. One that verifies a token and only records who the caller is still authenticates
+ * (the handlers then check what it found).
+ */
+export function passesEveryone(code: string): boolean {
+  return !canStopRequest(code) && !hasInHandlerCheck(code);
+}
+
+export function canStopRequest(code: string): boolean {
+  const body = bodyOf(code);
+  return REQUEST_STOPS.some((p) => p.test(body));
+}
+
 /** True when the code hands the request to a function whose name names a check (`verifyToken(req, res, next)`). */
 export function callsCheck(code: string, isAuthName: (name: string) => boolean): boolean {
   for (const match of code.matchAll(/\b([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\(\s*(?:req|request|ctx)\b/g)) {
@@ -75,12 +107,16 @@ export function callsCheck(code: string, isAuthName: (name: string) => boolean):
 }
 
 /** Receivers whose calls only shape the answer: a handler calling nothing else changes and reads no data. */
-const ANSWER_RECEIVERS: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'ctx', 'next', 'console', 'JSON', 'String', 'Number', 'Object', 'Array', 'Math', 'h']);
+export const ANSWER_RECEIVERS: ReadonlySet<string> = new Set(['res', 'response', 'reply', 'ctx', 'next', 'console', 'JSON', 'String', 'Number', 'Object', 'Array', 'Math', 'h']);
 
-const INERT_ANSWER = /\b(?:status|sendStatus|code)\s*\(\s*(?:404|405|501)\b|\.\s*redirect\s*\(|\.\s*(?:json|send)\s*\(\s*(?:req|request)\s*\.\s*(?:body|query|params)\s*\)/;
+// 404/405/501, a redirect (`res.redirect()`, `ctx.status = 303`), an echo of the request, or an error handed on.
+const INERT_ANSWER = /\b(?:status|sendStatus|code)\s*\(\s*(?:404|405|501)\b|\.\s*redirect\s*\(|\.\s*(?:json|send)\s*\(\s*(?:req|request)\s*\.\s*(?:body|query|params)\s*\)|\bstatus\s*=\s*30[1-8]\b|\bnext\s*\(\s*new\s+\w*Error\s*\(/;
+
+/** Calls that only check or build values: schema validation, assertions, errors and URLs. */
+const PURE_CALL_ROOTS = /^(?:z|Joi|yup|assert\w*|\w*Error|URL|URLSearchParams|encodeURIComponent|decodeURIComponent)$/;
 
 /** The code after the parameter list: calls in default values or types do not count. */
-function bodyOf(code: string): string {
+export function bodyOf(code: string): string {
   const arrow = code.indexOf('=>');
   const brace = code.indexOf('{');
   const at = arrow >= 0 && (brace < 0 || arrow < brace) ? arrow + 2 : brace;
@@ -89,16 +125,27 @@ function bodyOf(code: string): string {
 
 /** True when every call in a handler is on the response (`res.status(405).end()`, `res.redirect(...)`, `res.json(req.body)`). */
 export function onlyResponds(code: string): boolean {
-  if (code.length >= 4000 || /\bawait\b|\bnew\s/.test(code)) return false;
+  if (code.length >= 4000 || /\bawait\b|\bnew\s+(?!\w*Error\b|URL\b|URLSearchParams\b)/.test(code)) return false;
   const body = bodyOf(code);
   // Only inert answers count: 404/405/501, a redirect, or an echo of what the caller sent; never the caller's own data.
   if (!INERT_ANSWER.test(body) || /\b(?:user|session|currentUser)\b/.test(body)) return false;
-  for (const match of body.matchAll(/([A-Za-z_$][\w$]*)((?:\s*\??\.\s*[A-Za-z_$][\w$]*|\s*\([^()]*\))*)\s*\(/g)) {
-    const root = match[1];
-    if (['if', 'for', 'while', 'switch', 'return', 'catch', 'function', 'typeof'].includes(root)) continue;
-    if (!ANSWER_RECEIVERS.has(root)) return false;
+  return callsOf(body).every(({ root }) => ANSWER_RECEIVERS.has(root) || PURE_CALL_ROOTS.test(root));
+}
+
+const KEYWORDS: ReadonlySet<string> = new Set(['if', 'for', 'while', 'switch', 'return', 'catch', 'function', 'typeof', 'await', 'async']);
+
+/**
+ * Every call in code: its root identifier and the member path up to the called name. A method called on
+ * an earlier call's result (`z.record(x).safeParse(y)`) belongs to that call's root, already listed.
+ */
+export function callsOf(body: string): { root: string; chain: string }[] {
+  const calls: { root: string; chain: string }[] = [];
+  // Text in quotes is no code: `Incorrect HTTP method (${req.method})` calls nothing.
+  const code = body.replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, "''");
+  for (const match of code.matchAll(/(?<![\w$])(?<!\.\s*)([A-Za-z_$][\w$]*)((?:\s*\??\.\s*[A-Za-z_$][\w$]*)*)\s*\(/g)) {
+    if (!KEYWORDS.has(match[1])) calls.push({ root: match[1], chain: match[2].replace(/[\s?]/g, '') });
   }
-  return true;
+  return calls;
 }
 
 /** Writes and deletes in handler code: a GET route doing one of these changes data. */

@@ -38,7 +38,7 @@ function routerCalled(graph: AppGraph, file: string, code: string | undefined): 
 }
 
 /** The names an import statement binds: `import a, { b, c as d } from 'x'`, `import * as ns`, `const { e } = require('x')`. */
-function bindingsOf(statement: string): string[] {
+export function bindingsOf(statement: string): string[] {
   const names: string[] = [];
   const first = /^\s*(?:import\s+(?:type\s+)?|(?:const|let|var)\s+)([\w$]+)/.exec(statement);
   if (first && first[1] !== 'type') names.push(first[1]);

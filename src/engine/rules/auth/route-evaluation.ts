@@ -1,10 +1,9 @@
 import type { AppGraph } from '../../project/app-graph';
 import type { ArgFact, EventFact, FileFacts, FunctionFact, NestControllerFact, NestMiddlewareFact, NestRouteFact, ValueRef } from '../../project/facts';
-import type { Resolved } from '../../project/value-resolver';
 import { joinPath, type MiddlewareUse, type RouteInstance } from '../../project/route-walker';
 import { authNameMatcher } from './auth-names';
 import type { AuthOptions } from './auth-options';
-import { callsCheck, hasInHandlerCheck, rejectsCaller } from './handler-checks';
+import { callsCheck, canStopRequest, hasInHandlerCheck, passesEveryone, rejectsCaller } from './handler-checks';
 import { isAuthDecorator, isAuthGuardName, isPublicDecorator, NON_AUTH_GUARD_NAME } from './nest-guards';
 import { routeNeed, type RouteNeed } from './route-policy';
 import { specCovers } from '../../project/extract-nest-middleware';
@@ -58,7 +57,11 @@ export class AuthMiddlewareJudge {
 
   private compute(file: string, arg: ArgFact, middleware: boolean): boolean {
     if (arg.kind === 'array') return arg.items.some((item) => this.isAuth(file, item));
-    if ((arg.kind === 'ref' || arg.kind === 'call') && this.isAuthName(arg.name)) return true;
+    // The name is a hint; a body the index can read decides: one that always passes the request on checks
+    // nothing, whatever it is called (`verify.jwtChallenges()` only records solved challenges).
+    if ((arg.kind === 'ref' || arg.kind === 'call') && this.isAuthName(arg.name)) return !this.namedCheckPassesEveryone(file, arg, middleware);
+    // Middleware packages about something else stay so whatever they are given: `cors(getCorsOptions())`.
+    if (arg.kind === 'call' && this.isNonCheckPackage(file, arg)) return false;
     // A wrapper around a check is that check: `asyncHandler(auth.jwt)`, `compose([session, requireUser])`.
     if (arg.kind === 'call' && arg.args.some((inner) => inner.kind !== 'string' && this.isAuth(file, inner))) return true;
     if (arg.kind === 'call' && arg.args.some(declaresCheck)) return true;
@@ -85,18 +88,79 @@ export class AuthMiddlewareJudge {
     return fact !== undefined && this.checks(fact, middleware);
   }
 
+  private isNonCheckPackage(file: string, arg: Extract<ArgFact, { kind: 'call' }>): boolean {
+    const callee = this.graph.resolver.resolve(file, arg.callee);
+    return callee.kind === 'package' && NON_CHECK_PACKAGES.has(callee.name);
+  }
+
+  private namedCheckPassesEveryone(file: string, arg: ArgFact, middleware: boolean): boolean {
+    const body = this.graph.resolver.functionOf(file, arg)?.fact.bodyText;
+    return middleware && body !== undefined && passesEveryone(body);
+  }
+
   /** A function checks auth when its declared name says so or its code checks the caller and ends the request. */
   private checks(fact: FunctionFact, middleware: boolean): boolean {
+    if (fact.bodyText !== undefined && middleware && passesEveryone(fact.bodyText)) return false;
     if (fact.name && this.isAuthName(fact.name)) return true;
     if (fact.bodyText === undefined) return false;
     if (hasInHandlerCheck(fact.bodyText)) return true;
     return middleware && (rejectsCaller(fact.bodyText) || callsCheck(fact.bodyText, this.isAuthName));
   }
 
+  /**
+   * The name of the list by which a middleware lets this route's path through unchecked, if it does: its
+   * code tests the request's path against paths the index can read (`WHITELIST.some((u) => req.path.startsWith(u))`).
+   */
+  exemptingList(use: MiddlewareUse, fullPath: string): string | undefined {
+    const fn = this.graph.resolver.functionOf(use.file, use.arg);
+    const exempt = fn?.fact.exemptPaths;
+    if (!fn || !exempt) return undefined;
+    // `req.path` is relative to where the middleware is mounted.
+    const scope = use.scope === '/' ? '' : use.scope;
+    const path = scope && fullPath.startsWith(scope) ? fullPath.slice(scope.length) || '/' : fullPath;
+    const listed = this.listedPaths(fn.file, exempt.list).some((entry) => (exempt.match === 'prefix' ? entry !== '' && path.startsWith(entry) : path === entry));
+    return listed ? exempt.name : undefined;
+  }
+
+  /** The strings of a list of paths; `LIST.filter(...)` keeps some of LIST, so LIST's are taken. */
+  private listedPaths(file: string, ref: ValueRef): string[] {
+    let list = ref;
+    if (list.root.kind === 'call' && !list.path.length && list.root.callee.path[list.root.callee.path.length - 1] === 'filter') {
+      list = { root: list.root.callee.root, path: list.root.callee.path.slice(0, -1) };
+    }
+    const value = this.graph.resolver.resolve(file, list);
+    return value.kind === 'array' ? value.strings ?? [] : [];
+  }
+
+  /**
+   * False for a check whose body the index reads and which never stops a request: it verifies who the caller
+   * is and lets everyone on (`updateAuthenticatedUsers()`), so it is no sign-in requirement and never the
+   * check a route missed by being registered before it.
+   */
+  stopsRequests(file: string, arg: ArgFact): boolean {
+    const body = this.handlerCode(file, arg);
+    return body === undefined || canStopRequest(body);
+  }
+
+  /**
+   * The code of a handler: its function's, and for a wrapper call (`asyncHandler(auth.createAdminUser)`)
+   * also the code of the handlers it wraps, which is what runs for the request.
+   */
   handlerCode(file: string, arg: ArgFact | undefined): string | undefined {
-    return arg ? this.graph.resolver.functionOf(file, arg)?.fact.bodyText : undefined;
+    if (!arg) return undefined;
+    const own = this.graph.resolver.functionOf(file, arg)?.fact.bodyText;
+    if (arg.kind !== 'call') return own;
+    const wrapped = arg.args.flatMap((inner) => (inner.kind === 'ref' || inner.kind === 'function' ? [this.graph.resolver.functionOf(file, inner)?.fact.bodyText] : []))
+      .filter((code): code is string => code !== undefined);
+    return wrapped.length ? [own ?? '', ...wrapped].join('\n') : own;
   }
 }
+
+/**
+ * Middleware packages that shape requests and responses and authenticate nobody: CORS only tells
+ * browsers which pages may read an answer (any other client is served), the rest parse, log or compress.
+ */
+const NON_CHECK_PACKAGES: ReadonlySet<string> = new Set(['cors', '@koa/cors', '@fastify/cors', 'helmet', 'compression', 'morgan', 'body-parser', 'cookie-parser', 'express-session', 'express-rate-limit', 'koa-body', 'koa-bodyparser']);
 
 /** Options that ask the call to check the caller: `withApi(handler, { user: true })`, `protect({ roles: ['admin'] })`. */
 const DECLARED_CHECK_FLAGS = /^(?:user|auth|authenticated|authRequired|requireAuth|requiresAuth|requireUser|loginRequired|requireLogin|admin|administrator|isAdmin|protected)$/;
@@ -110,27 +174,6 @@ function declaresCheck(arg: ArgFact): boolean {
 
 function unmet(need: RouteNeed): need is UnmetNeed {
   return need.kind !== 'public' && need.kind !== 'none';
-}
-
-/**
- * Routes registered in `fileName` (Express, Koa, Fastify) that need a check and, in at least one place the
- * app reaches them, run none. Detached routes (no app found to mount them) are judged on their own chain.
- */
-export function unprotectedRoutes(graph: AppGraph, judge: AuthMiddlewareJudge, fileName: string, options: AuthOptions): UnprotectedRoute[] {
-  const found = new Map<EventFact, UnprotectedRoute>();
-  for (const instance of graph.routeInstances()) {
-    if (instance.file !== fileName || found.has(instance.event)) continue;
-    const handler = instance.handler;
-    const handlerCode = handler ? judge.handlerCode(handler.file, handler.arg) : undefined;
-    const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
-    const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode }, options);
-    if (!unmet(need)) continue;
-    if (instance.applied.some((use) => judge.isAuth(use.file, use.arg))) continue;
-    // The last function can be a check itself when a later layer answers (`app.delete(path, security.denyAll())`).
-    if (handler && judge.handlerChecks(handler.file, handler.arg)) continue;
-    found.set(instance.event, { event: instance.event, instance, need, registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) });
-  }
-  return [...found.values()];
 }
 
 /** A NestJS route without a guard. */

@@ -1,4 +1,5 @@
-import type { AppGraph } from '../../project/app-graph';
+import * as path from 'path';
+import { isAppKind, type AppGraph } from '../../project/app-graph';
 import type { ArgFact, FileFacts } from '../../project/facts';
 import type { RouteInstance } from '../../project/route-walker';
 import { APP_PARAM_NAMES } from '../../project/frameworks';
@@ -55,4 +56,24 @@ function isAppParameter(graph: AppGraph, holder: string): boolean {
 
 function isRequestHandler(graph: AppGraph, file: string, index: number): boolean {
   return graph.set.files.get(file)?.functions[index]?.bodyText !== undefined;
+}
+
+/**
+ * A router that no file imports, in a project whose sibling routers are imported (and mounted) by another
+ * file: it is never mounted, so no request reaches its routes (`// router.use('/files', filesRouter)`
+ * commented out, its import removed). A router whose siblings are not imported either may be loaded by a
+ * loader the index cannot follow, and stays judged.
+ */
+export function isUnmountedRouter(graph: AppGraph, instance: RouteInstance): boolean {
+  if (!instance.detached) return false;
+  const router = graph.object(instance.root);
+  if (!router || isAppKind(router.fact.kind) || graph.importersOf(router.file).length) return false;
+  const folder = path.dirname(router.file);
+  const parent = path.dirname(folder);
+  for (const facts of graph.set.files.values()) {
+    if (facts.fileName === router.file || facts.isTest || !facts.objects.some((o) => !isAppKind(o.kind))) continue;
+    const siblingFolder = path.dirname(facts.fileName);
+    if ((siblingFolder === folder || path.dirname(siblingFolder) === parent) && graph.importersOf(facts.fileName).length) return true;
+  }
+  return false;
 }

@@ -84,6 +84,11 @@ export function sensitivePathWord(path: string, extra: readonly string[] = []): 
   return param ? `:${param}` : undefined;
 }
 
+/** Words of route parameters that are secrets the caller holds (`:token`, `:sessionId`): knowing one is the check. */
+const CAPABILITY_PARAM_WORDS: ReadonlySet<string> = new Set(['token', 'secret', 'nonce', 'session']);
+/** A parameter naming a public handle (`:username`), as a profile page is addressed. */
+const PUBLIC_HANDLE_PARAM = /^:(?:user_?name|handle|login|screen_?name)\??$/i;
+
 const AMBIGUOUS_FLOW_SEGMENTS: ReadonlySet<string> = new Set(['reset', 'verify', 'confirm', 'activate', 'token']);
 
 /** Extensions of files served as they are (generated or static), never of an API resource. */
@@ -94,6 +99,7 @@ export const SIGN_UP_REASON = 'sign-up: creating an account at the collection ro
 
 /** Words that make any segment a sign-in step (`validate-otp`, `passkey-options`, `webauthn-register`). */
 const SIGN_IN_WORDS: ReadonlySet<string> = new Set(['otp', 'login', 'signin', 'signup', 'passkey', 'passkeys', 'webauthn', 'magic', 'sso', 'saml', 'oidc']);
+const SIGN_IN_PAGE = /^(?:login|logout|signin|signup|signout|register|registration)(?:form|page|submit|action|process)$/;
 /** `POST /users`, `POST /v1/account`: creating an account at the collection root is how visitors sign up. */
 const ACCOUNT_COLLECTIONS: ReadonlySet<string> = new Set(['users', 'user', 'accounts', 'account', 'members', 'signups']);
 /** Forms anyone may post: they send a message to the operator and change nothing else. */
@@ -114,14 +120,22 @@ export function publicPathReason(path: string, methods: readonly string[]): stri
   const words = wordsOf(last);
   if (PUBLIC_AUTH_FLOW_WORDS.some(([a, b]) => words.some((w) => a.has(w)) && words.some((w) => b.has(w)))) return SIGN_IN_REASON;
   if (words.some((w) => SIGN_IN_WORDS.has(w))) return SIGN_IN_REASON;
+  // `registerform`, `loginpage`: a sign-in step's page or form, written as one word.
+  if (SIGN_IN_PAGE.test(last)) return SIGN_IN_REASON;
   const posts = methods.length > 0 && methods.every((m) => m === 'post');
-  const bareCollection = paramSegments(path).length === 0 && path.replace(/\/+$/, '').endsWith(last);
+  const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
+  const bareCollection = paramSegments(path).length === 0 && path.replace(/\/+$/, '').toLowerCase().endsWith(last);
   if (posts && bareCollection && ACCOUNT_COLLECTIONS.has(last)) return SIGN_UP_REASON;
   // `POST /sessions` creates a session: signing in, in REST's words.
   if (posts && bareCollection && (last === 'session' || last === 'sessions')) return SIGN_IN_REASON;
+  // `POST /auth/plex`, `POST /auth/google`: signing in with a provider (one word), under the auth prefix.
+  if (posts && bareCollection && literals[literals.length - 2] === 'auth' && /^[a-z0-9]+$/.test(last) && !SENSITIVE_WORD_SET.has(last)) return SIGN_IN_REASON;
+  const capability = paramSegments(path).find((p) => wordsOf(p).some((w) => CAPABILITY_PARAM_WORDS.has(w)));
+  if (capability && !paramSegments(path).some((p) => wordsOf(p).some((w) => SENSITIVE_PARAM_WORDS.has(w)))) return `a link that carries its own secret (:${capability})`;
+  if (readOnly && PUBLIC_HANDLE_PARAM.test(rawLast) && /^profiles?$/.test(literals[literals.length - 1] ?? '')) return 'a public profile, looked up by the handle others see';
   if (posts && VISITOR_FORMS.has(last)) return 'a form visitors send (contact, support, feedback, abuse report)';
   if (STATIC_FILE.test(rawLast) && methods.every((m) => m === 'get' || m === 'head')) return 'a static file';
-  const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
+  if (readOnly && literals.includes('.well-known')) return 'a well-known URI (RFC 8615), published for anyone to read';
   if (readOnly && PUBLIC_GET_SEGMENTS.has(last) && literals.slice(0, -1).every((s) => API_PREFIX_SEGMENT.test(s))) return 'a monitoring or documentation endpoint';
   if (readOnly && literals.some((s) => s === 'static' || s === 'assets' || s === 'public')) return 'static assets';
   return undefined;

@@ -7,8 +7,10 @@ import type { AuthOptions } from './auth-options';
 import type { AuthMiddlewareJudge } from './route-evaluation';
 import { hasInHandlerCheck } from './handler-checks';
 import { routeNeed, type RouteNeed } from './route-policy';
-import { isServerRoute } from './route-shape';
+import { isServerRoute, isUnmountedRouter } from './route-shape';
 import { delegatedVerdict } from './next-delegation';
+import { markMissingOwnershipChecks } from './ownership';
+import { withImportedHelpers } from './handler-helpers';
 
 /**
  * Every server route of a project with a verdict, the model behind `missing-auth`, the Routes view and
@@ -46,28 +48,48 @@ function isAdminPath(path: string): boolean {
   return path.split('/').some((s) => /^admin(?:istration)?$/i.test(s));
 }
 
+/** A handler that renders or answers as the admin side (`res.render('benefits', { isAdmin: true })`) serves an admin function. */
+const SERVES_ADMIN = /\b(?:isAdmin|admin)\s*:\s*true\b/;
+
+function isAdminRoute(path: string, handlerCode: string | undefined): boolean {
+  return isAdminPath(path) || (handlerCode !== undefined && SERVES_ADMIN.test(handlerCode));
+}
+
 /** A check that asks what the caller may do, not only who they are: by its name, arguments or code. */
 function checksPrivilege(text: string, code: string | undefined): boolean {
   return PRIVILEGE_WORDS.test(text) || (code !== undefined && PRIVILEGE_CODE.test(code));
 }
 
-function judgeRoute(instance: RouteInstance, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict {
+function judgeRoute(graph: AppGraph, instance: RouteInstance, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict {
   const handler = instance.handler;
-  const handlerCode = handler ? handler.code ?? judge.handlerCode(handler.file, handler.arg) : undefined;
+  const ownCode = handler ? handler.code ?? judge.handlerCode(handler.file, handler.arg) : undefined;
+  // The helpers are those the handler's own file imports, wherever the route is registered.
+  const codeFile = handler && (handler.code !== undefined ? handler.file : graph.resolver.functionOf(handler.file, handler.arg)?.file);
+  const handlerCode = codeFile && ownCode !== undefined ? withImportedHelpers(graph, codeFile, ownCode) : ownCode;
   const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
-  const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason, handlerName, handlerCode }, options);
-  const guards = instance.applied.filter((use) => judge.isAuth(use.file, use.arg));
+  // A check that lets this path through by its own list of public paths does not guard it: the project
+  // declares the route public there, as a `backend-guide-public` comment would.
+  const checks = instance.applied.filter((use) => judge.isAuth(use.file, use.arg));
+  const exempting = checks.map((use) => ({ use, list: judge.exemptingList(use, instance.fullPath) })).find((e) => e.list !== undefined);
+  const listed = exempting && `listed in ${exempting.list}, the paths ${describeArg(exempting.use.arg)} lets through without a check`;
+  const need = routeNeed({ methods: instance.methods, fullPath: instance.fullPath, publicReason: instance.event.publicReason ?? listed, handlerName, handlerCode, listsDirectory: instance.listsDirectory }, options);
+  const guards = checks.filter((use) => use !== exempting?.use);
   const guard = guards[0];
   // An admin route guarded by a sign-in check alone lets every signed-in user in: it needs a role check too.
   // A second check in the chain is taken for that role check, whatever it is called.
-  if (guards.length === 1 && isAdminPath(instance.fullPath) && !guards.some((use) => checksPrivilege(describeArg(use.arg), judge.handlerCode(use.file, use.arg))) && !checksPrivilege('', handlerCode)) {
+  if (guards.length === 1 && isAdminRoute(instance.fullPath, handlerCode) && judge.stopsRequests(guard.file, guard.arg) && !guards.some((use) => checksPrivilege(describeArg(use.arg), judge.handlerCode(use.file, use.arg))) && !checksPrivilege('', handlerCode)) {
     return { instance, need: { kind: 'admin' }, kind: 'unprotected', detail: `only ${describeArg(guard.arg)}, a sign-in check, guards an admin route`, guard };
   }
   if (guard) return { instance, need, kind: 'protected', detail: `${describeArg(guard.arg)} (${guard.level} level)`, guard };
   if (handler && (judge.handlerChecks(handler.file, handler.arg) || (handler.code !== undefined && hasInHandlerCheck(handler.code)))) return { instance, need, kind: 'protected', detail: 'a check inside the handler' };
   if (need.kind === 'public') return { instance, need, kind: 'public', detail: need.reason };
+  // A helper that registers whatever its callers pass (`routes.post(path, handler)` with both parameters or
+  // values built from them) shows neither what is served nor what runs: the routes are its callers'.
+  if (instance.framework !== 'next' && instance.event.path === undefined && instance.event.args[0]?.kind === 'ref' && handlerCode === undefined && instance.event.method !== 'use') {
+    return { instance, need: { kind: 'none', reason: 'a generic registration: its path and handler come from its callers' }, kind: 'no-check-needed', detail: 'a generic registration: its path and handler come from its callers' };
+  }
   if (need.kind === 'none') return { instance, need, kind: 'no-check-needed', detail: need.reason };
-  return { instance, need, kind: 'unprotected', detail: 'no check runs before the handler', registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg)) };
+  return { instance, need, kind: 'unprotected', detail: 'no check runs before the handler', registeredAfter: instance.later.find((use) => judge.isAuth(use.file, use.arg) && judge.stopsRequests(use.file, use.arg)) };
 }
 
 /**
@@ -94,12 +116,24 @@ export function signInRoute(verdicts: readonly RouteVerdict[]): RouteVerdict | u
 export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, options: AuthOptions, wholeProject = true, packageFor?: PackageLookup): RouteVerdict[] {
   // A route reached through several mounts is one registration: it is judged by its weakest place.
   const byEvent = new Map<RouteInstance['event'], RouteVerdict>();
+  // One answer per router: its routes share it.
+  const unmountedRoots = new Map<string, boolean>();
+  const unmounted = (instance: RouteInstance): boolean => {
+    let known = unmountedRoots.get(instance.root);
+    if (known === undefined) unmountedRoots.set(instance.root, known = isUnmountedRouter(graph, instance));
+    return known;
+  };
   const nextRoutes = wholeProject ? nextRouteInstances(graph.set.files.values(), packageFor) : [];
   for (const instance of [...graph.routeInstances(), ...nextRoutes]) {
     if (instance.framework !== 'next' && !isServerRoute(graph, instance)) continue;
     // A handler a library builds is that library's: its sign-in flow is public, its router judged elsewhere
     // (unless a check runs before it).
-    const judged = judgeRoute(instance, judge, options);
+    if (wholeProject && instance.detached && unmounted(instance)) {
+      const reason = 'never mounted: no file imports this router, while its sibling routers are imported';
+      byEvent.set(instance.event, { instance, need: { kind: 'none', reason }, kind: 'no-check-needed', detail: reason });
+      continue;
+    }
+    const judged = judgeRoute(graph, instance, judge, options);
     const delegated = delegatedVerdict(graph, instance);
     const verdict = delegated && (delegated.kind === 'public' || judged.kind !== 'protected') ? delegated : judged;
     const known = byEvent.get(instance.event);
@@ -111,6 +145,7 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
     const list = byRoot.get(verdict.instance.root);
     if (list) list.push(verdict); else byRoot.set(verdict.instance.root, [verdict]);
   }
+  markMissingOwnershipChecks(all, judge);
   if (!wholeProject) return all;
   // A router no app is seen mounting belongs to the project at large: it shares the project's concept.
   const projectHasConcept = hasAuthConcept(all);
@@ -122,12 +157,17 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
   return all;
 }
 
+/** A file as messages name it: relative to the project root when there is one. */
+export function shownFile(file: string, rootDir: string | undefined): string {
+  return rootDir ? path.relative(rootDir, file).split(path.sep).join('/') : path.basename(file);
+}
+
 /** "12 of 13 routes in routes/orders.js use requireAuth": the evidence a finding rests on. */
 export function consistencyEvidence(verdict: RouteVerdict, all: readonly RouteVerdict[], rootDir: string | undefined): string {
   const sameFile = all.filter((v) => v.instance.file === verdict.instance.file && v.kind !== 'public' && v.kind !== 'no-check-needed');
   const sameRoot = all.filter((v) => v.instance.root === verdict.instance.root && v.kind !== 'public' && v.kind !== 'no-check-needed');
   const [group, where] = sameFile.some((v) => v.kind === 'protected')
-    ? [sameFile, `in ${rootDir ? path.relative(rootDir, verdict.instance.file).split(path.sep).join('/') : path.basename(verdict.instance.file)}`]
+    ? [sameFile, `in ${shownFile(verdict.instance.file, rootDir)}`]
     : [sameRoot, 'of this app'];
   const protectedOnes = group.filter((v) => v.kind === 'protected');
   if (!protectedOnes.length) return '';
