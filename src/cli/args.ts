@@ -8,6 +8,8 @@ export interface LintArgs {
   config?: string;
   /** A path that holds no file to check is not an error (`--allow-empty`). */
   allowEmpty?: boolean;
+  /** Exit 1 when a file was analysed only partly: a syntax error or the time budget (`--fail-on-incomplete`). */
+  failOnIncomplete?: boolean;
 }
 
 /** `backend-guide explain [rule]`: a rule's lesson in the terminal, or the list of rules. */
@@ -34,10 +36,14 @@ Options:
   -c, --config FILE     read settings from FILE instead of ./.backendguide.yaml
       --allow-empty     let a path with no file to check pass (by default it is an error, so a
                         mistyped path in CI does not pass silently)
+      --fail-on-incomplete
+                        exit 1 when a file was analysed only partly (a syntax error the parser could
+                        not get past, or the time budget ran out in a rule), since findings may be missing
   -h, --help            show this help
   -v, --version         print the version
 
-Exit codes: 0 nothing at error severity, 1 findings at error severity, 2 bad usage, unreadable input, or a path with
+Exit codes: 0 nothing at error severity, 1 findings at error severity (or, with --fail-on-incomplete, a file
+analysed only partly), 2 bad usage, unreadable input, or a path with
 nothing to check.`;
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
@@ -70,6 +76,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       result.config = config;
     } else if (flag === '--allow-empty') {
       result.allowEmpty = true;
+    } else if (flag === '--fail-on-incomplete') {
+      result.failOnIncomplete = true;
     } else if (flag.startsWith('-') && flag !== '-') {
       return { command: 'error', message: `unknown option '${flag}'` };
     } else {

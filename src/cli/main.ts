@@ -81,7 +81,8 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     const reports = await scanFiles(files, texts, { root, config: loaded.config, project });
     output = render(args, reports, root);
     for (const r of reports) for (const note of r.notes) io.stderr(`backend-guide: ${r.relative}: ${note}\n`);
-    failed = reports.some((r) => r.findings.some((f) => f.severity === 'error'));
+    failed = reports.some((r) => r.findings.some((f) => f.severity === 'error'))
+      || (!!args.failOnIncomplete && reports.some((r) => r.syntaxError || r.timedOut?.length));
   }
   if (args.output) {
     try {

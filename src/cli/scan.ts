@@ -21,6 +21,8 @@ export interface FileReport {
   sqlExempt?: string;
   /** The first syntax error (0-based), when the file was analysed only partly: the rules ran on the rest of it. */
   syntaxError?: Position;
+  /** Rules the file's time budget ran out in: their findings so far are kept, others may be missing. */
+  timedOut?: string[];
 }
 
 export interface ScanOptions {
@@ -55,6 +57,7 @@ export async function scanFiles(files: readonly string[], texts: ReadonlyMap<str
     if (text === undefined || !languageId) continue;
     const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project });
     const report: FileReport = { file, relative, findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError };
+    if (result.timedOut?.length) report.timedOut = result.timedOut;
     const exemption = sqlLeavesOut && !result.skipped && isJavaScriptFamily(languageId) ? sqlExemptionOf(file, options.root, text) : undefined;
     if (exemption) report.sqlExempt = exemption;
     reports.push(report);

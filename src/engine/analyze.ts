@@ -46,6 +46,8 @@ export interface AnalysisResult {
   syntaxError?: Position;
   /** The time budget ran out while rules ran: some findings may be missing. */
   overran?: boolean;
+  /** The rules the time budget ran out in (or before): their findings are kept but may be incomplete. */
+  timedOut?: string[];
   /** Set when an analysis with a budget of its own (the editor's keystroke pass) gave up; says why. */
   deferred?: string;
 }
@@ -79,6 +81,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   const notes: string[] = [];
   const shared = new Map<string, unknown>();
   let overran = false;
+  const timedOut: string[] = [];
   const memo = <T>(key: string, compute: () => T): T => {
     if (!shared.has(key)) shared.set(key, compute());
     return shared.get(key) as T;
@@ -94,6 +97,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     if (performance.now() > deadline) {
       notes.push(`time budget of ${config.timeBudgetMs} ms used up before rule ${rule.meta.id} ran`);
       overran = true;
+      timedOut.push(rule.meta.id);
       continue;
     }
     const report = (d: ReportDescriptor): void => {
@@ -130,7 +134,11 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     try {
       rule.check(context);
       if (memory) options.memory?.commit(rule.meta.id, memory);
-      if (performance.now() > deadline) overran = true;
+      if (performance.now() > deadline) {
+        overran = true;
+        timedOut.push(rule.meta.id);
+        notes.push(`time budget of ${config.timeBudgetMs} ms ran out in rule ${rule.meta.id}: its findings so far are kept, others may be missing`);
+      }
     } catch (error) {
       options.memory?.drop(rule.meta.id);
       notes.push(`rule ${rule.meta.id} failed: ${describeError(error)}`);
@@ -138,7 +146,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   }
   const kept = applySuppressions(findings, text, lines);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran } : {}) };
+  return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran, timedOut } : {}) };
 }
 
 /** Whether a rule may report in a file, from its text alone: enabled for the language and not ruled out by its own look. */

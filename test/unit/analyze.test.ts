@@ -71,6 +71,24 @@ describe('analyze', () => {
     assert.deepStrictEqual(result.notes, ['rule broken failed: boom']);
   });
 
+  it('keeps what a rule found before the time budget ran out in it, and names the rule', async () => {
+    // reports one finding, then works on until the budget is spent (waits on the budget, asserts no duration)
+    const slow = {
+      meta: { id: 'slow', description: '', defaultSeverity: 'warning' as const, languages: ['javascript' as const], references: [], messages: { found: 'found' }, guideAnchor: 'security', scope: 'file' as const },
+      check(context: { report(d: { messageId: string; node: unknown }): void; tree: { rootNode: unknown }; timeLeftMs(): number }) {
+        context.report({ messageId: 'found', node: context.tree.rootNode });
+        while (context.timeLeftMs() > 0) { /* the rest of a long analysis */ }
+      },
+    };
+    const next = { meta: { ...slow.meta, id: 'next' }, check() { /* never reached */ } };
+    const config = { ...defaultConfig(), timeBudgetMs: 300 };
+    const result = await analyze(vulnerable, { languageId: 'javascript', fileName: 'a.js', config, rules: [slow as never, next as never] });
+    assert.strictEqual(result.findings.filter((f) => f.ruleId === 'slow').length, 1, 'the finding made in time is kept');
+    assert.deepStrictEqual(result.timedOut, ['slow', 'next']);
+    assert.ok(result.notes.some((n) => /ran out in rule slow: its findings so far are kept/.test(n)), result.notes.join());
+    assert.ok(result.notes.some((n) => /used up before rule next ran/.test(n)), result.notes.join());
+  });
+
   it('honours inline suppressions with a reason', async () => {
     const text = '// backend-guide-disable-next-line sql-concatenation -- id is an integer\n' + vulnerable;
     assert.strictEqual((await analyze(text, { languageId: 'javascript', fileName: 'a.js' })).findings.length, 0);

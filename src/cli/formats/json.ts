@@ -8,6 +8,7 @@ export function formatJson(reports: readonly FileReport[], toolVersion: string):
     skipped: r.skipped ?? null,
     notes: r.notes,
     syntaxError: r.syntaxError ? { line: r.syntaxError.line + 1, column: r.syntaxError.character + 1 } : null,
+    timedOut: r.timedOut ?? [],
     findings: r.findings.map((f) => ({
       ruleId: f.ruleId,
       messageId: f.messageId,

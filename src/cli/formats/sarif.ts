@@ -6,6 +6,7 @@ import type { Rule } from '../../engine/rule';
 import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { Finding, Position, Range, Severity } from '../../engine/types';
 import type { FileReport } from '../scan';
+import { timedOutText } from './text';
 import { relativePath } from '../scan';
 
 const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -91,7 +92,12 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
           level: 'note' as const,
           message: { text: `skipped: ${r.skipped}` },
           locations: [{ physicalLocation: { artifactLocation: artifact(root, r.file) } }],
-        })), ...reports.flatMap((r) => (r.syntaxError ? [partlyAnalysed(root, r, r.syntaxError)] : []))],
+        })), ...reports.flatMap((r) => (r.syntaxError ? [partlyAnalysed(root, r, r.syntaxError)] : [])),
+        ...reports.flatMap((r) => (r.timedOut?.length ? [{
+          level: 'warning' as const,
+          message: { text: `analysed partly: ${timedOutText(r.timedOut)}` },
+          locations: [{ physicalLocation: { artifactLocation: artifact(root, r.file) } }],
+        }] : []))],
       }],
     }],
   };

@@ -6,6 +6,8 @@ export interface Summary {
   skipped: number;
   /** Files with a syntax error the parser could not get past: the rules ran on the rest of each. */
   partly: number;
+  /** Files the time budget ran out in: the rules named in each report may have missed findings. */
+  timedOut: number;
   /** Test, migration, script and asset files sql-concatenation left out (`sql.includeTests: true` takes them in). */
   sqlExempt: number;
   total: number;
@@ -21,6 +23,7 @@ export function summarize(reports: readonly FileReport[]): Summary {
     filesWithFindings: reports.filter((r) => r.findings.length > 0).length,
     skipped: reports.filter((r) => r.skipped).length,
     partly: reports.filter((r) => r.syntaxError).length,
+    timedOut: reports.filter((r) => r.timedOut?.length).length,
     sqlExempt: reports.filter((r) => r.sqlExempt).length,
     total: all.length,
     errors: all.filter((f) => f.severity === 'error').length,

@@ -2,6 +2,11 @@ import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { FileReport } from '../scan';
 import { summarize } from './summary';
 
+/** What a file whose time budget ran out is missing, for people. */
+export function timedOutText(rules: readonly string[]): string {
+  return `the time budget ran out in ${rules.join(', ')}; findings up to that point are reported, later ones may be missing`;
+}
+
 /** A human-readable report in the style of ESLint's "stylish": one block per file, then a summary line. */
 export function formatText(reports: readonly FileReport[]): string {
   const out: string[] = [];
@@ -17,11 +22,14 @@ export function formatText(reports: readonly FileReport[]): string {
   }
   const skipped = reports.filter((r) => r.skipped);
   for (const r of skipped) out.push(`skipped ${r.relative}: ${r.skipped}`);
-  const partly = reports.flatMap((r) => (r.syntaxError ? [`analysed partly ${r.relative}: ${describeSyntaxError(r.syntaxError)}`] : []));
+  const partly = reports.flatMap((r) => [
+    ...(r.syntaxError ? [`analysed partly ${r.relative}: ${describeSyntaxError(r.syntaxError)}`] : []),
+    ...(r.timedOut?.length ? [`analysed partly ${r.relative}: ${timedOutText(r.timedOut)}`] : []),
+  ]);
   out.push(...partly);
   if (skipped.length || partly.length) out.push('');
   const s = summarize(reports);
-  const partlyCount = `${s.partly ? `; ${s.partly} analysed partly (syntax errors)` : ''}${s.sqlExempt ? `; ${s.sqlExempt} test, migration or script file(s) left out of sql-concatenation (sql.includeTests: true includes them)` : ''}`;
+  const partlyCount = `${s.partly ? `; ${s.partly} analysed partly (syntax errors)` : ''}${s.timedOut ? `; ${s.timedOut} analysed partly (time budget)` : ''}${s.sqlExempt ? `; ${s.sqlExempt} test, migration or script file(s) left out of sql-concatenation (sql.includeTests: true includes them)` : ''}`;
   out.push(`${s.total} finding(s) (${s.errors} error, ${s.warnings} warning, ${s.infos} info) in ${s.filesWithFindings} of ${s.files} file(s); ${s.skipped} skipped${partlyCount}`);
   return `${out.join('\n')}\n`;
 }

@@ -325,7 +325,8 @@ export const sqlConcatenation: Rule = {
       const wherePairs = hasWhere ? findWherePairs(text, root, statement.start, statement.end) : [];
       if (hits.length > 0 || wherePairs.length > 0) {
         const analysis: Analysis = { context: recording.context, imports, drivers, entries, scopes, evaluator: new StringEvaluator(text, scopes, imports, evaluatorOptions), crossFile };
-        for (const candidate of findCandidates(text, ancestry, hits, usesSqlite)) {
+        // finding the calls may take at most half of the time left, so that checking them gets the rest
+        for (const candidate of findCandidates(text, ancestry, hits, usesSqlite, performance.now() + context.timeLeftMs() / 2)) {
           if (context.timeLeftMs() <= 0) return;
           const match = matchSink(candidate, imports.drivers, entries);
           if (match) checkCall(analysis, candidate, match.entry, !agree(analysis, candidate, match.claims));

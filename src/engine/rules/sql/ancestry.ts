@@ -1,6 +1,9 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, pathTo } from '../../ast';
 
+/** Nesting beyond which paths are not remembered. */
+const MAX_REMEMBERED_DEPTH = 200;
+
 interface KnownNode {
   readonly start: number;
   readonly end: number;
@@ -28,8 +31,12 @@ export class Ancestry {
     return [...base.path.slice(0, -1), ...pathTo(base.path[base.path.length - 1], start, end)];
   }
 
-  /** Remembers the last node of `path` as a place later look-ups may start from. */
+  /**
+   * Remembers the last node of `path` as a place later look-ups may start from. Paths deeper than any
+   * written code (generated or hostile nesting) are not kept: each would hold thousands of nodes.
+   */
   remember(path: readonly Node[]): void {
+    if (path.length > MAX_REMEMBERED_DEPTH) return;
     const node = path[path.length - 1];
     if (!this.known.some((k) => k.path[k.path.length - 1] === node)) this.known.push({ start: node.startIndex, end: node.endIndex, path });
   }

@@ -133,10 +133,12 @@ function callOf(path: readonly Node[]): { call: Node; member?: Node; level: numb
  * (`get`, `all`, `exec`) whose argument is not written as text right there is kept only when its receiver
  * is named like a database handle or the file uses SQLite, whose API those names belong to.
  */
-export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean): Candidate[] {
+export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean, stopAt = Infinity): Candidate[] {
   const candidates: Candidate[] = [];
   for (const match of hits) {
     if (match.index === undefined) continue;
+    // out of time: the calls found so far are checked, so what they hold is still reported
+    if (performance.now() > stopAt) break;
     const method = match[1];
     const nameStart = match.index;
     const before = text.slice(Math.max(0, nameStart - 3), nameStart).trimEnd();
