@@ -10,6 +10,8 @@ export interface LintArgs {
   allowEmpty?: boolean;
   /** Exit 1 when a file was analysed only partly: a syntax error or the time budget (`--fail-on-incomplete`). */
   failOnIncomplete?: boolean;
+  /** Threads that analyse files (`--jobs N`); by default one per core. 1 analyses in the main thread. */
+  jobs?: number;
 }
 
 /** `backend-guide explain [rule]`: a rule's lesson in the terminal, or the list of rules. */
@@ -39,6 +41,7 @@ Options:
       --fail-on-incomplete
                         exit 1 when a file was analysed only partly (a syntax error the parser could
                         not get past, or the time budget ran out in a rule), since findings may be missing
+  -j, --jobs N          analyse files on N threads (default: one per core; 1 runs in one thread)
   -h, --help            show this help
   -v, --version         print the version
 
@@ -74,6 +77,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const config = value();
       if (!config) return { command: 'error', message: '--config takes a file name' };
       result.config = config;
+    } else if (flag === '-j' || flag === '--jobs') {
+      const jobs = value();
+      if (!jobs || !/^[1-9]\d*$/.test(jobs)) return { command: 'error', message: '--jobs takes a whole number of threads, 1 or more' };
+      result.jobs = Number(jobs);
     } else if (flag === '--allow-empty') {
       result.allowEmpty = true;
     } else if (flag === '--fail-on-incomplete') {

@@ -12,8 +12,11 @@ import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
 import { formatRoutes } from './formats/routes';
 import { projectRoutes } from '../engine/rules/auth/route-report';
-import { indexProject } from './project';
-import { readSource, scanFiles, type FileReport } from './scan';
+import { isMainThread } from 'worker_threads';
+import { scanProject, threadsFor } from './parallel-scan';
+import { projectRoot } from './project';
+import { readSource, type FileReport } from './scan';
+import type { SourceFile } from './file-scanner';
 import { collectSourceFiles } from './walk';
 
 export interface CliIo {
@@ -37,6 +40,9 @@ function loadConfig(args: LintArgs, io: CliIo): { config: EngineConfig } | { err
   problems.forEach((p) => io.stderr(`backend-guide: ${p}\n`));
   return { config };
 }
+
+/** Characters of text per thread whose trees are kept from the facts pass for the analysis (see ScannerSettings). */
+const KEPT_TREE_CHARS = 0;
 
 /** Why an empty path is an error: in CI, "0 of 0 files" after a mistyped path would pass silently. */
 function nothingToCheck(paths: readonly string[]): string {
@@ -62,23 +68,24 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     io.stderr(`backend-guide: ${nothingToCheck(empty)}\n`);
     return EXIT.badUsage;
   }
-  const texts = new Map<string, string>();
+  const sources: SourceFile[] = [];
   for (const file of files) {
     const read = readSource(file);
     if ('error' in read) unreadable.push(`${path.relative(root, file)} ${read.error}`);
-    else texts.set(file, read.text);
+    else sources.push({ file, text: read.text });
   }
   if (unreadable.length) {
     io.stderr(`backend-guide: cannot read ${unreadable.join(', ')}\n`);
     return EXIT.badUsage;
   }
-  const project = await indexProject(root, texts);
+  const settings = { root: projectRoot(args.paths, io.cwd), displayRoot: root, config: loaded.config, keptTreeChars: KEPT_TREE_CHARS };
+  const scan = await scanProject(sources, settings, { threads: threadsFor(sources.length, args.jobs), analyze: args.command === 'lint' });
   let output: string;
   let failed = false;
   if (args.command === 'routes') {
-    output = formatRoutes(projectRoutes(project, loaded.config), root, args.format);
+    output = formatRoutes(projectRoutes(scan.project, loaded.config), root, args.format);
   } else {
-    const reports = await scanFiles(files, texts, { root, config: loaded.config, project });
+    const reports = scan.reports ?? [];
     output = render(args, reports, root);
     for (const r of reports) for (const note of r.notes) io.stderr(`backend-guide: ${r.relative}: ${note}\n`);
     failed = reports.some((r) => r.findings.some((f) => f.severity === 'error'))
@@ -144,7 +151,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
-if (require.main === module) {
+if (require.main === module && isMainThread) {
   void runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) })
     .then((code) => { process.exitCode = code; });
 }

@@ -1,7 +1,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import type { Grammars } from '../engine/parser';
-import { ProjectIndex, type ProjectFacts } from '../engine/project';
+import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
+
+/** A package.json's path and text (`undefined` when it cannot be read). */
+export type PackageJson = [string, string | undefined];
 
 /** The nearest package.json above each folder holding a scanned file (also above the scan root). */
 export function nearestPackageJsons(files: readonly string[]): string[] {
@@ -22,19 +24,48 @@ export function nearestPackageJsons(files: readonly string[]): string[] {
   return [...found];
 }
 
-/**
- * Indexes every scanned file's cross-file facts (apps, routers, middleware order, imports) before any
- * file is analysed, so rules see where middleware registered in one file applies to routes in another.
- */
-export async function indexProject(root: string, texts: ReadonlyMap<string, string>, grammars?: Grammars): Promise<ProjectFacts> {
-  const index = new ProjectIndex(root, grammars);
-  for (const [file, text] of texts) await index.setFile(file, text);
-  for (const pkg of nearestPackageJsons([...texts.keys()])) {
+/** The package.json files the scanned files belong to, read. */
+export function readPackageJsons(files: readonly string[]): PackageJson[] {
+  return nearestPackageJsons(files).map((pkg) => {
     try {
-      index.setPackageJson(pkg, fs.readFileSync(pkg, 'utf8'));
+      return [pkg, fs.readFileSync(pkg, 'utf8')];
     } catch {
-      index.setPackageJson(pkg, undefined);
+      return [pkg, undefined];
     }
-  }
+  });
+}
+
+/**
+ * The project's cross-file facts (apps, routers, middleware order, imports) from every scanned file's
+ * facts, in scan order, so rules see where middleware registered in one file applies to routes in another.
+ */
+export function projectOfFacts(root: string, facts: Iterable<[string, FileFacts]>, packages: readonly PackageJson[]): ProjectFacts {
+  const index = new ProjectIndex(root);
+  for (const [file, fileFacts] of facts) index.setFileFacts(file, fileFacts);
+  for (const [pkg, text] of packages) index.setPackageJson(pkg, text);
   return index.facts();
+}
+
+/**
+ * The project root of a scan: the deepest folder holding every scanned path (a file stands for its folder).
+ * It depends on what is scanned, never on the current folder, so findings are the same from anywhere.
+ */
+export function projectRoot(paths: readonly string[], cwd: string): string {
+  const folders = paths.map((p) => {
+    const abs = path.resolve(cwd, p);
+    try {
+      return fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
+    } catch {
+      return path.dirname(abs);
+    }
+  });
+  const outside = (folder: string, dir: string) => {
+    const relative = path.relative(dir, folder);
+    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  };
+  return folders.reduce((common, folder) => {
+    let candidate = common;
+    while (outside(folder, candidate) && path.dirname(candidate) !== candidate) candidate = path.dirname(candidate);
+    return candidate;
+  });
 }

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type { Tree } from '@vscode/tree-sitter-wasm';
 import { analyze } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
 import { isJavaScriptFamily, languageOfFileName } from '../engine/languages';
@@ -26,7 +27,10 @@ export interface FileReport {
 }
 
 export interface ScanOptions {
+  /** The project root: test folders, `@/` imports and paths in messages are read from it, whatever the current folder. */
   root: string;
+  /** The folder report paths are shown relative to (the current folder). */
+  displayRoot: string;
   config: EngineConfig;
   grammars?: Grammars;
   project?: ProjectFacts;
@@ -45,22 +49,19 @@ export function readSource(file: string): { text: string } | { error: string } {
   }
 }
 
-/** Analyses each file in turn; files are independent, so one failure never stops the scan. */
-export async function scanFiles(files: readonly string[], texts: ReadonlyMap<string, string>, options: ScanOptions): Promise<FileReport[]> {
-  const reports: FileReport[] = [];
+/**
+ * Analyses one file (with `tree`, its text already parsed) into its report; `undefined` for a file of no
+ * analysed language. Never throws: a failure is the report's `skipped` reason.
+ */
+export async function analyzeFile(file: string, text: string, options: ScanOptions, tree?: Tree): Promise<FileReport | undefined> {
+  const languageId = languageOfFileName(file);
+  if (!languageId) return undefined;
+  const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project, tree });
+  const report: FileReport = { file, relative: relativePath(options.displayRoot, file), findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError };
+  if (result.timedOut?.length) report.timedOut = result.timedOut;
   // Files sql-concatenation leaves out by default (tests, migrations, scripts, assets), counted for the summary.
   const sqlLeavesOut = options.config.rules['sql-concatenation'] !== 'off' && !sqlOptions(options.config).includeTests;
-  for (const file of files) {
-    const relative = relativePath(options.root, file);
-    const text = texts.get(file);
-    const languageId = languageOfFileName(file);
-    if (text === undefined || !languageId) continue;
-    const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project });
-    const report: FileReport = { file, relative, findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError };
-    if (result.timedOut?.length) report.timedOut = result.timedOut;
-    const exemption = sqlLeavesOut && !result.skipped && isJavaScriptFamily(languageId) ? sqlExemptionOf(file, options.root, text) : undefined;
-    if (exemption) report.sqlExempt = exemption;
-    reports.push(report);
-  }
-  return reports;
+  const exemption = sqlLeavesOut && !result.skipped && isJavaScriptFamily(languageId) ? sqlExemptionOf(file, options.root, text) : undefined;
+  if (exemption) report.sqlExempt = exemption;
+  return report;
 }

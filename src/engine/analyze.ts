@@ -29,6 +29,11 @@ export interface AnalyzeOptions {
   lines?: LineIndex;
   /** The tree's top-level statements, when the caller keeps them up to date (the editor does, edit by edit). */
   topLevel?: () => readonly Statement[];
+  /**
+   * The text already parsed by `parseSource` (the CLI keeps the tree its project index parsed): used instead
+   * of parsing again. The caller keeps it and deletes it.
+   */
+  tree?: Tree;
   /** Say where the first syntax error is (default). The editor skips it: while typing there nearly always is one. */
   describeSyntaxErrors?: boolean;
 }
@@ -149,6 +154,12 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran, timedOut } : {}) };
 }
 
+/** The rules that may report in a file, from its text alone: `analyze` parses a file only when there is one. */
+export function rulesThatMayReport(text: string, options: AnalyzeOptions): Rule[] {
+  const config = options.config ?? defaultConfig();
+  return (options.rules ?? allRules()).filter((rule) => mayReport(rule, text, options, config));
+}
+
 /** Whether a rule may report in a file, from its text alone: enabled for the language and not ruled out by its own look. */
 function mayReport(rule: Rule, text: string, options: AnalyzeOptions, config: EngineConfig): boolean {
   if (!effectiveSeverity(rule, config) || !rule.meta.languages.includes(options.languageId as LanguageId)) return false;
@@ -167,17 +178,17 @@ export async function analyze(text: string, options: AnalyzeOptions): Promise<An
   const reason = reasonToSkip(text, config);
   if (reason) return { findings: [], skipped: reason, notes: [] };
   // a file no rule can report in is not parsed at all
-  const rules = (options.rules ?? allRules()).filter((rule) => mayReport(rule, text, options, config));
+  const rules = rulesThatMayReport(text, { ...options, config });
   if (rules.length === 0) return { findings: [], notes: [] };
   let tree: Tree | undefined;
   try {
     const deadline = performance.now() + config.timeBudgetMs;
-    tree = (await parseSource(options.grammars ?? sharedGrammars(), languageId, text, config.timeBudgetMs)).tree;
+    tree = options.tree ?? (await parseSource(options.grammars ?? sharedGrammars(), languageId, text, config.timeBudgetMs)).tree;
     return analyzeTree(tree, text, languageId, { ...options, config, rules }, deadline);
   } catch (error) {
     const why = error instanceof ParseCancelled ? error.message : `could not be analysed: ${describeError(error)}`;
     return { findings: [], skipped: why, notes: [] };
   } finally {
-    tree?.delete();
+    if (tree !== options.tree) tree?.delete();
   }
 }

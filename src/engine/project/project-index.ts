@@ -1,3 +1,4 @@
+import type { Tree } from '@vscode/tree-sitter-wasm';
 import { defaultConfig } from '../config';
 import { isJavaScriptFamily, languageOfFileName } from '../languages';
 import { reasonToSkip } from '../limits';
@@ -17,23 +18,34 @@ import * as path from 'path';
 
 /** Extracts a text's facts: parses it once, reads the facts, drops the tree. Never throws. `rootDir` tells test folders apart. */
 export async function factsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars, rootDir?: string): Promise<FileFacts> {
+  return (await parsedFactsOfText(fileName, text, languageId, grammars, rootDir, false)).facts;
+}
+
+/**
+ * A text's facts and, with `keepTree` and when the text was parsed, its tree, which the caller then owns
+ * (and deletes): the CLI hands it on to the analysis so that the file is parsed once. Never throws.
+ */
+export async function parsedFactsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars, rootDir: string | undefined, keepTree: boolean): Promise<{ facts: FileFacts; tree?: Tree }> {
   const hash = textHash(text);
   const isTest = isTestFileName(fileName, rootDir);
   const config = defaultConfig();
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
-  if (isTest || reasonToSkip(text, config) || (!MAY_HOLD_FACTS.test(text) && !nextFileKind(fileName) && !MAY_CALL_ACROSS_FILES.test(text))) return emptyFileFacts(fileName, languageId, hash, isTest, true);
+  if (isTest || reasonToSkip(text, config) || (!MAY_HOLD_FACTS.test(text) && !nextFileKind(fileName) && !MAY_CALL_ACROSS_FILES.test(text))) return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
     // grammars stumble on still yield their apps and routes.
     const { tree } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
+    let kept = false;
     try {
-      return extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir);
+      const facts = extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir);
+      kept = keepTree;
+      return kept ? { facts, tree } : { facts };
     } finally {
-      tree.delete();
+      if (!kept) tree.delete();
     }
   } catch {
-    return emptyFileFacts(fileName, languageId, hash, isTest, true);
+    return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
   }
 }
 
@@ -80,6 +92,13 @@ export class ProjectIndex {
     const version = this.bump(fileName);
     const facts = await factsOfText(fileName, text, languageId, this.grammars, this.rootDir);
     if (this.versions.get(fileName) !== version) return;
+    this.fileFacts.set(fileName, facts);
+    this.snapshot = undefined;
+  }
+
+  /** Records facts extracted elsewhere (a CLI worker thread) for a file, as `setFile` would have. */
+  setFileFacts(fileName: string, facts: FileFacts): void {
+    this.bump(fileName);
     this.fileFacts.set(fileName, facts);
     this.snapshot = undefined;
   }

@@ -1,0 +1,129 @@
+import * as os from 'os';
+import { Worker } from 'worker_threads';
+import type { FileFacts, ProjectFacts } from '../engine/project';
+import { FileScanner, type ScannerSettings, type SourceFile } from './file-scanner';
+import { projectOfFacts, readPackageJsons } from './project';
+import type { FileReport } from './scan';
+import { SCAN_WORKER_ROLE, type ScanReply, type ScanRequest } from './scan-worker';
+
+export interface ProjectScan {
+  project: ProjectFacts;
+  /** In the order of the files given; absent when only the facts were asked for. */
+  reports?: FileReport[];
+}
+
+/** A scanner in this thread or in a worker thread: the same two passes either way. */
+interface ScannerHandle {
+  facts(sources: SourceFile[]): Promise<Array<[string, FileFacts]>>;
+  analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>): Promise<FileReport[]>;
+  close(): Promise<void>;
+}
+
+/** Fewer files than this per thread are scanned by fewer threads: starting one costs about what scanning that many does. */
+const MIN_FILES_PER_THREAD = 40;
+
+/** The cores this process may use. */
+export function availableCores(): number {
+  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
+}
+
+/** Threads for a scan: `jobs` when given (at most one per file), else every core, each with enough files to be worth it. */
+export function threadsFor(fileCount: number, jobs: number | undefined): number {
+  if (jobs !== undefined) return Math.max(1, Math.min(jobs, fileCount));
+  return Math.max(1, Math.min(availableCores(), Math.floor(fileCount / MIN_FILES_PER_THREAD)));
+}
+
+/** Splits files over `count` threads by size, largest first onto the least loaded: the same split for the same files. */
+function partition(sources: readonly SourceFile[], count: number): SourceFile[][] {
+  const shares = Array.from({ length: count }, () => ({ chars: 0, sources: [] as SourceFile[] }));
+  const bySize = sources.map((s, i) => ({ s, i })).sort((a, b) => b.s.text.length - a.s.text.length || a.i - b.i);
+  for (const { s } of bySize) {
+    const lightest = shares.reduce((best, share) => (share.chars < best.chars ? share : best));
+    lightest.sources.push(s);
+    lightest.chars += s.text.length;
+  }
+  return shares.map((share) => share.sources).filter((list) => list.length > 0);
+}
+
+function inThisThread(settings: ScannerSettings): ScannerHandle {
+  const scanner = new FileScanner(settings);
+  return {
+    facts: (sources) => scanner.facts(sources),
+    analyze: (_facts, project) => scanner.analyze(project),
+    close: async () => scanner.dispose(),
+  };
+}
+
+/** A worker thread running this same file (the bundled CLI, or the compiled module in tests). */
+function inWorker(settings: ScannerSettings): ScannerHandle {
+  const worker = new Worker(__filename, { workerData: { role: SCAN_WORKER_ROLE, settings } });
+  let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
+  const fail = (error: Error) => {
+    pending?.reject(error);
+    pending = undefined;
+  };
+  worker.on('message', (reply: ScanReply) => {
+    const waiting = pending;
+    pending = undefined;
+    if (reply.kind === 'failed') waiting?.reject(new Error(`a scan worker failed: ${reply.message}`));
+    else waiting?.resolve(reply);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`a scan worker stopped (exit code ${code})`)));
+  const ask = (request: ScanRequest): Promise<ScanReply> => new Promise((resolve, reject) => {
+    pending = { resolve, reject };
+    worker.postMessage(request);
+  });
+  return {
+    async facts(sources) {
+      const reply = await ask({ kind: 'facts', sources });
+      return reply.kind === 'facts' ? reply.facts : [];
+    },
+    async analyze(facts, _project, packages) {
+      const reply = await ask({ kind: 'analyze', facts, packages });
+      return reply.kind === 'reports' ? reply.reports : [];
+    },
+    async close() {
+      worker.removeAllListeners('exit');
+      await worker.terminate();
+    },
+  };
+}
+
+/**
+ * Gathers the project facts of every file, then analyses each file against them, on `threads` threads:
+ * this one and `threads - 1` workers. Each thread keeps its own files from one pass to the next; reports come back in the order
+ * of `sources`, so the output is the same whatever the number of threads.
+ */
+export async function scanProject(sources: readonly SourceFile[], settings: ScannerSettings, options: { threads: number; analyze: boolean }): Promise<ProjectScan> {
+  const shares = partition(sources, Math.max(1, options.threads));
+  // This thread takes the last share: it would otherwise only wait, and each worker costs a start (loading
+  // the code, compiling the grammars, warming up). Workers get their requests before it starts its own.
+  const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings) : inWorker(settings)));
+  try {
+    const gathered = new Map<string, FileFacts>();
+    for (const facts of await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i])))) {
+      for (const [file, fileFacts] of facts) gathered.set(file, fileFacts);
+    }
+    const ordered: Array<[string, FileFacts]> = [];
+    for (const { file } of sources) {
+      const fileFacts = gathered.get(file);
+      if (fileFacts) ordered.push([file, fileFacts]);
+    }
+    const packages = readPackageJsons(sources.map((s) => s.file));
+    const project = projectOfFacts(settings.root, ordered, packages);
+    if (!options.analyze) return { project };
+    const byFile = new Map<string, FileReport>();
+    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages)))) {
+      for (const report of reports) byFile.set(report.file, report);
+    }
+    const reports: FileReport[] = [];
+    for (const { file } of sources) {
+      const report = byFile.get(file);
+      if (report) reports.push(report);
+    }
+    return { project, reports };
+  } finally {
+    await Promise.all(scanners.map((scanner) => scanner.close()));
+  }
+}

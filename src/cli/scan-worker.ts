@@ -1,0 +1,43 @@
+import { isMainThread, parentPort, workerData } from 'worker_threads';
+import type { FileFacts } from '../engine/project';
+import { FileScanner, type ScannerSettings, type SourceFile } from './file-scanner';
+import { projectOfFacts, type PackageJson } from './project';
+import type { FileReport } from './scan';
+
+/** Marks a worker thread started to scan, so that loading this code elsewhere in a worker starts nothing. */
+export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
+
+export type ScanRequest =
+  | { kind: 'facts'; sources: SourceFile[] }
+  | { kind: 'analyze'; facts: Array<[string, FileFacts]>; packages: PackageJson[] }
+  | { kind: 'dispose' };
+
+export type ScanReply =
+  | { kind: 'facts'; facts: Array<[string, FileFacts]> }
+  | { kind: 'reports'; reports: FileReport[] }
+  | { kind: 'disposed' }
+  | { kind: 'failed'; message: string };
+
+/** Answers the main thread's requests one at a time, with a scanner of this thread's files. */
+function serveScanRequests(settings: ScannerSettings): void {
+  const port = parentPort!;
+  const scanner = new FileScanner(settings);
+  const answer = async (request: ScanRequest): Promise<ScanReply> => {
+    if (request.kind === 'facts') return { kind: 'facts', facts: await scanner.facts(request.sources) };
+    if (request.kind === 'analyze') return { kind: 'reports', reports: await scanner.analyze(projectOfFacts(settings.root, request.facts, request.packages)) };
+    scanner.dispose();
+    return { kind: 'disposed' };
+  };
+  port.on('message', (request: ScanRequest) => {
+    answer(request).then(
+      (reply) => port.postMessage(reply),
+      (error: unknown) => port.postMessage({ kind: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies ScanReply),
+    );
+  });
+}
+
+// Worker threads run the file that started them (the bundled CLI, or this compiled file in tests); the role
+// in workerData tells this code to serve.
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === SCAN_WORKER_ROLE) {
+  serveScanRequests((workerData as { settings: ScannerSettings }).settings);
+}
