@@ -9,7 +9,7 @@ import type { FixSpec, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule
 import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
 import { AuthMiddlewareJudge, nestAuthModel, unguardedNestRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
-import { consistencyEvidence, routeVerdicts, shownFile, signInRoute, type RouteVerdict } from './auth/route-verdicts';
+import { consistencyEvidence, evidenceGroups, routeVerdicts, shownFile, signInRoute, type EvidenceGroups, type RouteVerdict } from './auth/route-verdicts';
 
 /** Files that may register routes (route-shaped calls, Nest route decorators) or create an app (its note goes there). */
 const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*(?:<[^()<>]{0,200}>\s*)?\(|@(?:Get|Post|Put|Patch|Delete|All)\s*\(|\bexpress\s*\(\s*\)|\bnew\s+Koa\b|\bfastify\s*\(|\bFastify\s*\(/;
@@ -45,11 +45,43 @@ function perProject<T>(context: RuleContext, view: ProjectView, name: string, co
   return shared ? view.project!.memo(`${name}:${JSON.stringify(context.config.options.auth ?? null)}`, compute) : compute();
 }
 
-function verdictsOf(context: RuleContext, view: ProjectView, options: AuthOptions): { judge: AuthMiddlewareJudge; verdicts: RouteVerdict[] } {
-  return perProject(context, view, 'route-verdicts', () => {
+/** The project's route verdicts, indexed once per snapshot so that each file reads its own share in time linear in it. */
+interface ProjectRoutes {
+  judge: AuthMiddlewareJudge;
+  verdicts: RouteVerdict[];
+  /** Unprotected routes, by the file that registers them. */
+  unprotectedByFile: Map<string, RouteVerdict[]>;
+  /** Open routes of apps with no authentication at all, by app root, and every route of those apps. */
+  noAuthApps: Map<string, { open: RouteVerdict[]; all: RouteVerdict[] }>;
+  evidence: EvidenceGroups;
+  /** The auth middleware the project's routes use most: the one a fix adds. */
+  middleware: ProjectMiddleware | undefined;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
+}
+
+function routesOf(context: RuleContext, view: ProjectView, options: AuthOptions): ProjectRoutes {
+  return perProject(context, view, 'project-routes', () => {
     const judge = new AuthMiddlewareJudge(view.graph, options);
     const packageFor = view.project && ((fileName: string) => view.project!.packageFor(fileName));
-    return { judge, verdicts: routeVerdicts(view.graph, judge, options, view.project !== undefined, packageFor) };
+    const verdicts = routeVerdicts(view.graph, judge, options, view.project !== undefined, packageFor);
+    const unprotectedByFile = new Map<string, RouteVerdict[]>();
+    const noAuthApps = new Map<string, { open: RouteVerdict[]; all: RouteVerdict[] }>();
+    for (const v of verdicts) {
+      if (v.kind === 'unprotected') pushTo(unprotectedByFile, v.instance.file, v);
+      if (v.kind === 'no-auth-app' && !noAuthApps.has(v.instance.root)) noAuthApps.set(v.instance.root, { open: [], all: [] });
+    }
+    for (const v of verdicts) {
+      const app = noAuthApps.get(v.instance.root);
+      if (!app) continue;
+      app.all.push(v);
+      if (v.kind === 'no-auth-app') app.open.push(v);
+    }
+    const middleware = unprotectedByFile.size ? mostUsedAuthMiddleware(view.graph, judge) : undefined;
+    return { judge, verdicts, unprotectedByFile, noAuthApps, evidence: evidenceGroups(verdicts), middleware };
   });
 }
 
@@ -72,17 +104,10 @@ function noteAnchor(view: ProjectView, root: string, open: readonly RouteVerdict
   return { file: app.file, span: app.fact.span, statementStart: app.fact.statement?.start ?? app.fact.span.start };
 }
 
-function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: readonly RouteVerdict[]): void {
-  const roots = new Map<string, RouteVerdict[]>();
-  for (const v of verdicts) {
-    if (v.kind !== 'no-auth-app') continue;
-    const list = roots.get(v.instance.root);
-    if (list) list.push(v); else roots.set(v.instance.root, [v]);
-  }
-  for (const [root, open] of roots) {
+function reportNoAuthApps(context: RuleContext, view: ProjectView, apps: ProjectRoutes['noAuthApps']): void {
+  for (const [root, { open, all: ofApp }] of apps) {
     const anchor = noteAnchor(view, root, open);
     if (!anchor || anchor.file !== context.fileName) continue;
-    const ofApp = verdicts.filter((v) => v.instance.root === root);
     const label = (v: RouteVerdict) => `${v.instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE'} ${v.instance.fullPath}`;
     // The route to name: one that changes data before one that reads.
     const example = label(open.find((v) => v.need.kind === 'state-changing') ?? open[0]);
@@ -104,11 +129,10 @@ function reportNoAuthApps(context: RuleContext, view: ProjectView, verdicts: rea
 }
 
 function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
-  const { judge, verdicts } = verdictsOf(context, view, options);
-  reportNoAuthApps(context, view, verdicts);
-  const routes = verdicts.filter((v) => v.kind === 'unprotected' && v.instance.file === context.fileName);
+  const { noAuthApps, unprotectedByFile, evidence: groups, middleware } = routesOf(context, view, options);
+  reportNoAuthApps(context, view, noAuthApps);
+  const routes = unprotectedByFile.get(context.fileName) ?? [];
   if (!routes.length) return;
-  const middleware: ProjectMiddleware | undefined = mostUsedAuthMiddleware(view.graph, judge);
   const suggestion = middleware ? ` (this project uses ${middleware.text} on other routes)` : '';
   for (const verdict of routes) {
     const route: UnprotectedRoute = { event: verdict.instance.event, instance: verdict.instance, need: verdict.need as UnmetNeed, registeredAfter: verdict.registeredAfter };
@@ -128,7 +152,7 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
     const { messageId, what } = messageFor(route.need);
     const evidence = route.need.kind === 'ownership'
       ? `${route.need.checked} of ${route.need.of} routes with a user in the path in ${shownFile(instance.file, context.project?.rootDir)} compare it with the caller or require a permission`
-      : consistencyEvidence(verdict, verdicts, context.project?.rootDir);
+      : consistencyEvidence(verdict, groups, context.project?.rootDir);
     const advice = instance.framework === 'next' ? NEXT_SUGGESTION : suggestion;
     context.report({ ...base, messageId, data: { method, path: shownPath(instance), suggestion: advice, what: what ?? '', evidence: evidence ? ` ${evidence}.` : '' } });
   }
@@ -136,11 +160,12 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
 
 function reportNestRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
   if (!view.current.nestControllers.length || !view.project) return;
-  const files = [...view.graph.set.files.values()];
-  const model = perProject(context, view, 'nest-auth', () => nestAuthModel(files, options));
+  const { model, guard } = perProject(context, view, 'nest-auth', () => {
+    const files = [...view.graph.set.files.values()];
+    return { model: nestAuthModel(files, options), guard: mostUsedNestGuard(files, options.middleware) };
+  });
   const routes = unguardedNestRoutes(view.current, model, options);
   if (!routes.length) return;
-  const guard = mostUsedNestGuard(files, options.middleware);
   const suggestion = guard ? ` (this project uses @UseGuards(${guard}) elsewhere)` : '';
   for (const { route, fullPath, need } of routes) {
     const fixes: FixSpec[] = [];

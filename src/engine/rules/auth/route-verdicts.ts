@@ -162,10 +162,30 @@ export function shownFile(file: string, rootDir: string | undefined): string {
   return rootDir ? path.relative(rootDir, file).split(path.sep).join('/') : path.basename(file);
 }
 
+/** The routes a finding's evidence is drawn from, grouped once per project: by file and by app, public ones and those needing no check left out. */
+export interface EvidenceGroups {
+  byFile: Map<string, RouteVerdict[]>;
+  byRoot: Map<string, RouteVerdict[]>;
+}
+
+export function evidenceGroups(all: readonly RouteVerdict[]): EvidenceGroups {
+  const groups: EvidenceGroups = { byFile: new Map(), byRoot: new Map() };
+  const add = (map: Map<string, RouteVerdict[]>, key: string, v: RouteVerdict) => {
+    const list = map.get(key);
+    if (list) list.push(v); else map.set(key, [v]);
+  };
+  for (const v of all) {
+    if (v.kind === 'public' || v.kind === 'no-check-needed') continue;
+    add(groups.byFile, v.instance.file, v);
+    add(groups.byRoot, v.instance.root, v);
+  }
+  return groups;
+}
+
 /** "12 of 13 routes in routes/orders.js use requireAuth": the evidence a finding rests on. */
-export function consistencyEvidence(verdict: RouteVerdict, all: readonly RouteVerdict[], rootDir: string | undefined): string {
-  const sameFile = all.filter((v) => v.instance.file === verdict.instance.file && v.kind !== 'public' && v.kind !== 'no-check-needed');
-  const sameRoot = all.filter((v) => v.instance.root === verdict.instance.root && v.kind !== 'public' && v.kind !== 'no-check-needed');
+export function consistencyEvidence(verdict: RouteVerdict, groups: EvidenceGroups, rootDir: string | undefined): string {
+  const sameFile = groups.byFile.get(verdict.instance.file) ?? [];
+  const sameRoot = groups.byRoot.get(verdict.instance.root) ?? [];
   const [group, where] = sameFile.some((v) => v.kind === 'protected')
     ? [sameFile, `in ${shownFile(verdict.instance.file, rootDir)}`]
     : [sameRoot, 'of this app'];
