@@ -5,11 +5,12 @@ import { isJavaScriptFamily, languageOfFileName } from '../engine/languages';
 import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
-import { analyzeFile, type FileReport, type ScanOptions } from './scan';
+import { analyzeFile, readSource, relativePath, type FileReport, type ScanOptions } from './scan';
 
-export interface SourceFile {
+/** A file that could not be read, and why. */
+export interface UnreadableFile {
   file: string;
-  text: string;
+  error: string;
 }
 
 /** What a scanner is told once: plain data, so that a worker thread receives it as it is. */
@@ -27,12 +28,13 @@ export interface ScannerSettings {
 
 /**
  * One thread's share of a scan: first the project facts of its files, then, once the facts of every file
- * are known, the analysis of the same files. It holds the texts between the two passes and, within
- * `keptTreeChars`, the trees the facts pass parsed; each is dropped once its file is analysed.
+ * are known, the analysis of the same files. Between the two passes it holds only the trees the facts pass
+ * parsed within `keptTreeChars` (with their texts); other files are read again for the analysis, so the
+ * texts of a large project are never all in memory at once.
  */
 export class FileScanner {
-  private readonly texts = new Map<string, string>();
-  private readonly trees = new Map<string, Tree>();
+  private files: string[] = [];
+  private readonly kept = new Map<string, { text: string; tree: Tree }>();
   private keptChars = 0;
   private readonly grammars: Grammars;
 
@@ -40,51 +42,60 @@ export class FileScanner {
     this.grammars = grammars ?? sharedGrammars();
   }
 
-  /** The facts of the JavaScript-family files among `sources`, in their order; keeps every text for `analyze`. */
-  async facts(sources: readonly SourceFile[]): Promise<Array<[string, FileFacts]>> {
+  /** Reads `files` and returns the facts of the JavaScript-family ones, in their order, and those that could not be read. */
+  async facts(files: readonly string[]): Promise<{ facts: Array<[string, FileFacts]>; unreadable: UnreadableFile[] }> {
     const { root, config } = this.settings;
     const withoutFacts = new ProjectIndex(root).facts();
-    const out: Array<[string, FileFacts]> = [];
-    for (const { file, text } of sources) {
-      this.texts.set(file, text);
+    const facts: Array<[string, FileFacts]> = [];
+    const unreadable: UnreadableFile[] = [];
+    for (const file of files) {
+      const read = readSource(file);
+      if ('error' in read) {
+        unreadable.push({ file, error: read.error });
+        continue;
+      }
+      this.files.push(file);
+      const { text } = read;
       const languageId = languageOfFileName(file);
       if (!languageId || !isJavaScriptFamily(languageId)) continue;
       const keep = this.keptChars + text.length <= this.settings.keptTreeChars
         && rulesThatMayReport(text, { languageId, fileName: file, config, project: withoutFacts }).length > 0;
-      const { facts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep);
+      const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep);
       if (tree) {
-        this.trees.set(file, tree);
+        this.kept.set(file, { text, tree });
         this.keptChars += text.length;
       }
-      out.push([file, facts]);
+      facts.push([file, fileFacts]);
     }
-    return out;
+    return { facts, unreadable };
   }
 
-  /** Reports of the files given to `facts`, in that order, analysed against the whole project's facts. */
+  /** Reports of the files read by `facts`, in that order, analysed against the whole project's facts. */
   async analyze(project: ProjectFacts): Promise<FileReport[]> {
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
-    for (const [file, text] of this.texts) {
-      const tree = this.trees.get(file);
+    for (const file of this.files) {
+      const kept = this.kept.get(file);
+      this.kept.delete(file);
       try {
-        const report = await analyzeFile(file, text, options, tree);
+        const read = kept ?? readSource(file);
+        const report = 'error' in read
+          ? { file, relative: relativePath(options.displayRoot, file), findings: [], skipped: read.error, notes: [] }
+          : await analyzeFile(file, read.text, options, kept?.tree);
         if (report) reports.push(report);
       } finally {
-        tree?.delete();
-        this.trees.delete(file);
+        kept?.tree.delete();
       }
     }
-    this.texts.clear();
-    this.keptChars = 0;
+    this.dispose();
     return reports;
   }
 
-  /** Drops what is held (a scan that ends without its analysis: `routes`). */
+  /** Drops what is held (also when a scan ends without its analysis: `routes`). */
   dispose(): void {
-    for (const tree of this.trees.values()) tree.delete();
-    this.trees.clear();
-    this.texts.clear();
+    for (const { tree } of this.kept.values()) tree.delete();
+    this.kept.clear();
+    this.files = [];
     this.keptChars = 0;
   }
 }

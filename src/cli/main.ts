@@ -15,8 +15,7 @@ import { projectRoutes } from '../engine/rules/auth/route-report';
 import { isMainThread } from 'worker_threads';
 import { scanProject, threadsFor } from './parallel-scan';
 import { projectRoot } from './project';
-import { readSource, type FileReport } from './scan';
-import type { SourceFile } from './file-scanner';
+import type { FileReport } from './scan';
 import { collectSourceFiles } from './walk';
 
 export interface CliIo {
@@ -73,18 +72,16 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     io.stderr(`backend-guide: ${nothingToCheck(empty)}\n`);
     return EXIT.badUsage;
   }
-  const sources: SourceFile[] = [];
-  for (const file of files) {
-    const read = readSource(file);
-    if ('error' in read) unreadable.push(`${path.relative(root, file)} ${read.error}`);
-    else sources.push({ file, text: read.text });
-  }
   if (unreadable.length) {
     io.stderr(`backend-guide: cannot read ${unreadable.join(', ')}\n`);
     return EXIT.badUsage;
   }
   const settings = { root: projectRoot(args.paths, io.cwd), displayRoot: root, config: loaded.config, keptTreeChars: KEPT_TREE_CHARS };
-  const scan = await scanProject(sources, settings, { threads: threadsFor(sources.length, args.jobs), analyze: args.command === 'lint' });
+  const scan = await scanProject(files, settings, { threads: threadsFor(files.length, args.jobs), analyze: args.command === 'lint' });
+  if (scan.unreadable.length) {
+    io.stderr(`backend-guide: cannot read ${scan.unreadable.map(({ file, error }) => `${path.relative(root, file)} ${error}`).join(', ')}\n`);
+    return EXIT.badUsage;
+  }
   let output: string;
   let failed = false;
   if (args.command === 'routes') {

@@ -1,20 +1,23 @@
 import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { FileFacts, ProjectFacts } from '../engine/project';
-import { FileScanner, type ScannerSettings, type SourceFile } from './file-scanner';
+import * as fs from 'fs';
+import { FileScanner, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts, readPackageJsons } from './project';
 import type { FileReport } from './scan';
 import { SCAN_WORKER_ROLE, type ScanReply, type ScanRequest } from './scan-worker';
 
 export interface ProjectScan {
   project: ProjectFacts;
+  /** Files that could not be read: no report is made when there are any. */
+  unreadable: UnreadableFile[];
   /** In the order of the files given; absent when only the facts were asked for. */
   reports?: FileReport[];
 }
 
 /** A scanner in this thread or in a worker thread: the same two passes either way. */
 interface ScannerHandle {
-  facts(sources: SourceFile[]): Promise<Array<[string, FileFacts]>>;
+  facts(files: string[]): Promise<{ facts: Array<[string, FileFacts]>; unreadable: UnreadableFile[] }>;
   analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>): Promise<FileReport[]>;
   close(): Promise<void>;
 }
@@ -33,22 +36,30 @@ export function threadsFor(fileCount: number, jobs: number | undefined): number 
   return Math.max(1, Math.min(availableCores(), Math.floor(fileCount / MIN_FILES_PER_THREAD)));
 }
 
-/** Splits files over `count` threads by size, largest first onto the least loaded: the same split for the same files. */
-function partition(sources: readonly SourceFile[], count: number): SourceFile[][] {
-  const shares = Array.from({ length: count }, () => ({ chars: 0, sources: [] as SourceFile[] }));
-  const bySize = sources.map((s, i) => ({ s, i })).sort((a, b) => b.s.text.length - a.s.text.length || a.i - b.i);
-  for (const { s } of bySize) {
-    const lightest = shares.reduce((best, share) => (share.chars < best.chars ? share : best));
-    lightest.sources.push(s);
-    lightest.chars += s.text.length;
+function sizeOf(file: string): number {
+  try {
+    return fs.statSync(file).size;
+  } catch {
+    return 0; // the scanner that reads it says why it cannot
   }
-  return shares.map((share) => share.sources).filter((list) => list.length > 0);
+}
+
+/** Splits files over `count` threads by size, largest first onto the least loaded: the same split for the same files. */
+function partition(files: readonly string[], count: number): string[][] {
+  const shares = Array.from({ length: count }, () => ({ bytes: 0, files: [] as string[] }));
+  const bySize = files.map((file, i) => ({ file, i, size: count > 1 ? sizeOf(file) : 0 })).sort((a, b) => b.size - a.size || a.i - b.i);
+  for (const { file, size } of bySize) {
+    const lightest = shares.reduce((best, share) => (share.bytes < best.bytes ? share : best));
+    lightest.files.push(file);
+    lightest.bytes += size;
+  }
+  return shares.map((share) => share.files).filter((list) => list.length > 0);
 }
 
 function inThisThread(settings: ScannerSettings): ScannerHandle {
   const scanner = new FileScanner(settings);
   return {
-    facts: (sources) => scanner.facts(sources),
+    facts: (files) => scanner.facts(files),
     analyze: (_facts, project) => scanner.analyze(project),
     close: async () => scanner.dispose(),
   };
@@ -75,9 +86,9 @@ function inWorker(settings: ScannerSettings): ScannerHandle {
     worker.postMessage(request);
   });
   return {
-    async facts(sources) {
-      const reply = await ask({ kind: 'facts', sources });
-      return reply.kind === 'facts' ? reply.facts : [];
+    async facts(files) {
+      const reply = await ask({ kind: 'facts', files });
+      return reply.kind === 'facts' ? reply : { facts: [], unreadable: [] };
     },
     async analyze(facts, _project, packages) {
       const reply = await ask({ kind: 'analyze', facts, packages });
@@ -95,35 +106,42 @@ function inWorker(settings: ScannerSettings): ScannerHandle {
  * this one and `threads - 1` workers. Each thread keeps its own files from one pass to the next; reports come back in the order
  * of `sources`, so the output is the same whatever the number of threads.
  */
-export async function scanProject(sources: readonly SourceFile[], settings: ScannerSettings, options: { threads: number; analyze: boolean }): Promise<ProjectScan> {
-  const shares = partition(sources, Math.max(1, options.threads));
+export async function scanProject(files: readonly string[], settings: ScannerSettings, options: { threads: number; analyze: boolean }): Promise<ProjectScan> {
+  const shares = partition(files, Math.max(1, options.threads));
   // This thread takes the last share: it would otherwise only wait, and each worker costs a start (loading
   // the code, compiling the grammars, warming up). Workers get their requests before it starts its own.
   const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings) : inWorker(settings)));
   try {
     const gathered = new Map<string, FileFacts>();
-    for (const facts of await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i])))) {
-      for (const [file, fileFacts] of facts) gathered.set(file, fileFacts);
+    const unreadable: UnreadableFile[] = [];
+    for (const share of await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i])))) {
+      for (const [file, fileFacts] of share.facts) gathered.set(file, fileFacts);
+      unreadable.push(...share.unreadable);
     }
     const ordered: Array<[string, FileFacts]> = [];
-    for (const { file } of sources) {
+    for (const file of files) {
       const fileFacts = gathered.get(file);
       if (fileFacts) ordered.push([file, fileFacts]);
     }
-    const packages = readPackageJsons(sources.map((s) => s.file));
+    const packages = readPackageJsons(files);
     const project = projectOfFacts(settings.root, ordered, packages);
-    if (!options.analyze) return { project };
+    if (!options.analyze || unreadable.length) return { project, unreadable: inOrder(unreadable, files) };
     const byFile = new Map<string, FileReport>();
     for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages)))) {
       for (const report of reports) byFile.set(report.file, report);
     }
     const reports: FileReport[] = [];
-    for (const { file } of sources) {
+    for (const file of files) {
       const report = byFile.get(file);
       if (report) reports.push(report);
     }
-    return { project, reports };
+    return { project, unreadable, reports };
   } finally {
     await Promise.all(scanners.map((scanner) => scanner.close()));
   }
+}
+
+function inOrder(unreadable: readonly UnreadableFile[], files: readonly string[]): UnreadableFile[] {
+  const position = new Map(files.map((file, i) => [file, i]));
+  return [...unreadable].sort((a, b) => (position.get(a.file) ?? 0) - (position.get(b.file) ?? 0));
 }
