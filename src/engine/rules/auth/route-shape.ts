@@ -64,16 +64,28 @@ function isRequestHandler(graph: AppGraph, file: string, index: number): boolean
  * commented out, its import removed). A router whose siblings are not imported either may be loaded by a
  * loader the index cannot follow, and stays judged.
  */
-export function isUnmountedRouter(graph: AppGraph, instance: RouteInstance): boolean {
+export function isUnmountedRouter(graph: AppGraph, instance: RouteInstance, mounted: MountedRouterFolders = mountedRouterFolders(graph)): boolean {
   if (!instance.detached) return false;
   const router = graph.object(instance.root);
   if (!router || isAppKind(router.fact.kind) || graph.importersOf(router.file).length) return false;
   const folder = path.dirname(router.file);
-  const parent = path.dirname(folder);
+  return mounted.folders.has(folder) || mounted.parents.has(path.dirname(folder));
+}
+
+/** Where the project's imported router files are: their folders, and those folders' parents (siblings one level up). */
+export interface MountedRouterFolders {
+  folders: Set<string>;
+  parents: Set<string>;
+}
+
+/** Gathered once per graph, so that telling unmounted routers apart takes time linear in the project. */
+export function mountedRouterFolders(graph: AppGraph): MountedRouterFolders {
+  const mounted: MountedRouterFolders = { folders: new Set(), parents: new Set() };
   for (const facts of graph.set.files.values()) {
-    if (facts.fileName === router.file || facts.isTest || !facts.objects.some((o) => !isAppKind(o.kind))) continue;
-    const siblingFolder = path.dirname(facts.fileName);
-    if ((siblingFolder === folder || path.dirname(siblingFolder) === parent) && graph.importersOf(facts.fileName).length) return true;
+    if (facts.isTest || !facts.objects.some((o) => !isAppKind(o.kind)) || !graph.importersOf(facts.fileName).length) continue;
+    const folder = path.dirname(facts.fileName);
+    mounted.folders.add(folder);
+    mounted.parents.add(path.dirname(folder));
   }
-  return false;
+  return mounted;
 }

@@ -7,7 +7,7 @@ import type { AuthOptions } from './auth-options';
 import type { AuthMiddlewareJudge } from './route-evaluation';
 import { hasInHandlerCheck } from './handler-checks';
 import { routeNeed, type RouteNeed } from './route-policy';
-import { isServerRoute, isUnmountedRouter } from './route-shape';
+import { isServerRoute, isUnmountedRouter, mountedRouterFolders, type MountedRouterFolders } from './route-shape';
 import { delegatedVerdict } from './next-delegation';
 import { markMissingOwnershipChecks } from './ownership';
 import { withImportedHelpers } from './handler-helpers';
@@ -118,9 +118,10 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
   const byEvent = new Map<RouteInstance['event'], RouteVerdict>();
   // One answer per router: its routes share it.
   const unmountedRoots = new Map<string, boolean>();
+  let mounted: MountedRouterFolders | undefined;
   const unmounted = (instance: RouteInstance): boolean => {
     let known = unmountedRoots.get(instance.root);
-    if (known === undefined) unmountedRoots.set(instance.root, known = isUnmountedRouter(graph, instance));
+    if (known === undefined) unmountedRoots.set(instance.root, known = isUnmountedRouter(graph, instance, mounted ??= mountedRouterFolders(graph)));
     return known;
   };
   const nextRoutes = wholeProject ? nextRouteInstances(graph.set.files.values(), packageFor) : [];
