@@ -46,7 +46,7 @@ describe('missing-auth works out per-project results once per scan', () => {
     const settings = { root, displayRoot: root, config: defaultConfig(), keptTreeChars: 0 };
     const scanner = new FileScanner(settings);
     const files = ['src/app.js', 'src/auth.js', 'src/db.js', ...Array.from({ length: 6 }, (_, i) => `src/routes/thing${i}.js`)].map((f) => path.join(root, f));
-    const facts = await scanner.facts(files.map((file) => ({ file, text: fs.readFileSync(file, 'utf8') })));
+    const { facts } = await scanner.facts(files);
     const project = projectOfFacts(root, facts, []);
     const computed = new Map<string, number>();
     const counting: ProjectFacts = {
