@@ -1,0 +1,42 @@
+import * as assert from 'assert';
+import { spawn } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { buildSync } from 'esbuild';
+import { generatedProject } from './generated-project';
+
+const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+
+/** Runs `node cli lint ...` and resolves with its exit code and standard output once it exits. */
+function runBundle(cli: string, cwd: string, argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...argv], { cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('CLI bundle on several threads', () => {
+  it('starts its workers from the one bundled file and finds what one thread finds', async function () {
+    this.timeout(120_000);
+    // The same bundle as esbuild.js makes (one CommonJS file, the grammars in wasm/ beside it).
+    const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-bundle-'));
+    buildSync({ entryPoints: [path.join(ROOT, 'src/cli/main.ts')], outfile: path.join(dist, 'cli.js'), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent' });
+    const wasm = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
+    fs.mkdirSync(path.join(dist, 'wasm'));
+    for (const file of fs.readdirSync(wasm).filter((f) => f.endsWith('.wasm'))) fs.copyFileSync(path.join(wasm, file), path.join(dist, 'wasm', file));
+    const project = generatedProject(12);
+    const cli = path.join(dist, 'cli.js');
+    const parallel = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '3']);
+    const serial = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1']);
+    assert.strictEqual(parallel.stderr, '');
+    assert.strictEqual(parallel.code, serial.code);
+    assert.strictEqual(parallel.stdout, serial.stdout);
+    assert.ok((JSON.parse(parallel.stdout) as { summary: { total: number } }).summary.total > 0, 'the project has findings');
+  });
+});
