@@ -1,4 +1,5 @@
-// Preloaded with `node -r` into a measured process: prints its peak resident memory on exit.
+// Preloaded with `node -r` into a measured process: prints its peak resident memory and CPU time (all threads) on exit.
 process.on('exit', () => {
-  process.stderr.write(`\nBENCH_MAX_RSS_KB=${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  process.stderr.write(`\nBENCH_MAX_RSS_KB=${usage.maxRSS}\nBENCH_CPU_MS=${(usage.userCPUTime + usage.systemCPUTime) / 1000}\n`);
 });
