@@ -79,7 +79,13 @@ export function lowerSeverity(severity: Severity): Severity {
  * Runs the rules over an already parsed tree. Synchronous, for the editor's incremental path.
  * Never throws: a failing rule becomes a note, the other rules still run.
  */
-export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, options: AnalyzeOptions, deadline = performance.now() + (options.config ?? defaultConfig()).timeBudgetMs): AnalysisResult {
+export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, options: AnalyzeOptions, fileDeadline = performance.now() + (options.config ?? defaultConfig()).timeBudgetMs): AnalysisResult {
+  // Work done once for the whole project (the app graph, route verdicts) is not charged to the file that
+  // happens to be analysed first: its time extends this file's deadline, so which files run out of time does
+  // not depend on the order files are analysed in (or on how they are split over threads).
+  const charged = options.project && projectTimedApart(options.project);
+  const project = charged?.project;
+  const deadlineNow = () => fileDeadline + (charged?.spentMs() ?? 0);
   const config = options.config ?? defaultConfig();
   const lines = options.lines?.text === text ? options.lines : new LineIndex(text);
   const findings: Finding[] = [];
@@ -99,7 +105,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   for (const rule of options.rules ?? allRules()) {
     const severity = effectiveSeverity(rule, config);
     if (!severity || !rule.meta.languages.includes(languageId)) continue;
-    if (performance.now() > deadline) {
+    if (performance.now() > deadlineNow()) {
       notes.push(`time budget of ${config.timeBudgetMs} ms used up before rule ${rule.meta.id} ran`);
       overran = true;
       timedOut.push(rule.meta.id);
@@ -130,8 +136,8 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     };
     const memory = options.memory?.forRule(rule.meta.id);
     const context: RuleContext = {
-      text, tree, languageId, fileName: options.fileName, config, project: options.project, lines, report,
-      timeLeftMs: () => Math.max(0, deadline - performance.now()),
+      text, tree, languageId, fileName: options.fileName, config, project, lines, report,
+      timeLeftMs: () => Math.max(0, deadlineNow() - performance.now()),
       memo,
       memory,
       topLevelStatements: topLevel,
@@ -139,7 +145,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     try {
       rule.check(context);
       if (memory) options.memory?.commit(rule.meta.id, memory);
-      if (performance.now() > deadline) {
+      if (performance.now() > deadlineNow()) {
         overran = true;
         timedOut.push(rule.meta.id);
         notes.push(`time budget of ${config.timeBudgetMs} ms ran out in rule ${rule.meta.id}: its findings so far are kept, others may be missing`);
@@ -152,6 +158,23 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   const kept = applySuppressions(findings, text, lines);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran, timedOut } : {}) };
+}
+
+/** `project` as rules see it, with the time spent computing its shared values (outermost computations only) measured. */
+function projectTimedApart(facts: ProjectFacts): { project: ProjectFacts; spentMs: () => number } {
+  let spent = 0;
+  let depth = 0;
+  const memo = <T>(key: string, compute: () => T): T => facts.memo(key, () => {
+    const started = depth === 0 ? performance.now() : undefined;
+    depth++;
+    try {
+      return compute();
+    } finally {
+      depth--;
+      if (started !== undefined) spent += performance.now() - started;
+    }
+  });
+  return { project: Object.create(facts, { memo: { value: memo } }) as ProjectFacts, spentMs: () => spent };
 }
 
 /** The rules that may report in a file, from its text alone: `analyze` parses a file only when there is one. */

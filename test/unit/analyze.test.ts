@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { analyze } from '../../src/engine/analyze';
 import { defaultConfig } from '../../src/engine/config';
+import { ProjectIndex, type ProjectFacts } from '../../src/engine/project';
 import { missingAuth } from '../../src/engine/rules/missing-auth';
 
 const vulnerable = 'db.query("SELECT * FROM t WHERE id = " + id);\n';
@@ -87,6 +88,27 @@ describe('analyze', () => {
     assert.deepStrictEqual(result.timedOut, ['slow', 'next']);
     assert.ok(result.notes.some((n) => /ran out in rule slow: its findings so far are kept/.test(n)), result.notes.join());
     assert.ok(result.notes.some((n) => /used up before rule next ran/.test(n)), result.notes.join());
+  });
+
+  it('does not charge a file for work shared by the whole project, whichever file triggers it', async () => {
+    // A clock that moves only while the shared value is computed: the computation takes "a minute", the file nothing.
+    const realNow = performance.now.bind(performance);
+    let shift = 0;
+    const project = new ProjectIndex('/p').facts();
+    const shared = {
+      meta: { id: 'shared', description: '', defaultSeverity: 'warning' as const, languages: ['javascript' as const], references: [], messages: {}, guideAnchor: 'security', scope: 'project' as const },
+      check(context: { project?: ProjectFacts }) { context.project?.memo('slow-model', () => { shift += 60_000; return 1; }); },
+    };
+    const next = { meta: { ...shared.meta, id: 'next' }, check() { /* runs in time */ } };
+    performance.now = () => realNow() + shift;
+    try {
+      const first = await analyze(vulnerable, { languageId: 'javascript', fileName: '/p/a.js', project, rules: [shared as never, next as never] });
+      assert.strictEqual(shift, 60_000, 'the shared value was computed for this file');
+      assert.strictEqual(first.timedOut, undefined, first.notes.join());
+      assert.deepStrictEqual(first.notes, []);
+    } finally {
+      performance.now = realNow;
+    }
   });
 
   it('honours inline suppressions with a reason', async () => {
