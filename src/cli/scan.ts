@@ -56,7 +56,7 @@ export function readSource(file: string): { text: string } | { error: string } {
 export async function analyzeFile(file: string, text: string, options: ScanOptions, tree?: Tree): Promise<FileReport | undefined> {
   const languageId = languageOfFileName(file);
   if (!languageId) return undefined;
-  const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project, tree });
+  const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project, tree, projectWorkApart: true });
   const report: FileReport = { file, relative: relativePath(options.displayRoot, file), findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError };
   if (result.timedOut?.length) report.timedOut = result.timedOut;
   // Files sql-concatenation leaves out by default (tests, migrations, scripts, assets), counted for the summary.

@@ -34,6 +34,12 @@ export interface AnalyzeOptions {
    * of parsing again. The caller keeps it and deletes it.
    */
   tree?: Tree;
+  /**
+   * Time spent computing project-wide values (the app graph, route verdicts) extends the file's budget instead
+   * of being charged to it (the CLI: which file computes them first depends on the order and the threads).
+   * The editor leaves it off: its keystroke pass must stay within its own budget whatever it computes.
+   */
+  projectWorkApart?: boolean;
   /** Say where the first syntax error is (default). The editor skips it: while typing there nearly always is one. */
   describeSyntaxErrors?: boolean;
 }
@@ -80,11 +86,11 @@ export function lowerSeverity(severity: Severity): Severity {
  * Never throws: a failing rule becomes a note, the other rules still run.
  */
 export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, options: AnalyzeOptions, fileDeadline = performance.now() + (options.config ?? defaultConfig()).timeBudgetMs): AnalysisResult {
-  // Work done once for the whole project (the app graph, route verdicts) is not charged to the file that
-  // happens to be analysed first: its time extends this file's deadline, so which files run out of time does
-  // not depend on the order files are analysed in (or on how they are split over threads).
-  const charged = options.project && projectTimedApart(options.project);
-  const project = charged?.project;
+  // With `projectWorkApart`, work done once for the whole project is not charged to the file that happens to be
+  // analysed first: its time extends this file's deadline, so which files run out of time does not depend on the
+  // order files are analysed in (or on how they are split over threads).
+  const charged = options.projectWorkApart && options.project ? projectTimedApart(options.project) : undefined;
+  const project = charged?.project ?? options.project;
   const deadlineNow = () => fileDeadline + (charged?.spentMs() ?? 0);
   const config = options.config ?? defaultConfig();
   const lines = options.lines?.text === text ? options.lines : new LineIndex(text);
