@@ -1,7 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { firstNamedChild, unwrap } from '../../ast';
 import { CALLBACK_TYPES, allowListed, firstParameter, type Vouched } from './allow-lists';
-import { ELEMENT_PRESERVING_FUNCTIONS, ELEMENT_PRESERVING_METHODS, NUMERIC_FUNCTIONS } from './known-calls';
+import { ELEMENT_PRESERVING_FUNCTIONS, ELEMENT_PRESERVING_METHODS, KEY_PICKING_FUNCTIONS, NUMERIC_FUNCTIONS } from './known-calls';
 import {
   MAX_DEPTH, SAFE, UNKNOWN, constant, countUnsafe, formsOf, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
   type Evaluation, type Piece,
@@ -128,12 +128,22 @@ function wholeElements(ev: StringEvaluator, target: Node, depth: number): Elemen
   const callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
   if (callee?.type === 'member_expression' && callee.childForFieldName('object')?.text === 'Object' && /^(?:entries|keys|values)$/.test(callee.childForFieldName('property')?.text ?? '')) {
     source = argumentList(target)[0] ?? target;
+    const picked = callee.childForFieldName('property')?.text === 'keys' ? pickedKeys(source) : undefined;
+    if (picked && depth < MAX_DEPTH) return elementValues(ev, picked, depth + 1);
   } else if (target.type !== 'await_expression' && target.type !== 'call_expression' && target.type !== 'identifier' && target.type !== 'member_expression') {
     return undefined;
   }
   if (depth > MAX_DEPTH) return undefined;
   const whole = settle(ev.evaluate(source, depth + 1));
   return whole.kind === 'safe' || whole.kind === 'constant' ? { values: [{ evaluation: SAFE, node: target }], sites: [], exact: false } : undefined;
+}
+
+/** `pick(obj, ['a', 'b'])` (`_.pick`): the list of keys the result may have. */
+function pickedKeys(node: Node): Node | undefined {
+  const call = unwrap(node);
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const name = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : callee?.text;
+  return name && KEY_PICKING_FUNCTIONS.has(name) ? argumentList(call)[1] : undefined;
 }
 
 /** Elements of arrays made by known calls: `new Set(list)`, `Array(n)`, `list.map(fn)`, `list.filter(...)`, ... */
