@@ -9,7 +9,7 @@ import {
 import { callerArguments } from './call-sites';
 import type { Binding } from './scope';
 import { quotesForSql } from './quoting';
-import { argumentList, lastName, parameterNodes, returnedExpression, rootName } from './syntax';
+import { argumentList, lastName, parameterNodes, propertyValue, returnedExpression, rootName } from './syntax';
 import type { StringEvaluator } from './string-building';
 
 /**
@@ -86,20 +86,12 @@ function destructuredSource(ev: StringEvaluator, binding: Binding): Node | undef
   let key: string | undefined;
   if (binding.id.type === 'shorthand_property_identifier_pattern' && holder?.id === pattern?.id) key = binding.id.text;
   else if (holder?.type === 'pair_pattern' && holder.parent?.id === pattern?.id && holder.childForFieldName('value')?.startIndex === binding.id.startIndex) key = holder.childForFieldName('key')?.text;
-  let value = binding.declarator.childForFieldName('value');
-  if (!key || !value) return undefined;
-  value = unwrap(value);
-  if (value.type === 'await_expression') value = unwrap(value.namedChildren[0] ?? value);
-  const callee = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
-  const fn = callee ? ev.localFunction(callee) : undefined;
-  const returned = fn ? onlyReturn(fn) : undefined;
+  const value = binding.declarator.childForFieldName('value');
+  const local = key && value ? ev.localCallOf(value) : undefined;
+  if (!key || !local) return undefined;
+  const returned = onlyReturn(local.fn);
   const literal = returned ? unwrap(returned) : undefined;
-  if (literal?.type !== 'object') return undefined;
-  for (const member of literal.namedChildren) {
-    if (member?.type === 'shorthand_property_identifier' && member.text === key) return member;
-    if (member?.type === 'pair' && member.childForFieldName('key')?.text === key) return member.childForFieldName('value') ?? undefined;
-  }
-  return undefined;
+  return literal?.type === 'object' ? propertyValue(literal, key) : undefined;
 }
 
 /** The expression a function returns when it has exactly one `return` (or an expression body). */

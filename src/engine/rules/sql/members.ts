@@ -40,13 +40,11 @@ function returnedMember(ev: StringEvaluator, object: Node, property: string, dep
     const resolution = ev.scopes.resolve(target);
     const init = resolution?.binding.kind === 'const' && resolution.writes.length === 0 ? resolution.binding.init : undefined;
     if (!init) return undefined;
-    target = unwrap(init);
+    target = init;
   }
-  if (target.type === 'await_expression') target = unwrap(target.namedChildren[0] ?? target);
-  const callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
-  const fn = callee ? ev.localFunction(callee) : undefined;
-  if (!fn || !callee) return undefined;
-  const value = ev.returnedProperty(fn, argumentList(target), property, depth);
+  const local = ev.localCallOf(target);
+  if (!local) return undefined;
+  const value = ev.returnedProperty(local.fn, argumentList(local.call), property, depth);
   return value.kind === 'unknown' ? undefined : value;
 }
 
