@@ -1,17 +1,17 @@
 import * as vscode from 'vscode';
-import { defaultConfig, mergeConfig, readConfigText, CONFIG_FILE_NAME, type EngineConfig } from '../engine/config';
+import { defaultConfig, readConfigText, CONFIG_FILE_NAME, type ConfigReadResult } from '../engine/config';
+import { layerConfig, type EngineSettings } from './config-layers';
 
 export const SETTINGS_SECTION = 'backendGuide';
 
-/** Typed view of the `backendGuide.*` settings; mirrors `contributes.configuration` in package.json. */
+/**
+ * Typed view of the `backendGuide.*` settings of the editor itself; those that also feed the engine
+ * configuration are read by `engineSettings`. Together they mirror `contributes.configuration` in package.json.
+ */
 export interface ExtensionSettings {
   enable: boolean;
   debounceMs: number;
   keystrokeBudgetMs: number;
-  maxFileSizeKb: number;
-  timeBudgetMs: number;
-  ignore: string[];
-  rules: Record<string, unknown>;
 }
 
 export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettings {
@@ -20,38 +20,46 @@ export function readSettings(scope?: vscode.ConfigurationScope): ExtensionSettin
     enable: c.get<boolean>('enable', true),
     debounceMs: c.get<number>('debounceMs', 200),
     keystrokeBudgetMs: c.get<number>('keystrokeBudgetMs', 5),
-    maxFileSizeKb: c.get<number>('maxFileSizeKb', 1024),
-    timeBudgetMs: c.get<number>('timeBudgetMs', 2000),
-    ignore: c.get<string[]>('ignore', []),
-    rules: c.get<Record<string, unknown>>('rules', {}),
   };
 }
 
-export interface ResolvedConfig {
-  config: EngineConfig;
-  problems: string[];
+/** A setting's value when the user or the workspace set it; `undefined` when only its default applies. */
+function explicitValue<T>(c: vscode.WorkspaceConfiguration, key: string): T | undefined {
+  const i = c.inspect<T>(key);
+  return i?.workspaceFolderLanguageValue ?? i?.workspaceLanguageValue ?? i?.globalLanguageValue ?? i?.workspaceFolderValue ?? i?.workspaceValue ?? i?.globalValue;
+}
+
+/** The settings that feed the engine configuration; limits only when set, so `.backendguide.yaml` can set them otherwise. */
+function engineSettings(scope: vscode.ConfigurationScope): EngineSettings {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, scope);
+  return {
+    rules: c.get<Record<string, unknown>>('rules', {}),
+    ignore: c.get<string[]>('ignore', []),
+    maxFileSizeKb: explicitValue<number>(c, 'maxFileSizeKb'),
+    timeBudgetMs: explicitValue<number>(c, 'timeBudgetMs'),
+  };
+}
+
+export type ResolvedConfig = ConfigReadResult;
+
+/** The folder's `.backendguide.yaml` read over the defaults; no file is no problem, any other failure is one. */
+async function readFolderConfigFile(folder: vscode.WorkspaceFolder): Promise<{ read: ConfigReadResult; source: string }> {
+  const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
+  try {
+    const bytes = await vscode.workspace.fs.readFile(file);
+    return { read: readConfigText(new TextDecoder().decode(bytes), file.fsPath), source: file.fsPath };
+  } catch (error) {
+    const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
+    return { read: { config: defaultConfig(), problems: missing ? [] : [`${file.fsPath}: not read (${error instanceof Error ? error.message : String(error)}); the defaults apply`] }, source: file.fsPath };
+  }
 }
 
 /**
- * The engine configuration for a document: `.backendguide.yaml` at the workspace folder root, then the
- * VS Code settings over it (settings win, as they are the user's most local choice).
+ * The engine configuration for a document: see `layerConfig` for the precedence of VS Code settings over
+ * `.backendguide.yaml` at the workspace folder root.
  */
 export async function resolveConfig(uri: vscode.Uri): Promise<ResolvedConfig> {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
-  const settings = readSettings(uri);
-  let base = defaultConfig();
-  const problems: string[] = [];
-  if (folder) {
-    const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
-    try {
-      const bytes = await vscode.workspace.fs.readFile(file);
-      const read = readConfigText(new TextDecoder().decode(bytes), file.fsPath);
-      base = read.config;
-      problems.push(...read.problems);
-    } catch {
-      // no workspace file: settings alone
-    }
-  }
-  const merged = mergeConfig(base, { rules: settings.rules, ignore: settings.ignore, maxFileSizeKb: settings.maxFileSizeKb, timeBudgetMs: settings.timeBudgetMs }, 'settings');
-  return { config: merged.config, problems: [...problems, ...merged.problems] };
+  const file = folder ? await readFolderConfigFile(folder) : { read: { config: defaultConfig(), problems: [] }, source: CONFIG_FILE_NAME };
+  return layerConfig(file.read, file.source, engineSettings(uri), vscode.workspace.isTrusted);
 }
