@@ -107,15 +107,25 @@ function mergeRawConfig(base: EngineConfig, raw: unknown, source: string): Confi
   return { config, problems };
 }
 
+/**
+ * Where a YAML error is, without the file's text: the parser quotes the lines around it, and a
+ * configuration linked to another file must not bring that file's lines to a CI log.
+ */
+function yamlErrorPlace(error: unknown): string {
+  const { code, linePos } = error as { code?: unknown; linePos?: { line: number; col: number }[] };
+  const place = linePos?.[0] ? ` at line ${linePos[0].line}, column ${linePos[0].col}` : '';
+  return `${place}${typeof code === 'string' ? ` (${code})` : ''}`;
+}
+
 /** Reads `.backendguide.yaml` text over the defaults; never throws. */
 export function readConfigText(text: string, source = CONFIG_FILE_NAME, base: EngineConfig = defaultConfig()): ConfigReadResult {
   let raw: unknown;
   try {
     // Loaded on first use, not at start-up: most workspaces have no config file.
     const { parse } = require('yaml') as typeof import('yaml');
-    raw = parse(text);
+    raw = parse(text, { logLevel: 'error' });
   } catch (error) {
-    return { config: base, problems: [`${source}: not valid YAML (${error instanceof Error ? error.message : String(error)})`] };
+    return { config: base, problems: [`${source}: not valid YAML${yamlErrorPlace(error)}`] };
   }
   return mergeConfig(base, raw, source);
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { defaultConfig, readConfigText, CONFIG_FILE_NAME, type ConfigReadResult } from '../engine/config';
+import { readProjectFile, type FileText } from '../files/project-files';
 import { layerConfig, type EngineSettings } from './config-layers';
 
 export const SETTINGS_SECTION = 'backendGuide';
@@ -42,16 +43,34 @@ function engineSettings(scope: vscode.ConfigurationScope): EngineSettings {
 
 export type ResolvedConfig = ConfigReadResult;
 
-/** The folder's `.backendguide.yaml` read over the defaults; no file is no problem, any other failure is one. */
+/**
+ * The text of a folder's configuration file: `undefined` when there is none, an error when it is refused
+ * (not a regular file, or a link out of the folder, which is not followed).
+ */
+async function configFileText(file: vscode.Uri, folder: vscode.WorkspaceFolder): Promise<FileText | undefined> {
+  let stat: vscode.FileStat;
+  try {
+    stat = await vscode.workspace.fs.stat(file);
+  } catch {
+    return undefined;
+  }
+  if (file.scheme === 'file') return readProjectFile(file.fsPath, folder.uri.fsPath);
+  if (stat.type !== vscode.FileType.File) return { error: 'is not a regular file (or is a link); not read' };
+  try {
+    return { text: new TextDecoder().decode(await vscode.workspace.fs.readFile(file)) };
+  } catch (error) {
+    return { error: `cannot be read (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/** The folder's `.backendguide.yaml` read over the defaults; no file is no problem, one that is not read is one. */
 async function readFolderConfigFile(folder: vscode.WorkspaceFolder): Promise<{ read: ConfigReadResult; source: string }> {
   const file = vscode.Uri.joinPath(folder.uri, CONFIG_FILE_NAME);
-  try {
-    const bytes = await vscode.workspace.fs.readFile(file);
-    return { read: readConfigText(new TextDecoder().decode(bytes), file.fsPath), source: file.fsPath };
-  } catch (error) {
-    const missing = error instanceof vscode.FileSystemError && error.code === 'FileNotFound';
-    return { read: { config: defaultConfig(), problems: missing ? [] : [`${file.fsPath}: not read (${error instanceof Error ? error.message : String(error)}); the defaults apply`] }, source: file.fsPath };
-  }
+  const source = file.scheme === 'file' ? file.fsPath : file.toString();
+  const text = await configFileText(file, folder);
+  if (!text) return { read: { config: defaultConfig(), problems: [] }, source };
+  if ('error' in text) return { read: { config: defaultConfig(), problems: [`${source} ${text.error}; the defaults apply`] }, source };
+  return { read: readConfigText(text.text, source), source };
 }
 
 /**

@@ -91,6 +91,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri): Promise<string | undefined> {
+    // a FIFO would block the read and a link to a device never end it
+    if (!(await this.isFile(uri))) {
+      this.logger.warn(`${uri.fsPath}: not indexed, not a regular file`);
+      return undefined;
+    }
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
