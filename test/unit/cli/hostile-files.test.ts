@@ -1,30 +1,10 @@
 import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../../src/cli/main';
 import { LineIndex } from '../../../src/engine/text';
+import { cli, project as folder, VULNERABLE } from './run-cli';
 
-interface Run { code: number; stdout: string; stderr: string }
-
-async function cli(cwd: string, ...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
-
-function folder(files: Record<string, string> = {}): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-hostile-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-const VULNERABLE = 'const mysql = require("mysql2");\nconst db = mysql.createConnection({});\ndb.query("SELECT * FROM users WHERE id = " + id);\n';
 const posix = process.platform !== 'win32';
 
 describe('CLI: hostile files', () => {
