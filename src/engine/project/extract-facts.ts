@@ -73,7 +73,7 @@ class FactExtractor {
     this.collectEvents();
     this.collectPlainCalls();
     if (/@Controller\b|useGlobalGuards|APP_GUARD/.test(this.text)) {
-      const nest = extractNestFacts(this.root, this.text);
+      const nest = extractNestFacts(this.root, this.text, (offset) => this.values.rangeOf({ start: offset, end: offset }).start.line + 1);
       this.facts.nestControllers = nest.controllers;
       this.facts.globalGuards = nest.globalGuards;
     }

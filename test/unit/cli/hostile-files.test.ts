@@ -2,7 +2,10 @@ import * as assert from 'assert';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { defaultConfig } from '../../../src/engine/config';
+import { projectRoutes } from '../../../src/engine/rules/auth/route-report';
 import { LineIndex } from '../../../src/engine/text';
+import { projectFrom } from '../../../src/testing/project-from';
 import { cli, project as folder, VULNERABLE } from './run-cli';
 
 const posix = process.platform !== 'win32';
@@ -99,7 +102,15 @@ describe('CLI: hostile files', () => {
   });
 });
 
-describe('LineIndex line breaks', () => {
+describe('CR-only line endings', () => {
+  it('put Express and NestJS routes at their lines', async () => {
+    const nest = "import { Controller, Delete, Get, Param } from '@nestjs/common';\n\n@Controller('users')\nexport class UsersController {\n  @Get()\n  list() {}\n\n  @Delete(':id')\n  remove(@Param('id') id: string) {}\n}\n";
+    const express = "const express = require('express');\nconst app = express();\n\napp.delete('/orders/:id', remove);\n";
+    const project = await projectFrom({ '/p/users.controller.ts': nest.replace(/\n/g, '\r'), '/p/app.js': express.replace(/\n/g, '\r') });
+    const rows = projectRoutes(project, defaultConfig());
+    assert.deepStrictEqual(rows.map((r) => `${r.method} ${r.path} line ${r.line}`).sort(), ['DELETE /orders/:id line 4', 'DELETE /users/:id line 8', 'GET /users line 5']);
+  });
+
   it('ends lines at \\n, \\r\\n and a lone \\r', () => {
     const lines = new LineIndex('a\rb\r\nc\nd');
     assert.deepStrictEqual([0, 2, 5, 7].map((o) => lines.positionAt(o).line), [0, 1, 2, 3]);
