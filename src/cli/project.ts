@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Grammars } from '../engine/parser';
 import { ProjectIndex, type ProjectFacts } from '../engine/project';
+import { regularFileText } from '../files/project-files';
 
 /** The nearest package.json above each folder holding a scanned file (also above the scan root). */
 export function nearestPackageJsons(files: readonly string[]): string[] {
@@ -31,7 +32,7 @@ export async function indexProject(root: string, texts: ReadonlyMap<string, stri
   for (const [file, text] of texts) await index.setFile(file, text);
   for (const pkg of nearestPackageJsons([...texts.keys()])) {
     try {
-      index.setPackageJson(pkg, fs.readFileSync(pkg, 'utf8'));
+      index.setPackageJson(pkg, regularFileText(pkg));
     } catch {
       index.setPackageJson(pkg, undefined);
     }
