@@ -10,6 +10,7 @@ import { lessonOf } from './lessons';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText } from './formats/text';
+import { terminalText } from './formats/terminal-text';
 import { formatRoutes } from './formats/routes';
 import { projectRoutes } from '../engine/rules/auth/route-report';
 import { isMainThread } from 'worker_threads';
@@ -17,6 +18,7 @@ import { scanProject, threadsFor } from './parallel-scan';
 import { projectRoot } from './project';
 import type { FileReport } from './scan';
 import { collectSourceFiles } from './walk';
+import { readProjectFile } from '../files/project-files';
 
 export interface CliIo {
   cwd: string;
@@ -29,13 +31,11 @@ export const EXIT = { clean: 0, errorsFound: 1, badUsage: 2 } as const;
 function loadConfig(args: LintArgs, io: CliIo): { config: EngineConfig } | { error: string } {
   const explicit = args.config !== undefined;
   const file = path.resolve(io.cwd, args.config ?? CONFIG_FILE_NAME);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return explicit ? { error: `cannot read config file ${args.config}` } : { config: defaultConfig() };
-  }
-  const { config, problems } = readConfigText(text, path.relative(io.cwd, file) || file);
+  if (!explicit && !fs.existsSync(file)) return { config: defaultConfig() };
+  const source = path.relative(io.cwd, file) || file;
+  const read = readProjectFile(file, io.cwd);
+  if ('error' in read) return { error: `config file ${source} ${read.error}` };
+  const { config, problems } = readConfigText(read.text, source);
   problems.forEach((p) => io.stderr(`backend-guide: ${p}\n`));
   return { config };
 }
@@ -128,7 +128,9 @@ function explain(args: ExplainArgs, io: CliIo): number {
 }
 
 /** Runs the CLI and returns its exit code; never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], terminal: CliIo): Promise<number> {
+  // messages name files and echo arguments, which may hold control characters
+  const io: CliIo = { ...terminal, stderr: (text) => terminal.stderr(terminalText(text)) };
   const args = parseArgs(argv);
   switch (args.command) {
     case 'help':

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
+import { regularFileText } from '../files/project-files';
 
 /** A package.json's path and text (`undefined` when it cannot be read). */
 export type PackageJson = [string, string | undefined];
@@ -28,7 +29,7 @@ export function nearestPackageJsons(files: readonly string[]): string[] {
 export function readPackageJsons(files: readonly string[]): PackageJson[] {
   return nearestPackageJsons(files).map((pkg) => {
     try {
-      return [pkg, fs.readFileSync(pkg, 'utf8')];
+      return [pkg, regularFileText(pkg)];
     } catch {
       return [pkg, undefined];
     }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { analyze } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
+import { readRegularFile } from '../files/project-files';
 import { isJavaScriptFamily, languageOfFileName } from '../engine/languages';
 import { sqlExemptionOf } from '../engine/rules/sql/exempt-files';
 import { sqlOptions } from '../engine/rules/sql/options';
@@ -43,7 +44,7 @@ export function relativePath(root: string, file: string): string {
 /** Reads a source file as text, or says why it cannot be. */
 export function readSource(file: string): { text: string } | { error: string } {
   try {
-    return { text: fs.readFileSync(file, 'utf8') };
+    return readRegularFile(file);
   } catch (error) {
     return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   }

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { matchesAnyGlob } from '../engine/glob';
+import { ignoreMatcher } from '../engine/glob';
 import { languageOfFileName } from '../engine/languages';
 import { SKIPPED_FOLDERS } from '../engine/skipped-folders';
 
@@ -19,7 +19,8 @@ export function collectSourceFiles(paths: readonly string[], root: string, ignor
   const empty: string[] = [];
   let found = 0;
   const add = (abs: string) => { files.add(abs); found++; };
-  const ignored = (abs: string) => ignore.length > 0 && matchesAnyGlob(path.relative(root, abs), ignore);
+  const matchesIgnore = ignoreMatcher(ignore);
+  const ignored = (abs: string) => matchesIgnore(path.relative(root, abs));
   const visit = (dir: string): void => {
     let entries: fs.Dirent[];
     try {

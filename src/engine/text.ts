@@ -1,6 +1,9 @@
 import type { Position, Range } from './types';
 
-/** Converts between UTF-16 offsets and 0-based line/character positions of one text. */
+/**
+ * Converts between UTF-16 offsets and 0-based line/character positions of one text. Lines end at `\n`,
+ * `\r\n` or a lone `\r` (old Mac files), as editors and SARIF viewers count them.
+ */
 export class LineIndex {
   private readonly lineStarts: number[];
 
@@ -10,7 +13,7 @@ export class LineIndex {
       return;
     }
     const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
     this.lineStarts = starts;
   }
 
@@ -19,6 +22,8 @@ export class LineIndex {
    * before the edit are kept, those after it shifted, so the cost follows the number of lines, not characters.
    */
   withEdit(start: number, oldEnd: number, inserted: string, newText: string): LineIndex {
+    // a `\r` may join or leave a `\n` at the edit: count again (editors hand over text without lone `\r`)
+    if (inserted.includes('\r') || newText[start - 1] === '\r') return new LineIndex(newText);
     const delta = inserted.length - (oldEnd - start);
     const starts: number[] = [];
     let i = 0;

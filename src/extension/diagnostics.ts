@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { EngineConfig } from '../engine/config';
-import { matchesAnyGlob } from '../engine/glob';
+import { ignoreMatcher } from '../engine/glob';
 import { IncrementalDocument, type ContentChange } from '../engine/incremental';
 import { isLanguageId } from '../engine/languages';
 import type { Grammars } from '../engine/parser';
@@ -77,6 +77,8 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidChangeTextDocument((e) => this.change(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri)),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('backendGuide')) void this.refreshAll(); }),
+      // trusting the workspace lets its `.backendguide.yaml` raise the limits
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refreshAll()),
     );
     for (const doc of vscode.workspace.textDocuments) void this.open(doc);
   }
@@ -103,7 +105,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(doc.uri);
     if (!folder) return false;
     const relative = path.relative(folder.uri.fsPath, doc.uri.fsPath);
-    return isInSkippedFolder(relative) || (config.ignore.length > 0 && matchesAnyGlob(relative, config.ignore));
+    return isInSkippedFolder(relative) || ignoreMatcher(config.ignore)(relative);
   }
 
   /** Starts tracking a document; resolves once its first analysis is published. */

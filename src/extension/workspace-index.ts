@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { matchesAnyGlob } from '../engine/glob';
+import { ignoreMatcher } from '../engine/glob';
 import type { Grammars } from '../engine/parser';
 import { ProjectIndex, type ProjectFacts } from '../engine/project';
 import { SKIPPED_FOLDERS, isInSkippedFolder } from '../engine/skipped-folders';
@@ -23,8 +23,8 @@ const INDEX_SLICE_MS = 15;
  */
 export class WorkspaceIndex implements vscode.Disposable {
   private readonly indexes = new Map<string, ProjectIndex>();
-  /** Each folder's `ignore` patterns (`.backendguide.yaml` and settings) as of its last indexing. */
-  private readonly ignores = new Map<string, readonly string[]>();
+  /** Each folder's `ignore` patterns (`.backendguide.yaml` and settings), compiled, as of its last indexing. */
+  private readonly ignores = new Map<string, (relativePath: string) => boolean>();
   private indexing: Promise<void>;
   /** Coalesces bursts (a branch switch, a formatter run on save-all) into one re-check. */
   private readonly changed = new CoalescedEmitter(300);
@@ -78,8 +78,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return false;
     const relative = path.relative(folder.uri.fsPath, uri.fsPath);
-    const ignore = this.ignores.get(folder.uri.toString()) ?? [];
-    return !isInSkippedFolder(relative) && !(ignore.length && matchesAnyGlob(relative, ignore));
+    const ignored = this.ignores.get(folder.uri.toString());
+    return !isInSkippedFolder(relative) && !ignored?.(relative);
   }
 
   private async isFile(uri: vscode.Uri): Promise<boolean> {
@@ -91,6 +91,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   }
 
   private async read(uri: vscode.Uri): Promise<string | undefined> {
+    // a FIFO would block the read and a link to a device never end it
+    if (!(await this.isFile(uri))) {
+      this.logger.warn(`${uri.fsPath}: not indexed, not a regular file`);
+      return undefined;
+    }
     try {
       return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     } catch (error) {
@@ -106,7 +111,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       const index = new ProjectIndex(folder.uri.fsPath, this.grammars);
       const pattern = (glob: string) => new vscode.RelativePattern(folder, glob);
       const { config } = await resolveConfig(folder.uri);
-      this.ignores.set(folder.uri.toString(), config.ignore);
+      this.ignores.set(folder.uri.toString(), ignoreMatcher(config.ignore));
       const found = await vscode.workspace.findFiles(pattern(SOURCE_GLOB), pattern(EXCLUDE_GLOB), MAX_INDEXED_FILES + 1);
       const files = found.filter((uri) => this.isIndexed(uri));
       if (files.length > MAX_INDEXED_FILES) this.logger.warn(`${folder.name}: more than ${MAX_INDEXED_FILES} source files; only the first ${MAX_INDEXED_FILES} are indexed for cross-file checks`);

@@ -4,6 +4,7 @@ import { IncrementalDocument, type ContentChange } from '../../src/engine/increm
 import type { Rule } from '../../src/engine/rule';
 import { sqlConcatenation } from '../../src/engine/rules/sql-concatenation';
 import { topLevelStatements, type Statement } from '../../src/engine/top-level';
+import { seededRandom } from './seeded-random';
 
 const BASE = [
   'const mysql = require("mysql2");',
@@ -18,14 +19,6 @@ function apply(text: string, change: ContentChange): string {
   return text.slice(0, change.rangeOffset) + change.text + text.slice(change.rangeOffset + change.rangeLength);
 }
 
-/** A deterministic pseudo-random sequence, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state / 2147483648;
-  };
-}
 
 describe('incremental re-parse', () => {
   it('finds the same as a full parse after an edit that introduces and then removes a finding', async () => {
@@ -45,7 +38,7 @@ describe('incremental re-parse', () => {
   });
 
   it('matches a full parse after 200 random keystrokes, including several changes in one event', async () => {
-    const next = random(7);
+    const next = seededRandom(7);
     let text = BASE + 'db.query("DELETE FROM t WHERE id = " + id);\n';
     const doc = (await IncrementalDocument.open(text, { languageId: 'javascript', fileName: 'a.js' }))!;
     const alphabet = ['a', ' ', '"', '+', '\n', '(', ')', '`', '${x}', 'é', '😀'];
@@ -69,7 +62,7 @@ describe('incremental re-parse', () => {
   });
 
   it('keeps its top-level statement list equal to a fresh read of the tree through 400 random edits', async () => {
-    const next = random(19);
+    const next = seededRandom(19);
     const statements = [
       'const mysql = require("mysql2");', '// a comment', 'function find(id) {\n  return db.query("SELECT 1", [id]);\n}',
       'router.get("/x", (req, res) => {\n  res.json({ a: [1, 2] });\n});', 'class A {\n  m() { return `t${1}`; }\n}', 'let x = 1', 'x++;',
@@ -116,7 +109,7 @@ describe('incremental re-parse', () => {
   });
 
   it('defers a pass that runs out of its own budget, and the next pass without one finds what a full parse does', async () => {
-    const next = random(23);
+    const next = seededRandom(23);
     // big enough that tree-sitter checks its progress (and so can be stopped) during a re-parse
     let text = BASE.repeat(100) + 'db.query("DELETE FROM t WHERE id = " + id);\n';
     const doc = (await IncrementalDocument.open(text, { languageId: 'javascript', fileName: 'a.js' }))!;
@@ -182,7 +175,7 @@ describe('incremental re-parse', () => {
 describe('LineIndex.withEdit', () => {
   it('equals an index built from scratch after 300 random edits', async () => {
     const { LineIndex } = await import('../../src/engine/text');
-    const next = random(11);
+    const next = seededRandom(11);
     let text = 'a\nbc\n\nd\r\nefg\n';
     let lines = new LineIndex(text);
     for (let i = 0; i < 300; i++) {

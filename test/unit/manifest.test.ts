@@ -36,8 +36,14 @@ describe('package.json manifest', () => {
     for (const lang of ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python']) assert.ok(manifest.activationEvents.includes(`onLanguage:${lang}`));
   });
 
-  it('declares untrusted workspace support (it never runs workspace code)', () => {
-    assert.strictEqual(manifest.capabilities.untrustedWorkspaces.supported, true);
+  it('declares limited untrusted workspace support: workspace settings cannot raise the limits in Restricted Mode', () => {
+    const untrusted = manifest.capabilities.untrustedWorkspaces;
+    assert.strictEqual(untrusted.supported, 'limited');
+    assert.ok(nls[untrusted.description.replace(/^%|%$/g, '')], 'the description is localised');
+    const keys: string[] = manifest.contributes.configuration.flatMap((section: { properties: object }) => Object.keys(section.properties));
+    const limits = keys.filter((key) => /(SizeKb|BudgetMs)$/.test(key));
+    assert.ok(limits.length >= 3, limits.join(', '));
+    assert.deepStrictEqual([...untrusted.restrictedConfigurations].sort(), limits.sort());
   });
 
   it('contributes every command of the id table, each with a category, and no unknown ones', () => {

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { RouteRow } from '../../engine/rules/auth/route-report';
+import { terminalLine } from './terminal-text';
 
 const MARK: Record<RouteRow['verdict'], string> = {
   protected: 'protected', public: 'public', 'no-check-needed': 'no check needed', unprotected: 'UNPROTECTED', 'no-auth-app': 'public (no auth in app)',
@@ -22,5 +23,5 @@ export function formatRoutes(rows: readonly RouteRow[], root: string, format: st
   }
   const count = (k: RouteRow['verdict']) => rows.filter((r) => r.verdict === k).length;
   out.push(`${rows.length} route(s): ${count('protected')} protected, ${count('public') + count('no-auth-app')} public, ${count('no-check-needed')} needing no check, ${count('unprotected')} unprotected`);
-  return `${out.join('\n')}\n`;
+  return `${out.map(terminalLine).join('\n')}\n`;
 }

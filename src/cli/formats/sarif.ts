@@ -15,8 +15,12 @@ function region(range: Range): Sarif.Region {
   return { startLine: range.start.line + 1, startColumn: range.start.character + 1, endLine: range.end.line + 1, endColumn: range.end.character + 1 };
 }
 
+/**
+ * Each path segment percent-encoded on its own: `encodeURI` keeps `#` and `?` (read as fragment and query)
+ * and a first segment like `c:` or `http:` would make the reference absolute.
+ */
 function artifact(root: string, file: string): Sarif.ArtifactLocation {
-  return { uri: encodeURI(relativePath(root, file)), uriBaseId: 'SRCROOT' };
+  return { uri: relativePath(root, file).split('/').map(encodeURIComponent).join('/'), uriBaseId: 'SRCROOT' };
 }
 
 /** A rule with its lesson (Markdown), when the guide could be read. */

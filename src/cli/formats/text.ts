@@ -1,6 +1,7 @@
 import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { FileReport } from '../scan';
 import { summarize } from './summary';
+import { terminalLine } from './terminal-text';
 
 /** What a file whose time budget ran out is missing, for people. */
 export function timedOutText(rules: readonly string[]): string {
@@ -31,5 +32,5 @@ export function formatText(reports: readonly FileReport[]): string {
   const s = summarize(reports);
   const partlyCount = `${s.partly ? `; ${s.partly} analysed partly (syntax errors)` : ''}${s.timedOut ? `; ${s.timedOut} analysed partly (time budget)` : ''}${s.sqlExempt ? `; ${s.sqlExempt} test, migration or script file(s) left out of sql-concatenation (sql.includeTests: true includes them)` : ''}`;
   out.push(`${s.total} finding(s) (${s.errors} error, ${s.warnings} warning, ${s.infos} info) in ${s.filesWithFindings} of ${s.files} file(s); ${s.skipped} skipped${partlyCount}`);
-  return `${out.join('\n')}\n`;
+  return `${out.map(terminalLine).join('\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../ast';
+import { OrderedDescent } from '../tree-paths';
 import type { LineIndex } from '../text';
 import type { LanguageId } from '../types';
 import { extractNestFacts } from './extract-nest';
@@ -37,6 +38,13 @@ function innermostCall(call: Node): Node {
   }
 }
 
+/** The receiver a chain of registrations stands on, the path of its nearest `.route(path)`, and whether there was a chain. */
+interface ChainBase {
+  receiver: Node | null;
+  routePath?: string;
+  chained: boolean;
+}
+
 /**
  * Extracts a file's facts from its syntax tree. It locates candidate constructs by scanning the text
  * (method-call shapes, factory names, names passed as arguments) and confirms each in the tree, so the
@@ -49,6 +57,8 @@ class FactExtractor {
   private readonly eventCalls = new Set<number>();
   private readonly appLikeNames = new Set<string>(APP_PARAM_NAMES);
   private readonly publicReasonAt: (offset: number) => string | undefined;
+  /** What each call of a registration chain stands on (see `chainBase`). */
+  private readonly chainBases = new Map<number, ChainBase>();
 
   constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex, private readonly withCallSites = false) {
     this.facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName, rootDir), false);
@@ -63,7 +73,7 @@ class FactExtractor {
     this.collectEvents();
     this.collectPlainCalls();
     if (/@Controller\b|useGlobalGuards|APP_GUARD/.test(this.text)) {
-      const nest = extractNestFacts(this.root, this.text);
+      const nest = extractNestFacts(this.root, this.text, (offset) => this.values.rangeOf({ start: offset, end: offset }).start.line + 1);
       this.facts.nestControllers = nest.controllers;
       this.facts.globalGuards = nest.globalGuards;
     }
@@ -224,29 +234,47 @@ class FactExtractor {
   // ---- registrations --------------------------------------------------------------------------
 
   private collectEvents(): void {
+    // the matches come in text order: one cursor finds them all, however deep the calls are nested
+    const descent = new OrderedDescent(this.root);
     for (const match of this.text.matchAll(EVENT_CALL)) {
       const at = (match.index ?? 0) + match[0].indexOf(match[1], 1);
-      const property = this.root.descendantForIndex(at, at + match[1].length);
-      const member = property?.parent;
-      const call = member?.parent;
+      const [call, member, property] = descent.pathTo(at, at + match[1].length).slice(-3);
       if (property?.type !== 'property_identifier' || member?.type !== 'member_expression' || call?.type !== 'call_expression') continue;
       if (call.childForFieldName('function')?.id !== member.id) continue;
       this.recordEvent(match[1], member, call);
     }
   }
 
-  private recordEvent(method: string, member: Node, call: Node): void {
-    let receiver = member.childForFieldName('object');
-    let routePath: string | undefined;
-    let chained = false;
+  /**
+   * What a chain of registrations stands on: `app.route('/a').get(h).post(h)` is registered on `app` under
+   * `/a`. Each link is read once and remembered by its call, so the thousand calls of one chain cost a
+   * thousand steps, not a thousand walks down the chain.
+   */
+  private chainBase(object: Node | null): ChainBase {
+    const links: { call: Node; name: string; fn: Node }[] = [];
+    let receiver = object;
+    let known: ChainBase | undefined;
     while (receiver?.type === 'call_expression') {
+      known = this.chainBases.get(receiver.id);
+      if (known) break;
       const fn = receiver.childForFieldName('function');
       const name = fn?.type === 'member_expression' ? fn.childForFieldName('property')?.text : undefined;
-      if (!name || !CHAINABLE.has(name)) break;
-      if (name === 'route') routePath ??= this.values.staticString(receiver.childForFieldName('arguments')?.namedChildren[0] ?? undefined);
-      chained = true;
-      receiver = fn!.childForFieldName('object');
+      if (!fn || !name || !CHAINABLE.has(name)) break;
+      links.push({ call: receiver, name, fn });
+      receiver = fn.childForFieldName('object');
     }
+    let base: ChainBase = known ?? { receiver, chained: false };
+    for (let i = links.length - 1; i >= 0; i--) {
+      const { call, name } = links[i];
+      const routePath = name === 'route' ? this.values.staticString(call.childForFieldName('arguments')?.namedChildren[0] ?? undefined) : undefined;
+      base = { receiver: base.receiver, routePath: routePath ?? base.routePath, chained: true };
+      this.chainBases.set(call.id, base);
+    }
+    return base;
+  }
+
+  private recordEvent(method: string, member: Node, call: Node): void {
+    const { receiver, routePath, chained } = this.chainBase(member.childForFieldName('object'));
     if (!receiver) return;
     const receiverName = dottedName(receiver);
     if (NON_APP_RECEIVERS.has(receiverName.split('.')[0]) || NON_APP_RECEIVERS.has(receiverName)) return;

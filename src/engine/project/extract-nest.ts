@@ -43,7 +43,7 @@ function lineStartOf(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
-function controllerRoutes(body: Node, text: string, publicReasonAt: (offset: number) => string | undefined): NestRouteFact[] {
+function controllerRoutes(body: Node, text: string, publicReasonAt: (offset: number) => string | undefined, lineAt: (offset: number) => number): NestRouteFact[] {
   const routes: NestRouteFact[] = [];
   let pending: Node[] = [];
   for (const member of namedChildren(body)) {
@@ -63,7 +63,7 @@ function controllerRoutes(body: Node, text: string, publicReasonAt: (offset: num
           methodName: member.childForFieldName('name')?.text ?? '',
           decorators: facts,
           reportSpan: facts[routeIndex].span,
-          line: decorators[routeIndex].startPosition.row + 1,
+          line: lineAt(decorators[routeIndex].startIndex),
           lineStart,
           indent: /^[ \t]*/.exec(text.slice(lineStart, first.startIndex))?.[0] ?? '',
         };
@@ -98,8 +98,12 @@ export interface NestFacts {
   globalGuards: string[];
 }
 
-/** Controllers with their route methods and decorators, and the guards applied globally. */
-export function extractNestFacts(root: Node, text: string): NestFacts {
+/**
+ * Controllers with their route methods and decorators, and the guards applied globally. `lineAt` gives the
+ * 1-based line of an offset as the rest of the engine counts lines (a lone `\r` ends one too; tree-sitter
+ * rows count only `\n`).
+ */
+export function extractNestFacts(root: Node, text: string, lineAt: (offset: number) => number): NestFacts {
   const controllers: NestControllerFact[] = [];
   const publicReasonAt = publicMarkerReader(text);
   if (text.includes('@Controller')) {
@@ -113,7 +117,7 @@ export function extractNestFacts(root: Node, text: string): NestFacts {
         name: declaration.childForFieldName('name')?.text ?? '',
         path: controller.path ?? '',
         decorators,
-        routes: controllerRoutes(body, text, publicReasonAt),
+        routes: controllerRoutes(body, text, publicReasonAt, lineAt),
         span: { start: declaration.startIndex, end: declaration.endIndex },
       });
     }

@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../ast';
+import { TreeParents } from '../tree-paths';
 
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set([
   'function_declaration', 'generator_function_declaration', 'function_expression', 'function', 'generator_function', 'arrow_function', 'method_definition',
@@ -51,7 +52,12 @@ export class FileScope {
   /** Scopes containing a node, innermost first, by node id; shared ancestors are walked once. */
   private readonly chains = new Map<number, Node[]>();
 
-  constructor(private readonly root: Node, private readonly text: string) {}
+  /** Parents of the tree's nodes, indexed once the tree turns out to be deep. */
+  readonly parents: TreeParents;
+
+  constructor(private readonly root: Node, private readonly text: string) {
+    this.parents = new TreeParents(root);
+  }
 
   lookup(name: string, at: Node): Declaration | undefined {
     for (const scope of this.scopeChain(at)) {
@@ -75,12 +81,13 @@ export class FileScope {
 
   /**
    * Functions and blocks containing `node`, innermost first. `Node.parent` costs a descent from the root
-   * in this tree-sitter build, so each node's chain is computed once and reused by its descendants.
+   * in this tree-sitter build, so each node's chain is computed once and reused by its descendants, and
+   * the parents of a deep tree are indexed (see `TreeParents`).
    */
   private scopeChain(node: Node): Node[] {
     const pending: Node[] = [];
     let base: Node[] = [];
-    for (let current: Node | null = node; current; current = current.parent) {
+    for (let current: Node | null = node; current; current = this.parents.of(current, pending.length)) {
       const cached = this.chains.get(current.id);
       if (cached) { base = cached; break; }
       pending.push(current);

@@ -85,6 +85,20 @@ export function isTestFileName(fileName: string, rootDir?: string): boolean {
   return !normalized.startsWith('/') && !/^[A-Za-z]:\//.test(normalized) && TEST_FOLDER_PATTERN.test(normalized);
 }
 
+/** Folders of developer tools and usage examples (`scripts/`, `examples/`), on paths relative to the project root. */
+const DEVELOPER_FOLDER_PATTERN = /(?:^|\/)(?:\.?scripts?|examples?)\//i;
+
+/**
+ * True for a file in a folder of developer scripts or usage examples: a server there is a tool run by hand
+ * or an example of a library's use, not the deployed app. Judged below the project root only, like tests.
+ */
+export function isDeveloperFileName(fileName: string, rootDir?: string): boolean {
+  const normalized = fileName.split('\\').join('/');
+  const root = rootDir?.split('\\').join('/').replace(/\/?$/, '/');
+  if (root && normalized.startsWith(root)) return DEVELOPER_FOLDER_PATTERN.test(normalized.slice(root.length));
+  return !normalized.startsWith('/') && !/^[A-Za-z]:\//.test(normalized) && DEVELOPER_FOLDER_PATTERN.test(normalized);
+}
+
 /**
  * A quick text test run before parsing: files that mention none of these cannot hold facts the rules read,
  * so the index does not parse them. What passes: framework and middleware packages, registrations

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { optionsSection, stringList } from '../config';
 import type { AppSummary } from '../project/app-graph';
-import { isTestFileName } from '../project/frameworks';
+import { isDeveloperFileName, isTestFileName } from '../project/frameworks';
 import { projectView, type ProjectView } from '../project/project-view';
 import type { RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import type { FindingCommand } from '../types';
@@ -31,9 +31,17 @@ function isJudged(app: AppSummary, view: ProjectView): boolean {
 }
 
 function relatedFiles(context: RuleContext, assessment: HelmetAssessment): RelatedSpec[] {
-  return assessment.middlewareFiles.map((entry) => (entry.file === context.fileName
+  const middleware = assessment.middlewareFiles.map((entry) => (entry.file === context.fileName
     ? { message: 'middleware of this app is registered here', startOffset: entry.event.span.start, endOffset: entry.event.reportSpan.end }
     : { message: `middleware of this app is registered in ${path.basename(entry.file)}`, fileName: entry.file, range: entry.event.reportRange }));
+  // one finding per app: where it only hides X-Powered-By is part of that finding, not a finding of its own
+  const hidden = assessment.full || assessment.covered.size ? [] : assessment.poweredBy.map((entry) => {
+    const message = 'X-Powered-By is hidden here, which only hides the framework name; helmet() does that too';
+    return entry.file === context.fileName
+      ? { message, startOffset: entry.event.span.start, endOffset: entry.event.span.end }
+      : { message, fileName: entry.file, range: entry.event.reportRange };
+  });
+  return [...middleware, ...hidden];
 }
 
 /** `` (helmet is a dependency or package.json is unknown) or a sentence saying it is missing. */
@@ -71,12 +79,6 @@ function reportOrder(context: RuleContext, assessment: HelmetAssessment): void {
   context.report({ startOffset: use.arg.span.start, endOffset: use.arg.span.end, messageId: 'helmetAfterRoutes', data: { what, where }, related, lowerSeverity: true });
 }
 
-function reportPoweredBy(context: RuleContext, assessment: HelmetAssessment): void {
-  if (assessment.full || assessment.covered.size) return;
-  for (const entry of assessment.poweredBy) {
-    if (entry.file === context.fileName) context.report({ startOffset: entry.event.span.start, endOffset: entry.event.span.end, messageId: 'poweredByOnly', lowerSeverity: true });
-  }
-}
 
 export const missingHelmet: Rule = {
   meta: {
@@ -94,14 +96,14 @@ export const missingHelmet: Rule = {
       poweredByInstead: 'This Express app only hides X-Powered-By and sets no security headers (Content-Security-Policy, Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options). Add app.use(helmet()) right after creating the app; it also removes X-Powered-By.{{dependencyNote}}',
       partialHelmet: 'This Express app sets only some security headers ({{present}}); {{missing}} are never sent. Apply helmet() for the full set, or add the missing Helmet middlewares.{{dependencyNote}}',
       helmetAfterRoutes: 'Helmet is applied after {{what}} ({{where}}): Express runs middleware in registration order, so those responses go out without security headers. Move this app.use() above the first route.',
-      poweredByOnly: 'Disabling X-Powered-By only hides the framework name; it is no substitute for security headers. Use helmet(), which removes X-Powered-By too.',
     },
     guideAnchor: 'security-headers#helmet',
     scope: 'project',
   },
-  // an Express app, a Helmet call or the header itself is named in the file; tests serve no app
+  // an Express app, a Helmet call or the header itself is named in the file; tests, developer scripts and
+  // usage examples serve no deployed app
   mayReport({ text, fileName, project }: RuleInput) {
-    return !isTestFileName(fileName, project?.rootDir) && /express|helmet|x-powered-by/i.test(text);
+    return !isTestFileName(fileName, project?.rootDir) && !isDeveloperFileName(fileName, project?.rootDir) && /express|helmet|x-powered-by/i.test(text);
   },
   check(context: RuleContext) {
     if (!missingHelmet.mayReport?.(context)) return;
@@ -114,7 +116,6 @@ export const missingHelmet: Rule = {
       const assessment = assessApp(view.graph, app, options.middleware);
       if (inThisFile) reportAppCreation(context, view, app, assessment);
       reportOrder(context, assessment);
-      reportPoweredBy(context, assessment);
     }
   },
 };

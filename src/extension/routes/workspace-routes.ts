@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { matchesAnyGlob } from '../../engine/glob';
+import { ignoreMatcher } from '../../engine/glob';
 import { projectRoutes, type RouteRow } from '../../engine/rules/auth/route-report';
 import type { Logger } from '../logger';
 import { resolveConfig } from '../settings';
@@ -34,8 +34,9 @@ export async function workspaceRoutes(index: WorkspaceIndex, logger: Logger): Pr
       logger.error(`${folder.name}: routes could not be listed`, error);
       continue;
     }
+    const ignored = ignoreMatcher(config.ignore);
     for (const row of rows) {
-      if (config.ignore.length && matchesAnyGlob(path.relative(folder.uri.fsPath, row.file), config.ignore)) continue;
+      if (ignored(path.relative(folder.uri.fsPath, row.file))) continue;
       const label = folders.length > 1 ? `${folder.name}: ${row.app}` : row.app;
       const group = groups.get(label) ?? { label, folder, routes: [] };
       group.routes.push(row);

@@ -2,27 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { runCli } from '../../../src/cli/main';
-
-interface Run { code: number; stdout: string; stderr: string }
-
-async function cli(cwd: string, ...argv: string[]): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { cwd, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; } });
-  return { code, stdout, stderr };
-}
-
-function project(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-cli-'));
-  for (const [name, text] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
-    fs.writeFileSync(path.join(root, name), text);
-  }
-  return root;
-}
-
-const VULNERABLE = 'const mysql = require("mysql2");\nconst db = mysql.createConnection({});\ndb.query("SELECT * FROM users WHERE id = " + id);\n';
+import { cli, project, VULNERABLE } from './run-cli';
 
 describe('CLI', () => {
   it('prints help and exits 0 with --help, 2 with no arguments', async () => {

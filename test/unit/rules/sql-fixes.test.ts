@@ -117,6 +117,12 @@ runRuleTests(sqlConcatenation, {
       output: 'const { Sequelize } = require("sequelize");\nsequelize.query("SELECT * FROM t WHERE a = ?", {\n  replacements: [a],\n  type: "SELECT",\n});',
     },
     {
+      name: 'sequelize: a multi-line options object in a file with CR-only line breaks keeps its layout and its breaks',
+      code: 'const { Sequelize } = require("sequelize");\rsequelize.query("SELECT * FROM t WHERE a = " + a, {\r  type: "SELECT",\r});',
+      errors: e,
+      output: 'const { Sequelize } = require("sequelize");\rsequelize.query("SELECT * FROM t WHERE a = ?", {\r  replacements: [a],\r  type: "SELECT",\r});',
+    },
+    {
       name: 'mssql: named inputs on the request',
       code: 'const sql = require("mssql");\nawait pool.request().query(`SELECT * FROM Items WHERE Sku = \'${sku}\' AND Bin = ${req.query.bin}`);',
       errors: e,

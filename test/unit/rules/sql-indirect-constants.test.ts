@@ -8,6 +8,8 @@ const concatenated = 'concatenated';
 
 runRuleTests(sqlConcatenation, {
   valid: [
+    // the keys of an object picked with a constant list are some of that list
+    "const { pick } = require('lodash');\nfunction members(where) {\n  let cond = '';\n  Object.keys(pick(where, ['HostCollectiveId', 'ParentCollectiveId'])).forEach((key) => {\n    cond += `AND c.\"${key}\" = :${key} `;\n  });\n  return sequelize.query(`SELECT * FROM c WHERE true ${cond}`, { replacements: where });\n}\nmodule.exports = { members };",
     // a loop over object literals of constants, also pushed in a local function whose result is destructured
     { code: "export async function list(kind: string) {\n  for (const ob of [{ field: 'fc.name' }, { field: 'fc.\"createdAt\"' }]) await db.query(`SELECT * FROM t ORDER BY ${ob.field}`);\n}", languageId: 'typescript' },
     { code: "export async function list(kind: string, sort: string) {\n  const build = () => {\n    const orderBy: { field: string }[] = [];\n    switch (kind) {\n      case 'NAME': orderBy.push({ field: 'fc.name' }); break;\n      default: orderBy.push({ field: FIELD });\n    }\n    return { orderBy, extra: [] };\n  };\n  const { orderBy } = build();\n  for (const ob of orderBy) await db.query(`SELECT * FROM t ORDER BY ${ob.field} ASC`);\n}", languageId: 'typescript' },
@@ -43,6 +45,11 @@ runRuleTests(sqlConcatenation, {
     'db.query(`CREATE SCHEMA backup_${Date.now()}`);',
   ],
   invalid: [
+    {
+      name: 'the keys of an object the caller gives',
+      code: "const { pick } = require('lodash');\nfunction members(where) {\n  let cond = '';\n  Object.keys(where).forEach((key) => {\n    cond += `AND c.\"${key}\" = :${key} `;\n  });\n  return sequelize.query(`SELECT * FROM c WHERE true ${cond}`, { replacements: where });\n}\nmodule.exports = { members };",
+      errors: [{ messageId: concatenated, messageIncludes: ['key'] }],
+    },
     {
       name: 'a loop over pushed object literals, one of them holding a parameter',
       languageId: 'typescript',

@@ -28,6 +28,14 @@ runRuleTests(sqlConcatenation, {
     { code: 'export async function drop(id: number) {\n  const { data: row } = await lookup({ id, cascade: false });\n  return db.query(`DROP FUNCTION ${row.signature}`);\n}', languageId: 'typescript' },
     { code: "import { literal } from 'pg-format';\nexport class Functions {\n  constructor(private query: (sql: string) => Promise<any>) {}\n  async retrieve({ id }: { id: number }) {\n    return this.query(`SELECT * FROM pg_proc WHERE oid = ${literal(id)}`);\n  }\n  async remove(id: number) {\n    const { data: func } = await this.retrieve({ id });\n    return this.query(`DROP FUNCTION ${func.signature}`);\n  }\n}", languageId: 'typescript' },
     'class Store { async purge() { const table = this.tableName(); return this.pool.query(`DELETE FROM ${table}`); } }',
+    // GraphQL arguments the schema declares as an enum or a number: the server checked them before the resolver ran
+    "const { GraphQLList, GraphQLInt, GraphQLString, GraphQLEnumType } = require('graphql');\nconst Role = new GraphQLEnumType({ name: 'Role', values: { ADMIN: {}, MEMBER: {} } });\nconst fields = {\n  members: {\n    type: MemberList,\n    args: { role: { type: new GraphQLList(Role) }, limit: { type: GraphQLInt }, search: { type: GraphQLString } },\n    resolve(collective, args) {\n      return sequelize.query(`SELECT * FROM members WHERE ${args.role.map((r) => `role = '${r}'`).join(' OR ')} LIMIT ${args.limit}`);\n    },\n  },\n};\nmodule.exports = fields;",
+    {
+      name: 'an enum another project file builds',
+      fileName: '/p/src/fields.js',
+      files: { '/p/src/enums.js': "const { GraphQLEnumType } = require('graphql');\nexports.Role = new GraphQLEnumType({ name: 'Role', values: { ADMIN: {}, MEMBER: {} } });\n" },
+      code: "const { GraphQLList } = require('graphql');\nconst { Role } = require('./enums');\nmodule.exports = { members: { type: MemberList, args: { role: { type: new GraphQLList(Role) } }, resolve: (c, args) => sequelize.query(`SELECT * FROM members WHERE role IN (${args.role.map((r) => `'${r}'`).join(',')})`) } };\n",
+    },
     // the parent object a GraphQL resolver receives
     'const fields = { members: { type: MemberList, resolve: async (collective, args) => Member.findAll({ attributes: [[sequelize.literal(`"CollectiveId" = ${collective.ParentCollectiveId}`), "inherited"]] }) } };',
   ],
@@ -52,6 +60,11 @@ runRuleTests(sqlConcatenation, {
       name: 'GraphQL resolver arguments',
       code: 'const fields = { members: { type: MemberList, resolve: async (collective, args) => sequelize.query(`SELECT * FROM members WHERE role = \'${args.role}\'`) } };',
       errors: [{ messageId: concatenated, messageIncludes: ['args.role'] }],
+    },
+    {
+      name: 'a GraphQL String argument stays request data',
+      code: "const { GraphQLList, GraphQLInt, GraphQLString, GraphQLEnumType } = require('graphql');\nconst Role = new GraphQLEnumType({ name: 'Role', values: { ADMIN: {}, MEMBER: {} } });\nconst fields = {\n  members: {\n    type: MemberList,\n    args: { role: { type: new GraphQLList(Role) }, limit: { type: GraphQLInt }, search: { type: GraphQLString } },\n    resolve(collective, args) {\n      return sequelize.query(`SELECT * FROM members WHERE name = '${args.search}'`);\n    },\n  },\n};\nmodule.exports = fields;",
+      errors: [{ messageId: concatenated, messageIncludes: ['args.search'] }],
     },
     {
       name: 'an exported handler parameter',

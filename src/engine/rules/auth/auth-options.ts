@@ -1,4 +1,5 @@
 import { optionsSection, stringList, type EngineConfig } from '../../config';
+import { PathAutomaton } from '../../path-automaton';
 
 /**
  * Options of the `auth` section of `.backendguide.yaml`:
@@ -17,31 +18,63 @@ export interface AuthOptions {
 export interface RoutePattern {
   /** Lower-case methods the pattern is limited to; empty for any method. */
   methods: string[];
-  path: RegExp;
+  /** Whether a lower-case path matches; linear in the path and the pattern, whatever the pattern. */
+  matchesPath: (lowerCasePath: string) => boolean;
   source: string;
+}
+
+/** Adds the moves of one path segment after its `/` (the segment is not empty): `*` within it is any run of characters but `/`. */
+function addSegment(automaton: PathAutomaton, segment: string, from: number): number {
+  let at = automaton.addMove(from, '/');
+  if (segment === '*' || segment.startsWith(':')) {
+    const inSegment = automaton.addMove(at, 'segment-char');
+    return automaton.addMove(inSegment, 'segment-char', inSegment);
+  }
+  for (const c of segment) {
+    if (c === '*') {
+      const loop = automaton.addState();
+      automaton.addEmpty(at, loop);
+      automaton.addMove(loop, 'segment-char', loop);
+      at = loop;
+    } else {
+      at = automaton.addMove(at, c);
+    }
+  }
+  return at;
 }
 
 /**
  * Route globs: `*` matches one path segment, `**` any number of segments, `:name` one segment; a leading
- * method list limits the pattern (`POST /contact`, `GET,HEAD /status`).
+ * method list limits the pattern (`POST /contact`, `GET,HEAD /status`). Case is ignored and a trailing `/`
+ * is optional.
  */
 export function parseRoutePattern(source: string): RoutePattern | undefined {
   const match = /^\s*(?:([A-Za-z,]+)\s+)?(\/\S*)\s*$/.exec(source);
   if (!match) return undefined;
   const methods = match[1] ? match[1].split(',').map((m) => m.trim().toLowerCase()).filter((m) => m) : [];
-  const body = match[2].replace(/\/+$/, '') || '/';
-  let regex = '';
-  for (const segment of body.split('/').filter((s) => s)) {
-    if (segment === '**') regex += '(?:/[^/]+)*';
-    else if (segment === '*' || segment.startsWith(':')) regex += '/[^/]+';
-    else regex += `/${segment.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')}`;
+  const automaton = new PathAutomaton();
+  let at = automaton.start;
+  for (const segment of match[2].toLowerCase().split('/').filter((s) => s)) {
+    if (segment === '**') {
+      // any number of `/segment`, none included
+      const loop = automaton.addState();
+      automaton.addEmpty(at, loop);
+      const segmentEnd = addSegment(automaton, '*', loop);
+      automaton.addEmpty(segmentEnd, loop);
+      at = loop;
+    } else {
+      at = addSegment(automaton, segment, at);
+    }
   }
-  return { methods, path: new RegExp(`^${regex || '/'}/?$`, 'i'), source };
+  const accept = automaton.addState();
+  automaton.addEmpty(at, accept);
+  automaton.addMove(at, '/', accept);
+  return { methods, matchesPath: (path) => automaton.matches(path, accept), source };
 }
 
 export function matchesRoutePattern(pattern: RoutePattern, methods: readonly string[], path: string): boolean {
   if (pattern.methods.length && !methods.some((m) => pattern.methods.includes(m))) return false;
-  return pattern.path.test(path);
+  return pattern.matchesPath(path.toLowerCase());
 }
 
 export function authOptions(config: EngineConfig): AuthOptions {

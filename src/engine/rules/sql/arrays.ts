@@ -1,7 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { firstNamedChild, unwrap } from '../../ast';
 import { CALLBACK_TYPES, allowListed, firstParameter, type Vouched } from './allow-lists';
-import { ELEMENT_PRESERVING_FUNCTIONS, ELEMENT_PRESERVING_METHODS, NUMERIC_FUNCTIONS } from './known-calls';
+import { ELEMENT_PRESERVING_FUNCTIONS, ELEMENT_PRESERVING_METHODS, KEY_PICKING_FUNCTIONS, NUMERIC_FUNCTIONS } from './known-calls';
 import {
   MAX_DEPTH, SAFE, UNKNOWN, constant, countUnsafe, formsOf, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
   type Evaluation, type Piece,
@@ -9,7 +9,7 @@ import {
 import { callerArguments } from './call-sites';
 import type { Binding } from './scope';
 import { quotesForSql } from './quoting';
-import { argumentList, lastName, parameterNodes, returnedExpression, rootName } from './syntax';
+import { argumentList, lastName, parameterNodes, propertyValue, returnedExpression, rootName } from './syntax';
 import type { StringEvaluator } from './string-building';
 
 /**
@@ -86,20 +86,12 @@ function destructuredSource(ev: StringEvaluator, binding: Binding): Node | undef
   let key: string | undefined;
   if (binding.id.type === 'shorthand_property_identifier_pattern' && holder?.id === pattern?.id) key = binding.id.text;
   else if (holder?.type === 'pair_pattern' && holder.parent?.id === pattern?.id && holder.childForFieldName('value')?.startIndex === binding.id.startIndex) key = holder.childForFieldName('key')?.text;
-  let value = binding.declarator.childForFieldName('value');
-  if (!key || !value) return undefined;
-  value = unwrap(value);
-  if (value.type === 'await_expression') value = unwrap(value.namedChildren[0] ?? value);
-  const callee = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
-  const fn = callee ? ev.localFunction(callee) : undefined;
-  const returned = fn ? onlyReturn(fn) : undefined;
+  const value = binding.declarator.childForFieldName('value');
+  const local = key && value ? ev.localCallOf(value) : undefined;
+  if (!key || !local) return undefined;
+  const returned = onlyReturn(local.fn);
   const literal = returned ? unwrap(returned) : undefined;
-  if (literal?.type !== 'object') return undefined;
-  for (const member of literal.namedChildren) {
-    if (member?.type === 'shorthand_property_identifier' && member.text === key) return member;
-    if (member?.type === 'pair' && member.childForFieldName('key')?.text === key) return member.childForFieldName('value') ?? undefined;
-  }
-  return undefined;
+  return literal?.type === 'object' ? propertyValue(literal, key) : undefined;
 }
 
 /** The expression a function returns when it has exactly one `return` (or an expression body). */
@@ -128,12 +120,22 @@ function wholeElements(ev: StringEvaluator, target: Node, depth: number): Elemen
   const callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
   if (callee?.type === 'member_expression' && callee.childForFieldName('object')?.text === 'Object' && /^(?:entries|keys|values)$/.test(callee.childForFieldName('property')?.text ?? '')) {
     source = argumentList(target)[0] ?? target;
+    const picked = callee.childForFieldName('property')?.text === 'keys' ? pickedKeys(source) : undefined;
+    if (picked && depth < MAX_DEPTH) return elementValues(ev, picked, depth + 1);
   } else if (target.type !== 'await_expression' && target.type !== 'call_expression' && target.type !== 'identifier' && target.type !== 'member_expression') {
     return undefined;
   }
   if (depth > MAX_DEPTH) return undefined;
   const whole = settle(ev.evaluate(source, depth + 1));
   return whole.kind === 'safe' || whole.kind === 'constant' ? { values: [{ evaluation: SAFE, node: target }], sites: [], exact: false } : undefined;
+}
+
+/** `pick(obj, ['a', 'b'])` (`_.pick`): the list of keys the result may have. */
+function pickedKeys(node: Node): Node | undefined {
+  const call = unwrap(node);
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const name = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : callee?.text;
+  return name && KEY_PICKING_FUNCTIONS.has(name) ? argumentList(call)[1] : undefined;
 }
 
 /** Elements of arrays made by known calls: `new Set(list)`, `Array(n)`, `list.map(fn)`, `list.filter(...)`, ... */

@@ -36,8 +36,18 @@ function elements(array: Node): Node[] | undefined {
   return list.some((c) => c.type === 'spread_element') ? undefined : list;
 }
 
+/** Whether the text between two offsets breaks a line (`\n`, `\r\n`, or a lone `\r`, which tree-sitter's rows miss). */
+function spansLines(text: string, start: number, end: number): boolean {
+  return /[\r\n]/.test(text.slice(start, end));
+}
+
+/** The line break the text uses after `offset`: `\r\n`, `\n` or a lone `\r`. */
+function lineBreakOf(text: string, offset: number): string {
+  return /\r\n|\n|\r/.exec(text.slice(offset))?.[0] ?? '\n';
+}
+
 function lineIndent(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
   return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
 }
 
@@ -52,7 +62,7 @@ function literalFor(request: FixRequest, rendered: RenderedSql, bodyOnly = false
   const indent = lineIndent(request.text, request.target.startIndex);
   return sqlLiteral(rendered.segments, {
     quote: (firstText?.quote ?? "'") as Quote,
-    spannedLines: request.target.startPosition.row !== request.target.endPosition.row && request.target.type !== 'template_string',
+    spannedLines: spansLines(request.text, request.target.startIndex, request.target.endIndex) && request.target.type !== 'template_string',
     indent,
     indentUnit: indent.includes('\t') ? '\t' : '  ',
     driver: request.driver,
@@ -130,8 +140,8 @@ function sequelizeOptions(request: FixRequest, plan: Plan): OffsetEdit[] | undef
   else if (pairs.length === 0) edits.push(replace(options, `{ replacements: ${list} }`));
   else {
     const first = pairs[0];
-    const multiline = options.startPosition.row !== first.startPosition.row;
-    edits.push(insert(first.startIndex, `replacements: ${list},${multiline ? `\n${lineIndent(request.text, first.startIndex)}` : ' '}`));
+    const multiline = spansLines(request.text, options.startIndex, first.startIndex);
+    edits.push(insert(first.startIndex, `replacements: ${list},${multiline ? `${lineBreakOf(request.text, options.startIndex)}${lineIndent(request.text, first.startIndex)}` : ' '}`));
   }
   return edits;
 }

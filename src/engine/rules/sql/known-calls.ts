@@ -49,6 +49,12 @@ export const ELEMENT_PRESERVING_METHODS: ReadonlySet<string> = new Set(['filter'
 /** Functions (lodash and the like: `compact(list)`, `_.uniq(list)`) that return some of their first argument's elements. */
 export const ELEMENT_PRESERVING_FUNCTIONS: ReadonlySet<string> = new Set(['compact', 'uniq', 'uniqBy', 'flatten', 'flattenDeep', 'sortBy', 'without', 'difference', 'take']);
 
+/**
+ * Functions (lodash and the like: `pick(obj, ['a', 'b'])`) whose result has only the keys listed in their second
+ * argument: the keys of what they return are some of that list.
+ */
+export const KEY_PICKING_FUNCTIONS: ReadonlySet<string> = new Set(['pick']);
+
 /** Modules whose `format` is printf-like without escaping. */
 export const PRINTF_MODULES: ReadonlySet<string> = new Set(['util', 'node:util', 'sprintf-js', 'format', 'printf']);
 

@@ -2,6 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrap } from '../../ast';
 import { arrayElements, elementValues } from './arrays';
 import { isConstantName } from './known-calls';
+import { isSchemaTypedArgument } from './graphql-args';
 import { isEnvironmentRead } from './origins';
 import { MAX_DEPTH, SAFE, UNKNOWN, constant, settle, union, unionOf, type Evaluation } from './pieces';
 import type { Binding } from './scope';
@@ -24,6 +25,7 @@ export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): 
   if (isConstantName(property) || (object.type === 'identifier' && isConstantName(object.text))) return constant(property, true);
   if (property === 'sql' && isBuilderOutput(object)) return SAFE;
   if (object.type === 'this') return thisMember(ev, node, property, depth);
+  if (isSchemaTypedArgument(ev, object, property)) return SAFE;
   const returned = returnedMember(ev, object, property, depth);
   if (returned) return returned;
   const value = lookUp(ev, object, property, depth);
@@ -40,13 +42,11 @@ function returnedMember(ev: StringEvaluator, object: Node, property: string, dep
     const resolution = ev.scopes.resolve(target);
     const init = resolution?.binding.kind === 'const' && resolution.writes.length === 0 ? resolution.binding.init : undefined;
     if (!init) return undefined;
-    target = unwrap(init);
+    target = init;
   }
-  if (target.type === 'await_expression') target = unwrap(target.namedChildren[0] ?? target);
-  const callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
-  const fn = callee ? ev.localFunction(callee) : undefined;
-  if (!fn || !callee) return undefined;
-  const value = ev.returnedProperty(fn, argumentList(target), property, depth);
+  const local = ev.localCallOf(target);
+  if (!local) return undefined;
+  const value = ev.returnedProperty(local.fn, argumentList(local.call), property, depth);
   return value.kind === 'unknown' ? undefined : value;
 }
 

@@ -17,6 +17,17 @@ export interface CrossFileCalls {
   argumentsFor(fn: Node, part: ParamPart): readonly ArgOrigin[] | undefined;
   /** What the function another project file defines under `callee` returns as text (see `FunctionFact.textReturn`). */
   textReturnOf(callee: Node): readonly ParamPart[] | undefined;
+  /**
+   * The package value a name stands for, through the project's modules: `GraphQLInt` is graphql's
+   * `GraphQLInt`; an enum another file builds with `new GraphQLEnumType(...)` is graphql's `GraphQLEnumType()`.
+   */
+  packageValueOf(node: Node): PackageValue | undefined;
+}
+
+/** A value of an installed package: its name, and the members and calls (`()`) that lead to it. */
+export interface PackageValue {
+  readonly name: string;
+  readonly path: readonly string[];
 }
 
 /** An argument's origin as the evaluator reads values: constants and quoted values cannot carry SQL. */

@@ -1,11 +1,11 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ProjectFacts } from '../../project';
 import { CallSiteIndex, type ForeignCall } from '../../project/call-site-index';
-import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type FunctionFact, type ParamPart } from '../../project/facts';
+import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type FunctionFact, type ParamPart, type ValueRef } from '../../project/facts';
 import { FileValues } from '../../project/file-values';
 import { ValueResolver } from '../../project/value-resolver';
 import type { Range } from '../../types';
-import type { CrossFileCalls } from './parameter-values';
+import type { CrossFileCalls, PackageValue } from './parameter-values';
 
 /** A call in another file that passes request data or a value of unknown origin for a parameter. */
 export interface UnsafeCaller {
@@ -63,14 +63,41 @@ export class ProjectCalls implements CrossFileCalls {
   }
 
   textReturnOf(callee: Node): readonly ParamPart[] | undefined {
-    this.values ??= new FileValues(emptyFileFacts(this.fileName, this.project.files.get(this.fileName)?.languageId ?? 'typescript', '', false, false), this.root, this.text);
-    const scratch = this.values;
+    const scratch = this.scratch();
     const ref = scratch.refOf(callee);
     if (ref.root.kind !== 'import') return undefined;
     const imported = scratch.importOf(ref.root.index);
     const resolved = imported ? this.resolver.resolveImported(this.fileName, imported.source, imported.name, ref.path) : undefined;
     if (resolved?.kind !== 'function' || resolved.path.length > 0) return undefined;
     return this.project.files.get(resolved.file)?.functions[resolved.index]?.textReturn;
+  }
+
+  packageValueOf(node: Node): PackageValue | undefined {
+    return this.packageOfRef(this.scratch().refOf(node), 0);
+  }
+
+  private packageOfRef(ref: ValueRef, depth: number): PackageValue | undefined {
+    const root = ref.root;
+    if (depth > 4) return undefined;
+    if (root.kind === 'call' && root.fnArg === undefined) {
+      const callee = this.packageOfRef(root.callee, depth + 1);
+      return callee && { name: callee.name, path: [...callee.path, '()', ...ref.path] };
+    }
+    if (root.kind !== 'import') return undefined;
+    const imported = this.scratch().importOf(root.index);
+    if (!imported) return undefined;
+    if (!this.project.resolveImport(this.fileName, imported.source)) {
+      const member = imported.name === '=' || imported.name === 'default' || imported.name === '*' ? [] : [imported.name];
+      return { name: imported.source, path: [...member, ...ref.path] };
+    }
+    const resolved = this.resolver.resolveImported(this.fileName, imported.source, imported.name, ref.path);
+    return resolved.kind === 'package' ? { name: resolved.name, path: resolved.path } : undefined;
+  }
+
+  /** Reads references of this file's own text (its facts as indexed may be older than the text). */
+  private scratch(): FileValues {
+    this.values ??= new FileValues(emptyFileFacts(this.fileName, this.project.files.get(this.fileName)?.languageId ?? 'typescript', '', false, false), this.root, this.text);
+    return this.values;
   }
 
   /**

@@ -14,6 +14,7 @@ import {
   type Evaluation, type Piece, type Quote,
 } from './pieces';
 import type { Binding, Resolution, ScopeIndex } from './scope';
+import { propertyValue } from './syntax';
 
 const SAFE_OPERATORS = new Set(['-', '*', '/', '%', '**', '<<', '>>', '>>>', '&', '|', '^', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'instanceof', 'in']);
 
@@ -202,6 +203,15 @@ export class StringEvaluator {
       if (value && FUNCTION_TYPES.has(unwrap(value).type)) return unwrap(value);
     }
     return undefined;
+  }
+
+  /** `f(...)` or `await f(...)` where `f` is a function of this file: the function and the call. */
+  localCallOf(expression: Node): { fn: Node; call: Node } | undefined {
+    let target = unwrap(expression);
+    if (target.type === 'await_expression') target = unwrap(target.namedChildren[0] ?? target);
+    const callee = target.type === 'call_expression' ? target.childForFieldName('function') : undefined;
+    const fn = callee ? this.localFunction(callee) : undefined;
+    return fn ? { fn, call: target } : undefined;
   }
 
   /** What a function of this file returns for `args`: its returned expressions, parameters bound to the arguments. */
@@ -415,15 +425,6 @@ export class StringEvaluator {
     if (settled.every((e) => e.kind === 'constant')) return constant(settled.map((e) => (e as { text: string }).text).join(','), true);
     return settled.every((e) => e.kind === 'constant' || e.kind === 'safe') ? SAFE : UNKNOWN;
   }
-}
-
-/** The value written for `key` in an object literal (`key: value`, or the shorthand `key`). */
-function propertyValue(literal: Node, key: string): Node | undefined {
-  for (const member of literal.namedChildren) {
-    if (member?.type === 'shorthand_property_identifier' && member.text === key) return member;
-    if (member?.type === 'pair' && member.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') === key) return member.childForFieldName('value') ?? undefined;
-  }
-  return undefined;
 }
 
 /** A value that stands for pieces found elsewhere: usable to recognise SQL, not to rewrite in place. */

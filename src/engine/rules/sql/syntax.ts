@@ -51,3 +51,12 @@ export function parameterNodes(fn: Node): Node[] {
     .filter((p): p is Node => p !== null && p.type !== 'comment')
     .map((p) => (p.type === 'required_parameter' || p.type === 'optional_parameter' ? p.childForFieldName('pattern') ?? p : p));
 }
+
+/** The value written for `key` in an object literal (`key: value`, or the shorthand `key`). */
+export function propertyValue(literal: Node, key: string): Node | undefined {
+  for (const member of literal.namedChildren) {
+    if (member?.type === 'shorthand_property_identifier' && member.text === key) return member;
+    if (member?.type === 'pair' && member.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') === key) return member.childForFieldName('value') ?? undefined;
+  }
+  return undefined;
+}

@@ -1,0 +1,60 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+
+/**
+ * `Node.parent` costs a descent from the root in this tree-sitter build, time proportional to the node's
+ * depth: walking up from deep inside a tree (a chain of 4,000 `.get(...)` calls is 8,000 levels deep) costs
+ * the square of the depth. Past `DEEP_WALK` steps up in one walk the tree is known to be deep, and the parent
+ * of every node is then indexed in one walk of the tree, so every later step up costs a map read.
+ */
+const DEEP_WALK = 64;
+
+export class TreeParents {
+  private index: Map<number, Node> | undefined;
+
+  constructor(private readonly root: Node) {}
+
+  /** The node's parent; `stepsSoFar` is how far up the caller's walk already went. */
+  of(node: Node, stepsSoFar = 0): Node | null {
+    if (!this.index && stepsSoFar > DEEP_WALK) this.index = indexParents(this.root);
+    return this.index ? this.index.get(node.id) ?? null : node.parent;
+  }
+}
+
+function indexParents(root: Node): Map<number, Node> {
+  const parents = new Map<number, Node>();
+  const stack: Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    for (const child of node.children) {
+      if (!child) continue;
+      parents.set(child.id, node);
+      stack.push(child);
+    }
+  }
+  return parents;
+}
+
+/**
+ * Finds the smallest node holding each of a series of ranges given in text order, keeping the path from
+ * the root and climbing it only as far as the next range needs: over a whole file each node is passed at
+ * most twice, where a descent from the root per range would cost the tree's depth each time.
+ */
+export class OrderedDescent {
+  /** The nodes from the root to the last one found. */
+  private readonly path: Node[];
+
+  constructor(root: Node) {
+    this.path = [root];
+  }
+
+  /** The nodes from the root down to the smallest one holding `start..end` (the last). */
+  pathTo(start: number, end: number): readonly Node[] {
+    const holds = (node: Node) => node.startIndex <= start && end <= node.endIndex;
+    while (this.path.length > 1 && !holds(this.path[this.path.length - 1])) this.path.pop();
+    for (;;) {
+      const child = this.path[this.path.length - 1].firstChildForIndex(start);
+      if (!child || !holds(child)) return this.path;
+      this.path.push(child);
+    }
+  }
+}
