@@ -46,6 +46,11 @@ runRuleTests(sqlConcatenation, {
   ],
   invalid: [
     {
+      name: 'a long run of += lines: one finding, every line that adds request data a related place',
+      code: `const mysql = require("mysql");\nfunction f(req) {\n  let q = "SELECT * FROM t WHERE a = " + req.query.a;\n${Array.from({ length: 400 }, (_, i) => (i % 2 ? `  q += " AND k${i} = 1";\n` : `  q += " AND c${i} = " + req.query.v${i};\n`)).join('')}  return db.query(q);\n}\nmodule.exports = f;\n`,
+      errors: [{ messageId: concatenated, messageIncludes: ['req.query.a'], related: [3, ...Array.from({ length: 200 }, (_, i) => 4 + 2 * i)].map((line) => ({ line })) }],
+    },
+    {
       name: 'the keys of an object the caller gives',
       code: "const { pick } = require('lodash');\nfunction members(where) {\n  let cond = '';\n  Object.keys(where).forEach((key) => {\n    cond += `AND c.\"${key}\" = :${key} `;\n  });\n  return sequelize.query(`SELECT * FROM c WHERE true ${cond}`, { replacements: where });\n}\nmodule.exports = { members };",
       errors: [{ messageId: concatenated, messageIncludes: ['key'] }],

@@ -11,7 +11,7 @@ import { holdsModule, holdsStoredRows, isResolverParent } from './origins';
 import { ParameterValues, type CrossFileCalls } from './parameter-values';
 import {
   MAX_DEPTH, SAFE, UNKNOWN, constant, cook, countUnsafe, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, union, unionOf, unsafeValues,
-  type Evaluation, type Piece, type Quote,
+  type Evaluation, type Piece, type Quote, type TextEvaluation,
 } from './pieces';
 import type { Binding, Resolution, ScopeIndex } from './scope';
 import { propertyValue } from './syntax';
@@ -322,15 +322,28 @@ export class StringEvaluator {
     if (binding.kind === 'function' || binding.kind === 'import') return { evaluation: start, sites: [] };
     let value = start;
     const sites: Node[] = binding.init && value.kind === 'text' && unsafeValues(value.pieces).length > 0 ? [binding.init] : [];
+    // a run of unconditional `+=` onto text that already holds request data appends to one list of pieces
+    // (copying the whole string at each of 20,000 `q += ...` lines is quadratic)
+    const run = new AppendRun();
     for (const write of writes) {
       if (write.start >= position || write.start <= binding.id.startIndex) continue;
       const expression = write.expression;
-      if (write.role === 'update') { value = SAFE; continue; }
+      if (write.role === 'update') { value = SAFE; run.end(); continue; }
       if (write.role === 'push') continue;
-      if (!expression || expression.type === 'for_in_statement') { value = UNKNOWN; continue; }
+      if (!expression || expression.type === 'for_in_statement') { value = UNKNOWN; run.end(); continue; }
       const right = expression.childForFieldName('right');
       if (!right) continue;
       const operator = expression.childForFieldName('operator')?.text ?? '=';
+      const unconditional = write.blockStart !== undefined && write.blockStart === binding.block?.startIndex;
+      if (expression.type === 'augmented_assignment_expression' && operator === '+=' && unconditional && value.kind === 'text') {
+        const appended = run.append(value, settleInPlace(this.evaluate(right, depth)), right);
+        if (appended) {
+          if (appended.addedUnsafe) sites.push(expression);
+          value = appended.value;
+          continue;
+        }
+      }
+      run.end();
       let next: Evaluation;
       if (expression.type === 'augmented_assignment_expression') {
         next = operator === '+=' ? this.plus(value, binding.id, this.evaluate(right, depth), right, 'compound') : SAFE;
@@ -424,6 +437,34 @@ export class StringEvaluator {
     const settled = elements.values.map((e) => settle(e.evaluation));
     if (settled.every((e) => e.kind === 'constant')) return constant(settled.map((e) => (e as { text: string }).text).join(','), true);
     return settled.every((e) => e.kind === 'constant' || e.kind === 'safe') ? SAFE : UNKNOWN;
+  }
+}
+
+/**
+ * Appends `+=` pieces onto text that already holds request data, in place. Copying would give the same
+ * pieces (text with unsafe values never collapses to a constant), in quadratic time over a long run.
+ */
+class AppendRun {
+  private pieces: Piece[] | undefined;
+
+  append(value: TextEvaluation, right: Evaluation, rightNode: Node): { value: TextEvaluation; addedUnsafe: boolean } | undefined {
+    if (!this.pieces || this.pieces !== value.pieces) {
+      if (unsafeValues(value.pieces).length === 0) return undefined; // a constant prefix still collapses: the general path
+      this.pieces = [...value.pieces];
+    }
+    const added = piecesAt(right, rightNode);
+    for (const piece of added) this.pieces.push(piece);
+    const next: TextEvaluation = {
+      kind: 'text', pieces: this.pieces, exact: false,
+      forms: mergeForms(value.forms, formsOf(right), ['compound']),
+      sites: right.kind === 'text' && right.sites.length > 0 ? [...value.sites, ...right.sites] : value.sites,
+    };
+    return { value: next, addedUnsafe: unsafeValues(added).length > 0 };
+  }
+
+  /** Any other write: the pieces are no longer this run's to append to. */
+  end(): void {
+    this.pieces = undefined;
   }
 }
 
