@@ -83,6 +83,24 @@ runRuleTests(missingHelmet, {
   ],
   invalid: [
     {
+      name: 'a commented-out helmet require does not count as an import: the fix adds a real one',
+      code: "const express = require('express');\n// const helmet = require('helmet');\nconst app = express();\napp.listen(3000);\n",
+      errors: [{ messageId: 'missingHelmet' }],
+      output: "const express = require('express');\nconst helmet = require('helmet');\n// const helmet = require('helmet');\nconst app = express();\napp.use(helmet());\napp.listen(3000);\n",
+    },
+    {
+      name: 'helmet required only below the app: no fix, it would be used before it exists',
+      code: "const express = require('express');\nconst app = express();\napp.listen(3000);\nconst helmet = require('helmet');\n",
+      errors: [{ messageId: 'missingHelmet' }],
+      output: null,
+    },
+    {
+      name: 'an import of helmet below the app is hoisted: the fix applies it',
+      code: "import express from 'express';\nconst app = express();\napp.listen(3000);\nimport helmet from 'helmet';\n",
+      errors: [{ messageId: 'missingHelmet' }],
+      output: "import express from 'express';\nconst app = express();\napp.use(helmet());\napp.listen(3000);\nimport helmet from 'helmet';\n",
+    },
+    {
       name: 'an app in a folder merely named like a script (a server that runs scripts)',
       fileName: 'src/script-runner/server.js',
       code: "const express = require('express');\nconst app = express();\napp.listen(3000);\n",

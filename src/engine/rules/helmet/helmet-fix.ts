@@ -11,6 +11,24 @@ function indentAt(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? '';
 }
 
+/**
+ * The name Helmet is bound to by an import of this file, read from the file's facts so that a commented-out
+ * `require('helmet')` does not count: `later` when a `require` binds it only after `before` (using it
+ * earlier would throw), `undefined` when nothing imports it. An `import` is hoisted, so its place does not matter.
+ */
+function helmetBinding(text: string, facts: FileFacts, before: number): { name: string } | 'later' | undefined {
+  let later = false;
+  for (const imported of facts.imports) {
+    if (imported.source !== 'helmet' || (imported.name !== 'default' && imported.name !== '=')) continue;
+    const match = EXISTING_IMPORT.exec(text.slice(imported.span.start, imported.span.end));
+    const name = match?.[1] ?? match?.[2];
+    if (!name) continue;
+    if (imported.style === 'esm' || imported.span.end <= before) return { name };
+    later = true;
+  }
+  return later ? 'later' : undefined;
+}
+
 /** The import the new one goes beside: the file's `express` import, else its last import before the app. */
 function anchorImport(facts: FileFacts, before: number): ImportFact | undefined {
   const earlier = facts.imports.filter((i) => i.span.end <= before).sort((a, b) => a.span.start - b.span.start);
@@ -39,8 +57,10 @@ export function helmetFix(text: string, facts: FileFacts, object: ObjectFact): F
   if (!statement || !target) return undefined;
   const statementText = text.slice(statement.start, statement.end);
   if (target.startsWith('this.') && !statementText.trimStart().startsWith('this.')) return undefined;
-  const existing = EXISTING_IMPORT.exec(text);
-  const name = existing ? existing[1] ?? existing[2] : 'helmet';
+  const existing = helmetBinding(text, facts, statement.start);
+  // required only below the app: applying it where the app is made would use it before it exists
+  if (existing === 'later') return undefined;
+  const name = existing ? existing.name : 'helmet';
   const semicolon = statementText.trimEnd().endsWith(';') ? ';' : '';
   const useText = `\n${indentAt(text, statement.start)}${target}.use(${name}());`.replace(/;$/, semicolon);
   const edits: OffsetEdit[] = [];
