@@ -11,6 +11,7 @@ import { allRules } from './registry';
 import { reportSpan, type ReportDescriptor, type Rule, type RuleContext } from './rule';
 import { applySuppressions } from './suppressions';
 import { describeSyntaxError, firstSyntaxError } from './syntax-errors';
+import { lineCommentFitsAt } from './comment-places';
 import { LineIndex } from './text';
 import { topLevelStatements, type Statement } from './top-level';
 import type { Finding, LanguageId, Position, Severity } from './types';
@@ -138,6 +139,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
         })),
         related: (d.related ?? []).map((r) => ('range' in r ? r : { message: r.message, range: lines.rangeOf(r.startOffset, r.endOffset) })),
         ...(d.commands?.length ? { commands: d.commands } : {}),
+        ...(lineCommentFitsAt(tree.rootNode, lines.offsetAt({ line: lines.positionAt(start).line, character: 0 })) ? {} : { lineCommentFits: false as const }),
       });
     };
     const memory = options.memory?.forRule(rule.meta.id);

@@ -50,6 +50,11 @@ export interface Finding {
   related: RelatedLocation[];
   /** Commands an editor may offer beside the fixes, run only after the user confirms (for example installing a package). */
   commands?: FindingCommand[];
+  /**
+   * `false` when the finding's line starts inside a string, template literal or JSX text, so a comment above
+   * it (a next-line suppression) would land in that text: an editor offers only the file-level one then.
+   */
+  lineCommentFits?: false;
 }
 
 /** A command offered with a finding. `installPackage` arguments: `[packageName, packageDir]`. */

@@ -61,7 +61,8 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
     actions.push(learn);
     const text = doc.getText();
     const lines = new LineIndex(text);
-    for (const scope of ['next-line', 'file'] as const) {
+    // a comment above a line that starts inside a string, template literal or JSX text would be part of that text
+    for (const scope of finding.lineCommentFits === false ? ['file' as const] : ['next-line', 'file'] as const) {
       const title = scope === 'file' ? vscode.l10n.t('Disable {0} for this file', ruleName) : vscode.l10n.t('Disable {0} for this line', ruleName);
       const action = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
       const edit = suppressionEdit(text, lines, finding, doc.languageId as LanguageId, scope);

@@ -122,7 +122,7 @@ function reportNoAuthApps(context: RuleContext, view: ProjectView, apps: Project
     context.report({
       related,
       startOffset: anchor.span.start, endOffset: anchor.span.end, messageId: signIn ? 'signInNoChecks' : 'noAuthConcept',
-      fixes: [markPublicFix(context.text, anchor.statementStart)],
+      fixes: [markPublicFix(context.text, anchor.statementStart, context.tree.rootNode)].filter((f): f is FixSpec => !!f),
       data: { total: String(ofApp.length), open: String(open.length), example, signIn: signIn ? label(signIn) : '' },
     });
   }
@@ -141,7 +141,8 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
     const fixes: FixSpec[] = [];
     const insert = route.need.kind === 'webhook' || route.need.kind === 'admin' || route.need.kind === 'ownership' ? undefined : insertMiddlewareFix(context.text, view, route, middleware);
     if (insert) fixes.push(insert);
-    fixes.push(markPublicFix(context.text, event.reportSpan.start));
+    const markPublic = markPublicFix(context.text, event.reportSpan.start, context.tree.rootNode);
+    if (markPublic) fixes.push(markPublic);
     const base = { startOffset: event.reportSpan.start, endOffset: event.reportSpan.end, fixes, related: relatedFor(context, route) };
     if (route.registeredAfter) {
       const after = route.registeredAfter;
@@ -171,7 +172,8 @@ function reportNestRoutes(context: RuleContext, view: ProjectView, options: Auth
     const fixes: FixSpec[] = [];
     const insert = nestGuardFix(context.text, route, guard);
     if (insert) fixes.push(insert);
-    fixes.push(markPublicFix(context.text, route.lineStart));
+    const markPublic = markPublicFix(context.text, route.lineStart, context.tree.rootNode);
+    if (markPublic) fixes.push(markPublic);
     const { messageId, what } = messageFor(need);
     context.report({
       startOffset: route.reportSpan.start, endOffset: route.reportSpan.end, messageId, fixes,

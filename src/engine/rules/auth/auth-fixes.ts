@@ -1,4 +1,6 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
 import * as path from 'path';
+import { lineCommentFitsAt } from '../../comment-places';
 import type { AppGraph } from '../../project/app-graph';
 import type { FileFacts, NestRouteFact } from '../../project/facts';
 import type { ProjectView } from '../../project/project-view';
@@ -82,9 +84,13 @@ export function insertMiddlewareFix(text: string, view: ProjectView, route: Unpr
   return { title: `Require authentication: add ${middleware.text} before the handler`, edits };
 }
 
-/** Marks the route public with a reason comment on the line above it. */
-export function markPublicFix(text: string, start: number): FixSpec {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+/**
+ * Marks the route public with a reason comment on the line above it; `undefined` when that line starts inside
+ * a string, template literal or JSX text, where the comment would be part of the text.
+ */
+export function markPublicFix(text: string, start: number, root: Node): FixSpec | undefined {
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  if (!lineCommentFitsAt(root, lineStart)) return undefined;
   const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
   return {
     title: 'Mark this route public (add a backend-guide-public comment with the reason)',
