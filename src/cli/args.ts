@@ -46,8 +46,8 @@ Options:
   -v, --version         print the version
 
 Exit codes: 0 nothing at error severity, 1 findings at error severity (or, with --fail-on-incomplete, a file
-analysed only partly), 2 bad usage, unreadable input, or a path with
-nothing to check.`;
+analysed only partly), 2 bad usage, unreadable input (the rest is
+still checked and reported), or a path with nothing to check.`;
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 

@@ -16,7 +16,7 @@ import { projectRoutes } from '../engine/rules/auth/route-report';
 import { isMainThread } from 'worker_threads';
 import { scanProject, threadsFor } from './parallel-scan';
 import { projectRoot } from './project';
-import type { FileReport } from './scan';
+import { relativePath, type FileReport } from './scan';
 import { collectSourceFiles } from './walk';
 import { readProjectFile } from '../files/project-files';
 
@@ -72,22 +72,23 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     io.stderr(`backend-guide: ${nothingToCheck(empty)}\n`);
     return EXIT.badUsage;
   }
-  if (unreadable.length) {
-    io.stderr(`backend-guide: cannot read ${unreadable.join(', ')}\n`);
-    return EXIT.badUsage;
-  }
+  // what cannot be read is said, the rest is still checked and reported, and the exit code is 2 at the end
+  if (unreadable.length) io.stderr(`backend-guide: cannot read ${unreadable.join(', ')}\n`);
   const settings = { root: projectRoot(args.paths, io.cwd), displayRoot: root, config: loaded.config, keptTreeChars: KEPT_TREE_CHARS };
   const scan = await scanProject(files, settings, { threads: threadsFor(files.length, args.jobs), analyze: args.command === 'lint' });
   if (scan.unreadable.length) {
     io.stderr(`backend-guide: cannot read ${scan.unreadable.map(({ file, error }) => `${path.relative(root, file)} ${error}`).join(', ')}\n`);
-    return EXIT.badUsage;
   }
+  const badInput = unreadable.length > 0 || scan.unreadable.length > 0;
+  const unreadReports: FileReport[] = scan.unreadable.map(({ file, error }) => ({ file, relative: relativePath(root, file), findings: [], notes: [], skipped: error }));
   let output: string;
   let failed = false;
   if (args.command === 'routes') {
     output = formatRoutes(projectRoutes(scan.project, loaded.config), root, args.format);
   } else {
-    const reports = scan.reports ?? [];
+    // in the order the files were found, the unreadable ones where they would have been
+    const order = new Map(files.map((file, i) => [file, i]));
+    const reports = [...(scan.reports ?? []), ...unreadReports].sort((a, b) => (order.get(a.file) ?? 0) - (order.get(b.file) ?? 0));
     output = render(args, reports, root);
     for (const r of reports) for (const note of r.notes) io.stderr(`backend-guide: ${r.relative}: ${note}\n`);
     failed = reports.some((r) => r.findings.some((f) => f.severity === 'error'))
@@ -103,6 +104,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   } else {
     io.stdout(output);
   }
+  if (badInput) return EXIT.badUsage;
   return failed ? EXIT.errorsFound : EXIT.clean;
 }
 

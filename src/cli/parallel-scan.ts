@@ -125,7 +125,8 @@ export async function scanProject(files: readonly string[], settings: ScannerSet
     }
     const packages = readPackageJsons(files);
     const project = projectOfFacts(settings.root, ordered, packages);
-    if (!options.analyze || unreadable.length) return { project, unreadable: inOrder(unreadable, files) };
+    // an unreadable file is said and skipped: the others are still analysed
+    if (!options.analyze) return { project, unreadable: inOrder(unreadable, files) };
     const byFile = new Map<string, FileReport>();
     for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages)))) {
       for (const report of reports) byFile.set(report.file, report);

@@ -70,6 +70,23 @@ describe('CLI: hostile files', () => {
     const source = await cli(root, 'lint', 'src/pipe.js');
     assert.strictEqual(source.code, 2);
     assert.match(source.stderr, /src\/pipe\.js is a FIFO, not a regular file; not read/);
+    // the other file is still checked and reported, the FIFO listed as skipped, and the exit code is 2
+    const both = await cli(root, 'lint', 'src/a.js', 'src/pipe.js', '--format', 'json');
+    assert.strictEqual(both.code, 2);
+    const report = JSON.parse(both.stdout);
+    assert.deepStrictEqual(report.files.map((f: { path: string; skipped: string | null; findings: unknown[] }) => [f.path, f.findings.length, f.skipped]), [
+      ['src/a.js', 1, null],
+      ['src/pipe.js', 0, 'is a FIFO, not a regular file; not read'],
+    ]);
+  });
+
+  it('reports the paths it can read when another one is missing, and exits 2', async () => {
+    const root = folder({ 'src/a.js': VULNERABLE });
+    const run = await cli(root, 'lint', 'src', 'missing-folder');
+    assert.strictEqual(run.code, 2);
+    assert.match(run.stderr, /cannot read missing-folder \(no such file or folder\)/);
+    assert.match(run.stdout, /^src\/a\.js$/m);
+    assert.match(run.stdout, /1 finding\(s\)/);
   });
 
   it('escapes control characters from file names and code in the text report and on stderr', async function () {
