@@ -92,7 +92,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     output = render(args, reports, root);
     for (const r of reports) for (const note of r.notes) io.stderr(`backend-guide: ${r.relative}: ${note}\n`);
     failed = reports.some((r) => r.findings.some((f) => f.severity === 'error'))
-      || (!!args.failOnIncomplete && reports.some((r) => r.syntaxError || r.timedOut?.length));
+      || (!!args.failOnIncomplete && reports.some((r) => r.syntaxError || r.timedOut?.length || r.failed?.length));
   }
   if (args.output) {
     try {

@@ -25,6 +25,8 @@ export interface FileReport {
   syntaxError?: Position;
   /** Rules the file's time budget ran out in: their findings so far are kept, others may be missing. */
   timedOut?: string[];
+  /** Rules that failed on the file: their findings are missing. */
+  failed?: string[];
 }
 
 export interface ScanOptions {
@@ -60,6 +62,7 @@ export async function analyzeFile(file: string, text: string, options: ScanOptio
   const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project, tree, projectWorkApart: true });
   const report: FileReport = { file, relative: relativePath(options.displayRoot, file), findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError };
   if (result.timedOut?.length) report.timedOut = result.timedOut;
+  if (result.failed?.length) report.failed = result.failed;
   // Files sql-concatenation leaves out by default (tests, migrations, scripts, assets), counted for the summary.
   const sqlLeavesOut = options.config.rules['sql-concatenation'] !== 'off' && !sqlOptions(options.config).includeTests;
   const exemption = sqlLeavesOut && !result.skipped && isJavaScriptFamily(languageId) ? sqlExemptionOf(file, options.root, text) : undefined;

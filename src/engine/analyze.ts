@@ -60,6 +60,8 @@ export interface AnalysisResult {
   overran?: boolean;
   /** The rules the time budget ran out in (or before): their findings are kept but may be incomplete. */
   timedOut?: string[];
+  /** The rules that failed on this file (an error, memory running out): their findings are missing. */
+  failed?: string[];
   /** Set when an analysis with a budget of its own (the editor's keystroke pass) gave up; says why. */
   deferred?: string;
 }
@@ -100,6 +102,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   const shared = new Map<string, unknown>();
   let overran = false;
   const timedOut: string[] = [];
+  const failed: string[] = [];
   const memo = <T>(key: string, compute: () => T): T => {
     if (!shared.has(key)) shared.set(key, compute());
     return shared.get(key) as T;
@@ -161,11 +164,12 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     } catch (error) {
       options.memory?.drop(rule.meta.id);
       notes.push(`rule ${rule.meta.id} failed: ${describeError(error)}`);
+      failed.push(rule.meta.id);
     }
   }
   const kept = applySuppressions(findings, text, lines);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran, timedOut } : {}) };
+  return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran, timedOut } : {}), ...(failed.length ? { failed } : {}) };
 }
 
 /** `project` as rules see it, with the time spent computing its shared values (outermost computations only) measured. */

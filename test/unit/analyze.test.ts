@@ -70,6 +70,7 @@ describe('analyze', () => {
     const broken = { meta: { id: 'broken', description: '', defaultSeverity: 'error' as const, languages: ['javascript' as const], references: [], messages: {}, guideAnchor: 'security', scope: 'file' as const }, check() { throw new Error('boom'); } };
     const result = await analyze(vulnerable, { languageId: 'javascript', fileName: 'a.js', rules: [broken] });
     assert.deepStrictEqual(result.notes, ['rule broken failed: boom']);
+    assert.deepStrictEqual(result.failed, ['broken'], 'the failure is also named, so outputs can say the file was analysed partly');
   });
 
   it('keeps what a rule found before the time budget ran out in it, and names the rule', async () => {

@@ -6,7 +6,7 @@ import type { Rule } from '../../engine/rule';
 import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { Finding, Position, Range, Severity } from '../../engine/types';
 import type { FileReport } from '../scan';
-import { timedOutText } from './text';
+import { failedText, timedOutText } from './text';
 import { relativePath } from '../scan';
 
 const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -91,7 +91,7 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
       originalUriBaseIds: { SRCROOT: { uri: pathToFileURL(root + path.sep).href } },
       results: reports.flatMap((report) => report.findings.map((f) => result(root, report, f, ruleIndex.get(f.ruleId) ?? -1))),
       invocations: [{
-        executionSuccessful: true,
+        executionSuccessful: !reports.some((r) => r.failed?.length),
         toolExecutionNotifications: [...reports.filter((r) => r.skipped).map((r) => ({
           level: 'note' as const,
           message: { text: `skipped: ${r.skipped}` },
@@ -100,6 +100,11 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
         ...reports.flatMap((r) => (r.timedOut?.length ? [{
           level: 'warning' as const,
           message: { text: `analysed partly: ${timedOutText(r.timedOut)}` },
+          locations: [{ physicalLocation: { artifactLocation: artifact(root, r.file) } }],
+        }] : [])),
+        ...reports.flatMap((r) => (r.failed?.length ? [{
+          level: 'error' as const,
+          message: { text: `analysed partly: ${failedText(r.failed)}` },
           locations: [{ physicalLocation: { artifactLocation: artifact(root, r.file) } }],
         }] : []))],
       }],

@@ -8,6 +8,8 @@ export interface Summary {
   partly: number;
   /** Files the time budget ran out in: the rules named in each report may have missed findings. */
   timedOut: number;
+  /** Files a rule failed on: its findings there are missing. */
+  failed: number;
   /** Test, migration, script and asset files sql-concatenation left out (`sql.includeTests: true` takes them in). */
   sqlExempt: number;
   total: number;
@@ -24,6 +26,7 @@ export function summarize(reports: readonly FileReport[]): Summary {
     skipped: reports.filter((r) => r.skipped).length,
     partly: reports.filter((r) => r.syntaxError).length,
     timedOut: reports.filter((r) => r.timedOut?.length).length,
+    failed: reports.filter((r) => r.failed?.length).length,
     sqlExempt: reports.filter((r) => r.sqlExempt).length,
     total: all.length,
     errors: all.filter((f) => f.severity === 'error').length,

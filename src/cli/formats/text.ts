@@ -8,6 +8,11 @@ export function timedOutText(rules: readonly string[]): string {
   return `the time budget ran out in ${rules.join(', ')}; findings up to that point are reported, later ones may be missing`;
 }
 
+/** What a file a rule failed on is missing, for people. */
+export function failedText(rules: readonly string[]): string {
+  return `${rules.join(', ')} failed on this file (see the note); their findings are missing`;
+}
+
 /** A human-readable report in the style of ESLint's "stylish": one block per file, then a summary line. */
 export function formatText(reports: readonly FileReport[]): string {
   const out: string[] = [];
@@ -26,11 +31,12 @@ export function formatText(reports: readonly FileReport[]): string {
   const partly = reports.flatMap((r) => [
     ...(r.syntaxError ? [`analysed partly ${r.relative}: ${describeSyntaxError(r.syntaxError)}`] : []),
     ...(r.timedOut?.length ? [`analysed partly ${r.relative}: ${timedOutText(r.timedOut)}`] : []),
+    ...(r.failed?.length ? [`analysed partly ${r.relative}: ${failedText(r.failed)}`] : []),
   ]);
   out.push(...partly);
   if (skipped.length || partly.length) out.push('');
   const s = summarize(reports);
-  const partlyCount = `${s.partly ? `; ${s.partly} analysed partly (syntax errors)` : ''}${s.timedOut ? `; ${s.timedOut} analysed partly (time budget)` : ''}${s.sqlExempt ? `; ${s.sqlExempt} test, migration or script file(s) left out of sql-concatenation (sql.includeTests: true includes them)` : ''}`;
+  const partlyCount = `${s.partly ? `; ${s.partly} analysed partly (syntax errors)` : ''}${s.timedOut ? `; ${s.timedOut} analysed partly (time budget)` : ''}${s.failed ? `; ${s.failed} analysed partly (a rule failed)` : ''}${s.sqlExempt ? `; ${s.sqlExempt} test, migration or script file(s) left out of sql-concatenation (sql.includeTests: true includes them)` : ''}`;
   out.push(`${s.total} finding(s) (${s.errors} error, ${s.warnings} warning, ${s.infos} info) in ${s.filesWithFindings} of ${s.files} file(s); ${s.skipped} skipped${partlyCount}`);
   return `${out.map(terminalLine).join('\n')}\n`;
 }

@@ -41,6 +41,18 @@ describe('CLI: files the time budget ran out in', () => {
     assert.match(notes[0].message.text, /^analysed partly: the time budget ran out in sql-concatenation/);
   });
 
+  it('a rule that failed on a file: named in text, JSON and SARIF, and the SARIF run is not successful', () => {
+    const failedReports: FileReport[] = [{ file: path.join(root, 'big.js'), relative: 'big.js', findings: [], notes: ['rule sql-concatenation failed: out of memory'], failed: ['sql-concatenation'] }];
+    assert.match(formatText(failedReports), /^analysed partly big\.js: sql-concatenation failed on this file \(see the note\); their findings are missing$/m);
+    assert.match(formatText(failedReports), /; 1 analysed partly \(a rule failed\)\n$/);
+    const json = JSON.parse(formatJson(failedReports, '0.0.0'));
+    assert.deepStrictEqual([json.summary.failed, json.files[0].failed], [1, ['sql-concatenation']]);
+    const run = JSON.parse(formatSarif(failedReports, [], root, '0.0.0')).runs[0].invocations[0];
+    assert.strictEqual(run.executionSuccessful, false);
+    assert.deepStrictEqual(run.toolExecutionNotifications.map((n: any) => n.level), ['error']);
+    assert.strictEqual(JSON.parse(formatSarif(reports, [], root, '0.0.0')).runs[0].invocations[0].executionSuccessful, true, 'a time-out is not a failure');
+  });
+
   it('--fail-on-incomplete: exits 1 when a file was analysed only partly, 0 without the flag', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-incomplete-'));
     const query = 'const mysql = require("mysql2");\nconst db = mysql.createConnection({});\ndb.query("SELECT 1");\n';
