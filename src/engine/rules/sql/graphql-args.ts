@@ -16,9 +16,22 @@ const SAFE_SCALARS: ReadonlySet<string> = new Set(['GraphQLInt', 'GraphQLFloat',
 /** Types that hold another type. */
 const WRAPPERS: ReadonlySet<string> = new Set(['GraphQLList', 'GraphQLNonNull']);
 
+/** Whether a text mentions `resolve` at all, for the last text asked about (one file is read at a time). */
+let lastText: string | undefined;
+let lastHasResolve = false;
+
+function mentionsResolve(text: string): boolean {
+  if (text !== lastText) {
+    lastText = text;
+    lastHasResolve = text.includes('resolve');
+  }
+  return lastHasResolve;
+}
+
 /** `args.role` in a resolver, where the field declares `role` with a type that cannot carry SQL. */
 export function isSchemaTypedArgument(ev: StringEvaluator, object: Node, property: string): boolean {
-  if (object.type !== 'identifier') return false;
+  // a file with no `resolve` has no resolver: most files, and most member reads, stop here
+  if (object.type !== 'identifier' || !mentionsResolve(ev.text)) return false;
   const binding = ev.scopes.resolve(object)?.binding;
   const param = binding?.kind === 'param' ? binding.param : undefined;
   if (!param || param.index !== 1 || param.arrayCallback) return false;

@@ -28,7 +28,12 @@ export interface EvaluatorOptions {
   readonly crossFile?: CrossFileCalls;
   /** `false`: a parameter is not followed to its function's calls (the project index reads arguments this way, for speed). */
   readonly callers?: boolean;
+  /** `performance.now()` past which evaluation stops (everything reads as unknown and `expired` is set). */
+  readonly deadline?: number;
 }
+
+/** How many evaluation steps run between two looks at the clock. */
+const STEPS_PER_CLOCK_READ = 1024;
 
 /** The value of a variable where it is used: its initial value replayed through the writes before the use. */
 export interface VariableValue {
@@ -70,8 +75,16 @@ export class StringEvaluator {
   }
 
 
+  /** Set once the deadline has passed: results since then are incomplete and must not be reported. */
+  expired = false;
+  private steps = 0;
+
   evaluate(node: Node, depth = 0): Evaluation {
-    if (depth > MAX_DEPTH) return UNKNOWN;
+    if (depth > MAX_DEPTH || this.expired) return UNKNOWN;
+    if (this.options.deadline !== undefined && ++this.steps % STEPS_PER_CLOCK_READ === 0 && performance.now() > this.options.deadline) {
+      this.expired = true;
+      return UNKNOWN;
+    }
     switch (node.type) {
       case 'string': return this.stringLiteral(node);
       case 'template_string': return this.template(node, depth);
@@ -326,6 +339,7 @@ export class StringEvaluator {
     // (copying the whole string at each of 20,000 `q += ...` lines is quadratic)
     const run = new AppendRun();
     for (const write of writes) {
+      if (this.expired) return { evaluation: UNKNOWN, sites: [] };
       if (write.start >= position || write.start <= binding.id.startIndex) continue;
       const expression = write.expression;
       if (write.role === 'update') { value = SAFE; run.end(); continue; }
