@@ -226,7 +226,8 @@ function agree(analysis: Analysis, candidate: Candidate, claims: readonly SinkEn
 function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, ambiguous: boolean): void {
   const inlineObject = sqlOfQueryObject(unwrap(candidate.sqlArg));
   const sql = readSqlArgument(inlineObject ?? candidate.sqlArg, analysis.evaluator, analysis.scopes, candidate.ancestors);
-  if (!sql) return;
+  // cut short by the time budget: what was read is incomplete, so nothing is reported from it
+  if (!sql || analysis.evaluator.expired) return;
   const queryObject = inlineObject ?? sql.heldObject;
   const argument = queryObject ?? candidate.sqlArg;
   const { pieces } = sql.evaluation;
@@ -315,7 +316,7 @@ export const sqlConcatenation: Rule = {
     // what other files pass to this file's functions, and return from theirs
     const crossFile = context.project?.files ? new ProjectCalls(context.fileName, context.project, () => projectView(context).current, root, text) : undefined;
     if (context.memory && crossFile) cache.alsoDependsOn(crossFile.evidenceKey());
-    const evaluatorOptions = { typed: context.languageId.startsWith('typescript'), storedValues: options.storedValues, crossFile };
+    const evaluatorOptions = { typed: context.languageId.startsWith('typescript'), storedValues: options.storedValues, crossFile, deadline: performance.now() + context.timeLeftMs() };
     for (const statement of statements) {
       if (cache.replay(statement)) continue;
       if (context.timeLeftMs() <= 0) return;
