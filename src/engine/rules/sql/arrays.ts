@@ -126,8 +126,7 @@ function wholeElements(ev: StringEvaluator, target: Node, depth: number): Elemen
     return undefined;
   }
   if (depth > MAX_DEPTH) return undefined;
-  const whole = settle(ev.evaluate(source, depth + 1));
-  return whole.kind === 'safe' || whole.kind === 'constant' ? { values: [{ evaluation: SAFE, node: target }], sites: [], exact: false } : undefined;
+  return ev.readsSafe(source, depth) ? { values: [{ evaluation: SAFE, node: target }], sites: [], exact: false } : undefined;
 }
 
 /** `pick(obj, ['a', 'b'])` (`_.pick`): the list of keys the result may have. */

@@ -6,8 +6,9 @@ import {
 } from './known-calls';
 import { MODULE_DEPENDENT_METHODS, PG_FORMAT_MODULE, SQL_ESCAPE_RECEIVER, quotesForSql } from './quoting';
 import { argumentPart } from './call-sites';
+import { wholeArgument } from './parameter-values';
 import {
-  MAX_DEPTH, SAFE, UNKNOWN, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
+  MAX_DEPTH, SAFE, UNKNOWN, cannotCarrySql, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
   type Evaluation, type Piece,
 } from './pieces';
 import { DB_HANDLE_NAME } from './sinks';
@@ -76,9 +77,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
  */
 function programReceiver(ev: StringEvaluator, object: Node, depth: number): boolean {
   const target = unwrap(object);
-  if (target.type === 'this') return true;
-  const value = settle(ev.evaluate(target, depth + 1));
-  return value.kind === 'constant' || value.kind === 'safe';
+  return target.type === 'this' || ev.readsSafe(target, depth);
 }
 
 /**
@@ -89,8 +88,7 @@ function programReceiver(ev: StringEvaluator, object: Node, depth: number): bool
  */
 function localCall(ev: StringEvaluator, fn: Node, list: readonly Node[], depth: number): Evaluation {
   const value = ev.returnedBy(fn, list, depth);
-  const settled = settle(value);
-  if (settled.kind === 'constant' || settled.kind === 'safe') return value;
+  if (cannotCarrySql(settle(value))) return value;
   return seesOnlyItsArguments(ev, fn) && derivedFromConstants(ev, list, depth) ? ev.stored : value;
 }
 
@@ -155,7 +153,7 @@ function foreignTextCall(ev: StringEvaluator, callee: Node, list: readonly Node[
     return given ? { evaluation: ev.evaluate(given, depth + 1), node: given } : { evaluation: constant('', false), node: callee };
   });
   const result = unionOf(values, SAFE);
-  return result.kind === 'constant' || result.kind === 'safe' ? SAFE : result;
+  return cannotCarrySql(result) ? SAFE : result;
 }
 
 /** `argumentPart`, also through a local constant holding the object literal (`const o = { a }; f(o)`). */
@@ -167,12 +165,6 @@ function argumentPartOf(ev: StringEvaluator, arg: Node | undefined, path: readon
     if (init && unwrap(init).type === 'object') return argumentPart(init, path);
   }
   return argumentPart(arg, path);
-}
-
-/** An argument that is not an object literal stands for all its parts: safe when it is. */
-function wholeArgument(ev: StringEvaluator, arg: Node | undefined, depth: number): Evaluation {
-  const whole = arg ? settle(ev.evaluate(arg, depth + 1)) : UNKNOWN;
-  return whole.kind === 'constant' || whole.kind === 'safe' ? SAFE : UNKNOWN;
 }
 
 /**
@@ -195,8 +187,7 @@ function holdsNoRequest(ev: StringEvaluator, arg: Node, depth: number): boolean 
       return !!value && holdsNoRequest(ev, value, depth + 1);
     });
   }
-  const value = settle(ev.evaluate(target, depth + 1));
-  return value.kind === 'constant' || value.kind === 'safe';
+  return ev.readsSafe(target, depth);
 }
 
 function bareCall(ev: StringEvaluator, name: string, list: Node[], depth: number): Evaluation {

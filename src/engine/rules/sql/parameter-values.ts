@@ -1,7 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ArgOrigin, ParamPart } from '../../project/facts';
 import { argumentPart, callerArguments, parameterPart } from './call-sites';
-import { SAFE, UNKNOWN, constant, settle, unionOf, type Evaluation } from './pieces';
+import { SAFE, UNKNOWN, cannotCarrySql, constant, unionOf, type Evaluation } from './pieces';
 import type { Binding } from './scope';
 import type { StringEvaluator } from './string-building';
 
@@ -54,7 +54,7 @@ export class ParameterValues {
     if (known) return known;
     const value = this.compute(binding, below, depth);
     // only constants are carried over: SQL text a caller builds is reported where that caller builds it
-    const carried = value.kind === 'constant' || value.kind === 'safe' ? value : UNKNOWN;
+    const carried = cannotCarrySql(value) ? value : UNKNOWN;
     if (remember || carried === UNKNOWN) this.known.set(key, carried);
     return carried;
   }
@@ -67,7 +67,7 @@ export class ParameterValues {
     const path = [...part.path, ...below];
     const values: { evaluation: Evaluation; node: Node }[] = callers.args.map((arg) => {
       const given = argumentPart(arg, path);
-      if (given === null) return { evaluation: this.wholeArgument(arg, depth), node: arg ?? binding.id };
+      if (given === null) return { evaluation: wholeArgument(this.ev, arg, depth), node: arg ?? binding.id };
       const value = given ?? (path.length === 0 ? param.defaultValue : below.length === 0 ? part.defaultValue : undefined);
       return { evaluation: value ? this.ev.evaluate(value, depth + 1) : constant('', false), node: value ?? binding.id };
     });
@@ -78,11 +78,9 @@ export class ParameterValues {
     }
     return values.length > 0 ? unionOf(values) : UNKNOWN;
   }
+}
 
-  /** A part of an argument that is not an object literal: safe when the whole argument is. */
-  private wholeArgument(arg: Node | undefined, depth: number): Evaluation {
-    if (!arg) return UNKNOWN;
-    const whole = settle(this.ev.evaluate(arg, depth + 1));
-    return whole.kind === 'constant' || whole.kind === 'safe' ? SAFE : UNKNOWN;
-  }
+/** A part of an argument that is not an object literal (or of no argument): safe when the whole argument is. */
+export function wholeArgument(ev: StringEvaluator, arg: Node | undefined, depth: number): Evaluation {
+  return arg && ev.readsSafe(arg, depth) ? SAFE : UNKNOWN;
 }

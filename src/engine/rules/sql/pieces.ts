@@ -128,11 +128,15 @@ export function countUnsafe(value: Evaluation): number {
   return value.kind === 'text' ? unsafeValues(value.pieces).length : value.kind === 'unknown' ? 1 : 0;
 }
 
+/** A settled value that cannot carry SQL: a constant, or a value known safe (a number, quoted, stored). */
+export function cannotCarrySql(e: Evaluation): boolean {
+  return e.kind === 'constant' || e.kind === 'safe';
+}
+
 /** What a value is when it may be either of two. */
 export function union(a: Evaluation, aNode: Node, b: Evaluation, bNode: Node): Evaluation {
   if (a.kind === 'constant' && b.kind === 'constant') return constant(a.text, a.isString || b.isString);
-  const harmless = (e: Evaluation): boolean => e.kind === 'constant' || e.kind === 'safe';
-  if (harmless(a) && harmless(b)) return SAFE;
+  if (cannotCarrySql(a) && cannotCarrySql(b)) return SAFE;
   if (a.kind !== 'text' && b.kind !== 'text') return UNKNOWN;
   return textOf([...piecesAt(a, aNode), ...piecesAt(b, bNode)], false, mergeForms(formsOf(a), formsOf(b)), [...sitesOf(a), ...sitesOf(b)]);
 }

@@ -10,7 +10,7 @@ import { evaluateMember, evaluateSubscript } from './members';
 import { holdsModule, holdsStoredRows, isResolverParent } from './origins';
 import { ParameterValues, type CrossFileCalls } from './parameter-values';
 import {
-  MAX_DEPTH, SAFE, UNKNOWN, constant, cook, countUnsafe, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, union, unionOf, unsafeValues,
+  MAX_DEPTH, SAFE, UNKNOWN, cannotCarrySql, constant, cook, countUnsafe, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, union, unionOf, unsafeValues,
   type Evaluation, type Piece, type Quote, type TextEvaluation,
 } from './pieces';
 import type { Binding, Resolution, ScopeIndex } from './scope';
@@ -218,6 +218,11 @@ export class StringEvaluator {
     return undefined;
   }
 
+  /** Whether `node`, read one level deeper than `depth`, cannot carry SQL (a constant, or a value known safe). */
+  readsSafe(node: Node, depth: number): boolean {
+    return cannotCarrySql(settle(this.evaluate(node, depth + 1)));
+  }
+
   /** `f(...)` or `await f(...)` where `f` is a function of this file: the function and the call. */
   localCallOf(expression: Node): { fn: Node; call: Node } | undefined {
     let target = unwrap(expression);
@@ -390,8 +395,7 @@ export class StringEvaluator {
       case 'pattern': {
         // `const { database } = getDBConf('database')`: a part of a whole that cannot carry SQL cannot either
         const whole = binding.declarator?.childForFieldName('value');
-        const value = whole ? settle(this.evaluate(whole, depth)) : UNKNOWN;
-        if (value.kind === 'safe' || value.kind === 'constant') return SAFE;
+        if (whole && cannotCarrySql(settle(this.evaluate(whole, depth)))) return SAFE;
         return isConstantName(binding.name) ? constant(binding.name, true) : UNKNOWN;
       }
       default:
