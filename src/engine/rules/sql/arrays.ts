@@ -9,7 +9,7 @@ import {
 import { callerArguments } from './call-sites';
 import type { Binding } from './scope';
 import { quotesForSql } from './quoting';
-import { argumentList, lastName, parameterNodes, propertyValue, returnedExpression, rootName } from './syntax';
+import { argumentList, lastName, parameterNodes, propertyValue, returnedExpression, returnedExpressions, rootName } from './syntax';
 import type { StringEvaluator } from './string-building';
 
 /**
@@ -96,10 +96,8 @@ function destructuredSource(ev: StringEvaluator, binding: Binding): Node | undef
 
 /** The expression a function returns when it has exactly one `return` (or an expression body). */
 function onlyReturn(fn: Node): Node | undefined {
-  const body = fn.childForFieldName('body');
-  if (!body || body.type !== 'statement_block') return body ?? undefined;
-  const returns = body.descendantsOfType('return_statement');
-  return returns.length === 1 && returns[0] ? firstNamedChild(returns[0]) ?? undefined : undefined;
+  const returned = returnedExpressions(fn);
+  return returned.length === 1 ? returned[0] : undefined;
 }
 
 /** The value each element of an array produces, when it can be told: literals, local arrays, `map`, `fill`, `filter`, ... */

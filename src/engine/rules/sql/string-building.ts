@@ -14,7 +14,7 @@ import {
   type Evaluation, type Piece, type Quote, type TextEvaluation,
 } from './pieces';
 import type { Binding, Resolution, ScopeIndex } from './scope';
-import { propertyValue } from './syntax';
+import { propertyValue, returnedExpressions } from './syntax';
 
 const SAFE_OPERATORS = new Set(['-', '*', '/', '%', '**', '<<', '>>', '>>>', '&', '|', '^', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'instanceof', 'in']);
 
@@ -258,9 +258,7 @@ export class StringEvaluator {
   private withArguments(fn: Node, args: readonly Node[], depth: number, compute: (returned: Node[]) => Evaluation): Evaluation {
     const body = fn.childForFieldName('body');
     if (!body || this.activeFunctions.has(fn.startIndex) || depth > MAX_DEPTH || body.endIndex - body.startIndex > 4000) return UNKNOWN;
-    const returned = body.type === 'statement_block'
-      ? body.descendantsOfType('return_statement').map((r) => r && firstNamedChild(r)).filter((r): r is Node => !!r)
-      : [body];
+    const returned = returnedExpressions(fn).filter((r): r is Node => !!r);
     if (returned.length === 0 || returned.length > 10) return UNKNOWN;
     const single = fn.childForFieldName('parameter');
     const params = single ? [single] : (fn.childForFieldName('parameters')?.namedChildren ?? []).map((p) => (p?.type === 'required_parameter' || p?.type === 'optional_parameter' ? p.childForFieldName('pattern') : p));

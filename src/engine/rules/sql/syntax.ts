@@ -43,6 +43,17 @@ export function returnedExpression(fn: Node): Node | undefined {
   return statements.length === 1 && statements[0].type === 'return_statement' ? firstNamedChild(statements[0]) : undefined;
 }
 
+/**
+ * What each `return` of a function gives (`undefined` for a bare `return;`), or the expression body of an
+ * arrow function. Returns of functions nested inside count too: callers read them as the function's own.
+ */
+export function returnedExpressions(fn: Node): (Node | undefined)[] {
+  const body = fn.childForFieldName('body');
+  if (!body) return [];
+  if (body.type !== 'statement_block') return [body];
+  return body.descendantsOfType('return_statement').map((r) => (r ? firstNamedChild(r) ?? undefined : undefined));
+}
+
 /** A function's parameters, each the identifier or pattern it binds. */
 export function parameterNodes(fn: Node): Node[] {
   const single = fn.childForFieldName('parameter');
