@@ -111,7 +111,8 @@ function madeForRequest(ev: StringEvaluator, fn: Node): boolean {
   const cls = fn.type === 'method_definition' ? ev.classes.enclosingClass(fn) : undefined;
   if (!cls) return true;
   const constructor = ev.classes.member(cls, 'constructor', 'method');
-  return !!constructor && parameterNodes(constructor).some((p) => REQUEST_PARAMETER.test(p.text.replace(/[:=?].*$/s, '').replace(/^(?:private|public|protected|readonly)\s+/, '').trim()));
+  // (a TypeScript parameter is already its name; `req = {}` is named by its left side)
+  return !!constructor && parameterNodes(constructor).some((p) => REQUEST_PARAMETER.test((p.type === 'assignment_pattern' ? p.childForFieldName('left') ?? p : p).text));
 }
 
 /** Methods that return the SQL a query builder wrote (TypeORM's `getQuery`/`getSql`, knex's `toString`). */
