@@ -103,6 +103,18 @@ export function matchAllIn(pattern: RegExp, text: string, start = 0, end = text.
 }
 
 /** `text` as a regular expression that matches it literally. */
+/** Where the line holding `offset` starts: after the last `\n`, or lone `\r`, before it. */
+export function lineStartAt(text: string, offset: number): number {
+  return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
+}
+
+/** The spaces and tabs that begin the line holding `offset`. */
+export function indentOfLineAt(text: string, offset: number): string {
+  const indent = /[ \t]*/y;
+  indent.lastIndex = lineStartAt(text, offset);
+  return indent.exec(text)?.[0] ?? '';
+}
+
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -8,7 +8,7 @@ import type { MiddlewareUse } from '../../project/route-walker';
 import type { FixSpec, OffsetEdit } from '../../rule';
 import { isAuthGuardName } from './nest-guards';
 import type { AuthMiddlewareJudge, UnprotectedRoute } from './route-evaluation';
-import { escapeRegExp } from '../../text';
+import { escapeRegExp, indentOfLineAt, lineStartAt } from '../../text';
 
 const PUBLIC_REASON_PLACEHOLDER = '<why anyone may call this route>';
 
@@ -89,9 +89,9 @@ export function insertMiddlewareFix(text: string, view: ProjectView, route: Unpr
  * a string, template literal or JSX text, where the comment would be part of the text.
  */
 export function markPublicFix(text: string, start: number, root: Node): FixSpec | undefined {
-  const lineStart = Math.max(text.lastIndexOf('\n', start - 1), text.lastIndexOf('\r', start - 1)) + 1;
+  const lineStart = lineStartAt(text, start);
   if (!lineCommentFitsAt(root, lineStart)) return undefined;
-  const indent = /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
+  const indent = indentOfLineAt(text, start);
   return {
     title: 'Mark this route public (add a backend-guide-public comment with the reason)',
     edits: [{ startOffset: lineStart, endOffset: lineStart, newText: `${indent}// backend-guide-public: ${PUBLIC_REASON_PLACEHOLDER}\n` }],

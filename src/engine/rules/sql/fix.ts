@@ -5,6 +5,7 @@ import { planParameters, renderPlan, type Plan, type RenderedSql } from './param
 import type { Piece, Quote, TextPiece } from './pieces';
 import { DRIVER_PLACEHOLDER, type DriverId, type PlaceholderStyle, type SinkEntry } from './sinks';
 import { sqlLiteral } from './sql-literal';
+import { indentOfLineAt } from '../../text';
 
 /**
  * The quick fix "Use a parameterized query": the built SQL becomes text with placeholders in the driver's
@@ -46,11 +47,6 @@ function lineBreakOf(text: string, offset: number): string {
   return /\r\n|\n|\r/.exec(text.slice(offset))?.[0] ?? '\n';
 }
 
-function lineIndent(text: string, offset: number): string {
-  const lineStart = Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))?.[0] ?? '';
-}
-
 /** Placeholders for the request: the row's own, or the file's SQL driver's when the row says `dialect`. */
 function placeholderFor(entry: SinkEntry, driver: DriverId): PlaceholderStyle | undefined {
   const style = entry.placeholder === 'dialect' ? DRIVER_PLACEHOLDER[driver] : entry.placeholder;
@@ -59,7 +55,7 @@ function placeholderFor(entry: SinkEntry, driver: DriverId): PlaceholderStyle | 
 
 function literalFor(request: FixRequest, rendered: RenderedSql, bodyOnly = false): string {
   const firstText = request.pieces.find((p): p is TextPiece => p.kind === 'text' && p.start >= 0);
-  const indent = lineIndent(request.text, request.target.startIndex);
+  const indent = indentOfLineAt(request.text, request.target.startIndex);
   return sqlLiteral(rendered.segments, {
     quote: (firstText?.quote ?? "'") as Quote,
     spannedLines: spansLines(request.text, request.target.startIndex, request.target.endIndex) && request.target.type !== 'template_string',
@@ -141,7 +137,7 @@ function sequelizeOptions(request: FixRequest, plan: Plan): OffsetEdit[] | undef
   else {
     const first = pairs[0];
     const multiline = spansLines(request.text, options.startIndex, first.startIndex);
-    edits.push(insert(first.startIndex, `replacements: ${list},${multiline ? `${lineBreakOf(request.text, options.startIndex)}${lineIndent(request.text, first.startIndex)}` : ' '}`));
+    edits.push(insert(first.startIndex, `replacements: ${list},${multiline ? `${lineBreakOf(request.text, options.startIndex)}${indentOfLineAt(request.text, first.startIndex)}` : ' '}`));
   }
   return edits;
 }
