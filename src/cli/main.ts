@@ -9,6 +9,7 @@ import { parseArgs, USAGE, type ExplainArgs, type LintArgs } from './args';
 import { lessonOf } from './lessons';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
+import { isIncomplete } from './formats/summary';
 import { formatText } from './formats/text';
 import { terminalText } from './formats/terminal-text';
 import { formatRoutes } from './formats/routes';
@@ -92,7 +93,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
     output = render(args, reports, root);
     for (const r of reports) for (const note of r.notes) io.stderr(`backend-guide: ${r.relative}: ${note}\n`);
     failed = reports.some((r) => r.findings.some((f) => f.severity === 'error'))
-      || (!!args.failOnIncomplete && reports.some((r) => r.syntaxError || r.timedOut?.length || r.failed?.length));
+      || (!!args.failOnIncomplete && reports.some(isIncomplete));
   }
   if (args.output) {
     try {

@@ -6,7 +6,7 @@ import type { Rule } from '../../engine/rule';
 import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { Finding, Position, Range, Severity } from '../../engine/types';
 import type { FileReport } from '../scan';
-import { failedText, timedOutText } from './text';
+import { ruleGaps } from './summary';
 import { relativePath } from '../scan';
 
 const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
@@ -97,16 +97,11 @@ export function formatSarif(reports: readonly FileReport[], rules: readonly Rule
           message: { text: `skipped: ${r.skipped}` },
           locations: [{ physicalLocation: { artifactLocation: artifact(root, r.file) } }],
         })), ...reports.flatMap((r) => (r.syntaxError ? [partlyAnalysed(root, r, r.syntaxError)] : [])),
-        ...reports.flatMap((r) => (r.timedOut?.length ? [{
-          level: 'warning' as const,
-          message: { text: `analysed partly: ${timedOutText(r.timedOut)}` },
+        ...reports.flatMap((r) => ruleGaps(r).map((gap) => ({
+          level: gap.level,
+          message: { text: `analysed partly: ${gap.text}` },
           locations: [{ physicalLocation: { artifactLocation: artifact(root, r.file) } }],
-        }] : [])),
-        ...reports.flatMap((r) => (r.failed?.length ? [{
-          level: 'error' as const,
-          message: { text: `analysed partly: ${failedText(r.failed)}` },
-          locations: [{ physicalLocation: { artifactLocation: artifact(root, r.file) } }],
-        }] : []))],
+        })))],
       }],
     }],
   };

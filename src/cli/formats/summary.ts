@@ -18,6 +18,25 @@ export interface Summary {
   infos: number;
 }
 
+/** Rules whose findings a file may be missing, and why, in the words every output uses. */
+export interface RuleGap {
+  /** `error` when a rule failed (its findings are gone), `warning` when its time ran out (some are kept). */
+  readonly level: 'warning' | 'error';
+  readonly text: string;
+}
+
+export function ruleGaps(r: FileReport): RuleGap[] {
+  const gaps: RuleGap[] = [];
+  if (r.timedOut?.length) gaps.push({ level: 'warning', text: `the time budget ran out in ${r.timedOut.join(', ')}; findings up to that point are reported, later ones may be missing` });
+  if (r.failed?.length) gaps.push({ level: 'error', text: `${r.failed.join(', ')} failed on this file (see the note); their findings are missing` });
+  return gaps;
+}
+
+/** A file analysed only partly: a syntax error the parser could not get past, or a rule gap. */
+export function isIncomplete(r: FileReport): boolean {
+  return !!r.syntaxError || ruleGaps(r).length > 0;
+}
+
 export function summarize(reports: readonly FileReport[]): Summary {
   const all = reports.flatMap((r) => r.findings);
   return {

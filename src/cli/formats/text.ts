@@ -1,17 +1,7 @@
 import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { FileReport } from '../scan';
-import { summarize } from './summary';
+import { ruleGaps, summarize } from './summary';
 import { terminalLine } from './terminal-text';
-
-/** What a file whose time budget ran out is missing, for people. */
-export function timedOutText(rules: readonly string[]): string {
-  return `the time budget ran out in ${rules.join(', ')}; findings up to that point are reported, later ones may be missing`;
-}
-
-/** What a file a rule failed on is missing, for people. */
-export function failedText(rules: readonly string[]): string {
-  return `${rules.join(', ')} failed on this file (see the note); their findings are missing`;
-}
 
 /** A human-readable report in the style of ESLint's "stylish": one block per file, then a summary line. */
 export function formatText(reports: readonly FileReport[]): string {
@@ -30,8 +20,7 @@ export function formatText(reports: readonly FileReport[]): string {
   for (const r of skipped) out.push(`skipped ${r.relative}: ${r.skipped}`);
   const partly = reports.flatMap((r) => [
     ...(r.syntaxError ? [`analysed partly ${r.relative}: ${describeSyntaxError(r.syntaxError)}`] : []),
-    ...(r.timedOut?.length ? [`analysed partly ${r.relative}: ${timedOutText(r.timedOut)}`] : []),
-    ...(r.failed?.length ? [`analysed partly ${r.relative}: ${failedText(r.failed)}`] : []),
+    ...ruleGaps(r).map((gap) => `analysed partly ${r.relative}: ${gap.text}`),
   ]);
   out.push(...partly);
   if (skipped.length || partly.length) out.push('');
