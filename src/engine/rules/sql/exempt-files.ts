@@ -14,11 +14,10 @@ import { isTestFileName } from '../../project/frameworks';
 
 export type SqlExemption = 'test' | 'migration' | 'script' | 'asset';
 
-/**
- * Folders of migrations, seeds, maintenance scripts and scheduled jobs (`cron/`: run by the clock, never
- * handed a request), on paths relative to the project root.
- */
-const MAINTENANCE_FOLDER = /(?:^|\/)(?:migrations?|seeds?|seeders?|\.?scripts?|cron)\//i;
+/** Folders of migrations and seeds, on paths relative to the project root. */
+const MIGRATION_FOLDER = /(?:^|\/)(?:migrations?|seeds?|seeders?)\//i;
+/** Folders of maintenance scripts and scheduled jobs (`cron/`: run by the clock, never handed a request). */
+const SCRIPT_FOLDER = /(?:^|\/)(?:\.?scripts?|cron)\//i;
 /** Folders of files served as they are. */
 const ASSET_FOLDER = /(?:^|\/)(?:public|static|assets)\//i;
 /** File names that say the same wherever the file is: `001.migration.ts`, `users.seed.js`. */
@@ -64,9 +63,8 @@ export function sqlExemptionOf(fileName: string, rootDir: string | undefined, te
   if (isTestFileName(fileName, rootDir)) return 'test';
   const path = projectPath(fileName, rootDir);
   const name = slashes(fileName);
-  if (MAINTENANCE_FILE.test(name) || (path !== undefined && MAINTENANCE_FOLDER.test(path))) {
-    return /(?:^|\/)(?:\.?scripts?|cron)\//i.test(path ?? '') ? 'script' : 'migration';
-  }
+  if (path !== undefined && SCRIPT_FOLDER.test(path)) return 'script';
+  if (MAINTENANCE_FILE.test(name) || (path !== undefined && MIGRATION_FOLDER.test(path))) return 'migration';
   if (path !== undefined && ASSET_FOLDER.test(path)) return 'asset';
   if (MIGRATION_CONTENT.some((p) => p.test(text))) return 'migration';
   if (importsTestFramework(text) || TEST_BLOCKS.every((p) => p.test(text))) return 'test';
