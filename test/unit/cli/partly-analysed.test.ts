@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { lintOutput as lint } from './lint-output';
+import { lintOutput as lint } from './run-cli';
 
 const BROKEN = 'const mysql = require("mysql2");\nconst db = mysql.createConnection({});\nconst broken = {;\ndb.query("SELECT * FROM users WHERE id = " + id);\n';
 

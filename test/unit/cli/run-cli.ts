@@ -13,6 +13,11 @@ export async function cli(cwd: string, ...argv: string[]): Promise<Run> {
   return { code, stdout, stderr };
 }
 
+/** What `backend-guide lint <argv>` prints on standard output, run in `root`. */
+export async function lintOutput(root: string, ...argv: string[]): Promise<string> {
+  return (await cli(root, 'lint', ...argv)).stdout;
+}
+
 /** A fresh folder holding the given files (paths relative to it). */
 export function project(files: Record<string, string>): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-cli-'));

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { lintOutput as lint } from './lint-output';
+import { lintOutput as lint } from './run-cli';
 
 const QUERY = 'const { Pool } = require("pg");\nconst pool = new Pool();\nmodule.exports = (name) => pool.query("DROP TABLE " + name);\n';
 
