@@ -5,8 +5,8 @@ import * as path from 'path';
 import { formatJson } from '../../../src/cli/formats/json';
 import { formatSarif } from '../../../src/cli/formats/sarif';
 import { formatText } from '../../../src/cli/formats/text';
-import { runCli } from '../../../src/cli/main';
 import type { FileReport } from '../../../src/cli/scan';
+import { cli } from './run-cli';
 
 // A file whose time budget ran out in a rule keeps the findings made until then, and every output says the
 // file was analysed only partly, naming the rule, so a clean-looking report cannot hide what was not checked.
@@ -57,7 +57,7 @@ describe('CLI: files the time budget ran out in', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-incomplete-'));
     const query = 'const mysql = require("mysql2");\nconst db = mysql.createConnection({});\ndb.query("SELECT 1");\n';
     fs.writeFileSync(path.join(dir, 'broken.js'), `${query}const broken = {;\n`);
-    const run = (...argv: string[]) => runCli(['lint', ...argv], { cwd: dir, stdout: () => undefined, stderr: () => undefined });
+    const run = async (...argv: string[]) => (await cli(dir, 'lint', ...argv)).code;
     assert.strictEqual(await run(), 0);
     assert.strictEqual(await run('--fail-on-incomplete'), 1);
     fs.writeFileSync(path.join(dir, 'broken.js'), query);
