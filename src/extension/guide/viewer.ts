@@ -7,6 +7,7 @@ import type { GuideContent } from './guide-content';
 import { resolveGuideLink } from './guide-links';
 import type { ProgressStore } from './progress';
 import { escapeHtml, renderGuideMarkdown } from './render-markdown';
+import { quizForChapter } from './quiz';
 import { chapterLabel, tocEntry, type GuideIndex } from './toc';
 import { inlineSvg, viewerHtml } from './viewer-html';
 
@@ -155,9 +156,9 @@ export class GuideViewer implements vscode.Disposable {
   }
 
   private quizCallout(chapter: string): string {
-    const quiz = tocEntry(chapter)?.quiz;
+    const quiz = quizForChapter(chapter);
     if (!quiz) return '';
-    const href = `command:backendGuide.takeQuiz?${encodeURIComponent(JSON.stringify([quiz]))}`;
+    const href = `command:backendGuide.takeQuiz?${encodeURIComponent(JSON.stringify([quiz.id]))}`;
     return `<p class="quiz-callout">${escapeHtml(vscode.l10n.t('Check what you learned in this chapter.'))} <a class="button" href="${escapeHtml(href)}">${escapeHtml(vscode.l10n.t('Take the knowledge check'))}</a></p>`;
   }
 
