@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { guideChapterPath } from '../../src/engine/guide';
-import { checkAnswer, MIN_QUESTIONS, quizForChapter, quizProblems, QUIZZES, rightChoiceIsLongest, scoreNoticeKind, shuffledOrder } from '../../src/extension/guide/quiz';
+import { checkAnswer, MIN_QUESTIONS, quizForChapter, quizProblems, QUIZZES, rightChoiceIsLongest, shuffledOrder } from '../../src/extension/guide/quiz';
 import { GuideIndex, TOC } from '../../src/extension/guide/toc';
 import { readRepoFile, repoFileExists, ROOT } from './guide-files';
 import { seededRandom } from './seeded-random';
@@ -10,11 +10,6 @@ import { seededRandom } from './seeded-random';
 const index = new GuideIndex(new Map(TOC.map((e) => [e.chapter, repoFileExists(guideChapterPath(e.chapter)) ? readRepoFile(guideChapterPath(e.chapter)) : undefined])));
 
 describe('knowledge checks', () => {
-  it('announces a pass as information, even with an answer missed, and only a fail as a warning', () => {
-    assert.strictEqual(scoreNoticeKind({ passed: true }), 'information');
-    assert.strictEqual(scoreNoticeKind({ passed: false }), 'warning');
-  });
-
   it('every chapter in toc.json has a knowledge check, and every quiz file is loaded', () => {
     const toc = JSON.parse(readRepoFile('walkthroughs/guide/toc.json')) as { chapters: { chapter: string }[] };
     const missing = toc.chapters.map((e) => e.chapter).filter((chapter) => !quizForChapter(chapter));

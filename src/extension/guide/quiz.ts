@@ -81,15 +81,13 @@ export interface AnswerResult {
   correct: boolean;
   feedback: string;
   rightAnswer: string;
+  /** Indexes into the question's choices, as written in the file. */
+  rightIndex: number;
+  chosenIndex: number;
 }
 
 export function checkAnswer(question: QuizQuestion, choiceIndex: number): AnswerResult {
   const chosen = question.choices[choiceIndex];
-  const right = question.choices.find((c) => c.correct) ?? question.choices[0];
-  return { correct: chosen?.correct === true, feedback: chosen?.feedback ?? '', rightAnswer: right.text };
-}
-
-/** How the score is announced: a pass is good news even with an answer missed; only a fail warns. */
-export function scoreNoticeKind(score: { passed: boolean }): 'information' | 'warning' {
-  return score.passed ? 'information' : 'warning';
+  const rightIndex = Math.max(0, question.choices.findIndex((c) => c.correct));
+  return { correct: chosen?.correct === true, feedback: chosen?.feedback ?? '', rightAnswer: question.choices[rightIndex].text, rightIndex, chosenIndex: choiceIndex };
 }
