@@ -96,8 +96,9 @@ function honestInputs(query: ReplayableQuery, slots: readonly Slot[], table: str
   });
 }
 
-function runOn(sandbox: Sandbox, query: ReplayableQuery, notes: Set<string>, input: string, sql: string, bound?: readonly string[]): ReplayRun {
-  const translated = forSqlite(sql, query.dialect);
+/** Runs `sql` (or `run`, when SQLite needs other placeholders than the text shown) and records what happened. */
+function runOn(sandbox: Sandbox, query: ReplayableQuery, notes: Set<string>, input: string, sql: string, bound?: readonly string[], run: string = sql): ReplayRun {
+  const translated = forSqlite(run, query.dialect);
   for (const note of translated.notes) notes.add(note);
   try {
     return { input, sql, ...(bound ? { bound } : {}), result: sandbox.query(translated.sql, bound) };
@@ -109,7 +110,7 @@ function runOn(sandbox: Sandbox, query: ReplayableQuery, notes: Set<string>, inp
 function fixedRun(sandbox: Sandbox, query: ReplayableQuery, notes: Set<string>, inputs: readonly string[], input: string): ReplayRun | undefined {
   const form = query.parameterized;
   if (!form) return undefined;
-  return runOn(sandbox, query, notes, input, form.sql.join('?'), form.bound.map((parts) => render(parts, inputs)));
+  return runOn(sandbox, query, notes, input, withDriverPlaceholders(form.sql, query.placeholder), form.bound.map((parts) => render(parts, inputs)), form.sql.join('?'));
 }
 
 function extraRows(attack: ReplayRun, honest: ReplayRun): unknown[][] {

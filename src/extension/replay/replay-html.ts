@@ -52,15 +52,34 @@ export function replayBody(report: ReplayReport, where: string): string {
   const origin = report.attacked.fromRequest ? 'request data' : 'a value of unknown origin';
   const intro = `<p>The query takes ${code(report.attacked.source)} (${origin}) ${report.slot === 'string' ? "inside a '...' string" : 'as a bare value'}. The replay types an honest value into it, then an attacker's.</p>`;
   const tabs = `<nav class="tabs" role="tablist"><button role="tab" data-view="vulnerable">As written (concatenated)</button><button role="tab" data-view="fixed"${report.fixedSql ? '' : ' disabled'}>With the fix (parameterized)</button></nav>`;
-  const honest = `<section class="honest"><h2>An honest input: ${code(report.honest.input)}</h2>${received(report.honest)}${rowsTable(report.honest)}</section>`;
-  const vulnerable = `<div class="view" data-view="vulnerable">${honest}<h2>Attacks</h2>${report.attacks.map(attackVulnerable).join('')}</div>`;
+  const honest = `<section class="honest"><h2>For comparison, an honest input: ${code(report.honest.input)}</h2>${received(report.honest)}${rowsTable(report.honest)}</section>`;
+  const vulnerable = `<div class="view" data-view="vulnerable">${leakSummary(report)}<h2>Attacks</h2>${report.attacks.map(attackVulnerable).join('')}${honest}</div>`;
   const fixedHonest = report.honestFixed ? `<section class="honest"><h2>The honest input still works: ${code(report.honestFixed.input)}</h2>${received(report.honestFixed)}${rowsTable(report.honestFixed)}</section>` : '';
   const fixed = report.fixedSql
-    ? `<div class="view" data-view="fixed"><p>The quick fix "Use a parameterized query" writes:</p><pre class="sql">${escapeHtml(report.fixedSql)}</pre><p>The SQL text no longer changes with the input; the driver sends the values beside it.</p>${fixedHonest}<h2>The same attacks</h2>${report.attacks.map(attackFixed).join('')}</div>`
+    ? `<div class="view" data-view="fixed">${fixedSummary(report)}<p>The quick fix "Use a parameterized query" writes:</p><pre class="sql">${escapeHtml(report.fixedSql)}</pre><p>The SQL text no longer changes with the input; the driver sends the values beside it.</p><h2>The same attacks</h2>${report.attacks.map(attackFixed).join('')}${fixedHonest}</div>`
     : '<div class="view" data-view="fixed"><p>No parameterized form could be written for this query with certainty.</p></div>';
   const details = `<details><summary>How the replay database was set up</summary><pre class="sql">${escapeHtml(report.schema.join(';\n'))};</pre></details>`;
   const notes = report.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join('');
-  return `${heading}${safety}${intro}${tabs}${vulnerable}${fixed}${notes}${details}${lessonLink()}`;
+  return `${heading}${intro}${tabs}${vulnerable}${fixed}${safety}${notes}${details}${lessonLink()}`;
+}
+
+type Replayed = Extract<ReplayReport, { kind: 'replayed' }>;
+const rowCount = (run: ReplayRun | undefined): number => run?.result?.rows.length ?? 0;
+const rows = (n: number): string => `${n} row${n === 1 ? '' : 's'}`;
+
+/** One line per attack: how many rows it returned against the honest input's. */
+function leakSummary(report: Replayed): string {
+  const lines = report.attacks.map((a) => (a.vulnerable.error
+    ? `<li>${code(a.attack.input)} made the query fail.</li>`
+    : `<li>${code(a.attack.input)} returned ${rows(rowCount(a.vulnerable))}, ${a.leaked.length} of them leaked.</li>`));
+  const leaked = report.attacks.some((a) => a.leaked.length > 0);
+  return `<div class="summary ${leaked ? 'bad' : ''}"><p>The honest input returns ${rows(rowCount(report.honest))}. As written:</p><ul>${lines.join('')}</ul></div>`;
+}
+
+function fixedSummary(report: Replayed): string {
+  const safe = report.attacks.every((a) => a.fixed && !a.fixed.error && rowCount(a.fixed) === 0);
+  const honest = report.honestFixed ? ` The honest input still returns ${rows(rowCount(report.honestFixed))}.` : '';
+  return `<div class="summary ${safe ? 'good' : ''}"><p>${safe ? 'With the fix, the same attacks return no rows.' : 'With the fix, the attacks are compared as plain values.'}${honest}</p></div>`;
 }
 
 function lessonLink(): string {
