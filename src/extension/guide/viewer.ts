@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { GUIDE_FOLDER, parseGuideAnchor } from '../../engine/guide';
@@ -9,6 +8,7 @@ import type { ProgressStore } from './progress';
 import { escapeHtml, renderGuideMarkdown } from './render-markdown';
 import { quizForChapter } from './quiz';
 import { chapterLabel, tocEntry, type GuideIndex } from './toc';
+import { pageNonce as newNonce } from '../webview/panel-page';
 import { inlineSvg, viewerHtml } from './viewer-html';
 
 export interface ViewerLocation {
@@ -23,10 +23,6 @@ type ViewerMessage =
   | { type: 'link'; href: string };
 
 const SHOW_TIMEOUT_MS = 10000;
-
-function nonce(): string {
-  return randomBytes(18).toString('base64url');
-}
 
 /**
  * The guide viewer: one webview panel showing a chapter rendered from Markdown, offline, themed by
@@ -120,7 +116,7 @@ export class GuideViewer implements vscode.Disposable {
 
   private async pageHtml(webview: vscode.Webview, chapter: string, section: string, index: GuideIndex): Promise<string> {
     const markdown = (await this.content.chapterText(chapter)) ?? '';
-    const pageNonce = nonce();
+    const pageNonce = newNonce();
     const svgs = new Map<string, string>();
     for (const match of markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+\.svg)\)/g)) {
       const file = path.posix.normalize(path.posix.join(GUIDE_FOLDER, match[1]));
