@@ -121,3 +121,13 @@ describe('walkthrough steps and the sample agree on the module system', () => {
     });
   }
 });
+
+describe('the teaching review ledger', () => {
+  it('closes every numbered error of the review (E1 to E34) with a status', () => {
+    const ledger = readRepoFile('docs/teaching-review-ledger.md');
+    const statuses = /\| (?:fixed[^|]*|other work[^|]*|not fixed|partly) \|/;
+    const missing = Array.from({ length: 34 }, (_, i) => `E${i + 1}`)
+      .filter((id) => !ledger.split('\n').some((line) => new RegExp(`^\\| ${id}[a-z]? \\|`).test(line) && statuses.test(line)));
+    assert.deepStrictEqual(missing, []);
+  });
+});
