@@ -9,7 +9,8 @@ import { manifest, markdownFiles, readRepoFile } from './guide-files';
  * (workbench/contrib/welcomeGettingStarted, renderSVG). At VS Code's default 1200 x 800 window with the side
  * bar closed, the media column is 8/15 of 80% of the editor, minus padding, about 457 px, so the <svg> is about
  * 366 px wide; with the side bar open the page stacks into one 500 px column (the <svg> is 400 px). We assume
- * the narrowest case, 350 px: a user unit of the viewBox is then 350 / viewBox width pixels.
+ * the narrowest case, 350 px: a user unit of the viewBox is then 350 / viewBox width pixels. (Checked against
+ * the host suite's screenshot: in its 1400 x 900 window the formula gives 434 px, and the diagram measures that.)
  * The viewBox keeps its aspect ratio, so a tall diagram would be scaled to the height instead; a diagram no
  * taller than 1.2 times its width is width-bound in a media column at least 420 px high (a 768 px window).
  */
