@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { SAMPLE_FILES } from '../../src/extension/guide/sample-files';
 import { moduleSyntaxOf, packageTypeOf, snippetFormFor, type NodeSnippet } from '../../src/extension/snippets/snippet-forms';
+import { allRules } from '../../src/engine/registry';
 import { markdownFiles, nls, readRepoFile, ROOT } from './guide-files';
 
 /**
@@ -36,6 +37,8 @@ function teachingTexts(): { where: string; text: string }[] {
     ...[...markdownFiles('walkthroughs'), ...snippetFiles].map((file) => ({ where: file, text: readRepoFile(file) })),
     ...Object.entries(nls).map(([key, text]) => ({ where: `package.nls.json ${key}`, text })),
     ...Object.entries(SAMPLE_FILES).map(([file, text]) => ({ where: `sample ${file}`, text })),
+    // what SARIF and the editor show beside a finding
+    ...allRules().map((rule) => ({ where: `rule ${rule.meta.id} references`, text: rule.meta.references.map((r) => `${r.id} ${r.url}`).join('\n') })),
   ];
 }
 
