@@ -70,7 +70,7 @@ export interface FindingCommand {
 export type LanguageId = 'javascript' | 'javascriptreact' | 'typescript' | 'typescriptreact' | 'python';
 
 export interface CweOwaspRef {
-  /** For example `CWE-89` or `OWASP A03:2021`. */
+  /** For example `CWE-89` or `OWASP A05:2025`. */
   id: string;
   url: string;
 }

@@ -280,7 +280,7 @@ export const sqlConcatenation: Rule = {
     languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'],
     references: [
       { id: 'CWE-89', url: 'https://cwe.mitre.org/data/definitions/89.html' },
-      { id: 'OWASP A03:2021', url: 'https://owasp.org/Top10/A03_2021-Injection/' },
+      { id: 'OWASP A05:2025', url: 'https://owasp.org/Top10/2025/A05_2025-Injection/' },
     ],
     messages: {
       concatenated: 'SQL text built with {{how}} from `{{value}}` reaches {{sink}}(): a crafted value can rewrite the query (SQL injection). Pass values as query parameters (placeholders plus a values array) instead.',
