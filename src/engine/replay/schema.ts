@@ -21,11 +21,14 @@ export interface SeededSchema {
 
 /** Columns that hold numbers, so `id = '1'` compares as SQLite compares a number with a numeric column. */
 const NUMERIC = /(?:^|_)(?:id|count|qty|quantity|stock|price|amount|total|age|year|cents|number|rank|score|level)$|Id$/i;
+/** Flags, seeded true (1), so a filter such as `active = 1` keeps the rows an honest input should find. */
+const FLAG = /^(?:is_\w+|has_\w+|active|enabled|verified|published|visible|approved)$/i;
 
 const quoteName = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 
 /** A row value that says which row and column it is, so a leaked row is recognisable. */
 export function seedValue(table: string, column: string, row: number): string | number {
+  if (FLAG.test(column)) return 1;
   if (column === 'id' || NUMERIC.test(column)) return row;
   if (table === SECRET_TABLE && column === 'email') return ['ada', 'grace', 'alan', 'edsger'][row - 1] + '@example.com';
   if (/password|hash|secret|token/i.test(column)) return `fake-hash-of-${table}-${row}`;
@@ -48,7 +51,7 @@ export function buildSchema(sandbox: Sandbox, sql: string): SeededSchema | { err
     tables.set(table, ['id']);
   };
   const addColumn = (table: string, column: string): void => {
-    const statement = `ALTER TABLE ${quoteName(table)} ADD COLUMN ${quoteName(column)} ${NUMERIC.test(column) ? 'INTEGER' : 'TEXT'}`;
+    const statement = `ALTER TABLE ${quoteName(table)} ADD COLUMN ${quoteName(column)} ${NUMERIC.test(column) || FLAG.test(column) ? 'INTEGER' : 'TEXT'}`;
     sandbox.run(statement);
     statements.push(statement);
     tables.get(table)?.push(column);

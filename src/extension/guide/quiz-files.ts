@@ -6,9 +6,13 @@ import security from '../../../walkthroughs/quizzes/security.json';
 import sqlInjection from '../../../walkthroughs/quizzes/sql-injection.json';
 import auth from '../../../walkthroughs/quizzes/auth.json';
 import securityHeaders from '../../../walkthroughs/quizzes/security-headers.json';
+import webAttacks from '../../../walkthroughs/quizzes/web-attacks.json';
 import snippets from '../../../walkthroughs/quizzes/snippets.json';
+import testing from '../../../walkthroughs/quizzes/testing.json';
 import performanceChapter from '../../../walkthroughs/quizzes/performance.json';
 import toolsAndDeployment from '../../../walkthroughs/quizzes/tools-and-deployment.json';
+import gitTeamwork from '../../../walkthroughs/quizzes/git-teamwork.json';
+import deployment from '../../../walkthroughs/quizzes/deployment.json';
 import roadAhead from '../../../walkthroughs/quizzes/road-ahead.json';
 import learningPath from '../../../walkthroughs/quizzes/learning-path.json';
 import type { Quiz } from './quiz';
@@ -26,9 +30,13 @@ export const QUIZ_FILES: readonly Quiz[] = [
   sqlInjection,
   auth,
   securityHeaders,
+  webAttacks,
   snippets,
+  testing,
   performanceChapter,
   toolsAndDeployment,
+  gitTeamwork,
+  deployment,
   roadAhead,
   learningPath,
 ];

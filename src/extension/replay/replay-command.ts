@@ -1,20 +1,12 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ReplayableQuery } from '../../engine/replay/query';
+import { LESSON_EXAMPLE } from '../../engine/replay/lesson-example';
 import { replayInjection } from '../../engine/replay/replay';
 import type { Finding } from '../../engine/types';
 import type { DiagnosticsController } from '../diagnostics';
 import { toRange } from '../to-diagnostic';
 import type { ReplayPanel } from './replay-panel';
-
-/** The query the lesson's first example builds, replayed when no flagged query is open. */
-export const LESSON_EXAMPLE: ReplayableQuery = {
-  values: [{ source: 'req.query.category', fromRequest: true, unsafe: true }],
-  built: [{ kind: 'sql', text: "SELECT id, name, category FROM products WHERE category = '" }, { kind: 'value', value: 0 }, { kind: 'sql', text: "'" }],
-  parameterized: { sql: ['SELECT id, name, category FROM products WHERE category = ', ''], bound: [[{ kind: 'value', value: 0 }]] },
-  dialect: 'postgres',
-  placeholder: '$n',
-};
 
 export interface ReplayTarget {
   query: ReplayableQuery;

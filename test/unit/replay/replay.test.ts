@@ -110,3 +110,15 @@ describe('attack replay', () => {
     assert.strictEqual(report.kind, 'not-replayed');
   });
 });
+
+describe("attack replay of the lesson's example", () => {
+  it('the login lookup finds one account honestly, every account with OR 1=1, and none once parameterized', async () => {
+    const { LESSON_EXAMPLE } = await import('../../../src/engine/replay/lesson-example');
+    const report = replayed(await replayInjection(LESSON_EXAMPLE));
+    assert.strictEqual(report.honest.result?.rows.length, 1, report.honest.sql);
+    assert.strictEqual(report.attacks[0].vulnerable.result?.rows.length, 4);
+    assert.ok(report.attacks[1].leaked.some((row) => row.includes('ada@example.com')));
+    assert.strictEqual(report.fixedSql, 'SELECT id, role, password_hash FROM accounts WHERE email = ? AND active = 1');
+    for (const attack of report.attacks) assert.deepStrictEqual(attack.fixed?.result?.rows, []);
+  });
+});
