@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME, defaultConfig, readConfigText, type EngineConfig } fr
 import { SOURCE_EXTENSIONS } from '../engine/languages';
 import { lessonAsText } from '../engine/lesson';
 import { allRules, ruleById } from '../engine/registry';
+import { checkCommand } from './check';
 import { parseArgs, USAGE, type ExplainArgs, type LintArgs } from './args';
 import { lessonOf } from './lessons';
 import { formatJson } from './formats/json';
@@ -147,6 +148,13 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
       return EXIT.badUsage;
     case 'explain':
       return explain(args, io);
+    case 'check':
+      try {
+        return await checkCommand(args, io);
+      } catch (error) {
+        io.stderr(`backend-guide: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+        return EXIT.badUsage;
+      }
     case 'lint':
     case 'routes':
       try {

@@ -1,8 +1,9 @@
-import { spawn, spawnSync, type ChildProcess } from 'child_process';
+import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { killTree, trackChild } from './process-tree';
 
 /**
  * Preloaded into the learner's app (`node --require`): tells the checker, over the IPC channel, the port of the
@@ -69,17 +70,6 @@ export function entryOf(projectDir: string): string {
   }
   const start = /^\s*node\s+(?:--?[\w-]+(?:=\S+)?\s+)*([^\s&|;]+)\s*$/.exec(pkg.scripts?.start ?? '');
   return start?.[1] ?? pkg.main ?? 'src/server.js';
-}
-
-/** Kills a process and everything it started (its process group on POSIX, its tree on Windows). */
-function killTree(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    if (process.platform === 'win32') spawnSync('taskkill', ['/pid', String(child.pid), '/T', '/F'], { stdio: 'ignore' });
-    else process.kill(-child.pid, 'SIGKILL');
-  } catch {
-    child.kill('SIGKILL');
-  }
 }
 
 /** The learner's app, started by `startApp`; `stop` kills its process tree and waits for the exit. */
@@ -150,6 +140,7 @@ export async function startApp(launch: AppLaunch): Promise<StartOutcome> {
   } catch (error) {
     return { kind: 'failed', reason: `could not run ${launch.node}: ${error instanceof Error ? error.message : String(error)}` };
   }
+  trackChild(child);
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   // 'close' comes after the output pipes ended, so a crash's last words are read before they are quoted

@@ -36,7 +36,7 @@ export function runFileCheck(root: string, check: FileCheck): FileCheckFailure |
       return { request: `reading ${file}`, got: (error as NodeJS.ErrnoException).code ?? String(error), expected: 'a readable file' };
     }
     for (const rule of check.mustMatch ?? []) {
-      if (!new RegExp(rule.pattern, rule.flags ?? 'm').test(text)) return { request: `reading ${file}`, got: 'no such line', expected: rule.message };
+      if (!new RegExp(rule.pattern, rule.flags ?? 'm').test(text)) return { request: `reading ${file}`, got: `no such text in ${file}`, expected: rule.message };
     }
     for (const rule of check.mustNotMatch ?? []) {
       const match = new RegExp(rule.pattern, rule.flags ?? 'm').exec(text);

@@ -3,3 +3,4 @@ export { findStep, loadTrack, solutionFiles, starterFiles, trackFolder, writeFil
 export { runStep, type RunOptions } from './run-step';
 export { firstFailureSummary, guideFileLink, stepReportText, type LessonLink } from './report-text';
 export type { CheckResult, StepReport, TrackStep } from './types';
+export { killAllChildren } from './process-tree';

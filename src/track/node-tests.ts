@@ -1,4 +1,5 @@
 import { spawn } from 'child_process';
+import { killTree, trackChild } from './process-tree';
 
 /** Upper bound on the learner's whole test run: a dozen HTTP tests of a small API take a few seconds. */
 export const TEST_RUN_CAP_MS = 120_000;
@@ -26,6 +27,7 @@ export function runNodeTests(cwd: string, node: string, env: Record<string, stri
   return new Promise((resolve) => {
     let out = '';
     const child = spawn(node, ['--test', '--test-reporter=tap'], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', windowsHide: true });
+    trackChild(child);
     const keep = (chunk: Buffer) => {
       out = (out + chunk.toString('utf8')).slice(-20_000);
     };
@@ -34,12 +36,7 @@ export function runNodeTests(cwd: string, node: string, env: Record<string, stri
     let error: string | undefined;
     const cap = setTimeout(() => {
       error = `the tests did not finish within ${TEST_RUN_CAP_MS / 1000} s (does every test close the server it starts?)`;
-      try {
-        if (process.platform === 'win32') child.kill('SIGKILL');
-        else process.kill(-child.pid!, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
+      killTree(child);
     }, TEST_RUN_CAP_MS);
     child.on('error', (e) => {
       error = `could not run ${node}: ${e.message}`;
