@@ -12,6 +12,7 @@ import { Logger } from './logger';
 import { registerRoutesView, type RoutesViewApi } from './routes';
 import { showStartFileFromEnvironment } from './start-file';
 import { NodeSnippetCompletions } from './snippets/snippet-completions';
+import { registerTrack, type TrackApi } from './track/track-commands';
 import { WorkspaceIndex } from './workspace-index';
 
 const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
@@ -25,6 +26,8 @@ export interface BackendGuideApi {
   guide: GuideApi;
   /** The Routes view: every route of the workspace with its verdict. */
   routes: RoutesViewApi;
+  /** The project track's checks. */
+  track: TrackApi;
 }
 
 export function activate(context: vscode.ExtensionContext): BackendGuideApi {
@@ -51,9 +54,10 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   );
   const guide = registerGuide(context, { diagnostics, logger });
   const routes = registerRoutesView(context, { workspaceIndex, logger });
+  const track = registerTrack(context, guide.progress, (key, value) => guide.contextKeys.set(key, value));
   showStartFileFromEnvironment(context, { diagnostics, workspaceIndex });
   logger.info(`activated in ${Date.now() - started} ms`);
-  return { diagnostics, workspaceIndex, guide, routes };
+  return { diagnostics, workspaceIndex, guide, routes, track };
 }
 
 export function deactivate(): void {

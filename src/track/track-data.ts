@@ -41,13 +41,18 @@ function filesUnder(dir: string): Map<string, string> {
   return files;
 }
 
+/** The files a step's model solution adds or changes (its solution/ folder). */
+export function ownSolutionFiles(step: TrackStep): Map<string, string> {
+  return filesUnder(path.join(step.folder, 'solution'));
+}
+
 /**
  * The model solution of a step as whole files. Each step's solution/ folder holds only what the step adds or
  * changes, so step N's project is the solutions of steps 1..N laid over each other.
  */
 export function solutionFiles(steps: readonly TrackStep[], step: TrackStep): Map<string, string> {
   const files = new Map<string, string>();
-  for (const s of steps.slice(0, step.number)) for (const [file, text] of filesUnder(path.join(s.folder, 'solution'))) files.set(file, text);
+  for (const s of steps.slice(0, step.number)) for (const [file, text] of ownSolutionFiles(s)) files.set(file, text);
   return files;
 }
 

@@ -13,6 +13,9 @@ export const COMMANDS = {
   openPlayground: 'backendGuide.openPlayground',
   openWalkthrough: 'backendGuide.openWalkthrough',
   refreshRoutes: 'backendGuide.refreshRoutes',
+  trackStartStep: 'backendGuide.track.startStep',
+  trackCheckStep: 'backendGuide.track.checkStep',
+  trackShowSolution: 'backendGuide.track.showSolution',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -11,7 +11,7 @@ describe('backend-guide check: a step graded from the command line', function ()
   it('lists the steps without a step, and --help documents the command', async () => {
     const list = await cli(process.cwd(), 'check');
     assert.strictEqual(list.code, 0);
-    assert.match(list.stdout, /^ 1 {2}init {13}Start a Node project/m);
+    assert.match(list.stdout, /^ 1 {2}init {13}Start a project on PORT$/m);
     assert.match(list.stdout, /^11 {2}docker/m);
     assert.match((await cli(process.cwd(), '--help')).stdout, /backend-guide check \[STEP\] \[DIR\] \[--json\][\s\S]*suppression comment ignored/);
   });
@@ -22,7 +22,7 @@ describe('backend-guide check: a step graded from the command line', function ()
       const run = await cli(dir, 'check', 'first-route', '.');
       assert.strictEqual(run.code, 0, run.stdout + run.stderr);
       assert.match(run.stdout, /✓ GET \/health answers 200/);
-      assert.match(run.stdout, /Step "Answer your first routes with JSON" passed: all 2 checks\./);
+      assert.match(run.stdout, /Step "First routes in JSON" passed: all 2 checks\./);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
