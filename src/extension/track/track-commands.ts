@@ -11,7 +11,7 @@ const taskId = (stepId: string) => `track:${stepId}`;
 /** What the host tests use: run a step's checks without the notification's buttons waiting for a click. */
 export interface TrackApi {
   steps: readonly TrackStep[];
-  check(stepId: string, options?: { quiet?: boolean }): Promise<StepReport | 'untrusted' | 'noFolder' | undefined>;
+  check(stepId: string, folder?: string): Promise<StepReport | 'untrusted' | 'noFolder' | undefined>;
   onDidCheck: vscode.Event<StepReport>;
 }
 
@@ -36,17 +36,17 @@ export function registerTrack(context: vscode.ExtensionContext, progress: Progre
     for (const step of steps) await setKey(trackPassedKey(step.id), done.includes(taskId(step.id)));
   };
 
-  const check = async (id: unknown, options: { quiet?: boolean } = {}): Promise<StepReport | 'untrusted' | 'noFolder' | undefined> => {
+  /** Checks a step on `folder` (a path or URI; by default the workspace's first folder on disk). */
+  const check = async (id: unknown, folderArg?: unknown): Promise<StepReport | 'untrusted' | 'noFolder' | undefined> => {
     const step = await pickStep(id);
     if (!step) return undefined;
     if (!vscode.workspace.isTrusted) {
       const manage = vscode.l10n.t('Manage Workspace Trust');
       const message = vscode.l10n.t('Checking a step runs your project\'s code (it starts the app and sends it requests), so it needs a trusted workspace. Trust this folder, then check again.');
-      if (options.quiet) void vscode.window.showWarningMessage(message);
-      else if ((await vscode.window.showWarningMessage(message, manage)) === manage) await vscode.commands.executeCommand('workbench.trust.manage');
+      void vscode.window.showWarningMessage(message, manage).then((choice) => (choice === manage ? vscode.commands.executeCommand('workbench.trust.manage') : undefined));
       return 'untrusted';
     }
-    const folder = projectFolder();
+    const folder = folderArg instanceof vscode.Uri ? folderArg : typeof folderArg === 'string' && folderArg ? vscode.Uri.file(folderArg) : projectFolder();
     if (!folder) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Open your project\'s folder first (File › Open Folder): the checks run the project in it.'));
       return 'noFolder';
@@ -106,7 +106,7 @@ export function registerTrack(context: vscode.ExtensionContext, progress: Progre
     checked,
     { dispose: killAllChildren },
     vscode.commands.registerCommand(COMMANDS.trackStartStep, start),
-    vscode.commands.registerCommand(COMMANDS.trackCheckStep, (id?: unknown) => check(id)),
+    vscode.commands.registerCommand(COMMANDS.trackCheckStep, (id?: unknown, folder?: unknown) => check(id, folder)),
     vscode.commands.registerCommand(COMMANDS.trackShowSolution, showSolution),
     progress.onDidChange(() => void syncKeys()),
   );
