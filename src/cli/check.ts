@@ -2,12 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { findStep, killAllChildren, loadTrack, runStep, stepReportText, type TrackStep } from '../track';
 import type { CheckArgs } from './args';
-
-export interface CheckIo {
-  cwd: string;
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-}
+import type { CliIo } from './main';
 
 /** walkthroughs/track beside the CLI (dist/cli.js is one folder below it; the compiled tests a few more). */
 function findTrackFolder(): string | undefined {
@@ -23,7 +18,7 @@ function listSteps(steps: readonly TrackStep[]): string {
 }
 
 /** `backend-guide check`: 0 when every check of the step passed, 1 when one failed, 2 for bad usage. */
-export async function checkCommand(args: CheckArgs, io: CheckIo): Promise<number> {
+export async function checkCommand(args: CheckArgs, io: CliIo): Promise<number> {
   const folder = findTrackFolder();
   if (!folder) {
     io.stderr('backend-guide: the project track (walkthroughs/track) is not installed beside the CLI\n');

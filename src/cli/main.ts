@@ -149,20 +149,20 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
     case 'explain':
       return explain(args, io);
     case 'check':
-      try {
-        return await checkCommand(args, io);
-      } catch (error) {
-        io.stderr(`backend-guide: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-        return EXIT.badUsage;
-      }
+      return reportingInternalErrors(() => checkCommand(args, io), io);
     case 'lint':
     case 'routes':
-      try {
-        return await lint(args, io);
-      } catch (error) {
-        io.stderr(`backend-guide: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-        return EXIT.badUsage;
-      }
+      return reportingInternalErrors(() => lint(args, io), io);
+  }
+}
+
+/** Runs a command; an error that escapes it is printed with its stack and exits 2, never as a crash. */
+async function reportingInternalErrors(command: () => Promise<number>, io: CliIo): Promise<number> {
+  try {
+    return await command();
+  } catch (error) {
+    io.stderr(`backend-guide: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT.badUsage;
   }
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import type { ProgressStore } from '../guide/progress';
+import type { Logger } from '../logger';
 import { trackPassedKey } from './track-keys';
 import { firstFailureSummary, findStep, killAllChildren, loadTrack, ownSolutionFiles, runStep, starterFiles, stepReportText, trackFolder, writeFiles, type StepReport, type TrackStep } from '../../track';
 
@@ -24,8 +25,13 @@ function projectFolder(): vscode.Uri | undefined {
  * The track's commands: write a step's starter files, check the learner's work (their code runs, so only in
  * a trusted workspace), and reveal the model solution once the step passed.
  */
-export function registerTrack(context: vscode.ExtensionContext, progress: ProgressStore, setKey: (key: string, value: boolean) => Promise<void>): TrackApi {
-  const steps = loadTrack(trackFolder(context.extensionUri.fsPath));
+export function registerTrack(context: vscode.ExtensionContext, progress: ProgressStore, setKey: (key: string, value: boolean) => Promise<void>, logger: Logger): TrackApi {
+  let steps: TrackStep[] = [];
+  try {
+    steps = loadTrack(trackFolder(context.extensionUri.fsPath));
+  } catch (error) {
+    logger.error('the project track (walkthroughs/track) could not be read', error);
+  }
   const output = vscode.window.createOutputChannel(vscode.l10n.t('Backend Guide: Project Track'));
   const checked = new vscode.EventEmitter<StepReport>();
   const stepOf = (id: unknown) => (typeof id === 'string' ? findStep(steps, id) : undefined);
