@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   );
   const guide = registerGuide(context, { diagnostics, logger });
   const routes = registerRoutesView(context, { workspaceIndex, logger });
-  const track = registerTrack(context, guide.progress, (key, value) => guide.contextKeys.set(key, value), logger);
+  const track = registerTrack(context, { progress: guide.progress, setKey: (key, value) => guide.contextKeys.set(key, value), logger, grammars });
   showStartFileFromEnvironment(context, { diagnostics, workspaceIndex });
   logger.info(`activated in ${Date.now() - started} ms`);
   return { diagnostics, workspaceIndex, guide, routes, track };

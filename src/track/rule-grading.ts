@@ -2,7 +2,7 @@ import * as path from 'path';
 import { analyze } from '../engine/analyze';
 import { defaultConfig } from '../engine/config';
 import { isJavaScriptFamily, languageOfFileName } from '../engine/languages';
-import { sharedGrammars } from '../engine/parser';
+import { sharedGrammars, type Grammars } from '../engine/parser';
 import type { FileFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
 import type { Finding } from '../engine/types';
@@ -33,10 +33,9 @@ export interface GradedFinding {
  * The findings of `rules` in the project at `root`, with the engine's defaults (the project's
  * .backendguide.yaml cannot switch a rule off or declare a route public for grading) and silencers ignored.
  */
-export async function gradeRules(root: string, rules: readonly string[]): Promise<GradedFinding[]> {
+export async function gradeRules(root: string, rules: readonly string[], grammars: Grammars = sharedGrammars()): Promise<GradedFinding[]> {
   const config = defaultConfig();
   const { files } = collectSourceFiles(['.'], root, []);
-  const grammars = sharedGrammars();
   const texts = new Map<string, { graded: string; silenced: boolean }>();
   const facts: Array<[string, FileFacts]> = [];
   for (const file of files) {

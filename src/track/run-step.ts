@@ -7,11 +7,14 @@ import { runFileCheck } from './file-checks';
 import { runScenario, type ScenarioHost } from './http-scenario';
 import { runNodeTests } from './node-tests';
 import { gradeRules, type GradedFinding } from './rule-grading';
+import type { Grammars } from '../engine/parser';
 import type { CheckResult, HttpCheck, StepReport, TrackCheck, TrackStep } from './types';
 
 export interface RunOptions {
   /** The Node executable that runs the learner's code. */
   node: string;
+  /** The grammars the rules parse with (the extension's own); the process-wide ones by default. */
+  grammars?: Grammars;
 }
 
 /** The environment the learner's app and tests get: their own database file and a secret for signing tokens. */
@@ -102,7 +105,7 @@ export async function runStep(step: TrackStep, projectDir: string, options: RunO
           results.push(await runHttpCheck(check, session, env.DATABASE_FILE));
           break;
         case 'rules': {
-          graded ??= await gradeRules(projectDir, step.checks.flatMap((c) => (c.kind === 'rules' ? c.rules : [])));
+          graded ??= await gradeRules(projectDir, step.checks.flatMap((c) => (c.kind === 'rules' ? c.rules : [])), options.grammars);
           const mine = graded.filter((f) => check.rules.includes(f.finding.ruleId));
           results.push(mine.length ? failed(check, `backend-guide rules ${check.rules.join(', ')} (suppressions ignored)`, mine.map(describeFinding).join('\n'), 'no finding') : passed(check));
           break;

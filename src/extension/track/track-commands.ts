@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import type { ProgressStore } from '../guide/progress';
 import type { Logger } from '../logger';
+import type { Grammars } from '../../engine/parser';
 import { trackPassedKey } from './track-keys';
 import { firstFailureSummary, findStep, killAllChildren, loadTrack, ownSolutionFiles, runStep, starterFiles, stepReportText, trackFolder, writeFiles, type StepReport, type TrackStep } from '../../track';
 
@@ -25,7 +26,14 @@ function projectFolder(): vscode.Uri | undefined {
  * The track's commands: write a step's starter files, check the learner's work (their code runs, so only in
  * a trusted workspace), and reveal the model solution once the step passed.
  */
-export function registerTrack(context: vscode.ExtensionContext, progress: ProgressStore, setKey: (key: string, value: boolean) => Promise<void>, logger: Logger): TrackApi {
+export interface TrackDeps {
+  progress: ProgressStore;
+  setKey: (key: string, value: boolean) => Promise<void>;
+  logger: Logger;
+  grammars: Grammars;
+}
+
+export function registerTrack(context: vscode.ExtensionContext, { progress, setKey, logger, grammars }: TrackDeps): TrackApi {
   let steps: TrackStep[] = [];
   try {
     steps = loadTrack(trackFolder(context.extensionUri.fsPath));
@@ -57,7 +65,14 @@ export function registerTrack(context: vscode.ExtensionContext, progress: Progre
       void vscode.window.showWarningMessage(vscode.l10n.t('Open your project\'s folder first (File › Open Folder): the checks run the project in it.'));
       return 'noFolder';
     }
-    const report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking step {0}: {1}', step.number, step.title) }, () => runStep(step, folder.fsPath, { node: 'node' }));
+    let report: StepReport;
+    try {
+      report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking step {0}: {1}', step.number, step.title) }, () => runStep(step, folder.fsPath, { node: 'node', grammars }));
+    } catch (error) {
+      logger.error(`checking step ${step.id} failed`, error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('The checks of step {0} could not run: {1}', step.number, error instanceof Error ? error.message : String(error)));
+      return undefined;
+    }
     output.replace(`Step ${step.number}: ${step.title} — ${folder.fsPath}\n\n${stepReportText(report, (anchor) => `${anchor} (Backend Guide: Open Guide)`)}`);
     if (report.passed) await progress.completeTask(taskId(step.id));
     await setKey(trackPassedKey(step.id), report.passed || progress.get().tasks.includes(taskId(step.id)));
