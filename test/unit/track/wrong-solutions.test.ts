@@ -77,10 +77,17 @@ describe('project track: typical wrong solutions fail with the right message', f
   it('a partial fix (authentication without the ownership check) lets another user delete the note: 404 expected', async () => {
     const report = await check('ownership', [{ file: 'src/routes/notes.js', find: "db.run('DELETE FROM notes WHERE id = ? AND owner_id = ?', [id, req.userId])", replace: "db.run('DELETE FROM notes WHERE id = ?', [id])" }]);
     const bola = failure(report, 'own-notes-only');
-    assert.match(bola.request ?? '', /^DELETE \/notes\/\d+ \(signed in\)$/);
+    assert.match(bola.request ?? '', /^DELETE \/notes\/\d+ \(with a bearer token\)$/);
     assert.match(bola.got ?? '', /^204/);
     assert.strictEqual(bola.expected, 'status 403 or 404');
     assert.strictEqual(report.checks.find((c) => c.id === 'static')?.status, 'passed', 'the rules alone cannot see this flaw: only the request does');
+  });
+
+  it('a middleware that decodes the token without verifying its signature lets a forged alg:none token through', async () => {
+    const report = await check('authentication', [{ file: 'src/auth.js', find: "const claims = jwt.verify(match[1], secret, { algorithms: ['HS256'] });", replace: 'const claims = jwt.decode(match[1]);\n      if (!claims) throw new Error(\'no token\');' }]);
+    const forged = failure(report, 'writes-need-auth');
+    assert.match(forged.request ?? '', /^DELETE \/notes\/\d+ \(with a bearer token\)$/);
+    assert.match(forged.got ?? '', /^(204|404)/);
   });
 
   it('a plain-text password in the database fails, whatever the response says', async () => {
