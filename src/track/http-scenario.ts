@@ -105,7 +105,8 @@ async function send(baseUrl: string, step: ScenarioStep, vars: ReadonlyMap<strin
     headers['content-type'] = 'application/json';
   }
   const shown = body === undefined ? '' : step.oversizedBody ? ` with a JSON body of ${body.length} bytes` : ` with body ${quote(body)}`;
-  const label = `${method} ${url}${shown}${headers.authorization ? ' (with a bearer token)' : ''}`;
+  const who = step.as ? ` (as ${step.as})` : headers.authorization ? ' (with a bearer token)' : '';
+  const label = `${method} ${url}${shown}${who}`;
   try {
     const res = await fetch(new URL(url, baseUrl), { method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_CAP_MS) });
     const text = await res.text();

@@ -30,6 +30,8 @@ export interface ScenarioStep {
   /** Path with `{{name}}` templates, e.g. `/notes/{{noteId}}`. */
   path?: string;
   headers?: Record<string, string>;
+  /** Who sends it, for messages: "Ben, who does not own the note", "a forged alg:none token". */
+  as?: string;
   /** Sent as JSON. */
   body?: unknown;
   /** Sent as it is, with `contentType` (a malformed JSON body, for example). */

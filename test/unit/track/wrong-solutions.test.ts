@@ -62,7 +62,7 @@ describe('project track: typical wrong solutions fail with the right message', f
   it('an unauthenticated DELETE that succeeds fails the step (request, 204 and the hint)', async () => {
     const report = await check('authentication', [{ file: 'src/routes/notes.js', find: "router.delete('/:id', requireAuth, (req, res) => {", replace: "router.delete('/:id', (req, res) => {" }]);
     const open = failure(report, 'writes-need-auth');
-    assert.match(open.request ?? '', /^DELETE \/notes\/\d+$/);
+    assert.match(open.request ?? '', /^DELETE \/notes\/\d+ \(as nobody: no token\)$/);
     assert.match(open.got ?? '', /^204/);
     assert.strictEqual(open.expected, 'status 401 or 403');
     assert.match(failure(report, 'no-missing-auth').got ?? '', /DELETE \/notes\/:id changes data/);
@@ -77,7 +77,7 @@ describe('project track: typical wrong solutions fail with the right message', f
   it('a partial fix (authentication without the ownership check) lets another user delete the note: 404 expected', async () => {
     const report = await check('ownership', [{ file: 'src/routes/notes.js', find: "db.run('DELETE FROM notes WHERE id = ? AND owner_id = ?', [id, req.userId])", replace: "db.run('DELETE FROM notes WHERE id = ?', [id])" }]);
     const bola = failure(report, 'own-notes-only');
-    assert.match(bola.request ?? '', /^DELETE \/notes\/\d+ \(with a bearer token\)$/);
+    assert.match(bola.request ?? '', /^DELETE \/notes\/\d+ \(as Ben, who does not own the note\)$/);
     assert.match(bola.got ?? '', /^204/);
     assert.strictEqual(bola.expected, 'status 403 or 404');
     assert.strictEqual(report.checks.find((c) => c.id === 'static')?.status, 'passed', 'the rules alone cannot see this flaw: only the request does');
@@ -86,7 +86,7 @@ describe('project track: typical wrong solutions fail with the right message', f
   it('a middleware that decodes the token without verifying its signature lets a forged alg:none token through', async () => {
     const report = await check('authentication', [{ file: 'src/auth.js', find: "const claims = jwt.verify(match[1], secret, { algorithms: ['HS256'] });", replace: 'const claims = jwt.decode(match[1]);\n      if (!claims) throw new Error(\'no token\');' }]);
     const forged = failure(report, 'writes-need-auth');
-    assert.match(forged.request ?? '', /^DELETE \/notes\/\d+ \(with a bearer token\)$/);
+    assert.match(forged.request ?? '', /^DELETE \/notes\/\d+ \(as a forged, unsigned alg:none token\)$/);
     assert.match(forged.got ?? '', /^(204|404)/);
   });
 
