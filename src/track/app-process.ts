@@ -111,6 +111,8 @@ let reporterFile: string | undefined;
 function listenReporter(): string {
   if (reporterFile && fs.existsSync(reporterFile)) return reporterFile;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-guide-track-'));
+  // one file per process, removed when it ends
+  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
   reporterFile = path.join(dir, 'listen-reporter.cjs');
   fs.writeFileSync(reporterFile, LISTEN_REPORTER);
   return reporterFile;
