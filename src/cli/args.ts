@@ -23,17 +23,32 @@ export interface ExplainArgs {
   ruleId?: string;
 }
 
-export type ParsedArgs = LintArgs | ExplainArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
+/** `backend-guide check STEP [DIR]`: runs a project-track step's checks on the learner's project in DIR. */
+export interface CheckArgs {
+  command: 'check';
+  /** Step id or number; undefined lists the steps. */
+  step?: string;
+  dir: string;
+  json: boolean;
+}
+
+export type ParsedArgs = LintArgs | ExplainArgs | CheckArgs | { command: 'help' } | { command: 'version' } | { command: 'error'; message: string };
 
 export const USAGE = `Usage: backend-guide lint [paths...] [--format text|json|sarif] [-o FILE] [--config FILE]
        backend-guide routes [paths...] [--format text|json] [-o FILE] [--config FILE]
        backend-guide explain [RULE]
+       backend-guide check [STEP] [DIR] [--json]
 
 Checks JavaScript, TypeScript and Python files for SQL built by string concatenation, routes without
 authentication, and Express apps without Helmet. Paths default to the current folder. \`routes\` lists every
 server route with the middleware that runs before it and its verdict (protected, public, unprotected).
 \`explain RULE\` prints the rule's lesson from the guide: why it matters and how to fix it (without RULE,
 the list of rules).
+\`check STEP DIR\` grades a step of the project track "Build a secure REST API from an empty folder" on the
+project in DIR (default: the current folder): it starts the app with node on a free port (PORT, plus
+DATABASE_FILE and JWT_SECRET in its environment), sends real HTTP requests, runs the rules with every
+suppression comment ignored, and checks the files the step asks for. STEP is a step's id or number; without
+it, the steps are listed. It runs the project's own code: use it on code you trust, or in a CI container.
 
 Options:
   -f, --format FORMAT   text (default), json or sarif (SARIF 2.1.0, for code scanning)
@@ -50,12 +65,13 @@ Options:
                         unchanged (a rescan of an unchanged project parses nothing)
       --cache-location FILE
                         where --cache keeps its file (implies --cache)
+      --json            (check) print the step's report as JSON
   -h, --help            show this help
   -v, --version         print the version
 
-Exit codes: 0 nothing at error severity, 1 findings at error severity (or, with --fail-on-incomplete, a file
-analysed only partly), 2 bad usage, unreadable input (the rest is
-still checked and reported), or a path with nothing to check.`;
+Exit codes: 0 nothing at error severity (check: every check passed), 1 findings at error severity (or, with
+--fail-on-incomplete, a file analysed only partly; check: a check failed), 2 bad usage, unreadable input
+(the rest is still checked and reported), a path with nothing to check, or an unknown step.`;
 
 const FORMATS: readonly string[] = ['text', 'json', 'sarif'];
 
@@ -67,7 +83,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     if (argv.length > 2) return { command: 'error', message: 'explain takes one rule id' };
     return { command: 'explain', ruleId: argv[1] };
   }
-  if (argv[0] !== 'lint' && argv[0] !== 'routes') return { command: 'error', message: `unknown command '${argv[0]}'; the commands are 'lint', 'routes' and 'explain'` };
+  if (argv[0] === 'check') return parseCheckArgs(argv.slice(1));
+  if (argv[0] !== 'lint' && argv[0] !== 'routes') return { command: 'error', message: `unknown command '${argv[0]}'; the commands are 'lint', 'routes', 'explain' and 'check'` };
   const result: LintArgs = { command: argv[0], paths: [], format: 'text' };
   for (let i = 1; i < argv.length; i++) {
     const arg = argv[i];
@@ -109,4 +126,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   if (result.command === 'routes' && result.format === 'sarif') return { command: 'error', message: 'routes prints text or json' };
   if (result.paths.length === 0) result.paths.push('.');
   return result;
+}
+
+function parseCheckArgs(rest: readonly string[]): CheckArgs | { command: 'error'; message: string } {
+  const json = rest.includes('--json');
+  const unknown = rest.find((a) => a.startsWith('-') && a !== '--json');
+  if (unknown) return { command: 'error', message: `unknown option '${unknown}' for check` };
+  const positional = rest.filter((a) => a !== '--json');
+  if (positional.length > 2) return { command: 'error', message: 'check takes a step and a folder' };
+  return { command: 'check', step: positional[0], dir: positional[1] ?? '.', json };
 }

@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME, defaultConfig, readConfigText, type EngineConfig } fr
 import { SOURCE_EXTENSIONS } from '../engine/languages';
 import { lessonAsText } from '../engine/lesson';
 import { allRules, ruleById } from '../engine/registry';
+import { checkCommand } from './check';
 import { parseArgs, USAGE, type ExplainArgs, type LintArgs } from './args';
 import { lessonOf } from './lessons';
 import { formatJson } from './formats/json';
@@ -159,14 +160,21 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
       return EXIT.badUsage;
     case 'explain':
       return explain(args, io);
+    case 'check':
+      return reportingInternalErrors(() => checkCommand(args, io), io);
     case 'lint':
     case 'routes':
-      try {
-        return await lint(args, io);
-      } catch (error) {
-        io.stderr(`backend-guide: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-        return EXIT.badUsage;
-      }
+      return reportingInternalErrors(() => lint(args, io), io);
+  }
+}
+
+/** Runs a command; an error that escapes it is printed with its stack and exits 2, never as a crash. */
+async function reportingInternalErrors(command: () => Promise<number>, io: CliIo): Promise<number> {
+  try {
+    return await command();
+  } catch (error) {
+    io.stderr(`backend-guide: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+    return EXIT.badUsage;
   }
 }
 

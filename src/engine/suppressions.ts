@@ -41,6 +41,19 @@ function covers(s: Suppression, finding: Finding): boolean {
   return s.line + 1 === line;
 }
 
+/**
+ * Whether an inline directive in `text` silences `ruleId` somewhere (naming it, or naming no rule). A
+ * hands-on task is not done while its file silences the task's rule: a hidden finding is not a fixed one.
+ */
+export function silencesRule(text: string, ruleId: string): boolean {
+  if (!text.includes('backend-guide-disable')) return false;
+  for (const match of text.matchAll(DIRECTIVE)) {
+    const ids = parseRuleIds(match[2]);
+    if (ids === 'all' || ids.includes(ruleId)) return true;
+  }
+  return false;
+}
+
 /** Drops findings silenced by inline comments. */
 export function applySuppressions(findings: Finding[], text: string, lines: LineIndex): Finding[] {
   const suppressions = collectSuppressions(text, lines);

@@ -14,6 +14,7 @@ import { replayCommand } from './replay/replay-command';
 import { ReplayPanel } from './replay/replay-panel';
 import { showStartFileFromEnvironment } from './start-file';
 import { NodeSnippetCompletions } from './snippets/snippet-completions';
+import { registerTrack, type TrackApi } from './track/track-commands';
 import { WorkspaceIndex } from './workspace-index';
 
 const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
@@ -29,6 +30,8 @@ export interface BackendGuideApi {
   routes: RoutesViewApi;
   /** The attack replay panel. */
   replay: ReplayPanel;
+  /** The project track's checks. */
+  track: TrackApi;
 }
 
 export function activate(context: vscode.ExtensionContext): BackendGuideApi {
@@ -55,12 +58,13 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   );
   const guide = registerGuide(context, { diagnostics, logger });
   const routes = registerRoutesView(context, { workspaceIndex, logger });
+  const track = registerTrack(context, { progress: guide.progress, setKey: (key, value) => guide.contextKeys.set(key, value), logger, grammars });
   const replay = new ReplayPanel(context.extensionUri, (anchor) => vscode.commands.executeCommand(COMMANDS.openGuide, anchor));
   const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'wasm').fsPath;
   context.subscriptions.push(replay, vscode.commands.registerCommand(COMMANDS.replayInjection, (query?: unknown, where?: unknown) => replayCommand(replay, diagnostics, wasmDir, query, where)));
   showStartFileFromEnvironment(context, { diagnostics, workspaceIndex });
   logger.info(`activated in ${Date.now() - started} ms`);
-  return { diagnostics, workspaceIndex, guide, routes, replay };
+  return { diagnostics, workspaceIndex, guide, routes, replay, track };
 }
 
 export function deactivate(): void {

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as path from 'path';
 import { guideChapterPath, parseGuideAnchor } from '../../src/engine/guide';
 import { ruleById } from '../../src/engine/registry';
 import { COMMANDS } from '../../src/extension/commands/ids';
@@ -6,7 +7,9 @@ import { markdownLinkTargets, parseCommandLink } from '../../src/extension/guide
 import { chapterOpenedKey, HANDS_ON_TASKS, quizPassedKey, SAMPLE_RUNNING_KEY, SNIPPET_INSERTED_KEY } from '../../src/extension/guide/hands-on-tasks';
 import { QUIZZES } from '../../src/extension/guide/quiz';
 import { GuideIndex, TOC } from '../../src/extension/guide/toc';
-import { localized, manifest, markdownFiles, nls, readRepoFile, repoFileExists } from './guide-files';
+import { localized, manifest, markdownFiles, nls, readRepoFile, repoFileExists, ROOT } from './guide-files';
+import { loadTrack } from '../../src/track';
+import { trackPassedKey } from '../../src/extension/track/track-keys';
 import { loadSnippetLibrary } from './snippets/library';
 
 interface Step {
@@ -35,6 +38,7 @@ function knownContextKeys(): Map<string, string> {
   for (const quiz of QUIZZES) keys.set(quizPassedKey(quiz.id), `quiz ${quiz.id} passed`);
   keys.set(SAMPLE_RUNNING_KEY, 'sample installed and started');
   keys.set(SNIPPET_INSERTED_KEY, 'a bg- snippet inserted');
+  for (const step of loadTrack(path.join(ROOT, 'walkthroughs', 'track'))) keys.set(trackPassedKey(step.id), `track step ${step.id} passed`);
   return keys;
 }
 
@@ -51,8 +55,8 @@ function allCommandLinks(): { where: string; href: string }[] {
 }
 
 describe('walkthroughs', () => {
-  it('contributes the four walkthroughs', () => {
-    assert.deepStrictEqual(walkthroughs.map((w) => localized(w.title)), ['Get started with Backend Guide', 'Build a secure REST API', 'SQL and databases safely', 'Secure an Express app']);
+  it('contributes the five walkthroughs', () => {
+    assert.deepStrictEqual(walkthroughs.map((w) => localized(w.title)), ['Get started with Backend Guide', 'Build a secure REST API', 'SQL and databases safely', 'Secure an Express app', 'Build a secure REST API from an empty folder']);
   });
 
   for (const walkthrough of walkthroughs) {

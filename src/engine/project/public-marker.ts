@@ -32,3 +32,8 @@ export function publicReasonAt(text: string, offset: number): string | undefined
 export function publicMarkerReader(text: string): (offset: number) => string | undefined {
   return text.includes('backend-guide-public') ? (offset) => publicReasonAt(text, offset) : () => undefined;
 }
+
+/** Whether the text marks any route public (`// backend-guide-public: <reason>`). */
+export function hasPublicMarker(text: string): boolean {
+  return MARKER.test(text);
+}

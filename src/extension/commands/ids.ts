@@ -14,6 +14,9 @@ export const COMMANDS = {
   openWalkthrough: 'backendGuide.openWalkthrough',
   refreshRoutes: 'backendGuide.refreshRoutes',
   replayInjection: 'backendGuide.replayInjection',
+  trackStartStep: 'backendGuide.track.startStep',
+  trackCheckStep: 'backendGuide.track.checkStep',
+  trackShowSolution: 'backendGuide.track.showSolution',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

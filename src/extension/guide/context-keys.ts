@@ -1,10 +1,17 @@
 import * as vscode from 'vscode';
 import { parseGuideAnchor } from '../../engine/guide';
+import { hasPublicMarker } from '../../engine/project/public-marker';
 import { ruleById } from '../../engine/registry';
+import { silencesRule } from '../../engine/suppressions';
 import type { AnalysisEvent, DiagnosticsController } from '../diagnostics';
 import { chapterOpenedKey, HANDS_ON_TASKS, quizPassedKey, SAMPLE_CREATED_TASK, tasksForFile, type HandsOnTask } from './hands-on-tasks';
 import type { ProgressStore } from './progress';
 import { QUIZZES } from './quiz';
+
+/** A `backend-guide-disable` comment for the rule, or (for missing-auth, which it steers) a public-route marker. */
+function silencedIn(text: string, ruleId: string): boolean {
+  return silencesRule(text, ruleId) || (ruleId === 'missing-auth' && hasPublicMarker(text));
+}
 
 export interface TaskCheck {
   task: HandsOnTask;
@@ -63,7 +70,8 @@ export class GuideContextKeys implements vscode.Disposable {
     for (const task of tasksForFile(root, event.uri.fsPath)) {
       // A rule that is not registered cannot pass a task by finding nothing.
       if (!task.ruleId || !ruleById(task.ruleId)) continue;
-      const passed = !event.findings.some((f) => f.ruleId === task.ruleId);
+      // A silenced finding is hidden, not fixed: the file must hold no comment that silences the task's rule.
+      const passed = !event.findings.some((f) => f.ruleId === task.ruleId) && !silencedIn(doc.getText(), task.ruleId);
       if (passed) await this.progress.completeTask(task.id);
       await this.set(task.contextKey, passed);
       this.checked.fire({ task, passed });

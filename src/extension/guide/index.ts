@@ -110,7 +110,7 @@ async function resetProgress(progress: ProgressStore): Promise<void> {
   if (answer === reset) await progress.reset();
 }
 
-const WALKTHROUGHS = ['getStarted', 'secureRestApi', 'sqlDatabases', 'secureExpress'] as const;
+const WALKTHROUGHS = ['getStarted', 'secureRestApi', 'sqlDatabases', 'secureExpress', 'buildSecureApi'] as const;
 
 async function openWalkthrough(context: vscode.ExtensionContext, id?: string): Promise<void> {
   const walkthroughs: { id: string; title: string }[] = context.extension.packageJSON.contributes?.walkthroughs ?? [];

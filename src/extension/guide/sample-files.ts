@@ -1,6 +1,7 @@
 /**
- * The sample API the "Build a secure REST API" walkthrough works on: Express 5 and SQLite
- * (better-sqlite3, no database server to install). Three issues are left in on purpose, one per rule:
+ * The sample API the "Build a secure REST API" walkthrough works on: Express 5 and SQLite through sql.js
+ * (WebAssembly: no database server to install and no native module to compile, so npm install takes seconds
+ * offline from a warm cache). CommonJS, as package.json says, like every snippet form inserted into it. Three issues are left in on purpose, one per rule:
  * a concatenated query (products.js), an unprotected delete (orders.js), no Helmet (app.js).
  */
 export const SAMPLE_FOLDER_NAME = 'backend-guide-sample';
@@ -9,6 +10,7 @@ const PACKAGE_JSON = `{
   "name": "backend-guide-sample",
   "version": "1.0.0",
   "private": true,
+  "type": "commonjs",
   "description": "A small shop API to practise on with the Backend Guide walkthroughs.",
   "main": "src/app.js",
   "scripts": {
@@ -18,15 +20,16 @@ const PACKAGE_JSON = `{
     "node": ">=22"
   },
   "dependencies": {
-    "better-sqlite3": "^12.5.0",
-    "express": "^5.1.0"
+    "express": "^5.1.0",
+    "sql.js": "^1.13.0"
   }
 }
 `;
 
 const README = `# Backend Guide sample shop API
 
-A small REST API (Express 5 + SQLite) with three security problems left in on purpose.
+A small REST API (Express 5 + SQLite through sql.js, which is WebAssembly: nothing to compile) with three
+security problems left in on purpose. It is CommonJS (\`require\`); the \`bg-\` snippets insert that form here.
 The **Build a secure REST API** walkthrough takes you through fixing them; Backend Guide's
 diagnostics tell you when each one is fixed.
 
@@ -53,15 +56,18 @@ curl -H "Authorization: Bearer <token>" http://localhost:3000/orders
 To go back to the walkthrough: Command Palette, **Welcome: Open Walkthrough...**, **Build a secure REST API**.
 `;
 
-const DB = `const path = require('node:path');
+const DB = `const fs = require('node:fs');
+const path = require('node:path');
 const crypto = require('node:crypto');
-const Database = require('better-sqlite3');
+const initSqlJs = require('sql.js');
 
-const db = new Database(process.env.DATABASE_FILE || path.join(__dirname, '..', 'shop.db'));
-db.pragma('journal_mode = WAL');
-db.pragma('foreign_keys = ON');
+// sql.js is SQLite compiled to WebAssembly: npm install builds nothing, on any system, in seconds. It keeps
+// the database in memory; every write outside a transaction is saved back to this file.
+const file = process.env.DATABASE_FILE || path.join(__dirname, '..', 'shop.db');
+let db;
+let inTransaction = false;
 
-db.exec(\`
+const SCHEMA = \`
   CREATE TABLE IF NOT EXISTS users (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
@@ -82,20 +88,64 @@ db.exec(\`
     quantity INTEGER NOT NULL CHECK (quantity > 0),
     created_at TEXT NOT NULL DEFAULT (datetime('now'))
   );
-\`);
+\`;
+
+function save() {
+  if (inTransaction) return;
+  fs.writeFileSync(file, db.export());
+  // export() reopens the database, which resets its pragmas
+  db.run('PRAGMA foreign_keys = ON');
+}
+
+/** Opens the database file (or a new one) and creates the tables. Call it once, before anything else. */
+async function open() {
+  const SQL = await initSqlJs();
+  db = new SQL.Database(fs.existsSync(file) ? fs.readFileSync(file) : undefined);
+  db.run('PRAGMA foreign_keys = ON');
+  db.exec(SCHEMA);
+  save();
+}
 
 /**
- * Runs one SQL statement. Values always travel in \`params\` and are bound by the driver; the SQL text
- * itself must be a constant. Reads return rows; writes return { changes, lastInsertRowid }.
+ * Runs one SQL statement. Values always travel in \`params\` and are bound by SQLite; the SQL text itself
+ * must be a constant. Reads return rows; writes return { changes, lastInsertRowid }.
  */
 function query(sql, params = []) {
   const statement = db.prepare(sql);
-  return statement.reader ? statement.all(params) : statement.run(params);
+  try {
+    statement.bind(params);
+    if (statement.getColumnNames().length > 0) {
+      const rows = [];
+      while (statement.step()) rows.push(statement.getAsObject());
+      return rows;
+    }
+    statement.step();
+  } finally {
+    statement.free();
+  }
+  const changes = db.getRowsModified();
+  const lastInsertRowid = db.exec('SELECT last_insert_rowid()')[0].values[0][0];
+  save();
+  return { changes, lastInsertRowid };
 }
 
 /** Wraps \`fn\` in a transaction: every statement in it commits together or not at all. */
 function transaction(fn) {
-  return db.transaction(fn);
+  return (...args) => {
+    db.run('BEGIN');
+    inTransaction = true;
+    try {
+      const result = fn(...args);
+      db.run('COMMIT');
+      return result;
+    } catch (error) {
+      db.run('ROLLBACK');
+      throw error;
+    } finally {
+      inTransaction = false;
+      save();
+    }
+  };
 }
 
 function hashToken(token) {
@@ -119,7 +169,7 @@ function seed() {
   return token;
 }
 
-module.exports = { query, transaction, hashToken, seed, close: () => db.close() };
+module.exports = { open, query, transaction, hashToken, seed, close: () => db.close() };
 `;
 
 const AUTH = `const db = require('../db');
@@ -224,21 +274,27 @@ app.use((err, req, res, next) => {
   res.status(status).json({ error: status === 500 ? 'internal_error' : 'bad_request' });
 });
 
-const token = db.seed();
-if (token) console.log(\`Demo user Ada's API token (shown once): \${token}\`);
+async function start() {
+  await db.open();
+  const token = db.seed();
+  if (token) console.log(\`Demo user Ada's API token (shown once): \${token}\`);
 
-const port = Number.parseInt(process.env.PORT ?? '3000', 10);
-const server = app.listen(port, () => console.log(\`Shop API on http://localhost:\${port}\`));
+  const port = Number.parseInt(process.env.PORT ?? '3000', 10);
+  const server = app.listen(port, () => console.log(\`Shop API on http://localhost:\${port}\`));
 
-// Stop taking new connections, let open requests finish, then close the database.
-function shutdown() {
-  server.close(() => {
+  // Stop taking new connections, let open requests finish, then close the database.
+  const shutdown = () => server.close(() => {
     db.close();
     process.exit(0);
   });
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 }
-process.on('SIGINT', shutdown);
-process.on('SIGTERM', shutdown);
+
+start().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
 `;
 
 const BACKENDGUIDE_YAML = `# Backend Guide settings for this project (see the guide's chapter on security).
@@ -252,7 +308,7 @@ const VSCODE_SETTINGS = `{
 `;
 
 const GITIGNORE = `node_modules/
-shop.db*
+shop.db
 `;
 
 /** Relative path (forward slashes) to file content. */
