@@ -64,7 +64,7 @@ export interface FindingCommand {
   arguments: string[];
 }
 
-export type LanguageId = 'javascript' | 'javascriptreact' | 'typescript' | 'typescriptreact' | 'python';
+export type LanguageId = 'javascript' | 'javascriptreact' | 'typescript' | 'typescriptreact' | 'python' | 'php' | 'java' | 'ruby';
 
 export interface CweOwaspRef {
   /** For example `CWE-89` or `OWASP A03:2021`. */

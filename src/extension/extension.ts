@@ -14,7 +14,7 @@ import { showStartFileFromEnvironment } from './start-file';
 import { NodeSnippetCompletions } from './snippets/snippet-completions';
 import { WorkspaceIndex } from './workspace-index';
 
-const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
+const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'php', 'java', 'ruby'];
 
 /** What `activate` returns: used by the extension-host tests. */
 export interface BackendGuideApi {

@@ -21,7 +21,7 @@ const JS_FAMILY = ['javascript', 'javascriptreact', 'typescript', 'typescriptrea
 /** Languages VS Code itself defines; contributing snippets to any other language id makes VS Code reject the file. */
 const BUILT_IN_LANGUAGES = new Set([...JS_FAMILY, 'python', 'sql', 'dockerfile', 'ignore', 'properties', 'plaintext', 'yaml', 'shellscript']);
 const FILE_NAME_OF: Readonly<Record<LanguageId, string>> = {
-  javascript: 'snippet.js', javascriptreact: 'snippet.jsx', typescript: 'snippet.ts', typescriptreact: 'snippet.tsx', python: 'snippet.py',
+  javascript: 'snippet.js', javascriptreact: 'snippet.jsx', typescript: 'snippet.ts', typescriptreact: 'snippet.tsx', python: 'snippet.py', php: 'snippet.php', java: 'Snippet.java', ruby: 'snippet.rb',
 };
 /** A quoted SQL statement in driver code with `= $1`, `< $2`, `LIMIT $3` whose dollar is not escaped. */
 const SQL_PARAMETER_UNESCAPED = /['"`]\s*(?:SELECT|INSERT|UPDATE|DELETE)\b.*(?:[=<>]|\bLIMIT|\bOFFSET)\s*(?<!\\)\$\d/;
