@@ -1,7 +1,10 @@
 import type { BuildKind, SqlFileModel, SqlSinkCall } from '../model/sql';
 import type { FixSpec, RuleContext } from '../rule';
 import type { LanguageId } from '../types';
+import { javaSql } from './java/sql';
+import { phpSql } from './php/sql';
 import { pythonSql } from './python/sql';
+import { rubySql } from './ruby/sql';
 
 /**
  * Per-language front ends of the language-neutral backend model (`src/engine/model/`). A language that is not
@@ -27,6 +30,9 @@ export interface SqlFrontEnd {
 
 const SQL_FRONT_ENDS: Readonly<Partial<Record<LanguageId, SqlFrontEnd>>> = {
   python: pythonSql,
+  php: phpSql,
+  java: javaSql,
+  ruby: rubySql,
 };
 
 /** The SQL front end of a language, or `undefined` (the JavaScript family has its own path). */

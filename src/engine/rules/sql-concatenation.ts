@@ -274,7 +274,7 @@ export const sqlConcatenation: Rule = {
     id: 'sql-concatenation',
     description: 'SQL text built from non-constant values and passed to a query API.',
     defaultSeverity: 'warning',
-    languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'],
+    languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'php', 'java', 'ruby'],
     references: [
       { id: 'CWE-89', url: 'https://cwe.mitre.org/data/definitions/89.html' },
       { id: 'OWASP A03:2021', url: 'https://owasp.org/Top10/A03_2021-Injection/' },
