@@ -16,8 +16,10 @@ const BINDABLE = new Set(['request', 'unknown', 'numeric']);
  * certain: a value inside a longer SQL string literal (`'%$q%'`), where a name or an `IN (...)` list goes, a
  * quoted or constant value, or literal text that is not written in the sink's own argument.
  */
-export function placeholderPlan(sink: SqlSinkCall, tree: Tree, stringTypes: ReadonlySet<string>, placeholder: (index: number) => string): PlaceholderPlan | undefined {
+export function placeholderPlan(sink: SqlSinkCall, argument: Node, tree: Tree, stringTypes: ReadonlySet<string>, placeholder: (index: number) => string): PlaceholderPlan | undefined {
   const { startOffset, endOffset } = sink.sql;
+  // text assembled before the call (a variable) would need its assembly rewritten too
+  if (startOffset !== argument.startIndex || endOffset !== argument.endIndex) return undefined;
   const pieces = [...sink.sql.pieces];
   if (pieces.some((p) => p.startOffset < startOffset || p.endOffset > endOffset)) return undefined;
   if (pieces.some((p) => p.kind === 'text' && !isWrittenInString(tree.rootNode, p, stringTypes))) return undefined;

@@ -49,8 +49,16 @@ export function asOneValue(node: Node, inner: Built, why: string): Built {
   return { pieces: [{ kind: 'value', source: node.text, origin, why: first && first.kind === 'value' ? first.why : why, startOffset: node.startIndex, endOffset: node.endIndex }], built: inner.built };
 }
 
+/**
+ * The SQL text a sink sends: its span is the argument, or, when the argument is a variable assembled
+ * earlier, the span of the pieces it was assembled from (so a report can point there).
+ */
 export function sqlTextOf(node: Node, built: Built): SqlText {
-  return { pieces: built.pieces, built: built.built, startOffset: node.startIndex, endOffset: node.endIndex };
+  const outside = built.pieces.some((p) => p.startOffset < node.startIndex || p.endOffset > node.endIndex);
+  if (!outside || built.pieces.length === 0) return { pieces: built.pieces, built: built.built, startOffset: node.startIndex, endOffset: node.endIndex };
+  const startOffset = Math.min(...built.pieces.map((p) => p.startOffset));
+  const endOffset = Math.max(...built.pieces.map((p) => p.endOffset));
+  return { pieces: built.pieces, built: built.built, startOffset, endOffset };
 }
 
 /** True when every value of the text has one of the given origins. */

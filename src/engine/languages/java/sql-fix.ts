@@ -19,7 +19,7 @@ export function javaSqlFix(_text: string, tree: Tree, sink: SqlSinkCall): FixSpe
   if (!call || call.type !== 'method_invocation' || call.startIndex !== sink.startOffset || call.endIndex !== sink.endOffset) return undefined;
   if (!VARARGS_METHODS.has(call.childForFieldName('name')?.text ?? '') || !/jdbc|template/i.test(call.childForFieldName('object')?.text ?? '')) return undefined;
   const args = javaArguments(call);
-  const plan = args.length <= 2 ? placeholderPlan(sink, tree, STRING_TYPES, () => '?') : undefined;
+  const plan = args.length <= 2 ? placeholderPlan(sink, args[0], tree, STRING_TYPES, () => '?') : undefined;
   if (!plan) return undefined;
   const last = args.at(-1)!;
   return {

@@ -6,9 +6,9 @@ import type { SqlSinkRow } from '../sql-sink-row';
  * Sources: docs.oracle.com java.sql, docs.spring.io JdbcTemplate, jakarta.ee Persistence, docs.jboss.org Hibernate.
  */
 export const JAVA_SQL_SINKS: readonly SqlSinkRow[] = [
-  { id: 'java.jdbc.statement', api: 'Statement.executeQuery', call: 'method', names: ['executeQuery', 'executeUpdate', 'executeLargeUpdate', 'addBatch'], sqlArgument: 0, evidence: 'sql' },
-  { id: 'java.jdbc.prepare', api: 'Connection.prepareStatement', call: 'method', names: ['prepareStatement', 'prepareCall', 'nativeSQL'], sqlArgument: 0, evidence: 'sql' },
-  { id: 'java.spring.jdbc-template', api: 'JdbcTemplate.query', call: 'method', names: ['query', 'queryForObject', 'queryForList', 'queryForMap', 'queryForRowSet', 'queryForStream', 'queryForLong', 'queryForInt', 'update', 'batchUpdate', 'execute'], sqlArgument: 0, evidence: 'sql', parametersFrom: 1 },
+  { id: 'java.jdbc.statement', api: 'Statement.executeQuery', call: 'method', names: ['executeQuery', 'executeUpdate', 'executeLargeUpdate', 'addBatch'], sqlArgument: 0, evidence: 'statement' },
+  { id: 'java.jdbc.prepare', api: 'Connection.prepareStatement', call: 'method', names: ['prepareStatement', 'prepareCall', 'nativeSQL'], sqlArgument: 0, evidence: 'statement' },
+  { id: 'java.spring.jdbc-template', api: 'JdbcTemplate.query', call: 'method', names: ['query', 'queryForObject', 'queryForList', 'queryForMap', 'queryForRowSet', 'queryForStream', 'queryForLong', 'queryForInt', 'update', 'batchUpdate', 'execute'], sqlArgument: 0, evidence: 'statement', parametersFrom: 1 },
   { id: 'java.jpa.native', api: 'EntityManager.createNativeQuery', call: 'method', names: ['createNativeQuery', 'createSQLQuery', 'createNativeMutationQuery'], sqlArgument: 0, evidence: 'built' },
   { id: 'java.jpa.query', api: 'EntityManager.createQuery', call: 'method', names: ['createQuery', 'createSelectionQuery', 'createMutationQuery', 'createUpdate'], sqlArgument: 0, evidence: 'sql' },
 ];

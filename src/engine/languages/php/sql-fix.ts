@@ -37,14 +37,15 @@ function pdoFix(text: string, call: Node, sql: string, values: readonly string[]
  */
 export function phpSqlFix(text: string, tree: Tree, sink: SqlSinkCall): FixSpec | undefined {
   const call = callAt(tree, sink);
-  const plan = call && placeholderPlan(sink, tree, STRING_TYPES, () => '?');
+  const args = call ? phpArguments(call) : [];
+  const argument = args.find((a) => a.startIndex === sink.sql.startOffset);
+  const plan = argument && placeholderPlan(sink, argument, tree, STRING_TYPES, () => '?');
   if (!call || !plan || /[$\\]/.test(plan.values.join('').replace(/\$\w+/g, ''))) return undefined;
   // `"$row[id]"` reads key 'id'; outside a string `$row[id]` would read a constant
   if (plan.values.some((v) => /\[[A-Za-z_]\w*\]/.test(v))) return undefined;
   const sql = singleQuoted(plan.sql);
   if (sink.sinkId === 'php.pdo.query') return pdoFix(text, call, sql, plan.values);
   const bindsArray = sink.sinkId === 'php.laravel.raw-clause' || (sink.sinkId === 'php.laravel.db-query') || (sink.sinkId === 'php.laravel.db' && call.childForFieldName('name')?.text === 'statement');
-  const args = phpArguments(call);
   if (!bindsArray || args.length !== 1) return undefined;
   return { title: TITLE, edits: [{ startOffset: args[0].startIndex, endOffset: args[0].endIndex, newText: `${sql}, [${plan.values.join(', ')}]` }] };
 }

@@ -110,6 +110,10 @@ export class PhpText extends TextEvaluator {
       case 'member_access_expression':
       case 'nullsafe_member_access_expression':
         return this.property(node);
+      case 'array_creation_expression':
+        return this.arrayElements(node).every((e) => constantText(this.evaluate(e)) !== undefined)
+          ? valueOf(node, 'constant', 'a fixed array')
+          : asOneValue(node, join(this.arrayElements(node).map((e) => this.evaluate(e))), 'an array');
       default:
         return valueOf(node, 'unknown', `a ${node.type.replace(/_/g, ' ')}`);
     }
@@ -268,6 +272,8 @@ export class PhpText extends TextEvaluator {
   private property(node: Node): Built {
     const object = node.childForFieldName('object')?.text;
     const name = node.childForFieldName('name')?.text ?? '';
+    // `$wpdb->posts`, `$wpdb->prefix`: table names from the WordPress configuration
+    if (object === '$wpdb') return valueOf(node, 'stored', 'a WordPress table name');
     if (object === '$this') {
       const declared = this.root.descendantsOfType('property_element').find((p) => p?.childForFieldName('name')?.text === `$${name}`);
       const initial = declared?.childForFieldName('default_value');

@@ -19,8 +19,8 @@ export function rubySqlFix(_text: string, tree: Tree, sink: SqlSinkCall): FixSpe
   const inArray = method === 'find_by_sql' || method === 'count_by_sql';
   if (!inArray && !(sink.sinkId === 'ruby.activerecord.query' && CONDITION_METHODS.has(method))) return undefined;
   const args = call.childForFieldName('arguments');
-  if (!args || args.namedChildren.length !== 1 || sink.sql.startOffset !== args.namedChildren[0]?.startIndex) return undefined;
-  const plan = placeholderPlan(sink, tree, STRING_TYPES, () => '?');
+  const argument = args?.namedChildren.length === 1 ? args.namedChildren[0] : null;
+  const plan = argument ? placeholderPlan(sink, argument, tree, STRING_TYPES, () => '?') : undefined;
   if (!plan) return undefined;
   const list = `${singleQuoted(plan.sql)}, ${plan.values.join(', ')}`;
   return {
