@@ -7,7 +7,9 @@ import { JAVA_SQL_SINKS } from './sql-sinks';
 import { JavaText } from './text';
 
 /** Arguments after the SQL that are not values: row mappers, result types, callbacks. */
-const NOT_A_VALUE = /mapper|extractor|handler|callback|creator|setter|\.class$|(?:^|\.)[A-Z][A-Z0-9_]+$/i;
+const NOT_A_VALUE = /mapper|extractor|handler|callback|creator|setter|\.class$/i;
+/** A constant such as `Statement.RETURN_GENERATED_KEYS`: an option, not a value for the SQL. */
+const OPTION_CONSTANT = /(?:^|\.)[A-Z][A-Z0-9_]+$/;
 
 export function javaArguments(call: Node): Node[] {
   const args = call.childForFieldName('arguments');
@@ -17,7 +19,7 @@ export function javaArguments(call: Node): Node[] {
 /** Values passed beside the SQL (`jdbcTemplate.query(sql, mapper, id)`), not mappers or result classes. */
 function passesValues(args: readonly Node[], from: number | undefined): boolean {
   if (from === undefined) return false;
-  return args.slice(from).some((a) => !['lambda_expression', 'method_reference', 'class_literal'].includes(a.type) && !NOT_A_VALUE.test(a.type === 'object_creation_expression' ? a.childForFieldName('type')?.text ?? '' : a.text));
+  return args.slice(from).some((a) => !['lambda_expression', 'method_reference', 'class_literal'].includes(a.type) && !NOT_A_VALUE.test(a.type === 'object_creation_expression' ? a.childForFieldName('type')?.text ?? '' : a.text) && !OPTION_CONSTANT.test(a.text));
 }
 
 /** The Java front end: every SQL sink call of the file with the text it sends, in pieces with origins. */
