@@ -20,6 +20,14 @@ function sqlArgumentOf(args: readonly Node[], row: SqlSinkRow): { sql: Node; has
   return { sql: first, hasParameters: row.parametersFrom !== undefined && args.length > row.parametersFrom };
 }
 
+/** Inside a class that inherits from ActiveRecord, where `where(...)` without a receiver is the model's own query. */
+function inModel(node: Node): boolean {
+  for (let p = node.parent; p; p = p.parent) {
+    if (p.type === 'class') return /\b(?:ApplicationRecord|ActiveRecord::Base)$/.test(p.childForFieldName('superclass')?.text ?? '');
+  }
+  return false;
+}
+
 /** The sink row for a call, or for `DB["..."]` (Sequel's raw dataset). */
 function sinkOf(node: Node): { row: SqlSinkRow; args: Node[]; name: string } | undefined {
   if (node.type === 'element_reference') {
@@ -29,8 +37,8 @@ function sinkOf(node: Node): { row: SqlSinkRow; args: Node[]; name: string } | u
   }
   const name = node.childForFieldName('method')?.text ?? '';
   const receiver = node.childForFieldName('receiver');
-  // a query method without a receiver is a model's own scope or a controller helper; `select` is also Enumerable's
-  if (!receiver && !/^(?:find_by_sql|count_by_sql|where|order)$/.test(name)) return undefined;
+  // without a receiver, a query method is the model's own only inside a model; elsewhere it may be a helper
+  if (!receiver && !/^(?:find_by_sql|count_by_sql)$/.test(name) && !inModel(node)) return undefined;
   if (node.childForFieldName('block')) return undefined;
   const row = matchRow(RUBY_SQL_SINKS, 'method', name, receiver?.text ?? '');
   return row ? { row, args: rubyArguments(node), name } : undefined;
