@@ -17,6 +17,8 @@ export interface SqlSinkRow {
   /** Index of the SQL argument; `last` for functions whose optional connection comes first (`pg_query`). */
   readonly sqlArgument: number | 'last';
   readonly evidence: SinkEvidence;
+  /** The names also mean other things (`query`, `execute`): only text that reads as SQL makes the call a sink. */
+  readonly genericNames?: true;
   /** Arguments from this index on pass values separately (bindings); absent when the API has none. */
   readonly parametersFrom?: number;
 }

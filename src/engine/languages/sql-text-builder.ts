@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { BuildKind, SqlText, TextPiece, ValueOrigin } from '../model/sql';
+import type { BuildKind, SinkEvidence, SqlText, TextPiece, ValueOrigin } from '../model/sql';
 
 /**
  * The pieces of SQL text a front end has read so far, and how they were joined. Shared by the PHP, Java and
@@ -78,4 +78,14 @@ export function constantText(built: Built): string | undefined {
  */
 export function isPassedThrough(built: Built): boolean {
   return built.built.length === 0 && built.pieces.length === 1 && built.pieces[0].kind === 'value' && built.pieces[0].origin !== 'request';
+}
+
+/**
+ * How much the text must look like SQL: as the sink row says, except when the whole text is request data
+ * (`executeQuery(request.getParameter("q"))`) sent to an API whose name only means SQL: no shape can be
+ * read, and whatever SQL arrives runs.
+ */
+export function evidenceOf(built: Built, row: { readonly evidence: SinkEvidence; readonly genericNames?: true }): SinkEvidence {
+  const only = built.pieces.length === 1 ? built.pieces[0] : undefined;
+  return only?.kind === 'value' && only.origin === 'request' && !row.genericNames ? 'built' : row.evidence;
 }

@@ -32,6 +32,18 @@ export abstract class TextEvaluator {
   protected abstract read(node: Node): Built;
 
   /**
+   * A parameter's value as the calls in this file pass it (`injectableQuery(query)` called from the handler
+   * above): the first call site whose value can carry SQL syntax, else the first one; `undefined` when the
+   * file has no call that passes it. `use` is where the parameter is read.
+   */
+  protected passedHere(use: Node, index: number, calls: readonly Node[], argumentsOf: (call: Node) => Node[]): Built | undefined {
+    const values = calls.map((call) => argumentsOf(call)[index]).filter((arg): arg is Node => !!arg).map((arg) => this.evaluate(arg));
+    if (values.length === 0) return undefined;
+    const chosen = values.find((v) => v.pieces.some((p) => p.kind === 'value' && (p.origin === 'request' || p.origin === 'unknown'))) ?? values[0];
+    return chosen.pieces.some((p) => p.kind === 'text') && chosen.pieces.some((p) => p.kind === 'value') ? chosen : asOneValue(use, chosen, 'passed by a caller in this file');
+  }
+
+  /**
    * A local variable's value where `use` reads it: a string holding SQL text is read in its pieces (where it was
    * written); a plain value is one value at the use, with the origin of what was written to it. `unwritten`
    * answers when nothing in the scope writes the name before the use (a parameter, a global, a field).

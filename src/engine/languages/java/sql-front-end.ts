@@ -2,7 +2,7 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import type { SqlFileModel, SqlSinkCall } from '../../model/sql';
 import { matchRow } from '../sql-sink-row';
-import { isPassedThrough, sqlTextOf } from '../sql-text-builder';
+import { evidenceOf, isPassedThrough, sqlTextOf } from '../sql-text-builder';
 import { JAVA_SQL_SINKS } from './sql-sinks';
 import { JavaText } from './text';
 
@@ -37,7 +37,7 @@ export function javaSqlModel(tree: Tree, deadline: number): SqlFileModel {
     const sql = text.evaluate(sqlArg);
     if (isPassedThrough(sql)) continue;
     sinks.push({
-      sinkId: row.id, api: name, evidence: row.evidence, startOffset: call.startIndex, endOffset: call.endIndex,
+      sinkId: row.id, api: name, evidence: evidenceOf(sql, row), startOffset: call.startIndex, endOffset: call.endIndex,
       sql: sqlTextOf(sqlArg, sql), hasParameters: passesValues(args, row.parametersFrom),
     });
   }

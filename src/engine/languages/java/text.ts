@@ -152,7 +152,10 @@ export class JavaText extends TextEvaluator {
       const requestAnnotation = annotations.find((a) => REQUEST_ANNOTATIONS.has(a));
       if (requestAnnotation) return valueOf(node, 'request', `@${requestAnnotation} parameter`);
       if (annotationNames(scope).some((a) => HANDLER_ANNOTATION.test(a))) return valueOf(node, 'request', 'parameter of a request handler');
-      return valueOf(node, 'unknown', 'parameter of a method');
+      const index = namedChildren(parameters).filter((p) => p.type === 'formal_parameter' || p.type === 'spread_parameter').indexOf(parameter);
+      const name = scope.childForFieldName('name')?.text;
+      const calls = name ? this.root.descendantsOfType('method_invocation').filter((c): c is Node => !!c && c.childForFieldName('name')?.text === name && (!c.childForFieldName('object') || c.childForFieldName('object')?.type === 'this')) : [];
+      return this.passedHere(node, index, calls, argumentsOf) ?? valueOf(node, 'unknown', 'parameter of a method');
     }
     return this.field(node, name);
   }

@@ -24,6 +24,12 @@ export const QUOTING_METHODS: ReadonlySet<string> = new Set([
   'real_escape_string', 'escape_string', 'quote', 'quoteIdentifier', 'quoteName', 'quoteInto', 'esc_like', 'escape', 'escapeString', 'prepare',
 ]);
 
+/** Eloquent model metadata (`getTable`, `getMorphClass`): names fixed by the code, not input. */
+export const MODEL_METADATA_METHODS: ReadonlySet<string> = new Set(['getTable', 'getMorphClass', 'getKeyName', 'getQualifiedKeyName', 'getForeignKey', 'qualifyColumn', 'getCreatedAtColumn', 'getUpdatedAtColumn', 'getDeletedAtColumn']);
+
+/** Reads of the configuration (`config(...)`, `DB::getTablePrefix()`): second-order values, set by whoever deploys the app. */
+export const CONFIGURATION_CALLS: ReadonlySet<string> = new Set(['config', 'env', 'getenv', 'getTablePrefix', 'get_option', 'ini_get']);
+
 /** Functions whose result carries their first argument's text and origin. */
 export const TEXT_PRESERVING_FUNCTIONS: ReadonlySet<string> = new Set([
   'trim', 'ltrim', 'rtrim', 'strtolower', 'strtoupper', 'mb_strtolower', 'mb_strtoupper', 'ucfirst', 'lcfirst', 'stripslashes',

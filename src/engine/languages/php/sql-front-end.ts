@@ -1,7 +1,7 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import type { SqlFileModel, SqlSinkCall } from '../../model/sql';
-import { isPassedThrough, sqlTextOf } from '../sql-text-builder';
+import { evidenceOf, isPassedThrough, sqlTextOf } from '../sql-text-builder';
 import { matchRow, sqlArgumentIndex, type SqlSinkRow } from '../sql-sink-row';
 import { PHP_SQL_SINKS } from './sql-sinks';
 import { PhpText } from './text';
@@ -42,7 +42,7 @@ export function phpSqlModel(tree: Tree, deadline: number): SqlFileModel {
     const sql = text.evaluate(sqlArg);
     if (isPassedThrough(sql)) continue;
     sinks.push({
-      sinkId: row.id, api: row.call === 'function' ? name : row.call === 'static' ? `DB::${name}` : `->${name}`, evidence: row.evidence,
+      sinkId: row.id, api: row.call === 'function' ? name : row.call === 'static' ? `DB::${name}` : `->${name}`, evidence: evidenceOf(sql, row),
       startOffset: call.startIndex, endOffset: call.endIndex, sql: sqlTextOf(sqlArg, sql), hasParameters: passesParameters(args, row),
     });
   }

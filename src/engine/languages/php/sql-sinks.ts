@@ -11,7 +11,7 @@ export const PHP_SQL_SINKS: readonly SqlSinkRow[] = [
   { id: 'php.pgsql.function', api: 'pg_query', call: 'function', names: ['pg_query', 'pg_send_query'], sqlArgument: 'last', evidence: 'built' },
   { id: 'php.pgsql.params', api: 'pg_query_params', call: 'function', names: ['pg_query_params', 'pg_prepare'], sqlArgument: 1, evidence: 'built', parametersFrom: 2 },
   { id: 'php.wpdb', api: '$wpdb->query', call: 'method', names: ['query', 'get_results', 'get_row', 'get_var', 'get_col'], receiver: /^\$wpdb$|->wpdb$|->db$/, sqlArgument: 0, evidence: 'built' },
-  { id: 'php.pdo.query', api: 'PDO::query', call: 'method', names: ['query', 'exec', 'prepare', 'real_query', 'multi_query', 'querySingle', 'unbuffered_query'], sqlArgument: 0, evidence: 'statement' },
+  { id: 'php.pdo.query', api: 'PDO::query', call: 'method', names: ['query', 'exec', 'prepare', 'real_query', 'multi_query', 'querySingle', 'unbuffered_query'], sqlArgument: 0, evidence: 'statement', genericNames: true },
   { id: 'php.laravel.raw-clause', api: 'whereRaw', call: 'method', names: ['whereRaw', 'orWhereRaw', 'orderByRaw', 'selectRaw', 'havingRaw', 'orHavingRaw', 'groupByRaw', 'fromRaw'], sqlArgument: 0, evidence: 'built', parametersFrom: 1 },
   { id: 'php.laravel.db', api: 'DB::statement', call: 'static', names: ['raw', 'statement', 'unprepared'], receiver: /^\\?(?:Illuminate\\Support\\Facades\\)?DB$/, sqlArgument: 0, evidence: 'built', parametersFrom: 1 },
   { id: 'php.laravel.db-query', api: 'DB::select', call: 'static', names: ['select', 'selectOne', 'scalar', 'insert', 'update', 'delete', 'affectingStatement', 'cursor'], receiver: /^\\?(?:Illuminate\\Support\\Facades\\)?DB$/, sqlArgument: 0, evidence: 'sql', parametersFrom: 1 },

@@ -5,7 +5,7 @@ import { printfPieces } from '../printf';
 import { TextEvaluator } from '../text-evaluator';
 import { asOneValue, constantText, join, onlyOrigins, textOf, valueOf, worstOrigin, type Built } from '../sql-text-builder';
 import {
-  NUMERIC_FUNCTIONS, NUMERIC_REQUEST_METHODS, QUOTING_FUNCTIONS, QUOTING_METHODS, REQUEST_METHODS, REQUEST_RECEIVER, REQUEST_SUPERGLOBALS,
+  CONFIGURATION_CALLS, MODEL_METADATA_METHODS, NUMERIC_FUNCTIONS, NUMERIC_REQUEST_METHODS, QUOTING_FUNCTIONS, QUOTING_METHODS, REQUEST_METHODS, REQUEST_RECEIVER, REQUEST_SUPERGLOBALS,
   TEXT_PRESERVING_FUNCTIONS,
 } from './known-calls';
 
@@ -163,10 +163,24 @@ export class PhpText extends TextEvaluator {
       if (parameter) {
         const type = parameter.childForFieldName('type')?.text ?? '';
         if (/^\??(int|float|bool)$/.test(type)) return valueOf(node, 'numeric', `${type} parameter`);
-        return valueOf(node, 'unknown', 'parameter of a function');
+        const index = namedChildren(parameters).indexOf(parameter);
+        return this.passedHere(node, index, this.callsOf(scope), argumentsOf) ?? valueOf(node, 'unknown', 'parameter of a function');
       }
     }
     return valueOf(node, 'unknown', 'a variable not written here');
+  }
+
+  /** Calls in this file of a named function or of a method on `$this`, `self::` or `static::`. */
+  private callsOf(fn: Node): Node[] {
+    const name = fn.childForFieldName('name')?.text;
+    if (!name || fn.type === 'anonymous_function' || fn.type === 'arrow_function') return [];
+    const types = fn.type === 'method_declaration' ? ['member_call_expression', 'scoped_call_expression'] : ['function_call_expression'];
+    return this.root.descendantsOfType(types).filter((c): c is Node => {
+      if (!c) return false;
+      if (c.type === 'function_call_expression') return c.childForFieldName('function')?.text === name;
+      const on = c.childForFieldName('object')?.text ?? c.childForFieldName('scope')?.text;
+      return c.childForFieldName('name')?.text === name && (on === '$this' || on === 'self' || on === 'static');
+    });
   }
 
   private subscript(node: Node): Built {
@@ -194,7 +208,8 @@ export class PhpText extends TextEvaluator {
     if ((lower === 'implode' || lower === 'join') && args.length > 0) return this.implode(node, args);
     if (lower === 'array_fill' && args[2] && constantText(this.evaluate(args[2])) !== undefined) return valueOf(node, 'placeholder', 'a list of fixed text');
     if (lower === 'str_repeat' && args[0] && constantText(this.evaluate(args[0])) !== undefined) return valueOf(node, 'placeholder', 'repeated fixed text');
-    if (lower === 'filter_input' || lower === 'getenv') return valueOf(node, lower === 'getenv' ? 'stored' : 'request', `${name}()`);
+    if (lower === 'filter_input') return valueOf(node, 'request', `${name}()`);
+    if (CONFIGURATION_CALLS.has(name)) return valueOf(node, 'stored', `configuration read by ${name}()`);
     if (lower === 'filter_var' && args[1] && /INT|FLOAT|BOOL/.test(args[1].text)) return valueOf(node, 'numeric', 'filter_var as a number');
     if (TEXT_PRESERVING_FUNCTIONS.has(lower) && args[0]) return asOneValue(node, this.evaluate(args[lower === 'str_replace' || lower === 'preg_replace' ? 2 : 0] ?? args[0]), `${name}()`);
     if (lower === 'uniqid' || lower === 'md5' || lower === 'sha1' || lower === 'date') return valueOf(node, 'generated', `${name}()`);
@@ -243,6 +258,8 @@ export class PhpText extends TextEvaluator {
       if (REQUEST_METHODS.has(method)) return valueOf(node, 'request', `${receiver}->${method}()`);
     }
     if (QUOTING_METHODS.has(method)) return valueOf(node, 'quoted', `->${method}()`);
+    if (MODEL_METADATA_METHODS.has(method)) return valueOf(node, 'constant', `the model's ${method}()`);
+    if (CONFIGURATION_CALLS.has(method)) return valueOf(node, 'stored', `configuration read by ->${method}()`);
     if (/^(?:lastInsertId|rowCount|insert_id|num_rows|count|getId|id)$/.test(method)) return valueOf(node, 'numeric', `->${method}()`);
     if (object && /^(?:fetch\w*|get_var|get_row|get_results|first|value|pluck)$/.test(method)) return valueOf(node, 'stored', `read from the database by ->${method}()`);
     return valueOf(node, 'unknown', `the result of ->${method}()`);
@@ -261,6 +278,7 @@ export class PhpText extends TextEvaluator {
     const method = node.childForFieldName('name')?.text ?? '';
     if (/^(?:Request|Input)$/.test(scope) && REQUEST_METHODS.has(method)) return valueOf(node, 'request', `${scope}::${method}()`);
     if (/^(?:DB|PDO)$/.test(scope) && /^(?:escape|quote)$/.test(method)) return valueOf(node, 'quoted', `${scope}::${method}()`);
+    if (CONFIGURATION_CALLS.has(method)) return valueOf(node, 'stored', `configuration read by ${scope}::${method}()`);
     if (scope === 'self' || scope === 'static') {
       const own = this.constantFunction(method);
       if (own !== undefined) return textOf(own, node.startIndex, node.endIndex);

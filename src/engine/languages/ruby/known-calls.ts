@@ -13,6 +13,12 @@ export const NUMERIC_METHODS: ReadonlySet<string> = new Set([
   'present?', 'blank?', 'nil?', 'empty?', 'zero?', 'positive?', 'to_date', 'to_time', 'iso8601',
 ]);
 
+/** Date and time values (`90.days.ago`, `Time.current`, `Date.today`): they print as dates, never as SQL syntax. */
+export const TIME_METHODS = /^(?:ago|from_now|since|until|now|current|today|yesterday|tomorrow|beginning_of_\w+|end_of_\w+|utc|to_date|to_time|to_datetime|iso8601|strftime|to_fs|to_formatted_s|days|weeks|months|years|hours|minutes|seconds)$/;
+
+/** A model's own metadata (`table_name`, `quoted_table_name`, `primary_key`): names fixed by the code, not input. */
+export const MODEL_METADATA_METHODS: ReadonlySet<string> = new Set(['table_name', 'quoted_table_name', 'primary_key', 'quoted_primary_key', 'column_names', 'inheritance_column', 'sequence_name']);
+
 /** Methods that quote or escape for SQL text (ActiveRecord connection and sanitization, Sequel literals). */
 export const QUOTING_METHODS: ReadonlySet<string> = new Set([
   'quote', 'quote_string', 'quote_table_name', 'quote_column_name', 'sanitize', 'sanitize_sql', 'sanitize_sql_array', 'sanitize_sql_for_conditions',

@@ -1,8 +1,8 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import type { SqlFileModel, SqlSinkCall } from '../../model/sql';
-import { matchRow, type SqlSinkRow } from '../sql-sink-row';
-import { isPassedThrough, sqlTextOf } from '../sql-text-builder';
+import { matchRow, sqlArgumentIndex, type SqlSinkRow } from '../sql-sink-row';
+import { evidenceOf, isPassedThrough, sqlTextOf } from '../sql-text-builder';
 import { RUBY_SQL_SINKS } from './sql-sinks';
 import { RubyText, rubyArguments } from './text';
 
@@ -11,7 +11,7 @@ const NOT_SQL = new Set(['pair', 'hash', 'simple_symbol', 'block_argument', 'spl
 
 /** The SQL argument and the values passed beside it; `find_by_sql(["... ?", x])` keeps both in an array. */
 function sqlArgumentOf(args: readonly Node[], row: SqlSinkRow): { sql: Node; hasParameters: boolean } | undefined {
-  const first = args[0];
+  const first = args[sqlArgumentIndex(row, args.length)];
   if (!first || NOT_SQL.has(first.type)) return undefined;
   if (first.type === 'array') {
     const [sql, ...values] = namedChildren(first);
@@ -39,6 +39,7 @@ function sinkOf(node: Node): { row: SqlSinkRow; args: Node[]; name: string } | u
   const receiver = node.childForFieldName('receiver');
   // without a receiver, a query method is the model's own only inside a model; elsewhere it may be a helper
   if (!receiver && !/^(?:find_by_sql|count_by_sql)$/.test(name) && !inModel(node)) return undefined;
+  if (name === 'calculate' && rubyArguments(node)[0]?.type !== 'simple_symbol') return undefined;
   if (node.childForFieldName('block')) return undefined;
   const row = matchRow(RUBY_SQL_SINKS, 'method', name, receiver?.text ?? '');
   return row ? { row, args: rubyArguments(node), name } : undefined;
@@ -57,7 +58,7 @@ export function rubySqlModel(tree: Tree, deadline: number): SqlFileModel {
     const sql = text.evaluate(argument.sql);
     if (isPassedThrough(sql)) continue;
     sinks.push({
-      sinkId: sink.row.id, api: sink.name === '[]' ? 'DB[]' : sink.name, evidence: sink.row.evidence, startOffset: call.startIndex, endOffset: call.endIndex,
+      sinkId: sink.row.id, api: sink.name === '[]' ? 'DB[]' : sink.name, evidence: evidenceOf(sql, sink.row), startOffset: call.startIndex, endOffset: call.endIndex,
       sql: sqlTextOf(argument.sql, sql), hasParameters: argument.hasParameters,
     });
   }

@@ -4,7 +4,7 @@ import { LocalWrites, enclosing, ownDescendants, type LocalWrite } from '../loca
 import { printfPieces } from '../printf';
 import { asOneValue, constantText, join, textOf, valueOf, type Built } from '../sql-text-builder';
 import { TextEvaluator } from '../text-evaluator';
-import { NUMERIC_METHODS, QUOTING_METHODS, REQUEST_NAMES, TEXT_PRESERVING_METHODS } from './known-calls';
+import { MODEL_METADATA_METHODS, NUMERIC_METHODS, QUOTING_METHODS, REQUEST_NAMES, TEXT_PRESERVING_METHODS, TIME_METHODS } from './known-calls';
 
 /** Ruby blocks share their method's locals, so only methods (and lambdas' own scope, the file) delimit them. */
 export const RUBY_SCOPES: ReadonlySet<string> = new Set(['method', 'singleton_method']);
@@ -88,7 +88,7 @@ export class RubyText extends TextEvaluator {
         if (REQUEST_NAMES.has(node.text)) return valueOf(node, 'request', node.text);
         return this.variable(node.text, node, () => this.unwritten(node));
       case 'instance_variable':
-        return this.variable(node.text, node, () => valueOf(node, 'unknown', `${node.text}, set elsewhere`));
+        return this.variable(node.text, node, () => this.instanceVariable(node));
       case 'element_reference':
         return this.element(node);
       case 'conditional':
@@ -155,9 +155,39 @@ export class RubyText extends TextEvaluator {
     if (parameters && namedChildren(parameters).some((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text) === node.text)) {
       return valueOf(node, 'unknown', 'parameter of a method');
     }
-    const own = this.constantMethod(node.text);
-    if (own !== undefined) return textOf(own, node.startIndex, node.endIndex);
-    return valueOf(node, 'unknown', `${node.text}, not written here`);
+    return this.ownMethod(node, node.text) ?? valueOf(node, 'unknown', `${node.text}, not written here`);
+  }
+
+  /** The class (or module) around a node, where its methods and instance variables are written. */
+  private classOf(node: Node): Node | undefined {
+    for (let p = node.parent; p; p = p.parent) if (p.type === 'class' || p.type === 'module') return p;
+    return undefined;
+  }
+
+  /**
+   * A method of the enclosing class called without arguments (`period`, `table_name`): model metadata is
+   * constant; a reader (`attr_reader :period`) has its instance variable's value; a method defined here
+   * without parameters has the value of its last expression. `undefined` when none of these applies.
+   */
+  private ownMethod(use: Node, name: string): Built | undefined {
+    if (MODEL_METADATA_METHODS.has(name)) return valueOf(use, 'constant', `the model's ${name}`);
+    const owner = this.classOf(use);
+    if (!owner) return undefined;
+    const readers = owner.descendantsOfType('call').filter((c) => c?.childForFieldName('method')?.text === 'attr_reader');
+    if (readers.some((r) => rubyArguments(r!).some((a) => a.text === `:${name}`))) return asOneValue(use, this.instanceVariable(use, `@${name}`), `attr_reader ${name}`);
+    const method = owner.descendantsOfType('method').find((m) => m?.childForFieldName('name')?.text === name);
+    if (!method || method.childForFieldName('parameters')) return undefined;
+    const body = namedChildren(method).find((c) => c.type === 'body_statement');
+    const last = body ? namedChildren(body).filter((c) => c.type !== 'comment').at(-1) : undefined;
+    return last ? asOneValue(use, this.evaluate(last), `the value of ${name}`) : undefined;
+  }
+
+  /** An instance variable read where its method does not write it: the values the class writes to it anywhere. */
+  private instanceVariable(use: Node, name = use.text): Built {
+    const owner = this.classOf(use);
+    const writes = owner ? owner.descendantsOfType('assignment').filter((a) => a?.childForFieldName('left')?.text === name).map((a) => a!.childForFieldName('right')).filter((v): v is Node => !!v) : [];
+    if (writes.length === 0) return valueOf(use, 'unknown', `${name}, set elsewhere`);
+    return asOneValue(use, join(writes.map((w) => this.evaluate(w))), `${name}, as the class sets it`);
   }
 
   private element(node: Node): Built {
@@ -175,6 +205,8 @@ export class RubyText extends TextEvaluator {
     const args = rubyArguments(node);
     if (receiver && REQUEST_NAMES.has(receiver.text.split(/[.[]/)[0]) && !NUMERIC_METHODS.has(method)) return valueOf(node, 'request', `${receiver.text.split(/[.[]/)[0]}`);
     if (NUMERIC_METHODS.has(method)) return valueOf(node, 'numeric', `${method}`);
+    if (TIME_METHODS.test(method) && (receiver || method === 'now')) return valueOf(node, 'numeric', `a date or time (.${method})`);
+    if (MODEL_METADATA_METHODS.has(method)) return valueOf(node, 'constant', `the model's ${method}`);
     if (QUOTING_METHODS.has(method)) return valueOf(node, 'quoted', `${method}()`);
     if (!receiver && (method === 'format' || method === 'sprintf') && args[0]) {
       const template = constantText(this.evaluate(args[0]));
@@ -184,8 +216,8 @@ export class RubyText extends TextEvaluator {
     if (TEXT_PRESERVING_METHODS.has(method) && receiver) return asOneValue(node, this.evaluate(receiver), `.${method}`);
     if (!receiver && REQUEST_NAMES.has(method)) return valueOf(node, 'request', method);
     if (!receiver && args.length === 0) {
-      const own = this.constantMethod(method);
-      if (own !== undefined) return textOf(own, node.startIndex, node.endIndex);
+      const own = this.ownMethod(node, method);
+      if (own) return own;
     }
     if (receiver && /^(?:pluck|ids|find|find_by|first|last|take|all|where|select|order)$/.test(method)) return valueOf(node, 'stored', `read from the database by .${method}`);
     return valueOf(node, 'unknown', `the result of ${method}`);
@@ -204,15 +236,5 @@ export class RubyText extends TextEvaluator {
     }
     if (list.type === 'string_array' || list.type === 'symbol_array') return valueOf(node, 'constant', 'a fixed list');
     return { ...asOneValue(node, this.evaluate(list), 'a joined list'), built: ['join'] };
-  }
-
-  /** A method of this file with no parameters whose body is one string literal. */
-  private constantMethod(name: string): string | undefined {
-    const method = this.root.descendantsOfType('method').find((m) => m?.childForFieldName('name')?.text === name);
-    if (!method || method.childForFieldName('parameters')) return undefined;
-    const body = namedChildren(method).filter((c) => c.type !== 'identifier' && c.type !== 'comment');
-    const statements = body.length === 1 && body[0].type === 'body_statement' ? namedChildren(body[0]) : body;
-    if (statements.length !== 1 || statements[0].type !== 'string') return undefined;
-    return constantText(this.evaluate(statements[0]));
   }
 }

@@ -16,22 +16,28 @@ export type SqlExemption = 'test' | 'migration' | 'script' | 'asset';
 
 /** Folders of migrations and seeds, on paths relative to the project root. */
 const MIGRATION_FOLDER = /(?:^|\/)(?:migrations?|seeds?|seeders?)\//i;
-/** Folders of maintenance scripts and scheduled jobs (`cron/`: run by the clock, never handed a request). */
-const SCRIPT_FOLDER = /(?:^|\/)(?:\.?scripts?|cron)\//i;
+/**
+ * Folders of maintenance scripts and scheduled jobs (`cron/`: run by the clock, never handed a request), and of
+ * command-line commands (Laravel's `app/Console/`, Rails' `lib/tasks/`).
+ */
+const SCRIPT_FOLDER = /(?:^|\/)(?:\.?scripts?|cron|app\/Console|lib\/tasks)\//i;
 /** Folders of files served as they are. */
 const ASSET_FOLDER = /(?:^|\/)(?:public|static|assets)\//i;
 /** File names that say the same wherever the file is: `001.migration.ts`, `users.seed.js`. */
 const MAINTENANCE_FILE = /[./-](?:migration|seed)s?\.[cm]?[jt]sx?$/i;
 
 /**
- * A migration: a TypeORM migration class, or an `up` function handed the migration runner (Sequelize, Knex,
- * node-pg-migrate); a seed: Knex's `seed(knex)`. (Each pattern starts with a word, which keeps the scan of a
+ * A migration: a TypeORM, Rails, Laravel or Doctrine migration class, or an `up` function handed the migration
+ * runner (Sequelize, Knex, node-pg-migrate); a seed: Knex's `seed(knex)`. (Each pattern starts with a word, which keeps the scan of a
  * large file cheap: this runs on every keystroke.)
  */
 const MIGRATION_CONTENT = [
   /MigrationInterface\b/,
   /\b(?:up|seed)\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*)?\(\s*(?:queryRunner|queryInterface|knex|pgm|migration)\b/,
   /exports\.up\s*=|export\s+(?:async\s+)?function\s+up\s*\(/,
+  // Rails (`class AddIndex < ActiveRecord::Migration[7.1]`), Laravel and Doctrine (`extends Migration`, `AbstractMigration`)
+  /\bclass\s+\w+\s*<\s*ActiveRecord::Migration\b/,
+  /\bextends\s+(?:Abstract)?Migration\b/,
 ];
 /** A test suite: a test framework imported, or `describe`/`it` blocks with assertions. */
 const TEST_IMPORT = /['"](?:mocha|chai|vitest|@jest\/globals|node:test|supertest|ava|tap|sinon|@playwright\/test|@nestjs\/testing)['"]/;
