@@ -43,6 +43,8 @@ runRuleTests(sqlConcatenation, {
     ok('jdbcTemplate.execute("CREATE TABLE t (id INT)");'),
     ok('session.createQuery("from User where name = :n").setParameter("n", name);'),
     ok('String in = String.join(",", Collections.nCopies(ids.size(), "?"));', undefined, 'no sink'),
+    { code: 'class Jobs {\n  private void run(Statement s, String sql) throws Exception { s.execute(sql); }\n  void purge(Statement s) throws Exception { run(s, "DELETE FROM sessions WHERE expired = 1"); }\n}\n', languageId: 'java', name: 'callers in the file pass constant SQL' },
+    ok('super.execute(file, name);', 'MultipartFile file, String name', 'a generic execute with request data is not SQL'),
   ],
   invalid: [
     bad('stmt.executeQuery("SELECT * FROM users WHERE name = \'" + name + "\'");', { errors: [{ messageId: 'concatenated', line: 3, column: 23, messageIncludes: ['`+` concatenation', '`name`', 'executeQuery()'] }] }),
@@ -75,6 +77,10 @@ runRuleTests(sqlConcatenation, {
     bad('stmt.executeQuery("SELECT * FROM t WHERE name = \'" + name.trim() + "\'");'),
     bad('stmt.executeQuery("SELECT * FROM t WHERE name = \'" + this.filter + "\'");', {}, 'String unused'),
     bad('stmt.executeQuery("SELECT * FROM t WHERE name LIKE \'%" + name + "%\'");'),
+    {
+      code: 'class Lesson {\n  AttackResult completed(@RequestParam String query) { return run(query); }\n  AttackResult run(String query) throws Exception {\n    return read(statement.executeQuery(query));\n  }\n}\n',
+      languageId: 'java', errors: [{ messageId: 'concatenated', line: 4 }], name: 'request data passed whole through a method of the file',
+    },
     {
       code: 'class C {\n  @GetMapping("/u")\n  List<User> find(@RequestParam String name) {\n    return jdbcTemplate.query("SELECT * FROM users WHERE name = \'" + name + "\'", mapper);\n  }\n}\n',
       languageId: 'java', errors: [{ messageId: 'concatenated', line: 4 }],
