@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { LocalWrites } from './local-writes';
-import { asOneValue, join, valueOf, type Built } from './sql-text-builder';
+import { asOneValue, constantText, join, valueOf, type Built } from './sql-text-builder';
 
 /** How deep one evaluation may follow variables and calls; deeper values count as unknown. */
 const MAX_DEPTH = 24;
@@ -30,6 +30,13 @@ export abstract class TextEvaluator {
   }
 
   protected abstract read(node: Node): Built;
+
+  /** One of several values (`?:`, `match`, `||`): allowed when each is constant text, else the worst of them. */
+  protected choice(node: Node, branches: readonly (Node | null | undefined)[]): Built {
+    const values = branches.filter((b): b is Node => !!b).map((b) => this.evaluate(b));
+    if (values.length > 0 && values.every((v) => constantText(v) !== undefined)) return valueOf(node, 'allowed', 'one of fixed values');
+    return asOneValue(node, join(values), 'one of several values');
+  }
 
   /**
    * A parameter's value as the calls in this file pass it (`injectableQuery(query)` called from the handler

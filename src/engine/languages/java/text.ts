@@ -128,11 +128,6 @@ export class JavaText extends TextEvaluator {
     }
   }
 
-  private choice(node: Node, branches: readonly (Node | null)[]): Built {
-    const values = branches.filter((b): b is Node => !!b).map((b) => this.evaluate(b));
-    if (values.length > 0 && values.every((v) => constantText(v) !== undefined)) return valueOf(node, 'allowed', 'one of fixed values');
-    return asOneValue(node, join(values), 'one of several values');
-  }
 
   private identifier(node: Node): Built {
     const name = node.text;

@@ -140,12 +140,6 @@ export class PhpText extends TextEvaluator {
     return valueOf(node, 'constant', 'a comparison');
   }
 
-  /** One of several values (`?:`, `match`): allowed when each is constant text, else the worst of them. */
-  private choice(node: Node, branches: readonly (Node | null | undefined)[]): Built {
-    const values = branches.filter((b): b is Node => !!b).map((b) => this.evaluate(b));
-    if (values.length > 0 && values.every((v) => constantText(v) !== undefined)) return valueOf(node, 'allowed', 'one of fixed values');
-    return asOneValue(node, join(values), 'one of several values');
-  }
 
   private variableValue(node: Node): Built {
     const name = node.text.slice(1);

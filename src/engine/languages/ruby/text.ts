@@ -143,11 +143,6 @@ export class RubyText extends TextEvaluator {
     return valueOf(node, 'numeric', 'arithmetic or a comparison');
   }
 
-  private choice(node: Node, branches: readonly (Node | null)[]): Built {
-    const values = branches.filter((b): b is Node => !!b).map((b) => this.evaluate(b));
-    if (values.length > 0 && values.every((v) => constantText(v) !== undefined)) return valueOf(node, 'allowed', 'one of fixed values');
-    return asOneValue(node, join(values), 'one of several values');
-  }
 
   private unwritten(node: Node): Built {
     const scope = enclosing(node, RUBY_SCOPES);
