@@ -16,8 +16,8 @@ export type SqlExemption = 'test' | 'migration' | 'script' | 'asset';
 
 /** Folders of migrations and seeds, on paths relative to the project root. */
 const MIGRATION_FOLDER = /(?:^|\/)(?:migrations?|seeds?|seeders?)\//i;
-/** Folders of maintenance scripts and scheduled jobs (`cron/`: run by the clock, never handed a request). */
-const SCRIPT_FOLDER = /(?:^|\/)(?:\.?scripts?|cron)\//i;
+/** Folders of maintenance scripts and scheduled jobs (`cron/`: run by the clock, never handed a request; Django's `management/commands/`). */
+const SCRIPT_FOLDER = /(?:^|\/)(?:\.?scripts?|cron|management\/commands)\//i;
 /** Folders of files served as they are. */
 const ASSET_FOLDER = /(?:^|\/)(?:public|static|assets)\//i;
 /** File names that say the same wherever the file is: `001.migration.ts`, `users.seed.js`. */
@@ -33,6 +33,10 @@ const MIGRATION_CONTENT = [
   /\b(?:up|seed)\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*)?\(\s*(?:queryRunner|queryInterface|knex|pgm|migration)\b/,
   /exports\.up\s*=|export\s+(?:async\s+)?function\s+up\s*\(/,
 ];
+/** Python: test modules by name (pytest's `test_*.py`, `*_test.py`, Django's `tests.py`, `conftest.py`), by import, and Alembic migrations. */
+const PYTHON_TEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?|tests|conftest)\.py$/i;
+const PYTHON_TEST_IMPORT = /^\s*(?:import\s+(?:pytest|unittest)\b|from\s+(?:django\.test|unittest|pytest|flask_testing|rest_framework\.test)\b[\w.]*\s+import\b)/m;
+const PYTHON_MIGRATION = /^\s*from\s+alembic\s+import\s+op\b/m;
 /** A test suite: a test framework imported, or `describe`/`it` blocks with assertions. */
 const TEST_IMPORT = /['"](?:mocha|chai|vitest|@jest\/globals|node:test|supertest|ava|tap|sinon|@playwright\/test|@nestjs\/testing)['"]/;
 const TEST_BLOCKS = [/describe\s*\(\s*['"`]/, /\b(?:it|test)\s*\(\s*['"`]/, /\b(?:expect|assert)\s*[.(]/];
@@ -60,13 +64,14 @@ function projectPath(fileName: string, rootDir: string | undefined): string | un
 
 /** Why a file is exempt from `sql-concatenation`, or `undefined` when it is application code. */
 export function sqlExemptionOf(fileName: string, rootDir: string | undefined, text: string): SqlExemption | undefined {
-  if (isTestFileName(fileName, rootDir)) return 'test';
+  if (isTestFileName(fileName, rootDir) || PYTHON_TEST_FILE.test(slashes(fileName))) return 'test';
   const path = projectPath(fileName, rootDir);
   const name = slashes(fileName);
   if (path !== undefined && SCRIPT_FOLDER.test(path)) return 'script';
   if (MAINTENANCE_FILE.test(name) || (path !== undefined && MIGRATION_FOLDER.test(path))) return 'migration';
   if (path !== undefined && ASSET_FOLDER.test(path)) return 'asset';
-  if (MIGRATION_CONTENT.some((p) => p.test(text))) return 'migration';
+  if (MIGRATION_CONTENT.some((p) => p.test(text)) || PYTHON_MIGRATION.test(text)) return 'migration';
+  if (PYTHON_TEST_IMPORT.test(text)) return 'test';
   if (importsTestFramework(text) || TEST_BLOCKS.every((p) => p.test(text))) return 'test';
   if (SHEBANG.test(text) && !HANDLES_REQUESTS.test(text)) return 'script';
   return undefined;
