@@ -79,6 +79,14 @@ runRuleTests(sqlConcatenation, {
     ok(`from django.conf import settings\nfrom django.db import connection\ndef f():\n    connection.cursor().execute("SET search_path TO " + settings.DB_SCHEMA)\n`),
     ok(`from django.db import connection\ndef f(model):\n    connection.cursor().execute("DELETE FROM " + model._meta.db_table)\n`),
     ok(`import os\n${pg}def f():\n    cur.execute("SET ROLE " + os.environ["DB_ROLE"])\n`),
+    // principles found on real code (bench/real): loops over configuration, quote checks, word-only values, class attributes
+    ok(`from django.conf import settings\n${pg}def f():\n    for ext in settings.DB_EXTENSIONS:\n        cur.execute(f'CREATE EXTENSION IF NOT EXISTS "{ext}"')\n`),
+    ok(`${pg}def f(table_name):\n    if '"' not in table_name and "'" not in table_name:\n        cur.execute(f'SELECT max(id) FROM "{table_name}"')\n`),
+    ok(`import re\n${sqlite}def f(name):\n    name = re.sub(r"[^\\w]", "", name)\n    cur.execute("SELECT * FROM t WHERE n = '" + name + "'")\n`),
+    ok(`from sqlalchemy import text\nclass Search:\n    @classmethod\n    def run(cls, session):\n        session.execute(text(f"SET pg_trgm.similarity_threshold = {cls._threshold}"))\n`),
+    ok(`${flask}${sqlite}@app.route("/u")\ndef u():\n    sort = request.args.get("sort", "id")\n    if sort not in User.__table__.columns.keys():\n        sort = "id"\n    cur.execute("SELECT * FROM users ORDER BY " + sort)\n`),
+    ok(`${flask}${sqlite}@app.route("/u")\ndef u():\n    sort = request.args.get("sort")\n    order = request.args.get("order")\n    if sort == "state":\n        pass\n    elif order and sort in ["title", "date"]:\n        cur.execute("SELECT * FROM books ORDER BY " + sort)\n`),
+    ok(`from sqlalchemy import text\ndef _migrate(session, model):\n    for name, column in model.__dict__.items():\n        session.execute(text("ALTER TABLE %s ADD COLUMN %s" % (model.__tablename__, name)))\nclass Settings(Base):\n    __tablename__ = "settings"\ndef migrate(session):\n    _migrate(session, Settings)\n`),
     // not SQL, not a sink, not a request
     ok(`def f(cmd):\n    runner.execute("echo " + cmd)\n`),
     ok(`def f(name):\n    log.execute("user " + name + " logged in")\n`),
@@ -167,6 +175,10 @@ runRuleTests(sqlConcatenation, {
     // private functions take what their callers pass
     bad(`${flask}${sqlite}def _find(name):\n    return cur.execute("SELECT * FROM t WHERE a = '" + name + "'")\n@app.route("/u")\ndef u():\n    return _find(request.args["n"])\n`),
     bad(`${flask}${sqlite}class Repo:\n    def _find(self, name):\n        return self.cur.execute(f"SELECT * FROM t WHERE a = '{name}'")\n    def find(self):\n        return self._find(request.args["n"])\n`),
+    // an attribute has its object's origin
+    bad(`${flask}${sqlite}@app.route("/u", methods=["POST"])\ndef u():\n    for item in request.json["items"]:\n        cur.execute("DELETE FROM t WHERE name = '" + item.name + "'")\n`),
+    bad(`import re\n${sqlite}def f(name):\n    name = re.sub(r"'", "", name)\n    cur.execute("SELECT * FROM t WHERE n = " + name)\n`),
+    bad(`${sqlite}def f(table_name):\n    if "'" not in table_name:\n        log("ok")\n    cur.execute(f'SELECT max(id) FROM "{table_name}" WHERE a = ' + table_name)\n`),
     // where a name is the value
     badId(`${sqlite}def f(table):\n    cur.execute("SELECT * FROM " + table + " WHERE id = 1")\n`, ['table or column name']),
     badId(`${flask}${sqlite}@app.route("/u")\ndef u():\n    cur.execute("SELECT * FROM t ORDER BY " + request.args["sort"])\n`),

@@ -105,6 +105,14 @@ function isEmptyCollection(node: Node): boolean {
   return n.type === 'call' && ['list', 'set', 'dict', 'tuple'].includes(calleeOf(n).name) && named(n.childForFieldName('arguments') ?? n).length === 0;
 }
 
+/** The items of a collection, or one fixed item for a collection whose origin is fixed (model metadata: `Model.__table__.columns.keys()`). */
+function fixedItems(ev: PyEvaluator, collection: Node, at: number): Item[] {
+  const items = collectionItems(ev, collection, at, false);
+  if (items.length > 0) return items;
+  const { origin, why } = originOf(ev.evaluate(collection));
+  return origin === 'constant' || origin === 'allowed' ? [{ e: value('allowed', why), node: collection }] : [];
+}
+
 /** True when every item is a constant (a fixed set of values). */
 export function isFixedSet(items: readonly Item[]): boolean {
   return items.length > 0 && items.every((i) => ['constant', 'allowed', 'numeric', 'placeholder'].includes(originOf(i.e).origin));
@@ -122,6 +130,15 @@ function leaves(block: Node | null): boolean {
   return call?.type === 'call' && ABORTS.test(calleeOf(call).name);
 }
 
+/** A block whose last statement sets the name to a constant (`if sort not in ALLOWED: sort = "id"`). */
+function resets(ev: PyEvaluator, block: Node | null, name: string): boolean {
+  const last = block ? named(block).at(-1) : undefined;
+  const assignment = last?.type === 'expression_statement' ? named(last)[0] : undefined;
+  if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== name) return false;
+  const right = assignment.childForFieldName('right');
+  return !!right && ['constant', 'allowed'].includes(originOf(ev.evaluate(right)).origin);
+}
+
 /**
  * What a check before the read limits a name to: `if x not in ALLOWED: abort(400)`, `assert x in ALLOWED`,
  * `if not x.isdigit(): return`, or a read inside `if x in ALLOWED:`. `undefined` when nothing checks it.
@@ -129,17 +146,17 @@ function leaves(block: Node | null): boolean {
 export function guardedOrigin(ev: PyEvaluator, fn: Node, name: string, at: number): PyEval | undefined {
   const body = fn.childForFieldName('body');
   if (!body) return undefined;
-  const checks = body.descendantsOfType(['if_statement', 'assert_statement']).filter((n): n is Node => !!n && n.startIndex < at && ev.tree.enclosingFunction(n)?.id === fn.id);
+  const checks = body.descendantsOfType(['if_statement', 'elif_clause', 'assert_statement']).filter((n): n is Node => !!n && n.startIndex < at && ev.tree.enclosingFunction(n)?.id === fn.id);
   for (const check of checks) {
     const condition = check.type === 'if_statement' ? check.childForFieldName('condition') : named(check)[0];
     if (!condition) continue;
     const test = checkOf(ev, condition, name);
     if (!test) continue;
-    const consequence = check.type === 'if_statement' ? check.childForFieldName('consequence') : null;
+    const consequence = check.type === 'assert_statement' ? null : check.childForFieldName('consequence');
     const holdsRead = consequence && consequence.startIndex <= at && at < consequence.endIndex;
     if (check.type === 'assert_statement' && test.positive) return test.result;
-    if (check.type === 'if_statement' && test.positive && holdsRead) return test.result;
-    if (check.type === 'if_statement' && !test.positive && check.endIndex <= at && leaves(consequence)) return test.result;
+    if (check.type !== 'assert_statement' && test.positive && holdsRead) return test.result;
+    if (check.type === 'if_statement' && !test.positive && check.endIndex <= at && (leaves(consequence) || resets(ev, consequence, name))) return test.result;
   }
   return undefined;
 }
@@ -152,12 +169,26 @@ function checkOf(ev: PyEvaluator, condition: Node, name: string): { positive: bo
     negated = true;
     c = unwrapPy(c.childForFieldName('argument') ?? c);
   }
+  // `if "'" not in name and '"' not in name:` — a value with no quote cannot leave the quoted string it stands in
+  if (c.type === 'boolean_operator' || c.type === 'comparison_operator') {
+    const quoteChecks = [...c.text.matchAll(/(["'])(\\?['"])\1\s+(not\s+)?in\s+([\w.]+)/g)].filter((m) => m[4] === name);
+    if (quoteChecks.length > 0 && quoteChecks.every((m) => !!m[3] !== negated) && (c.type === 'comparison_operator' || /\band\b/.test(c.text) !== negated)) {
+      return { positive: true, result: value('quoted', 'checked to hold no quote') };
+    }
+  }
+  // `a and x in FIXED`: when the whole holds, each part holds
+  if (c.type === 'boolean_operator' && !negated && /^\s*and\b/.test(c.text.slice((c.childForFieldName('left')?.endIndex ?? c.startIndex) - c.startIndex))) {
+    for (const part of [c.childForFieldName('left'), c.childForFieldName('right')]) {
+      const proof = part ? checkOf(ev, part, name) : undefined;
+      if (proof?.positive) return proof;
+    }
+  }
   if (c.type === 'comparison_operator') {
     const [tested, collection] = named(c);
     if (tested?.text !== name || !collection) return undefined;
     const notIn = /\bnot\s+in\b/.test(c.text.slice(tested.endIndex - c.startIndex, collection.startIndex - c.startIndex));
     const isIn = /\bin\b/.test(c.text.slice(tested.endIndex - c.startIndex, collection.startIndex - c.startIndex));
-    if (!isIn || !isFixedSet(collectionItems(ev, collection, c.startIndex, false))) return undefined;
+    if (!isIn || !isFixedSet(fixedItems(ev, collection, c.startIndex))) return undefined;
     return { positive: notIn === negated, result: value('allowed', `checked against ${collection.text.slice(0, 30)}`) };
   }
   if (c.type === 'call') {

@@ -48,7 +48,8 @@ function configOrigin(root: string, path: readonly string[]): Origin | undefined
   }
   if (root === 'session' || (root === 'g' && path.length > 0) || root === 'current_user') return { origin: 'stored', why: root };
   // Django model metadata (`Model._meta.db_table`) names the model's own table
-  if (path.includes('_meta')) return { origin: 'constant', why: 'model metadata' };
+  // and SQLAlchemy's (`Model.__table__.columns`, `Model.__tablename__`)
+  if (path.some((part) => part === '_meta' || part === '__table__' || part === '__tablename__')) return { origin: 'constant', why: 'model metadata' };
   return undefined;
 }
 

@@ -149,8 +149,7 @@ export class PyEvaluator {
       }
       case 'for': {
         if (!write.value) return UNKNOWN_VALUE(write.name);
-        const items = collectionItems(this, write.value, write.at);
-        return items.length > 0 ? unionOf(items, true) : UNKNOWN_VALUE(`item of ${write.value.text.slice(0, 30)}`);
+        return this.itemOf(write.value, write.at);
       }
       case 'param': {
         const fn = scope;
@@ -198,12 +197,19 @@ export class PyEvaluator {
         const left = clause.childForFieldName('left');
         const right = clause.childForFieldName('right');
         if (left && right && (left.text === name || left.descendantsOfType('identifier').some((i) => i?.text === name))) {
-          const items = collectionItems(this, right, right.startIndex);
-          return items.length > 0 ? unionOf(items, true) : UNKNOWN_VALUE(`item of ${right.text.slice(0, 30)}`);
+          return this.itemOf(right, right.startIndex);
         }
       }
     }
     return undefined;
+  }
+
+  /** One item of what a loop or comprehension iterates: the items the code spells out, else what the whole has for an origin. */
+  private itemOf(iterable: Node, at: number): PyEval {
+    const items = collectionItems(this, iterable, at);
+    if (items.length > 0) return unionOf(items, true);
+    const { origin, why } = originOf(this.evaluate(iterable));
+    return value(origin === 'constant' ? 'allowed' : origin, `item of ${iterable.text.slice(0, 30)} (${why})`);
   }
 
   private attribute(node: Node): PyEval {
@@ -212,8 +218,11 @@ export class PyEvaluator {
     const attr = node.childForFieldName('attribute')?.text ?? '';
     const object = node.childForFieldName('object');
     if (UPPER_CASE.test(attr)) return value('constant', `constant ${attr}`);
-    if (object && /^(?:self|cls)$/.test(object.text)) return this.classAttribute(node, attr);
-    return UNKNOWN_VALUE(`attribute ${node.text.slice(0, 40)}`);
+    if (!object) return UNKNOWN_VALUE(node.text);
+    if (/^(?:self|cls)$/.test(object.text)) return this.classAttribute(node, attr);
+    // an attribute has its object's origin: of request data it is request data, of a fixed value it is fixed
+    const { origin, why } = originOf(this.evaluate(object));
+    return value(origin === 'constant' ? 'allowed' : origin, `attribute of ${object.text.slice(0, 30)} (${why})`);
   }
 
   /** `self.table`: what the class body assigns it (`table = "users"`), else unknown. */
@@ -221,7 +230,7 @@ export class PyEvaluator {
     const fn = this.tree.enclosingFunction(node);
     const cls = fn && this.tree.classOf(fn);
     const body = cls?.childForFieldName('body');
-    if (!body) return UNKNOWN_VALUE(`self.${attr}`);
+    if (!body) return node.childForFieldName('object')?.text === 'cls' ? value('constant', `class attribute cls.${attr}`) : UNKNOWN_VALUE(`self.${attr}`);
     const items: { e: PyEval; node: Node }[] = [];
     for (const statement of named(body)) {
       const assignment = statement.type === 'expression_statement' ? named(statement)[0] : undefined;
@@ -229,7 +238,9 @@ export class PyEvaluator {
       const right = assignment.childForFieldName('right');
       if (right) items.push({ e: this.evaluate(right), node: right });
     }
-    return items.length > 0 ? unionOf(items) : UNKNOWN_VALUE(`self.${attr}`);
+    if (items.length > 0) return unionOf(items);
+    // read through `cls`: a class attribute, set in a class body (here or in a base class) when the module loads
+    return node.childForFieldName('object')?.text === 'cls' ? value('constant', `class attribute cls.${attr}`) : UNKNOWN_VALUE(`self.${attr}`);
   }
 
   private subscript(node: Node): PyEval {
@@ -295,6 +306,7 @@ export class PyEvaluator {
     if (QUOTING_CALLS.has(name) && (receiver || args.positional.length > 0)) return value('quoted', `${name}()`);
     if (NUMERIC_CALLS.has(name)) return value('numeric', `${name}()`);
     if (GENERATED_CALLS.has(name)) return value('generated', `${name}()`);
+    if (name === 'sub' && receiver?.text === 're' && strips(args.positional)) return value('allowed', 're.sub() keeps only word characters');
     if (!receiver) return this.plainCall(node, name, args.positional);
     const recv = this.evaluate(receiver);
     if (recv.kind === 'sql-object') return recv;
@@ -312,6 +324,11 @@ export class PyEvaluator {
     if (/^(?:self|cls)$/.test(receiver.text)) {
       const own = this.constantFunction(node, name, true);
       if (own) return own;
+    }
+    // a method of a fixed object (a model class, a constant) called with fixed arguments gives a fixed result
+    if (recv.kind === 'value' && (recv.origin === 'constant' || recv.origin === 'allowed') && !args.splat
+      && [...args.positional, ...args.keywords.values()].every((a) => ['constant', 'allowed', 'numeric'].includes(originOf(this.evaluate(a)).origin))) {
+      return value('allowed', `${name}() of ${receiver.text.slice(0, 30)}`);
     }
     if (['split', 'rsplit', 'partition', 'splitlines', 'group', 'groups', 'groupdict'].includes(name)) {
       const { origin, why } = originOf(recv);
@@ -384,6 +401,15 @@ export class PyEvaluator {
     if (from === "'" && (to === "''" || to === "\\'")) return value('quoted', 'quotes doubled');
     return recv;
   }
+}
+
+/** Patterns that match every character outside letters, digits and `_` (`[^\w]`, `\W`, `[^a-zA-Z0-9_]`, `[^0-9]`). */
+const NON_WORD_CLASS = /^r?["'](?:\\W\+?|\[\^(?:\\w|\\d|a-zA-Z0-9_?|A-Za-z0-9_?|0-9|a-z0-9_?|\w)+\]\+?|\\D\+?)["']$/;
+
+/** `re.sub(NON_WORD, "", x)`: what is left holds only word characters, which cannot end a string or a statement. */
+function strips(args: readonly Node[]): boolean {
+  const [pattern, replacement] = args;
+  return !!pattern && !!replacement && NON_WORD_CLASS.test(pattern.text) && /^["']{2}$/.test(replacement.text);
 }
 
 export type { PyEval };
