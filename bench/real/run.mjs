@@ -1,5 +1,5 @@
 // npm run bench:real — runs the CLI on every pinned repository whose mirror is here and scores it against our labels.
-// Usage: node bench/real/run.mjs [--repo SUBSTRING] [--language ID] [--rule ID] [--untriaged] [--findings] [--routes] [--json FILE]
+// Usage: node bench/real/run.mjs [--repo SUBSTRING] [--language python] [--rule ID] [--untriaged] [--findings] [--routes] [--json FILE]
 // --findings lists every current finding that is not a true positive, with its label's reason (what to fix next).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,13 +10,12 @@ import { PROJECT_ROOT, extract, hasCommit, loadManifest, mirrorsRoot, slug, work
 const argv = process.argv.slice(2);
 const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
 const only = option('--repo');
-/** Only the repositories of one language of the manifest (`php`, `java`, `ruby`, ...). */
-const onlyLanguage = option('--language');
 const showUntriaged = argv.includes('--untriaged');
 const jsonOut = option('--json');
 const countRoutes = argv.includes('--routes');
 const listFindings = argv.includes('--findings');
 const onlyRule = option('--rule');
+const onlyLanguage = option('--language');
 const cli = path.join(PROJECT_ROOT, 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
