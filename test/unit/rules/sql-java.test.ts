@@ -44,6 +44,8 @@ runRuleTests(sqlConcatenation, {
     ok('session.createQuery("from User where name = :n").setParameter("n", name);'),
     ok('String in = String.join(",", Collections.nCopies(ids.size(), "?"));', undefined, 'no sink'),
     { code: 'class Jobs {\n  private void run(Statement s, String sql) throws Exception { s.execute(sql); }\n  void purge(Statement s) throws Exception { run(s, "DELETE FROM sessions WHERE expired = 1"); }\n}\n', languageId: 'java', name: 'callers in the file pass constant SQL' },
+    ok('if (!SORTABLE.contains(name)) { throw new IllegalArgumentException(name); }\n    stmt.executeQuery("SELECT * FROM t ORDER BY " + name);', undefined, 'a guard with contains before the use'),
+    ok('if (Set.of("name", "email").contains(name)) {\n      stmt.executeQuery("SELECT " + name + " FROM t");\n    }', undefined, 'used inside a contains check'),
     ok('super.execute(file, name);', 'MultipartFile file, String name', 'a generic execute with request data is not SQL'),
   ],
   invalid: [
@@ -77,6 +79,7 @@ runRuleTests(sqlConcatenation, {
     bad('stmt.executeQuery("SELECT * FROM t WHERE name = \'" + name.trim() + "\'");'),
     bad('stmt.executeQuery("SELECT * FROM t WHERE name = \'" + this.filter + "\'");', {}, 'String unused'),
     bad('stmt.executeQuery("SELECT * FROM t WHERE name LIKE \'%" + name + "%\'");'),
+    bad('if (!SORTABLE.contains(name)) { log.warn(name); }\n    stmt.executeQuery("SELECT * FROM t ORDER BY " + name);', { errors: [{ messageId: 'identifier' }] }),
     {
       code: 'class Lesson {\n  AttackResult completed(@RequestParam String query) { return run(query); }\n  AttackResult run(String query) throws Exception {\n    return read(statement.executeQuery(query));\n  }\n}\n',
       languageId: 'java', errors: [{ messageId: 'concatenated', line: 4 }], name: 'request data passed whole through a method of the file',

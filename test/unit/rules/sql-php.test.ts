@@ -51,6 +51,8 @@ runRuleTests(sqlConcatenation, {
     ok('$rows = DB::select("SELECT * FROM " . DB::getTablePrefix() . "pages WHERE draft = 0");', 'configuration'),
     ok('function purge($pdo, $sql) { return $pdo->exec($sql); }\npurge($pdo, "DELETE FROM sessions WHERE expired = 1");', 'callers in the file pass constant SQL'),
     { code: php('DB::statement("ALTER TABLE " . $argv[1] . " ENGINE=InnoDB");'), languageId: 'php', fileName: 'app/Console/Commands/Engine.php', name: 'a console command is a script' },
+    ok('function sorted($pdo, $sort) {\n  if (!in_array($sort, ["name", "created_at"], true)) { return []; }\n  return $pdo->query("SELECT * FROM t ORDER BY $sort");\n}', 'a guard with in_array before the use'),
+    ok('if (in_array($_GET["c"], self::COLUMNS, true)) { $c = $_GET["c"]; }\nif (in_array($col, ["a", "b"])) { $pdo->query("SELECT $col FROM t"); }', 'used inside an in_array check'),
     ok('class AddIndex extends Migration { public function up() { DB::statement("CREATE INDEX i ON " . $this->table . " (a)"); } }', 'a migration class'),
   ],
   invalid: [
@@ -91,6 +93,7 @@ runRuleTests(sqlConcatenation, {
     { code: '<html><?php $r = mysqli_query($c, "SELECT * FROM t WHERE id = " . $_GET["id"]); ?></html>\n', languageId: 'php', errors: [{ messageId: 'concatenated', line: 1, column: 35 }] },
     bad('$row = $db->query("SELECT * FROM t WHERE name = \'" . $this->input->post("name") . "\'");'),
     bad('function run($pdo, $sql) { return $pdo->query($sql); }\nrun($pdo, "SELECT * FROM t WHERE a = \'" . $_GET["a"] . "\'");', { errors: [{ messageId: 'concatenated', line: 2, related: [{ line: 3 }] }] }),
+    bad('function sorted($pdo, $sort) {\n  if (!in_array($sort, $allowed)) { log_it($sort); }\n  return $pdo->query("SELECT * FROM t ORDER BY $sort");\n}', { errors: [{ messageId: 'identifier' }] }),
     bad('$r = mysqli_query($conn, $_POST["sql"]);', { errors: [{ messageId: 'concatenated', messageIncludes: ['string building'] }] }),
     fixed('$rows = $pdo->query("SELECT * FROM users WHERE id = " . $_GET["id"]);', "$rows = $pdo->prepare('SELECT * FROM users WHERE id = ?');\n$rows->execute([$_GET[\"id\"]]);"),
     fixed('$pdo->query("DELETE FROM users WHERE name = \'" . $_POST["name"] . "\'");', "$pdo->prepare('DELETE FROM users WHERE name = ?')->execute([$_POST[\"name\"]]);"),

@@ -134,7 +134,33 @@ export class JavaText extends TextEvaluator {
     const scope = enclosing(node, JAVA_SCOPES);
     const type = JAVA_SCOPES.has(scope.type) ? declaredType(scope, name) : undefined;
     if (type && NUMERIC_TYPE.test(type)) return valueOf(node, 'numeric', `a ${type}`);
+    if (this.checkedAgainstList(node, scope)) return valueOf(node, 'allowed', 'checked with contains against a fixed list');
     return this.variable(name, node, () => this.unwritten(node, scope));
+  }
+
+  /** `ALLOWED.contains(x)` or `Set.of("a", "b").contains(x)` (negated with `!` when `negated`). */
+  private isListCheck(condition: Node | null, variable: string, negated: boolean): boolean {
+    let expr = condition;
+    while (expr?.type === 'parenthesized_expression') expr = namedChildren(expr)[0] ?? null;
+    if (negated) {
+      if (expr?.type !== 'unary_expression' || !expr.text.startsWith('!')) return false;
+      expr = expr.childForFieldName('operand');
+    }
+    if (expr?.type !== 'method_invocation' || expr.childForFieldName('name')?.text !== 'contains' || argumentsOf(expr)[0]?.text !== variable) return false;
+    const list = expr.childForFieldName('object');
+    if (list?.type === 'identifier' || list?.type === 'field_access') return /(?:^|\.)[A-Z][A-Z0-9_]*$/.test(list.text);
+    return list?.type === 'method_invocation' && /^(?:Set|List|Arrays)$/.test(list.childForFieldName('object')?.text ?? '')
+      && argumentsOf(list).every((a) => constantText(this.evaluate(a)) !== undefined);
+  }
+
+  /** A name read inside `if (ALLOWED.contains(x))`, or after `if (!ALLOWED.contains(x)) { throw ...; }` in its method. */
+  private checkedAgainstList(use: Node, scope: Node): boolean {
+    for (let p = use.parent; p && p.id !== scope.id; p = p.parent) {
+      const consequence = p.type === 'if_statement' ? p.childForFieldName('consequence') : null;
+      if (consequence && use.startIndex >= consequence.startIndex && use.endIndex <= consequence.endIndex && this.isListCheck(p.childForFieldName('condition'), use.text, false)) return true;
+    }
+    return scope.descendantsOfType('if_statement').some((s) => !!s && s.endIndex <= use.startIndex
+      && /\b(?:throw|return)\b/.test(s.childForFieldName('consequence')?.text ?? '') && this.isListCheck(s.childForFieldName('condition'), use.text, true));
   }
 
   /** A name nothing in its method writes: a parameter, a field, or a constant. */

@@ -145,7 +145,36 @@ export class PhpText extends TextEvaluator {
     const name = node.text.slice(1);
     if (REQUEST_SUPERGLOBALS.has(name)) return valueOf(node, 'request', `$${name}`);
     if (name === 'this') return valueOf(node, 'unknown', '$this');
+    if (this.checkedAgainstList(node)) return valueOf(node, 'allowed', 'checked with in_array against a fixed list');
     return this.variable(name, node, () => this.unwrittenVariable(node));
+  }
+
+  /**
+   * `$x` read inside `if (in_array($x, [...]))`, or after `if (!in_array($x, [...])) { return; }` in its
+   * function: the value is one of a fixed list (literals or a constant).
+   */
+  private checkedAgainstList(use: Node): boolean {
+    for (let p = use.parent; p && !PHP_SCOPES.has(p.type); p = p.parent) {
+      const body = p.type === 'if_statement' ? p.childForFieldName('body') : null;
+      if (body && use.startIndex >= body.startIndex && use.endIndex <= body.endIndex && this.isListCheck(p.childForFieldName('condition'), use.text, false)) return true;
+    }
+    const scope = enclosing(use, PHP_SCOPES);
+    return scope.descendantsOfType('if_statement').some((s) => !!s && s.endIndex <= use.startIndex && enclosing(s, PHP_SCOPES).id === scope.id
+      && this.isListCheck(s.childForFieldName('condition'), use.text, true) && /\b(?:return|exit|die|throw)\b/.test(s.childForFieldName('body')?.text ?? ''));
+  }
+
+  private isListCheck(condition: Node | null, variable: string, negated: boolean): boolean {
+    let expr = condition;
+    while (expr?.type === 'parenthesized_expression') expr = namedChildren(expr)[0] ?? null;
+    if (negated) {
+      if (expr?.type !== 'unary_op_expression' || !expr.text.startsWith('!')) return false;
+      expr = expr.childForFieldName('argument') ?? namedChildren(expr)[0] ?? null;
+    }
+    if (expr?.type !== 'function_call_expression' || expr.childForFieldName('function')?.text.replace(/^\\/, '') !== 'in_array') return false;
+    const [value, list] = argumentsOf(expr);
+    if (value?.text !== variable || !list) return false;
+    if (list.type === 'name' || list.type === 'class_constant_access_expression') return true;
+    return list.type === 'array_creation_expression' && this.arrayElements(list).every((e) => constantText(this.evaluate(e)) !== undefined);
   }
 
   /** A variable nothing in its function writes: a parameter, a `global`, or one the code cannot see. */

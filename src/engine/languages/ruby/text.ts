@@ -86,6 +86,7 @@ export class RubyText extends TextEvaluator {
         return this.binary(node);
       case 'identifier':
         if (REQUEST_NAMES.has(node.text)) return valueOf(node, 'request', node.text);
+        if (this.checkedAgainstList(node)) return valueOf(node, 'allowed', 'checked with include? against a fixed list');
         return this.variable(node.text, node, () => this.unwritten(node));
       case 'instance_variable':
         return this.variable(node.text, node, () => this.instanceVariable(node));
@@ -151,6 +152,36 @@ export class RubyText extends TextEvaluator {
       return valueOf(node, 'unknown', 'parameter of a method');
     }
     return this.ownMethod(node, node.text) ?? valueOf(node, 'unknown', `${node.text}, not written here`);
+  }
+
+  /** `LIST.include?(x)` or `%w[a b].include?(x)` (negated with `!` when `negated`), LIST a constant or literal list. */
+  private isListCheck(condition: Node | null, variable: string, negated: boolean): boolean {
+    let expr = condition;
+    while (expr?.type === 'parenthesized_statements') expr = namedChildren(expr)[0] ?? null;
+    if (negated) {
+      if (expr?.type !== 'unary' || !expr.text.startsWith('!')) return false;
+      expr = expr.childForFieldName('operand');
+    }
+    if (expr?.type !== 'call' || !/^(?:include\?|member\?|in\?)$/.test(expr.childForFieldName('method')?.text ?? '')) return false;
+    const list = expr.childForFieldName('receiver');
+    if (rubyArguments(expr)[0]?.text !== variable || !list) return false;
+    return list.type === 'constant' || list.type === 'scope_resolution' || list.type === 'string_array' || list.type === 'symbol_array'
+      || (list.type === 'array' && namedChildren(list).every((e) => constantText(this.evaluate(e)) !== undefined));
+  }
+
+  /**
+   * A name read inside `if LIST.include?(x)`, or after `raise ... unless LIST.include?(x)` (`return if !...`)
+   * in its method: the value is one of a fixed list.
+   */
+  private checkedAgainstList(use: Node): boolean {
+    for (let p = use.parent; p && !RUBY_SCOPES.has(p.type); p = p.parent) {
+      const consequence = p.type === 'if' ? p.childForFieldName('consequence') : null;
+      if (consequence && use.startIndex >= consequence.startIndex && use.endIndex <= consequence.endIndex && this.isListCheck(p.childForFieldName('condition'), use.text, false)) return true;
+    }
+    const scope = enclosing(use, RUBY_SCOPES);
+    return scope.descendantsOfType(['unless_modifier', 'if_modifier']).some((m) => !!m && m.endIndex <= use.startIndex
+      && /^(?:raise|return|fail|head|render|redirect_to)\b/.test(m.childForFieldName('body')?.text ?? '')
+      && this.isListCheck(m.childForFieldName('condition'), use.text, m.type === 'if_modifier'));
   }
 
   /** The class (or module) around a node, where its methods and instance variables are written. */
