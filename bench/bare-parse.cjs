@@ -4,7 +4,7 @@ const fs = require('fs');
 const path = require('path');
 const { Parser, Language } = require('@vscode/tree-sitter-wasm');
 
-const GRAMMAR = { '.js': 'javascript', '.cjs': 'javascript', '.mjs': 'javascript', '.jsx': 'javascript', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'tsx', '.py': 'python' };
+const GRAMMAR = { '.js': 'javascript', '.cjs': 'javascript', '.mjs': 'javascript', '.jsx': 'javascript', '.ts': 'typescript', '.mts': 'typescript', '.cts': 'typescript', '.tsx': 'tsx', '.py': 'python', '.php': 'php', '.java': 'java', '.rb': 'ruby' };
 
 (async () => {
   const files = JSON.parse(fs.readFileSync(process.argv[2], 'utf8'));

@@ -1,5 +1,5 @@
 // npm run bench:real — runs the CLI on every pinned repository whose mirror is here and scores it against our labels.
-// Usage: node bench/real/run.mjs [--repo SUBSTRING] [--rule ID] [--untriaged] [--findings] [--routes] [--json FILE]
+// Usage: node bench/real/run.mjs [--repo SUBSTRING] [--language python] [--rule ID] [--untriaged] [--findings] [--routes] [--json FILE]
 // --findings lists every current finding that is not a true positive, with its label's reason (what to fix next).
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,6 +15,7 @@ const jsonOut = option('--json');
 const countRoutes = argv.includes('--routes');
 const listFindings = argv.includes('--findings');
 const onlyRule = option('--rule');
+const onlyLanguage = option('--language');
 const cli = path.join(PROJECT_ROOT, 'dist', 'cli.js');
 if (!fs.existsSync(cli)) {
   console.error('dist/cli.js is missing: run `npm run build` first');
@@ -47,7 +48,7 @@ function routeVerdicts(dir) {
   return counts;
 }
 
-const repos = loadManifest().filter((r) => !only || r.name.toLowerCase().includes(only.toLowerCase()));
+const repos = loadManifest().filter((r) => (!only || r.name.toLowerCase().includes(only.toLowerCase())) && (!onlyLanguage || r.language === onlyLanguage));
 const missing = repos.filter((r) => !hasCommit(r));
 if (missing.length) {
   console.log(`Mirrors missing under ${mirrorsRoot()} (set BENCH_REAL_MIRRORS to another folder):`);

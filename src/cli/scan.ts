@@ -4,7 +4,8 @@ import type { Tree } from '@vscode/tree-sitter-wasm';
 import { analyze } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
 import { readRegularFile } from '../files/project-files';
-import { isJavaScriptFamily, languageOfFileName } from '../engine/languages';
+import { languageOfFileName } from '../engine/languages';
+import { sqlConcatenation } from '../engine/rules/sql-concatenation';
 import { sqlExemptionOf } from '../engine/rules/sql/exempt-files';
 import { sqlOptions } from '../engine/rules/sql/options';
 import type { Grammars } from '../engine/parser';
@@ -65,7 +66,7 @@ export async function analyzeFile(file: string, text: string, options: ScanOptio
   if (result.failed?.length) report.failed = result.failed;
   // Files sql-concatenation leaves out by default (tests, migrations, scripts, assets), counted for the summary.
   const sqlLeavesOut = options.config.rules['sql-concatenation'] !== 'off' && !sqlOptions(options.config).includeTests;
-  const exemption = sqlLeavesOut && !result.skipped && isJavaScriptFamily(languageId) ? sqlExemptionOf(file, options.root, text) : undefined;
+  const exemption = sqlLeavesOut && !result.skipped && sqlConcatenation.meta.languages.includes(languageId) ? sqlExemptionOf(file, options.root, text) : undefined;
   if (exemption) report.sqlExempt = exemption;
   return report;
 }

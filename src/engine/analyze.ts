@@ -200,7 +200,7 @@ export function rulesThatMayReport(text: string, options: AnalyzeOptions): Rule[
 function mayReport(rule: Rule, text: string, options: AnalyzeOptions, config: EngineConfig): boolean {
   if (!effectiveSeverity(rule, config) || !rule.meta.languages.includes(options.languageId as LanguageId)) return false;
   try {
-    return rule.mayReport?.({ text, fileName: options.fileName, config, project: options.project }) ?? true;
+    return rule.mayReport?.({ text, fileName: options.fileName, config, project: options.project, languageId: options.languageId as LanguageId }) ?? true;
   } catch {
     return true; // the check itself will say what fails
   }

@@ -1,8 +1,8 @@
 import type { LanguageId } from './types';
 
-export type GrammarName = 'javascript' | 'typescript' | 'tsx' | 'python';
+export type GrammarName = 'javascript' | 'typescript' | 'tsx' | 'python' | 'php' | 'java' | 'ruby';
 
-export const LANGUAGE_IDS: readonly LanguageId[] = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'];
+export const LANGUAGE_IDS: readonly LanguageId[] = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'php', 'java', 'ruby'];
 
 const GRAMMAR_OF: Readonly<Record<LanguageId, GrammarName>> = {
   javascript: 'javascript',
@@ -10,6 +10,9 @@ const GRAMMAR_OF: Readonly<Record<LanguageId, GrammarName>> = {
   typescript: 'typescript',
   typescriptreact: 'tsx',
   python: 'python',
+  php: 'php', // the `php` grammar (not `php_only`) reads HTML around `<?php ... ?>` blocks
+  java: 'java',
+  ruby: 'ruby',
 };
 
 /**
@@ -33,6 +36,9 @@ const LANGUAGE_OF_EXTENSION: Readonly<Record<string, LanguageId>> = {
   '.mts': 'typescript',
   '.tsx': 'typescriptreact',
   '.py': 'python',
+  '.php': 'php',
+  '.java': 'java',
+  '.rb': 'ruby',
 };
 
 /** The file name extensions the engine reads (`.js`, `.ts`, `.py`, ...). */
@@ -62,6 +68,8 @@ export function languageOfFileName(fileName: string): LanguageId | undefined {
   return match ? LANGUAGE_OF_EXTENSION[match[0].toLowerCase()] : undefined;
 }
 
+const JAVASCRIPT_FAMILY: readonly LanguageId[] = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
+
 export function isJavaScriptFamily(languageId: LanguageId): boolean {
-  return languageId !== 'python';
+  return JAVASCRIPT_FAMILY.includes(languageId);
 }

@@ -70,7 +70,10 @@ export interface RuleContext {
 }
 
 /** What a rule can see of a file before it is parsed. */
-export type RuleInput = Pick<RuleContext, 'text' | 'fileName' | 'config' | 'project'>;
+export type RuleInput = Pick<RuleContext, 'text' | 'fileName' | 'config' | 'project'> & {
+  /** The file's language, when the caller knows it (else read from the file name). */
+  readonly languageId?: LanguageId;
+};
 
 /** A rule: metadata plus a pure check over one parsed file. Rules keep no state between calls. */
 export interface Rule {

@@ -6,7 +6,7 @@ import type { Finding, LanguageId } from './types';
  *   // backend-guide-disable-next-line sql-concatenation -- ids are validated as integers above
  *   // backend-guide-disable-line missing-auth -- public by design
  *   // backend-guide-disable-file missing-helmet -- headers are set by the reverse proxy
- * Python uses `#` comments. Without rule ids the comment silences every rule at that place.
+ * Python and Ruby use `#` comments. Without rule ids the comment silences every rule at that place.
  */
 const DIRECTIVE = /(?:\/\/|\/\*|#)\s*backend-guide-disable-(next-line|line|file)\b([^\n]*)/g;
 
@@ -63,10 +63,12 @@ export function applySuppressions(findings: Finding[], text: string, lines: Line
 
 /** The comment that silences `finding`, inserted above its line (or at the top of the file), with a reason to fill in. */
 export function suppressionEdit(text: string, lines: LineIndex, finding: Finding, languageId: LanguageId, scope: 'next-line' | 'file', reason = 'reason'): { startOffset: number; endOffset: number; newText: string } {
-  const marker = languageId === 'python' ? '#' : '//';
+  const marker = languageId === 'python' || languageId === 'ruby' ? '#' : '//';
   if (scope === 'file') {
     const shebang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
-    const at = shebang > 0 ? shebang : 0;
+    // before `<?php` a comment would be HTML text, so in PHP it goes on the line after the opening tag
+    const phpOpen = languageId === 'php' ? /^(?:#![^\n]*\n)?<\?php[ \t]*\r?\n/.exec(text)?.[0].length ?? -1 : -1;
+    const at = phpOpen >= 0 ? phpOpen : shebang;
     return { startOffset: at, endOffset: at, newText: `${marker} backend-guide-disable-file ${finding.ruleId} -- ${reason}\n` };
   }
   const line = finding.range.start.line;

@@ -67,7 +67,7 @@ export interface FindingCommand {
   arguments: string[];
 }
 
-export type LanguageId = 'javascript' | 'javascriptreact' | 'typescript' | 'typescriptreact' | 'python';
+export type LanguageId = 'javascript' | 'javascriptreact' | 'typescript' | 'typescriptreact' | 'python' | 'php' | 'java' | 'ruby';
 
 export interface CweOwaspRef {
   /** For example `CWE-89` or `OWASP A05:2025`. */

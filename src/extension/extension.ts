@@ -17,7 +17,7 @@ import { NodeSnippetCompletions } from './snippets/snippet-completions';
 import { registerTrack, type TrackApi } from './track/track-commands';
 import { WorkspaceIndex } from './workspace-index';
 
-const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python'];
+const ANALYSED_LANGUAGES = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'php', 'java', 'ruby'];
 
 /** What `activate` returns: used by the extension-host tests. */
 export interface BackendGuideApi {

@@ -75,7 +75,7 @@ async function run(rule: Rule, c: ValidCase, code = c.code): Promise<AnalysisRes
 }
 
 function defaultFileName(languageId: LanguageId): string {
-  return { javascript: 'app.js', javascriptreact: 'app.jsx', typescript: 'app.ts', typescriptreact: 'app.tsx', python: 'app.py' }[languageId];
+  return { javascript: 'app.js', javascriptreact: 'app.jsx', typescript: 'app.ts', typescriptreact: 'app.tsx', python: 'app.py', php: 'app.php', java: 'App.java', ruby: 'app.rb' }[languageId];
 }
 
 function checkFinding(rule: Rule, actual: Finding, expected: ExpectedFinding, index: number): void {

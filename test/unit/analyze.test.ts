@@ -30,7 +30,7 @@ describe('analyze', () => {
 
   it('skips unknown languages, huge, binary and minified files with a reason', async () => {
     const cases: [string, string, RegExp][] = [
-      ['x', 'ruby', /language 'ruby' is not analysed/],
+      ['x', 'go', /language 'go' is not analysed/],
       ['a'.repeat(2 * 1024 * 1024), 'javascript', /over the 1024 KB limit/],
       ['const a = 1;\u0000\u0001', 'javascript', /binary/],
       [`var a=${'1+'.repeat(5000)}1;\n`.repeat(3), 'javascript', /minified/],

@@ -11,6 +11,9 @@ const LANGUAGES: Record<string, { languageId: string; extension: string }> = {
   ts: { languageId: 'typescript', extension: 'ts' },
   tsx: { languageId: 'typescriptreact', extension: 'tsx' },
   py: { languageId: 'python', extension: 'py' },
+  php: { languageId: 'php', extension: 'php' },
+  java: { languageId: 'java', extension: 'java' },
+  ruby: { languageId: 'ruby', extension: 'rb' },
 };
 
 interface Example {

@@ -32,8 +32,8 @@ describe('package.json manifest', () => {
   });
 
   it('activates only on the analysed languages (and its own commands, views and configuration file)', () => {
-    for (const event of manifest.activationEvents) assert.match(event, /^(onLanguage:(javascript|typescript|javascriptreact|typescriptreact|python)|onCommand:backendGuide\.|onView:backendGuide\.|onUri|workspaceContains:\.backendguide\.yaml$)/);
-    for (const lang of ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python']) assert.ok(manifest.activationEvents.includes(`onLanguage:${lang}`));
+    for (const event of manifest.activationEvents) assert.match(event, /^(onLanguage:(javascript|typescript|javascriptreact|typescriptreact|python|php|java|ruby)|onCommand:backendGuide\.|onView:backendGuide\.|onUri|workspaceContains:\.backendguide\.yaml$)/);
+    for (const lang of ['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'python', 'php', 'java', 'ruby']) assert.ok(manifest.activationEvents.includes(`onLanguage:${lang}`));
   });
 
   it('declares limited untrusted workspace support: workspace settings cannot raise the limits in Restricted Mode', () => {

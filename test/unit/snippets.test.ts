@@ -19,10 +19,12 @@ const library = loadSnippetLibrary();
 const MIN_SNIPPETS = 60;
 const JS_FAMILY = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];
 /** Languages VS Code itself defines; contributing snippets to any other language id makes VS Code reject the file. */
-const BUILT_IN_LANGUAGES = new Set([...JS_FAMILY, 'python', 'sql', 'dockerfile', 'ignore', 'properties', 'plaintext', 'yaml', 'shellscript']);
+const BUILT_IN_LANGUAGES = new Set([...JS_FAMILY, 'python', 'php', 'java', 'ruby', 'sql', 'dockerfile', 'ignore', 'properties', 'plaintext', 'yaml', 'shellscript']);
 const FILE_NAME_OF: Readonly<Record<LanguageId, string>> = {
-  javascript: 'snippet.js', javascriptreact: 'snippet.jsx', typescript: 'snippet.ts', typescriptreact: 'snippet.tsx', python: 'snippet.py',
+  javascript: 'snippet.js', javascriptreact: 'snippet.jsx', typescript: 'snippet.ts', typescriptreact: 'snippet.tsx', python: 'snippet.py', php: 'snippet.php', java: 'Snippet.java', ruby: 'snippet.rb',
 };
+/** PHP snippets go inside `<?php ... ?>`: without the opening tag the PHP grammar reads the text as HTML. */
+const CODE_PREFIX_OF: Readonly<Partial<Record<LanguageId, string>>> = { php: '<?php\n' };
 /** A quoted SQL statement in driver code with `= $1`, `< $2`, `LIMIT $3` whose dollar is not escaped. */
 const SQL_PARAMETER_UNESCAPED = /['"`]\s*(?:SELECT|INSERT|UPDATE|DELETE)\b.*(?:[=<>]|\bLIMIT|\bOFFSET)\s*(?<!\\)\$\d/;
 
@@ -80,7 +82,7 @@ async function syntaxProblems(snippet: LibrarySnippet, text: string): Promise<st
   const problems: string[] = [];
   for (const languageId of snippet.languages) {
     if (isLanguageId(languageId)) {
-      const problem = await treeSitterProblem(text, languageId);
+      const problem = await treeSitterProblem((CODE_PREFIX_OF[languageId] ?? '') + text, languageId);
       if (problem) problems.push(`${languageId}: ${problem}`);
     } else if (languageId === 'sql') {
       problems.push(...checkSql(text));
@@ -238,7 +240,7 @@ function describeSnippet(snippet: LibrarySnippet): void {
     if (analysed.length > 0) {
       it('is secure by default: no finding from our rules', async () => {
         for (const languageId of analysed) {
-          const result = await analyze(text, { languageId, fileName: FILE_NAME_OF[languageId], rules: allRules() });
+          const result = await analyze((CODE_PREFIX_OF[languageId] ?? '') + text, { languageId, fileName: FILE_NAME_OF[languageId], rules: allRules() });
           assert.strictEqual(result.skipped, undefined, `${languageId}: not analysed: ${result.skipped}`);
           const findings = result.findings.map((f) => `${f.ruleId} at line ${f.range.start.line + 1}: ${f.message}`);
           assert.deepStrictEqual(findings, [], `${languageId}: findings in the expanded text`);

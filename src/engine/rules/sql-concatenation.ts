@@ -6,6 +6,7 @@ import { Ancestry } from './sql/ancestry';
 import { callerEvidence } from './sql/caller-report';
 import { callPattern, findCandidates, findWherePairs, type Candidate } from './sql/candidates';
 import { isSqlExemptFile } from './sql/exempt-files';
+import { shorten } from './sql/message-parts';
 import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
 import { ImportFacts, scanModuleReferences } from './sql/imports';
 import { sqlOptions, type SqlOptions } from './sql/options';
@@ -22,6 +23,9 @@ import {
 import { meetsEvidence, startsWithStatement, valuePosition } from './sql/sql-text';
 import { StringEvaluator } from './sql/string-building';
 import { NUMERIC_FUNCTIONS, SAFE_RESULT_METHODS, TEXT_PRESERVING_METHODS } from './sql/known-calls';
+import { reportFromFrontEnd } from './sql/neutral/report';
+import { sqlFrontEndOf } from '../languages/front-ends';
+import { languageOfFileName } from '../languages';
 
 /**
  * Flags SQL text built from non-constant values that reaches a query API (CWE-89), and offers to rewrite
@@ -42,11 +46,6 @@ const isPositional: DriverFilter = (driver) => POSITIONAL_DRIVERS.includes(drive
 function describeForms(forms: readonly BuildForm[]): string {
   const ordered = HOW_ORDER.filter((f) => forms.includes(f)).slice(0, 2);
   return ordered.length > 0 ? ordered.map((f) => HOW[f]).join(' and ') : 'string building';
-}
-
-function shorten(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
-  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
 }
 
 /** Extra sinks from configuration (`sql.extraSinks: [runSql, ...]`), read as SQL statement or clause sinks. */
@@ -277,7 +276,7 @@ export const sqlConcatenation: Rule = {
     id: 'sql-concatenation',
     description: 'SQL text built from non-constant values and passed to a query API.',
     defaultSeverity: 'warning',
-    languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'],
+    languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python', 'php', 'java', 'ruby'],
     references: [
       { id: 'CWE-89', url: 'https://cwe.mitre.org/data/definitions/89.html' },
       { id: 'OWASP A05:2025', url: 'https://owasp.org/Top10/2025/A05_2025-Injection/' },
@@ -294,12 +293,21 @@ export const sqlConcatenation: Rule = {
   // a file with no call of a query method and no `$where` holds nothing to report
   mayReport(input: RuleInput) {
     if (isLeftOut(input)) return false;
+    const languageId = input.languageId ?? languageOfFileName(input.fileName);
+    const frontEnd = languageId && sqlFrontEndOf(languageId);
+    if (frontEnd) return frontEnd.mayHaveSql(input.text);
     return input.text.search(callPattern(sinkMethodNames(configuredSinks(sqlOptions(input.config))))) >= 0 || input.text.includes('$where');
   },
   check(context: RuleContext) {
     const { text } = context;
     const options = sqlOptions(context.config);
     if (isLeftOut(context)) return;
+    // languages other than the JavaScript family fill the language-neutral model, judged in one place
+    const frontEnd = sqlFrontEndOf(context.languageId);
+    if (frontEnd) {
+      reportFromFrontEnd(context, frontEnd);
+      return;
+    }
     const entries = configuredSinks(options);
     const hasWhere = text.includes('$where');
     const root = context.tree.rootNode;

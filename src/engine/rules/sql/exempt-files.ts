@@ -16,23 +16,33 @@ export type SqlExemption = 'test' | 'migration' | 'script' | 'asset';
 
 /** Folders of migrations and seeds, on paths relative to the project root. */
 const MIGRATION_FOLDER = /(?:^|\/)(?:migrations?|seeds?|seeders?)\//i;
-/** Folders of maintenance scripts and scheduled jobs (`cron/`: run by the clock, never handed a request). */
-const SCRIPT_FOLDER = /(?:^|\/)(?:\.?scripts?|cron)\//i;
+/**
+ * Folders of maintenance scripts and scheduled jobs (`cron/`: run by the clock, never handed a request), and of
+ * command-line commands (Django's `management/commands/`, Laravel's `app/Console/`, Rails' `lib/tasks/`).
+ */
+const SCRIPT_FOLDER = /(?:^|\/)(?:\.?scripts?|cron|management\/commands|app\/Console|lib\/tasks)\//i;
 /** Folders of files served as they are. */
 const ASSET_FOLDER = /(?:^|\/)(?:public|static|assets)\//i;
 /** File names that say the same wherever the file is: `001.migration.ts`, `users.seed.js`. */
 const MAINTENANCE_FILE = /[./-](?:migration|seed)s?\.[cm]?[jt]sx?$/i;
 
 /**
- * A migration: a TypeORM migration class, or an `up` function handed the migration runner (Sequelize, Knex,
- * node-pg-migrate); a seed: Knex's `seed(knex)`. (Each pattern starts with a word, which keeps the scan of a
+ * A migration: a TypeORM, Rails, Laravel or Doctrine migration class, or an `up` function handed the migration
+ * runner (Sequelize, Knex, node-pg-migrate); a seed: Knex's `seed(knex)`. (Each pattern starts with a word, which keeps the scan of a
  * large file cheap: this runs on every keystroke.)
  */
 const MIGRATION_CONTENT = [
   /MigrationInterface\b/,
   /\b(?:up|seed)\s*(?:[:=]\s*)?(?:async\s*)?(?:function\s*)?\(\s*(?:queryRunner|queryInterface|knex|pgm|migration)\b/,
   /exports\.up\s*=|export\s+(?:async\s+)?function\s+up\s*\(/,
+  // Rails (`class AddIndex < ActiveRecord::Migration[7.1]`), Laravel and Doctrine (`extends Migration`, `AbstractMigration`)
+  /\bclass\s+\w+\s*<\s*ActiveRecord::Migration\b/,
+  /\bextends\s+(?:Abstract)?Migration\b/,
 ];
+/** Python: test modules by name (pytest's `test_*.py`, `*_test.py`, Django's `tests.py`, `conftest.py`), by import, and Alembic migrations. */
+const PYTHON_TEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?|tests|conftest)\.py$/i;
+const PYTHON_TEST_IMPORT = /^\s*(?:import\s+(?:pytest|unittest)\b|from\s+(?:django\.test|unittest|pytest|flask_testing|rest_framework\.test)\b[\w.]*\s+import\b)/m;
+const PYTHON_MIGRATION = /^\s*from\s+alembic\s+import\s+op\b/m;
 /** A test suite: a test framework imported, or `describe`/`it` blocks with assertions. */
 const TEST_IMPORT = /['"](?:mocha|chai|vitest|@jest\/globals|node:test|supertest|ava|tap|sinon|@playwright\/test|@nestjs\/testing)['"]/;
 const TEST_BLOCKS = [/describe\s*\(\s*['"`]/, /\b(?:it|test)\s*\(\s*['"`]/, /\b(?:expect|assert)\s*[.(]/];
@@ -60,13 +70,14 @@ function projectPath(fileName: string, rootDir: string | undefined): string | un
 
 /** Why a file is exempt from `sql-concatenation`, or `undefined` when it is application code. */
 export function sqlExemptionOf(fileName: string, rootDir: string | undefined, text: string): SqlExemption | undefined {
-  if (isTestFileName(fileName, rootDir)) return 'test';
+  if (isTestFileName(fileName, rootDir) || PYTHON_TEST_FILE.test(slashes(fileName))) return 'test';
   const path = projectPath(fileName, rootDir);
   const name = slashes(fileName);
   if (path !== undefined && SCRIPT_FOLDER.test(path)) return 'script';
   if (MAINTENANCE_FILE.test(name) || (path !== undefined && MIGRATION_FOLDER.test(path))) return 'migration';
   if (path !== undefined && ASSET_FOLDER.test(path)) return 'asset';
-  if (MIGRATION_CONTENT.some((p) => p.test(text))) return 'migration';
+  if (MIGRATION_CONTENT.some((p) => p.test(text)) || PYTHON_MIGRATION.test(text)) return 'migration';
+  if (PYTHON_TEST_IMPORT.test(text)) return 'test';
   if (importsTestFramework(text) || TEST_BLOCKS.every((p) => p.test(text))) return 'test';
   if (SHEBANG.test(text) && !HANDLES_REQUESTS.test(text)) return 'script';
   return undefined;

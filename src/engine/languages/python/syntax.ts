@@ -1,0 +1,210 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+
+/** Generic reading of Python syntax trees (tree-sitter-python), shared by the Python front ends. */
+
+/** Node types that open a new scope of names. */
+export const PY_FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda']);
+export const PY_COMPREHENSION_TYPES: ReadonlySet<string> = new Set(['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension']);
+
+/** The expression inside parentheses. */
+export function unwrapPy(node: Node): Node {
+  let current = node;
+  while (current.type === 'parenthesized_expression') {
+    const inner = current.namedChildren.find((c): c is Node => c !== null && c.type !== 'comment');
+    if (!inner) break;
+    current = inner;
+  }
+  return current;
+}
+
+export function named(node: Node): Node[] {
+  return node.namedChildren.filter((c): c is Node => c !== null && c.type !== 'comment');
+}
+
+/**
+ * Parents by node id, from one walk of the tree (tree-sitter's `Node.parent` walks down from the root
+ * on every call). Also lists the nodes of the types asked for, in document order.
+ */
+export class PyTree {
+  private readonly parents = new Map<number, Node>();
+  readonly ofType = new Map<string, Node[]>();
+
+  constructor(readonly root: Node, collect: readonly string[]) {
+    for (const type of collect) this.ofType.set(type, []);
+    const stack: Node[] = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      this.ofType.get(node.type)?.push(node);
+      const children = node.namedChildren;
+      for (let i = children.length - 1; i >= 0; i--) {
+        const child = children[i];
+        if (!child) continue;
+        this.parents.set(child.id, node);
+        stack.push(child);
+      }
+    }
+  }
+
+  parent(node: Node): Node | undefined {
+    return this.parents.get(node.id);
+  }
+
+  /** Ancestors from the parent outwards. */
+  *ancestors(node: Node): Generator<Node> {
+    for (let current = this.parent(node); current; current = this.parent(current)) yield current;
+  }
+
+  /** The innermost function (or lambda) holding the node, or `undefined` at module level. */
+  enclosingFunction(node: Node): Node | undefined {
+    for (const ancestor of this.ancestors(node)) if (PY_FUNCTION_TYPES.has(ancestor.type)) return ancestor;
+    return undefined;
+  }
+
+  /** The class whose body directly holds a function (a method's class). */
+  classOf(fn: Node): Node | undefined {
+    const holder = this.parent(fn)?.type === 'decorated_definition' ? this.parent(this.parent(fn)!) : this.parent(fn);
+    const cls = holder?.type === 'block' ? this.parent(holder) : undefined;
+    return cls?.type === 'class_definition' ? cls : undefined;
+  }
+
+  /** The decorators written above a function or class definition. */
+  decorators(definition: Node): Node[] {
+    const holder = this.parent(definition);
+    return holder?.type === 'decorated_definition' ? named(holder).filter((n) => n.type === 'decorator') : [];
+  }
+}
+
+/** Whether a string literal is an f-string, raw or bytes, from its prefix. */
+export interface StringPrefix {
+  readonly f: boolean;
+  readonly raw: boolean;
+  readonly bytes: boolean;
+  readonly triple: boolean;
+}
+
+export function stringPrefix(node: Node): StringPrefix {
+  const start = node.namedChildren.find((c) => c?.type === 'string_start')?.text ?? '';
+  const letters = /^[A-Za-z]*/.exec(start)?.[0].toLowerCase() ?? '';
+  return { f: letters.includes('f'), raw: letters.includes('r'), bytes: letters.includes('b'), triple: /'''|"""/.test(start) };
+}
+
+const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', 0: '\0', '\n': '' };
+
+/** The value of a string literal's raw characters: escape sequences decoded (not in raw strings), `{{`/`}}` of f-strings undone. */
+export function cookPy(raw: string, prefix: StringPrefix): string {
+  let text = prefix.raw ? raw : raw.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[\s\S])/g, (whole, esc: string) => {
+    if (esc.length === 3 && esc[0] === 'x') return String.fromCharCode(parseInt(esc.slice(1), 16));
+    if (esc.length === 5 && esc[0] === 'u') return String.fromCharCode(parseInt(esc.slice(1), 16));
+    return ESCAPES[esc] ?? whole;
+  });
+  if (prefix.f) text = text.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+  return text;
+}
+
+/** The text of a string literal with no interpolation, cooked; `undefined` for anything else. */
+export function plainStringValue(node: Node): string | undefined {
+  const n = unwrapPy(node);
+  if (n.type === 'concatenated_string') {
+    const parts = named(n).map(plainStringValue);
+    return parts.every((p) => p !== undefined) ? parts.join('') : undefined;
+  }
+  if (n.type !== 'string') return undefined;
+  const prefix = stringPrefix(n);
+  if (named(n).some((c) => c.type === 'interpolation')) return undefined;
+  const start = n.namedChildren.find((c) => c?.type === 'string_start');
+  const end = n.namedChildren.find((c) => c?.type === 'string_end');
+  if (!start || !end) return undefined;
+  return cookPy(n.text.slice(start.endIndex - n.startIndex, end.startIndex - n.startIndex), prefix);
+}
+
+/** `a.b.c` (also through calls and subscripts: `a.b().c[0]`) as its root identifier and the names read after it. */
+export function attributeChain(node: Node): { root: Node; path: string[] } {
+  const path: string[] = [];
+  let current = unwrapPy(node);
+  for (;;) {
+    if (current.type === 'attribute') {
+      path.unshift(current.childForFieldName('attribute')?.text ?? '');
+      current = unwrapPy(current.childForFieldName('object') ?? current);
+    } else if (current.type === 'call') {
+      current = unwrapPy(current.childForFieldName('function') ?? current);
+    } else if (current.type === 'subscript') {
+      current = unwrapPy(current.childForFieldName('value') ?? current);
+    } else if (current.type === 'await') {
+      current = unwrapPy(named(current)[0] ?? current);
+    } else {
+      return { root: current, path };
+    }
+  }
+}
+
+/** The called name and the object it is called on: `cur.execute(...)` is `execute` on `cur`. */
+export function calleeOf(call: Node): { name: string; receiver?: Node } {
+  const fn = unwrapPy(call.childForFieldName('function') ?? call);
+  if (fn.type === 'attribute') return { name: fn.childForFieldName('attribute')?.text ?? '', receiver: fn.childForFieldName('object') ?? undefined };
+  return { name: fn.type === 'identifier' ? fn.text : '' };
+}
+
+/** A call's positional arguments and keyword arguments by name; splats (`*a`, `**k`) are counted apart. */
+export interface CallArguments {
+  readonly positional: readonly Node[];
+  readonly keywords: ReadonlyMap<string, Node>;
+  readonly splat: boolean;
+  readonly list?: Node;
+}
+
+export function argumentsOf(call: Node): CallArguments {
+  const list = call.childForFieldName('arguments') ?? undefined;
+  const positional: Node[] = [];
+  const keywords = new Map<string, Node>();
+  let splat = false;
+  if (list?.type === 'argument_list') {
+    for (const arg of named(list)) {
+      if (arg.type === 'keyword_argument') {
+        const name = arg.childForFieldName('name')?.text;
+        const value = arg.childForFieldName('value');
+        if (name && value) keywords.set(name, value);
+      } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') splat = true;
+      else positional.push(arg);
+    }
+  } else if (list) positional.push(list); // a generator argument: f(x for x in y)
+  return { positional, keywords, splat, list };
+}
+
+/** The names a function's parameters bind, with the parameter node, its type annotation and default. */
+export interface PyParameter {
+  readonly name: string;
+  readonly index: number;
+  readonly node: Node;
+  readonly type?: Node;
+  readonly default?: Node;
+  /** `*args` or `**kwargs`. */
+  readonly splat: boolean;
+}
+
+export function parametersOf(fn: Node): PyParameter[] {
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  const out: PyParameter[] = [];
+  named(list).forEach((p, index) => {
+    if (p.type === 'identifier') out.push({ name: p.text, index, node: p, splat: false });
+    else if (p.type === 'typed_parameter' || p.type === 'typed_default_parameter' || p.type === 'default_parameter') {
+      const nameNode = p.childForFieldName('name') ?? named(p).find((c) => c.type === 'identifier' || c.type === 'list_splat_pattern' || c.type === 'dictionary_splat_pattern');
+      if (!nameNode) return;
+      const splat = nameNode.type !== 'identifier';
+      const name = splat ? named(nameNode)[0]?.text ?? '' : nameNode.text;
+      out.push({ name, index, node: p, type: p.childForFieldName('type') ?? undefined, default: p.childForFieldName('value') ?? undefined, splat });
+    } else if (p.type === 'list_splat_pattern' || p.type === 'dictionary_splat_pattern') {
+      out.push({ name: named(p)[0]?.text ?? '', index, node: p, splat: true });
+    }
+  });
+  return out;
+}
+
+/** The identifiers an assignment target binds (`a`, `a, b`, `(a, [b, c])`), with their position in a flat unpacking, when simple. */
+export function targetNames(target: Node): Node[] {
+  const t = unwrapPy(target);
+  if (t.type === 'identifier') return [t];
+  if (t.type === 'pattern_list' || t.type === 'tuple_pattern' || t.type === 'list_pattern' || t.type === 'expression_list' || t.type === 'tuple' || t.type === 'list') return named(t).flatMap(targetNames);
+  if (t.type === 'list_splat_pattern') return named(t).flatMap(targetNames);
+  return [];
+}

@@ -1,0 +1,266 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { namedChildren } from '../../ast';
+import { LocalWrites, enclosing, ownDescendants, type LocalWrite } from '../local-writes';
+import { printfPieces } from '../printf';
+import { asOneValue, constantText, join, textOf, valueOf, type Built } from '../sql-text-builder';
+import { TextEvaluator } from '../text-evaluator';
+import { MODEL_METADATA_METHODS, NUMERIC_METHODS, QUOTING_METHODS, REQUEST_NAMES, TEXT_PRESERVING_METHODS, TIME_METHODS } from './known-calls';
+
+/** Ruby blocks share their method's locals, so only methods (and lambdas' own scope, the file) delimit them. */
+export const RUBY_SCOPES: ReadonlySet<string> = new Set(['method', 'singleton_method']);
+
+function writtenName(node: Node | null): string | undefined {
+  return node && (node.type === 'identifier' || node.type === 'instance_variable') ? node.text : undefined;
+}
+
+/** Writes of a Ruby method: `x = ...`, `x += ...`, `x << ...`, `x.concat(...)`. */
+function rubyWrites(scope: Node): readonly LocalWrite[] {
+  const writes: LocalWrite[] = [];
+  for (const node of ownDescendants(scope, ['assignment', 'operator_assignment', 'binary', 'call'], RUBY_SCOPES)) {
+    if (node.type === 'assignment' || node.type === 'operator_assignment') {
+      const name = writtenName(node.childForFieldName('left'));
+      if (!name) continue;
+      const operator = node.type === 'operator_assignment' ? node.children.find((c) => c && !c.isNamed)?.text : '=';
+      const value = node.childForFieldName('right') ?? undefined;
+      if (operator === '=' || operator === '+=') writes.push({ name, kind: operator === '+=' ? 'append' : 'set', value, end: node.endIndex });
+      else if (operator === '||=') writes.push({ name, kind: 'append', value, end: node.endIndex });
+      else writes.push({ name, kind: 'set', value: undefined, end: node.endIndex });
+    } else if (node.type === 'binary' && node.childForFieldName('operator')?.text === '<<' && node.parent?.type !== 'binary') {
+      const name = writtenName(node.childForFieldName('left'));
+      if (name) writes.push({ name, kind: 'append', value: node.childForFieldName('right') ?? undefined, end: node.endIndex });
+    } else if (node.type === 'call' && node.childForFieldName('method')?.text === 'concat') {
+      const name = writtenName(node.childForFieldName('receiver'));
+      const arg = node.childForFieldName('arguments');
+      if (name && arg) writes.push({ name, kind: 'append', value: namedChildren(arg)[0], end: node.endIndex });
+    }
+  }
+  return writes;
+}
+
+function rubyLocals(): LocalWrites {
+  return new LocalWrites({ scopeOf: (node) => enclosing(node, RUBY_SCOPES), writesIn: rubyWrites });
+}
+
+export function rubyArguments(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  return args ? namedChildren(args).filter((a) => a.type !== 'comment') : [];
+}
+
+function unescape(text: string): string {
+  return text.replace(/\\([nrt"'\\#])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c);
+}
+
+/** Reads Ruby expressions as SQL text pieces with origins. */
+export class RubyText extends TextEvaluator {
+  private heredocs: Map<number, Node> | undefined;
+
+  constructor(private readonly root: Node, deadline: number) {
+    super(rubyLocals(), deadline);
+  }
+
+  protected read(node: Node): Built {
+    switch (node.type) {
+      case 'parenthesized_statements': {
+        const inner = namedChildren(node).at(-1);
+        return inner ? this.evaluate(inner) : valueOf(node, 'unknown', 'empty');
+      }
+      case 'string':
+      case 'heredoc_body':
+        return this.interpolated(node, node.children);
+      case 'heredoc_beginning': {
+        const body = this.heredocBody(node);
+        return body ? this.evaluate(body) : valueOf(node, 'unknown', 'a heredoc');
+      }
+      case 'simple_symbol':
+        return textOf(node.text.slice(1), node.startIndex, node.endIndex);
+      case 'integer':
+      case 'float':
+      case 'true':
+      case 'false':
+      case 'nil':
+        return textOf(node.text, node.startIndex, node.endIndex);
+      case 'constant':
+      case 'scope_resolution':
+        return valueOf(node, 'constant', 'a constant');
+      case 'binary':
+        return this.binary(node);
+      case 'identifier':
+        if (REQUEST_NAMES.has(node.text)) return valueOf(node, 'request', node.text);
+        if (this.checkedAgainstList(node)) return valueOf(node, 'allowed', 'checked with include? against a fixed list');
+        return this.variable(node.text, node, () => this.unwritten(node));
+      case 'instance_variable':
+        return this.variable(node.text, node, () => this.instanceVariable(node));
+      case 'element_reference':
+        return this.element(node);
+      case 'conditional':
+        return this.choice(node, [node.childForFieldName('consequence'), node.childForFieldName('alternative')]);
+      case 'call':
+        return this.call(node);
+      default:
+        return valueOf(node, 'unknown', `a ${node.type.replace(/_/g, ' ')}`);
+    }
+  }
+
+  private interpolated(node: Node, children: readonly (Node | null)[]): Built {
+    const parts: Built[] = [];
+    for (const child of children) {
+      if (!child) continue;
+      if (child.type === 'string_content' || child.type === 'heredoc_content' || child.type === 'escape_sequence') parts.push(textOf(unescape(child.text), child.startIndex, child.endIndex));
+      else if (child.type === 'interpolation') {
+        const inner = namedChildren(child).at(-1);
+        if (inner) parts.push(asOneValue(inner, this.evaluate(inner), 'interpolated'));
+      }
+    }
+    return join(parts, parts.some((p) => p.pieces.some((x) => x.kind === 'value')) ? 'interpolation' : undefined);
+  }
+
+  /** Heredoc bodies follow their `<<~SQL` openers in order, so the n-th opener reads the n-th body. */
+  private heredocBody(beginning: Node): Node | undefined {
+    if (!this.heredocs) {
+      this.heredocs = new Map();
+      const openers = this.root.descendantsOfType('heredoc_beginning');
+      const bodies = this.root.descendantsOfType('heredoc_body');
+      openers.forEach((o, i) => { if (o && bodies[i]) this.heredocs!.set(o.id, bodies[i]!); });
+    }
+    return this.heredocs.get(beginning.id);
+  }
+
+  private binary(node: Node): Built {
+    const operator = node.childForFieldName('operator')?.text;
+    const left = node.childForFieldName('left');
+    const right = node.childForFieldName('right');
+    if (!left || !right) return valueOf(node, 'unknown', 'an expression');
+    if (operator === '+' || operator === '<<') {
+      const l = this.evaluate(left);
+      if (l.pieces.some((p) => p.kind === 'text') || left.type === 'string') return join([l, this.evaluate(right)], operator === '+' ? 'concatenation' : 'append');
+      return valueOf(node, 'numeric', 'arithmetic');
+    }
+    if (operator === '%' && (left.type === 'string' || left.type === 'heredoc_beginning')) {
+      const template = constantText(this.evaluate(left));
+      const args = right.type === 'array' ? namedChildren(right) : [right];
+      return template === undefined ? valueOf(node, 'unknown', 'a built format') : { ...printfPieces(template, left, args, (n) => this.evaluate(n), node), built: ['percent-format'] };
+    }
+    if (operator === '||') return this.choice(node, [left, right]);
+    return valueOf(node, 'numeric', 'arithmetic or a comparison');
+  }
+
+
+  private unwritten(node: Node): Built {
+    const scope = enclosing(node, RUBY_SCOPES);
+    const parameters = RUBY_SCOPES.has(scope.type) ? scope.childForFieldName('parameters') : null;
+    if (parameters && namedChildren(parameters).some((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text) === node.text)) {
+      return valueOf(node, 'unknown', 'parameter of a method');
+    }
+    return this.ownMethod(node, node.text) ?? valueOf(node, 'unknown', `${node.text}, not written here`);
+  }
+
+  /** `LIST.include?(x)` or `%w[a b].include?(x)` (negated with `!` when `negated`), LIST a constant or literal list. */
+  private isListCheck(condition: Node | null, variable: string, negated: boolean): boolean {
+    let expr = condition;
+    while (expr?.type === 'parenthesized_statements') expr = namedChildren(expr)[0] ?? null;
+    if (negated) {
+      if (expr?.type !== 'unary' || !expr.text.startsWith('!')) return false;
+      expr = expr.childForFieldName('operand');
+    }
+    if (expr?.type !== 'call' || !/^(?:include\?|member\?|in\?)$/.test(expr.childForFieldName('method')?.text ?? '')) return false;
+    const list = expr.childForFieldName('receiver');
+    if (rubyArguments(expr)[0]?.text !== variable || !list) return false;
+    return list.type === 'constant' || list.type === 'scope_resolution' || list.type === 'string_array' || list.type === 'symbol_array'
+      || (list.type === 'array' && namedChildren(list).every((e) => constantText(this.evaluate(e)) !== undefined));
+  }
+
+  /**
+   * A name read inside `if LIST.include?(x)`, or after `raise ... unless LIST.include?(x)` (`return if !...`)
+   * in its method: the value is one of a fixed list.
+   */
+  private checkedAgainstList(use: Node): boolean {
+    for (let p = use.parent; p && !RUBY_SCOPES.has(p.type); p = p.parent) {
+      const consequence = p.type === 'if' ? p.childForFieldName('consequence') : null;
+      if (consequence && use.startIndex >= consequence.startIndex && use.endIndex <= consequence.endIndex && this.isListCheck(p.childForFieldName('condition'), use.text, false)) return true;
+    }
+    const scope = enclosing(use, RUBY_SCOPES);
+    return scope.descendantsOfType(['unless_modifier', 'if_modifier']).some((m) => !!m && m.endIndex <= use.startIndex
+      && /^(?:raise|return|fail|head|render|redirect_to)\b/.test(m.childForFieldName('body')?.text ?? '')
+      && this.isListCheck(m.childForFieldName('condition'), use.text, m.type === 'if_modifier'));
+  }
+
+  /** The class (or module) around a node, where its methods and instance variables are written. */
+  private classOf(node: Node): Node | undefined {
+    for (let p = node.parent; p; p = p.parent) if (p.type === 'class' || p.type === 'module') return p;
+    return undefined;
+  }
+
+  /**
+   * A method of the enclosing class called without arguments (`period`, `table_name`): model metadata is
+   * constant; a reader (`attr_reader :period`) has its instance variable's value; a method defined here
+   * without parameters has the value of its last expression. `undefined` when none of these applies.
+   */
+  private ownMethod(use: Node, name: string): Built | undefined {
+    if (MODEL_METADATA_METHODS.has(name)) return valueOf(use, 'constant', `the model's ${name}`);
+    const owner = this.classOf(use);
+    if (!owner) return undefined;
+    const readers = owner.descendantsOfType('call').filter((c) => c?.childForFieldName('method')?.text === 'attr_reader');
+    if (readers.some((r) => rubyArguments(r!).some((a) => a.text === `:${name}`))) return asOneValue(use, this.instanceVariable(use, `@${name}`), `attr_reader ${name}`);
+    const method = owner.descendantsOfType('method').find((m) => m?.childForFieldName('name')?.text === name);
+    if (!method || method.childForFieldName('parameters')) return undefined;
+    const body = namedChildren(method).find((c) => c.type === 'body_statement');
+    const last = body ? namedChildren(body).filter((c) => c.type !== 'comment').at(-1) : undefined;
+    return last ? asOneValue(use, this.evaluate(last), `the value of ${name}`) : undefined;
+  }
+
+  /** An instance variable read where its method does not write it: the values the class writes to it anywhere. */
+  private instanceVariable(use: Node, name = use.text): Built {
+    const owner = this.classOf(use);
+    const writes = owner ? owner.descendantsOfType('assignment').filter((a) => a?.childForFieldName('left')?.text === name).map((a) => a!.childForFieldName('right')).filter((v): v is Node => !!v) : [];
+    if (writes.length === 0) return valueOf(use, 'unknown', `${name}, set elsewhere`);
+    return asOneValue(use, join(writes.map((w) => this.evaluate(w))), `${name}, as the class sets it`);
+  }
+
+  private element(node: Node): Built {
+    const object = node.childForFieldName('object') ?? namedChildren(node)[0];
+    if (!object) return valueOf(node, 'unknown', 'an element');
+    const base = this.evaluate(object);
+    const value = asOneValue(node, base, `an element of ${object.text}`);
+    if (constantText(base) !== undefined || (object.type === 'constant' && /^[A-Z_0-9]+$/.test(object.text))) return valueOf(node, 'allowed', 'a lookup in a fixed table');
+    return value;
+  }
+
+  private call(node: Node): Built {
+    const method = node.childForFieldName('method')?.text ?? '';
+    const receiver = node.childForFieldName('receiver');
+    const args = rubyArguments(node);
+    if (receiver && REQUEST_NAMES.has(receiver.text.split(/[.[]/)[0]) && !NUMERIC_METHODS.has(method)) return valueOf(node, 'request', `${receiver.text.split(/[.[]/)[0]}`);
+    if (NUMERIC_METHODS.has(method)) return valueOf(node, 'numeric', `${method}`);
+    if (TIME_METHODS.test(method) && (receiver || method === 'now')) return valueOf(node, 'numeric', `a date or time (.${method})`);
+    if (MODEL_METADATA_METHODS.has(method)) return valueOf(node, 'constant', `the model's ${method}`);
+    if (QUOTING_METHODS.has(method)) return valueOf(node, 'quoted', `${method}()`);
+    if (!receiver && (method === 'format' || method === 'sprintf') && args[0]) {
+      const template = constantText(this.evaluate(args[0]));
+      return template === undefined ? valueOf(node, 'unknown', 'a built format') : printfPieces(template, args[0], args.slice(1), (n) => this.evaluate(n), node);
+    }
+    if (method === 'join' && receiver) return this.joinList(node, receiver, args[0]);
+    if (TEXT_PRESERVING_METHODS.has(method) && receiver) return asOneValue(node, this.evaluate(receiver), `.${method}`);
+    if (!receiver && REQUEST_NAMES.has(method)) return valueOf(node, 'request', method);
+    if (!receiver && args.length === 0) {
+      const own = this.ownMethod(node, method);
+      if (own) return own;
+    }
+    if (receiver && /^(?:pluck|ids|find|find_by|first|last|take|all|where|select|order)$/.test(method)) return valueOf(node, 'stored', `read from the database by .${method}`);
+    return valueOf(node, 'unknown', `the result of ${method}`);
+  }
+
+  /** `list.join(sep)`: fixed text when every element of a literal array is; else one value with the list's origin. */
+  private joinList(node: Node, list: Node, separator: Node | undefined): Built {
+    const sep = separator ? constantText(this.evaluate(separator)) ?? '' : '';
+    if (list.type === 'array') {
+      const parts: Built[] = [];
+      namedChildren(list).forEach((e, i) => {
+        if (i > 0) parts.push(textOf(sep, node.startIndex, node.startIndex));
+        parts.push(this.evaluate(e));
+      });
+      return join(parts, 'join');
+    }
+    if (list.type === 'string_array' || list.type === 'symbol_array') return valueOf(node, 'constant', 'a fixed list');
+    return { ...asOneValue(node, this.evaluate(list), 'a joined list'), built: ['join'] };
+  }
+}

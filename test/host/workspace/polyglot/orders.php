@@ -1,0 +1,6 @@
+<?php
+function findOrder(PDO $pdo)
+{
+    $id = $_GET['id'];
+    return $pdo->query("SELECT * FROM orders WHERE id = $id")->fetch();
+}
