@@ -1,7 +1,7 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { rulesThatMayReport } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
-import { isJavaScriptFamily, languageOfFileName } from '../engine/languages';
+import { languageOfFileName } from '../engine/languages';
 import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
@@ -42,7 +42,7 @@ export class FileScanner {
     this.grammars = grammars ?? sharedGrammars();
   }
 
-  /** Reads `files` and returns the facts of the JavaScript-family ones, in their order, and those that could not be read. */
+  /** Reads `files` and returns the facts of the source files the engine reads, in their order, and those that could not be read. */
   async facts(files: readonly string[]): Promise<{ facts: Array<[string, FileFacts]>; unreadable: UnreadableFile[] }> {
     const { root, config } = this.settings;
     const withoutFacts = new ProjectIndex(root).facts();
@@ -57,7 +57,7 @@ export class FileScanner {
       this.files.push(file);
       const { text } = read;
       const languageId = languageOfFileName(file);
-      if (!languageId || !isJavaScriptFamily(languageId)) continue;
+      if (!languageId) continue;
       const keep = this.keptChars + text.length <= this.settings.keptTreeChars
         && rulesThatMayReport(text, { languageId, fileName: file, config, project: withoutFacts }).length > 0;
       const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep);
