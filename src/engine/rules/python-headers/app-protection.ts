@@ -19,7 +19,7 @@ export interface AppAssessment {
 }
 
 /** Paths of health, readiness and metrics endpoints: an app serving only these is an internal single-purpose server. */
-const INTERNAL_PATH = /^\/?(?:health[-_]?(?:check|z)?|healthz|ready|readyz|readiness|live|livez|liveness|alive|ping|status|metrics|version)?\/?$/i;
+const INTERNAL_PATH = /^\/?(?:health[-_]?(?:check|z)?|healthz|ready|readyz|readiness|live|livez|liveness|alive|ping|status|metrics|version)\/?$/i;
 
 function linked(view: PythonFactsView, from: FileFacts, to: string): boolean {
   return (from.headers?.imports ?? []).some((i) => importReaches(from.fileName, i.module, to, i.name));
