@@ -1,12 +1,13 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { AppHeaderFacts, HeaderApp, HeaderProtection, HeaderTarget, SecurityHeader } from '../model/headers';
+import type { AppHeaderFacts, HeaderApp, HeaderFramework, HeaderProtection, HeaderTarget, SecurityHeader } from '../model/headers';
 import { callArguments, dottedName, importsOf, parameterNames, pythonString, type PythonImport } from '../languages/python/syntax';
 import { ASGI_APP_CONSTRUCTORS, ASGI_HEADER_PACKAGES, ASGI_INCLUDES, HEADER_OBJECT_CONSTRUCTORS } from './fastapi/fastapi-headers';
 import { FLASK_APP_CONSTRUCTORS, FLASK_HEADER_PACKAGES, FLASK_INCLUDES, FLASK_RESPONSE_HOOKS } from './flask/flask-headers';
 import { headersSetInPythonCode } from './header-code';
 
-const APP_CONSTRUCTORS = { ...FLASK_APP_CONSTRUCTORS, ...ASGI_APP_CONSTRUCTORS };
-const HEADER_PACKAGES = { ...FLASK_HEADER_PACKAGES, ...ASGI_HEADER_PACKAGES };
+const APP_CONSTRUCTORS = new Map(Object.entries({ ...FLASK_APP_CONSTRUCTORS, ...ASGI_APP_CONSTRUCTORS }));
+const HEADER_PACKAGES = new Map(Object.entries({ ...FLASK_HEADER_PACKAGES, ...ASGI_HEADER_PACKAGES }));
+const HEADER_OBJECTS = new Map(Object.entries(HEADER_OBJECT_CONSTRUCTORS));
 const INCLUDES = new Set([...FLASK_INCLUDES, ...ASGI_INCLUDES]);
 /** Route decorators of Flask and FastAPI (`@app.route('/x')`, `@app.get('/x')`). */
 const ROUTE_METHODS: ReadonlySet<string> = new Set(['route', 'get', 'post', 'put', 'patch', 'delete', 'api_route', 'websocket']);
@@ -25,21 +26,27 @@ interface Scope {
  */
 class AppHeaderExtractor {
   private readonly imports = new Map<string, PythonImport>();
+  /** Classes of this file that extend an app class (`class Redash(Flask)`). */
+  private readonly appClasses = new Map<string, HeaderFramework>();
   private readonly facts: AppHeaderFacts = { apps: [], protections: [], pending: [], setters: [], mounted: [], imports: [] };
 
   constructor(private readonly root: Node, private readonly text: string) {}
 
   run(): AppHeaderFacts {
-    for (const statement of this.root.namedChildren) {
+    // imports anywhere (an app factory often imports its modules inside the function)
+    for (const statement of this.root.descendantsOfType(['import_statement', 'import_from_statement'])) {
       if (!statement) continue;
       for (const imported of importsOf(statement)) {
-        this.imports.set(imported.local, imported);
-        if (imported.name) this.facts.imports.push({ name: imported.local, module: imported.module });
+        if (!this.imports.has(imported.local) || statement.parent?.type === 'module') this.imports.set(imported.local, imported);
+        if (imported.name) this.facts.imports.push({ name: imported.local, module: imported.module, imported: imported.name });
       }
     }
     for (const statement of this.root.namedChildren) {
       const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-      if (definition?.type === 'class_definition') this.setterDefinition(definition, 'class');
+      if (definition?.type === 'class_definition') {
+        this.appSubclass(definition);
+        this.setterDefinition(definition, 'class');
+      }
       else if (definition?.type === 'function_definition') this.setterDefinition(definition, 'function');
     }
     this.visit(this.root, { params: new Set(), moduleLevel: true }, 0);
@@ -81,6 +88,14 @@ class AppHeaderExtractor {
     for (const child of node.namedChildren) if (child) this.visit(child, inner, depth + 1);
   }
 
+  /** `class Redash(Flask)`: the project's own app class, created like the framework's. */
+  private appSubclass(node: Node): void {
+    const name = node.childForFieldName('name')?.text;
+    const bases = node.childForFieldName('superclasses')?.namedChildren ?? [];
+    const framework = bases.map((b) => APP_CONSTRUCTORS.get(this.qualified(b) ?? '')).find(Boolean);
+    if (name && framework) this.appClasses.set(name, framework);
+  }
+
   private setterDefinition(node: Node, kind: 'class' | 'function'): void {
     const name = node.childForFieldName('name')?.text;
     const body = node.childForFieldName('body');
@@ -96,7 +111,7 @@ class AppHeaderExtractor {
     if (!name || right?.type !== 'call') return;
     const callee = this.qualified(right.childForFieldName('function'));
     if (!callee) return;
-    const framework = APP_CONSTRUCTORS[callee];
+    const framework = APP_CONSTRUCTORS.get(callee) ?? this.appClasses.get(callee);
     if (framework) {
       const statement = node.parent?.type === 'expression_statement' ? node.parent : node;
       const lineStart = this.text.lastIndexOf('\n', statement.startIndex - 1) + 1;
@@ -105,8 +120,8 @@ class AppHeaderExtractor {
       this.constructorMiddleware(right, name, scope);
       return;
     }
-    const pkg = HEADER_PACKAGES[callee];
-    const holder = HEADER_OBJECT_CONSTRUCTORS[callee];
+    const pkg = HEADER_PACKAGES.get(callee);
+    const holder = HEADER_OBJECTS.get(callee);
     if (scope.moduleLevel && ((pkg && !callArguments(right).positional.length && !callArguments(right).keywords.has('app')) || holder)) {
       this.facts.setters.push({ name, what: pkg?.what ?? holder!, headers: pkg?.headers ?? 'all' });
     }
@@ -142,7 +157,7 @@ class AppHeaderExtractor {
     const fn = node.childForFieldName('function');
     const { positional, keywords } = callArguments(node);
     const callee = this.qualified(fn);
-    const pkg = callee ? HEADER_PACKAGES[callee] : undefined;
+    const pkg = callee ? HEADER_PACKAGES.get(callee) : undefined;
     const appArg = positional[0] ?? keywords.get('app');
     if (pkg && appArg) {
       this.facts.protections.push({ kind: 'package', what: pkg.what, headers: pkg.headers, target: this.target(appArg, scope), span: { start: node.startIndex, end: node.endIndex } });
@@ -173,7 +188,7 @@ class AppHeaderExtractor {
     const target = this.target(appArg, scope);
     const span = { start: node.startIndex, end: node.endIndex };
     if (object?.type === 'call') {
-      const pkg = HEADER_PACKAGES[this.qualified(object.childForFieldName('function')) ?? ''];
+      const pkg = HEADER_PACKAGES.get(this.qualified(object.childForFieldName('function')) ?? '');
       if (pkg) this.facts.protections.push({ kind: 'package', what: pkg.what, headers: pkg.headers, target, span });
       return;
     }

@@ -100,8 +100,8 @@ export interface AppHeaderFacts {
   setters: HeaderSetter[];
   /** Names of apps this file mounts into another app (`app.mount('/v1', api)`): they share the parent's headers. */
   mounted: string[];
-  /** Module-level names imported from other modules, with their module as written (`app` from `.`). */
-  imports: { name: string; module: string }[];
+  /** Names imported from other modules, with their module as written (`app` from `.`) and the name imported when renamed (`as`). */
+  imports: { name: string; module: string; imported: string }[];
 }
 
 /** A setting's value as written: a literal, or configuration (read from the environment, computed). */

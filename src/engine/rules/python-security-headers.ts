@@ -23,7 +23,7 @@ function related(context: RuleContext, assessment: AppAssessment): RelatedSpec[]
 function talismanState(context: RuleContext, facts: FileFacts): { inRequirements: boolean; unknown: boolean; importedAs?: string } {
   const requirements = context.project?.requirementsFor?.(context.fileName);
   const inRequirements = !!requirements && TALISMAN_DISTRIBUTIONS.some((d) => requirements.dependencies.has(normalizeDistribution(d)));
-  const importedAs = facts.headers?.imports.find((i) => i.module === 'flask_talisman')?.name;
+  const importedAs = facts.headers?.imports.find((i) => i.module === 'flask_talisman' && i.imported === 'Talisman')?.name;
   return { inRequirements: inRequirements || !!importedAs, unknown: !requirements, importedAs };
 }
 

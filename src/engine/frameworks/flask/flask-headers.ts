@@ -12,6 +12,7 @@ export const FLASK_APP_CONSTRUCTORS: Readonly<Record<string, HeaderFramework>> =
 /** Extensions that set the security headers of every response of the app they are given. */
 export const FLASK_HEADER_PACKAGES: Readonly<Record<string, { what: string; headers: readonly SecurityHeader[] | 'all' }>> = {
   'flask_talisman.Talisman': { what: 'Flask-Talisman', headers: 'all' },
+  'flask_talisman.talisman.Talisman': { what: 'Flask-Talisman', headers: 'all' },
   'talisman.Talisman': { what: 'Flask-Talisman', headers: 'all' },
   'quart_talisman.Talisman': { what: 'Quart-Talisman', headers: 'all' },
 };
