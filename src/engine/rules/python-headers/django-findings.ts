@@ -85,6 +85,8 @@ function missingFindings(merged: MergedSettings): SettingsFinding[] {
 
 /** Reports what the deployed Django settings modules leave insecure, at the places in this file where it is written. */
 export function checkDjangoSettings(context: RuleContext, view: PythonFactsView): void {
+  // findings are shown where a setting is written: only in settings modules
+  if (!view.current.settings) return;
   const reported = new Set<string>();
   for (const merged of deployedSettings(view)) {
     for (const finding of [...middlewareFindings(merged), ...valueFindings(merged), ...missingFindings(merged)]) {

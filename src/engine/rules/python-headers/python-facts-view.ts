@@ -21,9 +21,14 @@ export function pythonFactsView(context: RuleContext): PythonFactsView {
     const current = indexed?.textHash === hash && (indexed.headers || indexed.settings)
       ? indexed
       : extractPythonFacts(context.tree, context.text, context.fileName, context.languageId, hash, context.project?.rootDir);
-    const files = new Map<string, FileFacts>();
-    for (const [name, facts] of context.project?.files ?? []) if (facts.languageId === 'python' && !facts.isTest) files.set(name, facts);
-    files.set(context.fileName, current);
+    // the project's Python facts, gathered once per snapshot: every analysed file would otherwise walk them all
+    const project = context.project;
+    const indexedFiles = project?.memo('python-header-files', () => {
+      const map = new Map<string, FileFacts>();
+      for (const [name, facts] of project.files) if (facts.languageId === 'python' && !facts.isTest) map.set(name, facts);
+      return map;
+    }) ?? new Map<string, FileFacts>();
+    const files = indexedFiles.get(context.fileName) === current ? indexedFiles : new Map(indexedFiles).set(context.fileName, current);
     return { current, files, hasProject: !!context.project?.files, rootDir: context.project?.rootDir };
   });
 }
