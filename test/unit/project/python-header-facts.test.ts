@@ -58,3 +58,11 @@ describe('Python requirement files', () => {
     assert.ok(readPythonRequirements('/p/Pipfile', '[packages]\nflask-talisman = "*"\n').dependencies.has('flask-talisman'));
   });
 });
+
+describe('Python header facts on hostile shapes', () => {
+  it('read a very long attribute chain and deeply nested calls without failing', async () => {
+    const chain = `from flask import Flask\nfrom flask_talisman import Talisman\napp = Flask(__name__)\nTalisman(a\n${'    .a\n'.repeat(60000)})\n${'f(\n'.repeat(500)}${')'.repeat(500)}\n`;
+    const read = await facts(chain);
+    assert.deepStrictEqual(read.headers?.apps.map((a) => a.name), ['app']);
+  });
+});

@@ -14,16 +14,19 @@ export function pythonString(node: Node | null | undefined): string | undefined 
   return value;
 }
 
-/** `a.b.c` for an identifier or an attribute chain of identifiers; `undefined` for anything else. */
+/** `a.b.c` for an identifier or an attribute chain of identifiers; `undefined` for anything else. Iterative: chains can be long. */
 export function dottedName(node: Node | null | undefined): string | undefined {
-  if (!node) return undefined;
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') {
-    const object = dottedName(node.childForFieldName('object'));
-    const attribute = node.childForFieldName('attribute');
-    return object && attribute ? `${object}.${attribute.text}` : undefined;
+  const parts: string[] = [];
+  let current = node;
+  while (current?.type === 'attribute') {
+    const attribute = current.childForFieldName('attribute');
+    if (!attribute) return undefined;
+    parts.push(attribute.text);
+    current = current.childForFieldName('object');
   }
-  return undefined;
+  if (current?.type !== 'identifier') return undefined;
+  parts.push(current.text);
+  return parts.reverse().join('.');
 }
 
 /** The positional arguments and keyword arguments of a call's `argument_list`. */
