@@ -5,6 +5,8 @@
  * (Django). Framework extractors (`src/engine/frameworks/<name>/*headers*`) fill it; rules read it.
  */
 
+import type { Range } from '../types';
+
 export type SecurityHeader =
   | 'Content-Security-Policy'
   | 'Strict-Transport-Security'
@@ -69,6 +71,8 @@ export interface HeaderProtection {
   headers: readonly SecurityHeader[] | 'all';
   target: HeaderTarget;
   span: HeaderSpan;
+  /** `span` as lines and characters, for related locations shown from other files. */
+  range?: Range;
 }
 
 /**
@@ -83,6 +87,7 @@ export interface PendingHeaderUse {
   kind: HeaderProtection['kind'];
   target: HeaderTarget;
   span: HeaderSpan;
+  range?: Range;
 }
 
 /** A name a file defines at module level that sets headers when used: a middleware class, a hook function, a `Talisman()` object. */

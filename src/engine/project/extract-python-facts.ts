@@ -1,6 +1,7 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { extractAppHeaders } from '../frameworks/app-headers';
 import { DJANGO_HEADER_SETTINGS, DJANGO_SETTINGS_TEXT, extractSettingsHeaders } from '../frameworks/django/settings-headers';
+import { LineIndex } from '../text';
 import type { LanguageId } from '../types';
 import { emptyFileFacts, type FileFacts } from './facts';
 import { isTestFileName } from './frameworks';
@@ -18,6 +19,10 @@ const DERIVED_SETTINGS_TEXT = new RegExp(`^from\\s+\\S+\\s+import\\s+\\*[\\s\\S]
 export function extractPythonFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string): FileFacts {
   const facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName, rootDir), false);
   facts.headers = extractAppHeaders(tree.rootNode, text);
+  if (facts.headers.protections.length || facts.headers.pending.length) {
+    const lines = new LineIndex(text);
+    for (const use of [...facts.headers.protections, ...facts.headers.pending]) use.range = lines.rangeOf(use.span.start, use.span.end);
+  }
   if (DJANGO_SETTINGS_TEXT.test(text) || DERIVED_SETTINGS_TEXT.test(text)) facts.settings = extractSettingsHeaders(tree.rootNode);
   return facts;
 }

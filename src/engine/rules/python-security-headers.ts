@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { HeaderApp } from '../model/headers';
 import type { FileFacts } from '../project/facts';
 import { normalizeDistribution } from '../project/python-requirements';
@@ -10,13 +11,13 @@ import { talismanFix } from './python-headers/header-fixes';
 
 const FRAMEWORK_NAME = { flask: 'Flask', fastapi: 'FastAPI', starlette: 'Starlette' } as const;
 
-/** The protections in this file that set some of the headers (those of other files are named by the finding's absence). */
+/** Where the protections that set some of the headers are, in this file or another. */
 function related(context: RuleContext, assessment: AppAssessment): RelatedSpec[] {
-  return assessment.found.filter((p) => p.file === context.fileName).map((p) => ({
-    message: `${p.what} sets ${p.headers === 'all' ? 'the security headers' : p.headers.join(', ')} here`,
-    startOffset: p.span.start,
-    endOffset: p.span.end,
-  }));
+  return assessment.found.flatMap((p): RelatedSpec[] => {
+    const message = `${p.what} sets ${p.headers === 'all' ? 'the security headers' : p.headers.join(', ')} here`;
+    if (p.file === context.fileName) return [{ message, startOffset: p.span.start, endOffset: p.span.end }];
+    return p.range ? [{ message: `${message} (${path.basename(p.file)})`, fileName: p.file, range: p.range }] : [];
+  });
 }
 
 /** Whether Flask-Talisman is installable per the requirements files, and the name the file imports it under. */

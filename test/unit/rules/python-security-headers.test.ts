@@ -230,6 +230,12 @@ const invalid: InvalidCase[] = [
     files: { '/p/app/extensions.py': 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n' },
     errors: [{ messageId: 'flaskWithoutHeaders', line: 5 }],
   },
+  {
+    ...py, name: 'a hook in another module setting some headers: the finding points there', fileName: '/p/web/app.py',
+    code: "from flask import Flask\n\napp = Flask(__name__)\n",
+    files: { '/p/web/hooks.py': "from .app import app\n\n@app.after_request\ndef frame(response):\n    response.headers['X-Frame-Options'] = 'DENY'\n    return response\n" },
+    errors: [{ messageId: 'partialHeaders', line: 3, related: [{ line: 3, column: 1, messageIncludes: 'X-Frame-Options here (hooks.py)' }] }],
+  },
   { ...py, name: 'FastAPI app without header middleware', code: FASTAPI_APP, errors: [{ messageId: 'asgiWithoutHeaders', line: 3, column: 7, messageIncludes: ['FastAPI app', '@app.middleware("http")'] }], output: null },
   { ...py, name: 'FastAPI app with CORS middleware only', code: "from fastapi import FastAPI\nfrom fastapi.middleware.cors import CORSMiddleware\n\napp = FastAPI()\napp.add_middleware(CORSMiddleware, allow_origins=['https://example.com'])\n", errors: [{ messageId: 'asgiWithoutHeaders' }] },
   { ...py, name: 'FastAPI app with a timing middleware that sets no security header', code: "from fastapi import FastAPI\nimport time\n\napp = FastAPI()\n\n@app.middleware('http')\nasync def timing(request, call_next):\n    start = time.time()\n    response = await call_next(request)\n    response.headers['X-Process-Time'] = str(time.time() - start)\n    return response\n", errors: [{ messageId: 'asgiWithoutHeaders' }] },

@@ -1,4 +1,5 @@
 import type { FileFacts } from '../../project/facts';
+import type { Range } from '../../types';
 import { MAIN_HEADERS, type HeaderApp, type HeaderProtection, type HeaderSpan, type HeaderTarget, type SecurityHeader } from '../../model/headers';
 import { importReaches } from './python-modules';
 import type { PythonFactsView } from './python-facts-view';
@@ -9,6 +10,7 @@ export interface FoundProtection {
   what: string;
   headers: readonly SecurityHeader[] | 'all';
   span: HeaderSpan;
+  range?: Range;
 }
 
 export interface AppAssessment {
@@ -39,7 +41,7 @@ function protectionsOf(view: PythonFactsView, facts: FileFacts): HeaderProtectio
     for (const other of view.files.values()) {
       const setter = other.headers?.setters.find((s) => s.name === use.name);
       if (setter && other.fileName !== facts.fileName && importReaches(facts.fileName, use.module, other.fileName)) {
-        resolved.push({ kind: use.kind, what: setter.what, headers: setter.headers, target: use.target, span: use.span });
+        resolved.push({ kind: use.kind, what: setter.what, headers: setter.headers, target: use.target, span: use.span, range: use.range });
         break;
       }
     }
@@ -63,7 +65,7 @@ export function assessApp(view: PythonFactsView, appFile: FileFacts, app: Header
     if (facts.fileName !== appFile.fileName && !connected(view, facts, appFile)) continue;
     for (const protection of protectionsOf(view, facts)) {
       if (!reaches(protection.target, facts, app, appFile)) continue;
-      found.push({ file: facts.fileName, what: protection.what, headers: protection.headers, span: protection.span });
+      found.push({ file: facts.fileName, what: protection.what, headers: protection.headers, span: protection.span, range: protection.range });
       if (protection.headers === 'all') full = true;
       else protection.headers.forEach((h) => covered.add(h));
     }
