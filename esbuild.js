@@ -15,6 +15,8 @@ function copyWasm() {
   const to = path.join(__dirname, 'dist', 'wasm');
   fs.mkdirSync(to, { recursive: true });
   for (const file of WASM_FILES) fs.copyFileSync(path.join(from, file), path.join(to, file));
+  // sql.js's SQLite, for the attack replay (src/engine/replay/sandbox.ts)
+  fs.copyFileSync(path.join(path.dirname(require.resolve('sql.js')), 'sql-wasm.wasm'), path.join(to, 'sql-wasm.wasm'));
 }
 
 /**
@@ -22,7 +24,7 @@ function copyWasm() {
  * bundled into files of their own under dist/vendor/ and required from there when first used, so that
  * loading the extension at activation compiles only what activation runs.
  */
-const VENDORED = ['yaml', 'sql-formatter', 'markdown-it'];
+const VENDORED = ['yaml', 'sql-formatter', 'markdown-it', 'sql.js'];
 const vendorFile = (name) => `vendor/${name}.js`;
 
 const vendorSplit = {

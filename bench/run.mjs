@@ -2,7 +2,7 @@
 // `npm run bench [folder]`: speed and memory of the engine, as ratios measured in the same run.
 // Without a folder it scans a generated corpus (bench/generate-corpus.mjs, ~1,000 files).
 // Prints: CLI cold scan on all cores and on one core vs a bare tree-sitter parse of the same files (wall and
-// CPU time, with their spread); peak memory; keystroke re-analysis
+// CPU time, with their spread); a rescan from --cache vs the cold scan; peak memory; keystroke re-analysis
 // p50/p95 on a 3,000-line file; activation time. Budgets are in the design notes; this never fails on them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -48,15 +48,37 @@ function timeProcess(args) {
 // before it, and the spread of the paired ratios is shown beside their median.
 const cores = os.availableParallelism?.() ?? os.cpus().length;
 const lint = (jobs) => ['-r', './bench/max-rss.cjs', 'dist/cli.js', 'lint', folder, '--format', 'json', '-o', os.devNull, '--jobs', String(jobs)];
+// ESLint with four security plugins, when installed beside the bench (see bench/eslint-run.cjs for how);
+// it takes about 30 s of CPU per run, so it runs in the first runs only, each paired with the CLI run before it.
+const eslintInstalled = fs.existsSync(path.join(root, '.bench', 'eslint', 'node_modules', 'eslint'));
+const ESLINT_RUNS = Math.min(RUNS, Number(process.env.BENCH_ESLINT_RUNS) || 3);
+const eslint = [];
+const cacheFile = path.join(os.tmpdir(), `backend-guide-bench-${process.pid}.cache`);
 const bare = [];
 const cliAll = [];
 const cliOne = [];
+const cached = [];
 for (let i = 0; i < RUNS; i++) {
   bare.push(timeProcess(['-r', './bench/max-rss.cjs', 'bench/bare-parse.cjs', listFile]));
   cliAll.push(timeProcess(lint(cores)));
+  if (eslintInstalled && i < ESLINT_RUNS) eslint.push(timeProcess(['-r', './bench/max-rss.cjs', 'bench/eslint-run.cjs', folder]));
   cliOne.push(timeProcess(lint(1)));
+  // a cold run fills the cache, the next one rescans the unchanged corpus from it
+  fs.rmSync(cacheFile, { force: true });
+  timeProcess([...lint(cores), '--cache-location', cacheFile]);
+  cached.push(timeProcess([...lint(cores), '--cache-location', cacheFile]));
 }
 fs.rmSync(listFile);
+fs.rmSync(cacheFile, { force: true });
+
+// Memory at scale: one cold scan of a generated corpus 16 times the size (the budget is for 15,000 files).
+let atScale;
+if (!process.argv[2] && process.env.BENCH_SCALE !== '0') {
+  const scaled = path.join(root, '.bench', 'corpus-16x');
+  generateCorpus(scaled, 16 * files.length);
+  atScale = { all: timeProcess([...lint(cores).slice(0, 4), scaled, ...lint(cores).slice(5)]), one: timeProcess([...lint(1).slice(0, 4), scaled, ...lint(1).slice(5)]) };
+  fs.rmSync(scaled, { recursive: true, force: true });
+}
 
 // Keystrokes: a 3,000-line file made of real-looking modules, typed into at seeded random places.
 function threeThousandLines() {
@@ -152,6 +174,17 @@ line(`CLI cold scan, all cores (--jobs ${cores}):`, cliAll);
 line('CLI cold scan, one core (--jobs 1):', cliOne);
 console.log(`  CLI all cores / bare parse:            wall ${spread(ratios(cliAll, 'ms'), 2)}x, CPU ${spread(ratios(cliAll, 'cpuMs'), 2)}x   (budget: wall at most 1x, under 150 MB at 15,000 files)`);
 console.log(`  CLI one core / bare parse:             wall ${spread(ratios(cliOne, 'ms'), 2)}x, CPU ${spread(ratios(cliOne, 'cpuMs'), 2)}x`);
+line('CLI cached rescan, unchanged corpus:', cached);
+if (atScale) {
+  console.log(`  CLI cold scan at 16x (${16 * files.length} files):    all cores peak ${fmt(atScale.all.rssMb, 0)} MB, one core peak ${fmt(atScale.one.rssMb, 0)} MB (wall ${fmt(atScale.all.ms, 0)} / ${fmt(atScale.one.ms, 0)} ms)   (budget: under 150 MB)`);
+}
+if (eslint.length) {
+  line('ESLint 9 + 4 security plugins:', eslint);
+  console.log(`  ESLint + plugins / CLI all cores:       wall ${spread(eslint.map((r, i) => r.ms / cliAll[i].ms), 1)}x, CPU ${spread(eslint.map((r, i) => r.cpuMs / cliAll[i].cpuMs), 1)}x faster   (budget: at least 25x)`);
+} else {
+  console.log('  ESLint comparison: not installed (npm install --prefix .bench/eslint eslint@9 typescript-eslint eslint-plugin-security eslint-plugin-no-unsanitized @microsoft/eslint-plugin-sdl eslint-plugin-sonarjs)');
+}
+console.log(`  cached rescan / cold scan (all cores): wall ${spread(cached.map((r, i) => r.ms / cliAll[i].ms), 2)}x   (budget: at most 0.10x)`);
 const p = (xs, q) => fmt(percentile(xs, q), 2);
 const typing = (label, r) => {
   console.log(`  ${label}: ${r.full.length} keystrokes`);

@@ -12,6 +12,9 @@ export interface LintArgs {
   failOnIncomplete?: boolean;
   /** Threads that analyse files (`--jobs N`); by default one per core. 1 analyses in the main thread. */
   jobs?: number;
+  /** Keep what each file gave between runs and reuse it while it holds (`--cache`, `--cache-location FILE`). */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** `backend-guide explain [rule]`: a rule's lesson in the terminal, or the list of rules. */
@@ -42,6 +45,11 @@ Options:
                         exit 1 when a file was analysed only partly (a syntax error the parser could
                         not get past, or the time budget ran out in a rule), since findings may be missing
   -j, --jobs N          analyse files on N threads (default: one per core; 1 runs in one thread)
+      --cache           keep each file's results in .backendguide-cache and reuse them in the next
+                        run while the file, the files it depends on, the config and the engine are
+                        unchanged (a rescan of an unchanged project parses nothing)
+      --cache-location FILE
+                        where --cache keeps its file (implies --cache)
   -h, --help            show this help
   -v, --version         print the version
 
@@ -81,6 +89,13 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
       const jobs = value();
       if (!jobs || !/^[1-9]\d*$/.test(jobs)) return { command: 'error', message: '--jobs takes a whole number of threads, 1 or more' };
       result.jobs = Number(jobs);
+    } else if (flag === '--cache') {
+      result.cache = true;
+    } else if (flag === '--cache-location') {
+      const location = value();
+      if (!location) return { command: 'error', message: '--cache-location takes a file name' };
+      result.cache = true;
+      result.cacheLocation = location;
     } else if (flag === '--allow-empty') {
       result.allowEmpty = true;
     } else if (flag === '--fail-on-incomplete') {

@@ -5,12 +5,24 @@ import { languageOfFileName } from '../engine/languages';
 import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
+import { contentHash } from './scan-cache';
 import { analyzeFile, readSource, relativePath, type FileReport, type ScanOptions } from './scan';
 
 /** A file that could not be read, and why. */
 export interface UnreadableFile {
   file: string;
   error: string;
+}
+
+/**
+ * What the facts pass found: the facts of the files it parsed, the content hash of every file it read, and
+ * the files whose content had the hash the caller already knew (their facts are the caller's, not parsed again).
+ */
+export interface FactsPass {
+  facts: Array<[string, FileFacts]>;
+  unreadable: UnreadableFile[];
+  hashes: Array<[string, string]>;
+  unchanged: string[];
 }
 
 /** What a scanner is told once: plain data, so that a worker thread receives it as it is. */
@@ -42,20 +54,31 @@ export class FileScanner {
     this.grammars = grammars ?? sharedGrammars();
   }
 
-  /** Reads `files` and returns the facts of the source files the engine reads, in their order, and those that could not be read. */
-  async facts(files: readonly string[]): Promise<{ facts: Array<[string, FileFacts]>; unreadable: UnreadableFile[] }> {
+  /**
+   * Reads `files` and returns the facts of the source files the engine reads, in their order, and those that
+   * could not be read. With `known` (content hashes from a cache), every file's hash is returned too, and a file
+   * whose content still has its known hash is not parsed for facts.
+   */
+  async facts(files: readonly string[], known?: ReadonlyMap<string, string>): Promise<FactsPass> {
     const { root, config } = this.settings;
     const withoutFacts = new ProjectIndex(root).facts();
-    const facts: Array<[string, FileFacts]> = [];
-    const unreadable: UnreadableFile[] = [];
+    const pass: FactsPass = { facts: [], unreadable: [], hashes: [], unchanged: [] };
     for (const file of files) {
       const read = readSource(file);
       if ('error' in read) {
-        unreadable.push({ file, error: read.error });
+        pass.unreadable.push({ file, error: read.error });
         continue;
       }
       this.files.push(file);
       const { text } = read;
+      if (known) {
+        const hash = contentHash(text);
+        pass.hashes.push([file, hash]);
+        if (known.get(file) === hash) {
+          pass.unchanged.push(file);
+          continue;
+        }
+      }
       const languageId = languageOfFileName(file);
       if (!languageId) continue;
       const keep = this.keptChars + text.length <= this.settings.keptTreeChars
@@ -65,19 +88,23 @@ export class FileScanner {
         this.kept.set(file, { text, tree });
         this.keptChars += text.length;
       }
-      facts.push([file, fileFacts]);
+      pass.facts.push([file, fileFacts]);
     }
-    return { facts, unreadable };
+    return pass;
   }
 
-  /** Reports of the files read by `facts`, in that order, analysed against the whole project's facts. */
-  async analyze(project: ProjectFacts): Promise<FileReport[]> {
+  /**
+   * Reports of the files read by `facts`, in that order, analysed against the whole project's facts;
+   * files in `reused` (whose reports the caller has from a cache) are left out.
+   */
+  async analyze(project: ProjectFacts, reused?: ReadonlySet<string>): Promise<FileReport[]> {
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
     for (const file of this.files) {
       const kept = this.kept.get(file);
       this.kept.delete(file);
       try {
+        if (reused?.has(file)) continue;
         const read = kept ?? readSource(file);
         const report = 'error' in read
           ? { file, relative: relativePath(options.displayRoot, file), findings: [], skipped: read.error, notes: [] }

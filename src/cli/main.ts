@@ -18,6 +18,7 @@ import { isMainThread } from 'worker_threads';
 import { scanProject, threadsFor } from './parallel-scan';
 import { projectRoot } from './project';
 import { relativePath, type FileReport } from './scan';
+import { DEFAULT_CACHE_FILE, engineKey, ScanCache } from './scan-cache';
 import { collectSourceFiles } from './walk';
 import { readProjectFile } from '../files/project-files';
 
@@ -76,7 +77,10 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   // what cannot be read is said, the rest is still checked and reported, and the exit code is 2 at the end
   if (unreadable.length) io.stderr(`backend-guide: cannot read ${unreadable.join(', ')}\n`);
   const settings = { root: projectRoot(args.paths, io.cwd), displayRoot: root, config: loaded.config, keptTreeChars: KEPT_TREE_CHARS };
-  const scan = await scanProject(files, settings, { threads: threadsFor(files.length, args.jobs), analyze: args.command === 'lint' });
+  const cache = args.cache && args.command === 'lint' ? openCache(args, settings, io) : undefined;
+  const scan = await scanProject(files, settings, { threads: threadsFor(files.length, args.jobs), analyze: args.command === 'lint', cache });
+  const cacheProblem = cache?.save();
+  if (cacheProblem) io.stderr(`backend-guide: ${cacheProblem}\n`);
   if (scan.unreadable.length) {
     io.stderr(`backend-guide: cannot read ${scan.unreadable.map(({ file, error }) => `${path.relative(root, file)} ${error}`).join(', ')}\n`);
   }
@@ -107,6 +111,14 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   }
   if (badInput) return EXIT.badUsage;
   return failed ? EXIT.errorsFound : EXIT.clean;
+}
+
+/** The cache of `--cache`: valid for this engine build, this configuration and this project root only. */
+function openCache(args: LintArgs, settings: { root: string; config: EngineConfig }, io: CliIo): ScanCache {
+  const key = `${engineKey(version, __filename)}|${settings.root}|${JSON.stringify(settings.config)}`;
+  const cache = ScanCache.load(path.resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FILE), key);
+  if (cache.note) io.stderr(`backend-guide: ${cache.note}\n`);
+  return cache;
 }
 
 /** Prints a rule's lesson, or the rules with their one-line descriptions when no rule is named. */

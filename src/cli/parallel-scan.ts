@@ -2,9 +2,10 @@ import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { FileFacts, ProjectFacts } from '../engine/project';
 import * as fs from 'fs';
-import { FileScanner, type ScannerSettings, type UnreadableFile } from './file-scanner';
+import { FileScanner, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts, readPackageJsons } from './project';
-import type { FileReport } from './scan';
+import { relativePath, type FileReport } from './scan';
+import { projectDigest, type ScanCache } from './scan-cache';
 import { SCAN_WORKER_ROLE, type ScanReply, type ScanRequest } from './scan-worker';
 
 export interface ProjectScan {
@@ -13,12 +14,14 @@ export interface ProjectScan {
   unreadable: UnreadableFile[];
   /** In the order of the files given; absent when only the facts were asked for. */
   reports?: FileReport[];
+  /** With a cache: how many files' facts and reports it gave (the rest were parsed and analysed). */
+  fromCache?: { facts: number; reports: number };
 }
 
 /** A scanner in this thread or in a worker thread: the same two passes either way. */
 interface ScannerHandle {
-  facts(files: string[]): Promise<{ facts: Array<[string, FileFacts]>; unreadable: UnreadableFile[] }>;
-  analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>): Promise<FileReport[]>;
+  facts(files: string[], known?: Map<string, string>): Promise<FactsPass>;
+  analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>): Promise<FileReport[]>;
   close(): Promise<void>;
 }
 
@@ -59,8 +62,8 @@ function partition(files: readonly string[], count: number): string[][] {
 function inThisThread(settings: ScannerSettings): ScannerHandle {
   const scanner = new FileScanner(settings);
   return {
-    facts: (files) => scanner.facts(files),
-    analyze: (_facts, project) => scanner.analyze(project),
+    facts: (files, known) => scanner.facts(files, known),
+    analyze: (_facts, project, _packages, reused) => scanner.analyze(project, reused),
     close: async () => scanner.dispose(),
   };
 }
@@ -86,12 +89,12 @@ function inWorker(settings: ScannerSettings): ScannerHandle {
     worker.postMessage(request);
   });
   return {
-    async facts(files) {
-      const reply = await ask({ kind: 'facts', files });
-      return reply.kind === 'facts' ? reply : { facts: [], unreadable: [] };
+    async facts(files, known) {
+      const reply = await ask({ kind: 'facts', files, known: known && [...known] });
+      return reply.kind === 'facts' ? reply : { facts: [], unreadable: [], hashes: [], unchanged: [] };
     },
-    async analyze(facts, _project, packages) {
-      const reply = await ask({ kind: 'analyze', facts, packages });
+    async analyze(facts, _project, packages, reused) {
+      const reply = await ask({ kind: 'analyze', facts, packages, reused: reused && [...reused] });
       return reply.kind === 'reports' ? reply.reports : [];
     },
     async close() {
@@ -104,19 +107,39 @@ function inWorker(settings: ScannerSettings): ScannerHandle {
 /**
  * Gathers the project facts of every file, then analyses each file against them, on `threads` threads:
  * this one and `threads - 1` workers. Each thread keeps its own files from one pass to the next; reports come back in the order
- * of `sources`, so the output is the same whatever the number of threads.
+ * of `sources`, so the output is the same whatever the number of threads. With a `cache`, unchanged files are
+ * not parsed for facts, reports still valid are taken from it (see `ScanCache`), and the cache is updated.
  */
-export async function scanProject(files: readonly string[], settings: ScannerSettings, options: { threads: number; analyze: boolean }): Promise<ProjectScan> {
+export async function scanProject(
+  files: readonly string[], settings: ScannerSettings, options: { threads: number; analyze: boolean; cache?: ScanCache },
+): Promise<ProjectScan> {
+  const { cache } = options;
+  if (cache && options.analyze) {
+    // nothing changed: no thread is started and nothing is parsed
+    const packages = readPackageJsons(files);
+    const unchanged = cache.unchangedScan(files, packages, settings.displayRoot);
+    if (unchanged) {
+      return { project: projectOfFacts(settings.root, unchanged.facts, packages), unreadable: [], reports: unchanged.reports, fromCache: { facts: unchanged.facts.length, reports: unchanged.reports.length } };
+    }
+  }
   const shares = partition(files, Math.max(1, options.threads));
+  const known = cache?.knownHashes(files);
   // This thread takes the last share: it would otherwise only wait, and each worker costs a start (loading
   // the code, compiling the grammars, warming up). Workers get their requests before it starts its own.
   const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings) : inWorker(settings)));
   try {
     const gathered = new Map<string, FileFacts>();
+    const hashes = new Map<string, string>();
     const unreadable: UnreadableFile[] = [];
-    for (const share of await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i])))) {
-      for (const [file, fileFacts] of share.facts) gathered.set(file, fileFacts);
-      unreadable.push(...share.unreadable);
+    const passes = await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i], known && subset(known, shares[i]))));
+    for (const pass of passes) {
+      for (const [file, fileFacts] of pass.facts) gathered.set(file, fileFacts);
+      for (const [file, hash] of pass.hashes) hashes.set(file, hash);
+      for (const file of pass.unchanged) {
+        const cached = cache?.facts(file, hashes.get(file) ?? '');
+        if (cached) gathered.set(file, cached);
+      }
+      unreadable.push(...pass.unreadable);
     }
     const ordered: Array<[string, FileFacts]> = [];
     for (const file of files) {
@@ -127,8 +150,16 @@ export async function scanProject(files: readonly string[], settings: ScannerSet
     const project = projectOfFacts(settings.root, ordered, packages);
     // an unreadable file is said and skipped: the others are still analysed
     if (!options.analyze) return { project, unreadable: inOrder(unreadable, files) };
+    const digest = cache ? projectDigest(ordered, packages) : '';
     const byFile = new Map<string, FileReport>();
-    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages)))) {
+    const reused = new Set<string>();
+    for (const [file, hash] of hashes) {
+      const report = cache?.report(file, hash, digest);
+      if (!report) continue;
+      reused.add(file);
+      byFile.set(file, { ...report, relative: relativePath(settings.displayRoot, file) });
+    }
+    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages, cache ? reused : undefined)))) {
       for (const report of reports) byFile.set(report.file, report);
     }
     const reports: FileReport[] = [];
@@ -136,10 +167,21 @@ export async function scanProject(files: readonly string[], settings: ScannerSet
       const report = byFile.get(file);
       if (report) reports.push(report);
     }
-    return { project, unreadable, reports };
+    cache?.update(digest, [...hashes].map(([file, hash]) => ({ file, hash, facts: gathered.get(file), report: byFile.get(file) })));
+    const fromCache = cache ? { facts: passes.reduce((sum, pass) => sum + pass.unchanged.length, 0), reports: reused.size } : undefined;
+    return { project, unreadable, reports, fromCache };
   } finally {
     await Promise.all(scanners.map((scanner) => scanner.close()));
   }
+}
+
+function subset(known: ReadonlyMap<string, string>, files: readonly string[]): Map<string, string> {
+  const part = new Map<string, string>();
+  for (const file of files) {
+    const hash = known.get(file);
+    if (hash !== undefined) part.set(file, hash);
+  }
+  return part;
 }
 
 function inOrder(unreadable: readonly UnreadableFile[], files: readonly string[]): UnreadableFile[] {

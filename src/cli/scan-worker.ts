@@ -1,6 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import type { FileFacts } from '../engine/project';
-import { FileScanner, type ScannerSettings, type UnreadableFile } from './file-scanner';
+import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
 import { projectOfFacts, type PackageJson } from './project';
 import type { FileReport } from './scan';
 
@@ -8,12 +8,12 @@ import type { FileReport } from './scan';
 export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
 
 export type ScanRequest =
-  | { kind: 'facts'; files: string[] }
-  | { kind: 'analyze'; facts: Array<[string, FileFacts]>; packages: PackageJson[] }
+  | { kind: 'facts'; files: string[]; known?: Array<[string, string]> }
+  | { kind: 'analyze'; facts: Array<[string, FileFacts]>; packages: PackageJson[]; reused?: string[] }
   | { kind: 'dispose' };
 
 export type ScanReply =
-  | { kind: 'facts'; facts: Array<[string, FileFacts]>; unreadable: UnreadableFile[] }
+  | ({ kind: 'facts' } & FactsPass)
   | { kind: 'reports'; reports: FileReport[] }
   | { kind: 'disposed' }
   | { kind: 'failed'; message: string };
@@ -23,8 +23,11 @@ function serveScanRequests(settings: ScannerSettings): void {
   const port = parentPort!;
   const scanner = new FileScanner(settings);
   const answer = async (request: ScanRequest): Promise<ScanReply> => {
-    if (request.kind === 'facts') return { kind: 'facts', ...(await scanner.facts(request.files)) };
-    if (request.kind === 'analyze') return { kind: 'reports', reports: await scanner.analyze(projectOfFacts(settings.root, request.facts, request.packages)) };
+    if (request.kind === 'facts') return { kind: 'facts', ...(await scanner.facts(request.files, request.known && new Map(request.known))) };
+    if (request.kind === 'analyze') {
+      const project = projectOfFacts(settings.root, request.facts, request.packages);
+      return { kind: 'reports', reports: await scanner.analyze(project, request.reused && new Set(request.reused)) };
+    }
     scanner.dispose();
     return { kind: 'disposed' };
   };

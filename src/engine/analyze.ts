@@ -142,6 +142,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
         })),
         related: (d.related ?? []).map((r) => ('range' in r ? r : { message: r.message, range: lines.rangeOf(r.startOffset, r.endOffset) })),
         ...(d.commands?.length ? { commands: d.commands } : {}),
+        ...(d.replay ? { replay: d.replay } : {}),
         ...(lineCommentFitsAt(tree.rootNode, lines.offsetAt({ line: lines.positionAt(start).line, character: 0 })) ? {} : { lineCommentFits: false as const }),
       });
     };

@@ -4,6 +4,7 @@ import type { ProjectFacts } from './project';
 import type { RuleMemory } from './rule-memory';
 import type { LineIndex } from './text';
 import type { Statement } from './top-level';
+import type { ReplayableQuery } from './replay/query';
 import type { FindingCommand, LanguageId, Range, RuleMeta } from './types';
 
 /** An edit given as offsets into the analysed text; the engine turns it into a `TextEdit`. */
@@ -33,6 +34,8 @@ export interface ReportDescriptor {
   fixes?: FixSpec[];
   related?: RelatedSpec[];
   commands?: FindingCommand[];
+  /** The flagged query, for replaying an attack on it (SQL rules). */
+  replay?: ReplayableQuery;
   /** Report one severity level below the rule's (warning becomes info), for secondary findings of a rule. */
   lowerSeverity?: boolean;
 }

@@ -1,4 +1,5 @@
 /** Public data types of the analysis engine. Nothing here may depend on `vscode`. */
+import type { ReplayableQuery } from './replay/query';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 /** A configured severity: a severity, or `off` to disable the rule. */
@@ -50,6 +51,8 @@ export interface Finding {
   related: RelatedLocation[];
   /** Commands an editor may offer beside the fixes, run only after the user confirms (for example installing a package). */
   commands?: FindingCommand[];
+  /** An SQL finding's query as text, for replaying an attack on it in an in-process database (`src/engine/replay/`). */
+  replay?: ReplayableQuery;
   /**
    * `false` when the finding's line starts inside a string, template literal or JSX text, so a comment above
    * it (a next-line suppression) would land in that text: an editor offers only the file-level one then.
@@ -67,7 +70,7 @@ export interface FindingCommand {
 export type LanguageId = 'javascript' | 'javascriptreact' | 'typescript' | 'typescriptreact' | 'python';
 
 export interface CweOwaspRef {
-  /** For example `CWE-89` or `OWASP A03:2021`. */
+  /** For example `CWE-89` or `OWASP A05:2025`. */
   id: string;
   url: string;
 }

@@ -5,6 +5,7 @@ import { LineIndex } from '../engine/text';
 import type { Finding, LanguageId, TextEdit } from '../engine/types';
 import { COMMANDS } from './commands/ids';
 import type { DiagnosticsController } from './diagnostics';
+import { findingLocation } from './replay/replay-command';
 import { DIAGNOSTIC_SOURCE, toRange } from './to-diagnostic';
 
 function sameFinding(diagnostic: vscode.Diagnostic, finding: Finding): boolean {
@@ -53,6 +54,13 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       action.command = { command: COMMANDS[command.command], title: command.title, arguments: command.arguments };
       action.diagnostics = [diagnostic];
       actions.push(action);
+    }
+    if (finding.replay) {
+      const title = vscode.l10n.t('Replay an SQL injection on this query (Backend Guide)');
+      const replay = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      replay.command = { command: COMMANDS.replayInjection, title, arguments: [finding.replay, findingLocation(doc.uri, finding)] };
+      replay.diagnostics = [diagnostic];
+      actions.push(replay);
     }
     const ruleName = ruleById(finding.ruleId)?.meta.id ?? finding.ruleId;
     const learn = new vscode.CodeAction(vscode.l10n.t('Learn why: {0} (Backend Guide)', ruleName), vscode.CodeActionKind.QuickFix);

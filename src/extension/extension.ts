@@ -10,6 +10,8 @@ import { DiagnosticsController } from './diagnostics';
 import { registerGuide, type GuideApi } from './guide';
 import { Logger } from './logger';
 import { registerRoutesView, type RoutesViewApi } from './routes';
+import { replayCommand } from './replay/replay-command';
+import { ReplayPanel } from './replay/replay-panel';
 import { showStartFileFromEnvironment } from './start-file';
 import { NodeSnippetCompletions } from './snippets/snippet-completions';
 import { WorkspaceIndex } from './workspace-index';
@@ -25,6 +27,8 @@ export interface BackendGuideApi {
   guide: GuideApi;
   /** The Routes view: every route of the workspace with its verdict. */
   routes: RoutesViewApi;
+  /** The attack replay panel. */
+  replay: ReplayPanel;
 }
 
 export function activate(context: vscode.ExtensionContext): BackendGuideApi {
@@ -51,9 +55,12 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   );
   const guide = registerGuide(context, { diagnostics, logger });
   const routes = registerRoutesView(context, { workspaceIndex, logger });
+  const replay = new ReplayPanel(context.extensionUri, (anchor) => vscode.commands.executeCommand(COMMANDS.openGuide, anchor));
+  const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'wasm').fsPath;
+  context.subscriptions.push(replay, vscode.commands.registerCommand(COMMANDS.replayInjection, (query?: unknown, where?: unknown) => replayCommand(replay, diagnostics, wasmDir, query, where)));
   showStartFileFromEnvironment(context, { diagnostics, workspaceIndex });
   logger.info(`activated in ${Date.now() - started} ms`);
-  return { diagnostics, workspaceIndex, guide, routes };
+  return { diagnostics, workspaceIndex, guide, routes, replay };
 }
 
 export function deactivate(): void {

@@ -23,12 +23,18 @@ function kindOf(stats: fs.Stats): string {
  * blocking and checked once open, so a FIFO or device is refused before anything waits on it.
  */
 export function readRegularFile(file: string): FileText {
+  const read = readRegularBytes(file);
+  return 'error' in read ? read : { text: read.bytes.toString('utf8') };
+}
+
+/** The bytes of a regular file (a link to one counts), or why they are not read; see `readRegularFile`. */
+export function readRegularBytes(file: string): { bytes: Buffer } | { error: string } {
   let fd: number | undefined;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
     const stats = fs.fstatSync(fd);
     if (!stats.isFile()) return { error: `is ${kindOf(stats)}, not a regular file; not read` };
-    return { text: fs.readFileSync(fd, 'utf8') };
+    return { bytes: fs.readFileSync(fd) };
   } catch (error) {
     return { error: `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
   } finally {

@@ -198,7 +198,7 @@ export const missingAuth: Rule = {
     references: [
       { id: 'CWE-862', url: 'https://cwe.mitre.org/data/definitions/862.html' },
       { id: 'CWE-306', url: 'https://cwe.mitre.org/data/definitions/306.html' },
-      { id: 'OWASP A01:2021', url: 'https://owasp.org/Top10/A01_2021-Broken_Access_Control/' },
+      { id: 'OWASP A01:2025', url: 'https://owasp.org/Top10/2025/A01_2025-Broken_Access_Control/' },
       { id: 'OWASP Authorization Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/Authorization_Cheat_Sheet.html' },
     ],
     messages: {

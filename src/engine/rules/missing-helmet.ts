@@ -89,7 +89,7 @@ export const missingHelmet: Rule = {
     references: [
       { id: 'CWE-693', url: 'https://cwe.mitre.org/data/definitions/693.html' },
       { id: 'OWASP HTTP Headers Cheat Sheet', url: 'https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html' },
-      { id: 'OWASP A05:2021', url: 'https://owasp.org/Top10/A05_2021-Security_Misconfiguration/' },
+      { id: 'OWASP A02:2025', url: 'https://owasp.org/Top10/2025/A02_2025-Security_Misconfiguration/' },
     ],
     messages: {
       missingHelmet: 'This Express app never applies Helmet, so its responses carry no security headers (Content-Security-Policy, Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options) that limit cross-site scripting, clickjacking and HTTPS downgrades. Add app.use(helmet()) right after creating the app.{{dependencyNote}}',

@@ -57,7 +57,7 @@ export const pythonSecurityHeaders: Rule = {
       { id: 'CWE-614', url: 'https://cwe.mitre.org/data/definitions/614.html' },
       { id: 'OWASP Secure Headers Project', url: 'https://owasp.org/www-project-secure-headers/' },
       { id: 'Django deployment checklist', url: 'https://docs.djangoproject.com/en/5.2/howto/deployment/checklist/' },
-      { id: 'OWASP A05:2021', url: 'https://owasp.org/Top10/A05_2021-Security_Misconfiguration/' },
+      { id: 'OWASP A02:2025', url: 'https://owasp.org/Top10/2025/A02_2025-Security_Misconfiguration/' },
     ],
     messages: {
       flaskWithoutHeaders: 'This Flask app sends no HTTP security headers (Content-Security-Policy, Strict-Transport-Security, X-Content-Type-Options, X-Frame-Options): neither Flask-Talisman nor an after_request hook that sets them is applied, so pages can be framed, sniffed and downgraded to HTTP. Apply Talisman(app) right after creating the app.{{dependencyNote}}',

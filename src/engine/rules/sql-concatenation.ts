@@ -11,6 +11,7 @@ import { ImportFacts, scanModuleReferences } from './sql/imports';
 import { sqlOptions, type SqlOptions } from './sql/options';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
 import { ProjectCalls } from './sql/project-calls';
+import { replayableQuery } from './sql/replay-query';
 import { ANY_SQL_DRIVER, ProjectDrivers, type DriverFilter } from './sql/project-driver';
 import { ScopeIndex } from './sql/scope';
 import { StatementCache } from './sql/statement-cache';
@@ -250,6 +251,7 @@ function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, a
     data: { how: describeForms(sql.evaluation.forms), value: shorten(unsafe[0].node.text), sink: candidate.method, caller: callers.request?.file ?? '', passed: shorten(callers.request?.passed ?? '') },
     fixes: fix ? [fix] : [],
     related: [...relatedSites(sql.evaluation, argument), ...callers.related],
+    ...(isMongo ? {} : { replay: replayableQuery(pieces, (target ?? fixTarget(analysis.drivers, candidate, entry, analysis.entries)).driver, analysis.scopes) }),
   });
 }
 
@@ -278,7 +280,7 @@ export const sqlConcatenation: Rule = {
     languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'],
     references: [
       { id: 'CWE-89', url: 'https://cwe.mitre.org/data/definitions/89.html' },
-      { id: 'OWASP A03:2021', url: 'https://owasp.org/Top10/A03_2021-Injection/' },
+      { id: 'OWASP A05:2025', url: 'https://owasp.org/Top10/2025/A05_2025-Injection/' },
     ],
     messages: {
       concatenated: 'SQL text built with {{how}} from `{{value}}` reaches {{sink}}(): a crafted value can rewrite the query (SQL injection). Pass values as query parameters (placeholders plus a values array) instead.',

@@ -14,6 +14,7 @@ export const COMMANDS = {
   openPlayground: 'backendGuide.openPlayground',
   openWalkthrough: 'backendGuide.openWalkthrough',
   refreshRoutes: 'backendGuide.refreshRoutes',
+  replayInjection: 'backendGuide.replayInjection',
 } as const;
 
 export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { COMMANDS } from '../commands/ids';
 import { HANDS_ON_TASKS, type HandsOnTask } from './hands-on-tasks';
 import { progressSummary, tallyRead, type GuideProgress, type ProgressStore, type Tally } from './progress';
-import { quizById, QUIZZES, type Quiz } from './quiz';
+import { quizForChapter, QUIZZES, type Quiz } from './quiz';
 import { chapterLabel, lessonsOf, topChapters, type GuideIndex, type GuideSection, type TocEntry } from './toc';
 
 export type GuideNode =
@@ -46,7 +46,7 @@ export class GuideTreeProvider implements vscode.TreeDataProvider<GuideNode> {
     if (node.kind === 'chapter') {
       const sections: GuideNode[] = this.index.countedSections(node.entry.chapter).map((section) => ({ kind: 'section', section }));
       const lessons: GuideNode[] = lessonsOf(node.entry.chapter, this.index.toc).filter((e) => this.index.has(e.chapter)).map((entry) => ({ kind: 'chapter', entry }));
-      const quiz = node.entry.quiz ? quizById(node.entry.quiz) : undefined;
+      const quiz = quizForChapter(node.entry.chapter);
       return [...sections, ...lessons, ...(quiz ? [{ kind: 'quiz', quiz } as const] : [])];
     }
     if (node.kind === 'tasks') return HANDS_ON_TASKS.map((task) => ({ kind: 'task', task }));

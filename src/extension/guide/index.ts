@@ -8,7 +8,8 @@ import { GuideContent } from './guide-content';
 import { GuideTreeProvider, type GuideNode } from './guide-tree';
 import { chapterOpenedKey, SNIPPET_INSERTED_KEY } from './hands-on-tasks';
 import { ProgressStore } from './progress';
-import { takeQuiz, type QuizPrompter } from './quiz-ui';
+import { QuizPanel } from './quiz-panel';
+import { pickQuizFromList, takeQuiz, type QuizPrompter } from './quiz-ui';
 import type { QuizScore } from './progress';
 import { runSample } from './run-sample';
 import { SnippetInsertions } from './snippet-insertions';
@@ -24,7 +25,9 @@ export interface GuideApi {
   progress: ProgressStore;
   contextKeys: GuideContextKeys;
   content: GuideContent;
-  /** Runs a knowledge check; tests pass a prompter that answers instead of the learner. */
+  /** The panel knowledge checks are shown in. */
+  quizPanel: QuizPanel;
+  /** Runs a knowledge check in the panel; tests may pass a prompter that answers instead of the learner. */
   takeQuiz(quizId?: string, prompter?: QuizPrompter): Promise<QuizScore | undefined>;
   /** The walkthrough step to come back to once a new sample project is open in a window. */
   sampleReturn: {
@@ -55,9 +58,11 @@ export function registerGuide(context: vscode.ExtensionContext, { diagnostics, l
   const contextKeys = new GuideContextKeys(diagnostics, progress);
   const show = (anchor?: string) => openGuide(viewer, content, progress, anchor);
   const sampleContext = { globalState: context.globalState, resumeWalkthrough: () => resumeWalkthroughInSample(context) };
-  const quiz = async (quizId?: string, prompter?: QuizPrompter) => takeQuiz({ progress, index: await content.index(), keys: contextKeys, openSection: show }, quizId, prompter);
+  const quizPanel = new QuizPanel(context.extensionUri, pickQuizFromList);
+  const quiz = async (quizId?: string, prompter?: QuizPrompter) => takeQuiz({ progress, index: await content.index(), keys: contextKeys, openSection: show }, quizId, prompter ?? quizPanel);
   context.subscriptions.push(
     viewer,
+    quizPanel,
     contextKeys,
     viewer.onDidShow((at) => void contextKeys.set(chapterOpenedKey(at.chapter), true)),
     vscode.commands.registerCommand(COMMANDS.openGuide, show),
@@ -77,7 +82,7 @@ export function registerGuide(context: vscode.ExtensionContext, { diagnostics, l
   void contextKeys.syncFromProgress();
   void resumeWalkthroughInSample(context);
   const sampleReturn = { remember: (root: vscode.Uri, step: string) => rememberWalkthroughReturn(context.globalState, root, step), resume: () => resumeWalkthroughInSample(context) };
-  return { viewer, progress, contextKeys, content, guideView, snippets, sampleReturn, takeQuiz: quiz };
+  return { viewer, progress, contextKeys, content, guideView, snippets, sampleReturn, takeQuiz: quiz, quizPanel };
 }
 
 async function registerTree(context: vscode.ExtensionContext, content: GuideContent, progress: ProgressStore, logger: Logger): Promise<GuideTreeView | undefined> {

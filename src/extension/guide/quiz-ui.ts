@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { GuideContextKeys } from './context-keys';
 import { quizPassedKey } from './hands-on-tasks';
 import { isPassing, type ProgressStore, type QuizScore } from './progress';
-import { checkAnswer, quizById, QUIZZES, scoreNoticeKind, type AnswerResult, type Quiz } from './quiz';
+import { checkAnswer, quizById, QUIZZES, type AnswerResult, type Quiz } from './quiz';
 import type { GuideIndex } from './toc';
 
 export interface QuizDeps {
@@ -23,54 +23,22 @@ export interface QuizPrompter {
   summary(quiz: Quiz, score: QuizScore, missedAny: boolean): Promise<boolean>;
 }
 
-/** Quick picks for questions, a dialog with the explanation after each answer, a notification at the end. */
-export const windowPrompter: QuizPrompter = {
-  async pickQuiz(scores) {
-    const picked = await vscode.window.showQuickPick(QUIZZES.map((quiz) => ({
-      label: quiz.title,
-      description: scores[quiz.id] ? vscode.l10n.t('best: {0}/{1}', scores[quiz.id].correct, scores[quiz.id].total) : vscode.l10n.t('{0} questions', quiz.questions.length),
-      quiz,
-    })), { title: vscode.l10n.t('Backend Guide: Knowledge Checks'), placeHolder: vscode.l10n.t('Pick a chapter to test yourself on') });
-    return picked?.quiz;
-  },
-  async ask(quiz, i) {
-    const question = quiz.questions[i];
-    const picked = await vscode.window.showQuickPick(question.choices.map((choice, index) => ({ label: choice.text, index })), {
-      title: vscode.l10n.t('{0}: question {1} of {2}', quiz.title, i + 1, quiz.questions.length),
-      placeHolder: question.question,
-      ignoreFocusOut: true,
-    });
-    return picked?.index;
-  },
-  async feedback(result, sectionTitle, isLast) {
-    const read = vscode.l10n.t('Read "{0}"', sectionTitle);
-    const next = isLast ? vscode.l10n.t('See my score') : vscode.l10n.t('Next question');
-    const detail = result.correct ? result.feedback : `${result.feedback}\n\n${vscode.l10n.t('The right answer: {0}', result.rightAnswer)}`;
-    const choice = await vscode.window.showInformationMessage(result.correct ? vscode.l10n.t('Correct.') : vscode.l10n.t('Not quite.'), { modal: true, detail }, next, read);
-    return choice === read ? 'read' : 'next';
-  },
-  async summary(quiz, score, missedAny) {
-    const text = vscode.l10n.t('{0}: {1} of {2} right.', quiz.title, score.correct, score.total);
-    if (!missedAny) {
-      void vscode.window.showInformationMessage(`${text} ${vscode.l10n.t('Well done.')}`);
-      return false;
-    }
-    const review = vscode.l10n.t('Review what I missed');
-    const verdict = score.passed ? vscode.l10n.t('Passed.') : vscode.l10n.t('Three in four right passes; try again after reviewing.');
-    const message = `${text} ${verdict}`;
-    const choice = scoreNoticeKind(score) === 'information'
-      ? await vscode.window.showInformationMessage(message, review)
-      : await vscode.window.showWarningMessage(message, review);
-    return choice === review;
-  },
-};
+/** The chapter list to pick a knowledge check from, with the best score so far. */
+export async function pickQuizFromList(scores: Record<string, QuizScore>): Promise<Quiz | undefined> {
+  const picked = await vscode.window.showQuickPick(QUIZZES.map((quiz) => ({
+    label: quiz.title,
+    description: scores[quiz.id] ? vscode.l10n.t('best: {0}/{1}', scores[quiz.id].correct, scores[quiz.id].total) : vscode.l10n.t('{0} questions', quiz.questions.length),
+    quiz,
+  })), { title: vscode.l10n.t('Backend Guide: Knowledge Checks'), placeHolder: vscode.l10n.t('Pick a chapter to test yourself on') });
+  return picked?.quiz;
+}
 
 /**
  * Asks a chapter's questions one at a time. After each answer the learner sees whether it was right and
  * why, and may open the guide section that explains it. Stopping early records nothing.
  * Resolves to this run's score; the store keeps the best one.
  */
-export async function takeQuiz(deps: QuizDeps, quizId?: string, prompter: QuizPrompter = windowPrompter): Promise<QuizScore | undefined> {
+export async function takeQuiz(deps: QuizDeps, quizId: string | undefined, prompter: QuizPrompter): Promise<QuizScore | undefined> {
   const quiz = quizId ? quizById(quizId) : await prompter.pickQuiz(deps.progress.get().quizzes);
   if (!quiz) return undefined;
   let correct = 0;

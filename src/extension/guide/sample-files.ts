@@ -15,7 +15,7 @@ const PACKAGE_JSON = `{
     "start": "node src/app.js"
   },
   "engines": {
-    "node": ">=20"
+    "node": ">=22"
   },
   "dependencies": {
     "better-sqlite3": "^12.5.0",

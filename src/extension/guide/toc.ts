@@ -8,8 +8,6 @@ export interface TocEntry {
   title: string;
   number?: number;
   parent?: string;
-  /** Id of the knowledge check (walkthroughs/quizzes/<id>.json) at the end of the chapter. */
-  quiz?: string;
 }
 
 export const TOC: readonly TocEntry[] = tocJson.chapters;

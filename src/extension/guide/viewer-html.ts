@@ -1,3 +1,4 @@
+import { panelHtml } from '../webview/panel-page';
 import { escapeHtml } from './render-markdown';
 
 export interface ViewerPage {
@@ -12,33 +13,18 @@ export interface ViewerPage {
   body: string;
 }
 
-/**
- * The viewer's page. The Content-Security-Policy allows nothing but the extension's own stylesheet and
- * images, one script by nonce, and the diagrams' inline `<style>` (by the same nonce): no remote content.
- */
+/** The viewer's page: the shared webview page with the chapter to scroll to, and inline diagram styles allowed by nonce. */
 export function viewerHtml(page: ViewerPage): string {
-  const csp = [
-    "default-src 'none'",
-    `style-src ${page.cspSource} 'nonce-${page.nonce}'`,
-    `img-src ${page.cspSource}`,
-    `script-src 'nonce-${page.nonce}'`,
-  ].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${escapeHtml(page.styleUri)}">
-<title>${escapeHtml(page.title)}</title>
-</head>
-<body data-chapter="${escapeHtml(page.chapter)}" data-section="${escapeHtml(page.section)}">
-<main class="guide">
-${page.body}
-</main>
-<script nonce="${page.nonce}" src="${escapeHtml(page.scriptUri)}"></script>
-</body>
-</html>`;
+  return panelHtml({
+    cspSource: page.cspSource,
+    styleUris: [page.styleUri],
+    scriptUri: page.scriptUri,
+    title: page.title,
+    body: page.body,
+    bodyData: { chapter: page.chapter, section: page.section },
+    mainClass: 'guide',
+    inlineStyles: true,
+  }, page.nonce);
 }
 
 /** Adds the page nonce to `<style>` elements of an inlined SVG so the strict policy lets them apply. */

@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { GUIDE_FOLDER, parseGuideAnchor } from '../../engine/guide';
@@ -7,7 +6,9 @@ import type { GuideContent } from './guide-content';
 import { resolveGuideLink } from './guide-links';
 import type { ProgressStore } from './progress';
 import { escapeHtml, renderGuideMarkdown } from './render-markdown';
+import { quizForChapter } from './quiz';
 import { chapterLabel, tocEntry, type GuideIndex } from './toc';
+import { pageNonce as newNonce } from '../webview/panel-page';
 import { inlineSvg, viewerHtml } from './viewer-html';
 
 export interface ViewerLocation {
@@ -22,10 +23,6 @@ type ViewerMessage =
   | { type: 'link'; href: string };
 
 const SHOW_TIMEOUT_MS = 10000;
-
-function nonce(): string {
-  return randomBytes(18).toString('base64url');
-}
 
 /**
  * The guide viewer: one webview panel showing a chapter rendered from Markdown, offline, themed by
@@ -119,7 +116,7 @@ export class GuideViewer implements vscode.Disposable {
 
   private async pageHtml(webview: vscode.Webview, chapter: string, section: string, index: GuideIndex): Promise<string> {
     const markdown = (await this.content.chapterText(chapter)) ?? '';
-    const pageNonce = nonce();
+    const pageNonce = newNonce();
     const svgs = new Map<string, string>();
     for (const match of markdown.matchAll(/!\[[^\]]*\]\(([^)\s]+\.svg)\)/g)) {
       const file = path.posix.normalize(path.posix.join(GUIDE_FOLDER, match[1]));
@@ -155,9 +152,9 @@ export class GuideViewer implements vscode.Disposable {
   }
 
   private quizCallout(chapter: string): string {
-    const quiz = tocEntry(chapter)?.quiz;
+    const quiz = quizForChapter(chapter);
     if (!quiz) return '';
-    const href = `command:backendGuide.takeQuiz?${encodeURIComponent(JSON.stringify([quiz]))}`;
+    const href = `command:backendGuide.takeQuiz?${encodeURIComponent(JSON.stringify([quiz.id]))}`;
     return `<p class="quiz-callout">${escapeHtml(vscode.l10n.t('Check what you learned in this chapter.'))} <a class="button" href="${escapeHtml(href)}">${escapeHtml(vscode.l10n.t('Take the knowledge check'))}</a></p>`;
   }
 

@@ -22,6 +22,8 @@ export interface PlannedParameter {
   readonly expression: string;
   /** The value node when the parameter is exactly one value, for naming it. */
   readonly node?: Node;
+  /** What the bound value is made of, in order: literal text and values (for replaying the query). */
+  readonly items: readonly RegionItem[];
 }
 
 export interface Plan {
@@ -36,7 +38,7 @@ export interface PlanOptions {
   readonly identifierBindings: boolean;
 }
 
-type RegionItem = { kind: 'text'; text: string } | { kind: 'value'; node: Node } | { kind: 'kept'; node: Node };
+export type RegionItem = { kind: 'text'; text: string } | { kind: 'value'; node: Node } | { kind: 'kept'; node: Node };
 
 /** Template-literal content for `text`. */
 export function escapeForTemplate(text: string): string {
@@ -48,9 +50,9 @@ function expressionText(node: Node): string {
 }
 
 function regionExpression(items: readonly RegionItem[]): PlannedParameter {
-  if (items.length === 1 && items[0].kind !== 'text') return { expression: expressionText(items[0].node), node: items[0].node };
+  if (items.length === 1 && items[0].kind !== 'text') return { expression: expressionText(items[0].node), node: items[0].node, items };
   const body = items.map((item) => (item.kind === 'text' ? escapeForTemplate(item.text) : `\${${item.node.text}}`)).join('');
-  return { expression: `\`${body}\`` };
+  return { expression: `\`${body}\``, items };
 }
 
 export function planParameters(pieces: readonly Piece[], options: PlanOptions): Plan | undefined {
@@ -77,7 +79,7 @@ export function planParameters(pieces: readonly Piece[], options: PlanOptions): 
       const position = valuePosition(sql.slice(-40), next?.kind === 'text' ? next.text : '');
       if (position === 'list' || position === 'quoted' || position === 'dquoted') return undefined;
       if (position === 'identifier' && !options.identifierBindings) return undefined;
-      addParam({ expression: expressionText(piece.node), node: piece.node }, position === 'identifier');
+      addParam({ expression: expressionText(piece.node), node: piece.node, items: [{ kind: 'value', node: piece.node }] }, position === 'identifier');
       continue;
     }
     if (piece.kind === 'constant') {

@@ -1,0 +1,90 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { scanProject } from '../../../src/cli/parallel-scan';
+import { ScanCache } from '../../../src/cli/scan-cache';
+import { collectSourceFiles } from '../../../src/cli/walk';
+import { defaultConfig } from '../../../src/engine/config';
+import { generatedProject } from './generated-project';
+import { cli } from './run-cli';
+
+/** The JSON report of `lint` with the given extra arguments, run in `root`. */
+async function lintJson(root: string, ...argv: string[]): Promise<{ json: unknown; stderr: string }> {
+  const run = await cli(root, 'lint', '.', '--format', 'json', ...argv);
+  return { json: JSON.parse(run.stdout), stderr: run.stderr };
+}
+
+/** A scan of `root` through the engine's scan with the cache at `location`, saved afterwards. */
+async function cachedScan(root: string, location: string, threads = 1) {
+  const config = defaultConfig();
+  const { files } = collectSourceFiles(['.'], root, config.ignore);
+  const cache = ScanCache.load(location, 'test-key');
+  const scan = await scanProject(files, { root, displayRoot: root, config, keptTreeChars: 0 }, { threads, analyze: true, cache });
+  assert.strictEqual(cache.save(), undefined);
+  return scan;
+}
+
+const cacheFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bg-cache-')), 'cache');
+
+describe('--cache', () => {
+  it('rescans an unchanged project from the cache: nothing parsed, nothing analysed, the same report', async () => {
+    const root = generatedProject(5);
+    const location = cacheFile();
+    const cold = await cachedScan(root, location);
+    assert.deepStrictEqual(cold.fromCache, { facts: 0, reports: 0 });
+    const warm = await cachedScan(root, location);
+    assert.strictEqual(warm.fromCache?.reports, warm.reports?.length, 'every report came from the cache');
+    assert.ok((warm.fromCache?.facts ?? 0) > 0, 'facts came from the cache');
+    assert.deepStrictEqual(warm.reports, cold.reports);
+  });
+
+  it('re-analyses only the edited file when its edit leaves the project facts as they were', async () => {
+    const root = generatedProject(4);
+    const location = cacheFile();
+    await cachedScan(root, location);
+    const edited = path.join(root, 'test/routes.test.js');
+    fs.appendFileSync(edited, '// one more line\n');
+    const warm = await cachedScan(root, location);
+    assert.strictEqual(warm.fromCache?.reports, (warm.reports?.length ?? 0) - 1);
+  });
+
+  it('changes a route finding in another file when a middleware file changes, as a fresh scan does', async () => {
+    const root = generatedProject(4);
+    const location = path.join(root, '.backendguide-cache');
+    const before = await lintJson(root, '--cache');
+    assert.ok(fs.existsSync(location), 'the cache file is written beside the project');
+    // the auth middleware stops refusing: routes guarded by it in routes/thing1.js become unprotected
+    fs.writeFileSync(path.join(root, 'src/auth.js'), 'module.exports.requireAuth = (req, res, next) => {\n  next();\n};\n');
+    const cached = await lintJson(root, '--cache');
+    const fresh = await lintJson(root);
+    assert.deepStrictEqual(cached.json, fresh.json);
+    const thing1 = (json: unknown) => JSON.stringify((json as { files: Array<{ path: string; findings: unknown[] }> }).files.find((f) => f.path === 'src/routes/thing1.js'));
+    assert.notStrictEqual(thing1(cached.json), thing1(before.json), 'the finding in routes/thing1.js changed');
+  });
+
+  it('gives the same reports from the cache on several threads as a scan without it', async () => {
+    const root = generatedProject(80);
+    const location = cacheFile();
+    await cachedScan(root, location, 2);
+    fs.appendFileSync(path.join(root, 'src/routes/thing7.js'), '// edited\n');
+    const parallel = await cachedScan(root, location, 2);
+    assert.ok((parallel.fromCache?.reports ?? 0) > 0, 'some reports came from the cache');
+    assert.ok((parallel.fromCache?.reports ?? 0) < (parallel.reports?.length ?? 0), 'the edited file was analysed again');
+    const config = defaultConfig();
+    const { files } = collectSourceFiles(['.'], root, config.ignore);
+    const fresh = await scanProject(files, { root, displayRoot: root, config, keptTreeChars: 0 }, { threads: 1, analyze: true });
+    assert.deepStrictEqual(parallel.reports, fresh.reports);
+  });
+
+  it('starts afresh, saying why, from a damaged cache file, and ignores a cache made for another configuration', async () => {
+    const root = generatedProject(2);
+    const location = path.join(root, 'cache');
+    fs.writeFileSync(location, 'not a cache');
+    const damaged = await lintJson(root, '--cache-location', 'cache');
+    assert.match(damaged.stderr, /cache .*(not a Backend Guide cache|cannot be read)/);
+    assert.deepStrictEqual(damaged.json, (await lintJson(root)).json);
+    const other = ScanCache.load(location, 'another key');
+    assert.strictEqual(other.knownHashes([path.join(root, 'src/app.js')]).size, 0, 'a cache made under another key gives nothing');
+  });
+});
