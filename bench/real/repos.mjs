@@ -8,8 +8,8 @@ import { fileURLToPath } from 'node:url';
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = path.resolve(HERE, '..', '..');
 
-/** Files the CLI reads: sources of every language the engine knows, and package manifests. */
-const SOURCE_FILE = /(\.(c|m)?(j|t)sx?|\.py|\.php|\.java|\.rb|\/package\.json|^package\.json)$/;
+/** Files the CLI reads: sources of every language the engine knows, and package manifests (npm, and Python's requirement files). */
+const SOURCE_FILE = /(\.(c|m)?(j|t)sx?|\.py|\.php|\.java|\.rb|\/package\.json|^package\.json)$|(?:^|\/)(?:requirements[\w.-]*\.(?:txt|in)|pyproject\.toml|Pipfile|setup\.cfg)$/;
 
 export function loadManifest() {
   return JSON.parse(fs.readFileSync(path.join(HERE, 'manifest.json'), 'utf8')).repos;

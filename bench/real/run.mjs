@@ -65,7 +65,8 @@ for (const repo of repos.filter((r) => !missing.includes(r))) {
   results.push({ repo, absentBlobs, routes, ...run, ...score(labels, run.findings) });
 }
 
-const RULES = ['sql-concatenation', 'missing-auth', 'missing-helmet'];
+// the first three rules always, then every other rule the findings or labels name (python-security-headers, ...)
+const RULES = [...new Set(['sql-concatenation', 'missing-auth', 'missing-helmet', ...results.flatMap((r) => [...r.labelled, ...r.known].map((f) => f.rule))])];
 function tally(rows, rule) {
   const t = { findings: 0, tp: 0, fp: 0, debatable: 0, untriaged: 0, known: 0, knownFound: 0 };
   for (const r of rows) {
@@ -92,7 +93,7 @@ for (const rule of RULES) {
   for (const group of [...groups, 'all']) {
     const t = tally(results.filter((r) => group === 'all' || r.repo.group === group), rule);
     table.push({ rule, group, ...t });
-    console.log(`${rule.padEnd(19)}${group.padEnd(13)}${String(t.findings).padStart(8)}${String(t.tp).padStart(5)}${String(t.fp).padStart(5)}${String(t.debatable).padStart(5)}${String(t.untriaged).padStart(11)}${fmt(t.precision).padStart(11)}${String(t.known).padStart(7)}${String(t.knownFound).padStart(7)}${fmt(t.recall).padStart(8)}`);
+    console.log(`${rule.padEnd(18)} ${group.padEnd(13)}${String(t.findings).padStart(8)}${String(t.tp).padStart(5)}${String(t.fp).padStart(5)}${String(t.debatable).padStart(5)}${String(t.untriaged).padStart(11)}${fmt(t.precision).padStart(11)}${String(t.known).padStart(7)}${String(t.knownFound).padStart(7)}${fmt(t.recall).padStart(8)}`);
   }
 }
 console.log('\nPrecision = TP / (TP + FP); debatable findings are counted apart. Recall = known real problems found / known (our triaged true positives plus problems found by reading).');

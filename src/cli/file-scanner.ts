@@ -1,7 +1,7 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { rulesThatMayReport } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
-import { isJavaScriptFamily, languageOfFileName } from '../engine/languages';
+import { languageOfFileName } from '../engine/languages';
 import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
@@ -55,9 +55,9 @@ export class FileScanner {
   }
 
   /**
-   * Reads `files` and returns the facts of the JavaScript-family ones, in their order, and those that could
-   * not be read. With `known` (content hashes from a cache), every file's hash is returned too, and a file whose
-   * content still has its known hash is not parsed for facts.
+   * Reads `files` and returns the facts of the source files the engine reads, in their order, and those that
+   * could not be read. With `known` (content hashes from a cache), every file's hash is returned too, and a file
+   * whose content still has its known hash is not parsed for facts.
    */
   async facts(files: readonly string[], known?: ReadonlyMap<string, string>): Promise<FactsPass> {
     const { root, config } = this.settings;
@@ -80,7 +80,7 @@ export class FileScanner {
         }
       }
       const languageId = languageOfFileName(file);
-      if (!languageId || !isJavaScriptFamily(languageId)) continue;
+      if (!languageId) continue;
       const keep = this.keptChars + text.length <= this.settings.keptTreeChars
         && rulesThatMayReport(text, { languageId, fileName: file, config, project: withoutFacts }).length > 0;
       const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep);

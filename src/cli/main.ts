@@ -126,7 +126,8 @@ function openCache(args: LintArgs, settings: { root: string; config: EngineConfi
 function explain(args: ExplainArgs, io: CliIo): number {
   const ids = allRules().map((r) => r.meta.id);
   if (args.ruleId === undefined) {
-    io.stdout(`${allRules().map((r) => `${r.meta.id.padEnd(18)} ${r.meta.description}`).join('\n')}\n\nbackend-guide explain RULE prints the rule's lesson.\n`);
+    const width = Math.max(...allRules().map((r) => r.meta.id.length));
+    io.stdout(`${allRules().map((r) => `${r.meta.id.padEnd(width)} ${r.meta.description}`).join('\n')}\n\nbackend-guide explain RULE prints the rule's lesson.\n`);
     return EXIT.clean;
   }
   const rule = ruleById(args.ruleId);

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
+import { PYTHON_REQUIREMENT_FILE } from '../engine/project/python-requirements';
 import { regularFileText } from '../files/project-files';
 
 /** A package.json's path and text (`undefined` when it cannot be read). */
@@ -25,9 +26,31 @@ export function nearestPackageJsons(files: readonly string[]): string[] {
   return [...found];
 }
 
-/** The package.json files the scanned files belong to, read. */
+/** The requirement files of the nearest folder above each scanned Python file that has some (requirements.txt, pyproject.toml, ...). */
+export function nearestPythonRequirements(files: readonly string[]): string[] {
+  const found = new Set<string>();
+  const visited = new Map<string, string[]>();
+  const nearest = (dir: string): string[] => {
+    const known = visited.get(dir);
+    if (known) return known;
+    let names: string[] = [];
+    try {
+      names = fs.readdirSync(dir).filter((name) => PYTHON_REQUIREMENT_FILE.test(name)).map((name) => path.join(dir, name));
+    } catch {
+      names = [];
+    }
+    const parent = path.dirname(dir);
+    const result = names.length || parent === dir ? names : nearest(parent);
+    visited.set(dir, result);
+    return result;
+  };
+  for (const file of files) if (file.endsWith('.py')) nearest(path.dirname(file)).forEach((f) => found.add(f));
+  return [...found];
+}
+
+/** The package.json files the scanned files belong to, and the requirement files of their Python files, read. */
 export function readPackageJsons(files: readonly string[]): PackageJson[] {
-  return nearestPackageJsons(files).map((pkg) => {
+  return [...nearestPackageJsons(files), ...nearestPythonRequirements(files)].map((pkg) => {
     try {
       return [pkg, regularFileText(pkg)];
     } catch {
@@ -43,7 +66,7 @@ export function readPackageJsons(files: readonly string[]): PackageJson[] {
 export function projectOfFacts(root: string, facts: Iterable<[string, FileFacts]>, packages: readonly PackageJson[]): ProjectFacts {
   const index = new ProjectIndex(root);
   for (const [file, fileFacts] of facts) index.setFileFacts(file, fileFacts);
-  for (const [pkg, text] of packages) index.setPackageJson(pkg, text);
+  for (const [pkg, text] of packages) index.setManifest(pkg, text);
   return index.facts();
 }
 

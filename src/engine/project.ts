@@ -8,12 +8,14 @@ import type { FileFacts, PackageFacts } from './project/facts';
 export interface ProjectFacts {
   /** The workspace or scan root, used for relative paths in messages and for `@/`-style import aliases. */
   readonly rootDir?: string;
-  /** Per-file facts of every indexed JavaScript/TypeScript file, by absolute file name. */
+  /** Per-file facts of every indexed source file (JavaScript, TypeScript, Python), by absolute file name. */
   readonly files: ReadonlyMap<string, FileFacts>;
   /** The indexed file an import specifier written in `fromFile` refers to (extensions and index files tried). */
   resolveImport(fromFile: string, specifier: string): string | undefined;
   /** The nearest indexed package.json above a file. */
   packageFor(fileName: string): PackageFacts | undefined;
+  /** The Python requirements (requirements*.txt, pyproject.toml, Pipfile, setup.py) of the nearest folder above a file that has them. */
+  requirementsFor?(fileName: string): PackageFacts | undefined;
   /**
    * A value derived from these facts, computed at most once per snapshot: rules share cross-file models
    * (such as the app graph) this way instead of rebuilding them for every analysed file.

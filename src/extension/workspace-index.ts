@@ -8,7 +8,9 @@ import { CoalescedEmitter } from './coalesced-emitter';
 import type { Logger } from './logger';
 import { resolveConfig } from './settings';
 
-const SOURCE_GLOB = '**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts}';
+const SOURCE_GLOB = '**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts,py}';
+/** package.json and the Python requirement files (what a quick fix may import depends on them). */
+const MANIFEST_GLOB = '**/{package.json,requirements*.txt,requirements*.in,pyproject.toml,Pipfile,setup.py,setup.cfg}';
 /** The folders the command line skips, so the editor and CI see the same project. */
 const EXCLUDE_GLOB = `{${[...SKIPPED_FOLDERS].map((folder) => `**/${folder}/**`).join(',')}}`;
 /** Beyond this many source files per folder, the rest is not indexed (logged); rules then see less context. */
@@ -35,7 +37,7 @@ export class WorkspaceIndex implements vscode.Disposable {
 
   constructor(private readonly grammars: Grammars, private readonly logger: Logger) {
     const sources = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
-    const packages = vscode.workspace.createFileSystemWatcher('**/package.json');
+    const packages = vscode.workspace.createFileSystemWatcher(MANIFEST_GLOB);
     this.disposables.push(
       sources, packages,
       sources.onDidCreate((uri) => void this.updateSource(uri)),
@@ -43,7 +45,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       sources.onDidDelete((uri) => this.remove(uri)),
       packages.onDidCreate((uri) => void this.updatePackage(uri)),
       packages.onDidChange((uri) => void this.updatePackage(uri)),
-      packages.onDidDelete((uri) => { this.indexFor(uri)?.setPackageJson(uri.fsPath, undefined); this.changed.fireSoon(); }),
+      packages.onDidDelete((uri) => { this.indexFor(uri)?.setManifest(uri.fsPath, undefined); this.changed.fireSoon(); }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reindex()),
       vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('backendGuide.ignore')) void this.reindex(); }),
     );
@@ -126,8 +128,8 @@ export class WorkspaceIndex implements vscode.Disposable {
           sliceStarted = Date.now();
         }
       }
-      for (const uri of await vscode.workspace.findFiles(pattern('**/package.json'), pattern('**/node_modules/**'))) {
-        index.setPackageJson(uri.fsPath, await this.read(uri));
+      for (const uri of await vscode.workspace.findFiles(pattern(MANIFEST_GLOB), pattern('{**/node_modules/**,**/.venv/**,**/venv/**}'))) {
+        index.setManifest(uri.fsPath, await this.read(uri));
       }
       this.indexes.set(folder.uri.toString(), index);
       this.logger.info(`${folder.name}: indexed ${Math.min(files.length, MAX_INDEXED_FILES)} source files in ${Date.now() - started} ms`);
@@ -150,7 +152,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     if (isInSkippedFolder(vscode.workspace.asRelativePath(uri, false))) return;
     const index = this.indexFor(uri);
     if (!index) return;
-    index.setPackageJson(uri.fsPath, await this.read(uri));
+    index.setManifest(uri.fsPath, await this.read(uri));
     this.changed.fireSoon();
   }
 

@@ -1,3 +1,4 @@
+import type { AppHeaderFacts, SettingsHeaderFacts } from '../model/headers';
 import type { DriverId } from '../rules/sql/sinks';
 import type { LanguageId, Range } from '../types';
 
@@ -289,6 +290,10 @@ export interface FileFacts {
   callSites: CallSiteFact[];
   /** Next.js route handlers or middleware, for files the file-system router serves. */
   next?: NextFileFacts;
+  /** Python: the file's web apps and what makes them send security headers. */
+  headers?: AppHeaderFacts;
+  /** Python: the header settings of a Django settings module. */
+  settings?: SettingsHeaderFacts;
 }
 
 export interface PackageFacts {

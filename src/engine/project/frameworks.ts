@@ -72,6 +72,8 @@ export const TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?
 export const UNAMBIGUOUS_TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__)\//;
 /** File names of tests: `app.test.js`, `users.spec.ts`, `app.e2e-spec.ts`. */
 export const TEST_FILE_PATTERN = /\.(?:test|spec|e2e-spec|e2e|cy)\.[cm]?[jt]sx?$/i;
+/** Python test modules as pytest and unittest find them: `test_users.py`, `users_test.py`, `tests.py`, `conftest.py`. */
+export const PYTHON_TEST_FILE_PATTERN = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?|tests|conftest)\.py$/i;
 
 /**
  * True for test, fixture and mock files. Folder names count only below the project root (a project that
@@ -79,7 +81,7 @@ export const TEST_FILE_PATTERN = /\.(?:test|spec|e2e-spec|e2e|cy)\.[cm]?[jt]sx?$
  */
 export function isTestFileName(fileName: string, rootDir?: string): boolean {
   const normalized = fileName.split('\\').join('/');
-  if (TEST_FILE_PATTERN.test(normalized) || UNAMBIGUOUS_TEST_FOLDER_PATTERN.test(normalized)) return true;
+  if (TEST_FILE_PATTERN.test(normalized) || PYTHON_TEST_FILE_PATTERN.test(normalized) || UNAMBIGUOUS_TEST_FOLDER_PATTERN.test(normalized)) return true;
   const root = rootDir?.split('\\').join('/').replace(/\/?$/, '/');
   if (root && normalized.startsWith(root)) return TEST_FOLDER_PATTERN.test(normalized.slice(root.length));
   return !normalized.startsWith('/') && !/^[A-Za-z]:\//.test(normalized) && TEST_FOLDER_PATTERN.test(normalized);

@@ -7,12 +7,14 @@ import { parseSource } from '../parse-source';
 import type { ProjectFacts } from '../project';
 import type { LanguageId } from '../types';
 import { extractIndexedFacts } from './extract-facts';
+import { PYTHON_MAY_HOLD_FACTS, extractPythonFacts } from './extract-python-facts';
 import { nextFileKind } from './extract-next';
 import { emptyFileFacts, type FileFacts, type PackageFacts } from './facts';
 import { MAY_CALL_ACROSS_FILES } from './extract-call-sites';
 import { MAY_HOLD_FACTS, isTestFileName } from './frameworks';
 import { resolveModulePath } from './module-resolution';
 import { nearestPackage, readPackageFacts } from './package-facts';
+import { PYTHON_REQUIREMENT_FILE, mergeRequirements, readPythonRequirements } from './python-requirements';
 import { textHash } from './text-hash';
 import * as path from 'path';
 
@@ -31,14 +33,16 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   const config = defaultConfig();
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
-  if (isTest || reasonToSkip(text, config) || (!MAY_HOLD_FACTS.test(text) && !nextFileKind(fileName) && !MAY_CALL_ACROSS_FILES.test(text))) return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
+  const python = !isJavaScriptFamily(languageId);
+  const mayHold = python ? PYTHON_MAY_HOLD_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || !!nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
+  if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
     // grammars stumble on still yield their apps and routes.
     const { tree } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
     let kept = false;
     try {
-      const facts = extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir);
+      const facts = python ? extractPythonFacts(tree, text, fileName, languageId, hash, rootDir) : extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir);
       kept = keepTree;
       return kept ? { facts, tree } : { facts };
     } finally {
@@ -49,7 +53,14 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   }
 }
 
-function createSnapshot(rootDir: string, files: Map<string, FileFacts>, packages: Map<string, PackageFacts>): ProjectFacts {
+/** The Python requirements of the nearest folder above `fileName` that has requirement files, merged. */
+function nearestRequirements(requirements: ReadonlyMap<string, PackageFacts>, fileName: string): PackageFacts | undefined {
+  const byDir = new Map<string, PackageFacts>();
+  for (const facts of requirements.values()) byDir.set(facts.dir, mergeRequirements(byDir.get(facts.dir), facts));
+  return nearestPackage(byDir, fileName);
+}
+
+function createSnapshot(rootDir: string, files: Map<string, FileFacts>, packages: Map<string, PackageFacts>, requirements: Map<string, PackageFacts>): ProjectFacts {
   const resolved = new Map<string, string | undefined>();
   const memos = new Map<string, unknown>();
   return {
@@ -61,6 +72,7 @@ function createSnapshot(rootDir: string, files: Map<string, FileFacts>, packages
       return resolved.get(key);
     },
     packageFor: (fileName) => nearestPackage(packages, fileName),
+    requirementsFor: (fileName) => nearestRequirements(requirements, fileName),
     memo<T>(key: string, compute: () => T): T {
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
@@ -76,6 +88,8 @@ function createSnapshot(rootDir: string, files: Map<string, FileFacts>, packages
 export class ProjectIndex {
   private readonly fileFacts = new Map<string, FileFacts>();
   private readonly packages = new Map<string, PackageFacts>();
+  /** Python requirement files (requirements.txt, pyproject.toml, ...) by absolute path. */
+  private readonly requirements = new Map<string, PackageFacts>();
   /** Bumped on every change of a file, so a slower earlier `setFile` cannot overwrite a newer state. */
   private readonly versions = new Map<string, number>();
   private readonly grammars: Grammars;
@@ -85,10 +99,10 @@ export class ProjectIndex {
     this.grammars = grammars ?? sharedGrammars();
   }
 
-  /** Indexes (or re-indexes) a JavaScript/TypeScript file by absolute path; other files are ignored. */
+  /** Indexes (or re-indexes) a source file the engine reads (JavaScript, TypeScript, Python) by absolute path; other files are ignored. */
   async setFile(fileName: string, text: string): Promise<void> {
     const languageId = languageOfFileName(fileName);
-    if (!languageId || !isJavaScriptFamily(languageId)) return;
+    if (!languageId) return;
     const version = this.bump(fileName);
     const facts = await factsOfText(fileName, text, languageId, this.grammars, this.rootDir);
     if (this.versions.get(fileName) !== version) return;
@@ -116,9 +130,22 @@ export class ProjectIndex {
     this.snapshot = undefined;
   }
 
+  /** Records (or, with `undefined`, forgets) a Python requirement file (requirements.txt, pyproject.toml, Pipfile, setup.py) by its absolute path. */
+  setPythonRequirements(fileName: string, text: string | undefined): void {
+    if (text === undefined) this.requirements.delete(fileName);
+    else this.requirements.set(fileName, readPythonRequirements(fileName, text));
+    this.snapshot = undefined;
+  }
+
+  /** Records a package.json or a Python requirement file, by its name; other files are ignored. */
+  setManifest(fileName: string, text: string | undefined): void {
+    if (path.basename(fileName) === 'package.json') this.setPackageJson(fileName, text);
+    else if (PYTHON_REQUIREMENT_FILE.test(path.basename(fileName))) this.setPythonRequirements(fileName, text);
+  }
+
   /** A snapshot of the facts; the same object until the next change. */
   facts(): ProjectFacts {
-    this.snapshot ??= createSnapshot(this.rootDir, new Map(this.fileFacts), new Map(this.packages));
+    this.snapshot ??= createSnapshot(this.rootDir, new Map(this.fileFacts), new Map(this.packages), new Map(this.requirements));
     return this.snapshot;
   }
 

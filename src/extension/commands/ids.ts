@@ -8,6 +8,7 @@ export const COMMANDS = {
   takeQuiz: 'backendGuide.takeQuiz',
   resetProgress: 'backendGuide.resetProgress',
   createSampleProject: 'backendGuide.createSampleProject',
+  createFlaskSampleProject: 'backendGuide.createFlaskSampleProject',
   runSample: 'backendGuide.runSample',
   openSampleFile: 'backendGuide.openSampleFile',
   openPlayground: 'backendGuide.openPlayground',

@@ -13,7 +13,7 @@ import { pickQuizFromList, takeQuiz, type QuizPrompter } from './quiz-ui';
 import type { QuizScore } from './progress';
 import { runSample } from './run-sample';
 import { SnippetInsertions } from './snippet-insertions';
-import { createSampleProject, openPlayground, openSampleFile, type CreateSampleOptions } from './sample-project';
+import { createFlaskSampleProject, createSampleProject, openPlayground, openSampleFile, type CreateSampleOptions } from './sample-project';
 import { GuideViewer } from './viewer';
 import { rememberWalkthroughReturn, resumeWalkthroughInSample } from './walkthrough-return';
 
@@ -70,6 +70,7 @@ export function registerGuide(context: vscode.ExtensionContext, { diagnostics, l
     vscode.commands.registerCommand(COMMANDS.takeQuiz, (quizId?: string) => quiz(typeof quizId === 'string' ? quizId : undefined)),
     vscode.commands.registerCommand(COMMANDS.resetProgress, () => resetProgress(progress)),
     vscode.commands.registerCommand(COMMANDS.createSampleProject, (parent?: vscode.Uri | null, options?: CreateSampleOptions) => createSampleProject(progress, sampleContext, parent, options)),
+    vscode.commands.registerCommand(COMMANDS.createFlaskSampleProject, (parent?: vscode.Uri | null, options?: CreateSampleOptions) => createFlaskSampleProject(sampleContext, parent, options)),
     vscode.commands.registerCommand(COMMANDS.runSample, () => runSample(progress, contextKeys)),
     vscode.commands.registerCommand(COMMANDS.openSampleFile, (relative?: string) => openSampleFile(progress, relative)),
     vscode.commands.registerCommand(COMMANDS.openPlayground, () => openPlayground()),

@@ -1,5 +1,6 @@
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { FLASK_SAMPLE_FILES, FLASK_SAMPLE_FOLDER_NAME } from './flask-sample-files';
 import { HANDS_ON_TASKS } from './hands-on-tasks';
 import type { ProgressStore } from './progress';
 import { SAMPLE_FILES, SAMPLE_FOLDER_NAME } from './sample-files';
@@ -28,9 +29,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
   }
 }
 
-async function freeFolder(parent: vscode.Uri): Promise<vscode.Uri> {
+async function freeFolder(parent: vscode.Uri, name: string): Promise<vscode.Uri> {
   for (let n = 1; ; n++) {
-    const candidate = vscode.Uri.joinPath(parent, n === 1 ? SAMPLE_FOLDER_NAME : `${SAMPLE_FOLDER_NAME}-${n}`);
+    const candidate = vscode.Uri.joinPath(parent, n === 1 ? name : `${name}-${n}`);
     if (!(await exists(candidate))) return candidate;
   }
 }
@@ -68,11 +69,8 @@ export function sampleParentProposal(): vscode.Uri {
   return folder ? vscode.Uri.joinPath(folder.uri, '..') : vscode.Uri.file(os.homedir());
 }
 
-/**
- * Writes the sample shop API into a new folder inside the one the learner picks, remembers where it is
- * (hands-on steps check its files), then opens it. Resolves to the sample's root.
- */
-export async function createSampleProject(progress: ProgressStore, context: SampleContext, parent?: vscode.Uri | null, options: CreateSampleOptions = {}): Promise<vscode.Uri | undefined> {
+/** Asks where to create a sample (unless `parent` is given) and writes `files` into a new folder named `name` there. */
+async function writeSample(parent: vscode.Uri | null | undefined, name: string, files: Readonly<Record<string, string>>): Promise<vscode.Uri | undefined> {
   const picked = parent ?? (await vscode.window.showOpenDialog({
     defaultUri: sampleParentProposal(),
     canSelectFolders: true,
@@ -82,14 +80,36 @@ export async function createSampleProject(progress: ProgressStore, context: Samp
     title: vscode.l10n.t('Where should Backend Guide create the sample project?'),
   }))?.[0];
   if (!picked) return undefined;
-  const root = await freeFolder(picked);
-  for (const [relative, text] of Object.entries(SAMPLE_FILES)) {
+  const root = await freeFolder(picked, name);
+  for (const [relative, text] of Object.entries(files)) {
     const file = vscode.Uri.joinPath(root, ...relative.split('/'));
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(file, '..'));
     await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
   }
+  return root;
+}
+
+/**
+ * Writes the sample shop API into a new folder inside the one the learner picks, remembers where it is
+ * (hands-on steps check its files), then opens it. Resolves to the sample's root.
+ */
+export async function createSampleProject(progress: ProgressStore, context: SampleContext, parent?: vscode.Uri | null, options: CreateSampleOptions = {}): Promise<vscode.Uri | undefined> {
+  const root = await writeSample(parent, SAMPLE_FOLDER_NAME, SAMPLE_FILES);
+  if (!root) return undefined;
   await progress.setSampleRoot(root.fsPath);
   await progress.completeTask('sampleCreated');
+  if (options.returnTo && parseWalkthroughStep(options.returnTo)) await rememberWalkthroughReturn(context.globalState, root, options.returnTo);
+  if (options.open !== false) await openSampleFolder(root, context);
+  return root;
+}
+
+/**
+ * Writes the Flask sample (the same shop API in Python) into a new folder inside the one the learner picks
+ * and opens it. It is not the walkthroughs' hands-on sample: those steps keep checking the Express one.
+ */
+export async function createFlaskSampleProject(context: SampleContext, parent?: vscode.Uri | null, options: CreateSampleOptions = {}): Promise<vscode.Uri | undefined> {
+  const root = await writeSample(parent, FLASK_SAMPLE_FOLDER_NAME, FLASK_SAMPLE_FILES);
+  if (!root) return undefined;
   if (options.returnTo && parseWalkthroughStep(options.returnTo)) await rememberWalkthroughReturn(context.globalState, root, options.returnTo);
   if (options.open !== false) await openSampleFolder(root, context);
   return root;

@@ -57,6 +57,9 @@ describe('CLI', () => {
     assert.strictEqual(list.code, 0);
     assert.match(list.stdout, /^sql-concatenation +SQL text built/m);
     assert.match(list.stdout, /^missing-helmet +Express apps/m);
+    assert.match(list.stdout, /^python-security-headers +Python web apps/m);
+    const columns = list.stdout.split('\n').filter((l) => /^[a-z-]+ +[A-Z]/.test(l)).map((l) => /^[a-z-]+ +/.exec(l)![0].length);
+    assert.strictEqual(new Set(columns).size, 1, 'descriptions start in one column');
     const unknown = await cli(root, 'explain', 'sql-injection');
     assert.strictEqual(unknown.code, 2);
     assert.match(unknown.stderr, /no rule 'sql-injection'; the rules are sql-concatenation, missing-helmet, missing-auth/);

@@ -37,6 +37,10 @@ export function generatedProject(routers: number): string {
   }
   write('src/app.js', ["const express = require('express');", 'const app = express();', 'app.use(express.json());', ...mounts, 'app.listen(3000);', ''].join('\n'));
   write('src/admin.js', "const express = require('express');\nconst admin = express();\nadmin.post('/reset', (req, res) => res.end());\nadmin.listen(3001);\n");
+  // Python: a Flask app whose hook in another module sets some headers, and one that sets none
+  write('py/web/app.py', "from flask import Flask\n\napp = Flask(__name__)\n\nfrom web import hooks\n");
+  write('py/web/hooks.py', "from web.app import app\n\n@app.after_request\ndef headers(response):\n    response.headers['X-Frame-Options'] = 'DENY'\n    return response\n");
+  write('py/admin/app.py', "from fastapi import FastAPI\n\napp = FastAPI()\n");
   write('test/routes.test.js', "const { pool } = require('../src/db');\npool.query('SELECT 1 FROM x WHERE id = ' + process.argv[2]);\n");
   return root;
 }

@@ -37,7 +37,7 @@ describe('SARIF output', () => {
 
   it('carries each rule\'s lesson in help.markdown and help.text, with web links only', async () => {
     const rules = (await sarif()).runs[0].tool.driver.rules;
-    assert.deepStrictEqual(rules.map((r: any) => r.id).sort(), ['missing-auth', 'missing-helmet', 'sql-concatenation']);
+    assert.deepStrictEqual(rules.map((r: any) => r.id).sort(), ['missing-auth', 'missing-helmet', 'python-security-headers', 'sql-concatenation']);
     const helmet = rules.find((r: any) => r.id === 'missing-helmet');
     assert.match(helmet.help.markdown, /^## Helmet\n/);
     assert.match(helmet.help.markdown, /Incorrect \(flagged by `missing-helmet`\):\n\n```js\n/);

@@ -102,7 +102,8 @@ export function cookPy(raw: string, prefix: StringPrefix): string {
 }
 
 /** The text of a string literal with no interpolation, cooked; `undefined` for anything else. */
-export function plainStringValue(node: Node): string | undefined {
+export function plainStringValue(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
   const n = unwrapPy(node);
   if (n.type === 'concatenated_string') {
     const parts = named(n).map(plainStringValue);
@@ -207,4 +208,62 @@ export function targetNames(target: Node): Node[] {
   if (t.type === 'pattern_list' || t.type === 'tuple_pattern' || t.type === 'list_pattern' || t.type === 'expression_list' || t.type === 'tuple' || t.type === 'list') return named(t).flatMap(targetNames);
   if (t.type === 'list_splat_pattern') return named(t).flatMap(targetNames);
   return [];
+}
+
+/** `a.b.c` for an identifier or an attribute chain of identifiers; `undefined` for anything else. Iterative: chains can be long. */
+export function dottedName(node: Node | null | undefined): string | undefined {
+  const parts: string[] = [];
+  let current = node;
+  while (current?.type === 'attribute') {
+    const attribute = current.childForFieldName('attribute');
+    if (!attribute) return undefined;
+    parts.push(attribute.text);
+    current = current.childForFieldName('object');
+  }
+  if (current?.type !== 'identifier') return undefined;
+  parts.push(current.text);
+  return parts.reverse().join('.');
+}
+
+/** A module path as written in an import (`flask`, `.extensions`, `..core.security`). */
+export function importedModule(node: Node | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'dotted_name') return node.text;
+  if (node.type === 'relative_import') return node.text.replace(/\s+/g, '');
+  return undefined;
+}
+
+/** Local name to `module` and imported `name` (`'*module*'` for `import x`), for the module-level imports of a file. */
+export interface PythonImport {
+  local: string;
+  module: string;
+  /** The imported name; `undefined` for `import module` (the local name is then the module). */
+  name?: string;
+}
+
+/** Reads one import statement (`import a.b as c`, `from .x import y as z`); star imports are not bindings and are skipped. */
+export function importsOf(statement: Node): PythonImport[] {
+  const found: PythonImport[] = [];
+  if (statement.type === 'import_statement') {
+    for (const child of statement.namedChildren) {
+      if (child?.type === 'dotted_name') found.push({ local: child.text.split('.')[0], module: child.text });
+      else if (child?.type === 'aliased_import') {
+        const module = child.childForFieldName('name')?.text;
+        const alias = child.childForFieldName('alias')?.text;
+        if (module && alias) found.push({ local: alias, module });
+      }
+    }
+  } else if (statement.type === 'import_from_statement') {
+    const module = importedModule(statement.childForFieldName('module_name'));
+    if (!module) return found;
+    for (const child of statement.childrenForFieldName('name')) {
+      if (child?.type === 'dotted_name') found.push({ local: child.text, module, name: child.text });
+      else if (child?.type === 'aliased_import') {
+        const name = child.childForFieldName('name')?.text;
+        const alias = child.childForFieldName('alias')?.text;
+        if (name && alias) found.push({ local: alias, module, name });
+      }
+    }
+  }
+  return found;
 }

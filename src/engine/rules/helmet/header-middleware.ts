@@ -3,26 +3,9 @@
  * standalone packages Helmet was assembled from, and lusca's header middlewares.
  */
 
-export type SecurityHeader =
-  | 'Content-Security-Policy'
-  | 'Strict-Transport-Security'
-  | 'X-Content-Type-Options'
-  | 'X-Frame-Options'
-  | 'Referrer-Policy'
-  | 'Cross-Origin-Opener-Policy'
-  | 'Cross-Origin-Resource-Policy'
-  | 'Cross-Origin-Embedder-Policy'
-  | 'Origin-Agent-Cluster'
-  | 'X-DNS-Prefetch-Control'
-  | 'X-Download-Options'
-  | 'X-Permitted-Cross-Domain-Policies'
-  | 'X-XSS-Protection';
+import { MAIN_HEADERS, type SecurityHeader } from '../../model/headers';
 
-/**
- * The headers an app needs at the least: without them a page can be framed (clickjacking), a response
- * sniffed as script, HTTPS stripped on first visit, and injected script runs unrestricted.
- */
-export const MAIN_HEADERS: readonly SecurityHeader[] = ['Content-Security-Policy', 'Strict-Transport-Security', 'X-Content-Type-Options', 'X-Frame-Options'];
+export { MAIN_HEADERS, type SecurityHeader };
 
 export interface HeaderMiddleware {
   /** npm package the middleware comes from. */
