@@ -65,3 +65,8 @@ export function languageOfFileName(fileName: string): LanguageId | undefined {
 export function isJavaScriptFamily(languageId: LanguageId): boolean {
   return languageId !== 'python';
 }
+
+/** Languages whose files the project index reads for cross-file facts (apps, routes, guards, URLconfs, settings). */
+export function hasProjectFacts(languageId: LanguageId): boolean {
+  return isJavaScriptFamily(languageId) || languageId === 'python';
+}

@@ -1,4 +1,5 @@
 import type { DriverId } from '../rules/sql/sinks';
+import type { PythonFileFacts } from '../languages/python/python-facts';
 import type { LanguageId, Range } from '../types';
 
 /**
@@ -289,6 +290,8 @@ export interface FileFacts {
   callSites: CallSiteFact[];
   /** Next.js route handlers or middleware, for files the file-system router serves. */
   next?: NextFileFacts;
+  /** Python files: imports, functions, classes, assignments and calls the Flask, Django and FastAPI extractors read. */
+  python?: PythonFileFacts;
 }
 
 export interface PackageFacts {

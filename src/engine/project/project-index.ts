@@ -1,6 +1,7 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { defaultConfig } from '../config';
-import { isJavaScriptFamily, languageOfFileName } from '../languages';
+import { hasProjectFacts, languageOfFileName } from '../languages';
+import { MAY_HOLD_PYTHON_FACTS } from '../languages/python/extract-python-facts';
 import { reasonToSkip } from '../limits';
 import { sharedGrammars, type Grammars } from '../parser';
 import { parseSource } from '../parse-source';
@@ -31,7 +32,8 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   const config = defaultConfig();
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
-  if (isTest || reasonToSkip(text, config) || (!MAY_HOLD_FACTS.test(text) && !nextFileKind(fileName) && !MAY_CALL_ACROSS_FILES.test(text))) return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
+  const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
+  if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
     // grammars stumble on still yield their apps and routes.
@@ -85,10 +87,10 @@ export class ProjectIndex {
     this.grammars = grammars ?? sharedGrammars();
   }
 
-  /** Indexes (or re-indexes) a JavaScript/TypeScript file by absolute path; other files are ignored. */
+  /** Indexes (or re-indexes) a JavaScript, TypeScript or Python file by absolute path; other files are ignored. */
   async setFile(fileName: string, text: string): Promise<void> {
     const languageId = languageOfFileName(fileName);
-    if (!languageId || !isJavaScriptFamily(languageId)) return;
+    if (!languageId || !hasProjectFacts(languageId)) return;
     const version = this.bump(fileName);
     const facts = await factsOfText(fileName, text, languageId, this.grammars, this.rootDir);
     if (this.versions.get(fileName) !== version) return;

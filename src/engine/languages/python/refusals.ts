@@ -1,0 +1,52 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { GuardEffect } from '../../model/routes';
+
+/**
+ * How Python code refuses a caller, judged by what it does (answers 401/403, redirects to sign-in, raises an
+ * auth error, hands over to a guard of an auth library), never by the function's name.
+ */
+const REDIRECTS = /\bredirect(?:_to_login)?\s*\([^\n]*(?:log_?in|sign_?in|auth|LOGIN_URL)|\bredirect_to_login\s*\(|\.unauthorized\s*\(\s*\)/i;
+const RAISES = /\braise\s+[\w.]*(?:Unauthori[sz]ed|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed|Auth\w*Error|LoginRequired|AccessDenied|NoAuthorizationError|credentials_exception)\w*|\braise\s+(?:[\w.]*HTTPException|[\w.]*APIException)\s*\([^)]*\b(?:401|403|HTTP_40[13]\w*|UNAUTHORIZED|FORBIDDEN)\b/;
+const REJECTS = new RegExp([
+  String.raw`\babort\s*\(\s*(?:401|403|HTTPStatus\.(?:UNAUTHORIZED|FORBIDDEN)|status\.HTTP_40[13]\w*|code\s*=\s*40[13])`,
+  String.raw`\bHTTPException\s*\([^)]*\b(?:401|403|HTTP_40[13]\w*|UNAUTHORIZED|FORBIDDEN)\b`,
+  String.raw`\bstatus(?:_code)?\s*=\s*(?:401|403|status\.HTTP_40[13]\w*|HTTPStatus\.(?:UNAUTHORIZED|FORBIDDEN))\b`,
+  String.raw`\breturn\s+[^\n]*,\s*(?:401|403|HTTPStatus\.(?:UNAUTHORIZED|FORBIDDEN))\b`,
+  String.raw`\bHttpResponse(?:Forbidden|NotAllowed)\s*\(`,
+  String.raw`\bmake_response\s*\([^\n]*,\s*40[13]\b`,
+].join('|'));
+/** Calls that hand the request to an auth library's check, which refuses for the caller. */
+const LIBRARY_CHECK = /\b(?:verify_jwt_in_request|login_required|jwt_required|fresh_jwt_required|user_passes_test|permission_required|staff_member_required|auth_required|roles_required|roles_accepted|permissions_required|check_permissions|has_permission)\s*\(/;
+
+/** How a piece of code refuses, if it does. */
+export function refusalIn(code: string): GuardEffect | undefined {
+  if (REDIRECTS.test(code)) return 'redirects';
+  if (RAISES.test(code)) return 'raises';
+  if (REJECTS.test(code)) return 'rejects';
+  if (LIBRARY_CHECK.test(code)) return 'rejects';
+  return undefined;
+}
+
+/** What a condition asks about the caller: signed in, a session, a token, a permission. */
+const CALLER_SUBJECT = /\b(?:current_user|request\.user|g\.user|g\.current_user|session|user|logged_?in|is_authenticated|is_anonymous|is_active|is_staff|is_superuser|has_perm\w*|token|jwt|auth\w*|api_key|apikey|role|roles|permission\w*|identity|username|admin)\b/i;
+
+/** A condition on the caller followed by a refusal in its branch: an in-handler check. */
+export function callerCheckIn(body: Node): GuardEffect | undefined {
+  const ifs = body.descendantsOfType(['if_statement', 'elif_clause', 'assert_statement']);
+  for (const node of ifs) {
+    if (!node) continue;
+    if (node.type === 'assert_statement') continue;
+    const condition = node.childForFieldName('condition');
+    const consequence = node.childForFieldName('consequence');
+    if (!condition || !consequence || !CALLER_SUBJECT.test(condition.text)) continue;
+    const effect = refusalIn(consequence.text);
+    if (effect) return effect;
+  }
+  // A library check called as a statement (`verify_jwt_in_request()`) refuses on its own.
+  const calls = body.descendantsOfType('call');
+  for (const call of calls) {
+    const fn = call?.childForFieldName('function');
+    if (fn && /^(?:verify_jwt_in_request|[\w.]*check_permissions|[\w.]*login_manager\.unauthorized)$/.test(fn.text) && call!.parent?.type === 'expression_statement') return 'rejects';
+  }
+  return undefined;
+}
