@@ -95,30 +95,33 @@ export function dependencyRefuses(project: PythonProject, file: string, name: st
   if (symbol.fn.refuses) return symbol.fn.refuses;
   for (const param of symbol.fn.params) {
     for (const target of paramDependencies(project, symbol.file, param.default, param.annotation)) {
-      const effect = dependencyRefuses(project, symbol.file, target, seen);
+      const effect = dependencyRefuses(project, target.file, target.name, seen);
       if (effect) return effect;
     }
   }
   return undefined;
 }
 
-/** The dependencies a parameter declares: `x = Depends(f)`, `x: Annotated[T, Depends(f)]`, `x: CurrentUser` (an alias of one). */
-export function paramDependencies(project: PythonProject, file: string, defaultValue: PyValue | undefined, annotation: PyValue | undefined): string[] {
-  const found: string[] = [];
+/**
+ * The dependencies a parameter declares, each with the file its name is written in: `x = Depends(f)`,
+ * `x: Annotated[T, Depends(f)]`, `x: CurrentUser` (an alias of one, perhaps defined in another module).
+ */
+export function paramDependencies(project: PythonProject, file: string, defaultValue: PyValue | undefined, annotation: PyValue | undefined): { file: string; name: string }[] {
+  const found: { file: string; name: string }[] = [];
   const fromDefault = dependencyTarget(defaultValue);
-  if (fromDefault) found.push(fromDefault);
-  const fromAnnotated = (value: PyValue | undefined): void => {
+  if (fromDefault) found.push({ file, name: fromDefault });
+  const fromAnnotated = (value: PyValue | undefined, where: string): void => {
     if (value?.kind === 'subscript' && /(?:^|\.)Annotated$/.test(value.value)) {
       for (const item of value.items) {
         const target = dependencyTarget(item);
-        if (target) found.push(target);
+        if (target) found.push({ file: where, name: target });
       }
     }
   };
-  fromAnnotated(annotation);
+  fromAnnotated(annotation, file);
   if (annotation?.kind === 'name') {
     const alias = project.resolve(file, annotation.name);
-    if (alias?.kind === 'assignment') fromAnnotated(alias.assignment.value);
+    if (alias?.kind === 'assignment') fromAnnotated(alias.assignment.value, alias.file);
   }
   return found;
 }

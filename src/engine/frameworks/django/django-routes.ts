@@ -63,8 +63,16 @@ function push(walk: Walk, file: string, call: Call, fullPath: string, view: Djan
 }
 
 /** `views.index`, `Index.as_view()`, `login_required(views.index)`: the view an entry reaches and the wrappers around it. */
-function viewOf(walk: Walk, file: string, value: PyValue | undefined, wrappers: RouteGuard[] = [], depth = 0): { view: DjangoView; wrappers: RouteGuard[] } | undefined {
+function viewOf(walk: Walk, file: string, value: PyValue | undefined, wrappers: RouteGuard[] = [], depth = 0, viewPrefix = ''): { view: DjangoView; wrappers: RouteGuard[] } | undefined {
   if (!value || depth > 4) return undefined;
+  if (value.kind === 'string') {
+    // Django before 1.10: the view as a dotted string (`'app.views.index'`), after `patterns('app.views', ...)`'s prefix.
+    const dotted = viewPrefix ? `${viewPrefix}.${value.value}` : value.value;
+    const cut = dotted.lastIndexOf('.');
+    const module = cut > 0 ? walk.project.moduleFile(file, dotted.slice(0, cut)) : undefined;
+    const symbol = module && walk.project.resolve(module, dotted.slice(cut + 1));
+    return symbol && symbol.kind === 'function' ? { view: { kind: 'function', file: symbol.file, fn: symbol.fn }, wrappers } : undefined;
+  }
   if (value.kind === 'name') {
     const symbol = walk.project.resolve(file, value.name);
     if (symbol?.kind === 'function') return { view: { kind: 'function', file: symbol.file, fn: symbol.fn }, wrappers };
@@ -123,18 +131,23 @@ function walkRouter(walk: Walk, file: string, router: PyAssignment, prefix: stri
   }
 }
 
-function walkEntries(walk: Walk, file: string, assignment: PyAssignment, items: PyValue[], prefix: string, wrappers: RouteGuard[], depth: number): void {
+function walkEntries(walk: Walk, file: string, assignment: PyAssignment, items: PyValue[], prefix: string, wrappers: RouteGuard[], depth: number, viewPrefix = ''): void {
   if (depth > MAX_DEPTH) return;
   for (const item of items) {
+    if (item.kind === 'call' && /(?:^|\.)patterns$/.test(item.callee)) {
+      const first = item.args[0];
+      walkEntries(walk, file, assignment, item.args.slice(1), prefix, wrappers, depth + 1, first?.kind === 'string' ? first.value : '');
+      continue;
+    }
     if (item.kind === 'name' && item.name.endsWith('.urls')) { walkInclude(walk, file, item, prefix, wrappers, depth); continue; }
     if (item.kind !== 'call' || !ROUTE_CALLS.test(item.callee)) continue;
     const route = item.args[0] ?? item.kwargs.route;
     const routeText = route?.kind === 'string' ? route.value : '';
     const target = item.args[1] ?? item.kwargs.view;
-    const full = joinPaths(prefix, routeText);
+    const full = joinPaths(prefix, normalizedPath(routeText));
     if (target?.kind === 'call' && /(?:^|\.)include$/.test(target.callee)) { walkInclude(walk, file, target.args[0], full, wrappers, depth); continue; }
     if (target?.kind === 'name' && target.name === 'admin.site.urls') continue;
-    const found = viewOf(walk, file, target, wrappers);
+    const found = viewOf(walk, file, target, wrappers, 0, viewPrefix);
     if (found) push(walk, file, item, full, found.view, found.wrappers);
   }
 }
@@ -154,7 +167,7 @@ export function djangoRoutes(project: PythonProject, rootDir?: string): BackendR
   const included = new Set<string>();
   for (const file of urlconfs) {
     for (const { items } of patternsOf(project, file)) {
-      for (const item of items) {
+      for (const item of items.flatMap((i) => (i.kind === 'call' && /(?:^|\.)patterns$/.test(i.callee) ? i.args.slice(1) : [i]))) {
         const target = item.kind === 'call' ? item.args[1] : undefined;
         const inner = target?.kind === 'call' && /(?:^|\.)include$/.test(target.callee) ? target.args[0] : undefined;
         const first = inner?.kind === 'list' ? inner.items[0] : inner;

@@ -1,3 +1,4 @@
+import type { PyParam } from '../../languages/python/python-facts';
 import type { PythonProject } from '../../languages/python/modules';
 import type { BackendRoute, RouteGuard } from '../../model/routes';
 import { dependencyListGuards, dependencyRefuses, paramDependencies } from '../python-guards';
@@ -6,12 +7,12 @@ import { decoratorGuards, handlerGuard, PythonApps, type AppFramework } from '..
 const PRIVILEGE = /admin|superuser|staff|role|perm|scope|owner/i;
 
 /** Parameters that depend on a refusing dependency: `user: User = Depends(get_current_user)`, `user: CurrentUser`. */
-function parameterGuards(project: PythonProject, file: string, params: { name: string; default?: Parameters<typeof paramDependencies>[2]; annotation?: Parameters<typeof paramDependencies>[3] }[]): RouteGuard[] {
+function parameterGuards(project: PythonProject, file: string, params: readonly PyParam[]): RouteGuard[] {
   const guards: RouteGuard[] = [];
   for (const param of params) {
     for (const target of paramDependencies(project, file, param.default, param.annotation)) {
-      const effect = dependencyRefuses(project, file, target);
-      if (effect) guards.push({ name: `Depends(${target})`, level: 'route', role: 'checks', effect, privilege: PRIVILEGE.test(target) });
+      const effect = dependencyRefuses(project, target.file, target.name);
+      if (effect) guards.push({ name: `Depends(${target.name})`, level: 'route', role: 'checks', effect, privilege: PRIVILEGE.test(target.name) });
     }
   }
   return guards;

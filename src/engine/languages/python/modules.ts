@@ -26,8 +26,9 @@ export class PythonProject {
 
   constructor(all: Iterable<FileFacts>) {
     for (const facts of all) {
-      if (!facts.python || facts.isTest) continue;
-      this.files.set(facts.fileName, facts.python);
+      // Files without facts (an empty `__init__.py`) are still modules that imports go through.
+      if (facts.languageId !== 'python' || facts.isTest) continue;
+      this.files.set(facts.fileName, facts.python ?? { publicMarks: {}, imports: [], functions: [], classes: [], assignments: [], calls: [] });
       const parts = facts.fileName.replace(/\.py$/, '').split(/[\\/]/).filter(Boolean);
       if (parts[parts.length - 1] === '__init__') parts.pop();
       for (let i = parts.length - 1; i >= 0 && i >= parts.length - 6; i--) {

@@ -30,21 +30,31 @@ export function refusalIn(code: string): GuardEffect | undefined {
 /** What a condition asks about the caller: signed in, a session, a token, a permission. */
 const CALLER_SUBJECT = /\b(?:current_user|request\.user|g\.user|g\.current_user|session|user|logged_?in|is_authenticated|is_anonymous|is_active|is_staff|is_superuser|has_perm\w*|token|jwt|auth\w*|api_key|apikey|role|roles|permission\w*|identity|username|admin)\b/i;
 
-/** A condition on the caller followed by a refusal in its branch: an in-handler check. */
+/** Sending the caller elsewhere: after a condition on the caller, any redirect turns them away. */
+const SENDS_AWAY = /\b(?:redirect|HttpResponseRedirect|redirect_to_login)\s*\(/;
+
+function turnsAway(code: string): GuardEffect | undefined {
+  return refusalIn(code) ?? (SENDS_AWAY.test(code) ? 'redirects' : undefined);
+}
+
+/**
+ * A condition on the caller that turns them away: `if not current_user.is_authenticated: abort(401)`, or
+ * `if user.is_authenticated(): <work>` followed by a redirect (the work runs only for signed-in callers).
+ */
 export function callerCheckIn(body: Node): GuardEffect | undefined {
-  const ifs = body.descendantsOfType(['if_statement', 'elif_clause', 'assert_statement']);
-  for (const node of ifs) {
+  for (const node of body.descendantsOfType('if_statement')) {
     if (!node) continue;
-    if (node.type === 'assert_statement') continue;
     const condition = node.childForFieldName('condition');
-    const consequence = node.childForFieldName('consequence');
-    if (!condition || !consequence || !CALLER_SUBJECT.test(condition.text)) continue;
-    const effect = refusalIn(consequence.text);
-    if (effect) return effect;
+    if (!condition || !CALLER_SUBJECT.test(condition.text)) continue;
+    const branches = [node.childForFieldName('consequence'), ...node.childrenForFieldName('alternative')];
+    for (let next = node.nextNamedSibling, i = 0; next && i < 3; next = next.nextNamedSibling, i++) branches.push(next);
+    for (const branch of branches) {
+      const effect = branch && turnsAway(branch.text);
+      if (effect) return effect;
+    }
   }
   // A library check called as a statement (`verify_jwt_in_request()`) refuses on its own.
-  const calls = body.descendantsOfType('call');
-  for (const call of calls) {
+  for (const call of body.descendantsOfType('call')) {
     const fn = call?.childForFieldName('function');
     if (fn && /^(?:verify_jwt_in_request|[\w.]*check_permissions|[\w.]*login_manager\.unauthorized)$/.test(fn.text) && call!.parent?.type === 'expression_statement') return 'rejects';
   }
