@@ -35,6 +35,8 @@ export interface AppObject {
   assignment: PyAssignment;
   prefix: string;
   guards: RouteGuard[];
+  /** A `# backend-guide-public: <reason>` comment on the statement that creates it: every route of it is public. */
+  publicReason?: string;
 }
 
 interface Mount { parent: string; child: string; prefix: string; guards: RouteGuard[] }
@@ -90,6 +92,7 @@ export class PythonApps {
         this.objects.set(key, {
           key, file, name: assignment.target, isApp: fw.apps.has(last), assignment,
           prefix: pathOf(project, file, value.kwargs[fw.prefixKeyword]), guards: fw.creationGuards(project, file, value),
+          publicReason: markAbove(facts.publicMarks, assignment.range.start.line),
         });
       }
     }
@@ -161,10 +164,11 @@ export class PythonApps {
             reportStart: fn.nameStart, reportEnd: fn.nameEnd, reportRange: fn.nameRange,
             handlerName: fn.name, handlerFile: file, handlerCode: fn.code,
             guards: [...guards, ...this.fw.routeGuards(this.project, file, fn, index)],
-            publicReason: fn.publicReason ?? markAbove(facts.publicMarks, fn.nameRange.start.line), app: root.key,
+            publicReason: fn.publicReason ?? markAbove(facts.publicMarks, fn.nameRange.start.line) ?? root.publicReason ?? object.publicReason, app: root.key,
             appLabel: root.isApp ? `${root.name} (${relative(this.rootDir, root.file)})` : `routes of ${root.name} (${relative(this.rootDir, root.file)}; no app seen mounting it)`,
             unmounted: !root.isApp, appAt: root.isApp ? { file: root.file, start: root.assignment.start, end: root.assignment.end } : undefined,
             decoratorAt: { file, offset: fn.defLineStart, indent: fn.indent },
+            misplacedGuard: fn.decorators.slice(0, index).map((d) => decoratorGuard(this.project, file, d)).find((g) => g?.role === 'checks')?.name,
           });
         });
       }

@@ -65,6 +65,11 @@ export interface BackendRoute {
   unmounted?: boolean;
   /** Where the app is created (`app = Flask(__name__)`): an app-wide note goes there. */
   appAt?: { file: string; start: number; end: number };
+  /**
+   * A guard decorator written above the route decorator: it wraps the function after the framework registered
+   * it, so it never runs for requests (`@login_required` over `@app.route`).
+   */
+  misplacedGuard?: string;
   /** Where a decorator goes to protect the route, when one can be added in the handler's file. */
   decoratorAt?: { file: string; offset: number; indent: string };
 }

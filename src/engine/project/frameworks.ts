@@ -70,8 +70,8 @@ export const SERVE_CALLS: readonly RegExp[] = [/(?:^|\.)create(?:Secure)?Server$
 export const TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__|tests?|specs?|e2e|cypress|fixtures?|\w*mocks?|(?:tests?|e2e)[-_][\w-]+)\//i;
 /** Folders that mean tests wherever they are, even when the project root is unknown. */
 export const UNAMBIGUOUS_TEST_FOLDER_PATTERN = /(?:^|\/)(?:__tests__|__mocks__)\//;
-/** File names of tests: `app.test.js`, `users.spec.ts`, `app.e2e-spec.ts`. */
-export const TEST_FILE_PATTERN = /\.(?:test|spec|e2e-spec|e2e|cy)\.[cm]?[jt]sx?$/i;
+/** File names of tests: `app.test.js`, `users.spec.ts`, `app.e2e-spec.ts`; pytest's `test_app.py`, `app_test.py`, `conftest.py`. */
+export const TEST_FILE_PATTERN = /\.(?:test|spec|e2e-spec|e2e|cy)\.[cm]?[jt]sx?$|(?:^|\/)(?:test_\w+|\w+_test|conftest)\.py$/i;
 
 /**
  * True for test, fixture and mock files. Folder names count only below the project root (a project that

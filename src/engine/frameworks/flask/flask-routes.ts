@@ -3,6 +3,9 @@ import type { BackendRoute, RouteGuard } from '../../model/routes';
 import { decoratorGuards, handlerGuard, PythonApps, type AppFramework } from '../python-apps';
 
 /** Hook decorators that run before every request of the object (`before_app_request`: of the whole app). */
+/** A hook that asks what the caller may do, not only who they are. */
+const PRIVILEGE_CODE = /\b(?:is_admin|is_staff|is_superuser|has_role|has_perm\w*|roles?|permissions?|admin)\b/;
+
 const BEFORE_HOOKS = /^(?:before_request|before_app_request)$/;
 
 /**
@@ -20,7 +23,7 @@ function beforeRequestGuards(project: PythonProject, objectKey: string): RouteGu
         const owner = project.resolve(hookFile, parts.join('.'));
         return owner?.kind === 'assignment' && `${owner.file}#${owner.assignment.target}` === objectKey;
       });
-      if (hook && fn.refuses) guards.push({ name: `${hook.name.split('.').pop()} ${fn.name}()`, level: 'app', role: 'checks', effect: fn.refuses });
+      if (hook && fn.refuses) guards.push({ name: `${hook.name.split('.').pop()} ${fn.name}()`, level: 'app', role: 'checks', effect: fn.refuses, privilege: PRIVILEGE_CODE.test(fn.code) });
     }
     for (const { call } of facts.calls) {
       const parts = call.callee.split('.');
@@ -28,7 +31,7 @@ function beforeRequestGuards(project: PythonProject, objectKey: string): RouteGu
       const owner = project.resolve(hookFile, parts.join('.'));
       if (owner?.kind !== 'assignment' || `${owner.file}#${owner.assignment.target}` !== objectKey) continue;
       const target = project.resolve(hookFile, call.args[0].name);
-      if (target?.kind === 'function' && target.fn.refuses) guards.push({ name: `before_request ${target.fn.name}()`, level: 'app', role: 'checks', effect: target.fn.refuses });
+      if (target?.kind === 'function' && target.fn.refuses) guards.push({ name: `before_request ${target.fn.name}()`, level: 'app', role: 'checks', effect: target.fn.refuses, privilege: PRIVILEGE_CODE.test(target.fn.code) });
     }
   }
   return guards;

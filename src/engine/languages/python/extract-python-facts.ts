@@ -14,6 +14,7 @@ const MAX_DEPTH = 6;
 export function pyValue(node: Node, depth = 0): PyValue {
   const text = node.text.length > 200 ? node.text.slice(0, 200) : node.text;
   if (depth > MAX_DEPTH) return { kind: 'other', text };
+  if (node.type === 'true' || node.type === 'false' || node.type === 'none') return { kind: 'name', name: node.text };
   const str = pythonStringValue(node);
   if (str !== undefined) return { kind: 'string', value: str };
   const name = dottedName(node);
@@ -136,7 +137,7 @@ class PythonFactReader {
       const check = callerCheckIn(body);
       this.facts.functions.push({
         name: name.text, className: fn ? undefined : cls, decorators, params: paramsOf(definition), code,
-        refuses: check ?? refusalIn(code), checksCaller: check !== undefined,
+        refuses: check ?? refusalIn(body.text.slice(0, MAX_CODE)), checksCaller: check !== undefined,
         defStart: lineStart, defLineStart: this.text.lastIndexOf('\n', definition.startIndex - 1) + 1, indent: this.text.slice(lineStart, first), nameStart: name.startIndex, nameEnd: name.endIndex,
         nameRange: this.lines.rangeOf(name.startIndex, name.endIndex), nested: fn !== undefined || nested,
         publicReason: this.publicReason(first),

@@ -102,7 +102,7 @@ export function reportPythonRoutes(context: RuleContext, view: ProjectView, opti
     if (add) fixes.push(add);
     const markPublic = verdict.need.kind === 'admin' || verdict.need.kind === 'webhook' ? undefined : markPublicFix(context.text, route.decoratorAt?.file === context.fileName && framework !== 'django' ? route.decoratorAt.offset : route.reportStart, context.tree.rootNode, '#');
     if (markPublic) fixes.push(markPublic);
-    const { messageId, what } = messageOf(verdict);
+    const { messageId, what } = route.misplacedGuard && verdict.need.kind !== 'admin' ? { messageId: 'pyGuardAboveRoute', what: route.misplacedGuard } : messageOf(verdict);
     context.report({
       startOffset: route.reportStart, endOffset: route.reportEnd, messageId, fixes,
       data: {
