@@ -225,8 +225,11 @@ class PythonFactReader {
   }
 }
 
-/** Cheap look at the text: may the file declare routes, apps, URLconfs, settings or guards at all? */
-export const MAY_HOLD_PYTHON_FACTS = /\b(?:flask|Flask|Blueprint|django|urlpatterns|fastapi|FastAPI|APIRouter|Depends|Security|MIDDLEWARE|REST_FRAMEWORK|login_required|permission|abort|redirect|raise|HTTPException|include_router|register_blueprint)\b/;
+/**
+ * Whether a Python file can hold facts: any view, decorator, settings or URLconf module can matter to a route
+ * in another file (a view is any function or class), so every file that defines or assigns something is read.
+ */
+export const MAY_HOLD_PYTHON_FACTS = /\b(?:def|class|import)\b|=/;
 
 export function extractPythonFacts(tree: Tree, text: string, lines = new LineIndex(text)): PythonFileFacts {
   return new PythonFactReader(text, lines).run(tree.rootNode);

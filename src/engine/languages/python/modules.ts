@@ -100,7 +100,11 @@ export class PythonProject {
   /** `name` as module `module` (written in `fromFile`) exports it. */
   private exported(fromFile: string, module: string, name: string | undefined, hops: number): PySymbol | undefined {
     const moduleFile = this.moduleFile(fromFile, module);
-    if (!moduleFile) return { kind: 'external', module, name: name ?? '' };
+    if (!moduleFile) {
+      // A package without `__init__.py` (a namespace package, or `from . import views` in a bare folder).
+      const sub = name && this.moduleFile(fromFile, module.endsWith('.') ? `${module}${name}` : `${module}.${name}`);
+      return sub ? { kind: 'module', file: sub } : { kind: 'external', module, name: name ?? '' };
+    }
     if (!name) return { kind: 'module', file: moduleFile };
     return this.resolve(moduleFile, name, hops + 1) ?? this.submodule(moduleFile, module, name, fromFile);
   }
