@@ -54,6 +54,12 @@ export function pyValue(node: Node, depth = 0): PyValue {
     const items = namedChildren(node).slice(1).map((c) => pyValue(c, depth + 1));
     return { kind: 'subscript', value: value?.text ?? '', items };
   }
+  if (node.type === 'generic_type') {
+    // In annotations the grammar reads `Annotated[T, Depends(f)]` as a generic type of `type` nodes.
+    const [head, params] = namedChildren(node);
+    const items = params ? namedChildren(params).map((t) => (t.type === 'type' && namedChildren(t)[0] ? pyValue(namedChildren(t)[0], depth + 1) : pyValue(t, depth + 1))) : [];
+    return { kind: 'subscript', value: head?.text ?? '', items };
+  }
   if (node.type === 'binary_operator') {
     // `urlpatterns = [...] + router.urls`: both sides, as a list.
     const left = node.childForFieldName('left');
