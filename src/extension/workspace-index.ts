@@ -8,7 +8,8 @@ import { CoalescedEmitter } from './coalesced-emitter';
 import type { Logger } from './logger';
 import { resolveConfig } from './settings';
 
-const SOURCE_GLOB = '**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts}';
+/** Python files are indexed too: Django URLconfs, settings and views live in different files. */
+const SOURCE_GLOB = '**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts,py}';
 /** The folders the command line skips, so the editor and CI see the same project. */
 const EXCLUDE_GLOB = `{${[...SKIPPED_FOLDERS].map((folder) => `**/${folder}/**`).join(',')}}`;
 /** Beyond this many source files per folder, the rest is not indexed (logged); rules then see less context. */

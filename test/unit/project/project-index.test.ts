@@ -12,14 +12,14 @@ async function factsOf(fileName: string, text: string): Promise<FileFacts> {
 }
 
 describe('ProjectIndex', () => {
-  it('indexes JavaScript and TypeScript files and ignores the others', async () => {
+  it('indexes JavaScript, TypeScript and Python files and ignores the others', async () => {
     const index = new ProjectIndex('/p');
     await index.setFile('/p/app.js', "const express = require('express');\n");
     await index.setFile('/p/server.ts', "import express from 'express';\n");
     await index.setFile('/p/types.d.ts', 'export type A = string;\n');
     await index.setFile('/p/script.py', 'print(1)\n');
     await index.setFile('/p/data.json', '{}');
-    assert.deepStrictEqual([...index.facts().files.keys()].sort(), ['/p/app.js', '/p/server.ts']);
+    assert.deepStrictEqual([...index.facts().files.keys()].sort(), ['/p/app.js', '/p/script.py', '/p/server.ts']);
     assert.strictEqual(index.facts().rootDir, '/p');
   });
 

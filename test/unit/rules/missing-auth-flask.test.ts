@@ -30,6 +30,7 @@ const valid: ValidCase[] = [
   py('POST /login is a sign-in step', `${HEAD}\n@app.route('/login', methods=['GET', 'POST'])\ndef login():\n    return 'ok'\n`),
   py('POST /register is a sign-up step', `${HEAD}\n@app.route('/auth/register', methods=['POST'])\ndef register():\n    return 'ok'\n`),
   py('logout is a sign-in step', `${HEAD}\n@app.route('/logout', methods=['POST'])\ndef logout():\n    session.clear()\n    return 'ok'\n`),
+  py('POST /register/customer signs a customer up', `${HEAD}\n@app.route('/register/customer', methods=['POST'])\ndef reg_customer():\n    db.session.add(Customer(**request.json))\n    return 'ok'\n`),
   py('a health check', `${HEAD}\n@app.get('/health')\ndef health():\n    return {'ok': True}\n`),
   py('a webhook that compares the signature with hmac.compare_digest', `${HEAD}\nimport hmac\n\n@app.route('/webhooks/github', methods=['POST'])\ndef github_hook():\n    if not hmac.compare_digest(sign(request.data), request.headers['X-Hub-Signature-256']):\n        abort(400)\n    return 'ok'\n`),
   py('a Stripe webhook that checks construct_event', `${HEAD}\nimport stripe\n\n@app.post('/stripe/webhook')\ndef stripe_hook():\n    event = stripe.Webhook.construct_event(request.data, request.headers['Stripe-Signature'], SECRET)\n    return 'ok'\n`),

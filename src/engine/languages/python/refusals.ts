@@ -28,7 +28,7 @@ export function refusalIn(code: string): GuardEffect | undefined {
 }
 
 /** What a condition asks about the caller: signed in, a session, a token, a permission. */
-const CALLER_SUBJECT = /\b(?:current_user|request\.user|g\.user|g\.current_user|session|user|logged_?in|is_authenticated|is_anonymous|is_active|is_staff|is_superuser|has_perm\w*|token|jwt|auth\w*|api_key|apikey|role|roles|permission\w*|identity|username|admin)\b/i;
+const CALLER_SUBJECT = /\b\w*(?:session|token|user|auth|jwt|logged)\w*\b|\b(?:current_user|request\.user|g\.user|g\.current_user|session|user|logged_?in|is_authenticated|is_anonymous|is_active|is_staff|is_superuser|has_perm\w*|token|jwt|auth\w*|api_key|apikey|role|roles|permission\w*|identity|username|admin)\b/i;
 
 /** Sending the caller elsewhere: after a condition on the caller, any redirect turns them away. */
 const SENDS_AWAY = /\b(?:redirect|HttpResponseRedirect|redirect_to_login)\s*\(/;
@@ -53,6 +53,12 @@ export function callerCheckIn(body: Node): GuardEffect | undefined {
       if (effect) return effect;
     }
   }
+  // `if request.user.is_authenticated: <all the work>` as the view's last statement, with no else: an anonymous
+  // caller gets nothing done (Django answers an error for the view's missing response).
+  const statements = body.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+  const last = statements[statements.length - 1];
+  const condition = last?.type === 'if_statement' ? last.childForFieldName('condition') : undefined;
+  if (last && condition && condition.type !== 'not_operator' && CALLER_SUBJECT.test(condition.text) && !last.childrenForFieldName('alternative').length) return 'rejects';
   // A library check called as a statement (`verify_jwt_in_request()`) refuses on its own.
   for (const call of body.descendantsOfType('call')) {
     const fn = call?.childForFieldName('function');
