@@ -136,8 +136,13 @@ export class PythonApps {
     return { root: current, prefix: joinPaths(current.prefix, prefix), guards };
   }
 
+  /** Hooks are looked up once per object: every route under it shares them. */
+  private readonly hookCache = new Map<string, RouteGuard[]>();
+
   private hooks(object: AppObject): RouteGuard[] {
-    return this.fw.hookGuards?.(this.project, object.key) ?? [];
+    let guards = this.hookCache.get(object.key);
+    if (!guards) this.hookCache.set(object.key, guards = this.fw.hookGuards?.(this.project, object.key) ?? []);
+    return guards;
   }
 
   /** Every route decorated on the framework's objects. */
