@@ -22,7 +22,6 @@ type Call = Extract<PyValue, { kind: 'call' }>;
 interface Walk {
   project: PythonProject;
   settings: DjangoSettings;
-  rootDir?: string;
   routes: BackendRoute[];
   app: string;
   appLabel: string;
@@ -34,8 +33,8 @@ function relative(root: string | undefined, file: string): string {
 }
 
 /** The entries of a URLconf's `urlpatterns` (every `=` and `+=`), flattened. */
-function patternsOf(project: PythonProject, file: string): { items: PyValue[]; assignment: PyAssignment }[] {
-  return project.assignmentsOf(file, 'urlpatterns').map((assignment) => ({ items: flatten(assignment.value), assignment }));
+function patternsOf(project: PythonProject, file: string): { items: PyValue[] }[] {
+  return project.assignmentsOf(file, 'urlpatterns').map((assignment) => ({ items: flatten(assignment.value) }));
 }
 
 function flatten(value: PyValue): PyValue[] {
@@ -113,7 +112,7 @@ function walkInclude(walk: Walk, file: string, target: PyValue | undefined, pref
   }
   const symbol = walk.project.resolve(file, target.name);
   if (symbol?.kind === 'module') walkUrlconf(walk, symbol.file, prefix, wrappers, depth + 1);
-  else if (symbol?.kind === 'assignment') walkEntries(walk, symbol.file, symbol.assignment, flatten(symbol.assignment.value), prefix, wrappers, depth + 1);
+  else if (symbol?.kind === 'assignment') walkEntries(walk, symbol.file, flatten(symbol.assignment.value), prefix, wrappers, depth + 1);
 }
 
 /** `router.register(r'users', UserViewSet)`: the ViewSet's collection, item and `@action` routes under the prefix. */
@@ -131,12 +130,12 @@ function walkRouter(walk: Walk, file: string, router: PyAssignment, prefix: stri
   }
 }
 
-function walkEntries(walk: Walk, file: string, assignment: PyAssignment, items: PyValue[], prefix: string, wrappers: RouteGuard[], depth: number, viewPrefix = ''): void {
+function walkEntries(walk: Walk, file: string, items: PyValue[], prefix: string, wrappers: RouteGuard[], depth: number, viewPrefix = ''): void {
   if (depth > MAX_DEPTH) return;
   for (const item of items) {
     if (item.kind === 'call' && /(?:^|\.)patterns$/.test(item.callee)) {
       const first = item.args[0];
-      walkEntries(walk, file, assignment, item.args.slice(1), prefix, wrappers, depth + 1, first?.kind === 'string' ? first.value : '');
+      walkEntries(walk, file, item.args.slice(1), prefix, wrappers, depth + 1, first?.kind === 'string' ? first.value : '');
       continue;
     }
     if (item.kind === 'name' && item.name.endsWith('.urls')) { walkInclude(walk, file, item, prefix, wrappers, depth); continue; }
@@ -156,7 +155,7 @@ function walkUrlconf(walk: Walk, file: string, prefix: string, wrappers: RouteGu
   const key = `${file}\0${prefix}`;
   if (walk.visited.has(key) || depth > MAX_DEPTH) return;
   walk.visited.add(key);
-  for (const { items, assignment } of patternsOf(walk.project, file)) walkEntries(walk, file, assignment, items, prefix, wrappers, depth);
+  for (const { items } of patternsOf(walk.project, file)) walkEntries(walk, file, items, prefix, wrappers, depth);
 }
 
 /** Every Django route of the project, from its root URLconfs. */
@@ -181,7 +180,7 @@ export function djangoRoutes(project: PythonProject, rootDir?: string): BackendR
   const routes: BackendRoute[] = [];
   for (const root of roots) {
     const label = `Django URLconf (${relative(rootDir, root)})`;
-    walkUrlconf({ project, settings, rootDir, routes, app: `django:${path.dirname(path.dirname(root))}`, appLabel: label, visited: new Set() }, root, '', [], 0);
+    walkUrlconf({ project, settings, routes, app: `django:${path.dirname(path.dirname(root))}`, appLabel: label, visited: new Set() }, root, '', [], 0);
   }
   return routes;
 }

@@ -143,21 +143,20 @@ export function viewFacts(project: PythonProject, view: DjangoView, settings: Dj
     if (overrides) guards.push({ name: 'get_permissions()', level: 'route', role: 'checks', effect: 'rejects' });
     else guards.push(...(declared ? permissionGuards(permissionNames(declared) ?? [], 'route') : defaults));
   }
-  const methods = classMethods(project, view, chain);
+  const methods = classMethods(view, chain);
   const code = view.cls.code;
   const own = project.files.get(view.file)?.functions.filter((f) => f.className === view.cls.name) ?? [];
   const inHandler = own.flatMap((f) => handlerGuard(f)).slice(0, 1);
   return { methods, guards: [...guards, ...inHandler], name: view.cls.name, code, publicReason: view.cls.publicReason, file: view.file, signIn: baseNames.some((n) => AUTH_VIEWS.test(n)) };
 }
 
-function classMethods(project: PythonProject, view: Extract<DjangoView, { kind: 'class' }>, chain: ReturnType<typeof classChain>): string[] {
+function classMethods(view: Extract<DjangoView, { kind: 'class' }>, chain: ReturnType<typeof classChain>): string[] {
   if (view.actions) return Object.keys(view.actions).map((m) => m.toLowerCase());
   const methods = new Set<string>();
   for (const link of chain) {
     for (const m of link.cls?.methods ?? []) if (HTTP_METHODS.includes(m)) methods.add(m);
     for (const m of GENERIC_METHODS[link.name] ?? []) methods.add(m);
   }
-  void project;
   return methods.size ? [...methods] : ['get'];
 }
 
