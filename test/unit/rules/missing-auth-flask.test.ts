@@ -22,6 +22,7 @@ const valid: ValidCase[] = [
   py('a project decorator that raises Unauthorized', `${HEAD}\nfrom werkzeug.exceptions import Unauthorized\n\ndef token_check(f):\n    def inner(*a, **k):\n        if not request.headers.get('X-Token'):\n            raise Unauthorized()\n        return f(*a, **k)\n    return inner\n\n@app.route('/items', methods=['PUT'])\n@token_check\ndef put_item():\n    return 'ok'\n`),
   py('a project decorator that answers with a 401 tuple', `${HEAD}\ndef api_key_required(f):\n    def inner(*a, **k):\n        if request.headers.get('X-Api-Key') != KEY:\n            return {'error': 'unauthorized'}, 401\n        return f(*a, **k)\n    return inner\n\n@app.route('/items', methods=['POST'])\n@api_key_required\ndef add_item():\n    return 'ok'\n`),
   py('a check inside the view that aborts with 401', `${LOGIN}\nfrom flask import abort\n\n@app.route('/posts', methods=['POST'])\ndef new_post():\n    if not current_user.is_authenticated:\n        abort(401)\n    return 'ok'\n`),
+  py('the work done only for a signed-in caller, anyone else redirected after it', `${LOGIN}\n@app.route('/notes', methods=['POST'])\ndef add():\n    if current_user.is_authenticated:\n        db.session.add(Note())\n        return 'ok'\n    return redirect(url_for('index'))\n`),
   py('a session check inside the view that redirects to log in', `${HEAD}\n@app.route('/transfer', methods=['POST'])\ndef transfer():\n    if 'user_id' not in session:\n        return redirect(url_for('login'))\n    return 'ok'\n`),
   py('verify_jwt_in_request() called in the view', `from flask import Flask\nfrom flask_jwt_extended import verify_jwt_in_request\n\napp = Flask(__name__)\n\n@app.route('/me', methods=['PATCH'])\ndef update_me():\n    verify_jwt_in_request()\n    return 'ok'\n`),
   py('before_request on the app that refuses anonymous callers', `${HEAD}\n@app.before_request\ndef require_login():\n    if g.user is None and request.endpoint != 'login':\n        abort(401)\n\n@app.route('/notes', methods=['POST'])\ndef add_note():\n    return 'ok'\n`),
@@ -106,6 +107,8 @@ const invalid: InvalidCase[] = [
     errors: [{ messageId: 'pySignInNoChecks', messageIncludes: ['POST /login', '1 of them'] }] },
   { name: 'a route on a GET that writes is still judged by its method (POST form view)', languageId: 'python', code: `${HEAD}\n@app.route('/settings', methods=['POST'])\ndef save_settings():\n    return 'ok'\n`,
     errors: [{ messageId: 'pyMissingAuth', messageIncludes: ['POST /settings'] }] },
+  { name: 'sending signed-in callers elsewhere is not a check on anonymous ones', languageId: 'python', code: `${LOGIN}\n@app.route('/notes', methods=['POST'])\ndef add():\n    if current_user.is_authenticated:\n        return redirect(url_for('index'))\n    db.session.add(Note())\n    return 'ok'\n`,
+    errors: [{ messageId: 'pyMissingAuth', messageIncludes: ['POST /notes'] }] },
   { name: 'a route on an app created inside create_app()', languageId: 'python', code: "from flask import Flask\n\ndef create_app():\n    app = Flask(__name__)\n\n    @app.route('/jobs', methods=['POST'])\n    def start_job():\n        return 'ok'\n\n    return app\n",
     errors: [{ messageId: 'pyMissingAuth', line: 7, messageIncludes: ['POST /jobs'] }] },
 ];

@@ -37,18 +37,31 @@ function turnsAway(code: string): GuardEffect | undefined {
   return refusalIn(code) ?? (SENDS_AWAY.test(code) ? 'redirects' : undefined);
 }
 
+/** A condition that holds when the caller is missing or wrong: `not ...`, `is None`, `!=`, `not in`. */
+const NEGATIVE_CONDITION = /^\s*not\b|\bis\s+None\b|==\s*None\b|!=|\bnot\s+in\b|\bis\s+False\b|==\s*False\b/;
+
 /**
  * A condition on the caller that turns them away: `if not current_user.is_authenticated: abort(401)`, or
  * `if user.is_authenticated(): <work>` followed by a redirect (the work runs only for signed-in callers).
+ * A 401/403 answer or an auth error counts in any branch; a plain redirect only where it sends away the
+ * caller the condition rejects (not `if current_user.is_authenticated: return redirect(home)` on a login page).
  */
 export function callerCheckIn(body: Node): GuardEffect | undefined {
   for (const node of body.descendantsOfType('if_statement')) {
     if (!node) continue;
     const condition = node.childForFieldName('condition');
     if (!condition || !CALLER_SUBJECT.test(condition.text)) continue;
-    const branches = [node.childForFieldName('consequence'), ...node.childrenForFieldName('alternative')];
-    for (let next = node.nextNamedSibling, i = 0; next && i < 3; next = next.nextNamedSibling, i++) branches.push(next);
-    for (const branch of branches) {
+    const negative = NEGATIVE_CONDITION.test(condition.text);
+    const consequence = node.childForFieldName('consequence');
+    const strict = consequence && refusalIn(consequence.text);
+    if (strict) return strict;
+    if (negative && consequence && SENDS_AWAY.test(consequence.text)) return 'redirects';
+    // A positive condition whose branch sends the signed-in caller away at once (a login page) checks nobody.
+    const first = consequence?.namedChildren.find((n) => n !== null && n.type !== 'comment');
+    if (negative || (first?.type === 'return_statement' && SENDS_AWAY.test(first.text))) continue;
+    const others = [...node.childrenForFieldName('alternative')];
+    for (let next = node.nextNamedSibling, i = 0; next && i < 3; next = next.nextNamedSibling, i++) others.push(next);
+    for (const branch of others) {
       const effect = branch && turnsAway(branch.text);
       if (effect) return effect;
     }
@@ -58,7 +71,7 @@ export function callerCheckIn(body: Node): GuardEffect | undefined {
   const statements = body.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
   const last = statements[statements.length - 1];
   const condition = last?.type === 'if_statement' ? last.childForFieldName('condition') : undefined;
-  if (last && condition && condition.type !== 'not_operator' && CALLER_SUBJECT.test(condition.text) && !last.childrenForFieldName('alternative').length) return 'rejects';
+  if (last && condition && !NEGATIVE_CONDITION.test(condition.text) && CALLER_SUBJECT.test(condition.text) && !last.childrenForFieldName('alternative').length) return 'rejects';
   // A library check called as a statement (`verify_jwt_in_request()`) refuses on its own.
   for (const call of body.descendantsOfType('call')) {
     const fn = call?.childForFieldName('function');
