@@ -1,7 +1,7 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { rulesThatMayReport } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
-import { languageOfFileName } from '../engine/languages';
+import { hasProjectFacts, languageOfFileName } from '../engine/languages';
 import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
@@ -80,7 +80,7 @@ export class FileScanner {
         }
       }
       const languageId = languageOfFileName(file);
-      if (!languageId) continue;
+      if (!languageId || !hasProjectFacts(languageId)) continue;
       const keep = this.keptChars + text.length <= this.settings.keptTreeChars
         && rulesThatMayReport(text, { languageId, fileName: file, config, project: withoutFacts }).length > 0;
       const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep);

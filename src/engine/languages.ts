@@ -73,3 +73,8 @@ const JAVASCRIPT_FAMILY: readonly LanguageId[] = ['javascript', 'javascriptreact
 export function isJavaScriptFamily(languageId: LanguageId): boolean {
   return JAVASCRIPT_FAMILY.includes(languageId);
 }
+
+/** Languages whose files the project index reads for cross-file facts (apps, routes, guards, URLconfs, settings). */
+export function hasProjectFacts(languageId: LanguageId): boolean {
+  return isJavaScriptFamily(languageId) || languageId === 'python';
+}

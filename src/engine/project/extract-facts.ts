@@ -1,5 +1,7 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../ast';
+import { extractPythonFacts } from '../languages/python/extract-python-facts';
+import { addHeaderFacts } from './python-header-facts';
 import { OrderedDescent } from '../tree-paths';
 import type { LineIndex } from '../text';
 import type { LanguageId } from '../types';
@@ -441,8 +443,18 @@ class FactExtractor {
   }
 }
 
+/**
+ * A Python file's facts: the JavaScript ones stay empty, `python` holds what the Flask, Django and FastAPI route
+ * extractors read, `headers` and `settings` what the security-headers rule reads.
+ */
+function pythonFileFacts(tree: Tree, text: string, fileName: string, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts {
+  const facts = { ...emptyFileFacts(fileName, 'python', textHash, isTestFileName(fileName, rootDir), false), python: extractPythonFacts(tree, text, lines) };
+  return addHeaderFacts(facts, tree, text);
+}
+
 /** Extracts the facts of one parsed JavaScript or TypeScript file; `rootDir` (the project root) tells test folders apart. */
 export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts {
+  if (languageId === 'python') return pythonFileFacts(tree, text, fileName, textHash, rootDir, lines);
   return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, lines).run();
 }
 
@@ -451,5 +463,6 @@ export function extractFileFacts(tree: Tree, text: string, fileName: string, lan
  * as text, which only other files' analyses read (the analysed file's own facts leave them out).
  */
 export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string): FileFacts {
+  if (languageId === 'python') return pythonFileFacts(tree, text, fileName, textHash, rootDir);
   return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true).run();
 }

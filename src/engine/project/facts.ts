@@ -1,5 +1,6 @@
 import type { AppHeaderFacts, SettingsHeaderFacts } from '../model/headers';
 import type { DriverId } from '../rules/sql/sinks';
+import type { PythonFileFacts } from '../languages/python/python-facts';
 import type { LanguageId, Range } from '../types';
 
 /**
@@ -294,6 +295,8 @@ export interface FileFacts {
   headers?: AppHeaderFacts;
   /** Python: the header settings of a Django settings module. */
   settings?: SettingsHeaderFacts;
+  /** Python files: imports, functions, classes, assignments and calls the Flask, Django and FastAPI extractors read. */
+  python?: PythonFileFacts;
 }
 
 export interface PackageFacts {

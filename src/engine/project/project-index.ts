@@ -1,13 +1,13 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { defaultConfig } from '../config';
-import { isJavaScriptFamily, languageOfFileName } from '../languages';
+import { hasProjectFacts, languageOfFileName } from '../languages';
+import { MAY_HOLD_PYTHON_FACTS } from '../languages/python/extract-python-facts';
 import { reasonToSkip } from '../limits';
 import { sharedGrammars, type Grammars } from '../parser';
 import { parseSource } from '../parse-source';
 import type { ProjectFacts } from '../project';
 import type { LanguageId } from '../types';
 import { extractIndexedFacts } from './extract-facts';
-import { PYTHON_MAY_HOLD_FACTS, extractPythonFacts } from './extract-python-facts';
 import { nextFileKind } from './extract-next';
 import { emptyFileFacts, type FileFacts, type PackageFacts } from './facts';
 import { MAY_CALL_ACROSS_FILES } from './extract-call-sites';
@@ -33,8 +33,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   const config = defaultConfig();
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
-  const python = !isJavaScriptFamily(languageId);
-  const mayHold = python ? PYTHON_MAY_HOLD_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || !!nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
+  const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
   if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
@@ -42,7 +41,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
     const { tree } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
     let kept = false;
     try {
-      const facts = python ? extractPythonFacts(tree, text, fileName, languageId, hash, rootDir) : extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir);
+      const facts = extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir);
       kept = keepTree;
       return kept ? { facts, tree } : { facts };
     } finally {
@@ -99,10 +98,10 @@ export class ProjectIndex {
     this.grammars = grammars ?? sharedGrammars();
   }
 
-  /** Indexes (or re-indexes) a source file the engine reads (JavaScript, TypeScript, Python) by absolute path; other files are ignored. */
+  /** Indexes (or re-indexes) a JavaScript, TypeScript or Python file by absolute path; other files are ignored. */
   async setFile(fileName: string, text: string): Promise<void> {
     const languageId = languageOfFileName(fileName);
-    if (!languageId) return;
+    if (!languageId || !hasProjectFacts(languageId)) return;
     const version = this.bump(fileName);
     const facts = await factsOfText(fileName, text, languageId, this.grammars, this.rootDir);
     if (this.versions.get(fileName) !== version) return;

@@ -1,9 +1,10 @@
 /**
- * `// backend-guide-public: <reason>` marks a route as public on purpose. The comment goes on the line
+ * `// backend-guide-public: <reason>` (in Python `# backend-guide-public: <reason>`) marks a route as public on purpose. The comment goes on the line
  * above the route (other comment lines or decorators may sit between) or at the end of the route's line.
  */
 const MARKER = /backend-guide-public:\s*(\S(?:.*\S)?)/;
-const SKIPPABLE_LINE = /^\s*(?:\/\/|\/\*|\*|@)/;
+/** Comment lines (`//`, `/*`, `*`, Python's `#`) and decorators may sit between the marker and the route. */
+const SKIPPABLE_LINE = /^\s*(?:\/\/|\/\*|\*|@|#)/;
 
 function reasonIn(line: string): string | undefined {
   const match = MARKER.exec(line);

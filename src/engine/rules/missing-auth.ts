@@ -8,8 +8,13 @@ import { projectView, type ProjectView } from '../project/project-view';
 import type { FixSpec, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
+import { perProject } from './auth/per-project';
+import { reportPythonRoutes } from './auth/python-report';
 import { AuthMiddlewareJudge, nestAuthModel, unguardedNestRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
 import { consistencyEvidence, evidenceGroups, routeVerdicts, shownFile, signInRoute, type EvidenceGroups, type RouteVerdict } from './auth/route-verdicts';
+
+/** Python files that may declare routes (route decorators, URLconfs, router registrations) or create an app. */
+const MAY_HAVE_PYTHON_ROUTES = /@[\w.]+\.(?:route|get|post|put|patch|delete|api_route)\s*\(|\burlpatterns\b|\.register\s*\(|\bFlask\s*\(|\bFastAPI\s*\(/;
 
 /** Files that may register routes (route-shaped calls, Nest route decorators) or create an app (its note goes there). */
 const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*(?:<[^()<>]{0,200}>\s*)?\(|@(?:Get|Post|Put|Patch|Delete|All)\s*\(|\bexpress\s*\(\s*\)|\bnew\s+Koa\b|\bfastify\s*\(|\bFastify\s*\(/;
@@ -34,15 +39,6 @@ function relatedFor(context: RuleContext, route: UnprotectedRoute): RelatedSpec[
 function shownPath(instance: UnprotectedRoute['instance']): string {
   const others = instance.event.otherPaths;
   return others?.length ? `${instance.fullPath} (also ${others.join(', ')})` : instance.fullPath;
-}
-
-/**
- * A project-wide result, computed once per snapshot when the analysed file is the indexed one (the CLI's
- * case: every file shares the graph, and the auth options are part of the key), else for this file alone.
- */
-function perProject<T>(context: RuleContext, view: ProjectView, name: string, compute: () => T): T {
-  const shared = view.project && view.project.files.get(context.fileName) === view.current;
-  return shared ? view.project!.memo(`${name}:${JSON.stringify(context.config.options.auth ?? null)}`, compute) : compute();
 }
 
 /** The project's route verdicts, indexed once per snapshot so that each file reads its own share in time linear in it. */
@@ -194,7 +190,7 @@ export const missingAuth: Rule = {
     id: 'missing-auth',
     description: 'Route handlers that change or expose protected data with no authentication or authorization check before them.',
     defaultSeverity: 'warning',
-    languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'],
+    languages: ['javascript', 'javascriptreact', 'typescript', 'typescriptreact', 'python'],
     references: [
       { id: 'CWE-862', url: 'https://cwe.mitre.org/data/definitions/862.html' },
       { id: 'CWE-306', url: 'https://cwe.mitre.org/data/definitions/306.html' },
@@ -209,6 +205,13 @@ export const missingAuth: Rule = {
       signInNoChecks: 'This app signs users in ({{signIn}}) but none of its {{total}} routes checks who the caller is: {{open}} of them change or reveal data for anyone, including {{example}}. Add an auth middleware that rejects requests without a valid session or token in front of those routes.',
       adminWithoutRole: '{{method}} {{path}} is an admin route, but the only check before it asks whether the caller is signed in, not whether they are an admin: every signed-in user can call it (broken access control).{{evidence}} Add a role check (for example isAdmin or requireRole(\'admin\')) before the handler.',
       missingOwnership: '{{method}} {{path}} acts on the user named by {{what}}, but the only check before it asks whether the caller is signed in, not whether they are that user: any signed-in user can read or change another user\'s data (broken object level authorization).{{evidence}} Compare {{what}} with the caller\'s id, or require a permission, as those routes do.',
+      pyMissingAuth: '{{method}} {{path}} changes data, but no authentication or authorization check runs before this {{framework}} view: anyone who can reach the server can call it (broken access control).{{evidence}} Protect it with {{fix}}{{suggestion}}, or mark it public with a `# backend-guide-public: <reason>` comment.',
+      pyMissingAuthSensitive: '{{method}} {{path}} reads {{what}}, but no authentication or authorization check runs before this {{framework}} view, so anyone can read it (broken access control).{{evidence}} Protect it with {{fix}}{{suggestion}}, or mark it public with a `# backend-guide-public: <reason>` comment.',
+      pyAdminWithoutRole: '{{method}} {{path}} is an admin route, but the only check before this {{framework}} view asks whether the caller is signed in, not whether they are an admin: every signed-in user can call it (broken access control).{{evidence}} Require a permission or role as well (for example `@permission_required(...)`, `IsAdminUser`, or a dependency that checks `user.is_superuser`).',
+      pyUnsignedWebhook: '{{method}} {{path}} looks like a webhook but neither verifies the sender\'s signature nor requires authentication, so anyone can post forged events to it. Verify the signature (for example `stripe.Webhook.construct_event` or `hmac.compare_digest` on the signature header) before acting on the payload.',
+      pyGuardAboveRoute: '{{what}} sits above the route decorator of {{method}} {{path}}: decorators apply from the bottom up, so {{framework}} registered the view before {{what}} wrapped it, and the check never runs for requests (broken access control). Move {{what}} below the route decorator, right above `def`.',
+      pyNoAuthConcept: 'This {{framework}} app has no authentication at all: none of its {{total}} routes checks who the caller is, so anyone who can reach the server can call every one of them, including {{example}}. Fine for a local demo; before it holds anyone\'s data, add sign-in and protect the routes that change or reveal data with {{fix}}, or mark the app public with a `# backend-guide-public: <reason>` comment.',
+      pySignInNoChecks: 'This {{framework}} app signs users in ({{signIn}}) but none of its {{total}} routes checks who the caller is: {{open}} of them change or reveal data for anyone, including {{example}}. Protect those routes with {{fix}}.',
       unsignedWebhook: '{{method}} {{path}} looks like a webhook but neither verifies the sender\'s signature nor requires authentication, so anyone can post forged events to it. Verify the signature (for example stripe.webhooks.constructEvent) before acting on the payload.',
     },
     guideAnchor: 'auth#protecting-endpoints',
@@ -216,12 +219,18 @@ export const missingAuth: Rule = {
   },
   // routes are registered with a route method or decorator, or served by a Next.js file's place; tests serve none
   mayReport({ text, fileName, project }: RuleInput) {
-    return !isTestFileName(fileName, project?.rootDir) && (MAY_HAVE_ROUTES.test(text) || !!nextFileKind(fileName));
+    if (isTestFileName(fileName, project?.rootDir)) return false;
+    if (fileName.endsWith('.py')) return MAY_HAVE_PYTHON_ROUTES.test(text);
+    return MAY_HAVE_ROUTES.test(text) || !!nextFileKind(fileName);
   },
   check(context: RuleContext) {
     if (!missingAuth.mayReport?.(context)) return;
     const view = projectView(context);
     const options = authOptions(context.config);
+    if (context.languageId === 'python') {
+      reportPythonRoutes(context, view, options);
+      return;
+    }
     reportRoutes(context, view, options);
     reportNestRoutes(context, view, options);
   },

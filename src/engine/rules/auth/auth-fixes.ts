@@ -88,13 +88,13 @@ export function insertMiddlewareFix(text: string, view: ProjectView, route: Unpr
  * Marks the route public with a reason comment on the line above it; `undefined` when that line starts inside
  * a string, template literal or JSX text, where the comment would be part of the text.
  */
-export function markPublicFix(text: string, start: number, root: Node): FixSpec | undefined {
+export function markPublicFix(text: string, start: number, root: Node, comment: '//' | '#' = '//'): FixSpec | undefined {
   const lineStart = lineStartAt(text, start);
   if (!lineCommentFitsAt(root, lineStart)) return undefined;
   const indent = indentOfLineAt(text, start);
   return {
     title: 'Mark this route public (add a backend-guide-public comment with the reason)',
-    edits: [{ startOffset: lineStart, endOffset: lineStart, newText: `${indent}// backend-guide-public: ${PUBLIC_REASON_PLACEHOLDER}\n` }],
+    edits: [{ startOffset: lineStart, endOffset: lineStart, newText: `${indent}${comment} backend-guide-public: ${PUBLIC_REASON_PLACEHOLDER}\n` }],
   };
 }
 

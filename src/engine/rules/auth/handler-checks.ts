@@ -165,6 +165,8 @@ export const SIGNATURE_CHECKS: readonly RegExp[] = [
   /\bcreateHmac\s*\(/, /\btimingSafeEqual\s*\(/, /x-hub-signature|stripe-signature|x-signature|x-slack-signature|svix-signature|x-twilio-signature/i,
   /\bwebhooks?\s*\.\s*verify\s*\(/i,
   /\.\s*verify\s*\(\s*(?:signature|sig|signedPayload)\b/i,
+  // Python: hmac.compare_digest, stripe.Webhook.construct_event, verify_signature(...)
+  /\bcompare_digest\s*\(/, /\bconstruct_event\s*\(/, /\b(?:verify|validate)_(?:webhook_)?signature\s*\(/i,
 ];
 
 export function hasSignatureCheck(code: string): boolean {

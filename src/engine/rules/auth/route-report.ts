@@ -5,6 +5,7 @@ import { AppGraph } from '../../project/app-graph';
 import { isNextRoot, nextRootDir } from '../../project/next-routes';
 import { authOptions } from './auth-options';
 import { AuthMiddlewareJudge, nestAuthModel, nestRouteVerdicts } from './route-evaluation';
+import { pythonRoutes, pythonVerdicts } from './python-verdicts';
 import { describeArg, routeVerdicts, type VerdictKind } from './route-verdicts';
 
 /** One route as the Routes view and `backend-guide routes` show it. */
@@ -57,6 +58,14 @@ export function projectRoutes(project: ProjectFacts, config: EngineConfig): Rout
         framework: 'nest', middleware: v.route.decorators.map((d) => `@${d.name}`), verdict: v.kind, detail: v.detail,
       });
     }
+  }
+  const python = project.memo(`python-route-rows:${JSON.stringify(config.options.auth ?? null)}`, () => pythonVerdicts(pythonRoutes(project.files.values(), project.rootDir), options, true));
+  for (const v of python) {
+    rows.push({
+      app: v.route.appLabel, file: v.route.file, line: v.route.reportRange.start.line + 1,
+      method: v.route.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE', path: v.route.fullPath, framework: v.route.framework,
+      middleware: v.route.guards.map((g) => (g.role === 'opens' ? `${g.name} (opens)` : g.name)), verdict: v.kind, detail: v.detail,
+    });
   }
   return rows;
 }

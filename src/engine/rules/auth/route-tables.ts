@@ -102,6 +102,10 @@ const SIGN_IN_WORDS: ReadonlySet<string> = new Set(['otp', 'login', 'signin', 's
 const SIGN_IN_PAGE = /^(?:login|logout|signin|signup|signout|register|registration)(?:form|page|submit|action|process)$/;
 /** `POST /users`, `POST /v1/account`: creating an account at the collection root is how visitors sign up. */
 const ACCOUNT_COLLECTIONS: ReadonlySet<string> = new Set(['users', 'user', 'accounts', 'account', 'members', 'signups']);
+/** Segments under which a POST registers a new account (`/register/customer`, `/signup/seller`). */
+const SIGN_UP_SEGMENTS: ReadonlySet<string> = new Set(['register', 'registration', 'signup', 'sign-up']);
+/** Kinds of account a sign-up creates. */
+const ACCOUNT_KINDS: ReadonlySet<string> = new Set([...ACCOUNT_COLLECTIONS, 'customer', 'customers', 'seller', 'sellers', 'vendor', 'vendors', 'member']);
 /** Forms anyone may post: they send a message to the operator and change nothing else. */
 const VISITOR_FORMS: ReadonlySet<string> = new Set(['contact', 'support', 'feedback', 'report', 'newsletter', 'subscribe', 'unsubscribe']);
 
@@ -126,6 +130,8 @@ export function publicPathReason(path: string, methods: readonly string[]): stri
   const readOnly = methods.every((m) => m === 'get' || m === 'head' || m === 'options');
   const bareCollection = paramSegments(path).length === 0 && path.replace(/\/+$/, '').toLowerCase().endsWith(last);
   if (posts && bareCollection && ACCOUNT_COLLECTIONS.has(last)) return SIGN_UP_REASON;
+  // `POST /register/customer`: registering an account of a kind is signing up.
+  if (posts && bareCollection && ACCOUNT_KINDS.has(last) && SIGN_UP_SEGMENTS.has(literals[literals.length - 2] ?? '')) return SIGN_UP_REASON;
   // `POST /sessions` creates a session: signing in, in REST's words.
   if (posts && bareCollection && (last === 'session' || last === 'sessions')) return SIGN_IN_REASON;
   // `POST /auth/plex`, `POST /auth/google`: signing in with a provider (one word), under the auth prefix.

@@ -1,4 +1,5 @@
 import * as path from 'path';
+import type { VerdictKind } from '../../model/routes';
 import { isAppKind, type AppGraph } from '../../project/app-graph';
 import type { ArgFact } from '../../project/facts';
 import type { MiddlewareUse, RouteInstance } from '../../project/route-walker';
@@ -18,7 +19,7 @@ import { withImportedHelpers } from './handler-helpers';
  * that has an authentication concept (some route is protected, or users sign in); in an app without one,
  * every route is public and the app gets one note instead of a finding per route.
  */
-export type VerdictKind = 'protected' | 'public' | 'no-check-needed' | 'unprotected' | 'no-auth-app';
+export type { VerdictKind };
 
 export interface RouteVerdict {
   instance: RouteInstance;

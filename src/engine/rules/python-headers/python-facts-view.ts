@@ -1,5 +1,5 @@
 import type { FileFacts } from '../../project/facts';
-import { extractPythonFacts } from '../../project/extract-python-facts';
+import { extractFileFacts } from '../../project/extract-facts';
 import { isDeveloperFileName, isTestFileName } from '../../project/frameworks';
 import { textHash } from '../../project/text-hash';
 import type { RuleContext } from '../../rule';
@@ -20,7 +20,7 @@ export function pythonFactsView(context: RuleContext): PythonFactsView {
     const indexed = context.project?.files.get(context.fileName);
     const current = indexed?.textHash === hash && (indexed.headers || indexed.settings)
       ? indexed
-      : extractPythonFacts(context.tree, context.text, context.fileName, context.languageId, hash, context.project?.rootDir);
+      : extractFileFacts(context.tree, context.text, context.fileName, context.languageId, hash, context.project?.rootDir, context.lines);
     // the project's Python facts, gathered once per snapshot: every analysed file would otherwise walk them all
     const project = context.project;
     const indexedFiles = project?.memo('python-header-files', () => {

@@ -1,0 +1,114 @@
+import type { GuardEffect } from '../../model/routes';
+import type { Range } from '../../types';
+
+/**
+ * What the project index keeps of a Python file for the framework extractors (Flask, Django, FastAPI):
+ * plain data, no tree nodes, so facts of other files can be read without parsing them again.
+ */
+
+/** A Python expression as far as route extraction reads it. */
+export type PyValue =
+  | { kind: 'string'; value: string }
+  /** A name or dotted name: `views.index`, `permissions.IsAuthenticated`. */
+  | { kind: 'name'; name: string }
+  /** `line` and `column` are 0-based, where the call starts. */
+  | { kind: 'call'; callee: string; args: PyValue[]; kwargs: Record<string, PyValue>; start: number; line: number; column: number; text: string }
+  | { kind: 'list'; items: PyValue[] }
+  | { kind: 'dict'; entries: [string, PyValue][] }
+  /** `Annotated[T, Depends(x)]` and other subscripts: the callee text and the items. */
+  | { kind: 'subscript'; value: string; items: PyValue[] }
+  | { kind: 'other'; text: string };
+
+/** `from .auth import login_required as lr`: module `.auth`, name `login_required`, alias `lr`. `import a.b` has no name. */
+export interface PyImport {
+  module: string;
+  name?: string;
+  alias: string;
+}
+
+export interface PyDecorator {
+  /** The dotted name applied (`app.route`, `login_required`), without the call. */
+  name: string;
+  /** The call, when the decorator is called (`@app.route('/x')`). */
+  call?: Extract<PyValue, { kind: 'call' }>;
+  start: number;
+  end: number;
+}
+
+export interface PyParam {
+  name: string;
+  annotation?: PyValue;
+  default?: PyValue;
+}
+
+export interface PyFunction {
+  name: string;
+  /** The class holding it, for methods. */
+  className?: string;
+  decorators: PyDecorator[];
+  params: PyParam[];
+  /** The function's source (decorators left out), capped. */
+  code: string;
+  /** How its body refuses callers, when an auth condition leads to a refusal (or a call of a known guard). */
+  refuses?: GuardEffect;
+  /** It refuses through a condition on the caller: an in-handler check. */
+  checksCaller: boolean;
+  /** Start of the line of the first decorator (or of `def`), and the indentation there. */
+  defStart: number;
+  /** Start of the line holding `def` itself: a decorator inserted there runs before the body and after those above. */
+  defLineStart: number;
+  indent: string;
+  nameStart: number;
+  nameEnd: number;
+  nameRange: Range;
+  /** A function defined inside another one (a decorator's wrapper): never a route by itself. */
+  nested: boolean;
+  /** Reason from a `# backend-guide-public: <reason>` comment above it or its decorators. */
+  publicReason?: string;
+}
+
+export interface PyClass {
+  name: string;
+  bases: string[];
+  decorators: PyDecorator[];
+  /** Class-level assignments (`permission_classes = [...]`). */
+  attrs: Record<string, PyValue>;
+  /** Names of the methods it defines. */
+  methods: string[];
+  code: string;
+  start: number;
+  end: number;
+  range: Range;
+  publicReason?: string;
+}
+
+/** An assignment of a call, list, dict or string, at any level outside class bodies (`app = Flask(__name__)` inside `create_app`). */
+export interface PyAssignment {
+  target: string;
+  value: PyValue;
+  /** `+=` rather than `=`. */
+  augmented: boolean;
+  start: number;
+  end: number;
+  range: Range;
+  /** The enclosing function, when the assignment is inside one. */
+  inFunction?: string;
+}
+
+/** A call made as a statement (`app.register_blueprint(bp)`, `router.register('users', V)`). */
+export interface PyCallStatement {
+  call: Extract<PyValue, { kind: 'call' }>;
+  range: Range;
+  end: number;
+  publicReason?: string;
+}
+
+export interface PythonFileFacts {
+  /** `# backend-guide-public: <reason>` comments, by 0-based line. */
+  publicMarks: Record<number, string>;
+  imports: PyImport[];
+  functions: PyFunction[];
+  classes: PyClass[];
+  assignments: PyAssignment[];
+  calls: PyCallStatement[];
+}
