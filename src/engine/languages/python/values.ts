@@ -2,7 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { BuildKind } from '../../model/sql';
 import { type NameWrite, ScopeWrites } from './names';
 import {
-  GENERATED_CALLS, NUMERIC_CALLS, QUOTING_CALLS, SQL_OBJECT_CALLS, TEXT_PRESERVING_METHODS, functionName, isPrivateFunction, parameterOrigin, requestOrigin,
+  GENERATED_CALLS, NUMERIC_CALLS, QUERY_RESULT_CALLS, QUOTING_CALLS, SQL_OBJECT_CALLS, TEXT_PRESERVING_METHODS, functionName, isPrivateFunction, parameterOrigin, requestOrigin,
 } from './origins';
 import { PLACEHOLDER_TEXT, type PyEval, type PyPiece, UNKNOWN_VALUE, builtOf, isStringish, mergeBuilt, originOf, piecesAt, textEval, unionOf, value } from './pieces';
 import { collectionItems, guardedOrigin } from './collections';
@@ -23,9 +23,15 @@ export class PyEvaluator {
   readonly writes: ScopeWrites;
   private depth = 0;
   private readonly active = new Set<string>();
+  /** Calls of the file's own functions being followed, innermost last: their arguments bind the parameters. */
+  private readonly frames: { fn: Node; call: Node; method: boolean }[] = [];
   expired = false;
 
-  constructor(readonly tree: PyTree, private readonly deadline: number, readonly imports: ReadonlySet<string>) {
+  /**
+   * `queryFunctions`: the file's own functions that run the SQL they are given (`def run_query(sql): cursor.execute(sql)`):
+   * what they return is read from the database.
+   */
+  constructor(readonly tree: PyTree, private readonly deadline: number, readonly imports: ReadonlySet<string>, private readonly queryFunctions: ReadonlySet<string> = new Set()) {
     this.writes = new ScopeWrites(tree);
   }
 
@@ -69,6 +75,7 @@ export class PyEvaluator {
         return value('numeric', 'a comparison or number');
       case 'list': case 'tuple': case 'set': case 'dictionary': case 'list_comprehension': case 'generator_expression': case 'set_comprehension': case 'dictionary_comprehension': {
         const items = collectionItems(this, node, node.endIndex);
+        if (items.length === 0) return value('constant', 'an empty collection');
         const merged = unionOf(items, true);
         return merged.kind === 'text' ? value(originOf(merged).origin, originOf(merged).why) : merged;
       }
@@ -82,6 +89,12 @@ export class PyEvaluator {
     if (this.active.has(key)) return UNKNOWN_VALUE(`${id.text} (circular)`);
     this.active.add(key);
     try {
+      // a list grown with `append` is what was put in it
+      const items = collectionItems(this, id, id.startIndex);
+      if (items.length > 0) {
+        const { origin, why } = originOf(unionOf(items, true));
+        return value(origin, `items of ${id.text} (${why})`);
+      }
       return this.guarded(id, this.nameAt(id.text, id, id.startIndex));
     } finally {
       this.active.delete(key);
@@ -155,6 +168,8 @@ export class PyEvaluator {
         const fn = scope;
         const param = parametersOf(fn).find((p) => p.name === write.name);
         if (!param) return UNKNOWN_VALUE(write.name);
+        const bound = param.splat ? undefined : this.boundArgument(fn, param.name, param.index);
+        if (bound) return bound;
         const declared = parameterOrigin(this.tree, fn, param);
         if (declared) return value(declared.origin, declared.why);
         if (fn.type === 'function_definition' && isPrivateFunction(fn)) {
@@ -306,6 +321,7 @@ export class PyEvaluator {
     if (QUOTING_CALLS.has(name) && (receiver || args.positional.length > 0)) return value('quoted', `${name}()`);
     if (NUMERIC_CALLS.has(name)) return value('numeric', `${name}()`);
     if (GENERATED_CALLS.has(name)) return value('generated', `${name}()`);
+    if ((receiver && QUERY_RESULT_CALLS.has(name)) || this.queryFunctions.has(name)) return value('stored', `rows read by ${name}()`);
     if (name === 'sub' && receiver?.text === 're' && strips(args.positional)) return value('allowed', 're.sub() keeps only word characters');
     if (!receiver) return this.plainCall(node, name, args.positional);
     const recv = this.evaluate(receiver);
@@ -355,25 +371,54 @@ export class PyEvaluator {
     return this.constantFunction(node, name, false) ?? UNKNOWN_VALUE(`result of ${name}()`);
   }
 
-  /** A function of this file (or method of the class) whose every `return` gives a constant: its result is constant. */
+  /**
+   * A call of a function of this file (or a method of the same class): what its `return`s give, with its
+   * parameters bound to this call's arguments. Constant returns give a constant; returned text (a query
+   * built by a helper) gives that text. `undefined` when the function is not found or returns other values.
+   */
   private constantFunction(node: Node, name: string, method: boolean): PyEval | undefined {
     const scope = method ? this.tree.classOf(this.tree.enclosingFunction(node) ?? node)?.childForFieldName('body') : this.tree.root;
     if (!scope) return undefined;
     const definitions = named(scope).map((s) => (s.type === 'decorated_definition' ? s.childForFieldName('definition') : s)).filter((s): s is Node => s?.type === 'function_definition' && s.childForFieldName('name')?.text === name);
-    if (definitions.length !== 1) return undefined;
+    if (definitions.length !== 1 || this.frames.some((f) => f.fn.id === definitions[0].id)) return undefined;
     const fn = definitions[0];
     const returns = fn.childForFieldName('body')?.descendantsOfType('return_statement').filter((r): r is Node => !!r && this.tree.enclosingFunction(r)?.id === fn.id) ?? [];
     if (returns.length === 0) return undefined;
     const items: { e: PyEval; node: Node }[] = [];
-    for (const ret of returns) {
-      const expression = named(ret)[0];
-      if (!expression) return undefined;
-      const e = this.evaluate(expression);
-      if (!['constant', 'allowed', 'numeric', 'placeholder'].includes(originOf(e).origin)) return undefined;
-      items.push({ e, node: expression });
+    this.frames.push({ fn, call: node, method });
+    try {
+      for (const ret of returns) {
+        const expression = named(ret)[0];
+        if (!expression) return undefined;
+        items.push({ e: this.evaluate(expression), node: expression });
+      }
+    } finally {
+      this.frames.pop();
     }
-    const merged = unionOf(items, true);
-    return merged.kind === 'text' ? value('constant', `${name}() returns constants`, constantText(merged)) : merged;
+    if (items.every((i) => ['constant', 'allowed', 'numeric', 'placeholder'].includes(originOf(i.e).origin))) {
+      const merged = unionOf(items, true);
+      return merged.kind === 'text' ? value('constant', `${name}() returns constants`, constantText(merged)) : merged;
+    }
+    if (items.some((i) => i.e.kind === 'text')) return unionOf(items);
+    // otherwise the result has its returns' origin (rows read from the database are stored)
+    const { origin, why } = originOf(unionOf(items));
+    return value(origin, `${name}() returns ${why}`);
+  }
+
+  /** The argument a call being followed (`frames`) passes for a parameter, read where the call is. */
+  private boundArgument(fn: Node, name: string, index: number): PyEval | undefined {
+    const at = this.frames.map((f) => f.fn.id).lastIndexOf(fn.id);
+    if (at < 0) return undefined;
+    const frame = this.frames[at];
+    const args = argumentsOf(frame.call);
+    const arg = args.keywords.get(name) ?? args.positional[index - (frame.method ? 1 : 0)];
+    if (!arg) return undefined;
+    const saved = this.frames.splice(at);
+    try {
+      return this.evaluate(arg);
+    } finally {
+      this.frames.push(...saved);
+    }
   }
 
   /** `sep.join(items)`: the items' pieces with the separator between them. */
