@@ -195,7 +195,7 @@ function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
       if (name !== fnName || (receiver !== undefined) !== wrapper.method || (receiver && !/^(?:self|cls)$/.test(receiver.text))) continue;
       const args = argumentsOf(call);
       const argument = args.keywords.get(wrapper.name) ?? args.positional[wrapper.index - (wrapper.method ? 1 : 0)];
-      const others = args.positional.length + args.keywords.size > 1 || args.splat;
+      const others = args.positional.length + args.keywords.size > 1 || !!args.splat;
       if (argument) check(call, argument, wrapper.row, wrapper.evidence, `${fnName}`, others, false);
     }
   }

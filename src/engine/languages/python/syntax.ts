@@ -148,7 +148,8 @@ export function calleeOf(call: Node): { name: string; receiver?: Node } {
 export interface CallArguments {
   readonly positional: readonly Node[];
   readonly keywords: ReadonlyMap<string, Node>;
-  readonly splat: boolean;
+  /** The first `*args` or `**kwargs` argument, when there is one. */
+  readonly splat?: Node;
   readonly list?: Node;
 }
 
@@ -156,14 +157,14 @@ export function argumentsOf(call: Node): CallArguments {
   const list = call.childForFieldName('arguments') ?? undefined;
   const positional: Node[] = [];
   const keywords = new Map<string, Node>();
-  let splat = false;
+  let splat: Node | undefined;
   if (list?.type === 'argument_list') {
     for (const arg of named(list)) {
       if (arg.type === 'keyword_argument') {
         const name = arg.childForFieldName('name')?.text;
         const value = arg.childForFieldName('value');
         if (name && value) keywords.set(name, value);
-      } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') splat = true;
+      } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') splat ??= arg;
       else positional.push(arg);
     }
   } else if (list) positional.push(list); // a generator argument: f(x for x in y)
