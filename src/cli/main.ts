@@ -21,6 +21,15 @@ import { relativePath, type FileReport } from './scan';
 import { collectSourceFiles } from './walk';
 import { readProjectFile } from '../files/project-files';
 
+/** How a rule's languages read in a listing: one name per language family (`JavaScript, TypeScript, Python`). */
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  javascript: 'JavaScript', javascriptreact: 'JavaScript', typescript: 'TypeScript', typescriptreact: 'TypeScript', python: 'Python', php: 'PHP', java: 'Java', ruby: 'Ruby',
+};
+
+function languageNames(languages: readonly string[]): string {
+  return [...new Set(languages.map((id) => LANGUAGE_NAMES[id] ?? id))].join(', ');
+}
+
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
@@ -113,7 +122,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
 function explain(args: ExplainArgs, io: CliIo): number {
   const ids = allRules().map((r) => r.meta.id);
   if (args.ruleId === undefined) {
-    io.stdout(`${allRules().map((r) => `${r.meta.id.padEnd(18)} ${r.meta.description}`).join('\n')}\n\nbackend-guide explain RULE prints the rule's lesson.\n`);
+    io.stdout(`${allRules().map((r) => `${r.meta.id.padEnd(18)} ${r.meta.description} (${languageNames(r.meta.languages)})`).join('\n')}\n\nbackend-guide explain RULE prints the rule's lesson.\n`);
     return EXIT.clean;
   }
   const rule = ruleById(args.ruleId);
@@ -162,3 +171,4 @@ if (require.main === module && isMainThread) {
   void runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) })
     .then((code) => { process.exitCode = code; });
 }
+
