@@ -191,6 +191,9 @@ runRuleTests(sqlConcatenation, {
     bad(`${flask}${sqlite}class Db:\n    def query(self, sql):\n        return self.cur.execute(sql)\n    def find(self):\n        return self.query(f"SELECT * FROM t WHERE a = '{request.args['a']}'")\n`, ['query()']),
     bad(`${flask}${sqlite}def by_name(name):\n    return "SELECT * FROM users WHERE name = '" + name + "'"\n@app.route("/u")\ndef u():\n    cur.execute(by_name(request.args["n"]))\n`),
     bad(`${flask}${sqlite}@app.route("/u")\ndef u():\n    clauses = []\n    clauses.append("a = '" + request.args["a"] + "'")\n    cur.execute("SELECT * FROM t WHERE " + " AND ".join(clauses))\n`),
+    // a chain of branches that each add to the text is read once per branch, not once per path through them
+    { ...bad(`${sqlite}def f(a, y):\n    s = "SELECT * FROM t WHERE 1=1"\n${'    if a: s += " AND c = " + y\n'.repeat(60)}    cur.execute(s)\n`), name: '60 branches that each append to the SQL' },
+    { ...bad(`${sqlite}def f(a, y):\n    s = "SELECT * FROM t WHERE 1=1"\n${'    s = s + " AND c = " + y if a else s\n'.repeat(60)}    cur.execute(s)\n`), name: '60 conditional reassignments of the SQL' },
     // where a name is the value
     badId(`${sqlite}def f(table):\n    cur.execute("SELECT * FROM " + table + " WHERE id = 1")\n`, ['table or column name']),
     badId(`${flask}${sqlite}@app.route("/u")\ndef u():\n    cur.execute("SELECT * FROM t ORDER BY " + request.args["sort"])\n`),

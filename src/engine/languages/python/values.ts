@@ -23,6 +23,7 @@ export class PyEvaluator {
   readonly writes: ScopeWrites;
   private depth = 0;
   private readonly active = new Set<string>();
+  private readonly memo = new Map<string, PyEval>();
   /** Calls of the file's own functions being followed, innermost last: their arguments bind the parameters. */
   private readonly frames: { fn: Node; call: Node; method: boolean }[] = [];
   expired = false;
@@ -41,12 +42,22 @@ export class PyEvaluator {
       return UNKNOWN_VALUE('time budget');
     }
     if (this.depth >= MAX_DEPTH) return UNKNOWN_VALUE('too deep to follow');
+    // each expression is read once per chain of followed calls: branches that meet again share the work
+    const key = this.memoKey(node.id);
+    const known = this.memo.get(key);
+    if (known) return known;
     this.depth++;
     try {
-      return this.read(unwrapPy(node));
+      const result = this.read(unwrapPy(node));
+      this.memo.set(key, result);
+      return result;
     } finally {
       this.depth--;
     }
+  }
+
+  private memoKey(id: number | string): string {
+    return this.frames.length === 0 ? String(id) : `${id}|${this.frames.map((f) => f.call.id).join(',')}`;
   }
 
   private read(node: Node): PyEval {
@@ -130,6 +141,15 @@ export class PyEvaluator {
   }
 
   private reachingValue(scope: Node, name: string, at: number): PyEval {
+    const key = this.memoKey(`${scope.id}:${name}:${at}`);
+    const known = this.memo.get(key);
+    if (known) return known;
+    const result = this.reachingValueOnce(scope, name, at);
+    this.memo.set(key, result);
+    return result;
+  }
+
+  private reachingValueOnce(scope: Node, name: string, at: number): PyEval {
     const reach = this.writes.reaching(scope, name, at);
     if (reach.writes.length === 0) return UNKNOWN_VALUE(`${name} before it is set`);
     const items = reach.writes.map((w) => ({ e: this.writeValue(scope, w), node: w.value ?? w.node }));
