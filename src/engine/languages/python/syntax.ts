@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { pathTo } from '../../ast';
 
 /** Generic reading of Python syntax trees (tree-sitter-python), shared by the Python front ends. */
 
@@ -22,36 +23,38 @@ export function named(node: Node): Node[] {
 }
 
 /**
- * Parents by node id, from one walk of the tree (tree-sitter's `Node.parent` walks down from the root
- * on every call). Also lists the nodes of the types asked for, in document order.
+ * The nodes of a file a front end asks about: those of some types (found inside WASM, in document order) and
+ * the ancestors of a node, read top-down by position (tree-sitter's `Node.parent` walks down from the root
+ * on every call; a map of every node's parent costs a walk of the whole tree), remembered per node.
  */
 export class PyTree {
-  private readonly parents = new Map<number, Node>();
   readonly ofType = new Map<string, Node[]>();
+  private readonly paths = new Map<number, Node[]>();
 
   constructor(readonly root: Node, collect: readonly string[]) {
     for (const type of collect) this.ofType.set(type, []);
-    const stack: Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      this.ofType.get(node.type)?.push(node);
-      const children = node.namedChildren;
-      for (let i = children.length - 1; i >= 0; i--) {
-        const child = children[i];
-        if (!child) continue;
-        this.parents.set(child.id, node);
-        stack.push(child);
-      }
-    }
+    for (const node of root.descendantsOfType([...collect])) if (node) this.ofType.get(node.type)?.push(node);
+  }
+
+  /** The ancestors of a node, from the root down to its parent. */
+  private pathOf(node: Node): Node[] {
+    const known = this.paths.get(node.id);
+    if (known) return known;
+    const path = pathTo(this.root, node.startIndex, node.endIndex);
+    const at = path.findIndex((n) => n.id === node.id);
+    const ancestors = at >= 0 ? path.slice(0, at) : path.filter((n) => n.id !== node.id);
+    this.paths.set(node.id, ancestors);
+    return ancestors;
   }
 
   parent(node: Node): Node | undefined {
-    return this.parents.get(node.id);
+    return this.pathOf(node).at(-1);
   }
 
   /** Ancestors from the parent outwards. */
   *ancestors(node: Node): Generator<Node> {
-    for (let current = this.parent(node); current; current = this.parent(current)) yield current;
+    const path = this.pathOf(node);
+    for (let i = path.length - 1; i >= 0; i--) yield path[i];
   }
 
   /** The innermost function (or lambda) holding the node, or `undefined` at module level. */
