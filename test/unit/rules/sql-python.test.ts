@@ -94,6 +94,9 @@ runRuleTests(sqlConcatenation, {
     ok(`${sqlite}def f():\n    for (name,) in cur.execute("SELECT name FROM sqlite_master").fetchall():\n        cur.execute(f"DROP TABLE {name}")\n`),
     ok(`${pg}class Runner:\n    def schema(self):\n        cur.execute(f"SELECT * FROM information_schema.columns WHERE table_schema = '{self.configuration['schema']}'")\n`),
     ok(`${pg}def f():\n    names = []\n    names.append("a")\n    names.append("b")\n    for n in names:\n        cur.execute("TRUNCATE " + n)\n`),
+    ok(`from sqlalchemy.orm import Session\ndef f(session, name):\n    return session.query(User).filter(User.name == name).all()\n`, 'session.query(Model) is the ORM'),
+    ok(`def f(client, term):\n    return client.query("find " + term)\n`, 'a query method given text that is not SQL'),
+    ok(`import databases\nasync def f(database, name):\n    return await database.fetch_all(query="SELECT * FROM users WHERE name = :name", values={"name": name})\n`),
     // not SQL, not a sink, not a request
     ok(`def f(cmd):\n    runner.execute("echo " + cmd)\n`),
     ok(`def f(name):\n    log.execute("user " + name + " logged in")\n`),
@@ -168,6 +171,9 @@ runRuleTests(sqlConcatenation, {
     badId(`${sqlite}def f(table):\n    conn.executescript("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (id INTEGER)")\n`),
     bad(`${pg}def f(table, path):\n    cur.copy_expert("COPY " + table + " FROM STDIN WITH CSV", open(path))\n`),
     bad(`${sqlite}def f(name):\n    cur.execute(sql="SELECT * FROM t WHERE name = '" + name + "'")\n`.replace('sql=', 'query=')),
+    bad(`from peewee import SqliteDatabase\ndb = SqliteDatabase("x.db")\ndef f(name):\n    return db.execute_sql("SELECT * FROM users WHERE name = '" + name + "'")\n`, ['db.execute_sql()']),
+    bad(`import web\ndb = web.database(dbn="sqlite", db="x.db")\ndef f(name):\n    return db.query("SELECT * FROM users WHERE name = '%s'" % name)\n`, ['db.query()']),
+    bad(`import databases\nasync def f(database, name):\n    return await database.fetch_all(query=f"SELECT * FROM users WHERE name = '{name}'")\n`, ['database.fetch_all()']),
     // parameters of public functions count, whatever their callers
     bad(`${sqlite}def find_user(name):\n    return cur.execute("SELECT * FROM users WHERE name = '" + name + "'").fetchone()\n`, ['`name`']),
     bad(`${sqlite}class Repo:\n    def find(self, name):\n        return self.cur.execute(f"SELECT * FROM users WHERE name = '{name}'")\n`),

@@ -57,7 +57,7 @@ function matchRow(call: Node, modules: ReadonlySet<string>): Match | undefined {
     if (row.callee === 'function' && receiver && (receiver.type !== 'identifier' && receiver.type !== 'attribute' || /^(?:self|cls)$/.test(receiver.text))) continue;
     if (row.imports && !row.imports.some((m) => modules.has(m))) continue;
     if (row.receiver && (!receiver || !row.receiver.test(receiver.text))) continue;
-    const generic = row.name === 'execute' || row.name === 'executemany' || row.name === 'fetch';
+    const generic = row.name === 'execute' || row.name === 'executemany' || row.name === 'fetch' || row.name === 'query';
     const evidence = generic && receiver && !DB_HANDLE.test(receiver.text) ? 'statement' : row.evidence;
     return { row, evidence };
   }
