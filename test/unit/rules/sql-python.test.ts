@@ -174,6 +174,8 @@ runRuleTests(sqlConcatenation, {
     bad(`from peewee import SqliteDatabase\ndb = SqliteDatabase("x.db")\ndef f(name):\n    return db.execute_sql("SELECT * FROM users WHERE name = '" + name + "'")\n`, ['db.execute_sql()']),
     bad(`import web\ndb = web.database(dbn="sqlite", db="x.db")\ndef f(name):\n    return db.query("SELECT * FROM users WHERE name = '%s'" % name)\n`, ['db.query()']),
     bad(`import databases\nasync def f(database, name):\n    return await database.fetch_all(query=f"SELECT * FROM users WHERE name = '{name}'")\n`, ['database.fetch_all()']),
+    { ...bad(`def f(name):\n    return run_sql("SELECT * FROM users WHERE name = '" + name + "'")\n`, ['run_sql()']), options: { sql: { extraSinks: ['run_sql'] } } },
+    { ...bad(`from django.conf import settings\n${pg}def f():\n    cur.execute("SET search_path TO " + settings.DB_SCHEMA)\n`), options: { sql: { storedValues: true } } },
     // parameters of public functions count, whatever their callers
     bad(`${sqlite}def find_user(name):\n    return cur.execute("SELECT * FROM users WHERE name = '" + name + "'").fetchone()\n`, ['`name`']),
     bad(`${sqlite}class Repo:\n    def find(self, name):\n        return self.cur.execute(f"SELECT * FROM users WHERE name = '{name}'")\n`),

@@ -66,6 +66,11 @@ export const PY_SINKS: readonly PySinkRow[] = [
   })),
 ];
 
+/** Rows for the project's own functions configured as sinks (`sql.extraSinks`): SQL first, no fix. */
+export function configuredRows(names: readonly string[]): PySinkRow[] {
+  return names.map((name) => ({ id: 'config.extraSinks', name, api: name, callee: 'either', sqlArgument: 0, sqlKeywords: [], parameters: { position: 1, keywords: [] }, evidence: 'sql', placeholder: 'none', layout: 'sequence' }));
+}
+
 /** A look at the text alone: the names of every row, called. */
 export const SINK_CALL_PATTERN = new RegExp(`\\b(?:${[...new Set(PY_SINKS.map((row) => row.name))].join('|')})\\s*\\(`);
 

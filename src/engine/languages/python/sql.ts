@@ -4,7 +4,8 @@ import type { FixSpec, RuleContext } from '../../rule';
 import type { SqlFrontEnd, SqlFrontEndRun } from '../front-ends';
 import type { PyPiece } from './pieces';
 import { parameterizedFix } from './sql-fix';
-import { DB_HANDLE, DRIVER_STYLES, PY_SINKS, type PlaceholderStyle, type PySinkRow, SINK_CALL_PATTERN } from './sql-sinks';
+import { DB_HANDLE, DRIVER_STYLES, PY_SINKS, type PlaceholderStyle, type PySinkRow, SINK_CALL_PATTERN, configuredRows } from './sql-sinks';
+import { sqlOptions } from '../../rules/sql/options';
 import { PyTree, argumentsOf, calleeOf, named, parametersOf, unwrapPy, type CallArguments } from './syntax';
 import { functionName } from './origins';
 import { PyEvaluator } from './values';
@@ -49,9 +50,9 @@ interface Match {
   readonly evidence: SqlSinkCall['evidence'];
 }
 
-function matchRow(call: Node, modules: ReadonlySet<string>): Match | undefined {
+function matchRow(call: Node, modules: ReadonlySet<string>, rows: readonly PySinkRow[]): Match | undefined {
   const { name, receiver } = calleeOf(call);
-  for (const row of PY_SINKS) {
+  for (const row of rows) {
     if (row.name !== name) continue;
     if (row.callee === 'method' && !receiver) continue;
     if (row.callee === 'function' && receiver && (receiver.type !== 'identifier' && receiver.type !== 'attribute' || /^(?:self|cls)$/.test(receiver.text))) continue;
@@ -137,10 +138,10 @@ function wrapperOf(ev: PyEvaluator, argument: Node, row: PySinkRow, evidence: Sq
 }
 
 /** The file's functions that pass a parameter, as it is, to a sink as its SQL (read from the syntax alone). */
-function queryFunctionNames(tree: PyTree, modules: ReadonlySet<string>): Set<string> {
+function queryFunctionNames(tree: PyTree, modules: ReadonlySet<string>, rows: readonly PySinkRow[]): Set<string> {
   const names = new Set<string>();
   for (const call of tree.ofType.get('call') ?? []) {
-    const match = matchRow(call, modules);
+    const match = matchRow(call, modules, rows);
     const argument = match && sqlArguments(match.row, argumentsOf(call))[0];
     const fn = argument && unwrapPy(argument).type === 'identifier' ? tree.enclosingFunction(call) : undefined;
     if (fn?.type === 'function_definition' && parametersOf(fn).some((p) => p.name === unwrapPy(argument!).text)) names.add(functionName(fn));
@@ -152,7 +153,8 @@ function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
   const tree = new PyTree(context.tree.rootNode, ['call', 'import_statement', 'import_from_statement']);
   const modules = importedModules(tree);
   const style = fileStyle(modules);
-  const ev = new PyEvaluator(tree, performance.now() + context.timeLeftMs(), modules, queryFunctionNames(tree, modules));
+  const rows = [...PY_SINKS, ...configuredRows(sqlOptions(context.config).extraSinks)];
+  const ev = new PyEvaluator(tree, performance.now() + context.timeLeftMs(), modules, queryFunctionNames(tree, modules, rows));
   const sinks: SqlSinkCall[] = [];
   const fixes = new Map<SqlSinkCall, FixInput>();
   const wrappers: Wrapper[] = [];
@@ -177,7 +179,7 @@ function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
 
   for (const call of tree.ofType.get('call') ?? []) {
     if (ev.expired || context.timeLeftMs() <= 0) break;
-    const match = matchRow(call, modules);
+    const match = matchRow(call, modules, rows);
     if (!match) continue;
     const { row } = match;
     const args = argumentsOf(call);
@@ -210,7 +212,7 @@ function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
 }
 
 export const pythonSql: SqlFrontEnd = {
-  mayHaveSql: (text) => SINK_CALL_PATTERN.test(text),
+  mayHaveSql: (text, extraSinks) => SINK_CALL_PATTERN.test(text) || extraSinks.some((name) => text.includes(`${name}(`)),
   sqlModel: pythonSqlModel,
   buildNames: { interpolation: 'an f-string', format: '`str.format()`', join: '`str.join()`', append: '`+=`' },
 };
