@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { BuildKind } from '../../model/sql';
-import { type PyEval, type PyPiece, UNKNOWN_VALUE, isStringish, literalText, mergeBuilt, originOf, piecesAt, textEval, value } from './pieces';
+import { type PyEval, type PyPiece, UNKNOWN_VALUE, literalText, mergeBuilt, originOf, piecesAt, textEval, value } from './pieces';
 import { argumentsOf, cookPy, named, stringPrefix, unwrapPy } from './syntax';
 
 /**
@@ -133,4 +133,3 @@ export function concatenate(left: Node, l: PyEval, right: Node, r: PyEval, kind:
   return textEval([...piecesAt(l, left), ...piecesAt(r, right)], mergeBuilt(l.kind === 'text' ? l.built : [], r.kind === 'text' ? r.built : [], [kind]));
 }
 
-export { isStringish };

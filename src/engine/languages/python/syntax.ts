@@ -7,6 +7,9 @@ import { pathTo } from '../../ast';
 export const PY_FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda']);
 export const PY_COMPREHENSION_TYPES: ReadonlySet<string> = new Set(['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension']);
 
+/** A name written in capitals (`USERS_TABLE`): a constant by Python's convention (PEP 8). */
+export const CONSTANT_NAME = /^_*[A-Z][A-Z0-9_]*$/;
+
 /** The expression inside parentheses. */
 export function unwrapPy(node: Node): Node {
   let current = node;

@@ -6,8 +6,9 @@ import {
 } from './origins';
 import { PLACEHOLDER_TEXT, type PyEval, type PyPiece, UNKNOWN_VALUE, builtOf, isStringish, mergeBuilt, originOf, piecesAt, textEval, unionOf, value } from './pieces';
 import { collectionItems, guardedOrigin } from './collections';
-import { concatenate, constantText, readPercentFormat, readStrFormat, readStringLiteral } from './strings';
-import { PY_COMPREHENSION_TYPES, type PyTree, argumentsOf, calleeOf, named, parametersOf, unwrapPy } from './syntax';
+import { readAttribute, readBinary, readConditional, readSubscript } from './operators';
+import { concatenate, constantText, readStrFormat, readStringLiteral } from './strings';
+import { CONSTANT_NAME, PY_COMPREHENSION_TYPES, type PyTree, argumentsOf, calleeOf, named, parametersOf, unwrapPy } from './syntax';
 
 /**
  * Reads a Python expression as SQL text: the pieces of the text and, for each value spliced in, where it
@@ -17,7 +18,6 @@ import { PY_COMPREHENSION_TYPES, type PyTree, argumentsOf, calleeOf, named, para
  */
 
 const MAX_DEPTH = 20;
-const UPPER_CASE = /^_*[A-Z][A-Z0-9_]*$/;
 
 export class PyEvaluator {
   readonly writes: ScopeWrites;
@@ -70,11 +70,11 @@ export class PyEvaluator {
       case 'integer': case 'float': case 'true': case 'false': case 'none':
         return value('constant', 'a literal', node.type === 'integer' || node.type === 'float' ? node.text : undefined);
       case 'identifier': return this.name(node);
-      case 'attribute': return this.attribute(node);
-      case 'subscript': return this.subscript(node);
+      case 'attribute': return readAttribute(this, node);
+      case 'subscript': return readSubscript(this, node);
       case 'call': return this.call(node);
-      case 'binary_operator': return this.binary(node);
-      case 'conditional_expression': return this.conditional(node);
+      case 'binary_operator': return readBinary(this, node);
+      case 'conditional_expression': return readConditional(this, node);
       case 'boolean_operator': {
         const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
         if (!left || !right) return UNKNOWN_VALUE(node.text);
@@ -136,7 +136,7 @@ export class PyEvaluator {
     const root = this.tree.root;
     const atModule = this.tree.enclosingFunction(from) === undefined ? at : root.endIndex;
     if (this.writes.writesOf(root, name).length > 0) return this.reachingValue(root, name, atModule);
-    if (UPPER_CASE.test(name)) return value('constant', `constant ${name}`);
+    if (CONSTANT_NAME.test(name)) return value('constant', `constant ${name}`);
     return UNKNOWN_VALUE(`name ${name}`);
   }
 
@@ -198,7 +198,7 @@ export class PyEvaluator {
         }
         return UNKNOWN_VALUE(`parameter ${param.name} of ${functionName(fn)}()`);
       }
-      case 'import': return UPPER_CASE.test(write.name) ? value('constant', `imported constant ${write.name}`) : UNKNOWN_VALUE(`imported ${write.name}`);
+      case 'import': return CONSTANT_NAME.test(write.name) ? value('constant', `imported constant ${write.name}`) : UNKNOWN_VALUE(`imported ${write.name}`);
       case 'opaque': return write.detail === 'function_definition' || write.detail === 'class_definition' ? value('constant', write.detail) : UNKNOWN_VALUE(write.name);
     }
   }
@@ -245,89 +245,6 @@ export class PyEvaluator {
     if (items.length > 0) return unionOf(items, true);
     const { origin, why } = originOf(this.evaluate(iterable));
     return value(origin === 'constant' ? 'allowed' : origin, `item of ${iterable.text.slice(0, 30)} (${why})`);
-  }
-
-  private attribute(node: Node): PyEval {
-    const source = requestOrigin(node);
-    if (source) return value(source.origin, source.why);
-    const attr = node.childForFieldName('attribute')?.text ?? '';
-    const object = node.childForFieldName('object');
-    if (UPPER_CASE.test(attr)) return value('constant', `constant ${attr}`);
-    if (!object) return UNKNOWN_VALUE(node.text);
-    if (/^(?:self|cls)$/.test(object.text)) return this.classAttribute(node, attr);
-    // an attribute has its object's origin: of request data it is request data, of a fixed value it is fixed
-    const { origin, why } = originOf(this.evaluate(object));
-    return value(origin === 'constant' ? 'allowed' : origin, `attribute of ${object.text.slice(0, 30)} (${why})`);
-  }
-
-  /** `self.table`: what the class body assigns it (`table = "users"`), else unknown. */
-  private classAttribute(node: Node, attr: string): PyEval {
-    const fn = this.tree.enclosingFunction(node);
-    const cls = fn && this.tree.classOf(fn);
-    const body = cls?.childForFieldName('body');
-    if (!body) return node.childForFieldName('object')?.text === 'cls' ? value('constant', `class attribute cls.${attr}`) : UNKNOWN_VALUE(`self.${attr}`);
-    const items: { e: PyEval; node: Node }[] = [];
-    for (const statement of named(body)) {
-      const assignment = statement.type === 'expression_statement' ? named(statement)[0] : undefined;
-      if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== attr) continue;
-      const right = assignment.childForFieldName('right');
-      if (right) items.push({ e: this.evaluate(right), node: right });
-    }
-    if (items.length > 0) return unionOf(items);
-    // read through `cls`: a class attribute, set in a class body (here or in a base class) when the module loads
-    return node.childForFieldName('object')?.text === 'cls' ? value('constant', `class attribute cls.${attr}`) : UNKNOWN_VALUE(`self.${attr}`);
-  }
-
-  private subscript(node: Node): PyEval {
-    const source = requestOrigin(node);
-    if (source) return value(source.origin, source.why);
-    const base = node.childForFieldName('value');
-    if (!base) return UNKNOWN_VALUE(node.text);
-    const items = collectionItems(this, base, node.startIndex);
-    if (items.length > 0 && items.every((i) => originOf(i.e).origin === 'constant' || originOf(i.e).origin === 'allowed')) {
-      return value('allowed', `an item of ${base.text.slice(0, 30)}`);
-    }
-    const whole = this.evaluate(base);
-    const { origin, why } = originOf(whole);
-    return value(origin === 'constant' ? 'allowed' : origin, why);
-  }
-
-  private binary(node: Node): PyEval {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const op = node.childForFieldName('operator')?.text;
-    if (!left || !right) return UNKNOWN_VALUE(node.text);
-    const l = this.evaluate(left);
-    if (op === '%' && isStringish(l)) return readPercentFormat(left, l, right, (n) => this.evaluate(n));
-    if (op === '+') {
-      const r = this.evaluate(right);
-      if (isStringish(l) || isStringish(r)) return concatenate(left, l, right, r, 'concatenation');
-      const merged = unionOf([{ e: l, node: left }, { e: r, node: right }]);
-      return merged.kind === 'value' && merged.origin === 'constant' ? value('numeric', 'arithmetic') : merged;
-    }
-    if (op === '*' && isStringish(l)) {
-      const text = constantText(l);
-      return text !== undefined && PLACEHOLDER_TEXT.test(text) ? value('placeholder', 'repeated placeholders') : value(originOf(l).origin, 'repeated text');
-    }
-    return value('numeric', 'arithmetic');
-  }
-
-  private conditional(node: Node): PyEval {
-    const [consequence, condition, alternative] = named(node);
-    if (!consequence || !alternative) return UNKNOWN_VALUE(node.text);
-    const chosen = condition ? this.membershipChoice(consequence, condition) : undefined;
-    const first = chosen ?? this.evaluate(consequence);
-    return unionOf([{ e: first, node: consequence }, { e: this.evaluate(alternative), node: alternative }], true);
-  }
-
-  /** `x if x in ALLOWED else default`: `x` chosen only when it is one of fixed values. */
-  private membershipChoice(consequence: Node, condition: Node): PyEval | undefined {
-    const c = unwrapPy(condition);
-    if (c.type !== 'comparison_operator' || !/\bin\b/.test(c.text) || /\bnot\s+in\b/.test(c.text)) return undefined;
-    const [tested, collection] = named(c);
-    if (!tested || !collection || tested.text !== unwrapPy(consequence).text) return undefined;
-    const items = collectionItems(this, collection, c.startIndex);
-    return items.length > 0 && items.every((i) => ['constant', 'allowed'].includes(originOf(i.e).origin)) ? value('allowed', `checked against ${collection.text.slice(0, 30)}`) : undefined;
   }
 
   private call(node: Node): PyEval {

@@ -23,10 +23,6 @@ export interface SqlVerdict {
   readonly identifiersOnly: boolean;
 }
 
-export function isFlaggedValue(piece: TextPiece): piece is ValuePiece {
-  return piece.kind === 'value' && FLAGGED_ORIGINS.has(piece.origin);
-}
-
 /** The text with every value replaced by a marker word, for recognising SQL (`sql-text.ts`). */
 export function shapeOfPieces(pieces: readonly TextPiece[]): string {
   return pieces.map((p) => (p.kind === 'value' ? VALUE_MARK : p.text)).join('');
