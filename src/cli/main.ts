@@ -23,6 +23,15 @@ import { DEFAULT_CACHE_FILE, engineKey, ScanCache } from './scan-cache';
 import { collectSourceFiles } from './walk';
 import { readProjectFile } from '../files/project-files';
 
+/** How a rule's languages read in a listing: one name per language family (`JavaScript, TypeScript, Python`). */
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
+  javascript: 'JavaScript', javascriptreact: 'JavaScript', typescript: 'TypeScript', typescriptreact: 'TypeScript', python: 'Python', php: 'PHP', java: 'Java', ruby: 'Ruby',
+};
+
+function languageNames(languages: readonly string[]): string {
+  return [...new Set(languages.map((id) => LANGUAGE_NAMES[id] ?? id))].join(', ');
+}
+
 export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
@@ -127,7 +136,7 @@ function explain(args: ExplainArgs, io: CliIo): number {
   const ids = allRules().map((r) => r.meta.id);
   if (args.ruleId === undefined) {
     const width = Math.max(...allRules().map((r) => r.meta.id.length));
-    io.stdout(`${allRules().map((r) => `${r.meta.id.padEnd(width)} ${r.meta.description}`).join('\n')}\n\nbackend-guide explain RULE prints the rule's lesson.\n`);
+    io.stdout(`${allRules().map((r) => `${r.meta.id.padEnd(width)} ${r.meta.description} (${languageNames(r.meta.languages)})`).join('\n')}\n\nbackend-guide explain RULE prints the rule's lesson.\n`);
     return EXIT.clean;
   }
   const rule = ruleById(args.ruleId);
@@ -183,3 +192,4 @@ if (require.main === module && isMainThread) {
   void runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) })
     .then((code) => { process.exitCode = code; });
 }
+

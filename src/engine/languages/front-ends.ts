@@ -20,9 +20,12 @@ export interface SqlFrontEndRun {
 }
 
 export interface SqlFrontEnd {
-  /** A look at the text alone: `false` when no sink call can be in it, so the file need not be parsed. */
-  mayHaveSql(text: string): boolean;
-  /** The file's SQL model. Never throws; stops early (fewer sinks) when `context.timeLeftMs()` runs out. */
+  /**
+   * A look at the text alone: `false` when no sink call can be in it, so the file need not be parsed.
+   * `extraSinks`: the project's own functions configured as sinks (`sql.extraSinks`), which `sqlModel` reads too.
+   */
+  mayHaveSql(text: string, extraSinks: readonly string[]): boolean;
+  /** The file's SQL model. Never throws; stops early (fewer sinks) when `context.timeLeftMs()` runs out. Reads `sql.extraSinks` from `context.config`. */
   sqlModel(context: RuleContext): SqlFrontEndRun;
   /** How the language's own ways of building strings read in a message (`an f-string`), where they differ. */
   readonly buildNames?: Readonly<Partial<Record<BuildKind, string>>>;

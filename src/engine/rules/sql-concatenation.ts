@@ -295,7 +295,7 @@ export const sqlConcatenation: Rule = {
     if (isLeftOut(input)) return false;
     const languageId = input.languageId ?? languageOfFileName(input.fileName);
     const frontEnd = languageId && sqlFrontEndOf(languageId);
-    if (frontEnd) return frontEnd.mayHaveSql(input.text);
+    if (frontEnd) return frontEnd.mayHaveSql(input.text, sqlOptions(input.config).extraSinks);
     return input.text.search(callPattern(sinkMethodNames(configuredSinks(sqlOptions(input.config))))) >= 0 || input.text.includes('$where');
   },
   check(context: RuleContext) {

@@ -48,6 +48,12 @@ describe('language-neutral SQL judgement', () => {
     });
   }
 
+  it('flags stored values only when asked to (sql.storedValues)', () => {
+    const sink = sinkOf(['SELECT * FROM t WHERE a = ', { v: 'row[0]', origin: 'stored' }]);
+    assert.strictEqual(judgeSink(sink), undefined);
+    assert.deepStrictEqual(judgeSink(sink, { storedValues: true })?.flagged.map((p) => p.source), ['row[0]']);
+  });
+
   it('leaves text with no value alone', () => {
     assert.strictEqual(judgeSink(sinkOf(['SELECT * FROM t WHERE a = %s'])), undefined);
   });

@@ -87,6 +87,16 @@ runRuleTests(sqlConcatenation, {
     ok(`${flask}${sqlite}@app.route("/u")\ndef u():\n    sort = request.args.get("sort", "id")\n    if sort not in User.__table__.columns.keys():\n        sort = "id"\n    cur.execute("SELECT * FROM users ORDER BY " + sort)\n`),
     ok(`${flask}${sqlite}@app.route("/u")\ndef u():\n    sort = request.args.get("sort")\n    order = request.args.get("order")\n    if sort == "state":\n        pass\n    elif order and sort in ["title", "date"]:\n        cur.execute("SELECT * FROM books ORDER BY " + sort)\n`),
     ok(`from sqlalchemy import text\ndef _migrate(session, model):\n    for name, column in model.__dict__.items():\n        session.execute(text("ALTER TABLE %s ADD COLUMN %s" % (model.__tablename__, name)))\nclass Settings(Base):\n    __tablename__ = "settings"\ndef migrate(session):\n    _migrate(session, Settings)\n`),
+    // helpers: returned text is read with the call's arguments, rows read from the database are stored
+    ok(`${sqlite}def where(column):\n    return column + " = ?"\ndef f(v):\n    cur.execute("SELECT * FROM t WHERE " + where("name"), (v,))\n`),
+    ok(`${sqlite}def run(sql):\n    cur.execute(sql)\n    return cur.fetchall()\ndef f():\n    run("SELECT * FROM t WHERE a = 1")\n`),
+    ok(`${sqlite}def run(sql):\n    cur.execute(sql)\n    return cur.fetchall()\ndef f():\n    for row in run("SELECT name FROM sqlite_master"):\n        run("SELECT count(*) FROM " + row[0])\n`),
+    ok(`${sqlite}def f():\n    for (name,) in cur.execute("SELECT name FROM sqlite_master").fetchall():\n        cur.execute(f"DROP TABLE {name}")\n`),
+    ok(`${pg}class Runner:\n    def schema(self):\n        cur.execute(f"SELECT * FROM information_schema.columns WHERE table_schema = '{self.configuration['schema']}'")\n`),
+    ok(`${pg}def f():\n    names = []\n    names.append("a")\n    names.append("b")\n    for n in names:\n        cur.execute("TRUNCATE " + n)\n`),
+    ok(`from sqlalchemy.orm import Session\ndef f(session, name):\n    return session.query(User).filter(User.name == name).all()\n`, 'session.query(Model) is the ORM'),
+    ok(`def f(client, term):\n    return client.query("find " + term)\n`, 'a query method given text that is not SQL'),
+    ok(`import databases\nasync def f(database, name):\n    return await database.fetch_all(query="SELECT * FROM users WHERE name = :name", values={"name": name})\n`),
     // not SQL, not a sink, not a request
     ok(`def f(cmd):\n    runner.execute("echo " + cmd)\n`),
     ok(`def f(name):\n    log.execute("user " + name + " logged in")\n`),
@@ -161,6 +171,11 @@ runRuleTests(sqlConcatenation, {
     badId(`${sqlite}def f(table):\n    conn.executescript("DROP TABLE IF EXISTS " + table + "; CREATE TABLE " + table + " (id INTEGER)")\n`),
     bad(`${pg}def f(table, path):\n    cur.copy_expert("COPY " + table + " FROM STDIN WITH CSV", open(path))\n`),
     bad(`${sqlite}def f(name):\n    cur.execute(sql="SELECT * FROM t WHERE name = '" + name + "'")\n`.replace('sql=', 'query=')),
+    bad(`from peewee import SqliteDatabase\ndb = SqliteDatabase("x.db")\ndef f(name):\n    return db.execute_sql("SELECT * FROM users WHERE name = '" + name + "'")\n`, ['db.execute_sql()']),
+    bad(`import web\ndb = web.database(dbn="sqlite", db="x.db")\ndef f(name):\n    return db.query("SELECT * FROM users WHERE name = '%s'" % name)\n`, ['db.query()']),
+    bad(`import databases\nasync def f(database, name):\n    return await database.fetch_all(query=f"SELECT * FROM users WHERE name = '{name}'")\n`, ['database.fetch_all()']),
+    { ...bad(`def f(name):\n    return run_sql("SELECT * FROM users WHERE name = '" + name + "'")\n`, ['run_sql()']), options: { sql: { extraSinks: ['run_sql'] } } },
+    { ...bad(`from django.conf import settings\n${pg}def f():\n    cur.execute("SET search_path TO " + settings.DB_SCHEMA)\n`), options: { sql: { storedValues: true } } },
     // parameters of public functions count, whatever their callers
     bad(`${sqlite}def find_user(name):\n    return cur.execute("SELECT * FROM users WHERE name = '" + name + "'").fetchone()\n`, ['`name`']),
     bad(`${sqlite}class Repo:\n    def find(self, name):\n        return self.cur.execute(f"SELECT * FROM users WHERE name = '{name}'")\n`),
@@ -179,6 +194,14 @@ runRuleTests(sqlConcatenation, {
     bad(`${flask}${sqlite}@app.route("/u", methods=["POST"])\ndef u():\n    for item in request.json["items"]:\n        cur.execute("DELETE FROM t WHERE name = '" + item.name + "'")\n`),
     bad(`import re\n${sqlite}def f(name):\n    name = re.sub(r"'", "", name)\n    cur.execute("SELECT * FROM t WHERE n = " + name)\n`),
     bad(`${sqlite}def f(table_name):\n    if "'" not in table_name:\n        log("ok")\n    cur.execute(f'SELECT max(id) FROM "{table_name}" WHERE a = ' + table_name)\n`),
+    // helpers that build the text or run it
+    bad(`${flask}${sqlite}def run(sql):\n    cur.execute(sql)\n@app.route("/u")\ndef u():\n    run("SELECT * FROM t WHERE a = '" + request.args["a"] + "'")\n`, ['run()']),
+    bad(`${flask}${sqlite}class Db:\n    def query(self, sql):\n        return self.cur.execute(sql)\n    def find(self):\n        return self.query(f"SELECT * FROM t WHERE a = '{request.args['a']}'")\n`, ['query()']),
+    bad(`${flask}${sqlite}def by_name(name):\n    return "SELECT * FROM users WHERE name = '" + name + "'"\n@app.route("/u")\ndef u():\n    cur.execute(by_name(request.args["n"]))\n`),
+    bad(`${flask}${sqlite}@app.route("/u")\ndef u():\n    clauses = []\n    clauses.append("a = '" + request.args["a"] + "'")\n    cur.execute("SELECT * FROM t WHERE " + " AND ".join(clauses))\n`),
+    // a chain of branches that each add to the text is read once per branch, not once per path through them
+    { ...bad(`${sqlite}def f(a, y):\n    s = "SELECT * FROM t WHERE 1=1"\n${'    if a: s += " AND c = " + y\n'.repeat(60)}    cur.execute(s)\n`), name: '60 branches that each append to the SQL' },
+    { ...bad(`${sqlite}def f(a, y):\n    s = "SELECT * FROM t WHERE 1=1"\n${'    s = s + " AND c = " + y if a else s\n'.repeat(60)}    cur.execute(s)\n`), name: '60 conditional reassignments of the SQL' },
     // where a name is the value
     badId(`${sqlite}def f(table):\n    cur.execute("SELECT * FROM " + table + " WHERE id = 1")\n`, ['table or column name']),
     badId(`${flask}${sqlite}@app.route("/u")\ndef u():\n    cur.execute("SELECT * FROM t ORDER BY " + request.args["sort"])\n`),

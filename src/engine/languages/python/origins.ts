@@ -41,12 +41,20 @@ export function requestOrigin(node: Node): Origin | undefined {
   return undefined;
 }
 
+/** Names configuration goes by: set by whoever deploys or administers the app (a data source's connection settings). */
+const CONFIG_NAMES = new Set(['settings', 'config', 'configuration', 'conf', 'CONFIG', 'SETTINGS', 'app_config']);
+
+/** Calls that return rows read from the database: second-order values, `stored`. */
+export const QUERY_RESULT_CALLS = new Set(['fetchall', 'fetchone', 'fetchmany', 'fetchrow', 'fetchval', 'fetch_all', 'fetch_one', 'fetch_val', 'scalar', 'scalars', 'scalar_one', 'one_or_none', 'first', 'all', 'values_list', 'mappings']);
+
 /** Settings, configuration and the environment: written by whoever deploys the app (not flagged by default). */
 function configOrigin(root: string, path: readonly string[]): Origin | undefined {
   if (root === 'settings' || (root === 'os' && (path[0] === 'environ' || path[0] === 'getenv')) || ((root === 'app' || root === 'current_app') && path[0] === 'config')) {
     return { origin: 'stored', why: 'configuration' };
   }
   if (root === 'session' || (root === 'g' && path.length > 0) || root === 'current_user') return { origin: 'stored', why: root };
+  const configured = [root, ...path].find((part) => CONFIG_NAMES.has(part));
+  if (configured) return { origin: 'stored', why: `configuration (${configured})` };
   // Django model metadata (`Model._meta.db_table`) names the model's own table
   // and SQLAlchemy's (`Model.__table__.columns`, `Model.__tablename__`)
   if (path.some((part) => part === '_meta' || part === '__table__' || part === '__tablename__')) return { origin: 'constant', why: 'model metadata' };

@@ -73,7 +73,19 @@ export function unionOf(items: readonly { e: PyEval; node: Node }[], allowedWhen
   if (items.length === 0) return UNKNOWN_VALUE('no value');
   if (items.length === 1) return items[0].e;
   if (items.some((i) => i.e.kind === 'text')) {
-    return textEval(items.flatMap((i) => piecesAt(i.e, i.node).map((p) => (p.kind === 'text' ? { ...p, literal: false } : p))), mergeBuilt(...items.map((i) => builtOf(i.e))));
+    // alternatives that share pieces (the value before a branch and after it) list each piece once, so text
+    // built in a chain of branches grows with the code, not with the number of paths through it
+    const seen = new Set<string>();
+    const pieces: PyPiece[] = [];
+    for (const item of items) {
+      for (const p of piecesAt(item.e, item.node)) {
+        const key = `${p.kind}:${p.startOffset}:${p.endOffset}:${p.kind === 'text' ? p.text : p.origin}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pieces.push(p.kind === 'text' ? { ...p, literal: false } : p);
+      }
+    }
+    return textEval(pieces, mergeBuilt(...items.map((i) => builtOf(i.e))));
   }
   if (items.every((i) => i.e.kind === 'sql-object')) return items[0].e;
   const origins = items.map((i) => originOf(i.e));

@@ -50,6 +50,12 @@ export const PY_SINKS: readonly PySinkRow[] = [
   ...['fetch', 'fetchrow', 'fetchval'].map((name): PySinkRow => ({
     id: `python.asyncpg.${name}`, name, api: `connection.${name}`, callee: 'method', imports: ['asyncpg'], sqlArgument: 0, sqlKeywords: ['query'], parameters: { rest: true, keywords: [] }, evidence: 'sql', placeholder: 'dollar', layout: 'arguments',
   })),
+  { id: 'python.peewee.execute_sql', name: 'execute_sql', api: 'database.execute_sql', callee: 'method', sqlArgument: 0, sqlKeywords: ['sql'], parameters: { position: 1, keywords: ['params'] }, evidence: 'sql', placeholder: 'none', layout: 'sequence' },
+  // web.py's and records' `db.query(sql)`, and any `query` method given a whole statement (SQLAlchemy's `session.query(Model)` takes no text)
+  { id: 'python.generic.query', name: 'query', api: 'db.query', callee: 'method', sqlArgument: 0, sqlKeywords: ['sql', 'query'], parameters: { position: 1, keywords: ['vars', 'params', 'parameters'] }, evidence: 'sql', placeholder: 'none', layout: 'sequence' },
+  ...['fetch_all', 'fetch_one', 'fetch_val', 'iterate'].map((name): PySinkRow => ({
+    id: `python.databases.${name}`, name, api: `database.${name}`, callee: 'method', imports: ['databases'], sqlArgument: 0, sqlKeywords: ['query'], parameters: { keywords: ['values'] }, evidence: 'sql', placeholder: 'none', layout: 'sequence',
+  })),
   { id: 'python.sqlalchemy.exec_driver_sql', name: 'exec_driver_sql', api: 'connection.exec_driver_sql', callee: 'method', sqlArgument: 0, sqlKeywords: ['statement'], parameters: { position: 1, keywords: ['parameters'] }, evidence: 'sql', placeholder: 'none', layout: 'sequence' },
   { id: 'python.sqlalchemy.text', name: 'text', api: 'sqlalchemy.text', callee: 'function', imports: ['sqlalchemy', 'sqlmodel', 'flask_sqlalchemy'], sqlArgument: 0, sqlKeywords: ['text'], parameters: 'none', evidence: 'built', placeholder: 'named', layout: 'bindparams' },
   { id: 'python.django.raw', name: 'raw', api: 'Model.objects.raw', callee: 'method', receiver: /(?:\bobjects|_set|[Mm]anager)(?:\(\))?$/, sqlArgument: 0, sqlKeywords: ['raw_query'], parameters: { position: 1, keywords: ['params'] }, evidence: 'built', placeholder: 'format', layout: 'list' },
@@ -59,6 +65,11 @@ export const PY_SINKS: readonly PySinkRow[] = [
     id: `python.pandas.${name}`, name, api: `pandas.${name}`, callee: 'either', imports: ['pandas'], sqlArgument: 0, sqlKeywords: ['sql'], parameters: { keywords: ['params'] }, evidence: 'sql', placeholder: 'none', layout: 'sequence',
   })),
 ];
+
+/** Rows for the project's own functions configured as sinks (`sql.extraSinks`): SQL first, no fix. */
+export function configuredRows(names: readonly string[]): PySinkRow[] {
+  return names.map((name) => ({ id: 'config.extraSinks', name, api: name, callee: 'either', sqlArgument: 0, sqlKeywords: [], parameters: { position: 1, keywords: [] }, evidence: 'sql', placeholder: 'none', layout: 'sequence' }));
+}
 
 /** A look at the text alone: the names of every row, called. */
 export const SINK_CALL_PATTERN = new RegExp(`\\b(?:${[...new Set(PY_SINKS.map((row) => row.name))].join('|')})\\s*\\(`);

@@ -4,8 +4,10 @@ import type { FixSpec, RuleContext } from '../../rule';
 import type { SqlFrontEnd, SqlFrontEndRun } from '../front-ends';
 import type { PyPiece } from './pieces';
 import { parameterizedFix } from './sql-fix';
-import { DB_HANDLE, DRIVER_STYLES, PY_SINKS, type PlaceholderStyle, type PySinkRow, SINK_CALL_PATTERN } from './sql-sinks';
-import { PyTree, argumentsOf, calleeOf, named, unwrapPy, type CallArguments } from './syntax';
+import { DB_HANDLE, DRIVER_STYLES, PY_SINKS, type PlaceholderStyle, type PySinkRow, SINK_CALL_PATTERN, configuredRows } from './sql-sinks';
+import { sqlOptions } from '../../rules/sql/options';
+import { PyTree, argumentsOf, calleeOf, named, parametersOf, unwrapPy, type CallArguments } from './syntax';
+import { functionName } from './origins';
 import { PyEvaluator } from './values';
 
 /**
@@ -48,15 +50,15 @@ interface Match {
   readonly evidence: SqlSinkCall['evidence'];
 }
 
-function matchRow(call: Node, modules: ReadonlySet<string>): Match | undefined {
+function matchRow(call: Node, modules: ReadonlySet<string>, rows: readonly PySinkRow[]): Match | undefined {
   const { name, receiver } = calleeOf(call);
-  for (const row of PY_SINKS) {
+  for (const row of rows) {
     if (row.name !== name) continue;
     if (row.callee === 'method' && !receiver) continue;
     if (row.callee === 'function' && receiver && (receiver.type !== 'identifier' && receiver.type !== 'attribute' || /^(?:self|cls)$/.test(receiver.text))) continue;
     if (row.imports && !row.imports.some((m) => modules.has(m))) continue;
     if (row.receiver && (!receiver || !row.receiver.test(receiver.text))) continue;
-    const generic = row.name === 'execute' || row.name === 'executemany' || row.name === 'fetch';
+    const generic = row.name === 'execute' || row.name === 'executemany' || row.name === 'fetch' || row.name === 'query';
     const evidence = generic && receiver && !DB_HANDLE.test(receiver.text) ? 'statement' : row.evidence;
     return { row, evidence };
   }
@@ -113,32 +115,90 @@ function modelPiece(piece: PyPiece): TextPiece {
   return { kind: 'value', source: piece.source, origin: piece.origin, why: piece.why, startOffset: piece.startOffset, endOffset: piece.endOffset };
 }
 
+/** A function of the file that hands one of its parameters, whole, to a sink as its SQL: a sink in its own right. */
+interface Wrapper {
+  readonly fn: Node;
+  readonly name: string;
+  readonly index: number;
+  readonly method: boolean;
+  readonly row: PySinkRow;
+  readonly evidence: SqlSinkCall['evidence'];
+}
+
+/** The function whose parameter a SQL argument is, when the argument is that parameter untouched. */
+function wrapperOf(ev: PyEvaluator, argument: Node, row: PySinkRow, evidence: SqlSinkCall['evidence']): Wrapper | undefined {
+  const id = unwrapPy(argument);
+  const fn = id.type === 'identifier' ? ev.tree.enclosingFunction(id) : undefined;
+  if (!id || !fn || fn.type !== 'function_definition') return undefined;
+  const reach = ev.writes.reaching(fn, id.text, id.startIndex);
+  const param = reach.writes.length === 1 && reach.before === undefined && reach.writes[0].kind === 'param' ? parametersOf(fn).find((p) => p.name === id.text) : undefined;
+  if (!param || param.splat) return undefined;
+  const method = !!ev.tree.classOf(fn) && parametersOf(fn)[0]?.name === 'self';
+  return { fn, name: param.name, index: param.index, method, row, evidence };
+}
+
+/** The file's functions that pass a parameter, as it is, to a sink as its SQL (read from the syntax alone). */
+function queryFunctionNames(tree: PyTree, modules: ReadonlySet<string>, rows: readonly PySinkRow[]): Set<string> {
+  const names = new Set<string>();
+  for (const call of tree.ofType.get('call') ?? []) {
+    const match = matchRow(call, modules, rows);
+    const argument = match && sqlArguments(match.row, argumentsOf(call))[0];
+    const fn = argument && unwrapPy(argument).type === 'identifier' ? tree.enclosingFunction(call) : undefined;
+    if (fn?.type === 'function_definition' && parametersOf(fn).some((p) => p.name === unwrapPy(argument!).text)) names.add(functionName(fn));
+  }
+  return names;
+}
+
 function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
   const tree = new PyTree(context.tree.rootNode, ['call', 'import_statement', 'import_from_statement']);
   const modules = importedModules(tree);
   const style = fileStyle(modules);
-  const ev = new PyEvaluator(tree, performance.now() + context.timeLeftMs(), modules);
+  const rows = [...PY_SINKS, ...configuredRows(sqlOptions(context.config).extraSinks)];
+  const ev = new PyEvaluator(tree, performance.now() + context.timeLeftMs(), modules, queryFunctionNames(tree, modules, rows));
   const sinks: SqlSinkCall[] = [];
   const fixes = new Map<SqlSinkCall, FixInput>();
+  const wrappers: Wrapper[] = [];
+
+  const check = (call: Node, argument: Node, row: PySinkRow, evidence: SqlSinkCall['evidence'], api: string, params: boolean, fixable: boolean): void => {
+    const e = ev.evaluate(argument);
+    if (ev.expired) return;
+    if (e.kind !== 'text') {
+      const wrapper = wrapperOf(ev, argument, row, evidence);
+      if (wrapper && !wrappers.some((w) => w.fn.id === wrapper.fn.id && w.index === wrapper.index)) wrappers.push(wrapper);
+      return;
+    }
+    const span = textSpan(ev, argument);
+    const sql: SqlText = { pieces: e.pieces.map(modelPiece), built: e.built, startOffset: span.start, endOffset: span.end };
+    const sink: SqlSinkCall = { sinkId: row.id, api, evidence, startOffset: call.startIndex, endOffset: call.endIndex, sql, hasParameters: params };
+    sinks.push(sink);
+    if (!fixable) return;
+    const { receiver } = calleeOf(call);
+    const sinkStyle = row.placeholder === 'driver' ? (receiver && SQLALCHEMY_HANDLE.test(receiver.text) ? undefined : style) : row.placeholder === 'none' ? undefined : row.placeholder;
+    fixes.set(sink, { call, argument, pieces: e.pieces, row, style: sinkStyle, byKeyword: argumentsOf(call).positional[row.sqlArgument]?.id !== argument.id });
+  };
+
   for (const call of tree.ofType.get('call') ?? []) {
     if (ev.expired || context.timeLeftMs() <= 0) break;
-    const match = matchRow(call, modules);
+    const match = matchRow(call, modules, rows);
     if (!match) continue;
     const { row } = match;
     const args = argumentsOf(call);
-    for (const argument of sqlArguments(row, args)) {
-      const e = ev.evaluate(argument);
-      if (e.kind !== 'text' || ev.expired) continue;
-      const span = textSpan(ev, argument);
-      const sql: SqlText = { pieces: e.pieces.map(modelPiece), built: e.built, startOffset: span.start, endOffset: span.end };
-      const { receiver } = calleeOf(call);
-      const sink: SqlSinkCall = {
-        sinkId: row.id, api: receiver && row.callee !== 'function' ? `${receiver.text.length <= 30 ? receiver.text : row.api.split('.')[0]}.${row.name}` : row.api,
-        evidence: match.evidence, startOffset: call.startIndex, endOffset: call.endIndex, sql, hasParameters: hasParameters(row, args),
-      };
-      sinks.push(sink);
-      const sinkStyle = row.placeholder === 'driver' ? (receiver && SQLALCHEMY_HANDLE.test(receiver.text) ? undefined : style) : row.placeholder === 'none' ? undefined : row.placeholder;
-      fixes.set(sink, { call, argument, pieces: e.pieces, row, style: sinkStyle, byKeyword: args.positional[row.sqlArgument] !== argument });
+    const { receiver } = calleeOf(call);
+    const api = receiver && row.callee !== 'function' ? `${receiver.text.length <= 30 ? receiver.text : row.api.split('.')[0]}.${row.name}` : row.api;
+    for (const argument of sqlArguments(row, args)) check(call, argument, row, match.evidence, api, hasParameters(row, args), true);
+  }
+  // calls of the file's own functions that pass their SQL on to a sink (`def run(sql): cursor.execute(sql)`)
+  for (let i = 0; i < wrappers.length && i < 16; i++) {
+    const wrapper = wrappers[i];
+    const fnName = functionName(wrapper.fn);
+    for (const call of tree.ofType.get('call') ?? []) {
+      if (ev.expired || context.timeLeftMs() <= 0) break;
+      const { name, receiver } = calleeOf(call);
+      if (name !== fnName || (receiver !== undefined) !== wrapper.method || (receiver && !/^(?:self|cls)$/.test(receiver.text))) continue;
+      const args = argumentsOf(call);
+      const argument = args.keywords.get(wrapper.name) ?? args.positional[wrapper.index - (wrapper.method ? 1 : 0)];
+      const others = args.positional.length + args.keywords.size > 1 || !!args.splat;
+      if (argument) check(call, argument, wrapper.row, wrapper.evidence, `${fnName}`, others, false);
     }
   }
   return {
@@ -152,7 +212,7 @@ function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
 }
 
 export const pythonSql: SqlFrontEnd = {
-  mayHaveSql: (text) => SINK_CALL_PATTERN.test(text),
+  mayHaveSql: (text, extraSinks) => SINK_CALL_PATTERN.test(text) || extraSinks.some((name) => text.includes(`${name}(`)),
   sqlModel: pythonSqlModel,
   buildNames: { interpolation: 'an f-string', format: '`str.format()`', join: '`str.join()`', append: '`+=`' },
 };

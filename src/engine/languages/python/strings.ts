@@ -1,7 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { BuildKind } from '../../model/sql';
-import { type PyEval, type PyPiece, UNKNOWN_VALUE, isStringish, literalText, mergeBuilt, originOf, piecesAt, textEval, value } from './pieces';
-import { cookPy, named, stringPrefix, unwrapPy } from './syntax';
+import { type PyEval, type PyPiece, UNKNOWN_VALUE, literalText, mergeBuilt, originOf, piecesAt, textEval, value } from './pieces';
+import { argumentsOf, cookPy, named, stringPrefix, unwrapPy } from './syntax';
 
 /**
  * Reading Python string syntax as pieces: string literals and f-strings, `%` formatting and `str.format`.
@@ -94,19 +94,8 @@ const FORMAT_FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::([^{}]*))?\}/g;
 /** `"... {} ... {name}".format(a, name=b)`: the template's text with each value spliced at its field. */
 export function readStrFormat(template: PyEval, call: Node, evaluate: Evaluate): PyEval {
   const text = constantText(template);
-  const args = call.childForFieldName('arguments');
-  if (text === undefined || !args) return template.kind === 'text' ? textEval(template.pieces, mergeBuilt(template.built, ['format'])) : UNKNOWN_VALUE('formatted text');
-  const positional: Node[] = [];
-  const keywords = new Map<string, Node>();
-  let splat: Node | undefined;
-  for (const arg of named(args)) {
-    if (arg.type === 'keyword_argument') {
-      const name = arg.childForFieldName('name')?.text;
-      const v = arg.childForFieldName('value');
-      if (name && v) keywords.set(name, v);
-    } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') splat = arg;
-    else positional.push(arg);
-  }
+  if (text === undefined) return template.kind === 'text' ? textEval(template.pieces, mergeBuilt(template.built, ['format'])) : UNKNOWN_VALUE('formatted text');
+  const { positional, keywords, splat } = argumentsOf(call);
   const literal = template.kind === 'text' && template.pieces.every((p) => p.kind !== 'text' || p.literal);
   const pieces: PyPiece[] = [];
   const textPiece = (t: string): PyPiece => ({ kind: 'text', text: t, startOffset: call.startIndex, endOffset: call.endIndex, literal });
@@ -144,4 +133,3 @@ export function concatenate(left: Node, l: PyEval, right: Node, r: PyEval, kind:
   return textEval([...piecesAt(l, left), ...piecesAt(r, right)], mergeBuilt(l.kind === 'text' ? l.built : [], r.kind === 'text' ? r.built : [], [kind]));
 }
 
-export { isStringish };

@@ -1,10 +1,14 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { pathTo } from '../../ast';
 
 /** Generic reading of Python syntax trees (tree-sitter-python), shared by the Python front ends. */
 
 /** Node types that open a new scope of names. */
 export const PY_FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_definition', 'lambda']);
 export const PY_COMPREHENSION_TYPES: ReadonlySet<string> = new Set(['list_comprehension', 'generator_expression', 'set_comprehension', 'dictionary_comprehension']);
+
+/** A name written in capitals (`USERS_TABLE`): a constant by Python's convention (PEP 8). */
+export const CONSTANT_NAME = /^_*[A-Z][A-Z0-9_]*$/;
 
 /** The expression inside parentheses. */
 export function unwrapPy(node: Node): Node {
@@ -22,36 +26,38 @@ export function named(node: Node): Node[] {
 }
 
 /**
- * Parents by node id, from one walk of the tree (tree-sitter's `Node.parent` walks down from the root
- * on every call). Also lists the nodes of the types asked for, in document order.
+ * The nodes of a file a front end asks about: those of some types (found inside WASM, in document order) and
+ * the ancestors of a node, read top-down by position (tree-sitter's `Node.parent` walks down from the root
+ * on every call; a map of every node's parent costs a walk of the whole tree), remembered per node.
  */
 export class PyTree {
-  private readonly parents = new Map<number, Node>();
   readonly ofType = new Map<string, Node[]>();
+  private readonly paths = new Map<number, Node[]>();
 
   constructor(readonly root: Node, collect: readonly string[]) {
     for (const type of collect) this.ofType.set(type, []);
-    const stack: Node[] = [root];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      this.ofType.get(node.type)?.push(node);
-      const children = node.namedChildren;
-      for (let i = children.length - 1; i >= 0; i--) {
-        const child = children[i];
-        if (!child) continue;
-        this.parents.set(child.id, node);
-        stack.push(child);
-      }
-    }
+    for (const node of root.descendantsOfType([...collect])) if (node) this.ofType.get(node.type)?.push(node);
+  }
+
+  /** The ancestors of a node, from the root down to its parent. */
+  private pathOf(node: Node): Node[] {
+    const known = this.paths.get(node.id);
+    if (known) return known;
+    const path = pathTo(this.root, node.startIndex, node.endIndex);
+    const at = path.findIndex((n) => n.id === node.id);
+    const ancestors = at >= 0 ? path.slice(0, at) : path.filter((n) => n.id !== node.id);
+    this.paths.set(node.id, ancestors);
+    return ancestors;
   }
 
   parent(node: Node): Node | undefined {
-    return this.parents.get(node.id);
+    return this.pathOf(node).at(-1);
   }
 
   /** Ancestors from the parent outwards. */
   *ancestors(node: Node): Generator<Node> {
-    for (let current = this.parent(node); current; current = this.parent(current)) yield current;
+    const path = this.pathOf(node);
+    for (let i = path.length - 1; i >= 0; i--) yield path[i];
   }
 
   /** The innermost function (or lambda) holding the node, or `undefined` at module level. */
@@ -149,7 +155,8 @@ export function calleeOf(call: Node): { name: string; receiver?: Node } {
 export interface CallArguments {
   readonly positional: readonly Node[];
   readonly keywords: ReadonlyMap<string, Node>;
-  readonly splat: boolean;
+  /** The first `*args` or `**kwargs` argument, when there is one. */
+  readonly splat?: Node;
   readonly list?: Node;
 }
 
@@ -157,14 +164,14 @@ export function argumentsOf(call: Node): CallArguments {
   const list = call.childForFieldName('arguments') ?? undefined;
   const positional: Node[] = [];
   const keywords = new Map<string, Node>();
-  let splat = false;
+  let splat: Node | undefined;
   if (list?.type === 'argument_list') {
     for (const arg of named(list)) {
       if (arg.type === 'keyword_argument') {
         const name = arg.childForFieldName('name')?.text;
         const value = arg.childForFieldName('value');
         if (name && value) keywords.set(name, value);
-      } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') splat = true;
+      } else if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') splat ??= arg;
       else positional.push(arg);
     }
   } else if (list) positional.push(list); // a generator argument: f(x for x in y)

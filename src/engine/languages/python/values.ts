@@ -2,12 +2,13 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { BuildKind } from '../../model/sql';
 import { type NameWrite, ScopeWrites } from './names';
 import {
-  GENERATED_CALLS, NUMERIC_CALLS, QUOTING_CALLS, SQL_OBJECT_CALLS, TEXT_PRESERVING_METHODS, functionName, isPrivateFunction, parameterOrigin, requestOrigin,
+  GENERATED_CALLS, NUMERIC_CALLS, QUERY_RESULT_CALLS, QUOTING_CALLS, SQL_OBJECT_CALLS, TEXT_PRESERVING_METHODS, functionName, isPrivateFunction, parameterOrigin, requestOrigin,
 } from './origins';
 import { PLACEHOLDER_TEXT, type PyEval, type PyPiece, UNKNOWN_VALUE, builtOf, isStringish, mergeBuilt, originOf, piecesAt, textEval, unionOf, value } from './pieces';
 import { collectionItems, guardedOrigin } from './collections';
-import { concatenate, constantText, readPercentFormat, readStrFormat, readStringLiteral } from './strings';
-import { PY_COMPREHENSION_TYPES, type PyTree, argumentsOf, calleeOf, named, parametersOf, unwrapPy } from './syntax';
+import { readAttribute, readBinary, readConditional, readSubscript } from './operators';
+import { concatenate, constantText, readStrFormat, readStringLiteral } from './strings';
+import { CONSTANT_NAME, PY_COMPREHENSION_TYPES, type PyTree, argumentsOf, calleeOf, named, parametersOf, unwrapPy } from './syntax';
 
 /**
  * Reads a Python expression as SQL text: the pieces of the text and, for each value spliced in, where it
@@ -17,15 +18,21 @@ import { PY_COMPREHENSION_TYPES, type PyTree, argumentsOf, calleeOf, named, para
  */
 
 const MAX_DEPTH = 20;
-const UPPER_CASE = /^_*[A-Z][A-Z0-9_]*$/;
 
 export class PyEvaluator {
   readonly writes: ScopeWrites;
   private depth = 0;
   private readonly active = new Set<string>();
+  private readonly memo = new Map<string, PyEval>();
+  /** Calls of the file's own functions being followed, innermost last: their arguments bind the parameters. */
+  private readonly frames: { fn: Node; call: Node; method: boolean }[] = [];
   expired = false;
 
-  constructor(readonly tree: PyTree, private readonly deadline: number, readonly imports: ReadonlySet<string>) {
+  /**
+   * `queryFunctions`: the file's own functions that run the SQL they are given (`def run_query(sql): cursor.execute(sql)`):
+   * what they return is read from the database.
+   */
+  constructor(readonly tree: PyTree, private readonly deadline: number, readonly imports: ReadonlySet<string>, private readonly queryFunctions: ReadonlySet<string> = new Set()) {
     this.writes = new ScopeWrites(tree);
   }
 
@@ -35,12 +42,22 @@ export class PyEvaluator {
       return UNKNOWN_VALUE('time budget');
     }
     if (this.depth >= MAX_DEPTH) return UNKNOWN_VALUE('too deep to follow');
+    // each expression is read once per chain of followed calls: branches that meet again share the work
+    const key = this.memoKey(node.id);
+    const known = this.memo.get(key);
+    if (known) return known;
     this.depth++;
     try {
-      return this.read(unwrapPy(node));
+      const result = this.read(unwrapPy(node));
+      this.memo.set(key, result);
+      return result;
     } finally {
       this.depth--;
     }
+  }
+
+  private memoKey(id: number | string): string {
+    return this.frames.length === 0 ? String(id) : `${id}|${this.frames.map((f) => f.call.id).join(',')}`;
   }
 
   private read(node: Node): PyEval {
@@ -53,11 +70,11 @@ export class PyEvaluator {
       case 'integer': case 'float': case 'true': case 'false': case 'none':
         return value('constant', 'a literal', node.type === 'integer' || node.type === 'float' ? node.text : undefined);
       case 'identifier': return this.name(node);
-      case 'attribute': return this.attribute(node);
-      case 'subscript': return this.subscript(node);
+      case 'attribute': return readAttribute(this, node);
+      case 'subscript': return readSubscript(this, node);
       case 'call': return this.call(node);
-      case 'binary_operator': return this.binary(node);
-      case 'conditional_expression': return this.conditional(node);
+      case 'binary_operator': return readBinary(this, node);
+      case 'conditional_expression': return readConditional(this, node);
       case 'boolean_operator': {
         const [left, right] = [node.childForFieldName('left'), node.childForFieldName('right')];
         if (!left || !right) return UNKNOWN_VALUE(node.text);
@@ -69,6 +86,7 @@ export class PyEvaluator {
         return value('numeric', 'a comparison or number');
       case 'list': case 'tuple': case 'set': case 'dictionary': case 'list_comprehension': case 'generator_expression': case 'set_comprehension': case 'dictionary_comprehension': {
         const items = collectionItems(this, node, node.endIndex);
+        if (items.length === 0) return value('constant', 'an empty collection');
         const merged = unionOf(items, true);
         return merged.kind === 'text' ? value(originOf(merged).origin, originOf(merged).why) : merged;
       }
@@ -82,6 +100,12 @@ export class PyEvaluator {
     if (this.active.has(key)) return UNKNOWN_VALUE(`${id.text} (circular)`);
     this.active.add(key);
     try {
+      // a list grown with `append` is what was put in it
+      const items = collectionItems(this, id, id.startIndex);
+      if (items.length > 0) {
+        const { origin, why } = originOf(unionOf(items, true));
+        return value(origin, `items of ${id.text} (${why})`);
+      }
       return this.guarded(id, this.nameAt(id.text, id, id.startIndex));
     } finally {
       this.active.delete(key);
@@ -112,11 +136,20 @@ export class PyEvaluator {
     const root = this.tree.root;
     const atModule = this.tree.enclosingFunction(from) === undefined ? at : root.endIndex;
     if (this.writes.writesOf(root, name).length > 0) return this.reachingValue(root, name, atModule);
-    if (UPPER_CASE.test(name)) return value('constant', `constant ${name}`);
+    if (CONSTANT_NAME.test(name)) return value('constant', `constant ${name}`);
     return UNKNOWN_VALUE(`name ${name}`);
   }
 
   private reachingValue(scope: Node, name: string, at: number): PyEval {
+    const key = this.memoKey(`${scope.id}:${name}:${at}`);
+    const known = this.memo.get(key);
+    if (known) return known;
+    const result = this.reachingValueOnce(scope, name, at);
+    this.memo.set(key, result);
+    return result;
+  }
+
+  private reachingValueOnce(scope: Node, name: string, at: number): PyEval {
     const reach = this.writes.reaching(scope, name, at);
     if (reach.writes.length === 0) return UNKNOWN_VALUE(`${name} before it is set`);
     const items = reach.writes.map((w) => ({ e: this.writeValue(scope, w), node: w.value ?? w.node }));
@@ -155,6 +188,8 @@ export class PyEvaluator {
         const fn = scope;
         const param = parametersOf(fn).find((p) => p.name === write.name);
         if (!param) return UNKNOWN_VALUE(write.name);
+        const bound = param.splat ? undefined : this.boundArgument(fn, param.name, param.index);
+        if (bound) return bound;
         const declared = parameterOrigin(this.tree, fn, param);
         if (declared) return value(declared.origin, declared.why);
         if (fn.type === 'function_definition' && isPrivateFunction(fn)) {
@@ -163,7 +198,7 @@ export class PyEvaluator {
         }
         return UNKNOWN_VALUE(`parameter ${param.name} of ${functionName(fn)}()`);
       }
-      case 'import': return UPPER_CASE.test(write.name) ? value('constant', `imported constant ${write.name}`) : UNKNOWN_VALUE(`imported ${write.name}`);
+      case 'import': return CONSTANT_NAME.test(write.name) ? value('constant', `imported constant ${write.name}`) : UNKNOWN_VALUE(`imported ${write.name}`);
       case 'opaque': return write.detail === 'function_definition' || write.detail === 'class_definition' ? value('constant', write.detail) : UNKNOWN_VALUE(write.name);
     }
   }
@@ -212,89 +247,6 @@ export class PyEvaluator {
     return value(origin === 'constant' ? 'allowed' : origin, `item of ${iterable.text.slice(0, 30)} (${why})`);
   }
 
-  private attribute(node: Node): PyEval {
-    const source = requestOrigin(node);
-    if (source) return value(source.origin, source.why);
-    const attr = node.childForFieldName('attribute')?.text ?? '';
-    const object = node.childForFieldName('object');
-    if (UPPER_CASE.test(attr)) return value('constant', `constant ${attr}`);
-    if (!object) return UNKNOWN_VALUE(node.text);
-    if (/^(?:self|cls)$/.test(object.text)) return this.classAttribute(node, attr);
-    // an attribute has its object's origin: of request data it is request data, of a fixed value it is fixed
-    const { origin, why } = originOf(this.evaluate(object));
-    return value(origin === 'constant' ? 'allowed' : origin, `attribute of ${object.text.slice(0, 30)} (${why})`);
-  }
-
-  /** `self.table`: what the class body assigns it (`table = "users"`), else unknown. */
-  private classAttribute(node: Node, attr: string): PyEval {
-    const fn = this.tree.enclosingFunction(node);
-    const cls = fn && this.tree.classOf(fn);
-    const body = cls?.childForFieldName('body');
-    if (!body) return node.childForFieldName('object')?.text === 'cls' ? value('constant', `class attribute cls.${attr}`) : UNKNOWN_VALUE(`self.${attr}`);
-    const items: { e: PyEval; node: Node }[] = [];
-    for (const statement of named(body)) {
-      const assignment = statement.type === 'expression_statement' ? named(statement)[0] : undefined;
-      if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.text !== attr) continue;
-      const right = assignment.childForFieldName('right');
-      if (right) items.push({ e: this.evaluate(right), node: right });
-    }
-    if (items.length > 0) return unionOf(items);
-    // read through `cls`: a class attribute, set in a class body (here or in a base class) when the module loads
-    return node.childForFieldName('object')?.text === 'cls' ? value('constant', `class attribute cls.${attr}`) : UNKNOWN_VALUE(`self.${attr}`);
-  }
-
-  private subscript(node: Node): PyEval {
-    const source = requestOrigin(node);
-    if (source) return value(source.origin, source.why);
-    const base = node.childForFieldName('value');
-    if (!base) return UNKNOWN_VALUE(node.text);
-    const items = collectionItems(this, base, node.startIndex);
-    if (items.length > 0 && items.every((i) => originOf(i.e).origin === 'constant' || originOf(i.e).origin === 'allowed')) {
-      return value('allowed', `an item of ${base.text.slice(0, 30)}`);
-    }
-    const whole = this.evaluate(base);
-    const { origin, why } = originOf(whole);
-    return value(origin === 'constant' ? 'allowed' : origin, why);
-  }
-
-  private binary(node: Node): PyEval {
-    const left = node.childForFieldName('left');
-    const right = node.childForFieldName('right');
-    const op = node.childForFieldName('operator')?.text;
-    if (!left || !right) return UNKNOWN_VALUE(node.text);
-    const l = this.evaluate(left);
-    if (op === '%' && isStringish(l)) return readPercentFormat(left, l, right, (n) => this.evaluate(n));
-    if (op === '+') {
-      const r = this.evaluate(right);
-      if (isStringish(l) || isStringish(r)) return concatenate(left, l, right, r, 'concatenation');
-      const merged = unionOf([{ e: l, node: left }, { e: r, node: right }]);
-      return merged.kind === 'value' && merged.origin === 'constant' ? value('numeric', 'arithmetic') : merged;
-    }
-    if (op === '*' && isStringish(l)) {
-      const text = constantText(l);
-      return text !== undefined && PLACEHOLDER_TEXT.test(text) ? value('placeholder', 'repeated placeholders') : value(originOf(l).origin, 'repeated text');
-    }
-    return value('numeric', 'arithmetic');
-  }
-
-  private conditional(node: Node): PyEval {
-    const [consequence, condition, alternative] = named(node);
-    if (!consequence || !alternative) return UNKNOWN_VALUE(node.text);
-    const chosen = condition ? this.membershipChoice(consequence, condition) : undefined;
-    const first = chosen ?? this.evaluate(consequence);
-    return unionOf([{ e: first, node: consequence }, { e: this.evaluate(alternative), node: alternative }], true);
-  }
-
-  /** `x if x in ALLOWED else default`: `x` chosen only when it is one of fixed values. */
-  private membershipChoice(consequence: Node, condition: Node): PyEval | undefined {
-    const c = unwrapPy(condition);
-    if (c.type !== 'comparison_operator' || !/\bin\b/.test(c.text) || /\bnot\s+in\b/.test(c.text)) return undefined;
-    const [tested, collection] = named(c);
-    if (!tested || !collection || tested.text !== unwrapPy(consequence).text) return undefined;
-    const items = collectionItems(this, collection, c.startIndex);
-    return items.length > 0 && items.every((i) => ['constant', 'allowed'].includes(originOf(i.e).origin)) ? value('allowed', `checked against ${collection.text.slice(0, 30)}`) : undefined;
-  }
-
   private call(node: Node): PyEval {
     const { name, receiver } = calleeOf(node);
     const args = argumentsOf(node);
@@ -306,6 +258,7 @@ export class PyEvaluator {
     if (QUOTING_CALLS.has(name) && (receiver || args.positional.length > 0)) return value('quoted', `${name}()`);
     if (NUMERIC_CALLS.has(name)) return value('numeric', `${name}()`);
     if (GENERATED_CALLS.has(name)) return value('generated', `${name}()`);
+    if ((receiver && QUERY_RESULT_CALLS.has(name)) || this.queryFunctions.has(name)) return value('stored', `rows read by ${name}()`);
     if (name === 'sub' && receiver?.text === 're' && strips(args.positional)) return value('allowed', 're.sub() keeps only word characters');
     if (!receiver) return this.plainCall(node, name, args.positional);
     const recv = this.evaluate(receiver);
@@ -355,25 +308,54 @@ export class PyEvaluator {
     return this.constantFunction(node, name, false) ?? UNKNOWN_VALUE(`result of ${name}()`);
   }
 
-  /** A function of this file (or method of the class) whose every `return` gives a constant: its result is constant. */
+  /**
+   * A call of a function of this file (or a method of the same class): what its `return`s give, with its
+   * parameters bound to this call's arguments. Constant returns give a constant; returned text (a query
+   * built by a helper) gives that text. `undefined` when the function is not found or returns other values.
+   */
   private constantFunction(node: Node, name: string, method: boolean): PyEval | undefined {
     const scope = method ? this.tree.classOf(this.tree.enclosingFunction(node) ?? node)?.childForFieldName('body') : this.tree.root;
     if (!scope) return undefined;
     const definitions = named(scope).map((s) => (s.type === 'decorated_definition' ? s.childForFieldName('definition') : s)).filter((s): s is Node => s?.type === 'function_definition' && s.childForFieldName('name')?.text === name);
-    if (definitions.length !== 1) return undefined;
+    if (definitions.length !== 1 || this.frames.some((f) => f.fn.id === definitions[0].id)) return undefined;
     const fn = definitions[0];
     const returns = fn.childForFieldName('body')?.descendantsOfType('return_statement').filter((r): r is Node => !!r && this.tree.enclosingFunction(r)?.id === fn.id) ?? [];
     if (returns.length === 0) return undefined;
     const items: { e: PyEval; node: Node }[] = [];
-    for (const ret of returns) {
-      const expression = named(ret)[0];
-      if (!expression) return undefined;
-      const e = this.evaluate(expression);
-      if (!['constant', 'allowed', 'numeric', 'placeholder'].includes(originOf(e).origin)) return undefined;
-      items.push({ e, node: expression });
+    this.frames.push({ fn, call: node, method });
+    try {
+      for (const ret of returns) {
+        const expression = named(ret)[0];
+        if (!expression) return undefined;
+        items.push({ e: this.evaluate(expression), node: expression });
+      }
+    } finally {
+      this.frames.pop();
     }
-    const merged = unionOf(items, true);
-    return merged.kind === 'text' ? value('constant', `${name}() returns constants`, constantText(merged)) : merged;
+    if (items.every((i) => ['constant', 'allowed', 'numeric', 'placeholder'].includes(originOf(i.e).origin))) {
+      const merged = unionOf(items, true);
+      return merged.kind === 'text' ? value('constant', `${name}() returns constants`, constantText(merged)) : merged;
+    }
+    if (items.some((i) => i.e.kind === 'text')) return unionOf(items);
+    // otherwise the result has its returns' origin (rows read from the database are stored)
+    const { origin, why } = originOf(unionOf(items));
+    return value(origin, `${name}() returns ${why}`);
+  }
+
+  /** The argument a call being followed (`frames`) passes for a parameter, read where the call is. */
+  private boundArgument(fn: Node, name: string, index: number): PyEval | undefined {
+    const at = this.frames.map((f) => f.fn.id).lastIndexOf(fn.id);
+    if (at < 0) return undefined;
+    const frame = this.frames[at];
+    const args = argumentsOf(frame.call);
+    const arg = args.keywords.get(name) ?? args.positional[index - (frame.method ? 1 : 0)];
+    if (!arg) return undefined;
+    const saved = this.frames.splice(at);
+    try {
+      return this.evaluate(arg);
+    } finally {
+      this.frames.push(...saved);
+    }
   }
 
   /** `sep.join(items)`: the items' pieces with the separator between them. */

@@ -23,22 +23,18 @@ export interface SqlVerdict {
   readonly identifiersOnly: boolean;
 }
 
-export function isFlaggedValue(piece: TextPiece): piece is ValuePiece {
-  return piece.kind === 'value' && FLAGGED_ORIGINS.has(piece.origin);
-}
-
 /** The text with every value replaced by a marker word, for recognising SQL (`sql-text.ts`). */
 export function shapeOfPieces(pieces: readonly TextPiece[]): string {
   return pieces.map((p) => (p.kind === 'value' ? VALUE_MARK : p.text)).join('');
 }
 
 /** True when every flagged value sits where a table or column name goes. */
-function identifiersOnly(pieces: readonly TextPiece[]): boolean {
+function identifiersOnly(pieces: readonly TextPiece[], flagged: readonly ValuePiece[]): boolean {
   let before = '';
   let sawValue = false;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
-    if (isFlaggedValue(piece)) {
+    if (piece.kind === 'value' && flagged.includes(piece)) {
       const next = pieces[i + 1];
       if (valuePosition(before.slice(-40), next && next.kind === 'text' ? next.text : '') !== 'identifier') return false;
       sawValue = true;
@@ -48,23 +44,28 @@ function identifiersOnly(pieces: readonly TextPiece[]): boolean {
   return sawValue;
 }
 
+/** How the judgement is tuned by configuration (`sql.storedValues`: also flag values read back from the database or configuration). */
+export interface JudgeOptions {
+  readonly storedValues?: boolean;
+}
+
 /** The verdict for one sink call, or `undefined` when it is not flagged. */
-export function judgeSink(sink: SqlSinkCall): SqlVerdict | undefined {
+export function judgeSink(sink: SqlSinkCall, options: JudgeOptions = {}): SqlVerdict | undefined {
   const { pieces } = sink.sql;
-  const flagged = pieces.filter(isFlaggedValue);
+  const flagged = pieces.filter((p): p is ValuePiece => p.kind === 'value' && (FLAGGED_ORIGINS.has(p.origin) || (!!options.storedValues && p.origin === 'stored')));
   if (flagged.length === 0 || !meetsEvidence(shapeOfPieces(pieces), sink.evidence)) return undefined;
-  return { sink, flagged, identifiersOnly: identifiersOnly(pieces) };
+  return { sink, flagged, identifiersOnly: identifiersOnly(pieces, flagged) };
 }
 
 /** The verdicts for a file, one per flagged sink, in the model's order; a span is judged once. */
-export function judgeModel(model: SqlFileModel): SqlVerdict[] {
+export function judgeModel(model: SqlFileModel, options: JudgeOptions = {}): SqlVerdict[] {
   const seen = new Set<string>();
   const verdicts: SqlVerdict[] = [];
   for (const sink of model.sinks) {
     const key = `${sink.startOffset}:${sink.endOffset}:${sink.sql.startOffset}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const verdict = judgeSink(sink);
+    const verdict = judgeSink(sink, options);
     if (verdict) verdicts.push(verdict);
   }
   return verdicts;

@@ -2,6 +2,7 @@ import type { BuildKind } from '../../../model/sql';
 import type { SqlFrontEnd } from '../../../languages/front-ends';
 import type { RelatedSpec, ReportDescriptor, RuleContext } from '../../../rule';
 import { shorten } from '../message-parts';
+import { sqlOptions } from '../options';
 import { judgeModel, type SqlVerdict } from './judge';
 
 /** How each way of building a string reads in a message, unless the language names it its own way. */
@@ -41,7 +42,7 @@ export function sqlReport(verdict: SqlVerdict, names?: Readonly<Partial<Record<B
 /** Runs a language's front end on the file, judges its model, and reports each verdict with its fix. */
 export function reportFromFrontEnd(context: RuleContext, frontEnd: SqlFrontEnd): void {
   const run = frontEnd.sqlModel(context);
-  for (const verdict of judgeModel(run.model)) {
+  for (const verdict of judgeModel(run.model, { storedValues: sqlOptions(context.config).storedValues })) {
     const fix = verdict.sink.hasParameters ? undefined : run.fixFor(verdict.sink);
     context.report({ ...sqlReport(verdict, frontEnd.buildNames), fixes: fix ? [fix] : [] });
   }
