@@ -1,15 +1,8 @@
 import type { FileFacts, ImportFact, ObjectFact } from '../../project/facts';
 import type { FixSpec, OffsetEdit } from '../../rule';
+import { indentOfLineAt, lineBreakAfter } from '../../text';
 
 const EXISTING_IMPORT = /import\s+([\w$]+)\s+from\s*['"]helmet['"]|(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*['"]helmet['"]\s*\)/;
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function indentAt(text: string, offset: number): string {
-  return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? '';
-}
 
 /**
  * The name Helmet is bound to by an import of this file, read from the file's facts so that a commented-out
@@ -62,7 +55,8 @@ export function helmetFix(text: string, facts: FileFacts, object: ObjectFact): F
   if (existing === 'later') return undefined;
   const name = existing ? existing.name : 'helmet';
   const semicolon = statementText.trimEnd().endsWith(';') ? ';' : '';
-  const useText = `\n${indentAt(text, statement.start)}${target}.use(${name}());`.replace(/;$/, semicolon);
+  const lineBreak = lineBreakAfter(text, 0);
+  const useText = `${lineBreak}${indentOfLineAt(text, statement.start)}${target}.use(${name}());`.replace(/;$/, semicolon);
   const edits: OffsetEdit[] = [];
   if (existing) {
     edits.push({ startOffset: statement.end, endOffset: statement.end, newText: useText });
@@ -72,9 +66,9 @@ export function helmetFix(text: string, facts: FileFacts, object: ObjectFact): F
     const importText = importStatement(text, anchor, esmFile);
     const at = anchor?.span.end;
     if (at === undefined) {
-      edits.push({ startOffset: statement.end, endOffset: statement.end, newText: `\n${indentAt(text, statement.start)}${importText}${useText}` });
+      edits.push({ startOffset: statement.end, endOffset: statement.end, newText: `${lineBreak}${indentOfLineAt(text, statement.start)}${importText}${useText}` });
     } else {
-      edits.push({ startOffset: at, endOffset: at, newText: `\n${indentAt(text, anchor!.span.start)}${importText}` });
+      edits.push({ startOffset: at, endOffset: at, newText: `${lineBreak}${indentOfLineAt(text, anchor!.span.start)}${importText}` });
       edits.push({ startOffset: statement.end, endOffset: statement.end, newText: useText });
     }
   }

@@ -5,7 +5,7 @@ import { planParameters, renderPlan, type Plan, type RenderedSql } from './param
 import type { Piece, Quote, TextPiece } from './pieces';
 import { DRIVER_PLACEHOLDER, type DriverId, type PlaceholderStyle, type SinkEntry } from './sinks';
 import { sqlLiteral } from './sql-literal';
-import { indentOfLineAt } from '../../text';
+import { indentOfLineAt, lineBreakAfter } from '../../text';
 
 /**
  * The quick fix "Use a parameterized query": the built SQL becomes text with placeholders in the driver's
@@ -43,10 +43,6 @@ function spansLines(text: string, start: number, end: number): boolean {
 }
 
 /** The line break the text uses after `offset`: `\r\n`, `\n` or a lone `\r`. */
-function lineBreakOf(text: string, offset: number): string {
-  return /\r\n|\n|\r/.exec(text.slice(offset))?.[0] ?? '\n';
-}
-
 /** Placeholders for the request: the row's own, or the file's SQL driver's when the row says `dialect`. */
 function placeholderFor(entry: SinkEntry, driver: DriverId): PlaceholderStyle | undefined {
   const style = entry.placeholder === 'dialect' ? DRIVER_PLACEHOLDER[driver] : entry.placeholder;
@@ -137,7 +133,7 @@ function sequelizeOptions(request: FixRequest, plan: Plan): OffsetEdit[] | undef
   else {
     const first = pairs[0];
     const multiline = spansLines(request.text, options.startIndex, first.startIndex);
-    edits.push(insert(first.startIndex, `replacements: ${list},${multiline ? `${lineBreakOf(request.text, options.startIndex)}${indentOfLineAt(request.text, first.startIndex)}` : ' '}`));
+    edits.push(insert(first.startIndex, `replacements: ${list},${multiline ? `${lineBreakAfter(request.text, options.startIndex)}${indentOfLineAt(request.text, first.startIndex)}` : ' '}`));
   }
   return edits;
 }
