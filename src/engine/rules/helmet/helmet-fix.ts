@@ -1,8 +1,17 @@
 import type { FileFacts, ImportFact, ObjectFact } from '../../project/facts';
 import type { FixSpec, OffsetEdit } from '../../rule';
-import { indentOfLineAt, lineBreakAfter } from '../../text';
+import { indentOfLineAt, lineBreakAfter, lineEndAt } from '../../text';
 
 const EXISTING_IMPORT = /import\s+([\w$]+)\s+from\s*['"]helmet['"]|(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*['"]helmet['"]\s*\)/;
+
+/**
+ * Where a line goes below the statement ending at `end`: after a comment that trails it on its line, so that
+ * the comment stays with its statement (`const app = express() // the app`).
+ */
+function belowStatement(text: string, end: number): number {
+  const lineEnd = lineEndAt(text, end);
+  return /^\s*(?:\/\/.*|\/\*(?:(?!\*\/).)*\*\/\s*)$/.test(text.slice(end, lineEnd)) ? lineEnd : end;
+}
 
 /**
  * The name Helmet is bound to by an import of this file, read from the file's facts so that a commented-out
@@ -58,18 +67,19 @@ export function helmetFix(text: string, facts: FileFacts, object: ObjectFact): F
   const lineBreak = lineBreakAfter(text, 0);
   const useText = `${lineBreak}${indentOfLineAt(text, statement.start)}${target}.use(${name}());`.replace(/;$/, semicolon);
   const edits: OffsetEdit[] = [];
+  const below = belowStatement(text, statement.end);
   if (existing) {
-    edits.push({ startOffset: statement.end, endOffset: statement.end, newText: useText });
+    edits.push({ startOffset: below, endOffset: below, newText: useText });
   } else {
     const anchor = anchorImport(facts, statement.start);
     const esmFile = /^\s*(?:import|export)\s/m.test(text) || facts.languageId.startsWith('typescript');
     const importText = importStatement(text, anchor, esmFile);
-    const at = anchor?.span.end;
+    const at = anchor && belowStatement(text, anchor.span.end);
     if (at === undefined) {
-      edits.push({ startOffset: statement.end, endOffset: statement.end, newText: `${lineBreak}${indentOfLineAt(text, statement.start)}${importText}${useText}` });
+      edits.push({ startOffset: below, endOffset: below, newText: `${lineBreak}${indentOfLineAt(text, statement.start)}${importText}${useText}` });
     } else {
       edits.push({ startOffset: at, endOffset: at, newText: `${lineBreak}${indentOfLineAt(text, anchor!.span.start)}${importText}` });
-      edits.push({ startOffset: statement.end, endOffset: statement.end, newText: useText });
+      edits.push({ startOffset: below, endOffset: below, newText: useText });
     }
   }
   return { title: `Apply Helmet: add ${target}.use(${name}()) after the app is created`, edits, preferred: true };
