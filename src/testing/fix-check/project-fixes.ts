@@ -65,7 +65,7 @@ export async function checkProjectFixes(root: string, tally: FixCheckTally, opti
           reanalyse: async (newText) => {
             const project = await projectWith(scan.project, report.file, newText, root, packages);
             const again = await analyzeFile(report.file, newText, { ...settings, grammars, project });
-            return { findings: again?.findings ?? [], incomplete: !again || !!again.skipped || !!again.timedOut?.length || !!again.failed?.length };
+            return { findings: again?.findings ?? [], incomplete: !again || !!again.skipped || !!again.timedOut?.length || !!again.failed?.length || !!again.limited?.length };
           },
         });
         if (verdict.unchecked) bump(tally.unchecked, kind);

@@ -42,7 +42,6 @@ function spansLines(text: string, start: number, end: number): boolean {
   return /[\r\n]/.test(text.slice(start, end));
 }
 
-/** The line break the text uses after `offset`: `\r\n`, `\n` or a lone `\r`. */
 /** Placeholders for the request: the row's own, or the file's SQL driver's when the row says `dialect`. */
 function placeholderFor(entry: SinkEntry, driver: DriverId): PlaceholderStyle | undefined {
   const style = entry.placeholder === 'dialect' ? DRIVER_PLACEHOLDER[driver] : entry.placeholder;
@@ -201,7 +200,16 @@ function statementArguments(request: FixRequest, plan: Plan): OffsetEdit[] | und
   return [replace(request.target, literalFor(request, rendered)), insert(chainedArgs.startIndex + 1, rendered.values.join(', '))];
 }
 
+/**
+ * A quick fix is read before it is applied: one that would copy more code than this into the values (a call
+ * holding thousands of nested calls) is not offered. It also bounds what each finding holds: the fix's text
+ * would otherwise copy the code below it once per level of such nesting.
+ */
+const MAX_MOVED_CHARACTERS = 2000;
+
 export function parameterizedQueryFix(request: FixRequest): FixSpec | undefined {
+  const moved = request.pieces.reduce((n, p) => n + (p.kind === 'value' ? p.node.endIndex - p.node.startIndex : 0), 0);
+  if (moved > MAX_MOVED_CHARACTERS) return undefined;
   const layout = request.entry.layout;
   const style = layout === 'prisma-tagged' ? '$n' : placeholderFor(request.entry, request.driver);
   if (!style || layout === 'none') return undefined;
