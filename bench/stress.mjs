@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -16,32 +17,7 @@ if (!fs.existsSync(cli)) {
   process.exit(2);
 }
 const BUDGET_MS = 2000; // the default per-file budget (timeBudgetMs)
-
-/** Each shape: a file name and its text for `n` repetitions, plus an optional config. */
-const SHAPES = [
-  {
-    name: 'chained route calls', unit: 'calls', sizes: [4000, 40000], file: 'routes.js',
-    text: (n) => `const express = require('express');\nconst router = express.Router();\nrouter${Array.from({ length: n }, (_, i) => `\n  .get('/r${i}', (req, res) => res.send('x'))`).join('')};\nmodule.exports = router;\n`,
-  },
-  {
-    name: 'q += lines feeding a query', unit: 'lines', sizes: [20000, 200000], file: 'plus.js',
-    text: (n) => `const { Pool } = require('pg');\nconst db = new Pool();\nfunction f(req) {\n  let q = 'SELECT * FROM t WHERE 1 = 1';\n${Array.from({ length: n }, (_, i) => `  q += ' AND c${i} = ' + req.query.v${i % 10};\n`).join('')}  return db.query(q);\n}\nmodule.exports = f;\n`,
-  },
-  {
-    name: 'nested db.query( calls', unit: 'levels', sizes: [10000, 100000], file: 'nested.js',
-    text: (n) => `const { Pool } = require('pg');\nconst db = new Pool();\nfunction g(req) { return ${"db.query('SELECT * FROM t WHERE id = ' + req.query.x +\n".repeat(n)}1${')'.repeat(n)}; }\nmodule.exports = g;\n`,
-  },
-  {
-    name: 'backtracking ignore glob', unit: 'stars', sizes: [5, 50], file: `${'a'.repeat(100)}.js`,
-    text: () => `const { Pool } = require('pg');\nconst db = new Pool();\nmodule.exports = (req) => db.query('SELECT * FROM t WHERE id = ' + req.query.id);\n`,
-    config: (n) => `ignore:\n  - '${'*a'.repeat(n)}*!'\n`,
-  },
-  {
-    name: 'backtracking public-route pattern', unit: 'globstars', sizes: [12, 120], file: 'app.js',
-    text: () => `const express = require('express');\nconst app = express();\n${Array.from({ length: 50 }, (_, i) => `app.delete('/${'a/'.repeat(20)}x${i}', (req, res) => db.query('DELETE FROM t'));\n`).join('')}app.listen(3000);\n`,
-    config: (n) => `auth:\n  publicRoutes:\n    - '${'/**'.repeat(n)}/y'\n`,
-  },
-];
+const { SHAPES } = createRequire(import.meta.url)('./stress-shapes.cjs');
 
 function scan(dir, file) {
   const started = process.hrtime.bigint();
@@ -52,7 +28,7 @@ function scan(dir, file) {
   try {
     const report = JSON.parse(result.stdout);
     const f = report.files[0] ?? {};
-    said = f.skipped ? `skipped: ${f.skipped}` : `${f.findings.length} finding(s)${f.timedOut?.length ? `, analysed partly (time budget: ${f.timedOut.join(', ')})` : ''}`;
+    said = f.skipped ? `skipped: ${f.skipped}` : `${f.findings.length} finding(s)${f.timedOut?.length ? `, analysed partly (time budget: ${f.timedOut.join(', ')})` : ''}${f.limited?.length ? `, analysed partly (nesting too deep: ${f.limited.join(', ')})` : ''}`;
   } catch {
     // the report is not JSON: the exit code says what happened
   }
