@@ -28,6 +28,8 @@ export interface FileReport {
   timedOut?: string[];
   /** Rules that failed on the file: their findings are missing. */
   failed?: string[];
+  /** Rules that left code nested deeper than they follow unchecked: findings there may be missing. */
+  limited?: string[];
 }
 
 export interface ScanOptions {
@@ -64,6 +66,7 @@ export async function analyzeFile(file: string, text: string, options: ScanOptio
   const report: FileReport = { file, relative: relativePath(options.displayRoot, file), findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError };
   if (result.timedOut?.length) report.timedOut = result.timedOut;
   if (result.failed?.length) report.failed = result.failed;
+  if (result.limited?.length) report.limited = result.limited;
   // Files sql-concatenation leaves out by default (tests, migrations, scripts, assets), counted for the summary.
   const sqlLeavesOut = options.config.rules['sql-concatenation'] !== 'off' && !sqlOptions(options.config).includeTests;
   const exemption = sqlLeavesOut && !result.skipped && sqlConcatenation.meta.languages.includes(languageId) ? sqlExemptionOf(file, options.root, text) : undefined;

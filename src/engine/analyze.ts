@@ -62,6 +62,8 @@ export interface AnalysisResult {
   timedOut?: string[];
   /** The rules that failed on this file (an error, memory running out): their findings are missing. */
   failed?: string[];
+  /** The rules that left code nested deeper than they follow unchecked (the notes say where): findings there may be missing. */
+  limited?: string[];
   /** Set when an analysis with a budget of its own (the editor's keystroke pass) gave up; says why. */
   deferred?: string;
 }
@@ -103,6 +105,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   let overran = false;
   const timedOut: string[] = [];
   const failed: string[] = [];
+  const limited: string[] = [];
   const memo = <T>(key: string, compute: () => T): T => {
     if (!shared.has(key)) shared.set(key, compute());
     return shared.get(key) as T;
@@ -153,6 +156,11 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
       memo,
       memory,
       topLevelStatements: topLevel,
+      stoppedShort: (reason) => {
+        if (limited.includes(rule.meta.id)) return;
+        limited.push(rule.meta.id);
+        notes.push(`rule ${rule.meta.id} left part of the file unchecked: ${reason}`);
+      },
     };
     try {
       rule.check(context);
@@ -170,7 +178,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   }
   const kept = applySuppressions(findings, text, lines);
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-  return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran, timedOut } : {}), ...(failed.length ? { failed } : {}) };
+  return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran, timedOut } : {}), ...(failed.length ? { failed } : {}), ...(limited.length ? { limited } : {}) };
 }
 
 /** `project` as rules see it, with the time spent computing its shared values (outermost computations only) measured. */

@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import { pathTo } from './ast';
 
 /**
  * Whether a line comment inserted at `offset` (a line start) would be a comment: not inside a string, a
@@ -14,12 +15,15 @@ const JSX_TYPES: ReadonlySet<string> = new Set(['jsx_element', 'jsx_opening_elem
 const CODE_INSIDE_TYPES: ReadonlySet<string> = new Set(['template_substitution', 'jsx_expression']);
 
 export function lineCommentFitsAt(root: Node, offset: number): boolean {
-  let node: Node | null = root.descendantForIndex(offset, offset);
+  // read down from the root once: each Node.parent walks down from the root again, the depth squared in deep nesting
+  const path = pathTo(root, offset, offset);
+  let i = path.length - 1;
   // the node that starts at the line start is what follows the comment, not what holds it
-  while (node && node.startIndex === offset && node.parent) node = node.parent;
-  for (; node; node = node.parent) {
-    if (CODE_INSIDE_TYPES.has(node.type)) return true;
-    if (TEXT_TYPES.has(node.type) || JSX_TYPES.has(node.type)) return false;
+  while (i > 0 && path[i].startIndex === offset) i--;
+  for (; i >= 0; i--) {
+    const type = path[i].type;
+    if (CODE_INSIDE_TYPES.has(type)) return true;
+    if (TEXT_TYPES.has(type) || JSX_TYPES.has(type)) return false;
   }
   return true;
 }

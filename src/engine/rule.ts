@@ -67,6 +67,11 @@ export interface RuleContext {
   topLevelStatements(): readonly Statement[];
   /** What this rule kept from its last run on this document, in the editor; absent in one-shot analyses. */
   readonly memory?: RuleMemory;
+  /**
+   * Says the rule left part of the file unchecked on purpose (code nested deeper than it follows), and why:
+   * the file is reported as analysed partly, like a rule the time budget stopped. Absent where nobody listens.
+   */
+  stoppedShort?(reason: string): void;
 }
 
 /** What a rule can see of a file before it is parsed. */

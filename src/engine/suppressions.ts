@@ -1,4 +1,4 @@
-import type { LineIndex } from './text';
+import { lineBreakAfter, lineEndAt, type LineIndex } from './text';
 import type { Finding, LanguageId } from './types';
 
 /**
@@ -8,7 +8,7 @@ import type { Finding, LanguageId } from './types';
  *   // backend-guide-disable-file missing-helmet -- headers are set by the reverse proxy
  * Python and Ruby use `#` comments. Without rule ids the comment silences every rule at that place.
  */
-const DIRECTIVE = /(?:\/\/|\/\*|#)\s*backend-guide-disable-(next-line|line|file)\b([^\n]*)/g;
+const DIRECTIVE = /(?:\/\/|\/\*|#)\s*backend-guide-disable-(next-line|line|file)\b([^\r\n]*)/g;
 
 export type SuppressionScope = 'next-line' | 'line' | 'file';
 
@@ -64,15 +64,19 @@ export function applySuppressions(findings: Finding[], text: string, lines: Line
 /** The comment that silences `finding`, inserted above its line (or at the top of the file), with a reason to fill in. */
 export function suppressionEdit(text: string, lines: LineIndex, finding: Finding, languageId: LanguageId, scope: 'next-line' | 'file', reason = 'reason'): { startOffset: number; endOffset: number; newText: string } {
   const marker = languageId === 'python' || languageId === 'ruby' ? '#' : '//';
+  const lineBreak = lineBreakAfter(text, 0);
   if (scope === 'file') {
-    const shebang = text.startsWith('#!') ? text.indexOf('\n') + 1 : 0;
+    // after a shebang line (lone CR included), which must stay first
+    const shebangEnd = text.startsWith('#!') ? lineEndAt(text, 0) : -1;
+    const afterShebang = shebangEnd < 0 ? 0 : shebangEnd === text.length ? text.length : shebangEnd + lineBreakAfter(text, shebangEnd).length;
     // before `<?php` a comment would be HTML text, so in PHP it goes on the line after the opening tag
-    const phpOpen = languageId === 'php' ? /^(?:#![^\n]*\n)?<\?php[ \t]*\r?\n/.exec(text)?.[0].length ?? -1 : -1;
-    const at = phpOpen >= 0 ? phpOpen : shebang;
-    return { startOffset: at, endOffset: at, newText: `${marker} backend-guide-disable-file ${finding.ruleId} -- ${reason}\n` };
+    const phpOpen = languageId === 'php' ? /^(?:#![^\r\n]*(?:\r\n?|\n))?<\?php[ \t]*(?:\r\n?|\n)/.exec(text)?.[0].length ?? -1 : -1;
+    const at = phpOpen >= 0 ? phpOpen : afterShebang;
+    const before = phpOpen < 0 && shebangEnd === text.length ? lineBreak : '';
+    return { startOffset: at, endOffset: at, newText: `${before}${marker} backend-guide-disable-file ${finding.ruleId} -- ${reason}${lineBreak}` };
   }
   const line = finding.range.start.line;
   const lineStart = lines.offsetAt({ line, character: 0 });
   const indent = /^[ \t]*/.exec(lines.lineText(line))?.[0] ?? '';
-  return { startOffset: lineStart, endOffset: lineStart, newText: `${indent}${marker} backend-guide-disable-next-line ${finding.ruleId} -- ${reason}\n` };
+  return { startOffset: lineStart, endOffset: lineStart, newText: `${indent}${marker} backend-guide-disable-next-line ${finding.ruleId} -- ${reason}${lineBreak}` };
 }

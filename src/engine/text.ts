@@ -102,7 +102,6 @@ export function matchAllIn(pattern: RegExp, text: string, start = 0, end = text.
   return matches;
 }
 
-/** `text` as a regular expression that matches it literally. */
 /** Where the line holding `offset` starts: after the last `\n`, or lone `\r`, before it. */
 export function lineStartAt(text: string, offset: number): number {
   return Math.max(text.lastIndexOf('\n', offset - 1), text.lastIndexOf('\r', offset - 1)) + 1;
@@ -115,6 +114,30 @@ export function indentOfLineAt(text: string, offset: number): string {
   return indent.exec(text)?.[0] ?? '';
 }
 
+/** Where the line holding `offset` ends: at the first `\r` or `\n` from `offset` on, else the end of the text. */
+export function lineEndAt(text: string, offset: number): number {
+  const lineBreak = /[\r\n]/g;
+  lineBreak.lastIndex = offset;
+  return lineBreak.exec(text)?.index ?? text.length;
+}
+
+/**
+ * Where the line before the one starting at `lineStart` ends (its line break excluded), or -1 on the first
+ * line: `\r\n` is one break, not an empty line between a `\r` and a `\n`.
+ */
+export function previousLineEndAt(text: string, lineStart: number): number {
+  if (lineStart <= 0) return -1;
+  return text[lineStart - 1] === '\n' && text[lineStart - 2] === '\r' ? lineStart - 2 : lineStart - 1;
+}
+
+/** The line break the text uses first from `offset` on (`\r\n`, `\n` or a lone `\r`), `\n` when there is none. */
+export function lineBreakAfter(text: string, offset: number): string {
+  const lineBreak = /\r\n|\n|\r/g;
+  lineBreak.lastIndex = offset;
+  return lineBreak.exec(text)?.[0] ?? '\n';
+}
+
+/** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

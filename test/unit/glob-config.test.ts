@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { MAX_LIST_ENTRIES, readConfigText } from '../../src/engine/config';
 import { ignoreMatcher } from '../../src/engine/glob';
-import { pick, seededRandom } from './seeded-random';
+import { pick, seededRandom } from '../../src/testing/seeded-random';
 
 const matches = (file: string, glob: string) => ignoreMatcher([glob])(file);
 

@@ -4,7 +4,7 @@ import { IncrementalDocument, type ContentChange } from '../../src/engine/increm
 import type { Rule } from '../../src/engine/rule';
 import { sqlConcatenation } from '../../src/engine/rules/sql-concatenation';
 import { topLevelStatements, type Statement } from '../../src/engine/top-level';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../src/testing/seeded-random';
 
 const BASE = [
   'const mysql = require("mysql2");',

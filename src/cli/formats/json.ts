@@ -10,6 +10,7 @@ export function formatJson(reports: readonly FileReport[], toolVersion: string):
     syntaxError: r.syntaxError ? { line: r.syntaxError.line + 1, column: r.syntaxError.character + 1 } : null,
     timedOut: r.timedOut ?? [],
     failed: r.failed ?? [],
+    limited: r.limited ?? [],
     findings: r.findings.map((f) => ({
       ruleId: f.ruleId,
       messageId: f.messageId,

@@ -3,6 +3,7 @@ import { namedChildren } from '../ast';
 import type { DecoratorFact, NestControllerFact, NestRouteFact } from './facts';
 import { stringValue } from './file-scope';
 import { publicMarkerReader } from './public-marker';
+import { indentOfLineAt, lineStartAt } from '../text';
 
 /** NestJS route decorators from `@nestjs/common`, by the lower-case HTTP method they register. */
 export const NEST_ROUTE_DECORATORS: Readonly<Record<string, string>> = {
@@ -39,10 +40,6 @@ function classDecorators(declaration: Node): Node[] {
   return [...outer, ...own];
 }
 
-function lineStartOf(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
 function controllerRoutes(body: Node, text: string, publicReasonAt: (offset: number) => string | undefined, lineAt: (offset: number) => number): NestRouteFact[] {
   const routes: NestRouteFact[] = [];
   let pending: Node[] = [];
@@ -55,7 +52,7 @@ function controllerRoutes(body: Node, text: string, publicReasonAt: (offset: num
       const routeIndex = facts.findIndex((d) => NEST_ROUTE_DECORATORS[d.name] !== undefined);
       if (routeIndex >= 0) {
         const first = decorators[0];
-        const lineStart = lineStartOf(text, first.startIndex);
+        const lineStart = lineStartAt(text, first.startIndex);
         const body = member.childForFieldName('body');
         const route: NestRouteFact = {
           method: NEST_ROUTE_DECORATORS[facts[routeIndex].name],
@@ -65,7 +62,7 @@ function controllerRoutes(body: Node, text: string, publicReasonAt: (offset: num
           reportSpan: facts[routeIndex].span,
           line: lineAt(decorators[routeIndex].startIndex),
           lineStart,
-          indent: /^[ \t]*/.exec(text.slice(lineStart, first.startIndex))?.[0] ?? '',
+          indent: indentOfLineAt(text, first.startIndex),
         };
         if (body) route.bodyText = text.slice(member.startIndex, Math.min(member.endIndex, member.startIndex + MAX_BODY_TEXT));
         const reason = publicReasonAt(first.startIndex);

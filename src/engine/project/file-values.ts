@@ -43,6 +43,17 @@ export function spanOf(node: Node): Span {
   return { start: node.startIndex, end: node.endIndex };
 }
 
+/**
+ * A statement's span without the comments that end it: whether tree-sitter puts `// note` after
+ * `const app = express()` (no semicolon) inside the declaration or after it depends on how the text was
+ * parsed (a fresh parse, or a re-parse after an edit), so the editor and the CLI would place fixes differently.
+ */
+export function statementSpanOf(node: Node): Span {
+  let last = node.lastChild;
+  while (last && last.type === 'comment' && last.previousSibling) last = last.previousSibling;
+  return { start: node.startIndex, end: last && last.type !== 'comment' ? last.endIndex : node.endIndex };
+}
+
 /** Dotted text of a callee or reference, without whitespace and optional-chaining marks. */
 export function dottedName(node: Node): string {
   // measured by its range: reading the text of the thousandth call of a chain costs the whole chain
@@ -80,7 +91,8 @@ export class FileValues {
     const key = `${statement.startIndex}:${source}:${name}`;
     let index = this.importIndex.get(key);
     if (index === undefined) {
-      index = this.facts.imports.push({ source, name, span: spanOf(statement), style, text: statement.text.slice(0, MAX_IMPORT_TEXT) }) - 1;
+      const span = statementSpanOf(statement);
+      index = this.facts.imports.push({ source, name, span, style, text: this.text.slice(span.start, Math.min(span.end, span.start + MAX_IMPORT_TEXT)) }) - 1;
       this.importIndex.set(key, index);
     }
     return index;
@@ -336,7 +348,7 @@ export class FileValues {
         const leftText = left ? dottedName(left) : '';
         if (left && (left.type === 'identifier' || /^this\.[\w$]+$/.test(leftText))) {
           fact.boundTo ??= leftText;
-          if (parent.parent?.type === 'expression_statement') fact.statement ??= spanOf(parent.parent);
+          if (parent.parent?.type === 'expression_statement') fact.statement ??= statementSpanOf(parent.parent);
         }
       }
       current = parent;
@@ -345,10 +357,10 @@ export class FileValues {
     if (parent?.type === 'variable_declarator' && parent.childForFieldName('name')?.type === 'identifier') {
       fact.boundTo = parent.childForFieldName('name')!.text;
       const declaration = parent.parent;
-      if (declaration && namedChildren(declaration).length === 1) fact.statement = spanOf(declaration);
+      if (declaration && namedChildren(declaration).filter((c) => c.type !== 'comment').length === 1) fact.statement = statementSpanOf(declaration);
     } else if ((parent?.type === 'field_definition' || parent?.type === 'public_field_definition') && !fact.boundTo) {
       const key = parent.childForFieldName('property') ?? parent.childForFieldName('name');
-      if (key) { fact.boundTo = `this.${key.text}`; fact.statement = spanOf(parent); }
+      if (key) { fact.boundTo = `this.${key.text}`; fact.statement = statementSpanOf(parent); }
     }
   }
 

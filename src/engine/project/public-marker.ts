@@ -1,3 +1,5 @@
+import { lineEndAt, lineStartAt, previousLineEndAt } from '../text';
+
 /**
  * `// backend-guide-public: <reason>` (in Python `# backend-guide-public: <reason>`) marks a route as public on purpose. The comment goes on the line
  * above the route (other comment lines or decorators may sit between) or at the end of the route's line.
@@ -13,18 +15,15 @@ function reasonIn(line: string): string | undefined {
 
 /** The reason given by a public-route marker for the construct starting at `offset`, if any. */
 export function publicReasonAt(text: string, offset: number): string | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = text.indexOf('\n', offset);
-  const sameLine = reasonIn(text.slice(offset, lineEnd < 0 ? text.length : lineEnd));
+  const sameLine = reasonIn(text.slice(offset, lineEndAt(text, offset)));
   if (sameLine) return sameLine;
-  let end = lineStart - 1;
-  while (end > 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+  for (let end = previousLineEndAt(text, lineStartAt(text, offset)); end >= 0;) {
+    const start = lineStartAt(text, end);
     const line = text.slice(start, end);
     if (!SKIPPABLE_LINE.test(line)) return undefined;
     const reason = reasonIn(line);
     if (reason) return reason;
-    end = start - 1;
+    end = previousLineEndAt(text, start);
   }
   return undefined;
 }

@@ -115,10 +115,13 @@ function reportNoAuthApps(context: RuleContext, view: ProjectView, apps: Project
     const related: RelatedSpec[] = open.slice(0, MAX_RELATED_ROUTES).map((v) => (v.instance.file === context.fileName
       ? { message: `${label(v)} is open to anyone`, startOffset: v.instance.event.reportSpan.start, endOffset: v.instance.event.reportSpan.end }
       : { message: `${label(v)} is open to anyone`, fileName: v.instance.file, range: v.instance.event.reportRange }));
+    // A marker makes one route public: it answers the note only when the note is about that one route
+    // (not when it sits on the call that creates the app, where no marker is read).
+    const onlyRoute = open.length === 1 && open[0].instance.file === anchor.file && open[0].instance.event.reportSpan.start === anchor.statementStart;
     context.report({
       related,
       startOffset: anchor.span.start, endOffset: anchor.span.end, messageId: signIn ? 'signInNoChecks' : 'noAuthConcept',
-      fixes: [markPublicFix(context.text, anchor.statementStart, context.tree.rootNode)].filter((f): f is FixSpec => !!f),
+      fixes: onlyRoute ? [markPublicFix(context.text, anchor.statementStart, context.tree.rootNode)].filter((f): f is FixSpec => !!f) : [],
       data: { total: String(ofApp.length), open: String(open.length), example, signIn: signIn ? label(signIn) : '' },
     });
   }

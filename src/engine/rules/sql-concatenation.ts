@@ -4,7 +4,7 @@ import type { RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import { projectView } from '../project/project-view';
 import { Ancestry } from './sql/ancestry';
 import { callerEvidence } from './sql/caller-report';
-import { callPattern, findCandidates, findWherePairs, type Candidate } from './sql/candidates';
+import { ancestorsOf, callPattern, findCandidates, findWherePairs, MAX_CANDIDATE_DEPTH, type Candidate } from './sql/candidates';
 import { isSqlExemptFile } from './sql/exempt-files';
 import { shorten } from './sql/message-parts';
 import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
@@ -199,7 +199,7 @@ function isDatabaseHandle(candidate: Candidate, scopes: ScopeIndex): boolean {
   const callee = candidate.call.childForFieldName('function');
   const object = callee?.type === 'member_expression' ? callee.childForFieldName('object') : undefined;
   if (object?.type !== 'identifier') return false;
-  const init = scopes.resolve(object, candidate.ancestors)?.binding.init;
+  const init = scopes.resolve(object, ancestorsOf(candidate, scopes.ancestry))?.binding.init;
   return !!init && DB_HANDLE_ORIGIN.test(init.text);
 }
 
@@ -225,7 +225,7 @@ function agree(analysis: Analysis, candidate: Candidate, claims: readonly SinkEn
 
 function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, ambiguous: boolean): void {
   const inlineObject = sqlOfQueryObject(unwrap(candidate.sqlArg));
-  const sql = readSqlArgument(inlineObject ?? candidate.sqlArg, analysis.evaluator, analysis.scopes, candidate.ancestors);
+  const sql = readSqlArgument(inlineObject ?? candidate.sqlArg, analysis.evaluator, analysis.scopes, ancestorsOf(candidate, analysis.scopes.ancestry));
   // cut short by the time budget: what was read is incomplete, so nothing is reported from it
   if (!sql || analysis.evaluator.expired) return;
   const queryObject = inlineObject ?? sql.heldObject;
@@ -337,7 +337,9 @@ export const sqlConcatenation: Rule = {
       if (hits.length > 0 || wherePairs.length > 0) {
         const analysis: Analysis = { context: recording.context, imports, drivers, entries, scopes, evaluator: new StringEvaluator(text, scopes, imports, evaluatorOptions), crossFile };
         // finding the calls may take at most half of the time left, so that checking them gets the rest
-        for (const candidate of findCandidates(text, ancestry, hits, usesSqlite, performance.now() + context.timeLeftMs() / 2)) {
+        const { candidates, tooDeep } = findCandidates(text, ancestry, hits, usesSqlite, performance.now() + context.timeLeftMs() / 2);
+        if (tooDeep > 0) context.stoppedShort?.(`${tooDeep} call(s) nested more than ${MAX_CANDIDATE_DEPTH} syntax levels deep were not checked`);
+        for (const candidate of candidates) {
           if (context.timeLeftMs() <= 0) return;
           const match = matchSink(candidate, imports.drivers, entries);
           if (match) checkCall(analysis, candidate, match.entry, !agree(analysis, candidate, match.claims));

@@ -5,7 +5,7 @@ import { parseSource } from '../../../src/engine/parse-source';
 import { sharedGrammars } from '../../../src/engine/parser';
 import { OrderedDescent, TreeParents } from '../../../src/engine/tree-paths';
 import { projectFrom } from '../../../src/testing/project-from';
-import { seededRandom } from '../seeded-random';
+import { seededRandom } from '../../../src/testing/seeded-random';
 
 /** One router, `count` chained registrations: the tree is twice as deep as there are calls. */
 function chainedRouter(count: number): string {

@@ -83,6 +83,12 @@ runRuleTests(missingHelmet, {
   ],
   invalid: [
     {
+      name: 'comments trailing the express import and the app stay on their lines: the fix goes below them',
+      code: "const express = require('express') // web framework\nconst app = express() /* the app */\napp.listen(3000)\n",
+      errors: [{ messageId: 'missingHelmet' }],
+      output: "const express = require('express') // web framework\nconst helmet = require('helmet')\nconst app = express() /* the app */\napp.use(helmet())\napp.listen(3000)\n",
+    },
+    {
       name: 'a commented-out helmet require does not count as an import: the fix adds a real one',
       code: "const express = require('express');\n// const helmet = require('helmet');\nconst app = express();\napp.listen(3000);\n",
       errors: [{ messageId: 'missingHelmet' }],

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { matchesRoutePattern, parseRoutePattern } from '../../../src/engine/rules/auth/auth-options';
-import { pick, seededRandom } from '../seeded-random';
+import { pick, seededRandom } from '../../../src/testing/seeded-random';
 
 /** What route patterns meant when they were regular expressions: the reference for small, harmless patterns. */
 function referenceRoute(body: string): RegExp {

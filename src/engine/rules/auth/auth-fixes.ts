@@ -8,7 +8,7 @@ import type { MiddlewareUse } from '../../project/route-walker';
 import type { FixSpec, OffsetEdit } from '../../rule';
 import { isAuthGuardName } from './nest-guards';
 import type { AuthMiddlewareJudge, UnprotectedRoute } from './route-evaluation';
-import { escapeRegExp, indentOfLineAt, lineStartAt } from '../../text';
+import { escapeRegExp, indentOfLineAt, lineBreakAfter, lineStartAt } from '../../text';
 
 const PUBLIC_REASON_PLACEHOLDER = '<why anyone may call this route>';
 
@@ -62,7 +62,7 @@ function importFrom(view: ProjectView, fromFile: string, identifier: string, cur
 
 /** Where a new import goes: after the file's last top-level import, or at the top. */
 function importInsertion(text: string, facts: FileFacts): number {
-  const topLevel = facts.imports.filter((i) => text.lastIndexOf('\n', i.span.start - 1) + 1 === i.span.start);
+  const topLevel = facts.imports.filter((i) => lineStartAt(text, i.span.start) === i.span.start);
   const last = topLevel.sort((a, b) => a.span.end - b.span.end)[topLevel.length - 1];
   return last ? last.span.end : 0;
 }
@@ -79,7 +79,8 @@ export function insertMiddlewareFix(text: string, view: ProjectView, route: Unpr
     const statement = importFrom(view, middleware.use.file, identifier, view.current.fileName);
     if (!statement) return undefined;
     const insertAt = importInsertion(text, view.current);
-    edits.push({ startOffset: insertAt, endOffset: insertAt, newText: insertAt === 0 ? `${statement}\n` : `\n${statement}` });
+    const lineBreak = lineBreakAfter(text, 0);
+    edits.push({ startOffset: insertAt, endOffset: insertAt, newText: insertAt === 0 ? `${statement}${lineBreak}` : `${lineBreak}${statement}` });
   }
   return { title: `Require authentication: add ${middleware.text} before the handler`, edits };
 }
@@ -94,7 +95,7 @@ export function markPublicFix(text: string, start: number, root: Node, comment: 
   const indent = indentOfLineAt(text, start);
   return {
     title: 'Mark this route public (add a backend-guide-public comment with the reason)',
-    edits: [{ startOffset: lineStart, endOffset: lineStart, newText: `${indent}${comment} backend-guide-public: ${PUBLIC_REASON_PLACEHOLDER}\n` }],
+    edits: [{ startOffset: lineStart, endOffset: lineStart, newText: `${indent}${comment} backend-guide-public: ${PUBLIC_REASON_PLACEHOLDER}${lineBreakAfter(text, 0)}` }],
   };
 }
 
@@ -118,7 +119,7 @@ export function nestGuardFix(text: string, route: NestRouteFact, guard: string |
   if (!guard || !isBoundIn(text, 'UseGuards') || !isBoundIn(text, guard)) return undefined;
   return {
     title: `Require authentication: add @UseGuards(${guard})`,
-    edits: [{ startOffset: route.lineStart, endOffset: route.lineStart, newText: `${route.indent}@UseGuards(${guard})\n` }],
+    edits: [{ startOffset: route.lineStart, endOffset: route.lineStart, newText: `${route.indent}@UseGuards(${guard})${lineBreakAfter(text, 0)}` }],
   };
 }
 

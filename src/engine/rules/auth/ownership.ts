@@ -36,7 +36,8 @@ interface Candidate {
 }
 
 function candidateOf(verdict: RouteVerdict, judge: AuthMiddlewareJudge): Candidate | undefined {
-  if (verdict.kind !== 'protected' || !verdict.guard) return undefined;
+  // a route the project declares public is open on purpose, to every signed-in user too
+  if (verdict.kind !== 'protected' || !verdict.guard || verdict.need.kind === 'public') return undefined;
   const param = userParam(verdict.instance.fullPath);
   const handler = verdict.instance.handler;
   const code = handler && (handler.code ?? judge.handlerCode(handler.file, handler.arg));

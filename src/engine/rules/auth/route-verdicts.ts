@@ -77,8 +77,9 @@ function judgeRoute(graph: AppGraph, instance: RouteInstance, judge: AuthMiddlew
   const guards = checks.filter((use) => use !== exempting?.use);
   const guard = guards[0];
   // An admin route guarded by a sign-in check alone lets every signed-in user in: it needs a role check too.
-  // A second check in the chain is taken for that role check, whatever it is called.
-  if (guards.length === 1 && isAdminRoute(instance.fullPath, handlerCode) && judge.stopsRequests(guard.file, guard.arg) && !guards.some((use) => checksPrivilege(describeArg(use.arg), judge.handlerCode(use.file, use.arg))) && !checksPrivilege('', handlerCode)) {
+  // A second check in the chain is taken for that role check, whatever it is called. A route the project
+  // declares public (marker, auth.publicRoutes, its check's own list) is open on purpose, to signed-in users too.
+  if (need.kind !== 'public' && guards.length === 1 && isAdminRoute(instance.fullPath, handlerCode) && judge.stopsRequests(guard.file, guard.arg) && !guards.some((use) => checksPrivilege(describeArg(use.arg), judge.handlerCode(use.file, use.arg))) && !checksPrivilege('', handlerCode)) {
     return { instance, need: { kind: 'admin' }, kind: 'unprotected', detail: `only ${describeArg(guard.arg)}, a sign-in check, guards an admin route`, guard };
   }
   if (guard) return { instance, need, kind: 'protected', detail: `${describeArg(guard.arg)} (${guard.level} level)`, guard };

@@ -1,14 +1,16 @@
 import type { FileFacts, ImportFact, ObjectFact } from '../../project/facts';
 import type { FixSpec, OffsetEdit } from '../../rule';
+import { indentOfLineAt, lineBreakAfter, lineEndAt } from '../../text';
 
 const EXISTING_IMPORT = /import\s+([\w$]+)\s+from\s*['"]helmet['"]|(?:const|let|var)\s+([\w$]+)\s*=\s*require\(\s*['"]helmet['"]\s*\)/;
 
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-function indentAt(text: string, offset: number): string {
-  return /^[ \t]*/.exec(text.slice(lineStart(text, offset), offset))?.[0] ?? '';
+/**
+ * Where a line goes below the statement ending at `end`: after a comment that trails it on its line, so that
+ * the comment stays with its statement (`const app = express() // the app`).
+ */
+function belowStatement(text: string, end: number): number {
+  const lineEnd = lineEndAt(text, end);
+  return /^\s*(?:\/\/.*|\/\*(?:(?!\*\/).)*\*\/\s*)$/.test(text.slice(end, lineEnd)) ? lineEnd : end;
 }
 
 /**
@@ -62,20 +64,22 @@ export function helmetFix(text: string, facts: FileFacts, object: ObjectFact): F
   if (existing === 'later') return undefined;
   const name = existing ? existing.name : 'helmet';
   const semicolon = statementText.trimEnd().endsWith(';') ? ';' : '';
-  const useText = `\n${indentAt(text, statement.start)}${target}.use(${name}());`.replace(/;$/, semicolon);
+  const lineBreak = lineBreakAfter(text, 0);
+  const useText = `${lineBreak}${indentOfLineAt(text, statement.start)}${target}.use(${name}());`.replace(/;$/, semicolon);
   const edits: OffsetEdit[] = [];
+  const below = belowStatement(text, statement.end);
   if (existing) {
-    edits.push({ startOffset: statement.end, endOffset: statement.end, newText: useText });
+    edits.push({ startOffset: below, endOffset: below, newText: useText });
   } else {
     const anchor = anchorImport(facts, statement.start);
     const esmFile = /^\s*(?:import|export)\s/m.test(text) || facts.languageId.startsWith('typescript');
     const importText = importStatement(text, anchor, esmFile);
-    const at = anchor?.span.end;
+    const at = anchor && belowStatement(text, anchor.span.end);
     if (at === undefined) {
-      edits.push({ startOffset: statement.end, endOffset: statement.end, newText: `\n${indentAt(text, statement.start)}${importText}${useText}` });
+      edits.push({ startOffset: below, endOffset: below, newText: `${lineBreak}${indentOfLineAt(text, statement.start)}${importText}${useText}` });
     } else {
-      edits.push({ startOffset: at, endOffset: at, newText: `\n${indentAt(text, anchor!.span.start)}${importText}` });
-      edits.push({ startOffset: statement.end, endOffset: statement.end, newText: useText });
+      edits.push({ startOffset: at, endOffset: at, newText: `${lineBreak}${indentOfLineAt(text, anchor!.span.start)}${importText}` });
+      edits.push({ startOffset: below, endOffset: below, newText: useText });
     }
   }
   return { title: `Apply Helmet: add ${target}.use(${name}()) after the app is created`, edits, preferred: true };

@@ -18,6 +18,12 @@ interface KnownNode {
  */
 export class Ancestry {
   private readonly known: KnownNode[] = [];
+  /**
+   * The last path remembered, however deep: calls nested in calls are found in text order, each inside the
+   * one before, so the next look-up descends a level or two from it instead of the whole depth from the root.
+   * One path, replaced each time: it holds the depth in nodes, never the depth squared.
+   */
+  private last: KnownNode | undefined;
   /** Node types already read; `Node.type` is a trip into WebAssembly each time. */
   private readonly types = new WeakMap<Node, string>();
 
@@ -27,6 +33,8 @@ export class Ancestry {
   pathTo(start: number, end: number): Node[] {
     let base: KnownNode | undefined;
     for (const k of this.known) if (k.start <= start && end <= k.end && (!base || k.path.length > base.path.length)) base = k;
+    const last = this.last;
+    if (last && last.start <= start && end <= last.end && (!base || last.path.length > base.path.length)) base = last;
     if (!base) return pathTo(this.root, start, end);
     return [...base.path.slice(0, -1), ...pathTo(base.path[base.path.length - 1], start, end)];
   }
@@ -36,9 +44,15 @@ export class Ancestry {
    * written code (generated or hostile nesting) are not kept: each would hold thousands of nodes.
    */
   remember(path: readonly Node[]): void {
-    if (path.length > MAX_REMEMBERED_DEPTH) return;
     const node = path[path.length - 1];
+    if (node) this.last = { start: node.startIndex, end: node.endIndex, path };
+    if (!this.isShallow(path)) return;
     if (!this.known.some((k) => k.path[k.path.length - 1] === node)) this.known.push({ start: node.startIndex, end: node.endIndex, path });
+  }
+
+  /** Whether a path is short enough to keep: one per call of hostile nesting would hold the depth squared in nodes. */
+  isShallow(path: readonly Node[]): boolean {
+    return path.length <= MAX_REMEMBERED_DEPTH;
   }
 
   typeOf(node: Node): string {

@@ -16,8 +16,17 @@ export interface Candidate extends CallShape {
   readonly args: readonly Node[];
   /** The expression that holds the SQL text. */
   readonly sqlArg: Node;
-  /** The nodes from the root down to the call. */
-  readonly ancestors: readonly Node[];
+  /** The nodes from the root down to the call, kept for calls nested no deeper than written code is (see `ancestorsOf`). */
+  readonly ancestors?: readonly Node[];
+}
+
+/** The nodes from the root down to the candidate's call: kept, or read again for a deeply nested call. */
+export function ancestorsOf(candidate: Candidate, ancestry: Ancestry): readonly Node[] {
+  if (candidate.ancestors) return candidate.ancestors;
+  const path = ancestry.pathTo(candidate.call.startIndex, candidate.call.endIndex);
+  // calls are checked in text order: the next nested one is read down from this one
+  ancestry.remember(path);
+  return path;
 }
 
 /** A `$where: "..."` property of a MongoDB filter. */
@@ -129,16 +138,37 @@ function callOf(path: readonly Node[]): { call: Node; member?: Node; level: numb
 }
 
 /**
+ * Syntax-tree depth below which calls are not looked at. Each level of a call nested in another's argument
+ * adds about four; written code stays far above it. Below it, every look-up would cost the depth (reading
+ * the path to the call), so thousands of nested calls would cost the depth squared in time.
+ */
+export const MAX_CANDIDATE_DEPTH = 1000;
+
+/** The calls to check, and how many were left unchecked for being nested deeper than `MAX_CANDIDATE_DEPTH`. */
+export interface FoundCandidates {
+  readonly candidates: Candidate[];
+  readonly tooDeep: number;
+}
+
+/**
  * Calls from `hits` (matches of `callPattern`) that need a look in the tree. A method with a common name
  * (`get`, `all`, `exec`) whose argument is not written as text right there is kept only when its receiver
  * is named like a database handle or the file uses SQLite, whose API those names belong to.
  */
-export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean, stopAt = Infinity): Candidate[] {
+export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean, stopAt = Infinity): FoundCandidates {
   const candidates: Candidate[] = [];
+  let tooDeep = 0;
+  // the node at the depth limit above the last call found too deep: every hit inside it is too deep as well
+  let deepStart = -1;
+  let deepEnd = -1;
   for (const match of hits) {
     if (match.index === undefined) continue;
     // out of time: the calls found so far are checked, so what they hold is still reported
     if (performance.now() > stopAt) break;
+    if (match.index >= deepStart && match.index < deepEnd) {
+      tooDeep++;
+      continue;
+    }
     const method = match[1];
     const nameStart = match.index;
     const before = text.slice(Math.max(0, nameStart - 3), nameStart).trimEnd();
@@ -150,6 +180,12 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
     const startsAsText = /^\(?\s*['"`]/.test(text.slice(argumentStart, argumentStart + 20));
     if (COMMON_METHOD_NAMES.has(method) && !startsAsText && !usesSqlite && !DB_HANDLE_NAME.test(receiver)) continue;
     const path = ancestry.pathTo(nameStart, nameStart + method.length);
+    if (path.length > MAX_CANDIDATE_DEPTH) {
+      tooDeep++;
+      deepStart = path[MAX_CANDIDATE_DEPTH].startIndex;
+      deepEnd = path[MAX_CANDIDATE_DEPTH].endIndex;
+      continue;
+    }
     const nameNode = path[path.length - 1];
     if (nameNode.startIndex !== nameStart || (nameNode.type !== 'identifier' && nameNode.type !== 'property_identifier')) continue;
     const found = callOf(path);
@@ -159,9 +195,10 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
     const chain = found.member?.childForFieldName('object')?.text ?? '';
     const ancestors = path.slice(0, found.level + 1);
     ancestry.remember(ancestors);
-    candidates.push({ call: found.call, args, sqlArg: args[0], method, receiver, chain, bare: !found.member, ancestors });
+    // a deep call's path is read again when needed instead of kept (10,000 nested calls would keep 50 million nodes)
+    candidates.push({ call: found.call, args, sqlArg: args[0], method, receiver, chain, bare: !found.member, ...(ancestry.isShallow(ancestors) ? { ancestors } : {}) });
   }
-  return candidates;
+  return { candidates, tooDeep };
 }
 
 /** `{ $where: <built string> }` properties in `start..end` of the text. */

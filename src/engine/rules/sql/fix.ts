@@ -5,7 +5,7 @@ import { planParameters, renderPlan, type Plan, type RenderedSql } from './param
 import type { Piece, Quote, TextPiece } from './pieces';
 import { DRIVER_PLACEHOLDER, type DriverId, type PlaceholderStyle, type SinkEntry } from './sinks';
 import { sqlLiteral } from './sql-literal';
-import { indentOfLineAt } from '../../text';
+import { indentOfLineAt, lineBreakAfter } from '../../text';
 
 /**
  * The quick fix "Use a parameterized query": the built SQL becomes text with placeholders in the driver's
@@ -40,11 +40,6 @@ function elements(array: Node): Node[] | undefined {
 /** Whether the text between two offsets breaks a line (`\n`, `\r\n`, or a lone `\r`, which tree-sitter's rows miss). */
 function spansLines(text: string, start: number, end: number): boolean {
   return /[\r\n]/.test(text.slice(start, end));
-}
-
-/** The line break the text uses after `offset`: `\r\n`, `\n` or a lone `\r`. */
-function lineBreakOf(text: string, offset: number): string {
-  return /\r\n|\n|\r/.exec(text.slice(offset))?.[0] ?? '\n';
 }
 
 /** Placeholders for the request: the row's own, or the file's SQL driver's when the row says `dialect`. */
@@ -137,7 +132,7 @@ function sequelizeOptions(request: FixRequest, plan: Plan): OffsetEdit[] | undef
   else {
     const first = pairs[0];
     const multiline = spansLines(request.text, options.startIndex, first.startIndex);
-    edits.push(insert(first.startIndex, `replacements: ${list},${multiline ? `${lineBreakOf(request.text, options.startIndex)}${indentOfLineAt(request.text, first.startIndex)}` : ' '}`));
+    edits.push(insert(first.startIndex, `replacements: ${list},${multiline ? `${lineBreakAfter(request.text, options.startIndex)}${indentOfLineAt(request.text, first.startIndex)}` : ' '}`));
   }
   return edits;
 }
@@ -205,7 +200,16 @@ function statementArguments(request: FixRequest, plan: Plan): OffsetEdit[] | und
   return [replace(request.target, literalFor(request, rendered)), insert(chainedArgs.startIndex + 1, rendered.values.join(', '))];
 }
 
+/**
+ * A quick fix is read before it is applied: one that would copy more code than this into the values (a call
+ * holding thousands of nested calls) is not offered. It also bounds what each finding holds: the fix's text
+ * would otherwise copy the code below it once per level of such nesting.
+ */
+const MAX_MOVED_CHARACTERS = 2000;
+
 export function parameterizedQueryFix(request: FixRequest): FixSpec | undefined {
+  const moved = request.pieces.reduce((n, p) => n + (p.kind === 'value' ? p.node.endIndex - p.node.startIndex : 0), 0);
+  if (moved > MAX_MOVED_CHARACTERS) return undefined;
   const layout = request.entry.layout;
   const style = layout === 'prisma-tagged' ? '$n' : placeholderFor(request.entry, request.driver);
   if (!style || layout === 'none') return undefined;
