@@ -55,7 +55,7 @@ describe('CLI', () => {
     assert.doesNotMatch(lesson.stdout, /\]\(/, 'links read as "label (url)", guide-internal ones as their label');
     const list = await cli(root, 'explain');
     assert.strictEqual(list.code, 0);
-    assert.match(list.stdout, /^sql-concatenation +SQL text built.*\(JavaScript, TypeScript, Python\)$/m);
+    assert.match(list.stdout, /^sql-concatenation +SQL text built.*\(JavaScript, TypeScript, Python, PHP, Java, Ruby\)$/m);
     assert.match(list.stdout, /^missing-helmet +Express apps/m);
     assert.match(list.stdout, /^python-security-headers +Python web apps/m);
     const columns = list.stdout.split('\n').filter((l) => /^[a-z-]+ +[A-Z]/.test(l)).map((l) => /^[a-z-]+ +/.exec(l)![0].length);
