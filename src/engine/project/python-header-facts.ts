@@ -1,6 +1,6 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { extractAppHeaders } from '../frameworks/app-headers';
-import { DJANGO_HEADER_SETTINGS, DJANGO_SETTINGS_TEXT, extractSettingsHeaders } from '../frameworks/django/settings-headers';
+import { DJANGO_HEADER_SETTINGS, extractSettingsHeaders, isDjangoSettingsText } from '../frameworks/django/settings-headers';
 import { LineIndex } from '../text';
 import type { FileFacts } from './facts';
 
@@ -14,6 +14,6 @@ export function addHeaderFacts(facts: FileFacts, tree: Tree, text: string): File
     const lines = new LineIndex(text);
     for (const use of [...facts.headers.protections, ...facts.headers.pending]) use.range = lines.rangeOf(use.span.start, use.span.end);
   }
-  if (DJANGO_SETTINGS_TEXT.test(text) || DERIVED_SETTINGS_TEXT.test(text)) facts.settings = extractSettingsHeaders(tree.rootNode);
+  if (isDjangoSettingsText(text) || DERIVED_SETTINGS_TEXT.test(text)) facts.settings = extractSettingsHeaders(tree.rootNode);
   return facts;
 }

@@ -32,6 +32,13 @@ describe('Python header facts', () => {
     assert.strictEqual(settings.settings.SESSION_COOKIE_SECURE.conditional, true);
   });
 
+  it('do not read a non-Django module with a MIDDLEWARE list as Django settings', async () => {
+    const falcon = await facts('import falcon\nMIDDLEWARE = []\napp = falcon.App(middleware=MIDDLEWARE)\n');
+    assert.strictEqual(falcon.settings, undefined);
+    const django = await facts("MIDDLEWARE = ['django.middleware.common.CommonMiddleware']\n");
+    assert.ok(django.settings, 'a MIDDLEWARE list of Django classes is settings');
+  });
+
   it('find no app, protection or settings in a Python file that has none (its functions are still indexed for routes)', async () => {
     const read = await facts('def add(a, b):\n    return a + b\n');
     assert.deepStrictEqual([read.headers?.apps ?? [], read.headers?.protections ?? [], read.settings], [[], [], undefined]);

@@ -128,7 +128,17 @@ class SettingsReader {
 }
 
 /** True when a module reads like Django settings: it assigns INSTALLED_APPS or MIDDLEWARE at module level. */
-export const DJANGO_SETTINGS_TEXT = /^(?:INSTALLED_APPS|MIDDLEWARE(?:_CLASSES)?)\s*[+]?=/m;
+const INSTALLED_APPS_TEXT = /^INSTALLED_APPS\s*[+]?=/m;
+const MIDDLEWARE_TEXT = /^MIDDLEWARE(?:_CLASSES)?\s*[+]?=/m;
+const DJANGO_DOTTED_PATH = /['"]django\.[\w.]+['"]/;
+
+/**
+ * Whether a module reads as Django settings: it sets `INSTALLED_APPS`, or a `MIDDLEWARE` list that names
+ * Django's own classes. Other frameworks name lists `MIDDLEWARE` too (a Falcon app's `MIDDLEWARE = []`).
+ */
+export function isDjangoSettingsText(text: string): boolean {
+  return INSTALLED_APPS_TEXT.test(text) || (MIDDLEWARE_TEXT.test(text) && DJANGO_DOTTED_PATH.test(text));
+}
 
 /** The header settings of a Django settings module's tree. */
 export function extractSettingsHeaders(root: Node): SettingsHeaderFacts {
