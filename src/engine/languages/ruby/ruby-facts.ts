@@ -15,7 +15,7 @@ export interface RubyFileFacts {
   readonly classes: readonly RubyClassFact[];
   readonly methods: readonly RubyMethodFact[];
   readonly calls: readonly RubyCallFact[];
-  /** False when the time budget or the cap on calls stopped the reading: some methods or calls went unseen. */
+  /** False when the cap on calls stopped the reading: some calls went unseen. */
   readonly complete: boolean;
 }
 
@@ -45,8 +45,11 @@ export interface RubyCallFact {
 
 /** A file with none of these holds no class, method or call on a class. */
 export const MAY_HOLD_RUBY_FACTS = /\b(?:class|module|def)\b|[A-Z]\w*(?:\.|\[)/;
-/** Time for one file's facts; a file that needs more is marked incomplete. */
-const FACTS_BUDGET_MS = 200;
+/**
+ * Time for reading the methods' results, and again for the calls' arguments, of one file. Past it every
+ * method and call is still listed, with what is left to read counted as unknown.
+ */
+const FACTS_BUDGET_MS = 150;
 /** Calls kept per file, at most: a file with more is rare, and its further calls only go unseen (parameters stay unknown). */
 const MAX_CALLS = 1000;
 /** Argument forms that are not positional. */
@@ -86,22 +89,23 @@ function callFact(node: Node, text: RubyText): RubyCallFact | undefined {
   };
 }
 
-/** The Ruby facts of a parsed file; stops early (fewer facts) when its time budget runs out. Never throws. */
+/** The Ruby facts of a parsed file. Never throws. */
 export function extractRubyFacts(tree: Tree): RubyFileFacts {
   const root = tree.rootNode;
-  const text = new RubyText(root, performance.now() + FACTS_BUDGET_MS);
   const classes = root.descendantsOfType(['class', 'module']).filter((n): n is Node => !!n).map(classFact);
   const methods: RubyMethodFact[] = [];
+  let text = new RubyText(root, performance.now() + FACTS_BUDGET_MS);
   for (const method of root.descendantsOfType(['method', 'singleton_method'])) {
-    if (!method || text.expired) break;
+    if (!method) continue;
     const result = resultOfExpressions(resultExpressions(method), (n) => text.evaluate(n));
     methods.push({ owner: ownerOf(method), name: method.childForFieldName('name')?.text ?? '', singleton: method.type === 'singleton_method', result });
   }
   const calls: RubyCallFact[] = [];
+  text = new RubyText(root, performance.now() + FACTS_BUDGET_MS);
   for (const call of root.descendantsOfType(['call', 'element_reference'])) {
-    if (!call || text.expired || calls.length >= MAX_CALLS) break;
+    if (!call || calls.length >= MAX_CALLS) break;
     const fact = callFact(call, text);
     if (fact) calls.push(fact);
   }
-  return { classes, methods, calls, complete: !text.expired && calls.length < MAX_CALLS };
+  return { classes, methods, calls, complete: calls.length < MAX_CALLS };
 }

@@ -62,9 +62,22 @@ function unescape(text: string): string {
   return text.replace(/\\([nrt"'\\#])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c);
 }
 
+interface ClassMembers {
+  /** Names of `attr_reader`s. */
+  readonly readers: ReadonlySet<string>;
+  /** Methods by name (the first definition). */
+  readonly methods: ReadonlyMap<string, Node>;
+  /** Values assigned, by the written name (`@period`). */
+  readonly assignments: ReadonlyMap<string, readonly Node[]>;
+}
+
 /** Reads Ruby expressions as SQL text pieces with origins. */
 export class RubyText extends TextEvaluator {
   private heredocs: Map<number, Node> | undefined;
+  private readonly classMembers = new Map<number, ClassMembers>();
+  private readonly memberValues = new Map<string, Built>();
+  /** `x if ...` and `x unless ...` statements per scope, for the guards before a use. */
+  private readonly modifiers = new Map<number, readonly Node[]>();
 
   /** `project`: the project's Ruby methods and calls, when it was indexed; `inHelper`: the file is a Rails helper. */
   constructor(private readonly root: Node, deadline: number, private readonly project?: RubyProject, private readonly inHelper = false) {
@@ -206,7 +219,12 @@ export class RubyText extends TextEvaluator {
       if (consequence && use.startIndex >= consequence.startIndex && use.endIndex <= consequence.endIndex && this.isListCheck(p.childForFieldName('condition'), use.text, false)) return true;
     }
     const scope = enclosing(use, RUBY_SCOPES);
-    return scope.descendantsOfType(['unless_modifier', 'if_modifier']).some((m) => !!m && m.endIndex <= use.startIndex
+    let modifiers = this.modifiers.get(scope.id);
+    if (!modifiers) {
+      modifiers = scope.descendantsOfType(['unless_modifier', 'if_modifier']).filter((m): m is Node => !!m);
+      this.modifiers.set(scope.id, modifiers);
+    }
+    return modifiers.some((m) => m.endIndex <= use.startIndex
       && /^(?:raise|return|fail|head|render|redirect_to)\b/.test(m.childForFieldName('body')?.text ?? '')
       && this.isListCheck(m.childForFieldName('condition'), use.text, m.type === 'if_modifier'));
   }
@@ -226,21 +244,51 @@ export class RubyText extends TextEvaluator {
     if (MODEL_METADATA_METHODS.has(name)) return valueOf(use, 'constant', `the model's ${name}`);
     const owner = this.classOf(use);
     if (!owner) return undefined;
-    const readers = owner.descendantsOfType('call').filter((c) => c?.childForFieldName('method')?.text === 'attr_reader');
-    if (readers.some((r) => rubyArguments(r!).some((a) => a.text === `:${name}`))) return asOneValue(use, this.instanceVariable(use, `@${name}`), `attr_reader ${name}`);
-    const method = owner.descendantsOfType('method').find((m) => m?.childForFieldName('name')?.text === name);
+    const members = this.members(owner);
+    if (members.readers.has(name)) return asOneValue(use, this.instanceVariable(use, `@${name}`), `attr_reader ${name}`);
+    const method = members.methods.get(name);
     if (!method || method.childForFieldName('parameters')) return undefined;
     const body = namedChildren(method).find((c) => c.type === 'body_statement');
     const last = body ? namedChildren(body).filter((c) => c.type !== 'comment').at(-1) : undefined;
-    return last ? asOneValue(use, this.evaluate(last), `the value of ${name}`) : undefined;
+    return last ? asOneValue(use, this.memberValue(owner, name, use, () => this.evaluate(last)), `the value of ${name}`) : undefined;
+  }
+
+  /** What a class's readers, methods and instance variable writes are, read once per class. */
+  private members(owner: Node): ClassMembers {
+    let members = this.classMembers.get(owner.id);
+    if (!members) {
+      const readers = owner.descendantsOfType('call').filter((c) => c?.childForFieldName('method')?.text === 'attr_reader');
+      const methods = new Map<string, Node>();
+      for (const m of owner.descendantsOfType('method')) if (m && !methods.has(m.childForFieldName('name')?.text ?? '')) methods.set(m.childForFieldName('name')?.text ?? '', m);
+      const assignments = new Map<string, Node[]>();
+      for (const a of owner.descendantsOfType('assignment')) {
+        const left = a?.childForFieldName('left')?.text ?? '';
+        const right = a?.childForFieldName('right');
+        if (right) assignments.set(left, [...(assignments.get(left) ?? []), right]);
+      }
+      members = { readers: new Set(readers.flatMap((r) => rubyArguments(r!).map((a) => a.text.slice(1)))), methods, assignments };
+      this.classMembers.set(owner.id, members);
+    }
+    return members;
+  }
+
+  /** A method's or instance variable's value, read once per class (a member that reads itself is unknown). */
+  private memberValue(owner: Node, name: string, use: Node, read: () => Built): Built {
+    const key = `${owner.id}:${name}`;
+    const known = this.memberValues.get(key);
+    if (known) return known;
+    this.memberValues.set(key, valueOf(use, 'unknown', `${name}, which reads itself`));
+    const value = read();
+    this.memberValues.set(key, value);
+    return value;
   }
 
   /** An instance variable read where its method does not write it: the values the class writes to it anywhere. */
   private instanceVariable(use: Node, name = use.text): Built {
     const owner = this.classOf(use);
-    const writes = owner ? owner.descendantsOfType('assignment').filter((a) => a?.childForFieldName('left')?.text === name).map((a) => a!.childForFieldName('right')).filter((v): v is Node => !!v) : [];
-    if (writes.length === 0) return valueOf(use, 'unknown', `${name}, set elsewhere`);
-    return asOneValue(use, join(writes.map((w) => this.evaluate(w))), `${name}, as the class sets it`);
+    const writes = owner ? this.members(owner).assignments.get(name) ?? [] : [];
+    if (!owner || writes.length === 0) return valueOf(use, 'unknown', `${name}, set elsewhere`);
+    return asOneValue(use, this.memberValue(owner, name, use, () => join(writes.map((w) => this.evaluate(w)))), `${name}, as the class sets it`);
   }
 
   /**
@@ -283,7 +331,7 @@ export class RubyText extends TextEvaluator {
     let values: (Node | undefined)[] = this.locals.reaching(node.text, node).map((w) => (w.kind === 'set' && w.element === undefined ? w.value : undefined));
     if (values.length === 0 && node.type === 'instance_variable') {
       const owner = this.classOf(node);
-      values = owner ? owner.descendantsOfType('assignment').filter((a) => a?.childForFieldName('left')?.text === node.text).map((a) => a!.childForFieldName('right') ?? undefined) : [];
+      values = owner ? [...this.members(owner).assignments.get(node.text) ?? []] : [];
     }
     const results = values.map((v) => (v ? this.resultHeldBy(v, depth + 1) : undefined));
     return results.length > 0 && results.every((r) => r) ? mergeResults(results as RubyResult[]) : undefined;
