@@ -62,6 +62,12 @@ runRuleTests(sqlConcatenation, {
       code: 'class StatsController < ApplicationController\n  def index\n    @interval = interval("1w")\n    @rows = ActiveRecord::Base.connection.exec_query("SELECT * FROM t WHERE created_at >= datetime(\'now\', \'-#{@interval[:dur]} #{@interval[:intv]}\')")\n  end\nend\n',
     },
     {
+      name: 'a Rails helper calling another helper module\'s method: helpers are shared without an include',
+      languageId: 'ruby', fileName: '/p/app/helpers/report_helper.rb',
+      files: { '/p/app/helpers/interval_helper.rb': INTERVAL_HELPER },
+      code: 'module ReportHelper\n  def recent(param)\n    length = interval(param)\n    Story.where("created_at >= datetime(\'now\', \'-#{length[:dur]} #{length[:intv]}\')")\n  end\nend\n',
+    },
+    {
       name: 'a concern method given column symbols by every model that includes it',
       languageId: 'ruby', fileName: SEARCH_FILE,
       files: { '/p/app/models/comment.rb': 'class Comment < ApplicationRecord\n  include FullTextSearch[:comment]\nend\n', '/p/app/models/story_text.rb': 'class StoryText < ApplicationRecord\n  include FullTextSearch[:title, :body]\nend\n' },
@@ -80,6 +86,16 @@ runRuleTests(sqlConcatenation, {
       name: 'a helper that returns its raw argument',
       languageId: 'ruby', fileName: CONTROLLER,
       files: { '/p/app/helpers/interval_helper.rb': RAW_HELPER, '/p/app/controllers/application_controller.rb': APPLICATION },
+      code: controller('#{length[:dur]} #{length[:intv]}'),
+      errors: [{ messageId: 'concatenated' }], output: null,
+    },
+    {
+      name: 'one definition of the name that returns its argument decides, whichever the call reaches',
+      languageId: 'ruby', fileName: CONTROLLER,
+      files: {
+        '/p/app/helpers/interval_helper.rb': INTERVAL_HELPER,
+        '/p/app/controllers/application_controller.rb': 'class ApplicationController < ActionController::Base\n  include IntervalHelper\n  def interval(param)\n    { dur: param, intv: "Day" }\n  end\nend\n',
+      },
       code: controller('#{length[:dur]} #{length[:intv]}'),
       errors: [{ messageId: 'concatenated' }], output: null,
     },

@@ -92,6 +92,7 @@ export class RubyText extends TextEvaluator {
       const element = tail.type === 'array' || tail.type === 'right_assignment_list' ? namedChildren(tail)[index] : undefined;
       return element ? this.evaluate(element) : valueOf(tail, 'unknown', 'an element of a list');
     });
+    if (values.length > 1 && values.every((v) => constantText(v) !== undefined)) return valueOf(use, 'allowed', 'one of fixed values');
     return asOneValue(use, join(values), `local variable ${write.name}`);
   }
 
