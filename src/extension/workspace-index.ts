@@ -8,7 +8,7 @@ import { CoalescedEmitter } from './coalesced-emitter';
 import type { Logger } from './logger';
 import { resolveConfig } from './settings';
 
-const SOURCE_GLOB = '**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts,py}';
+const SOURCE_GLOB = '**/*.{js,jsx,cjs,mjs,ts,tsx,cts,mts,py,rb}';
 /** package.json and the Python requirement files (what a quick fix may import depends on them). */
 const MANIFEST_GLOB = '**/{package.json,requirements*.txt,requirements*.in,pyproject.toml,Pipfile,setup.py,setup.cfg}';
 /** The folders the command line skips, so the editor and CI see the same project. */

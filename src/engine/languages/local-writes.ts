@@ -11,6 +11,8 @@ export interface LocalWrite {
   readonly kind: 'set' | 'append';
   /** The value written; absent when the write is not an expression the front end reads (`foreach ($rows as $q)`). */
   readonly value: Node | undefined;
+  /** A multiple assignment (`a, b = ...`): the name takes this element of `value`, not `value` itself. */
+  readonly element?: number;
   /** Where the write ends: a write counts for uses after this offset. */
   readonly end: number;
 }

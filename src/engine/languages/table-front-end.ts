@@ -1,13 +1,14 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import type { BuildKind, SqlFileModel, SqlSinkCall } from '../model/sql';
-import type { FixSpec } from '../rule';
+import type { FixSpec, RuleContext } from '../rule';
 import type { SqlFrontEnd } from './front-ends';
 import { sinkNamePattern, type SqlSinkRow } from './sql-sink-row';
 
 /** What a language brings: its sink table, its model reader and its quick fix. */
 export interface SqlFrontEndParts {
   readonly sinks: readonly SqlSinkRow[];
-  readonly model: (tree: Tree, deadline: number) => SqlFileModel;
+  /** `context` gives a front end that reads across files the analysed file's name and the project's facts. */
+  readonly model: (tree: Tree, deadline: number, context: RuleContext) => SqlFileModel;
   readonly fix: (text: string, tree: Tree, sink: SqlSinkCall) => FixSpec | undefined;
   readonly buildNames: Readonly<Partial<Record<BuildKind, string>>>;
 }
@@ -18,7 +19,7 @@ export function tableFrontEnd(parts: SqlFrontEndParts): SqlFrontEnd {
   return {
     mayHaveSql: (text) => mayHaveSql.test(text),
     sqlModel: (context) => ({
-      model: parts.model(context.tree, performance.now() + context.timeLeftMs()),
+      model: parts.model(context.tree, performance.now() + context.timeLeftMs(), context),
       fixFor: (sink) => parts.fix(context.text, context.tree, sink),
     }),
     buildNames: parts.buildNames,

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { LocalWrites } from './local-writes';
+import type { LocalWrite, LocalWrites } from './local-writes';
 import { asOneValue, constantText, join, valueOf, type Built } from './sql-text-builder';
 
 /** How deep one evaluation may follow variables and calls; deeper values count as unknown. */
@@ -50,6 +50,11 @@ export abstract class TextEvaluator {
     return chosen.pieces.some((p) => p.kind === 'text') && chosen.pieces.some((p) => p.kind === 'value') ? chosen : asOneValue(use, chosen, 'passed by a caller in this file');
   }
 
+  /** The value one write gives a variable read at `use`; a language reads its own forms (a multiple assignment) here. */
+  protected writtenValue(write: LocalWrite, use: Node): Built {
+    return write.value && write.element === undefined ? this.evaluate(write.value) : valueOf(use, 'unknown', 'written by a loop or a list assignment');
+  }
+
   /**
    * A local variable's value where `use` reads it: a string holding SQL text is read in its pieces (where it was
    * written); a plain value is one value at the use, with the origin of what was written to it. `unwritten`
@@ -58,7 +63,7 @@ export abstract class TextEvaluator {
   protected variable(name: string, use: Node, unwritten: () => Built): Built {
     const writes = this.locals.reaching(name, use);
     if (writes.length === 0) return unwritten();
-    const parts = writes.map((w) => (w.value ? this.evaluate(w.value) : valueOf(use, 'unknown', 'written by a loop or a list assignment')));
+    const parts = writes.map((w) => this.writtenValue(w, use));
     const value = join(parts, writes.length > 1 ? 'append' : undefined);
     if (value.pieces.some((p) => p.kind === 'text') && value.pieces.some((p) => p.kind === 'value')) return value;
     return asOneValue(use, value, `local variable ${name}`);

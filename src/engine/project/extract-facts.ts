@@ -1,6 +1,7 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../ast';
 import { extractPythonFacts } from '../languages/python/extract-python-facts';
+import { extractRubyFacts } from '../languages/ruby/ruby-facts';
 import { addHeaderFacts } from './python-header-facts';
 import { OrderedDescent } from '../tree-paths';
 import type { LineIndex } from '../text';
@@ -452,9 +453,15 @@ function pythonFileFacts(tree: Tree, text: string, fileName: string, textHash: s
   return addHeaderFacts(facts, tree, text);
 }
 
+/** A Ruby file's facts: the JavaScript ones stay empty, `ruby` holds what the Ruby SQL front end reads across files. */
+function rubyFileFacts(tree: Tree, fileName: string, textHash: string, rootDir?: string): FileFacts {
+  return { ...emptyFileFacts(fileName, 'ruby', textHash, isTestFileName(fileName, rootDir), false), ruby: extractRubyFacts(tree) };
+}
+
 /** Extracts the facts of one parsed JavaScript or TypeScript file; `rootDir` (the project root) tells test folders apart. */
 export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts {
   if (languageId === 'python') return pythonFileFacts(tree, text, fileName, textHash, rootDir, lines);
+  if (languageId === 'ruby') return rubyFileFacts(tree, fileName, textHash, rootDir);
   return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, lines).run();
 }
 
@@ -464,5 +471,6 @@ export function extractFileFacts(tree: Tree, text: string, fileName: string, lan
  */
 export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string): FileFacts {
   if (languageId === 'python') return pythonFileFacts(tree, text, fileName, textHash, rootDir);
+  if (languageId === 'ruby') return rubyFileFacts(tree, fileName, textHash, rootDir);
   return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true).run();
 }

@@ -1,6 +1,7 @@
 import type { AppHeaderFacts, SettingsHeaderFacts } from '../model/headers';
 import type { DriverId } from '../rules/sql/sinks';
 import type { PythonFileFacts } from '../languages/python/python-facts';
+import type { RubyFileFacts } from '../languages/ruby/ruby-facts';
 import type { LanguageId, Range } from '../types';
 
 /**
@@ -297,6 +298,8 @@ export interface FileFacts {
   settings?: SettingsHeaderFacts;
   /** Python files: imports, functions, classes, assignments and calls the Flask, Django and FastAPI extractors read. */
   python?: PythonFileFacts;
+  /** Ruby files: classes and what they include, what methods return, calls on classes and modules (read by the SQL front end). */
+  ruby?: RubyFileFacts;
 }
 
 export interface PackageFacts {

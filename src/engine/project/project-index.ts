@@ -2,6 +2,7 @@ import type { Tree } from '@vscode/tree-sitter-wasm';
 import { defaultConfig } from '../config';
 import { hasProjectFacts, languageOfFileName } from '../languages';
 import { MAY_HOLD_PYTHON_FACTS } from '../languages/python/extract-python-facts';
+import { MAY_HOLD_RUBY_FACTS } from '../languages/ruby/ruby-facts';
 import { reasonToSkip } from '../limits';
 import { sharedGrammars, type Grammars } from '../parser';
 import { parseSource } from '../parse-source';
@@ -33,7 +34,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   const config = defaultConfig();
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
-  const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
+  const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
   if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
@@ -98,7 +99,7 @@ export class ProjectIndex {
     this.grammars = grammars ?? sharedGrammars();
   }
 
-  /** Indexes (or re-indexes) a JavaScript, TypeScript or Python file by absolute path; other files are ignored. */
+  /** Indexes (or re-indexes) a JavaScript, TypeScript, Python or Ruby file by absolute path; other files are ignored. */
   async setFile(fileName: string, text: string): Promise<void> {
     const languageId = languageOfFileName(fileName);
     if (!languageId || !hasProjectFacts(languageId)) return;

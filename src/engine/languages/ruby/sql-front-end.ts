@@ -3,6 +3,8 @@ import { namedChildren } from '../../ast';
 import type { SqlFileModel, SqlSinkCall } from '../../model/sql';
 import { matchRow, sqlArgumentIndex, type SqlSinkRow } from '../sql-sink-row';
 import { evidenceOf, isPassedThrough, sqlTextOf } from '../sql-text-builder';
+import type { RuleContext } from '../../rule';
+import { isRailsHelper, rubyProjectOf } from './ruby-project';
 import { RUBY_SQL_SINKS } from './sql-sinks';
 import { RubyText, rubyArguments } from './text';
 
@@ -46,9 +48,9 @@ function sinkOf(node: Node): { row: SqlSinkRow; args: Node[]; name: string } | u
 }
 
 /** The Ruby front end: every SQL sink call of the file with the text it sends, in pieces with origins. */
-export function rubySqlModel(tree: Tree, deadline: number): SqlFileModel {
+export function rubySqlModel(tree: Tree, deadline: number, context?: Pick<RuleContext, 'project' | 'fileName'>): SqlFileModel {
   const root = tree.rootNode;
-  const text = new RubyText(root, deadline);
+  const text = new RubyText(root, deadline, rubyProjectOf(context?.project), isRailsHelper(context?.fileName ?? ''));
   const sinks: SqlSinkCall[] = [];
   for (const call of root.descendantsOfType(['call', 'element_reference'])) {
     if (!call || text.expired) break;

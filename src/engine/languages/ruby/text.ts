@@ -2,8 +2,11 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import { LocalWrites, enclosing, ownDescendants, type LocalWrite } from '../local-writes';
 import { printfPieces } from '../printf';
+import type { ValueOrigin } from '../../model/sql';
 import { asOneValue, constantText, join, textOf, valueOf, type Built } from '../sql-text-builder';
 import { TextEvaluator } from '../text-evaluator';
+import { literalKey, mergeResults, tailExpressions, type RubyResult } from './method-results';
+import { lastSegment, type RubyProject } from './ruby-project';
 import { MODEL_METADATA_METHODS, NUMERIC_METHODS, QUOTING_METHODS, REQUEST_NAMES, TEXT_PRESERVING_METHODS, TIME_METHODS } from './known-calls';
 
 /** Ruby blocks share their method's locals, so only methods (and lambdas' own scope, the file) delimit them. */
@@ -17,7 +20,16 @@ function writtenName(node: Node | null): string | undefined {
 function rubyWrites(scope: Node): readonly LocalWrite[] {
   const writes: LocalWrite[] = [];
   for (const node of ownDescendants(scope, ['assignment', 'operator_assignment', 'binary', 'call'], RUBY_SCOPES)) {
-    if (node.type === 'assignment' || node.type === 'operator_assignment') {
+    if (node.type === 'assignment' && node.childForFieldName('left')?.type === 'left_assignment_list') {
+      const value = node.childForFieldName('right') ?? undefined;
+      let afterRest = false;
+      namedChildren(node.childForFieldName('left')!).forEach((target, element) => {
+        afterRest ||= target.type === 'rest_assignment';
+        const name = writtenName(target);
+        // after `*rest` the places count from the end; such a name is left unknown
+        if (name) writes.push({ name, kind: 'set', value: afterRest ? undefined : value, element, end: node.endIndex });
+      });
+    } else if (node.type === 'assignment' || node.type === 'operator_assignment') {
       const name = writtenName(node.childForFieldName('left'));
       if (!name) continue;
       const operator = node.type === 'operator_assignment' ? node.children.find((c) => c && !c.isNamed)?.text : '=';
@@ -50,12 +62,38 @@ function unescape(text: string): string {
   return text.replace(/\\([nrt"'\\#])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c);
 }
 
+interface ClassMembers {
+  /** Names of `attr_reader`s. */
+  readonly readers: ReadonlySet<string>;
+  /** Methods by name (the first definition). */
+  readonly methods: ReadonlyMap<string, Node>;
+  /** Values assigned, by the written name (`@period`). */
+  readonly assignments: ReadonlyMap<string, readonly Node[]>;
+}
+
 /** Reads Ruby expressions as SQL text pieces with origins. */
 export class RubyText extends TextEvaluator {
   private heredocs: Map<number, Node> | undefined;
+  private readonly classMembers = new Map<number, ClassMembers>();
+  private readonly memberValues = new Map<string, Built>();
+  /** `x if ...` and `x unless ...` statements per scope, for the guards before a use. */
+  private readonly modifiers = new Map<number, readonly Node[]>();
 
-  constructor(private readonly root: Node, deadline: number) {
+  /** `project`: the project's Ruby methods and calls, when it was indexed; `inHelper`: the file is a Rails helper. */
+  constructor(private readonly root: Node, deadline: number, private readonly project?: RubyProject, private readonly inHelper = false) {
     super(rubyLocals(), deadline);
+  }
+
+  /** `a, b = x, y` and `a, b = cond ? [x, y] : [z, w]`: the element of each possible right side at the name's place. */
+  protected override writtenValue(write: LocalWrite, use: Node): Built {
+    if (write.element === undefined || !write.value) return super.writtenValue(write, use);
+    const index = write.element;
+    const values = tailExpressions(write.value).map((tail) => {
+      const element = tail.type === 'array' || tail.type === 'right_assignment_list' ? namedChildren(tail)[index] : undefined;
+      return element ? this.evaluate(element) : valueOf(tail, 'unknown', 'an element of a list');
+    });
+    if (values.length > 1 && values.every((v) => constantText(v) !== undefined)) return valueOf(use, 'allowed', 'one of fixed values');
+    return asOneValue(use, join(values), `local variable ${write.name}`);
   }
 
   protected read(node: Node): Built {
@@ -148,8 +186,11 @@ export class RubyText extends TextEvaluator {
   private unwritten(node: Node): Built {
     const scope = enclosing(node, RUBY_SCOPES);
     const parameters = RUBY_SCOPES.has(scope.type) ? scope.childForFieldName('parameters') : null;
-    if (parameters && namedChildren(parameters).some((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text) === node.text)) {
-      return valueOf(node, 'unknown', 'parameter of a method');
+    const list = parameters ? namedChildren(parameters) : [];
+    const position = list.findIndex((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text) === node.text);
+    if (position >= 0) {
+      const passed = scope.type === 'singleton_method' ? this.passedByProject(scope, list, position) : undefined;
+      return valueOf(node, passed ?? 'unknown', passed ? 'what every call in the project passes' : 'parameter of a method');
     }
     return this.ownMethod(node, node.text) ?? valueOf(node, 'unknown', `${node.text}, not written here`);
   }
@@ -179,7 +220,12 @@ export class RubyText extends TextEvaluator {
       if (consequence && use.startIndex >= consequence.startIndex && use.endIndex <= consequence.endIndex && this.isListCheck(p.childForFieldName('condition'), use.text, false)) return true;
     }
     const scope = enclosing(use, RUBY_SCOPES);
-    return scope.descendantsOfType(['unless_modifier', 'if_modifier']).some((m) => !!m && m.endIndex <= use.startIndex
+    let modifiers = this.modifiers.get(scope.id);
+    if (!modifiers) {
+      modifiers = scope.descendantsOfType(['unless_modifier', 'if_modifier']).filter((m): m is Node => !!m);
+      this.modifiers.set(scope.id, modifiers);
+    }
+    return modifiers.some((m) => m.endIndex <= use.startIndex
       && /^(?:raise|return|fail|head|render|redirect_to)\b/.test(m.childForFieldName('body')?.text ?? '')
       && this.isListCheck(m.childForFieldName('condition'), use.text, m.type === 'if_modifier'));
   }
@@ -199,26 +245,105 @@ export class RubyText extends TextEvaluator {
     if (MODEL_METADATA_METHODS.has(name)) return valueOf(use, 'constant', `the model's ${name}`);
     const owner = this.classOf(use);
     if (!owner) return undefined;
-    const readers = owner.descendantsOfType('call').filter((c) => c?.childForFieldName('method')?.text === 'attr_reader');
-    if (readers.some((r) => rubyArguments(r!).some((a) => a.text === `:${name}`))) return asOneValue(use, this.instanceVariable(use, `@${name}`), `attr_reader ${name}`);
-    const method = owner.descendantsOfType('method').find((m) => m?.childForFieldName('name')?.text === name);
+    const members = this.members(owner);
+    if (members.readers.has(name)) return asOneValue(use, this.instanceVariable(use, `@${name}`), `attr_reader ${name}`);
+    const method = members.methods.get(name);
     if (!method || method.childForFieldName('parameters')) return undefined;
     const body = namedChildren(method).find((c) => c.type === 'body_statement');
     const last = body ? namedChildren(body).filter((c) => c.type !== 'comment').at(-1) : undefined;
-    return last ? asOneValue(use, this.evaluate(last), `the value of ${name}`) : undefined;
+    return last ? asOneValue(use, this.memberValue(owner, name, use, () => this.evaluate(last)), `the value of ${name}`) : undefined;
+  }
+
+  /** What a class's readers, methods and instance variable writes are, read once per class. */
+  private members(owner: Node): ClassMembers {
+    let members = this.classMembers.get(owner.id);
+    if (!members) {
+      const readers = owner.descendantsOfType('call').filter((c) => c?.childForFieldName('method')?.text === 'attr_reader');
+      const methods = new Map<string, Node>();
+      for (const m of owner.descendantsOfType('method')) if (m && !methods.has(m.childForFieldName('name')?.text ?? '')) methods.set(m.childForFieldName('name')?.text ?? '', m);
+      const assignments = new Map<string, Node[]>();
+      for (const a of owner.descendantsOfType('assignment')) {
+        const left = a?.childForFieldName('left')?.text ?? '';
+        const right = a?.childForFieldName('right');
+        if (right) assignments.set(left, [...(assignments.get(left) ?? []), right]);
+      }
+      members = { readers: new Set(readers.flatMap((r) => rubyArguments(r!).map((a) => a.text.slice(1)))), methods, assignments };
+      this.classMembers.set(owner.id, members);
+    }
+    return members;
+  }
+
+  /** A method's or instance variable's value, read once per class (a member that reads itself is unknown). */
+  private memberValue(owner: Node, name: string, use: Node, read: () => Built): Built {
+    const key = `${owner.id}:${name}`;
+    const known = this.memberValues.get(key);
+    if (known) return known;
+    this.memberValues.set(key, valueOf(use, 'unknown', `${name}, which reads itself`));
+    const value = read();
+    this.memberValues.set(key, value);
+    return value;
   }
 
   /** An instance variable read where its method does not write it: the values the class writes to it anywhere. */
   private instanceVariable(use: Node, name = use.text): Built {
     const owner = this.classOf(use);
-    const writes = owner ? owner.descendantsOfType('assignment').filter((a) => a?.childForFieldName('left')?.text === name).map((a) => a!.childForFieldName('right')).filter((v): v is Node => !!v) : [];
-    if (writes.length === 0) return valueOf(use, 'unknown', `${name}, set elsewhere`);
-    return asOneValue(use, join(writes.map((w) => this.evaluate(w))), `${name}, as the class sets it`);
+    const writes = owner ? this.members(owner).assignments.get(name) ?? [] : [];
+    if (!owner || writes.length === 0) return valueOf(use, 'unknown', `${name}, set elsewhere`);
+    return asOneValue(use, this.memberValue(owner, name, use, () => join(writes.map((w) => this.evaluate(w)))), `${name}, as the class sets it`);
+  }
+
+  /**
+   * What the project's calls pass to parameter `position` of `def self.name` (a positional or `*rest` parameter):
+   * `undefined` without an index, for other parameters, or when no call in the project names the method.
+   */
+  private passedByProject(method: Node, parameters: readonly Node[], position: number): ValueOrigin | undefined {
+    const object = method.childForFieldName('object');
+    const owner = object?.type === 'self' ? this.classOf(method) : undefined;
+    const parameter = parameters[position];
+    if (!this.project || !owner || parameters.slice(0, position + 1).some((p) => p.type !== 'identifier' && p.type !== 'splat_parameter')) return undefined;
+    const name = method.childForFieldName('name')?.text ?? '';
+    return this.project.passedTo(lastSegment(owner.childForFieldName('name')?.text ?? ''), name, position, parameter.type === 'splat_parameter');
+  }
+
+  /**
+   * What a call to one of the project's methods returns, read where the method is defined: a call without a
+   * receiver (a method of the class, of what it inherits or includes, or a Rails helper) or on `helpers`.
+   * `undefined` without an index, or when no project method of that name may answer.
+   */
+  private projectResult(call: Node): RubyResult | undefined {
+    if (!this.project || call.type !== 'call') return undefined;
+    const receiver = call.childForFieldName('receiver');
+    const viaHelpers = receiver?.type === 'identifier' && /^helpers?$/.test(receiver.text);
+    if (receiver && !viaHelpers) return undefined;
+    const owner = this.classOf(call);
+    const className = viaHelpers || !owner ? '' : lastSegment(owner.childForFieldName('name')?.text ?? '');
+    return this.project.resultOf(className, call.childForFieldName('method')?.text ?? '', this.inHelper || viaHelpers);
+  }
+
+  /** The result of a project method a name holds (`length = time_interval(p)`, then `length[:dur]`), when every write gives one. */
+  private resultHeldBy(node: Node, depth: number): RubyResult | undefined {
+    if (depth > 8 || !this.project) return undefined;
+    if (node.type === 'call') return this.projectResult(node);
+    if (node.type === 'parenthesized_statements') {
+      const inner = namedChildren(node).at(-1);
+      return inner && this.resultHeldBy(inner, depth + 1);
+    }
+    if (node.type !== 'identifier' && node.type !== 'instance_variable') return undefined;
+    let values: (Node | undefined)[] = this.locals.reaching(node.text, node).map((w) => (w.kind === 'set' && w.element === undefined ? w.value : undefined));
+    if (values.length === 0 && node.type === 'instance_variable') {
+      const owner = this.classOf(node);
+      values = owner ? [...this.members(owner).assignments.get(node.text) ?? []] : [];
+    }
+    const results = values.map((v) => (v ? this.resultHeldBy(v, depth + 1) : undefined));
+    return results.length > 0 && results.every((r) => r) ? mergeResults(results as RubyResult[]) : undefined;
   }
 
   private element(node: Node): Built {
     const object = node.childForFieldName('object') ?? namedChildren(node)[0];
     if (!object) return valueOf(node, 'unknown', 'an element');
+    const key = literalKey(namedChildren(node)[1]);
+    const result = key !== undefined && namedChildren(node).length === 2 ? this.resultHeldBy(object, 0) : undefined;
+    if (result && key !== undefined) return valueOf(node, result.keys[key] ?? result.elements, `[:${key}] of what a project method returns`);
     const base = this.evaluate(object);
     const value = asOneValue(node, base, `an element of ${object.text}`);
     if (constantText(base) !== undefined || (object.type === 'constant' && /^[A-Z_0-9]+$/.test(object.text))) return valueOf(node, 'allowed', 'a lookup in a fixed table');
@@ -245,6 +370,8 @@ export class RubyText extends TextEvaluator {
       const own = this.ownMethod(node, method);
       if (own) return own;
     }
+    const result = this.projectResult(node);
+    if (result) return valueOf(node, result.origin, `what ${method} returns (read where it is defined)`);
     if (receiver && /^(?:pluck|ids|find|find_by|first|last|take|all|where|select|order)$/.test(method)) return valueOf(node, 'stored', `read from the database by .${method}`);
     return valueOf(node, 'unknown', `the result of ${method}`);
   }
