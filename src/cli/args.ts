@@ -39,8 +39,9 @@ export const USAGE = `Usage: backend-guide lint [paths...] [--format text|json|s
        backend-guide explain [RULE]
        backend-guide check [STEP] [DIR] [--json]
 
-Checks JavaScript, TypeScript, Python, PHP, Java and Ruby files for SQL built by string concatenation,
-and JavaScript and TypeScript for routes without authentication and Express apps without Helmet. Paths default to the current folder. \`routes\` lists every
+Checks JavaScript, TypeScript, Python, PHP, Java and Ruby files for SQL built by string concatenation;
+JavaScript, TypeScript and Python (Flask, Django, FastAPI) for routes without authentication; Express apps
+without Helmet, and Python web apps without security headers. Paths default to the current folder. \`routes\` lists every
 server route with the middleware that runs before it and its verdict (protected, public, unprotected).
 \`explain RULE\` prints the rule's lesson from the guide: why it matters and how to fix it (without RULE,
 the list of rules).
