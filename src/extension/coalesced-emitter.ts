@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** An event that fires once after a burst of triggers has been quiet for `delayMs`. */
 export class CoalescedEmitter implements vscode.Disposable {

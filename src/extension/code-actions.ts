@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ruleById } from '../engine/registry';
 import { suppressionEdit } from '../engine/suppressions';
 import { LineIndex } from '../engine/text';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { CONFIG_FILE_NAME } from '../engine/config';
 import { CoalescedEmitter } from './coalesced-emitter';
 

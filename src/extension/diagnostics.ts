@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { EngineConfig } from '../engine/config';
 import { ignoreMatcher } from '../engine/glob';
 import { IncrementalDocument, type ContentChange } from '../engine/incremental';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { Grammars } from '../engine/parser';
 import { FindingCodeActions } from './code-actions';
 import { analyzeActiveFile } from './commands/analyze-active-file';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** The "Backend Guide" output channel: skipped files, rule failures and configuration problems. */
 export class Logger implements vscode.Disposable {

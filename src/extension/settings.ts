@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { defaultConfig, readConfigText, CONFIG_FILE_NAME, type ConfigReadResult } from '../engine/config';
 import { readProjectFile, type FileText } from '../files/project-files';
 import { layerConfig, type EngineSettings } from './config-layers';

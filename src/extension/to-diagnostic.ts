@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { Finding, Range, Severity } from '../engine/types';
 import { guideCommandUri } from './guide-link';
 

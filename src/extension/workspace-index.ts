@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { ignoreMatcher } from '../engine/glob';
 import type { Grammars } from '../engine/parser';
 import { ProjectIndex, type ProjectFacts } from '../engine/project';

@@ -38,3 +38,12 @@ describe('engine boundary', () => {
     assert.deepStrictEqual([...sample.matchAll(IMPORT)].map((m) => m[1]), ['vscode', 'vscode']);
   });
 });
+
+describe('extension imports of vscode', () => {
+  it('use `import vscode = require(\'vscode\')`, which the bundle keeps as one require instead of copying the whole API into a namespace object per module at activation', () => {
+    const namespaceImports = sourceFiles(path.join(ROOT, 'src'))
+      .filter((file) => /^import\s+\*\s+as\s+\w+\s+from\s+['"]vscode['"]/m.test(fs.readFileSync(file, 'utf8')))
+      .map((file) => path.relative(ROOT, file));
+    assert.deepStrictEqual(namespaceImports, []);
+  });
+});

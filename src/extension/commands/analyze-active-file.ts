@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { DiagnosticsController } from '../diagnostics';
 
 /** Re-reads the configuration and re-analyses the open documents, then reports the active file's count. */

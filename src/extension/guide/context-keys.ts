@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { parseGuideAnchor } from '../../engine/guide';
 import { hasPublicMarker } from '../../engine/project/public-marker';
 import { ruleById } from '../../engine/registry';

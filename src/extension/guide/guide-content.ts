@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { guideChapterPath } from '../../engine/guide';
 import { GuideIndex, TOC } from './toc';
 

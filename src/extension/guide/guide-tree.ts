@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { COMMANDS } from '../commands/ids';
 import { HANDS_ON_TASKS, type HandsOnTask } from './hands-on-tasks';
 import { progressSummary, tallyRead, type GuideProgress, type ProgressStore, type Tally } from './progress';

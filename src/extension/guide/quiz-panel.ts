@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { panelHtml } from '../webview/panel-page';
 import type { QuizScore } from './progress';
 import { shuffledOrder, type AnswerResult, type Quiz } from './quiz';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { GuideContextKeys } from './context-keys';
 import { quizPassedKey } from './hands-on-tasks';
 import { isPassing, type ProgressStore, type QuizScore } from './progress';

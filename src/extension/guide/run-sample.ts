@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { GuideContextKeys } from './context-keys';
 import { SAMPLE_RUNNING_KEY } from './hands-on-tasks';
 import { sampleRoot } from './sample-project';

@@ -1,5 +1,5 @@
 import * as os from 'os';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { FLASK_SAMPLE_FILES, FLASK_SAMPLE_FOLDER_NAME } from './flask-sample-files';
 import { HANDS_ON_TASKS } from './hands-on-tasks';
 import type { ProgressStore } from './progress';

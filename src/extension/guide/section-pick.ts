@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ProgressStore } from './progress';
 import { chapterLabel, type GuideIndex, type TocEntry } from './toc';
 

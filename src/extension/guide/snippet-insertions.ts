@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { expandSnippet } from '../../engine/snippet-expand';
 
 /** Shorter insertions are typing or pasting a word, never one of our snippets; they are not compared. */

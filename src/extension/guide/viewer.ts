@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { GUIDE_FOLDER, parseGuideAnchor } from '../../engine/guide';
 import type { Logger } from '../logger';
 import type { GuideContent } from './guide-content';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 
 /** Where to take the learner back to once the sample project they just created is open. */
 interface PendingReturn {

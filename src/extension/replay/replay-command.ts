@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ReplayableQuery } from '../../engine/replay/query';
 import { LESSON_EXAMPLE } from '../../engine/replay/lesson-example';
 import { replayInjection } from '../../engine/replay/replay';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { ReplayReport } from '../../engine/replay/replay';
 import { panelHtml } from '../webview/panel-page';
 import { replayBody, type ReplayView } from './replay-html';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { COMMANDS } from '../commands/ids';
 import type { Logger } from '../logger';
 import type { WorkspaceIndex } from '../workspace-index';

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RouteRow } from '../../engine/rules/auth/route-report';
 import type { RouteGroup } from './workspace-routes';
 

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import type { RouteRow } from '../../engine/rules/auth/route-report';
 import { groupTreeItem, routeTreeItem } from './route-items';
 import type { RouteGroup } from './workspace-routes';

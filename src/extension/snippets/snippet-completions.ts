@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { expandSnippet, snippetBodyText } from '../../engine/snippet-expand';
 import { COMMANDS } from '../commands/ids';
 import { guideCommandUri } from '../guide-link';

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import vscode = require('vscode');
 import { COMMANDS } from '../commands/ids';
 import type { ProgressStore } from '../guide/progress';
 import type { Logger } from '../logger';
