@@ -3,6 +3,7 @@ import type { PythonProject } from '../../languages/python/modules';
 import type { RouteGuard } from '../../model/routes';
 import { decoratorGuard } from '../python-guards';
 import { handlerGuard } from '../python-apps';
+import { classChain } from '../python-classes';
 import type { DjangoSettings } from './django-settings';
 
 /** A view as a URLconf entry reaches it: a function or a class, in its file. */
@@ -46,25 +47,6 @@ const AUTH_VIEWS = /^(?:LoginView|LogoutView|PasswordResetView|PasswordResetDone
 const PRIVILEGE_PERMISSIONS = /IsAdminUser|DjangoModelPermissions|DjangoObjectPermissions|Admin|Staff|Superuser|Owner|Role|Perm/;
 const READ_ONLY_OPEN = /OrReadOnly|OrAnonReadOnly/;
 const WRITES = /\.(?:save|delete|create|update|bulk_create|bulk_update|get_or_create|update_or_create|set_password)\s*\(|\bsession\.(?:add|delete|commit)\s*\(|request\.method\s*==\s*['"](?:POST|PUT|PATCH|DELETE)|\brequest\.(?:POST|FILES)\b/;
-
-/** A class's bases, flattened through the project's own classes (depth-limited), nearest first. */
-function classChain(project: PythonProject, file: string, cls: PyClass): { file: string; cls?: PyClass; name: string }[] {
-  const out: { file: string; cls?: PyClass; name: string }[] = [{ file, cls, name: cls.name }];
-  const queue = [{ file, cls }];
-  const seen = new Set<string>([`${file}#${cls.name}`]);
-  while (queue.length && out.length < 24) {
-    const current = queue.shift()!;
-    for (const base of current.cls.bases) {
-      const symbol = project.resolve(current.file, base);
-      if (symbol?.kind === 'class' && !seen.has(`${symbol.file}#${symbol.cls.name}`)) {
-        seen.add(`${symbol.file}#${symbol.cls.name}`);
-        out.push({ file: symbol.file, cls: symbol.cls, name: symbol.cls.name });
-        queue.push({ file: symbol.file, cls: symbol.cls });
-      } else if (!symbol || symbol.kind === 'external') out.push({ file: current.file, name: base.split('.').pop() ?? base });
-    }
-  }
-  return out;
-}
 
 function permissionNames(value: PyValue | undefined): string[] | undefined {
   if (value?.kind !== 'list') return undefined;
