@@ -66,6 +66,11 @@ function pathOf(project: PythonProject, file: string, value: PyValue | undefined
   if (!value) return '';
   const known = stringOf(project, file, value);
   if (known !== undefined) return known;
+  // `org_scoped_rule("/invite/<token>")`: a project helper that decorates a written path keeps its path.
+  if (value.kind === 'call' && project.resolve(file, value.callee)?.kind === 'function') {
+    const inner = stringOf(project, file, value.args[0]);
+    if (inner !== undefined) return inner;
+  }
   return value.kind === 'name' ? `{${value.name}}` : '';
 }
 

@@ -1,6 +1,7 @@
 import type { PyDecorator, PyValue } from '../languages/python/python-facts';
 import type { PythonProject, PySymbol } from '../languages/python/modules';
 import type { RouteGuard, GuardLevel } from '../model/routes';
+import { refusalIn } from '../languages/python/refusals';
 
 /**
  * Guards of Python auth libraries, as data: decorators that refuse a caller who is not signed in (or lacks a
@@ -35,6 +36,18 @@ export function decoratorGuard(project: PythonProject, file: string, decorator: 
   return { ...guard, decorator: symbol?.kind === 'external' && !decorator.name.includes('.') ? { text, module: symbol.module, name: symbol.name } : { text } };
 }
 
+/**
+ * A decorator built from another (`def require_admin(fn): return require_permission("admin")(fn)`) refuses when
+ * the one it returns does: a project function that refuses, or a project class whose code does (its `__call__`).
+ */
+function builtFrom(project: PythonProject, file: string, code: string, depth = 0): RouteGuard['effect'] | undefined {
+  const name = /^\s*return\s+([A-Za-z_][\w.]*)\s*\(/m.exec(code)?.[1];
+  const symbol = name && depth < 4 ? project.resolve(file, name) : undefined;
+  if (symbol?.kind === 'class') return refusalIn(symbol.cls.code);
+  if (symbol?.kind !== 'function') return undefined;
+  return symbol.fn.refuses ?? builtFrom(project, symbol.file, symbol.fn.code, depth + 1);
+}
+
 function judgeDecorator(project: PythonProject, file: string, decorator: PyDecorator, level: GuardLevel): RouteGuard | undefined {
   const shown = `@${decorator.name}${decorator.call ? '(...)' : ''}`;
   const last = lastName(decorator.name);
@@ -42,8 +55,9 @@ function judgeDecorator(project: PythonProject, file: string, decorator: PyDecor
   const symbol = project.resolve(file, decorator.name);
   if (OPENING_DECORATORS.has(last) && (!symbol || symbol.kind === 'external')) return { name: shown, level, role: 'opens' };
   if (symbol && symbol.kind !== 'external') {
-    if (symbol.kind === 'function' && symbol.fn.refuses) {
-      return { name: shown, level, role: 'checks', effect: symbol.fn.refuses, privilege: PRIVILEGE_WORDS.test(decorator.name) || /\b(?:is_admin|is_staff|is_superuser|role|has_perm)/.test(symbol.fn.code) };
+    const refuses = symbol.kind === 'function' ? symbol.fn.refuses ?? builtFrom(project, symbol.file, symbol.fn.code) : undefined;
+    if (symbol.kind === 'function' && refuses) {
+      return { name: shown, level, role: 'checks', effect: refuses, privilege: PRIVILEGE_WORDS.test(decorator.name) || /\b(?:is_admin|is_staff|is_superuser|role|has_perm)/.test(symbol.fn.code) };
     }
     // `@auth.login_required` on a Flask-HTTPAuth object.
     if (last === 'login_required' && decorator.name.includes('.')) {
@@ -141,7 +155,7 @@ export function dependencyListGuards(project: PythonProject, file: string, list:
 /** `/users/<int:id>`, `/users/{id}`, `users/(?P<pk>\d+)/$` all become `/users/:id` or `/users/:pk`. */
 export function normalizedPath(raw: string): string {
   const path = raw
-    .replace(/^\^/, '').replace(/\$$/, '')
+    .replace(/^\^/, '').replace(/\$$/, '').replace(/\/\?$/, '/')
     .replace(/\(\?P<(\w+)>[^)]*\)/g, ':$1')
     .replace(/<(?:[\w.]+:)?(\w+)>/g, ':$1')
     .replace(/\{(\w+)(?::[^}]*)?\}/g, ':$1')

@@ -25,7 +25,27 @@ function drf(name: string, views: string, urls: string, settings = ''): ValidCas
 const ROUTER_URLS = "from django.urls import include, path\nfrom rest_framework.routers import DefaultRouter\nfrom .views import OrderViewSet\n\nrouter = DefaultRouter()\nrouter.register(r'orders', OrderViewSet)\n\nurlpatterns = [\n    path('api/', include(router.urls)),\n]\n";
 const API_URLS = "from django.urls import path\nfrom .views import OrderList\n\nurlpatterns = [\n    path('api/orders/', OrderList.as_view()),\n]\n";
 
+/** A view that hands the request to other views by method: each target decides. */
+const DISPATCH = (postGuard: string): string => `${postGuard}def _create(request):\n    Order.objects.create(item=request.POST['item'])\n    return redirect('orders')\n\n@login_required\ndef _form(request):\n    return render(request, 'new.html')\n\ndef create_order(request):\n    if request.method == 'POST':\n        return _create(request)\n    return _form(request)\n`;
+const CAPABILITY_URLS = (param: string): string => `from django.urls import path\nfrom . import views\n\nurlpatterns = [\n    path('orders/', views.orders),\n    path('unsubscribe/<str:${param}>/', views.create_order),\n]\n`;
+const UNSUBSCRIBE = "def create_order(request, **kwargs):\n    Subscription.objects.filter(user=load(kwargs)).delete()\n    return render(request, 'bye.html')\n";
+const KEY_VIEW = (status: number): string => `def create_order(request):\n    project = Project.objects.for_api_key(request.headers.get('X-Key', ''))\n    if project is None:\n        return HttpResponse(status=${status})\n    Order.objects.create(project=project)\n    return HttpResponse()\n`;
+
+/** A project mixin whose `dispatch` hands anonymous callers to Django's `AccessMixin.handle_no_permission()`. */
+const ACCESS_MIXIN = (call: string): string => `from django.contrib.auth.mixins import AccessMixin\nfrom django.views.generic import CreateView\n\nclass SignedInMixin(AccessMixin):\n    def dispatch(self, request, *args, **kwargs):\n        if settings.LOGIN_REQUIRED and not request.user.is_authenticated:\n            return ${call}\n        return super().dispatch(request, *args, **kwargs)\n\nclass OrderCreate(SignedInMixin, CreateView):\n    model = Order\n`;
+const CLASS_URLS = "from django.urls import path\nfrom . import views\n\nurlpatterns = [\n    path('orders/', views.orders),\n    path('orders/new/', views.OrderCreate.as_view()),\n]\n";
+const OPTIONAL_SLASH_URLS = "from django.urls import path, re_path\nfrom . import views\n\nurlpatterns = [\n    path('orders/', views.orders),\n    re_path(r'^password-reset/?$', views.create_order),\n]\n";
+
+/** A class view with a public page and a form post, the check on one method. */
+const PER_METHOD = (onGet: string, onPost: string): string => `from django.utils.decorators import method_decorator\nfrom django.views import View\n\nclass OrderCreate(View):\n    ${onGet}def get(self, request):\n        return render(request, 'catalog.html')\n\n    ${onPost}def post(self, request):\n        Order.objects.create(user=request.user)\n        return redirect('orders')\n`;
+
 const valid: ValidCase[] = [
+  django('a public page whose post method carries @method_decorator(login_required)', PER_METHOD('', '@method_decorator(login_required, name="dispatch")\n    ').replace('OrderCreate', 'CatalogPage'), {}, CLASS_URLS.replace("'orders/new/', views.OrderCreate", "'catalog/', views.CatalogPage")),
+  django("a mixin whose dispatch calls AccessMixin's handle_no_permission()", ACCESS_MIXIN('self.handle_no_permission()'), {}, CLASS_URLS),
+  django('a regex route with an optional trailing slash keeps its last segment (a password reset)', "def create_order(request):\n    if request.method == 'POST':\n        send_reset(request.POST['email'])\n    return render(request, 'reset.html')\n", {}, OPTIONAL_SLASH_URLS),
+  django('a dispatching view whose every target is guarded', DISPATCH('@login_required\n')),
+  django('a capability link: the URL carries a signed value', UNSUBSCRIBE, {}, CAPABILITY_URLS('signed_username')),
+  django('a 401 answer when the key in the request matches no project', KEY_VIEW(401)),
   django('@login_required on the function view', "@login_required\ndef create_order(request):\n    if request.method == 'POST':\n        Order.objects.create(user=request.user)\n    return render(request, 'new.html')\n"),
   django('@permission_required on the function view', "from django.contrib.auth.decorators import permission_required\n\n@permission_required('shop.add_order')\ndef create_order(request):\n    Order.objects.create()\n    return redirect('orders')\n"),
   django('@user_passes_test on the function view', "from django.contrib.auth.decorators import user_passes_test\n\n@user_passes_test(lambda u: u.is_staff)\ndef create_order(request):\n    Order.objects.create()\n    return redirect('orders')\n"),
@@ -72,6 +92,11 @@ function invalidDjango(name: string, views: string, errors: InvalidCase['errors'
 }
 
 const invalid: InvalidCase[] = [
+  invalidDjango('a check on the get method leaves the post open', PER_METHOD('@method_decorator(login_required)\n    ', ''), [{ messageId: 'pyMissingAuth', line: 6, messageIncludes: ['POST /orders/new'] }], {}, CLASS_URLS),
+  invalidDjango('a mixin whose dispatch only logs the anonymous caller', ACCESS_MIXIN('log(request)'), [{ messageId: 'pyMissingAuth', line: 6 }], {}, CLASS_URLS),
+  invalidDjango('a dispatching view one of whose targets has no check', DISPATCH(''), [{ messageId: 'pyMissingAuth', line: 6 }]),
+  invalidDjango('a plain parameter in the URL is no secret', UNSUBSCRIBE, [{ messageId: 'pyMissingAuth', line: 6 }], {}, CAPABILITY_URLS('username')),
+  invalidDjango('a 404 answer for an unknown project checks nobody', KEY_VIEW(404), [{ messageId: 'pyMissingAuth', line: 6 }]),
   invalidDjango('a function view that writes with no check', "def create_order(request):\n    if request.method == 'POST':\n        Order.objects.create(item=request.POST['item'])\n    return render(request, 'new.html')\n",
     [{ messageId: 'pyMissingAuth', line: 6, column: 5, messageIncludes: ['GET/POST /orders/new', 'Django', '@login_required', '1 of 2 routes in shop/urls.py check the caller'] }]),
   invalidDjango('a class-based CreateView with no mixin', "from django.views.generic import CreateView\n\nclass OrderCreate(CreateView):\n    model = Order\n",

@@ -13,7 +13,14 @@ const DEPS = {
   '/api/app/deps.py': "from typing import Annotated\nfrom fastapi import Depends, HTTPException\n\ndef get_db():\n    yield Session()\n\ndef get_current_user(token: str = Depends(reusable_oauth2)):\n    user = load(token)\n    if not user:\n        raise HTTPException(status_code=403, detail='Could not validate credentials')\n    return user\n\nSessionDep = Annotated[Session, Depends(get_db)]\nCurrentUser = Annotated[User, Depends(get_current_user)]\n",
 };
 
+/** A class-based view (fastapi-utils `@cbv` or a project `@controller(router)`) whose base class declares its dependencies. */
+const BASES = {
+  '/api/app/base.py': "from fastapi import Depends\nfrom app.deps import get_current_user, get_db\n\nclass BaseController:\n    session = Depends(get_db)\n\nclass BaseUserController(BaseController):\n    user: User = Depends(get_current_user)\n",
+};
+const CBV = (base: string): string => `from fastapi import APIRouter\nfrom fastapi_utils.cbv import cbv\nfrom app.base import ${base}\n\nrouter = APIRouter(prefix='/foods')\n\n@cbv(router)\nclass FoodsController(${base}):\n    @router.post('')\n    def create_one(self, data: dict):\n        return data\n`;
+
 const valid: ValidCase[] = [
+  py('a class-based view whose base class declares user = Depends(get_current_user)', CBV('BaseUserController'), { fileName: '/api/app/routes/foods.py', files: { ...DEPS, ...BASES } }),
   py('a GET of nothing sensitive', `${HEAD}\n@app.get('/items')\nasync def list_items():\n    return []\n`),
   py('a parameter that depends on a dependency raising 401', `${HEAD}\n@app.post('/items')\nasync def create_item(item: dict, user=Depends(get_current_user)):\n    return item\n`),
   py('Security(...) instead of Depends(...)', `${HEAD}\n@app.delete('/items/{item_id}')\nasync def delete_item(item_id: int, user=Security(get_current_user, scopes=['items'])):\n    return None\n`),
@@ -36,6 +43,9 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  { name: 'a class-based view whose base class declares only a database session', languageId: 'python', fileName: '/api/app/routes/foods.py', files: { ...DEPS, ...BASES },
+    code: `${CBV('BaseController')}\nfrom app.base import BaseUserController\n\n@cbv(router)\nclass UnitsController(BaseUserController):\n    @router.post('/units')\n    def create_unit(self, data: dict):\n        return data\n`,
+    errors: [{ messageId: 'pyMissingAuth', line: 10, messageIncludes: ['POST /foods'] }] },
   { name: 'a POST with no dependency that refuses', languageId: 'python', code: `${HEAD}\n@app.post('/items')\nasync def create_item(item: dict):\n    return item\n`,
     errors: [{ messageId: 'pyMissingAuth', line: 14, messageIncludes: ['POST /items', 'FastAPI', 'Depends(get_current_user)'] }] },
   { name: 'a dependency that only opens a database session is no guard', languageId: 'python', code: `${HEAD}\ndef get_db():\n    yield Session()\n\n@app.delete('/items/{item_id}')\nasync def delete_item(item_id: int, db=Depends(get_db)):\n    return None\n`,

@@ -10,7 +10,14 @@ function py(name: string, code: string, extra: Partial<ValidCase> = {}): ValidCa
   return { name, code, languageId: 'python', ...extra };
 }
 
+/** A decorator built by returning another project decorator, which a class's `__call__` implements. */
+const BUILT = (abort: string): string => `${HEAD}\nclass require_permissions:\n    def __init__(self, permissions):\n        self.permissions = permissions\n\n    def __call__(self, fn):\n        def decorated(*args, **kwargs):\n            if g.user.has_permissions(self.permissions):\n                return fn(*args, **kwargs)\n            ${abort}\n        return decorated\n\ndef require_permission(permission):\n    return require_permissions((permission,))\n\ndef require_super_admin(fn):\n    return require_permission('super_admin')(fn)\n\n@app.route('/admin/queries', methods=['DELETE'])\n@require_super_admin\ndef purge_queries():\n    return 'ok'\n`;
+/** Paths written through a project helper (`org_scoped_rule('/reset/<token>')`). */
+const SCOPED = (rule: string): string => `${HEAD}\ndef org_scoped_rule(rule):\n    return '/<org_slug>' + rule if MULTI_ORG else rule\n\n@app.route(org_scoped_rule('${rule}'), methods=['GET', 'POST'])\ndef step(org_slug=None):\n    db.session.add(Thing())\n    return 'ok'\n`;
+
 const valid: ValidCase[] = [
+  py('a decorator built from a project decorator class that aborts with 403', BUILT('abort(403)')),
+  py('a path written through a project helper keeps its written part (a password reset)', SCOPED('/reset/<token>')),
   py('a GET route that reads nothing sensitive', `${HEAD}\n@app.route('/')\ndef index():\n    return 'hello'\n`),
   py('Flask-Login @login_required below the route decorator', `${LOGIN}\n@app.route('/notes', methods=['POST'])\n@login_required\ndef create_note():\n    db.session.add(Note())\n    return 'ok'\n`),
   py('Flask-JWT-Extended @jwt_required()', `from flask import Flask\nfrom flask_jwt_extended import jwt_required\n\napp = Flask(__name__)\n\n@app.post('/orders')\n@jwt_required()\ndef create_order():\n    return 'ok'\n`),
@@ -59,6 +66,8 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  { name: 'a decorator built from a project decorator class that refuses nobody', languageId: 'python', code: BUILT('return None'), errors: [{ messageId: 'pyMissingAuth' }] },
+  { name: 'a path written through a project helper is judged by its written part', languageId: 'python', code: SCOPED('/orders'), errors: [{ messageId: 'pyMissingAuth', messageIncludes: ['/orders'] }] },
   { name: 'a POST route with no check', languageId: 'python', code: `${HEAD}\n@app.route('/notes', methods=['POST'])\ndef add_note():\n    return 'ok'\n`,
     errors: [{ messageId: 'pyMissingAuth', line: 6, column: 5, messageIncludes: ['POST /notes', '@login_required', 'Flask'] }],
     output: `${HEAD}\n@app.route('/notes', methods=['POST'])\n# backend-guide-public: <why anyone may call this route>\ndef add_note():\n    return 'ok'\n` },

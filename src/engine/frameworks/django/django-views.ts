@@ -3,6 +3,7 @@ import type { PythonProject } from '../../languages/python/modules';
 import type { RouteGuard } from '../../model/routes';
 import { decoratorGuard } from '../python-guards';
 import { handlerGuard } from '../python-apps';
+import { classChain } from '../python-classes';
 import type { DjangoSettings } from './django-settings';
 
 /** A view as a URLconf entry reaches it: a function or a class, in its file. */
@@ -46,25 +47,6 @@ const AUTH_VIEWS = /^(?:LoginView|LogoutView|PasswordResetView|PasswordResetDone
 const PRIVILEGE_PERMISSIONS = /IsAdminUser|DjangoModelPermissions|DjangoObjectPermissions|Admin|Staff|Superuser|Owner|Role|Perm/;
 const READ_ONLY_OPEN = /OrReadOnly|OrAnonReadOnly/;
 const WRITES = /\.(?:save|delete|create|update|bulk_create|bulk_update|get_or_create|update_or_create|set_password)\s*\(|\bsession\.(?:add|delete|commit)\s*\(|request\.method\s*==\s*['"](?:POST|PUT|PATCH|DELETE)|\brequest\.(?:POST|FILES)\b/;
-
-/** A class's bases, flattened through the project's own classes (depth-limited), nearest first. */
-function classChain(project: PythonProject, file: string, cls: PyClass): { file: string; cls?: PyClass; name: string }[] {
-  const out: { file: string; cls?: PyClass; name: string }[] = [{ file, cls, name: cls.name }];
-  const queue = [{ file, cls }];
-  const seen = new Set<string>([`${file}#${cls.name}`]);
-  while (queue.length && out.length < 24) {
-    const current = queue.shift()!;
-    for (const base of current.cls.bases) {
-      const symbol = project.resolve(current.file, base);
-      if (symbol?.kind === 'class' && !seen.has(`${symbol.file}#${symbol.cls.name}`)) {
-        seen.add(`${symbol.file}#${symbol.cls.name}`);
-        out.push({ file: symbol.file, cls: symbol.cls, name: symbol.cls.name });
-        queue.push({ file: symbol.file, cls: symbol.cls });
-      } else if (!symbol || symbol.kind === 'external') out.push({ file: current.file, name: base.split('.').pop() ?? base });
-    }
-  }
-  return out;
-}
 
 function permissionNames(value: PyValue | undefined): string[] | undefined {
   if (value?.kind !== 'list') return undefined;
@@ -110,6 +92,29 @@ function declaredMethods(decorators: readonly PyDecorator[]): string[] | undefin
   return undefined;
 }
 
+/** `return create_check(request)`: a view that hands the request to another view function of the project. */
+const DELEGATION = /\breturn\s+([A-Za-z_][\w.]*)\s*\(\s*request\b/g;
+
+/**
+ * A dispatching view (`if request.method == "POST": return create_check(request)` ... `return get_checks(request)`)
+ * is guarded when every view it hands the request to is: each of its `return` statements delegates, and each
+ * target's own decorators or in-body check refuses. The weakest target's guard is the view's.
+ */
+function delegatedGuards(project: PythonProject, file: string, fn: PyFunction): RouteGuard[] {
+  const returns = fn.code.match(/\breturn\b[^\n]*/g) ?? [];
+  const targets = [...fn.code.matchAll(DELEGATION)].map((m) => m[1]);
+  if (!targets.length || targets.length !== returns.length) return [];
+  let weakest: RouteGuard | undefined;
+  for (const name of new Set(targets)) {
+    const symbol = project.resolve(file, name);
+    if (symbol?.kind !== 'function' || symbol.fn === fn) return [];
+    const guard = [...decoratorsGuards(project, symbol.file, symbol.fn.decorators), ...handlerGuard(symbol.fn)].find((g) => g.role === 'checks');
+    if (!guard) return [];
+    if (!weakest || (weakest.privilege && !guard.privilege)) weakest = guard;
+  }
+  return weakest ? [{ ...weakest, name: `${weakest.name} (on the views it dispatches to)`, level: 'handler' }] : [];
+}
+
 /** What a view declares, with the project's settings (LoginRequiredMiddleware, DRF default permissions) applied. */
 export function viewFacts(project: PythonProject, view: DjangoView, settings: DjangoSettings, wrappers: RouteGuard[]): ViewFacts {
   const middleware: RouteGuard[] = settings.loginRequiredMiddleware ? [{ name: 'LoginRequiredMiddleware', level: 'app', role: 'checks', effect: 'redirects' }] : [];
@@ -120,9 +125,10 @@ export function viewFacts(project: PythonProject, view: DjangoView, settings: Dj
     const perms = fn.decorators.find((d) => /(?:^|\.)permission_classes$/.test(d.name));
     const permGuards = perms ? permissionGuards(permissionNames(perms.call?.args[0]) ?? [], 'route') : isApi ? defaults : [];
     const methods = declaredMethods(fn.decorators) ?? (WRITES.test(fn.code) ? ['get', 'post'] : ['get']);
+    const own = [...permGuards, ...decoratorsGuards(project, file, fn.decorators), ...handlerGuard(fn)];
     return {
       methods, name: fn.name, code: fn.code, publicReason: fn.publicReason, file, signIn: AUTH_VIEWS.test(fn.name),
-      guards: [...middleware, ...wrappers, ...permGuards, ...decoratorsGuards(project, file, fn.decorators), ...handlerGuard(fn)],
+      guards: [...middleware, ...wrappers, ...(own.some((g) => g.role === 'checks') ? own : [...own, ...delegatedGuards(project, file, fn)])],
     };
   }
   const chain = classChain(project, view.file, view.cls);
@@ -144,10 +150,31 @@ export function viewFacts(project: PythonProject, view: DjangoView, settings: Dj
     else guards.push(...(declared ? permissionGuards(permissionNames(declared) ?? [], 'route') : defaults));
   }
   const methods = classMethods(view, chain);
+  guards.push(...methodGuards(project, chain, methods));
   const code = view.cls.code;
   const own = project.files.get(view.file)?.functions.filter((f) => f.className === view.cls.name) ?? [];
   const inHandler = own.flatMap((f) => handlerGuard(f)).slice(0, 1);
   return { methods, guards: [...guards, ...inHandler], name: view.cls.name, code, publicReason: view.cls.publicReason, file: view.file, signIn: baseNames.some((n) => AUTH_VIEWS.test(n)) };
+}
+
+/**
+ * Checks on the handler methods themselves (`@method_decorator(login_required)` on `post`): a check that covers
+ * some of the methods, letting the others (a public `get`) through.
+ */
+function methodGuards(project: PythonProject, chain: ReturnType<typeof classChain>, methods: readonly string[]): RouteGuard[] {
+  const guarded = new Map<string, RouteGuard>();
+  for (const method of methods) {
+    const handler = chain.flatMap((c) => {
+      const fn = c.cls && project.files.get(c.file)?.functions.find((f) => f.className === c.cls!.name && f.name === method);
+      return fn ? [{ fn, file: c.file }] : [];
+    })[0];
+    const guard = handler ? decoratorsGuards(project, handler.file, handler.fn.decorators).find((g) => g.role === 'checks') : undefined;
+    if (guard) guarded.set(method, guard);
+  }
+  const first = [...guarded.values()][0];
+  if (!first) return [];
+  const open = methods.filter((m) => !guarded.has(m));
+  return [{ ...first, name: `${first.name} on ${[...guarded.keys()].join(', ')}`, exceptMethods: open.length ? open : undefined }];
 }
 
 function classMethods(view: Extract<DjangoView, { kind: 'class' }>, chain: ReturnType<typeof classChain>): string[] {

@@ -15,8 +15,8 @@ const REJECTS = new RegExp([
   String.raw`\bHttpResponse(?:Forbidden|NotAllowed)\s*\(`,
   String.raw`\bmake_response\s*\([^\n]*,\s*40[13]\b`,
 ].join('|'));
-/** Calls that hand the request to an auth library's check, which refuses for the caller. */
-const LIBRARY_CHECK = /\b(?:verify_jwt_in_request|login_required|jwt_required|fresh_jwt_required|user_passes_test|permission_required|staff_member_required|auth_required|roles_required|roles_accepted|permissions_required|check_permissions|has_permission)\s*\(/;
+/** Calls that hand the request to an auth library's check, which refuses for the caller (Django's `AccessMixin.handle_no_permission()` redirects to sign-in or answers 403). */
+const LIBRARY_CHECK = /\b(?:verify_jwt_in_request|handle_no_permission|login_required|jwt_required|fresh_jwt_required|user_passes_test|permission_required|staff_member_required|auth_required|roles_required|roles_accepted|permissions_required|check_permissions|has_permission)\s*\(/;
 
 /** How a piece of code refuses, if it does. */
 export function refusalIn(code: string): GuardEffect | undefined {
@@ -29,6 +29,9 @@ export function refusalIn(code: string): GuardEffect | undefined {
 
 /** What a condition asks about the caller: signed in, a session, a token, a permission. */
 const CALLER_SUBJECT = /\b\w*(?:session|token|user|auth|jwt|logged)\w*\b|\b(?:current_user|request\.user|g\.user|g\.current_user|session|user|logged_?in|is_authenticated|is_anonymous|is_active|is_staff|is_superuser|has_perm\w*|token|jwt|auth\w*|api_key|apikey|role|roles|permission\w*|identity|username|admin)\b/i;
+
+/** An answer that means "who are you?": HTTP 401. */
+const UNAUTHENTICATED = /\b(?:401|HTTP_401_UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED)\b/;
 
 /** Sending the caller elsewhere: after a condition on the caller, any redirect turns them away. */
 const SENDS_AWAY = /\b(?:redirect|HttpResponseRedirect|redirect_to_login)\s*\(/;
@@ -50,9 +53,11 @@ export function callerCheckIn(body: Node): GuardEffect | undefined {
   for (const node of body.descendantsOfType('if_statement')) {
     if (!node) continue;
     const condition = node.childForFieldName('condition');
+    const consequence = node.childForFieldName('consequence');
+    // A 401 answer asks for credentials whatever the condition names (`if project is None: ... 401`).
+    if (consequence && UNAUTHENTICATED.test(consequence.text) && refusalIn(consequence.text)) return 'rejects';
     if (!condition || !CALLER_SUBJECT.test(condition.text)) continue;
     const negative = NEGATIVE_CONDITION.test(condition.text);
-    const consequence = node.childForFieldName('consequence');
     const strict = consequence && refusalIn(consequence.text);
     if (strict) return strict;
     if (negative && consequence && SENDS_AWAY.test(consequence.text)) return 'redirects';

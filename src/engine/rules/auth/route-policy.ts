@@ -3,7 +3,7 @@ import type { AuthOptions } from './auth-options';
 import { matchesRoutePattern } from './auth-options';
 import { hasSignatureCheck, onlyResponds, writesData } from './handler-checks';
 import { answersAvailability, changesOnlyOwnSession, limitsByAddress, refusesOnceSetUp, servesOnlyInMockMode } from './handler-effects';
-import { isSignInHandlerName, isWebhookPath, publicPathReason, SIGN_IN_REASON, SENSITIVE_HANDLER_CODE, SENSITIVE_PATH_WORDS, sensitivePathWord, STATE_CHANGING_METHODS } from './route-tables';
+import { capabilityParam, isSignInHandlerName, isWebhookPath, publicPathReason, SIGN_IN_REASON, SENSITIVE_HANDLER_CODE, SENSITIVE_PATH_WORDS, sensitivePathWord, STATE_CHANGING_METHODS } from './route-tables';
 
 /** A route as the policy sees it, whatever the framework. */
 export interface RouteDescription {
@@ -76,6 +76,8 @@ export function routeNeed(route: RouteDescription, options: AuthOptions): RouteN
   const publicReason = publicPathReason(route.fullPath, route.methods);
   if (publicReason) return { kind: 'public', reason: publicReason, signIn: publicReason === SIGN_IN_REASON };
   if (route.handlerName && isSignInHandlerName(route.handlerName, route.fullPath)) return { kind: 'public', reason: `a sign-in step (handler ${route.handlerName})`, signIn: true };
+  const secret = capabilityParam(route.fullPath);
+  if (secret) return { kind: 'public', reason: `a capability link: the URL carries a secret (:${secret}), so only whoever was given it can call the route` };
   // A directory listing reveals every file under it, whatever the files are.
   if (route.listsDirectory) return { kind: 'sensitive', what: 'a directory listing (every file under it)' };
   const effect = route.handlerCode ? handlerEffect(route.fullPath, route.handlerCode) : undefined;

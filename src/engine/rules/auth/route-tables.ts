@@ -60,6 +60,18 @@ export const API_PREFIX_SEGMENT = /^(?:api|rest|v\d+)$/i;
 /** Segments marking webhook receivers: public only when the handler checks a signature. */
 export const WEBHOOK_SEGMENT = /webhooks?|hooks?$/i;
 
+/**
+ * Path parameters that carry a secret: a signed value (`:signed_username`), a token, a signature or a named key
+ * (`:ping_key`, `:api_key`). Whoever holds the link is the one it was given to: a capability link, public by design.
+ */
+const SECRET_PARAM = /^(?:signed_\w+|\w*token|signature|sig|secret|\w+_key)$/i;
+
+/** The secret-carrying parameter of a path, if it has one (never under `admin`). */
+export function capabilityParam(path: string): string | undefined {
+  if (literalSegments(path).some((s) => /^admin(?:istration)?$/i.test(s))) return undefined;
+  return paramSegments(path).find((p) => SECRET_PARAM.test(p));
+}
+
 export function literalSegments(path: string): string[] {
   return path.split('/').filter((s) => s && !s.startsWith(':') && s !== '*' && !s.startsWith('('));
 }
