@@ -114,16 +114,15 @@ export async function scanProject(
   files: readonly string[], settings: ScannerSettings, options: { threads: number; analyze: boolean; cache?: ScanCache },
 ): Promise<ProjectScan> {
   const { cache } = options;
+  const packages = readPackageJsons(files);
   if (cache && options.analyze) {
     // nothing changed: no thread is started and nothing is parsed
-    const packages = readPackageJsons(files);
     const unchanged = cache.unchangedScan(files, packages, settings.displayRoot);
     if (unchanged) {
       return { project: projectOfFacts(settings.root, unchanged.facts, packages), unreadable: [], reports: unchanged.reports, fromCache: { facts: unchanged.facts.length, reports: unchanged.reports.length } };
     }
   }
   const shares = partition(files, Math.max(1, options.threads));
-  const known = cache?.knownHashes(files);
   // This thread takes the last share: it would otherwise only wait, and each worker costs a start (loading
   // the code, compiling the grammars, warming up). Workers get their requests before it starts its own.
   const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings) : inWorker(settings)));
@@ -131,7 +130,7 @@ export async function scanProject(
     const gathered = new Map<string, FileFacts>();
     const hashes = new Map<string, string>();
     const unreadable: UnreadableFile[] = [];
-    const passes = await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i], known && subset(known, shares[i]))));
+    const passes = await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i], cache?.knownHashes(shares[i]))));
     for (const pass of passes) {
       for (const [file, fileFacts] of pass.facts) gathered.set(file, fileFacts);
       for (const [file, hash] of pass.hashes) hashes.set(file, hash);
@@ -146,7 +145,6 @@ export async function scanProject(
       const fileFacts = gathered.get(file);
       if (fileFacts) ordered.push([file, fileFacts]);
     }
-    const packages = readPackageJsons(files);
     const project = projectOfFacts(settings.root, ordered, packages);
     // an unreadable file is said and skipped: the others are still analysed
     if (!options.analyze) return { project, unreadable: inOrder(unreadable, files) };
@@ -173,15 +171,6 @@ export async function scanProject(
   } finally {
     await Promise.all(scanners.map((scanner) => scanner.close()));
   }
-}
-
-function subset(known: ReadonlyMap<string, string>, files: readonly string[]): Map<string, string> {
-  const part = new Map<string, string>();
-  for (const file of files) {
-    const hash = known.get(file);
-    if (hash !== undefined) part.set(file, hash);
-  }
-  return part;
 }
 
 function inOrder(unreadable: readonly UnreadableFile[], files: readonly string[]): UnreadableFile[] {
