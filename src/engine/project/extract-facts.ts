@@ -458,19 +458,24 @@ function rubyFileFacts(tree: Tree, fileName: string, textHash: string, rootDir?:
   return { ...emptyFileFacts(fileName, 'ruby', textHash, isTestFileName(fileName, rootDir), false), ruby: extractRubyFacts(tree) };
 }
 
-/** Extracts the facts of one parsed JavaScript or TypeScript file; `rootDir` (the project root) tells test folders apart. */
-export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts {
+/** The facts of a Python or Ruby file, read by their own extractors; `undefined` for the JavaScript family. */
+function otherLanguageFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts | undefined {
   if (languageId === 'python') return pythonFileFacts(tree, text, fileName, textHash, rootDir, lines);
   if (languageId === 'ruby') return rubyFileFacts(tree, fileName, textHash, rootDir);
-  return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, lines).run();
+  return undefined;
+}
+
+/** Extracts the facts of one parsed file; `rootDir` (the project root) tells test folders apart. */
+export function extractFileFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts {
+  return otherLanguageFacts(tree, text, fileName, languageId, textHash, rootDir, lines)
+    ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, lines).run();
 }
 
 /**
- * The facts the project index keeps of a file: also its calls into other files and what its functions return
- * as text, which only other files' analyses read (the analysed file's own facts leave them out).
+ * The facts the project index keeps of a file: for JavaScript and TypeScript also its calls into other files and
+ * what its functions return as text, which only other files' analyses read (the analysed file's own facts leave them out).
  */
 export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string): FileFacts {
-  if (languageId === 'python') return pythonFileFacts(tree, text, fileName, textHash, rootDir);
-  if (languageId === 'ruby') return rubyFileFacts(tree, fileName, textHash, rootDir);
-  return new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true).run();
+  return otherLanguageFacts(tree, text, fileName, languageId, textHash, rootDir)
+    ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true).run();
 }
