@@ -82,9 +82,19 @@ export const PYTHON_TEST_FILE_PATTERN = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?|test
 export function isTestFileName(fileName: string, rootDir?: string): boolean {
   const normalized = fileName.split('\\').join('/');
   if (TEST_FILE_PATTERN.test(normalized) || PYTHON_TEST_FILE_PATTERN.test(normalized) || UNAMBIGUOUS_TEST_FOLDER_PATTERN.test(normalized)) return true;
+  const below = pathBelowRoot(fileName, rootDir);
+  return below !== undefined && TEST_FOLDER_PATTERN.test(below);
+}
+
+/**
+ * A path with `/` separators relative to the project root; a relative path as given; `undefined` for an
+ * absolute path outside a known root, whose folder names say nothing about the project.
+ */
+export function pathBelowRoot(fileName: string, rootDir?: string): string | undefined {
+  const normalized = fileName.split('\\').join('/');
   const root = rootDir?.split('\\').join('/').replace(/\/?$/, '/');
-  if (root && normalized.startsWith(root)) return TEST_FOLDER_PATTERN.test(normalized.slice(root.length));
-  return !normalized.startsWith('/') && !/^[A-Za-z]:\//.test(normalized) && TEST_FOLDER_PATTERN.test(normalized);
+  if (root && normalized.startsWith(root)) return normalized.slice(root.length);
+  return normalized.startsWith('/') || /^[A-Za-z]:\//.test(normalized) ? undefined : normalized;
 }
 
 /** Folders of developer tools and usage examples (`scripts/`, `examples/`), on paths relative to the project root. */
@@ -95,10 +105,8 @@ const DEVELOPER_FOLDER_PATTERN = /(?:^|\/)(?:\.?scripts?|examples?)\//i;
  * or an example of a library's use, not the deployed app. Judged below the project root only, like tests.
  */
 export function isDeveloperFileName(fileName: string, rootDir?: string): boolean {
-  const normalized = fileName.split('\\').join('/');
-  const root = rootDir?.split('\\').join('/').replace(/\/?$/, '/');
-  if (root && normalized.startsWith(root)) return DEVELOPER_FOLDER_PATTERN.test(normalized.slice(root.length));
-  return !normalized.startsWith('/') && !/^[A-Za-z]:\//.test(normalized) && DEVELOPER_FOLDER_PATTERN.test(normalized);
+  const below = pathBelowRoot(fileName, rootDir);
+  return below !== undefined && DEVELOPER_FOLDER_PATTERN.test(below);
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { FileFacts } from '../../project/facts';
 import { extractFileFacts } from '../../project/extract-facts';
-import { isDeveloperFileName, isTestFileName } from '../../project/frameworks';
+import { isDeveloperFileName, isTestFileName, pathBelowRoot } from '../../project/frameworks';
 import { textHash } from '../../project/text-hash';
 import type { RuleContext } from '../../rule';
 
@@ -39,8 +39,6 @@ const DEMO_FOLDER = /(?:^|\/)(?:demo|demos|sandbox|samples?|examples?|example[_-
 /** Test, fixture, developer-script, example and demo files: what they create is never deployed. */
 export function isNeverDeployed(fileName: string, rootDir?: string): boolean {
   if (isTestFileName(fileName, rootDir) || isDeveloperFileName(fileName, rootDir)) return true;
-  const normalized = fileName.split('\\').join('/');
-  const root = rootDir?.split('\\').join('/').replace(/\/?$/, '/');
-  if (root && normalized.startsWith(root)) return DEMO_FOLDER.test(normalized.slice(root.length));
-  return !normalized.startsWith('/') && !/^[A-Za-z]:\//.test(normalized) && DEMO_FOLDER.test(normalized);
+  const below = pathBelowRoot(fileName, rootDir);
+  return below !== undefined && DEMO_FOLDER.test(below);
 }

@@ -1,4 +1,4 @@
-import { isTestFileName } from '../../project/frameworks';
+import { isTestFileName, pathBelowRoot } from '../../project/frameworks';
 
 /**
  * Files whose SQL never meets a request: tests and fixtures, schema migrations, seeds, maintenance
@@ -39,8 +39,7 @@ const MIGRATION_CONTENT = [
   /\bclass\s+\w+\s*<\s*ActiveRecord::Migration\b/,
   /\bextends\s+(?:Abstract)?Migration\b/,
 ];
-/** Python: test modules by name (pytest's `test_*.py`, `*_test.py`, Django's `tests.py`, `conftest.py`), by import, and Alembic migrations. */
-const PYTHON_TEST_FILE = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?|tests|conftest)\.py$/i;
+/** Python: test modules by import (by name they are `isTestFileName`'s), and Alembic migrations. */
 const PYTHON_TEST_IMPORT = /^\s*(?:import\s+(?:pytest|unittest)\b|from\s+(?:django\.test|unittest|pytest|flask_testing|rest_framework\.test)\b[\w.]*\s+import\b)/m;
 const PYTHON_MIGRATION = /^\s*from\s+alembic\s+import\s+op\b/m;
 /** A test suite: a test framework imported, or `describe`/`it` blocks with assertions. */
@@ -60,18 +59,10 @@ function slashes(path: string): string {
   return path.split('\\').join('/');
 }
 
-/** The path relative to the project root; a relative path as given; `undefined` for an absolute path outside a known root. */
-function projectPath(fileName: string, rootDir: string | undefined): string | undefined {
-  const normalized = slashes(fileName);
-  const root = rootDir ? slashes(rootDir).replace(/\/?$/, '/') : undefined;
-  if (root && normalized.startsWith(root)) return normalized.slice(root.length);
-  return normalized.startsWith('/') || /^[A-Za-z]:\//.test(normalized) ? undefined : normalized;
-}
-
 /** Why a file is exempt from `sql-concatenation`, or `undefined` when it is application code. */
 export function sqlExemptionOf(fileName: string, rootDir: string | undefined, text: string): SqlExemption | undefined {
-  if (isTestFileName(fileName, rootDir) || PYTHON_TEST_FILE.test(slashes(fileName))) return 'test';
-  const path = projectPath(fileName, rootDir);
+  if (isTestFileName(fileName, rootDir)) return 'test';
+  const path = pathBelowRoot(fileName, rootDir);
   const name = slashes(fileName);
   if (path !== undefined && SCRIPT_FOLDER.test(path)) return 'script';
   if (MAINTENANCE_FILE.test(name) || (path !== undefined && MIGRATION_FOLDER.test(path))) return 'migration';
