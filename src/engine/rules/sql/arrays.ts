@@ -151,6 +151,7 @@ function shapedElements(ev: StringEvaluator, target: Node, depth: number): Eleme
   if (!receiver) return undefined;
   if (method === 'fill' && list[0]) return { values: [{ evaluation: ev.evaluate(list[0], depth + 1), node: list[0] }], sites: [], exact: false };
   if (ELEMENT_PRESERVING_FUNCTIONS.has(method) && receiver.type === 'identifier' && list[0]) return elementValues(ev, list[0], depth + 1); // _.compact(list)
+  if (method === 'from' && receiver.text === 'Array' && list.length === 1) return elementValues(ev, list[0], depth + 1); // Array.from(set)
   if ((method === 'map' || method === 'flatMap' || (method === 'from' && receiver.text === 'Array')) && list[method === 'from' ? 1 : 0]) {
     const fn = list[method === 'from' ? 1 : 0];
     const source = method === 'from' ? list[0] : receiver;

@@ -1,3 +1,5 @@
+import { typeCannotCarrySql } from './declared-types';
+
 /**
  * What the rule knows about calls whose result ends up in SQL text, as data: which produce numbers
  * (cannot carry SQL), which format strings, which only reshape text. The drivers' own escapers are in
@@ -66,12 +68,9 @@ export function isConstantName(name: string): boolean {
   return /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(name) && name.length >= 2;
 }
 
-/** TypeScript types that cannot carry SQL text: numbers, booleans, unions of literals, and arrays of those. */
+/** TypeScript types that cannot carry SQL text: numbers, booleans, unions of literals, and collections and object shapes of those. */
 export function isSafeTypeText(type: string | undefined): boolean {
-  if (!type) return false;
-  const element = /^(?:readonly\s+)?(?:\((.+)\)|(\w+))\[\]$|^(?:ReadonlyArray|Array|Set)<(.+)>$/.exec(type.trim());
-  if (element) return isSafeTypeText(element[1] ?? element[2] ?? element[3]);
-  return type.split('|').map((part) => part.trim()).every((part) => /^(number|bigint|boolean|true|false|null|undefined|-?\d+(\.\d+)?|'[\w\s-]*'|"[\w\s-]*")$/.test(part));
+  return typeCannotCarrySql(type);
 }
 
 /** Array callbacks whose second parameter is the element index. */
