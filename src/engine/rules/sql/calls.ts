@@ -11,6 +11,7 @@ import {
   MAX_DEPTH, SAFE, UNKNOWN, cannotCarrySql, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
   type Evaluation, type Piece,
 } from './pieces';
+import { serializesForSql } from './serializers';
 import { DB_HANDLE_NAME } from './sinks';
 import type { StringEvaluator } from './string-building';
 import { argumentList, lastName, parameterNodes, rootName } from './syntax';
@@ -48,7 +49,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   if (SAFE_RESULT_METHODS.has(method)) return SAFE;
   // which module the receiver comes from matters only for escapers and format functions
   const module = MODULE_DEPENDENT_METHODS.has(method) ? ev.imports.moduleOf(rootName(object)) : undefined;
-  if (quotesForSql({ name: method, receiver, module })) return SAFE;
+  if (quotesForSql({ name: method, receiver, module }) || serializesForSql(ev, object, method)) return SAFE;
   if (method === 'format') {
     if (receiver === 'util' || (module !== undefined && PRINTF_MODULES.has(module))) return formatCall(ev, list, false, depth);
     return SQL_ESCAPE_RECEIVER.test(receiver) ? SAFE : UNKNOWN; // connection.format(sql, values)
