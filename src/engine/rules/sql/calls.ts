@@ -11,6 +11,7 @@ import {
   MAX_DEPTH, SAFE, UNKNOWN, cannotCarrySql, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
   type Evaluation, type Piece,
 } from './pieces';
+import { isStoredRead } from './origins';
 import { serializesForSql } from './serializers';
 import { DB_HANDLE_NAME } from './sinks';
 import type { StringEvaluator } from './string-building';
@@ -68,6 +69,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   const rootModule = root ? ev.imports.moduleOf(root) : undefined;
   if (GENERATOR_MODULES.has(rootModule ?? '')) return SAFE; // uuid.v4(), crypto.createHash(...).digest('hex')
   if (rootModule !== undefined && REQUEST_READING_MODULES.has(rootModule)) return UNKNOWN;
+  if (isStoredRead(call)) return ev.stored; // `(await User.findByPk(id)).email`: a row the database holds
   return programReceiver(ev, object, depth) && derivedFromConstants(ev, list, depth) ? ev.stored : UNKNOWN;
 }
 

@@ -51,8 +51,16 @@ function declaredValue(binding: Binding): Node | undefined {
   return binding.kind === 'pattern' ? binding.declarator?.childForFieldName('value') ?? undefined : undefined;
 }
 
-/** `await pool.query(...)`, `(await db.query(...)).rows`, `await models.User.findAll(...)`. */
-function isStoredRead(node: Node): boolean {
+/** DataLoader's reads: a loader returns the rows its batch function read (`loaders.Collective.byId.load(id)`). */
+const LOADER_METHODS: ReadonlySet<string> = new Set(['load', 'loadMany']);
+const LOADER_CHAIN = /(?:^|[.\s(])\w*loaders?\b/i;
+
+/**
+ * `await pool.query(...)`, `(await db.query(...)).rows`, `await models.User.findAll(...)`: whatever the
+ * arguments, what comes back is rows the database holds (a `where` built from the request selects rows, it
+ * does not write their values).
+ */
+export function isStoredRead(node: Node): boolean {
   let target = unwrap(node);
   for (;;) {
     if (target.type === 'await_expression') target = unwrap(target.namedChildren[0] ?? target);
@@ -66,6 +74,7 @@ function isStoredRead(node: Node): boolean {
   if (callee?.type !== 'member_expression') return false;
   const method = callee.childForFieldName('property')?.text ?? '';
   const object = callee.childForFieldName('object');
+  if (object && LOADER_METHODS.has(method) && LOADER_CHAIN.test(object.text)) return true;
   if (!object || !STORED_READ_METHODS.has(method)) return false;
   const receiver = lastName(object);
   return DATABASE_CHAIN.test(object.text) || (/^[A-Z]/.test(receiver) && !BUILT_INS.test(receiver)) || ((method === 'query' || method === 'execute') && CLIENT_CHAIN.test(object.text));
