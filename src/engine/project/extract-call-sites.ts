@@ -185,5 +185,7 @@ function summarizeFunctions(facts: FileFacts, values: FileValues, read: () => Ca
     if (!fn || fact.bodyText !== undefined || performance.now() > deadline) continue;
     const parts = read().textReturn(fn);
     if (parts) fact.textReturn = parts;
+    const properties = parts ? undefined : read().propertyReturns(fn);
+    if (properties) fact.propertyReturns = properties;
   }
 }

@@ -127,6 +127,11 @@ export interface FunctionFact {
    */
   textReturn?: ParamPart[];
   /**
+   * When every return is an object literal (`return { sqlConditions, sanitizedTerm }`): for each property, what
+   * `textReturn` would say of the values written for it. Properties holding anything else are absent.
+   */
+  propertyReturns?: Record<string, ParamPart[]>;
+  /**
    * A list of paths the function lets through unchecked, tested against the request's path
    * (`WHITELIST.some((u) => req.path.startsWith(u))` is `prefix`, `PUBLIC.includes(req.path)` is `exact`).
    */

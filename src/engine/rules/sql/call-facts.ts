@@ -7,7 +7,7 @@ import { isRequestRead } from './origins';
 import { MAX_DEPTH, settle, textOf, unsafeValues, type Evaluation } from './pieces';
 import { ScopeIndex } from './scope';
 import { StringEvaluator } from './string-building';
-import { chainRoot, parameterNodes } from './syntax';
+import { chainRoot, parameterNodes, propertyValue } from './syntax';
 
 /** Arguments longer than this are not read: a big literal or callback is not a value SQL is built from. */
 const MAX_ARGUMENT_TEXT = 400;
@@ -119,10 +119,40 @@ export class CallFactReader {
    * when it returns anything else.
    */
   textReturn(fn: Node): ParamPart[] | undefined {
+    const returned = this.returned(fn);
+    if (!returned || returned.length === 0 || returned.some((r) => !TEXT_RETURN_TYPES.has(r.type))) return undefined;
+    return this.partsOf(fn, returned);
+  }
+
+  /**
+   * When every return of `fn` is an object literal (`return { sqlConditions, sanitizedTerm }`): for each
+   * property written in all of them, what `textReturn` says of the values written for it. Properties whose
+   * values are anything else are left out.
+   */
+  propertyReturns(fn: Node): Record<string, ParamPart[]> | undefined {
+    const returned = this.returned(fn)?.map(unwrap);
+    // (a spread may write any property over the ones written before it)
+    if (!returned || returned.length === 0 || returned.some((r) => r.type !== 'object' || r.namedChildren.some((c) => c?.type === 'spread_element'))) return undefined;
+    const keys = returned.map((literal) => new Set(literalKeys(literal)));
+    const common = [...keys[0]].filter((key) => keys.every((k) => k.has(key))).slice(0, MAX_PROPERTIES);
+    const found: Record<string, ParamPart[]> = {};
+    for (const key of common) {
+      const values = returned.map((literal) => propertyValue(literal, key));
+      if (values.some((v) => !v || (v.type !== 'shorthand_property_identifier' && !TEXT_RETURN_TYPES.has(v.type)))) continue;
+      const parts = this.partsOf(fn, values as Node[]);
+      if (parts) found[key] = parts;
+    }
+    return Object.keys(found).length > 0 ? found : undefined;
+  }
+
+  private returned(fn: Node): Node[] | undefined {
     const body = fn.childForFieldName('body');
     if (!body || body.endIndex - body.startIndex > MAX_BODY_TEXT) return undefined;
-    const returned = returnedExpressions(fn, body);
-    if (!returned || returned.length === 0 || returned.some((r) => !TEXT_RETURN_TYPES.has(r.type))) return undefined;
+    return returnedExpressions(fn, body);
+  }
+
+  /** The parts of `fn`'s parameters the text of `expressions` is made of; `undefined` when something else unsafe is. */
+  private partsOf(fn: Node, expressions: readonly Node[]): ParamPart[] | undefined {
     // a parameter that cannot carry SQL as a whole (typed `number`, ...) is not a part the text is made of
     const markers = parameterMarkers(fn).filter(({ id }) => {
       const binding = this.scopes.resolve(id)?.binding;
@@ -132,7 +162,7 @@ export class CallFactReader {
     const parts = new Map<string, ParamPart>();
     const values = markers.map(({ id }): [Node, Evaluation] => [id, textOf([{ kind: 'value', node: id, safe: false }], false)]);
     return this.ev.withValues(values, () => {
-      for (const expression of returned) {
+      for (const expression of expressions) {
         const value = settle(this.ev.evaluate(expression));
         if (value.kind === 'constant' || value.kind === 'safe') continue;
         const unsafe = value.kind === 'text' ? unsafeValues(value.pieces).map((p) => p.node) : [expression];
@@ -197,4 +227,16 @@ function returnedExpressions(fn: Node, body: Node): Node[] | undefined {
     expressions.push(value);
   }
   return expressions;
+}
+
+/** The names an object literal writes (`{ a, b: 1, 'c': x }`), without spreads or computed keys. */
+function literalKeys(literal: Node): string[] {
+  const keys: string[] = [];
+  for (const member of literal.namedChildren) {
+    if (member?.type === 'shorthand_property_identifier') keys.push(member.text);
+    const key = member?.type === 'pair' ? member.childForFieldName('key') : undefined;
+    if (key?.type === 'property_identifier') keys.push(key.text);
+    else if (key?.type === 'string') keys.push(key.text.slice(1, -1));
+  }
+  return keys;
 }

@@ -14,6 +14,7 @@ import {
 import { isStoredRead } from './origins';
 import { serializesForSql } from './serializers';
 import { DB_HANDLE_NAME } from './sinks';
+import type { ParamPart } from '../../project/facts';
 import type { StringEvaluator } from './string-building';
 import { argumentList, lastName, parameterNodes, rootName } from './syntax';
 
@@ -148,7 +149,14 @@ function calledParameter(ev: StringEvaluator, parameter: Node, depth: number): E
  */
 function foreignTextCall(ev: StringEvaluator, callee: Node, list: readonly Node[], depth: number): Evaluation | undefined {
   const parts = ev.crossFile?.textReturnOf(callee);
-  if (!parts) return undefined;
+  return parts ? foreignText(ev, callee, list, parts, depth) : undefined;
+}
+
+/**
+ * What text a call of another file's function gives, when it is made of the constants of that function and
+ * these parts of its parameters (`parts`, from `textReturn` or `propertyReturns`): the arguments for them.
+ */
+export function foreignText(ev: StringEvaluator, callee: Node, list: readonly Node[], parts: readonly ParamPart[], depth: number): Evaluation {
   const spreadAt = list.findIndex((a) => a.type === 'spread_element');
   const values = parts.map((part) => {
     if (spreadAt >= 0 && spreadAt <= part.index) return { evaluation: UNKNOWN, node: list[spreadAt] };

@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrap } from '../../ast';
 import { arrayElements, elementValues } from './arrays';
+import { foreignText } from './calls';
 import { isConstantName } from './known-calls';
 import { isSchemaTypedArgument } from './graphql-args';
 import { isEnvironmentRead } from './origins';
@@ -45,9 +46,18 @@ function returnedMember(ev: StringEvaluator, object: Node, property: string, dep
     target = init;
   }
   const local = ev.localCallOf(target);
-  if (!local) return undefined;
+  if (!local) return foreignMember(ev, target, property, depth);
   const value = ev.returnedProperty(local.fn, argumentList(local.call), property, depth);
   return value.kind === 'unknown' ? undefined : value;
+}
+
+/** The same for a function another project file defines and this file imports (`getSearchTermSQLConditions(term, '"c"')`). */
+function foreignMember(ev: StringEvaluator, expression: Node, property: string, depth: number): Evaluation | undefined {
+  let call = unwrap(expression);
+  if (call.type === 'await_expression') call = unwrap(call.namedChildren[0] ?? call);
+  const callee = call.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  const parts = callee && ev.crossFile?.propertyReturnOf(callee, property);
+  return callee && parts ? foreignText(ev, callee, argumentList(call), parts, depth) : undefined;
 }
 
 /** `args.orderBy` where `args` is a parameter: what every caller passes for that property, when that is safe. */

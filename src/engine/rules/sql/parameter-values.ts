@@ -17,6 +17,8 @@ export interface CrossFileCalls {
   argumentsFor(fn: Node, part: ParamPart): readonly ArgOrigin[] | undefined;
   /** What the function another project file defines under `callee` returns as text (see `FunctionFact.textReturn`). */
   textReturnOf(callee: Node): readonly ParamPart[] | undefined;
+  /** The same for one property of the object literals that function returns (see `FunctionFact.propertyReturns`). */
+  propertyReturnOf(callee: Node, property: string): readonly ParamPart[] | undefined;
   /**
    * The package value a name stands for, through the project's modules: `GraphQLInt` is graphql's
    * `GraphQLInt`; an enum another file builds with `new GraphQLEnumType(...)` is graphql's `GraphQLEnumType()`.

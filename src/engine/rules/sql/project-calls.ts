@@ -63,13 +63,23 @@ export class ProjectCalls implements CrossFileCalls {
   }
 
   textReturnOf(callee: Node): readonly ParamPart[] | undefined {
+    return this.importedFunction(callee)?.textReturn;
+  }
+
+  propertyReturnOf(callee: Node, property: string): readonly ParamPart[] | undefined {
+    const properties = this.importedFunction(callee)?.propertyReturns;
+    return properties && Object.hasOwn(properties, property) ? properties[property] : undefined;
+  }
+
+  /** The facts of the function another project file defines under `callee`, when it is one this file imports. */
+  private importedFunction(callee: Node): FunctionFact | undefined {
     const scratch = this.scratch();
     const ref = scratch.refOf(callee);
     if (ref.root.kind !== 'import') return undefined;
     const imported = scratch.importOf(ref.root.index);
     const resolved = imported ? this.resolver.resolveImported(this.fileName, imported.source, imported.name, ref.path) : undefined;
     if (resolved?.kind !== 'function' || resolved.path.length > 0) return undefined;
-    return this.project.files.get(resolved.file)?.functions[resolved.index]?.textReturn;
+    return this.project.files.get(resolved.file)?.functions[resolved.index];
   }
 
   packageValueOf(node: Node): PackageValue | undefined {
@@ -113,7 +123,7 @@ export class ProjectCalls implements CrossFileCalls {
       return found ? `${found.handedOn}:${found.calls.map((c) => JSON.stringify(c.site.args)).join('|')}` : '';
     });
     const targets = new Set(indexed.imports.map((i) => this.project.resolveImport(this.fileName, i.source)).filter((t): t is string => !!t));
-    const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => f.textReturn ?? null) ?? []));
+    const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => f.textReturn ?? f.propertyReturns ?? null) ?? []));
     return `${callers.join(';')}#${returns.join(';')}`;
   }
 
