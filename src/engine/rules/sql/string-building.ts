@@ -7,6 +7,7 @@ import { ClassMembers } from './classes';
 import type { ImportFacts } from './imports';
 import { isConstantName, isSafeTypeText } from './known-calls';
 import { evaluateMember, evaluateSubscript } from './members';
+import { isConnectionSetting } from './connection-settings';
 import { contextualParameterType } from './contextual-types';
 import { holdsModule, holdsStoredRows, isResolverParent } from './origins';
 import { ParameterValues, type CrossFileCalls } from './parameter-values';
@@ -417,7 +418,7 @@ export class StringEvaluator {
     if (holdsModule(binding)) return SAFE;
     if (holdsStoredRows(binding)) return this.stored;
     if (binding.kind !== 'param' || !binding.param) return undefined;
-    if (isResolverParent(binding)) return this.stored;
+    if (isResolverParent(binding) || isConnectionSetting(binding)) return this.stored;
     // `new DataLoader(async (keys) => ...)` returned as `DataLoader<number, Row>`: the keys are typed by the loader
     if (this.options.typed && isSafeTypeText(contextualParameterType(binding, (name) => this.imports.moduleOf(name)))) return SAFE;
     // TypeScript types an unannotated parameter by its default: `timeoutMs = 10 * MINUTE` is a number
