@@ -97,6 +97,9 @@ function statementOf(root: Node, quoteAt: number): Node[] | undefined {
  * with a text scan checked against the tree (so comments and strings do not count); the tree is asked
  * only about driver modules up front, and about a name's module when a rule needs it.
  */
+/** How far before a module name its statement's bound names are looked for in the text. */
+const IMPORT_LOOK_BACK = 1500;
+
 export class ImportFacts {
   readonly drivers: ReadonlySet<DriverId>;
   private readonly modules = new Map<string, string | undefined>();
@@ -126,8 +129,8 @@ export class ImportFacts {
         if (reference.names.includes(name)) { found = reference.moduleName; break; }
         continue;
       }
-      const lineStart = this.text.lastIndexOf('\n', Math.max(0, reference.quoteAt - 1));
-      if (!mentions.test(this.text.slice(Math.max(0, lineStart, reference.quoteAt - 400), reference.quoteAt))) continue;
+      // (a quick look before the tree is asked: an import list may span many lines, `import {\n  a,\n  b,\n} from 'm'`)
+      if (!mentions.test(this.text.slice(Math.max(0, reference.quoteAt - IMPORT_LOOK_BACK), reference.quoteAt))) continue;
       const above = statementOf(this.root, reference.quoteAt);
       if (above && boundNames(above).includes(name)) { found = reference.moduleName; break; }
     }
