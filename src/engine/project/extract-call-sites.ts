@@ -187,5 +187,6 @@ function summarizeFunctions(facts: FileFacts, values: FileValues, read: () => Ca
     if (parts) fact.textReturn = parts;
     const properties = parts ? undefined : read().propertyReturns(fn);
     if (properties) fact.propertyReturns = properties;
+    if ((parts || properties) && read().readsStored(fn)) fact.readsStored = true;
   }
 }

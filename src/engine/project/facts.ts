@@ -131,6 +131,8 @@ export interface FunctionFact {
    * `textReturn` would say of the values written for it. Properties holding anything else are absent.
    */
   propertyReturns?: Record<string, ParamPart[]>;
+  /** `textReturn` or `propertyReturns` holds only while values read back from the database or configuration count as safe. */
+  readsStored?: boolean;
   /**
    * A list of paths the function lets through unchecked, tested against the request's path
    * (`WHITELIST.some((u) => req.path.startsWith(u))` is `prefix`, `PUBLIC.includes(req.path)` is `exact`).

@@ -154,6 +154,21 @@ runRuleTests(sqlConcatenation, {
       errors: [{ messageId: concatenated }],
     },
     {
+      name: 'an account fetched by a helper of another file, with sql.storedValues',
+      fileName: '/p/src/graphql/logs.ts',
+      languageId: ts,
+      options: { sql: { storedValues: true } },
+      files: { '/p/src/lib/fetch.ts': fetchHelper },
+      code: lines(
+        "import { fetchAccount } from '../lib/fetch';",
+        'export const logs = async (args, req) => {',
+        '  const account = await fetchAccount(args.account);',
+        '  return sequelize.query(`SELECT * FROM logs WHERE "AccountId" = ${account.id}`);',
+        '};',
+      ),
+      errors: [{ messageId: concatenated, messageIncludes: ['account.id'] }],
+    },
+    {
       name: 'the request object passed to a helper is not a fetched row',
       fileName: '/p/src/graphql/logs.ts',
       languageId: ts,

@@ -46,10 +46,24 @@ export class CallFactReader {
   /** Origins of names never written after their declaration, by declaration: the same wherever they are passed. */
   private readonly names = new Map<number, CallArgFact>();
 
-  constructor(text: string, root: Node, typed: boolean) {
+  /** The same reading with values read back from the database or configuration counted as unknown (made on first need). */
+  private strictEv: StringEvaluator | undefined;
+
+  constructor(private readonly text: string, root: Node, private readonly typed: boolean) {
     this.scopes = new ScopeIndex(text, new Ancestry(root));
     // a parameter is not followed to the calls of its function: in this file they are rarely what makes an argument safe
     this.ev = new StringEvaluator(text, this.scopes, new ImportFacts(text, root), { typed, storedValues: false, callers: false });
+  }
+
+  /**
+   * Whether what `textReturn` or `propertyReturns` said of `fn` holds only because values read back from the
+   * database or configuration count as safe (`fetchAccount` returns a row): with `sql.storedValues` they do not.
+   */
+  readsStored(fn: Node): boolean {
+    this.strictEv ??= new StringEvaluator(this.text, this.scopes, this.ev.imports, { typed: this.typed, storedValues: true, callers: false });
+    const lenient = [this.textReturn(fn), this.propertyReturns(fn)];
+    const strict = [this.textReturn(fn, this.strictEv), this.propertyReturns(fn, this.strictEv)];
+    return JSON.stringify(lenient) !== JSON.stringify(strict);
   }
 
   /** Where an argument's value comes from; an object literal's properties each on their own. */
@@ -118,10 +132,10 @@ export class CallFactReader {
    * the text is made of otherwise (`(cond, fragment) => cond ? fragment : ''` gives parameter 1); `undefined`
    * when it returns anything else.
    */
-  textReturn(fn: Node): ParamPart[] | undefined {
+  textReturn(fn: Node, ev = this.ev): ParamPart[] | undefined {
     const returned = this.returned(fn);
     if (!returned || returned.length === 0 || returned.some((r) => !TEXT_RETURN_TYPES.has(r.type))) return undefined;
-    return this.partsOf(fn, returned);
+    return this.partsOf(fn, returned, ev);
   }
 
   /**
@@ -129,7 +143,7 @@ export class CallFactReader {
    * property written in all of them, what `textReturn` says of the values written for it. Properties whose
    * values are anything else are left out.
    */
-  propertyReturns(fn: Node): Record<string, ParamPart[]> | undefined {
+  propertyReturns(fn: Node, ev = this.ev): Record<string, ParamPart[]> | undefined {
     const returned = this.returned(fn)?.map(unwrap);
     // (a spread may write any property over the ones written before it)
     if (!returned || returned.length === 0 || returned.some((r) => r.type !== 'object' || r.namedChildren.some((c) => c?.type === 'spread_element'))) return undefined;
@@ -139,7 +153,7 @@ export class CallFactReader {
     for (const key of common) {
       const values = returned.map((literal) => propertyValue(literal, key));
       if (values.some((v) => !v || (v.type !== 'shorthand_property_identifier' && !TEXT_RETURN_TYPES.has(v.type)))) continue;
-      const parts = this.partsOf(fn, values as Node[]);
+      const parts = this.partsOf(fn, values as Node[], ev);
       if (parts) found[key] = parts;
     }
     return Object.keys(found).length > 0 ? found : undefined;
@@ -152,18 +166,18 @@ export class CallFactReader {
   }
 
   /** The parts of `fn`'s parameters the text of `expressions` is made of; `undefined` when something else unsafe is. */
-  private partsOf(fn: Node, expressions: readonly Node[]): ParamPart[] | undefined {
+  private partsOf(fn: Node, expressions: readonly Node[], ev: StringEvaluator): ParamPart[] | undefined {
     // a parameter that cannot carry SQL as a whole (typed `number`, ...) is not a part the text is made of
     const markers = parameterMarkers(fn).filter(({ id }) => {
       const binding = this.scopes.resolve(id)?.binding;
-      const held = binding ? this.ev.heldValue(binding, 0) : undefined;
+      const held = binding ? ev.heldValue(binding, 0) : undefined;
       return held?.kind !== 'safe' && held?.kind !== 'constant';
     });
     const parts = new Map<string, ParamPart>();
     const values = markers.map(({ id }): [Node, Evaluation] => [id, textOf([{ kind: 'value', node: id, safe: false }], false)]);
-    return this.ev.withValues(values, () => {
+    return ev.withValues(values, () => {
       for (const expression of expressions) {
-        const value = settle(this.ev.evaluate(expression));
+        const value = settle(ev.evaluate(expression));
         if (value.kind === 'constant' || value.kind === 'safe') continue;
         const unsafe = value.kind === 'text' ? unsafeValues(value.pieces).map((p) => p.node) : [expression];
         for (const node of unsafe) {

@@ -157,6 +157,7 @@ function foreignTextCall(ev: StringEvaluator, callee: Node, list: readonly Node[
  * these parts of its parameters (`parts`, from `textReturn` or `propertyReturns`): the arguments for them.
  */
 export function foreignText(ev: StringEvaluator, callee: Node, list: readonly Node[], parts: readonly ParamPart[], depth: number): Evaluation {
+  if (ev.stored.kind === 'unknown' && ev.crossFile?.readsStoredOf(callee)) return ev.stored; // second-order checks asked for
   const spreadAt = list.findIndex((a) => a.type === 'spread_element');
   const values = parts.map((part) => {
     if (spreadAt >= 0 && spreadAt <= part.index) return { evaluation: UNKNOWN, node: list[spreadAt] };

@@ -19,6 +19,8 @@ export interface CrossFileCalls {
   textReturnOf(callee: Node): readonly ParamPart[] | undefined;
   /** The same for one property of the object literals that function returns (see `FunctionFact.propertyReturns`). */
   propertyReturnOf(callee: Node, property: string): readonly ParamPart[] | undefined;
+  /** Whether what those say of `callee` holds only while database and configuration values count as safe (`FunctionFact.readsStored`). */
+  readsStoredOf(callee: Node): boolean;
   /**
    * The package value a name stands for, through the project's modules: `GraphQLInt` is graphql's
    * `GraphQLInt`; an enum another file builds with `new GraphQLEnumType(...)` is graphql's `GraphQLEnumType()`.

@@ -71,6 +71,10 @@ export class ProjectCalls implements CrossFileCalls {
     return properties && Object.hasOwn(properties, property) ? properties[property] : undefined;
   }
 
+  readsStoredOf(callee: Node): boolean {
+    return this.importedFunction(callee)?.readsStored === true;
+  }
+
   /** The facts of the function another project file defines under `callee`, when it is one this file imports. */
   private importedFunction(callee: Node): FunctionFact | undefined {
     const scratch = this.scratch();
@@ -123,7 +127,7 @@ export class ProjectCalls implements CrossFileCalls {
       return found ? `${found.handedOn}:${found.calls.map((c) => JSON.stringify(c.site.args)).join('|')}` : '';
     });
     const targets = new Set(indexed.imports.map((i) => this.project.resolveImport(this.fileName, i.source)).filter((t): t is string => !!t));
-    const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => f.textReturn ?? f.propertyReturns ?? null) ?? []));
+    const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => [f.textReturn ?? f.propertyReturns ?? null, f.readsStored ?? false]) ?? []));
     return `${callers.join(';')}#${returns.join(';')}`;
   }
 
