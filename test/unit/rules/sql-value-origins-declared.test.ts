@@ -38,24 +38,44 @@ const searchHelper = lines(
   '};',
 );
 
+/** A resolver file that calls the fetch helper and splices `spliced` into its query. */
+function usingFetch(call: string, spliced: string) {
+  return {
+    fileName: '/p/src/graphql/logs.ts',
+    languageId: ts,
+    files: { '/p/src/lib/fetch.ts': fetchHelper },
+    code: lines(
+      "import { fetchAccount } from '../lib/fetch';",
+      'export const logs = async (args, req) => {',
+      `  ${call};`,
+      `  return sequelize.query(\`SELECT * FROM logs WHERE "AccountId" = \${${spliced}}\`);`,
+      '};',
+    ),
+  };
+}
+
+/** A query file that calls the search helper with `alias` for the table and splices the returned `property`. */
+function usingSearch(alias: string, property: string) {
+  return {
+    fileName: '/p/src/queries/expenses.ts',
+    languageId: ts,
+    files: { '/p/src/lib/search.ts': searchHelper },
+    code: lines(
+      "import { searchConditions } from '../lib/search';",
+      'export async function search(args) {',
+      `  const conditions = searchConditions(args.searchTerm, ${alias});`,
+      `  return sequelize.query(\`SELECT * FROM expenses WHERE 1 = 1 \${conditions.${property}}\`, { replacements: { term: conditions.term } });`,
+      '}',
+    ),
+  };
+}
+
 runRuleTests(sqlConcatenation, {
   valid: [
     // database values
     'async function owner(id) { return db.query(`SELECT * FROM logs WHERE owner = ${(await User.findByPk(id)).id}`); }',
     'const resolvers = { Query: { logs: async (_, args, { loaders }) => db.query(`SELECT * FROM logs WHERE owner = ${(await loaders.User.byId.load(args.id)).id}`) } };',
-    {
-      name: 'an account fetched by a helper of another file',
-      fileName: '/p/src/graphql/logs.ts',
-      languageId: ts,
-      files: { '/p/src/lib/fetch.ts': fetchHelper },
-      code: lines(
-        "import { fetchAccount } from '../lib/fetch';",
-        'export const logs = async (args, req) => {',
-        '  const account = await fetchAccount(args.account);',
-        '  return sequelize.query(`SELECT * FROM logs WHERE "AccountId" = ${account.id}`);',
-        '};',
-      ),
-    },
+    { name: 'an account fetched by a helper of another file', ...usingFetch('const account = await fetchAccount(args.account)', 'account.id') },
     // declared types
     { code: 'export function byIds(ids: readonly number[]) { return db.query(`SELECT * FROM t WHERE id IN (${ids.join(",")})`); }', languageId: ts },
     { code: 'export function one(key: { id: number; version?: number }) { return db.query(`SELECT * FROM t WHERE id = ${key.id} AND v = ${key.version}`); }', languageId: ts },
@@ -114,21 +134,7 @@ runRuleTests(sqlConcatenation, {
     },
     "const { DataTypes } = require('sequelize');\nexports.after = (d) => sequelize.query(`SELECT * FROM t WHERE \"createdAt\" > ${DataTypes.DATE.stringify(d)}`);",
     // placeholder-only fragments of another file's function
-    {
-      name: 'fragments with named placeholders and a constant table alias',
-      fileName: '/p/src/queries/expenses.ts',
-      languageId: ts,
-      files: { '/p/src/lib/search.ts': searchHelper },
-      code: lines(
-        "import { searchConditions } from '../lib/search';",
-        'export async function search(args) {',
-        "  let where = 'WHERE 1 = 1';",
-        "  const conditions = searchConditions(args.searchTerm, '\"Account\"');",
-        '  if (conditions.sqlConditions) where += ` ${conditions.sqlConditions}`;',
-        '  return sequelize.query(`SELECT * FROM expenses ${where}`, { replacements: { term: conditions.term } });',
-        '}',
-      ),
-    },
+    { name: 'fragments with named placeholders and a constant table alias', ...usingSearch(`'"Account"'`, 'sqlConditions') },
     // connection settings
     lines(
       'module.exports = {',
@@ -155,31 +161,13 @@ runRuleTests(sqlConcatenation, {
     },
     {
       name: 'an account fetched by a helper of another file, with sql.storedValues',
-      fileName: '/p/src/graphql/logs.ts',
-      languageId: ts,
+      ...usingFetch('const account = await fetchAccount(args.account)', 'account.id'),
       options: { sql: { storedValues: true } },
-      files: { '/p/src/lib/fetch.ts': fetchHelper },
-      code: lines(
-        "import { fetchAccount } from '../lib/fetch';",
-        'export const logs = async (args, req) => {',
-        '  const account = await fetchAccount(args.account);',
-        '  return sequelize.query(`SELECT * FROM logs WHERE "AccountId" = ${account.id}`);',
-        '};',
-      ),
       errors: [{ messageId: concatenated, messageIncludes: ['account.id'] }],
     },
     {
       name: 'the request object passed to a helper is not a fetched row',
-      fileName: '/p/src/graphql/logs.ts',
-      languageId: ts,
-      files: { '/p/src/lib/fetch.ts': fetchHelper },
-      code: lines(
-        "import { fetchAccount } from '../lib/fetch';",
-        'export const logs = async (args, req) => {',
-        '  await fetchAccount(args.account);',
-        '  return sequelize.query(`SELECT * FROM logs WHERE "AccountId" = ${args.account.id}`);',
-        '};',
-      ),
+      ...usingFetch('await fetchAccount(args.account)', 'args.account.id'),
       errors: [{ messageId: concatenated, messageIncludes: ['args.account.id'] }],
     },
     // declared types that can carry text
@@ -229,34 +217,8 @@ runRuleTests(sqlConcatenation, {
       errors: [{ messageId: concatenated }],
     },
     // fragments whose spliced part is not constant
-    {
-      name: 'a fragment function given a table alias the caller does not fix',
-      fileName: '/p/src/queries/expenses.ts',
-      languageId: ts,
-      files: { '/p/src/lib/search.ts': searchHelper },
-      code: lines(
-        "import { searchConditions } from '../lib/search';",
-        'export async function search(args) {',
-        '  const conditions = searchConditions(args.searchTerm, args.table);',
-        '  return sequelize.query(`SELECT * FROM expenses WHERE 1 = 1 ${conditions.sqlConditions}`);',
-        '}',
-      ),
-      errors: [{ messageId: concatenated }],
-    },
-    {
-      name: 'a returned property that splices the search term itself',
-      fileName: '/p/src/queries/expenses.ts',
-      languageId: ts,
-      files: { '/p/src/lib/search.ts': searchHelper },
-      code: lines(
-        "import { searchConditions } from '../lib/search';",
-        'export async function search(args) {',
-        "  const conditions = searchConditions(args.searchTerm, '\"Account\"');",
-        '  return sequelize.query(`SELECT * FROM expenses WHERE ${conditions.raw}`);',
-        '}',
-      ),
-      errors: [{ messageId: concatenated }],
-    },
+    { name: 'a fragment function given a table alias the caller does not fix', ...usingSearch('args.table', 'sqlConditions'), errors: [{ messageId: concatenated }] },
+    { name: 'a returned property that splices the search term itself', ...usingSearch(`'"Account"'`, 'raw'), errors: [{ messageId: concatenated }] },
     // a password handed to something that opens no connection
     {
       name: 'settings next to a password that is only verified',
