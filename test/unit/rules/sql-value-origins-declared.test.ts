@@ -79,6 +79,8 @@ runRuleTests(sqlConcatenation, {
     // declared types
     { code: 'export function byIds(ids: readonly number[]) { return db.query(`SELECT * FROM t WHERE id IN (${ids.join(",")})`); }', languageId: ts },
     { code: 'export function one(key: { id: number; version?: number }) { return db.query(`SELECT * FROM t WHERE id = ${key.id} AND v = ${key.version}`); }', languageId: ts },
+    { code: 'export async function remove({ id, version = 1 }: { id: number; version?: number }) { return db.query(`DELETE FROM t WHERE id = ${id} AND v = ${version}`); }', languageId: ts },
+    { code: 'export async function page(options) {\n  const { limit, offset: skip }: { limit: number; offset: number } = options;\n  return db.query(`SELECT * FROM t LIMIT ${limit} OFFSET ${skip}`);\n}', languageId: ts },
     {
       name: 'the entries of a record of numeric keys and sets of numbers',
       languageId: ts,
@@ -176,6 +178,18 @@ runRuleTests(sqlConcatenation, {
       languageId: ts,
       code: 'export function byName(name: string) { return db.query(`SELECT * FROM t WHERE name = \'${name}\'`); }',
       errors: [{ messageId: concatenated, messageIncludes: ['name'] }],
+    },
+    {
+      name: 'a string member destructured from an annotated parameter',
+      languageId: ts,
+      code: "export async function remove({ id, name }: { id: number; name: string }) { return db.query(`DELETE FROM t WHERE id = ${id} AND name = '${name}'`); }",
+      errors: [{ messageId: concatenated, messageIncludes: ['name'] }],
+    },
+    {
+      name: 'a destructured parameter typed by a named type is not read',
+      languageId: ts,
+      code: 'export async function remove({ id }: Key) { return db.query(`DELETE FROM t WHERE id = ${id}`); }',
+      errors: [{ messageId: concatenated }],
     },
     {
       name: 'an object type with a string member',

@@ -76,3 +76,14 @@ function objectTypeCannotCarrySql(body: string, nesting: number): boolean {
     return !!property && typeCannotCarrySql(property[1], nesting + 1);
   });
 }
+
+/** The type an object type literal gives one of its properties (`{ id: number; name: string }`, `id` gives `number`). */
+export function memberTypeText(objectType: string, key: string): string | undefined {
+  const text = objectType.trim();
+  if (!text.startsWith('{') || !text.endsWith('}')) return undefined;
+  for (const member of splitTopLevel(text.slice(1, -1), ';,\n')) {
+    const property = /^(?:readonly\s+)?([\w$]+|'[^']*'|"[^"]*")\s*\??\s*:\s*([\s\S]+)$/.exec(member);
+    if (property && property[1].replace(/^['"]|['"]$/g, '') === key) return property[2];
+  }
+  return undefined;
+}

@@ -9,6 +9,7 @@ import { isConstantName, isSafeTypeText } from './known-calls';
 import { evaluateMember, evaluateSubscript } from './members';
 import { isConnectionSetting } from './connection-settings';
 import { contextualParameterType } from './contextual-types';
+import { destructuredTypeText } from './destructured-types';
 import { holdsModule, holdsStoredRows, isResolverParent } from './origins';
 import { ParameterValues, type CrossFileCalls } from './parameter-values';
 import {
@@ -414,7 +415,7 @@ export class StringEvaluator {
   }
 
   private readHeldValue(binding: Binding, depth: number): Evaluation | undefined {
-    if (isSafeTypeText(binding.typeText)) return SAFE;
+    if (isSafeTypeText(binding.typeText ?? (this.options.typed ? destructuredTypeText(binding) : undefined))) return SAFE;
     if (holdsModule(binding)) return SAFE;
     if (holdsStoredRows(binding)) return this.stored;
     if (binding.kind !== 'param' || !binding.param) return undefined;
