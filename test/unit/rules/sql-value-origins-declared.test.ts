@@ -82,6 +82,17 @@ runRuleTests(sqlConcatenation, {
     { code: 'export async function remove({ id, version = 1 }: { id: number; version?: number }) { return db.query(`DELETE FROM t WHERE id = ${id} AND v = ${version}`); }', languageId: ts },
     { code: 'export async function page(options) {\n  const { limit, offset: skip }: { limit: number; offset: number } = options;\n  return db.query(`SELECT * FROM t LIMIT ${limit} OFFSET ${skip}`);\n}', languageId: ts },
     {
+      name: 'types this file declares: an interface and a type alias',
+      languageId: ts,
+      code: lines(
+        'interface Key { id: number; name: string }',
+        'type Page = { limit: number; offset?: number };',
+        'export async function remove({ id }: Key) { return db.query(`DELETE FROM t WHERE id = ${id}`); }',
+        'export async function page(p: Page) { return db.query(`SELECT * FROM t LIMIT ${p.limit} OFFSET ${p.offset}`); }',
+        'export async function byKey(key: Key) { return db.query(`SELECT * FROM t WHERE id = ${key.id}`); }',
+      ),
+    },
+    {
       name: 'the entries of a record of numeric keys and sets of numbers',
       languageId: ts,
       code: lines(
@@ -186,9 +197,21 @@ runRuleTests(sqlConcatenation, {
       errors: [{ messageId: concatenated, messageIncludes: ['name'] }],
     },
     {
-      name: 'a destructured parameter typed by a named type is not read',
+      name: 'a destructured parameter typed by a type of another file is not read',
       languageId: ts,
-      code: 'export async function remove({ id }: Key) { return db.query(`DELETE FROM t WHERE id = ${id}`); }',
+      code: "import type { Key } from './types';\nexport async function remove({ id }: Key) { return db.query(`DELETE FROM t WHERE id = ${id}`); }",
+      errors: [{ messageId: concatenated }],
+    },
+    {
+      name: 'a string member of a type this file declares',
+      languageId: ts,
+      code: "interface Key { id: number; name: string }\nexport async function byKey(key: Key) { return db.query(`SELECT * FROM t WHERE id = ${key.id} AND name = '${key.name}'`); }",
+      errors: [{ messageId: concatenated, messageIncludes: ['key.name'] }],
+    },
+    {
+      name: 'an interface that extends another is not read',
+      languageId: ts,
+      code: "interface Base { name: string }\ninterface Key extends Base { id: number }\nexport async function byKey(key: Key) { return db.query(`SELECT * FROM t WHERE name = '${key.name}'`); }",
       errors: [{ messageId: concatenated }],
     },
     {

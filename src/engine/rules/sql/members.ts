@@ -5,6 +5,7 @@ import { foreignText } from './calls';
 import { isConstantName } from './known-calls';
 import { isSchemaTypedArgument } from './graphql-args';
 import { isEnvironmentRead } from './origins';
+import { isTypedSafeMember } from './typed-names';
 import { MAX_DEPTH, SAFE, UNKNOWN, constant, settle, union, unionOf, type Evaluation } from './pieces';
 import type { Binding } from './scope';
 import type { StringEvaluator } from './string-building';
@@ -26,7 +27,7 @@ export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): 
   if (isConstantName(property) || (object.type === 'identifier' && isConstantName(object.text))) return constant(property, true);
   if (property === 'sql' && isBuilderOutput(object)) return SAFE;
   if (object.type === 'this') return thisMember(ev, node, property, depth);
-  if (isSchemaTypedArgument(ev, object, property)) return SAFE;
+  if (isSchemaTypedArgument(ev, object, property) || isTypedSafeMember(ev, object, property)) return SAFE;
   const returned = returnedMember(ev, object, property, depth);
   if (returned) return returned;
   const value = lookUp(ev, object, property, depth);

@@ -9,7 +9,8 @@ import { isConstantName, isSafeTypeText } from './known-calls';
 import { evaluateMember, evaluateSubscript } from './members';
 import { isConnectionSetting } from './connection-settings';
 import { contextualParameterType } from './contextual-types';
-import { destructuredTypeText } from './destructured-types';
+import { destructuredTypeText } from './typed-names';
+import { TypeDeclarations } from './type-declarations';
 import { holdsModule, holdsStoredRows, isResolverParent } from './origins';
 import { ParameterValues, type CrossFileCalls } from './parameter-values';
 import {
@@ -415,7 +416,7 @@ export class StringEvaluator {
   }
 
   private readHeldValue(binding: Binding, depth: number): Evaluation | undefined {
-    if (isSafeTypeText(binding.typeText ?? (this.options.typed ? destructuredTypeText(binding) : undefined))) return SAFE;
+    if (isSafeTypeText(this.declaredType(binding))) return SAFE;
     if (holdsModule(binding)) return SAFE;
     if (holdsStoredRows(binding)) return this.stored;
     if (binding.kind !== 'param' || !binding.param) return undefined;
@@ -428,6 +429,22 @@ export class StringEvaluator {
     const value = settle(this.evaluate(defaultValue, depth + 1));
     return value.kind === 'safe' || (value.kind === 'constant' && !value.isString) ? SAFE : undefined;
   }
+
+  private typeDeclarations: TypeDeclarations | undefined;
+
+  /** The TypeScript type a name is declared with (in place, through destructuring, or by a type this file declares). */
+  declaredType(binding: Binding): string | undefined {
+    if (!this.options.typed) return binding.typeText;
+    const key = binding.id.startIndex;
+    if (this.declaredTypes.has(key)) return this.declaredTypes.get(key);
+    const declarations = (this.typeDeclarations ??= new TypeDeclarations(this.scopes.root, this.text));
+    const type = declarations.expand(binding.typeText ?? destructuredTypeText(binding, (t) => declarations.expand(t)));
+    this.declaredTypes.set(key, type);
+    return type;
+  }
+
+  /** `declaredType` by declaration offset (it depends on the declaration alone). */
+  private readonly declaredTypes = new Map<number, string | undefined>();
 
   /** A name declared nowhere in the file: CONSTANT_CASE names are constants by convention. */
   unresolvedValue(id: Node): Evaluation | undefined {

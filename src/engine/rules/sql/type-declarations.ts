@@ -1,0 +1,36 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+
+/**
+ * Object types a file names and declares itself (`interface Key { id: number }`, `type Key = { id: number }`),
+ * so that a declared type written as a name can be read like one written in place. Interfaces that extend
+ * others, generic declarations and names declared more than once are left unread (their members are not all
+ * in sight here).
+ */
+export class TypeDeclarations {
+  private declared: Map<string, string | undefined> | undefined;
+
+  constructor(private readonly root: Node, private readonly text: string) {}
+
+  /** `type` itself, or the object type a bare name declared in this file stands for. */
+  expand(type: string | undefined): string | undefined {
+    if (!type || !/^[A-Za-z_$][\w$]*$/.test(type.trim())) return type;
+    return this.declarations().get(type.trim()) ?? type;
+  }
+
+  private declarations(): Map<string, string | undefined> {
+    if (this.declared) return this.declared;
+    const found = new Map<string, string | undefined>();
+    // most files declare no type: a look at the text spares the tree walk
+    if (/\b(?:interface|type)\s+[A-Za-z_$]/.test(this.text)) {
+      for (const node of this.root.descendantsOfType(['interface_declaration', 'type_alias_declaration'])) {
+        const name = node?.childForFieldName('name')?.text;
+        if (!node || !name) continue;
+        const plain = !node.childForFieldName('type_parameters') && !node.namedChildren.some((c) => c?.type === 'extends_type_clause');
+        const body = node.type === 'interface_declaration' ? node.childForFieldName('body') : node.childForFieldName('value');
+        found.set(name, found.has(name) || !plain ? undefined : body?.text);
+      }
+    }
+    this.declared = found;
+    return found;
+  }
+}
