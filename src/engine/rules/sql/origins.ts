@@ -53,7 +53,8 @@ function declaredValue(binding: Binding): Node | undefined {
 
 /** DataLoader's reads: a loader returns the rows its batch function read (`loaders.Collective.byId.load(id)`). */
 const LOADER_METHODS: ReadonlySet<string> = new Set(['load', 'loadMany']);
-const LOADER_CHAIN = /(?:^|[.\s(])\w*loaders?\b/i;
+/** `loaders.User.byId`, `ctx.loader`, `userLoader` (not `uploader`). */
+const LOADER_CHAIN = /(?:^|[.\s(])(?:[lL]oaders?|\w+Loaders?)\b/;
 
 /**
  * `await pool.query(...)`, `(await db.query(...)).rows`, `await models.User.findAll(...)`: whatever the
