@@ -6,7 +6,7 @@ import {
 } from './origins';
 import { PLACEHOLDER_TEXT, type PyEval, type PyPiece, UNKNOWN_VALUE, builtOf, isStringish, mergeBuilt, originOf, piecesAt, reOrigin, textEval, unionOf, value } from './pieces';
 import { matchGroup, readRegexCall, tupleItem } from './regex-groups';
-import { calledOnlyInFile } from './own-callers';
+import { OwnCallers } from './own-callers';
 import { FLAGGED_ORIGINS } from '../../rules/sql/neutral/judge';
 import { collectionItems, guardedOrigin } from './collections';
 import { readAttribute, readBinary, readConditional, readSubscript } from './operators';
@@ -27,7 +27,7 @@ export class PyEvaluator {
   private depth = 0;
   private readonly active = new Set<string>();
   private readonly memo = new Map<string, PyEval>();
-  private readonly ownCallersOnly = new Map<number, boolean>();
+  private readonly ownCallers: OwnCallers;
   /** Calls of the file's own functions being followed, innermost last: their arguments bind the parameters. */
   private readonly frames: { fn: Node; call: Node; method: boolean }[] = [];
   expired = false;
@@ -38,6 +38,7 @@ export class PyEvaluator {
    */
   constructor(readonly tree: PyTree, private readonly deadline: number, readonly imports: ReadonlySet<string>, private readonly queryFunctions: ReadonlySet<string> = new Set()) {
     this.writes = new ScopeWrites(tree);
+    this.ownCallers = new OwnCallers(tree, this.writes);
   }
 
   evaluate(node: Node): PyEval {
@@ -199,7 +200,7 @@ export class PyEvaluator {
         if (fn.type === 'function_definition' && isPrivateFunction(fn)) {
           const passed = this.argumentsPassed(fn, param.name, param.index, param.default);
           if (passed) return passed;
-        } else if (calledOnlyInFile(this.tree, this.writes, fn, this.ownCallersOnly)) {
+        } else if (this.ownCallers.onlyInFile(fn)) {
           // a public function: the file's calls count when each passes a value that cannot carry SQL syntax, or
           // tuples whose elements are known apart (the whole stays flagged)
           const passed = this.argumentsPassed(fn, param.name, param.index, param.default);
