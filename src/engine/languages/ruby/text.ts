@@ -2,7 +2,6 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import { LocalWrites, enclosing, ownDescendants, type LocalWrite } from '../local-writes';
 import { printfPieces } from '../printf';
-import type { ValueOrigin } from '../../model/sql';
 import { asOneValue, constantText, join, textOf, valueOf, type Built } from '../sql-text-builder';
 import { TextEvaluator } from '../text-evaluator';
 import { literalKey, mergeResults, tailExpressions, type RubyResult } from './method-results';
