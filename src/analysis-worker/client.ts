@@ -42,8 +42,8 @@ export interface ClientOptions {
 interface Tracked {
   /** The newest version sent; results for any other are stale. */
   version: number;
-  /** Passes asked for and not answered yet, by version. */
-  outstanding: number;
+  /** The scopes of the passes asked for and not answered yet, in the order asked. */
+  waiting: RuleScope[];
   /** How to open the document again where analysis moves to (its current text and options). */
   reopen: () => Extract<Request, { type: 'open' }>;
 }
@@ -111,7 +111,9 @@ export class AnalysisClient {
     this.transport = this.inThread();
     for (const [id, tracked] of this.documents) {
       this.transport.post(tracked.reopen());
-      if (tracked.outstanding > 0) this.transport.post({ type: 'analyze', id, version: tracked.version, scope: 'file' });
+      // the passes the worker did not answer are asked again, here
+      tracked.waiting = [...new Set(tracked.waiting)];
+      for (const scope of tracked.waiting) this.transport.post({ type: 'analyze', id, version: tracked.version, scope });
     }
   }
 
@@ -126,7 +128,7 @@ export class AnalysisClient {
    * the text it gives holds them).
    */
   open(id: string, current: () => { text: string; version: number; languageId: string; fileName: string; config: EngineConfig }): void {
-    const tracked: Tracked = { version: 0, outstanding: 0, reopen: () => {
+    const tracked: Tracked = { version: 0, waiting: [], reopen: () => {
       const now = current();
       tracked.version = now.version;
       return { type: 'open', id, ...now };
@@ -160,7 +162,7 @@ export class AnalysisClient {
         this.transport.post({ type: 'facts', key: factsKey, data });
       }
     }
-    tracked.outstanding++;
+    tracked.waiting.push(scope);
     this.transport.post({ type: 'analyze', id, version: tracked.version, scope, factsKey, ...(this.worker ? {} : { budgetMs: options.budgetMs }) });
   }
 
@@ -173,7 +175,7 @@ export class AnalysisClient {
   /** Resolves once no pass asked for the document is waiting for its answer (tests, the benchmark). */
   settled(id: string): Promise<void> {
     const tracked = this.documents.get(id);
-    if (!tracked || tracked.outstanding === 0) return Promise.resolve();
+    if (!tracked || tracked.waiting.length === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.set(id, [...(this.idle.get(id) ?? []), resolve]));
   }
 
@@ -185,14 +187,15 @@ export class AnalysisClient {
   private receive(reply: Reply): void {
     const tracked = this.documents.get(reply.id);
     if (!tracked) return;
-    // a pass for an older version is skipped by the session or dropped here; either way it is answered
-    tracked.outstanding = reply.version === tracked.version ? 0 : Math.max(0, tracked.outstanding - 1);
-    if (tracked.outstanding === 0) this.release(reply.id);
-    if (reply.type === 'failed') {
-      this.options.log(`analysis of ${reply.id} failed: ${reply.message}`);
-      return;
-    }
-    if (reply.version !== tracked.version) return;
+    // every pass asked for is answered once: with findings, a failure, or as superseded by a newer version
+    const answered = tracked.waiting.indexOf(reply.scope);
+    if (answered >= 0) tracked.waiting.splice(answered, 1);
+    if (reply.type === 'failed') this.options.log(`analysis of ${reply.id} failed: ${reply.message}`);
+    if (reply.type === 'result' && reply.version === tracked.version) this.publish(reply);
+    if (tracked.waiting.length === 0) this.release(reply.id);
+  }
+
+  private publish(reply: Extract<Reply, { type: 'result' }>): void {
     const started = performance.now();
     const findings = JSON.parse(reply.findingsJson) as Finding[];
     const result: PassResult = { id: reply.id, version: reply.version, scope: reply.scope, findings, notes: reply.notes, engineMs: reply.engineMs, receiveMs: 0 };

@@ -30,4 +30,8 @@ export interface PassReply {
   engineMs: number;
 }
 
-export type Reply = PassReply | { type: 'failed'; id: string; version: number; message: string };
+export type Reply =
+  | PassReply
+  | { type: 'failed'; id: string; version: number; scope: RuleScope; message: string }
+  /** The pass was not run: the document has a newer version, whose own pass follows. */
+  | { type: 'superseded'; id: string; version: number; scope: RuleScope };

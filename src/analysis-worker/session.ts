@@ -46,6 +46,8 @@ export class AnalysisSession {
       case 'analyze': {
         const open = this.documents.get(request.id);
         if (!open) return;
+        const replaced = open.wanted.get(request.scope);
+        if (replaced) this.reply({ type: 'superseded', id: request.id, version: replaced.version, scope: request.scope });
         open.wanted.set(request.scope, { version: request.version, budgetMs: request.budgetMs, factsKey: request.factsKey });
         this.schedule();
         return;
@@ -63,6 +65,7 @@ export class AnalysisSession {
     const open = this.documents.get(id);
     if (!open) return;
     this.documents.delete(id);
+    for (const [scope, wanted] of open.wanted) this.reply({ type: 'superseded', id, version: wanted.version, scope });
     void open.ready.then((doc) => doc?.dispose());
   }
 
@@ -86,7 +89,10 @@ export class AnalysisSession {
         const wanted = open.wanted.get(scope);
         if (!wanted) continue;
         open.wanted.delete(scope);
-        if (wanted.version !== open.version) continue;
+        if (wanted.version !== open.version) {
+          this.reply({ type: 'superseded', id, version: wanted.version, scope });
+          continue;
+        }
         this.reply(doc ? this.runPass(id, doc, wanted.version, scope, wanted.budgetMs, wanted.factsKey) : { type: 'result', id, version: wanted.version, scope, findingsJson: '[]', notes: [], skipped: 'language not analysed', engineMs: 0 });
       }
     }
@@ -103,7 +109,7 @@ export class AnalysisSession {
       reply.engineMs = performance.now() - started;
       return reply;
     } catch (error) {
-      return { type: 'failed', id, version, message: String(error instanceof Error ? error.stack ?? error.message : error) };
+      return { type: 'failed', id, version, scope, message: String(error instanceof Error ? error.stack ?? error.message : error) };
     }
   }
 

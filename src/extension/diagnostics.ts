@@ -165,6 +165,7 @@ export class DiagnosticsController implements vscode.Disposable {
       });
       this.runPass(tracked, 'file');
       this.runPass(tracked, 'project');
+      await this.client.settled(key);
     } catch (error) {
       this.logger.error(`${doc.uri.fsPath}: could not be analysed`, error);
     }

@@ -93,6 +93,28 @@ describe('analysis worker', () => {
     await client.dispose();
   });
 
+  it('in this thread, a keystroke pass over its budget is deferred; in the worker the same pass is finished', async () => {
+    const text = SAFE.replace(SAFE_CALL, UNSAFE_CALL);
+    const passWithNoTime = async (client: AnalysisClient): Promise<PassResult> => {
+      client.open('a', openOptions(text));
+      const result = resultFor(client, 'a', 2);
+      client.edit('a', 2, [{ rangeOffset: text.length, rangeLength: 0, text: '\n' }]);
+      client.analyze('a', 'file', { budgetMs: 0 });
+      return result;
+    };
+    const here = AnalysisClient.start({ log: () => undefined });
+    assert.strictEqual(here.inWorker, false);
+    const deferred = await passWithNoTime(here);
+    assert.ok(deferred.deferred, 'deferred in this thread');
+    assert.deepStrictEqual(deferred.findings, []);
+    await here.dispose();
+    const worker = AnalysisClient.start({ workerFile: WORKER_FILE, log: (m) => assert.fail(m) });
+    const finished = await passWithNoTime(worker);
+    assert.strictEqual(finished.deferred, undefined);
+    assert.deepStrictEqual(finished.findings.map((f) => f.ruleId), ['sql-concatenation']);
+    await worker.dispose();
+  });
+
   it('opens the documents again in this thread when the worker dies, from their current text', async () => {
     let fail: (reason: string) => void = () => undefined;
     const logged: string[] = [];
