@@ -40,6 +40,11 @@ export interface ClientOptions {
 }
 
 interface Tracked {
+  /**
+   * The document's name on the wire: its id and which opening of it this is, so that a late answer for a
+   * document closed and opened again (a configuration change) never passes for one of the new opening.
+   */
+  wire: string;
   /** The newest version sent; results for any other are stale. */
   version: number;
   /** The scopes of the passes asked for and not answered yet, in the order asked. */
@@ -61,6 +66,8 @@ export class AnalysisClient {
   private readonly listeners = new Set<(result: PassResult) => void>();
   private readonly idle = new Map<string, (() => void)[]>();
   private readonly factsSent = new Map<string, ProjectFactsData>();
+  private readonly ids = new Map<string, string>();
+  private openings = 0;
   private disposed = false;
 
   private constructor(private readonly options: ClientOptions) {
@@ -109,11 +116,11 @@ export class AnalysisClient {
     this.options.log(`analysis moved to the extension host thread: ${reason}`);
     void this.transport.stop().catch(() => undefined);
     this.transport = this.inThread();
-    for (const [id, tracked] of this.documents) {
+    for (const tracked of this.documents.values()) {
       this.transport.post(tracked.reopen());
       // the passes the worker did not answer are asked again, here
       tracked.waiting = [...new Set(tracked.waiting)];
-      for (const scope of tracked.waiting) this.transport.post({ type: 'analyze', id, version: tracked.version, scope });
+      for (const scope of tracked.waiting) this.transport.post({ type: 'analyze', id: tracked.wire, version: tracked.version, scope });
     }
   }
 
@@ -128,12 +135,15 @@ export class AnalysisClient {
    * the text it gives holds them).
    */
   open(id: string, current: () => { text: string; version: number; languageId: string; fileName: string; config: EngineConfig }): void {
-    const tracked: Tracked = { version: 0, waiting: [], reopen: () => {
+    this.close(id);
+    const wire = `${id}#${++this.openings}`;
+    const tracked: Tracked = { wire, version: 0, waiting: [], reopen: () => {
       const now = current();
       tracked.version = now.version;
-      return { type: 'open', id, ...now };
+      return { type: 'open', id: wire, ...now };
     } };
     this.documents.set(id, tracked);
+    this.ids.set(wire, id);
     this.transport.post(tracked.reopen());
   }
 
@@ -142,7 +152,7 @@ export class AnalysisClient {
     const tracked = this.documents.get(id);
     if (!tracked) return;
     tracked.version = version;
-    this.transport.post({ type: 'edit', id, version, changes: changes.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text })) });
+    this.transport.post({ type: 'edit', id: tracked.wire, version, changes: changes.map((c) => ({ rangeOffset: c.rangeOffset, rangeLength: c.rangeLength, text: c.text })) });
   }
 
   /**
@@ -163,12 +173,15 @@ export class AnalysisClient {
       }
     }
     tracked.waiting.push(scope);
-    this.transport.post({ type: 'analyze', id, version: tracked.version, scope, factsKey, ...(this.worker ? {} : { budgetMs: options.budgetMs }) });
+    this.transport.post({ type: 'analyze', id: tracked.wire, version: tracked.version, scope, factsKey, ...(this.worker ? {} : { budgetMs: options.budgetMs }) });
   }
 
   close(id: string): void {
-    if (!this.documents.delete(id)) return;
-    this.transport.post({ type: 'close', id });
+    const tracked = this.documents.get(id);
+    if (!tracked) return;
+    this.documents.delete(id);
+    this.ids.delete(tracked.wire);
+    this.transport.post({ type: 'close', id: tracked.wire });
     this.release(id);
   }
 
@@ -185,20 +198,21 @@ export class AnalysisClient {
   }
 
   private receive(reply: Reply): void {
-    const tracked = this.documents.get(reply.id);
-    if (!tracked) return;
+    const id = this.ids.get(reply.id);
+    const tracked = id === undefined ? undefined : this.documents.get(id);
+    if (id === undefined || !tracked) return;
     // every pass asked for is answered once: with findings, a failure, or as superseded by a newer version
     const answered = tracked.waiting.indexOf(reply.scope);
     if (answered >= 0) tracked.waiting.splice(answered, 1);
-    if (reply.type === 'failed') this.options.log(`analysis of ${reply.id} failed: ${reply.message}`);
-    if (reply.type === 'result' && reply.version === tracked.version) this.publish(reply);
-    if (tracked.waiting.length === 0) this.release(reply.id);
+    if (reply.type === 'failed') this.options.log(`analysis of ${id} failed: ${reply.message}`);
+    if (reply.type === 'result' && reply.version === tracked.version) this.publish(id, reply);
+    if (tracked.waiting.length === 0) this.release(id);
   }
 
-  private publish(reply: Extract<Reply, { type: 'result' }>): void {
+  private publish(id: string, reply: Extract<Reply, { type: 'result' }>): void {
     const started = performance.now();
     const findings = JSON.parse(reply.findingsJson) as Finding[];
-    const result: PassResult = { id: reply.id, version: reply.version, scope: reply.scope, findings, notes: reply.notes, engineMs: reply.engineMs, receiveMs: 0 };
+    const result: PassResult = { id, version: reply.version, scope: reply.scope, findings, notes: reply.notes, engineMs: reply.engineMs, receiveMs: 0 };
     if (reply.skipped) result.skipped = reply.skipped;
     if (reply.deferred) result.deferred = reply.deferred;
     result.receiveMs = performance.now() - started;

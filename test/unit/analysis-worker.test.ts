@@ -49,11 +49,17 @@ describe('analysis worker', () => {
     client.edit('a', 3, [{ rangeOffset: 0, rangeLength: 0, text: ' ' }]);
     client.analyze('a', 'file');
     assert.deepStrictEqual(posted.map((r) => `${r.type}${'version' in r ? r.version : ''}`), ['open1', 'edit2', 'analyze2', 'edit3', 'analyze3']);
-    const reply = (version: number, ruleId: string): Reply => ({ type: 'result', id: 'a', version, scope: 'file', findingsJson: JSON.stringify([{ ruleId }]), notes: [], engineMs: 1 });
+    const wire = (posted[0] as { id: string }).id;
+    const reply = (version: number, ruleId: string): Reply => ({ type: 'result', id: wire, version, scope: 'file', findingsJson: JSON.stringify([{ ruleId }]), notes: [], engineMs: 1 });
     // the newest answer first, then a stale one arriving late
     deliver(reply(3, 'newest'));
     deliver(reply(2, 'stale'));
     assert.deepStrictEqual(published.map((r) => [r.version, r.findings.map((f) => f.ruleId)]), [[3, ['newest']]]);
+    // opened again (a configuration change) at the same version: a late answer for the first opening is dropped
+    client.open('a', openOptions(SAFE, 3));
+    client.analyze('a', 'file');
+    deliver(reply(3, 'first opening'));
+    assert.deepStrictEqual(published.map((r) => r.findings[0].ruleId), ['newest']);
     await client.dispose();
   });
 
