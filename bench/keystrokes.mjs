@@ -165,7 +165,7 @@ export async function keystrokeReport({ corpusSources, quick = false }) {
   return lines;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const corpus = path.join(root, '.bench', 'corpus');
   if (!fs.existsSync(corpus)) (await import('./generate-corpus.mjs')).generateCorpus(corpus);
   const { collectSourceFiles } = require(out('cli/walk.js'));
