@@ -41,7 +41,7 @@ function turnsAway(code: string): GuardEffect | undefined {
 }
 
 /** A condition that holds when the caller is missing or wrong: `not ...`, `is None`, `!=`, `not in`. */
-const NEGATIVE_CONDITION = /^\s*not\b|\bis\s+None\b|==\s*None\b|!=|\bnot\s+in\b|\bis\s+False\b|==\s*False\b/;
+export const NEGATIVE_CONDITION = /^\s*not\b|\bis\s+None\b|==\s*None\b|!=|\bnot\s+in\b|\bis\s+False\b|==\s*False\b/;
 
 /**
  * A condition on the caller that turns them away: `if not current_user.is_authenticated: abort(401)`, or
