@@ -50,9 +50,12 @@ const valid: ValidCase[] = [
   view("Django's UserPassesTestMixin with a test on the requester", "from django.contrib.auth.mixins import UserPassesTestMixin\n\nclass OrderEdit(UserPassesTestMixin, View):\n    def test_func(self):\n        return self.request.user.is_staff\n\n    def post(self, request):\n        Order.objects.create()\n        return redirect('orders')\n"),
   view("method_decorator(login_required, name='post') on the class guards the post; the get shows the catalogue", PER_METHOD("@method_decorator(login_required, name='post')\n", '', ''), {}, CATALOG_URLS),
   view('a public get beside a guarded post: only the open method decides what the route needs', PER_METHOD('', '', '@method_decorator(login_required)\n    '), {}, CATALOG_URLS),
+  view('a check inside the post body covers the post; the get shows the catalogue', PER_METHOD('', '', '').replace("def post(self, request):\n", "def post(self, request):\n        if not request.user.is_authenticated:\n            raise PermissionDenied\n"), {}, CATALOG_URLS),
 ];
 
 const invalid: InvalidCase[] = [
+  flagged('a check inside the get body leaves the writing post open', PER_METHOD('', '', '').replace("def get(self, request):\n", "def get(self, request):\n        if not request.user.is_authenticated:\n            raise PermissionDenied\n"),
+    [{ messageId: 'pyMissingAuth', line: 6, messageIncludes: ['POST /catalog'] }], {}, CATALOG_URLS),
   flagged('a mixin whose dispatch records the visit and always hands over', "class TrackingMixin:\n    def dispatch(self, request, *args, **kwargs):\n        if request.user.is_authenticated:\n            request.user.touch()\n        return super().dispatch(request, *args, **kwargs)\n\nclass OrderEdit(TrackingMixin, View):\n    def post(self, request):\n        Order.objects.create()\n        return redirect('orders')\n",
     [{ messageId: 'pyMissingAuth', line: 6, messageIncludes: ['POST /orders/new'] }]),
   flagged('a mixin that refuses on a condition about the owner, not the requester', VISIBILITY('owner.is_active'), [{ messageId: 'pyMissingAuth', line: 6 }], {}, HISTORY_URLS),

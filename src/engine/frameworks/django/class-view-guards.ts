@@ -1,6 +1,7 @@
 import type { PyClass, PyFunction } from '../../languages/python/python-facts';
 import type { PythonProject } from '../../languages/python/modules';
 import type { RouteGuard } from '../../model/routes';
+import { handlerGuard } from '../python-apps';
 import { methodInChain, ownMethod, type ClassLink } from '../python-classes';
 import { appliedDecorators, decoratorsGuards } from './view-decorators';
 
@@ -79,8 +80,9 @@ function ownerOf(project: PythonProject, chain: readonly ClassLink[], method: st
 }
 
 /**
- * Checks per handler method: `@method_decorator(login_required, name='post')` on a class, or
- * `@method_decorator(login_required)` on `post` itself. Each covers its method and leaves the others open.
+ * Checks per handler method: `@method_decorator(login_required, name='post')` on a class,
+ * `@method_decorator(login_required)` on `post` itself, or a check inside `post`'s body. Each covers its method
+ * and leaves the others open.
  */
 function handlerGuards(project: PythonProject, chain: readonly ClassLink[], methods: readonly string[]): Map<string, RouteGuard> {
   const guarded = new Map<string, RouteGuard>();
@@ -90,7 +92,7 @@ function handlerGuards(project: PythonProject, chain: readonly ClassLink[], meth
     const link = chain[index];
     const onClass = appliedDecorators(link.cls?.decorators ?? []).filter((a) => a.method === method).map((a) => a.decorator);
     const own = ownMethod(project, link, method);
-    const guard = decoratorsGuards(project, link.file, [...onClass, ...(own?.decorators ?? [])]).find((g) => g.role === 'checks');
+    const guard = decoratorsGuards(project, link.file, [...onClass, ...(own?.decorators ?? [])]).find((g) => g.role === 'checks') ?? (own && handlerGuard(own)[0]);
     if (guard) guarded.set(method, guard);
   }
   return guarded;

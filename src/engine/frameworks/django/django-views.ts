@@ -125,7 +125,8 @@ export function viewFacts(project: PythonProject, view: DjangoView, settings: Dj
   const methods = classMethods(view, chain);
   const { guards: classGuards, openCode: code } = classViewGuards(project, view.file, view.cls, chain, methods);
   guards.push(...classGuards);
-  const own = project.files.get(view.file)?.functions.filter((f) => f.className === view.cls.name) ?? [];
+  // A check inside a handler method covers that method only (above); one inside a helper (`get_object`) covers all.
+  const own = project.files.get(view.file)?.functions.filter((f) => f.className === view.cls.name && !HTTP_METHODS.includes(f.name)) ?? [];
   const inHandler = own.flatMap((f) => handlerGuard(f)).slice(0, 1);
   return { methods, guards: [...guards, ...inHandler], name: view.cls.name, code, publicReason: view.cls.publicReason, file: view.file, signIn: baseNames.some((n) => AUTH_VIEWS.test(n)) };
 }
