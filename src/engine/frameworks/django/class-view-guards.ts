@@ -25,24 +25,32 @@ const PRIVILEGE = /\bhas_perms?\s*\(|\bis_staff\b|\bis_superuser\b|\bpermission|
 /** A test that lets everyone through: its only answer is `True`. */
 const ALWAYS_TRUE = /^[^\n]*:\s*(?:\n\s*(?:"""[\s\S]*?"""|'''[\s\S]*?'''|#[^\n]*))*\s*\n?\s*return\s+True\s*$/;
 
-/** The code a condition runs: its own text, and the methods (`self.can_view()`) and project functions it calls. */
+/** The methods of the chain (`self.can_view()`) and the project functions (`can_view(request)`) a piece of code calls. */
+function calledFunctions(project: PythonProject, chain: readonly ClassLink[], file: string, code: string): PyFunction[] {
+  const found: PyFunction[] = [];
+  for (const m of code.matchAll(/\bself\.(\w+)\s*\(/g)) {
+    const method = methodInChain(project, chain, m[1]);
+    if (method) found.push(method.fn);
+  }
+  for (const m of code.matchAll(/(?<![.\w])([A-Za-z_]\w*)\s*\(/g)) {
+    const symbol = m[1] === 'super' ? undefined : project.resolve(file, m[1]);
+    if (symbol?.kind === 'function') found.push(symbol.fn);
+  }
+  return found;
+}
+
+/** The code a condition runs: its own text and the functions it calls. */
 function conditionCode(project: PythonProject, chain: readonly ClassLink[], file: string, condition: string): string {
-  const parts = [condition];
-  for (const m of condition.matchAll(/\bself\.(\w+)\s*\(/g)) {
-    const found = methodInChain(project, chain, m[1]);
-    if (found) parts.push(found.fn.code);
-  }
-  for (const m of condition.matchAll(/(?<![.\w])([A-Za-z_]\w*)\s*\(/g)) {
-    const symbol = project.resolve(file, m[1]);
-    if (symbol?.kind === 'function') parts.push(symbol.fn.code);
-  }
-  return parts.join('\n');
+  return [condition, ...calledFunctions(project, chain, file, condition).map((f) => f.code)].join('\n');
 }
 
 /** The check a `dispatch` (or a gate the Python facts found in it) makes on the requester, if any. */
 function dispatchCheck(project: PythonProject, chain: readonly ClassLink[], link: ClassLink, dispatch: PyFunction): RouteGuard | undefined {
   const shown = `${link.name}.dispatch()`;
   if (dispatch.refuses) return { name: shown, level: 'route', role: 'checks', effect: dispatch.refuses, privilege: PRIVILEGE.test(dispatch.code) };
+  // `self.check_access(request)` before handing over, where that method refuses the requester itself.
+  const refusing = calledFunctions(project, chain, link.file, dispatch.code).find((f) => f !== dispatch && f.checksCaller && f.refuses);
+  if (refusing?.refuses) return { name: `${shown} → ${refusing.name}()`, level: 'route', role: 'checks', effect: refusing.refuses, privilege: PRIVILEGE.test(refusing.code) };
   if (!dispatch.gate) return undefined;
   const code = conditionCode(project, chain, link.file, dispatch.gate.condition);
   return REQUESTER.test(code) ? { name: shown, level: 'route', role: 'checks', effect: dispatch.gate.effect, privilege: PRIVILEGE.test(code) } : undefined;
