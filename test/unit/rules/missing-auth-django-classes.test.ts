@@ -32,7 +32,7 @@ const EDIT = "from .base import BaseObjectView\n\n__all__ = ('EditView',)\n\ncla
 const PACKAGE = (init: string, refusal = 'return self.handle_no_permission()'): Record<string, string> => ({
   ...ACCESS(refusal), '/site/shop/generic/__init__.py': init, '/site/shop/generic/edit.py': EDIT,
 });
-const SUBCLASS = (importLine: string, base: string): string => `${importLine}\n\nclass OrderEdit(${base}):\n    model = Order\n`;
+const SUBCLASS = (importLine: string, base: string): string => `${importLine}\n\nclass OrderEdit(${base}):\n    model = Item\n`;
 
 /** A mixin that hands the request on only when `condition` holds, and shows another page otherwise. */
 const VISIBILITY = (condition: string): string => `class VisibleToRequesterMixin:\n    def dispatch(self, request, *args, **kwargs):\n        owner = find_owner(kwargs.get('username'))\n        if owner is None:\n            return super().dispatch(request, *args, **kwargs)\n        if ${condition}:\n            return super().dispatch(request, *args, **kwargs)\n        return render(request, 'private.html', {'owner': owner})\n\nclass OrderHistory(VisibleToRequesterMixin, View):\n    def get(self, request, username):\n        return render(request, 'history.html', {'orders': Order.objects.filter(user__username=username)})\n\n    def post(self, request, username):\n        Order.objects.filter(user__username=username).delete()\n        return redirect('orders')\n`;
@@ -41,6 +41,10 @@ const HISTORY_URLS = urlsFor('users/<str:username>/orders/', 'OrderHistory');
 /** A class view with a public page and a form post; `onClass` decorates the class, `onGet`/`onPost` the methods. */
 const PER_METHOD = (onClass: string, onGet: string, onPost: string): string => `${onClass}class Catalog(View):\n    ${onGet}def get(self, request):\n        return render(request, 'catalog.html', {'products': Product.objects.all()})\n\n    ${onPost}def post(self, request):\n        models.Order.objects.create(user=request.user, item=request.POST['item'])\n        return redirect('orders')\n`;
 const CATALOG_URLS = urlsFor('catalog/', 'Catalog');
+
+/** A mixin whose `post` 404s when `condition` holds, and otherwise hands over to the generic view's. */
+const OWNER_POST = (condition: string): string => `from django.views.generic import DeleteView\n\nclass OwnerPostMixin:\n    def post(self, request, *args, **kwargs):\n        item = self.get_object()\n        if ${condition}:\n            raise Http404\n        return super().post(request, *args, **kwargs)\n\nclass ItemRemove(OwnerPostMixin, DeleteView):\n    model = Item\n`;
+const DELETE_URLS = urlsFor('items/<int:pk>/remove/', 'ItemRemove');
 
 const valid: ValidCase[] = [
   view('a base reached through a package that re-exports with import * (respecting __all__), behind pass-through dispatch overrides', SUBCLASS('from shop import generic', 'generic.EditView'), PACKAGE('from .edit import *\n')),
@@ -52,9 +56,11 @@ const valid: ValidCase[] = [
   view('a public get beside a guarded post: only the open method decides what the route needs', PER_METHOD('', '', '@method_decorator(login_required)\n    '), {}, CATALOG_URLS),
   view('a check inside the post body covers the post; the get shows the catalogue', PER_METHOD('', '', '').replace("def post(self, request):\n", "def post(self, request):\n        if not request.user.is_authenticated:\n            raise PermissionDenied\n"), {}, CATALOG_URLS),
   view('a dispatch that first calls a method of its class refusing anyone but staff', "class StaffArea:\n    def ensure_staff(self, request):\n        if not request.user.is_staff:\n            raise PermissionDenied\n\n    def dispatch(self, request, *args, **kwargs):\n        self.ensure_staff(request)\n        return super().dispatch(request, *args, **kwargs)\n\nclass OrderEdit(StaffArea, View):\n    def post(self, request):\n        Order.objects.create()\n        return redirect('orders')\n"),
+  view("a mixin's post that 404s unless the requester owns the object, then hands over to the generic view's post", OWNER_POST('item.owner != request.user'), {}, DELETE_URLS),
 ];
 
 const invalid: InvalidCase[] = [
+  flagged("a mixin's post that 404s on a condition about the object only", OWNER_POST('item.archived'), [{ messageId: 'pyMissingAuth', line: 6, messageIncludes: ['/items/:pk/remove changes data'] }], {}, DELETE_URLS),
   flagged('a dispatch that first calls a method of its class which only logs the requester', "class Audited:\n    def audit(self, request):\n        log.info('visit by %s', request.user)\n\n    def dispatch(self, request, *args, **kwargs):\n        self.audit(request)\n        return super().dispatch(request, *args, **kwargs)\n\nclass OrderEdit(Audited, View):\n    def post(self, request):\n        Order.objects.create()\n        return redirect('orders')\n",
     [{ messageId: 'pyMissingAuth', line: 6 }]),
   flagged('a check inside the get body leaves the writing post open', PER_METHOD('', '', '').replace("def get(self, request):\n", "def get(self, request):\n        if not request.user.is_authenticated:\n            raise PermissionDenied\n"),

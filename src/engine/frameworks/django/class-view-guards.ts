@@ -51,9 +51,14 @@ function dispatchCheck(project: PythonProject, chain: readonly ClassLink[], link
   // `self.check_access(request)` before handing over, where that method refuses the requester itself.
   const refusing = calledFunctions(project, chain, link.file, dispatch.code).find((f) => f !== dispatch && f.checksCaller && f.refuses);
   if (refusing?.refuses) return { name: `${shown} → ${refusing.name}()`, level: 'route', role: 'checks', effect: refusing.refuses, privilege: PRIVILEGE.test(refusing.code) };
-  if (!dispatch.gate) return undefined;
-  const code = conditionCode(project, chain, link.file, dispatch.gate.condition);
-  return REQUESTER.test(code) ? { name: shown, level: 'route', role: 'checks', effect: dispatch.gate.effect, privilege: PRIVILEGE.test(code) } : undefined;
+  return gateCheck(project, chain, link, dispatch);
+}
+
+/** A method that hands over to the one it overrides only when a condition on the requester holds. */
+function gateCheck(project: PythonProject, chain: readonly ClassLink[], link: ClassLink, fn: PyFunction): RouteGuard | undefined {
+  if (!fn.gate) return undefined;
+  const code = conditionCode(project, chain, link.file, fn.gate.condition);
+  return REQUESTER.test(code) ? { name: `${link.name}.${fn.name}()`, level: 'route', role: 'checks', effect: fn.gate.effect, privilege: PRIVILEGE.test(code) } : undefined;
 }
 
 /** A library access mixin whose test the project overrides to let everyone in (`def test_func(self): return True`). */
@@ -89,8 +94,8 @@ function ownerOf(project: PythonProject, chain: readonly ClassLink[], method: st
 
 /**
  * Checks per handler method: `@method_decorator(login_required, name='post')` on a class,
- * `@method_decorator(login_required)` on `post` itself, or a check inside `post`'s body. Each covers its method
- * and leaves the others open.
+ * `@method_decorator(login_required)` on `post` itself, a check inside `post`'s body, or a `post` override that
+ * hands over to `super().post(...)` only for a requester who passes. Each covers its method and leaves the others open.
  */
 function handlerGuards(project: PythonProject, chain: readonly ClassLink[], methods: readonly string[]): Map<string, RouteGuard> {
   const guarded = new Map<string, RouteGuard>();
@@ -100,7 +105,8 @@ function handlerGuards(project: PythonProject, chain: readonly ClassLink[], meth
     const link = chain[index];
     const onClass = appliedDecorators(link.cls?.decorators ?? []).filter((a) => a.method === method).map((a) => a.decorator);
     const own = ownMethod(project, link, method);
-    const guard = decoratorsGuards(project, link.file, [...onClass, ...(own?.decorators ?? [])]).find((g) => g.role === 'checks') ?? (own && handlerGuard(own)[0]);
+    const guard = decoratorsGuards(project, link.file, [...onClass, ...(own?.decorators ?? [])]).find((g) => g.role === 'checks')
+      ?? (own && (handlerGuard(own)[0] ?? gateCheck(project, chain, link, own)));
     if (guard) guarded.set(method, guard);
   }
   return guarded;
