@@ -60,6 +60,8 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  flagged('a mixin that sends signed-in callers on (a signed-out-only page) refuses no anonymous caller', "class SignedOutOnly:\n    def dispatch(self, request, *args, **kwargs):\n        if request.user.is_authenticated:\n            return redirect(settings.LOGIN_REDIRECT_URL)\n        return super().dispatch(request, *args, **kwargs)\n\nclass OrderEdit(SignedOutOnly, View):\n    def post(self, request):\n        Order.objects.create()\n        return redirect('orders')\n",
+    [{ messageId: 'pyMissingAuth', line: 6 }]),
   flagged("a mixin's post that 404s on a condition about the object only", OWNER_POST('item.archived'), [{ messageId: 'pyMissingAuth', line: 6, messageIncludes: ['/items/:pk/remove changes data'] }], {}, DELETE_URLS),
   flagged('a dispatch that first calls a method of its class which only logs the requester', "class Audited:\n    def audit(self, request):\n        log.info('visit by %s', request.user)\n\n    def dispatch(self, request, *args, **kwargs):\n        self.audit(request)\n        return super().dispatch(request, *args, **kwargs)\n\nclass OrderEdit(Audited, View):\n    def post(self, request):\n        Order.objects.create()\n        return redirect('orders')\n",
     [{ messageId: 'pyMissingAuth', line: 6 }]),

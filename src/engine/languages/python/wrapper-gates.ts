@@ -58,8 +58,11 @@ export function wrapperGate(body: Node, name: string): { passesOn: boolean; gate
     if (!node || !condition || !consequence.length) continue;
     const negative = NEGATIVE_CONDITION.test(condition.text);
     const alternative = node.childrenForFieldName('alternative').filter((n): n is Node => n !== null);
-    // `if not allowed: return HttpResponseForbidden()` / `raise Http404`: refuses when the condition holds.
-    if (endsWithout(consequence, passOn) && (negative || refusalIn(consequence.map((s) => s.text).join('\n')))) {
+    // `if not allowed: return HttpResponseForbidden()` / `raise Http404`: refuses when the condition holds. After a
+    // positive condition only a 401/403 or an auth error counts (`if user.is_authenticated: return redirect(LOGIN_REDIRECT_URL)`
+    // sends signed-in callers on, it refuses nobody).
+    const strict = refusalIn(consequence.map((s) => s.text).join('\n'));
+    if (endsWithout(consequence, passOn) && (negative || (strict && strict !== 'redirects'))) {
       return { passesOn: true, gate: { condition: condition.text, effect: effectOf(consequence) } };
     }
     // `if visible_to(user): return super().dispatch(...)` then a refusal: hands over only when it holds.
