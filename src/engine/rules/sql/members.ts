@@ -8,6 +8,7 @@ import { MAX_DEPTH, SAFE, UNKNOWN, constant, settle, union, unionOf, type Evalua
 import type { Binding } from './scope';
 import type { StringEvaluator } from './string-building';
 import { argumentList } from './syntax';
+import { validatedRead } from './validators';
 
 /**
  * Reading `object.property` and `object[key]`: lengths are numbers, CONSTANT_CASE names are constants,
@@ -29,7 +30,7 @@ export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): 
   const returned = returnedMember(ev, object, property, depth);
   if (returned) return returned;
   const value = lookUp(ev, object, property, depth);
-  return value.kind === 'unknown' && object.type === 'identifier' ? parameterMember(ev, object, property, depth) ?? value : value;
+  return value.kind === 'unknown' && object.type === 'identifier' ? parameterMember(ev, object, property, depth) ?? validatedRead(ev, node) ?? value : value;
 }
 
 /**

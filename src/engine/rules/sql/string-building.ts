@@ -15,6 +15,7 @@ import {
 } from './pieces';
 import type { Binding, Resolution, ScopeIndex } from './scope';
 import { propertyValue, returnedExpressions } from './syntax';
+import { validatedRead } from './validators';
 
 const SAFE_OPERATORS = new Set(['-', '*', '/', '%', '**', '<<', '>>', '>>>', '&', '|', '^', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'instanceof', 'in']);
 
@@ -314,7 +315,7 @@ export class StringEvaluator {
     if (!resolution) return this.unresolvedValue(node) ?? UNKNOWN;
     const value = settleInPlace(asForeign(this.valueAt(resolution, node.startIndex, depth).evaluation));
     if (value.kind === 'constant' || value.kind === 'safe') return value;
-    return guardedBy(this, node, resolution.binding, depth) ?? value;
+    return guardedBy(this, node, resolution.binding, depth) ?? validatedRead(this, node) ?? value;
   }
 
   /** The value a variable holds at `position`. */
