@@ -11,6 +11,7 @@ import {
   MAX_DEPTH, SAFE, UNKNOWN, cannotCarrySql, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
   type Evaluation, type Piece,
 } from './pieces';
+import { isModelTableName } from './model-names';
 import { DB_HANDLE_NAME } from './sinks';
 import type { StringEvaluator } from './string-building';
 import { argumentList, lastName, parameterNodes, rootName } from './syntax';
@@ -45,7 +46,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   const receiver = lastName(object);
   const numeric = NUMERIC_STATIC_CALLS[receiver];
   if (numeric && object.type === 'identifier' && (numeric === 'any' || numeric.includes(method))) return SAFE;
-  if (SAFE_RESULT_METHODS.has(method)) return SAFE;
+  if (SAFE_RESULT_METHODS.has(method) || isModelTableName(call)) return SAFE;
   // which module the receiver comes from matters only for escapers and format functions
   const module = MODULE_DEPENDENT_METHODS.has(method) ? ev.imports.moduleOf(rootName(object)) : undefined;
   if (quotesForSql({ name: method, receiver, module })) return SAFE;

@@ -3,6 +3,7 @@ import { unwrap } from '../../ast';
 import { arrayElements, elementValues } from './arrays';
 import { isConstantName } from './known-calls';
 import { isSchemaTypedArgument } from './graphql-args';
+import { isModelTableName } from './model-names';
 import { isEnvironmentRead } from './origins';
 import { MAX_DEPTH, SAFE, UNKNOWN, constant, settle, union, unionOf, type Evaluation } from './pieces';
 import type { Binding } from './scope';
@@ -25,6 +26,7 @@ export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): 
   if (isEnvironmentRead(node)) return ev.stored;
   if (isConstantName(property) || (object.type === 'identifier' && isConstantName(object.text))) return constant(property, true);
   if (property === 'sql' && isBuilderOutput(object)) return SAFE;
+  if (isModelTableName(node)) return SAFE;
   if (object.type === 'this') return thisMember(ev, node, property, depth);
   if (isSchemaTypedArgument(ev, object, property)) return SAFE;
   const returned = returnedMember(ev, object, property, depth);
