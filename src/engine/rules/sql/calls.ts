@@ -12,6 +12,7 @@ import {
   type Evaluation, type Piece,
 } from './pieces';
 import { isModelTableName } from './model-names';
+import { reduceCall } from './object-keys';
 import { DB_HANDLE_NAME } from './sinks';
 import type { StringEvaluator } from './string-building';
 import { argumentList, lastName, parameterNodes, rootName } from './syntax';
@@ -59,6 +60,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   if (method === 'toQuery' || (BUILDER_OUTPUT_METHODS.has(method) && isQueryBuilder(object))) return SAFE;
   if (method === 'concat') return concatCall(ev, object, list, depth);
   if (method === 'join') return joinCall(ev, object, list, depth);
+  if (method === 'reduce') return reduceCall(ev, object, list, depth);
   if (TEXT_PRESERVING_METHODS.has(method)) return reshaped(ev.evaluate(object, depth + 1));
   const fn = object.type === 'identifier' || object.type === 'this' ? ev.localFunction(target) : undefined;
   if (fn) return localCall(ev, fn, list, depth);
