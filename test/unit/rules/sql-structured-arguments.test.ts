@@ -19,6 +19,7 @@ runRuleTests(sqlConcatenation, {
   valid: [
     { name: 'callers pass a constant array of object literals', fileName: TRIGGERS, files: { '/p/src/worker.js': worker }, code: triggers },
     { name: 'callers pass objects mapped from models, holding their table names', fileName: TRIGGERS, files: { '/p/src/worker.js': worker, '/p/src/search/sync.js': mapped }, code: triggers },
+    { name: 'a constant array filtered before it is passed', fileName: TRIGGERS, files: { '/p/src/a.js': "import { dropTriggers } from './lib/triggers';\nconst BASE = [{ tableName: 'Users', prefix: 'u' }, { tableName: 'Orders', prefix: '' }];\ndropTriggers(db, 'f', BASE.filter((t) => t.prefix));\n" }, code: triggers },
     { name: 'a literal array written at the call, with a spread of a constant one', fileName: TRIGGERS, files: { '/p/src/a.js': "import { dropTriggers } from './lib/triggers';\nconst BASE = [{ tableName: 'Users', prefix: 'u' }];\ndropTriggers(db, 'f', [...BASE, { tableName: 'Orders', prefix: 'o' }]);\n" }, code: triggers },
     // a model's table name, in the file itself
     { code: "const { User } = require('./models');\nasync function count(sequelize) {\n  return sequelize.query(`SELECT count(*) FROM \"${User.tableName}\"`);\n}\nmodule.exports = { count };" },
@@ -37,6 +38,13 @@ runRuleTests(sqlConcatenation, {
       name: 'one caller passes objects built from a parameter of unknown origin',
       fileName: TRIGGERS,
       files: { '/p/src/worker.js': worker, '/p/src/admin.js': "import { dropTriggers } from './lib/triggers';\nexport const drop = (names) => dropTriggers(sequelize, 'f', names.map((n) => ({ tableName: n, prefix: n })));\n" },
+      code: triggers,
+      errors: [{ messageId: 'concatenated', line: 3 }],
+    },
+    {
+      name: 'a caller filters a constant array, then concatenates request data onto it',
+      fileName: TRIGGERS,
+      files: { '/p/src/worker.js': worker, '/p/src/admin.js': "import { dropTriggers } from './lib/triggers';\nconst BASE = [{ tableName: 'Users', prefix: 'u' }];\nexport const drop = (req) => dropTriggers(sequelize, 'f', BASE.filter((t) => t.prefix).concat(req.body.tables));\n" },
       code: triggers,
       errors: [{ messageId: 'concatenated', line: 3 }],
     },

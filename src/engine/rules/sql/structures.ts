@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrap } from '../../ast';
+import { ELEMENT_PRESERVING_METHODS } from './known-calls';
 import { MAX_DEPTH } from './pieces';
 import type { StringEvaluator } from './string-building';
 import { argumentList, returnedExpression } from './syntax';
@@ -10,9 +11,6 @@ import { argumentList, returnedExpression } from './syntax';
  * m.tableName }))`. A function that builds SQL from the parts of such an argument builds it from constants,
  * so what a call passes must be read this deep, not only as text (an object is no text at all).
  */
-
-/** Array methods whose result holds some of the receiver's elements. */
-const ELEMENT_KEEPING = /^(?:filter|slice|concat|reverse|sort|toSorted|toReversed|flat)$/;
 
 export function holdsOnlySafeValues(ev: StringEvaluator, node: Node, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
@@ -53,7 +51,8 @@ function mappedOrKept(ev: StringEvaluator, call: Node, depth: number): boolean |
   const method = callee.childForFieldName('property')?.text ?? '';
   const receiver = callee.childForFieldName('object');
   if (!receiver) return undefined;
-  if (ELEMENT_KEEPING.test(method)) return holdsOnlySafeValues(ev, receiver, depth + 1);
+  // (`concat` adds its arguments to the receiver's elements)
+  if (ELEMENT_PRESERVING_METHODS.has(method)) return [receiver, ...(method === 'concat' ? argumentList(call) : [])].every((part) => holdsOnlySafeValues(ev, part, depth + 1));
   if (method !== 'map' && method !== 'flatMap') return undefined;
   const fn = argumentList(call)[0];
   const returned = fn ? returnedExpression(unwrap(fn)) : undefined;

@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { memberChain, unwrap } from '../../ast';
 import { escapeRegExp, matchAllIn } from '../../text';
+import { emptyValueOr, ifHolds } from './allow-lists';
 import { SAFE, type Evaluation } from './pieces';
 import type { StringEvaluator } from './string-building';
 
@@ -26,7 +27,7 @@ const MENTIONS_VALIDATOR = new RegExp(`\\b(?:${VALIDATOR_NAMES.join('|')})\\b`);
 /** `!v(x)`, optionally after `x &&` or `!x ||` (which only let an empty value through), as the whole condition of an `if`. */
 function guardPattern(checked: string): RegExp {
   const name = escapeRegExp(checked);
-  const emptyOr = `(?:${name}\\s*&&\\s*|!\\s*${name}\\s*\\|\\|\\s*)?`;
+  const emptyOr = emptyValueOr(name);
   return new RegExp(`\\bif\\s*\\(\\s*${emptyOr}!\\s*([\\w$]+(?:\\s*\\.\\s*[\\w$]+)?)\\s*\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:throw|return)\\b`, 'g');
 }
 
@@ -53,12 +54,7 @@ function isValidator(ev: StringEvaluator, callee: string): boolean {
  */
 function guardIn(ev: StringEvaluator, checked: string, from: number, before: number, inside: Node): boolean {
   for (const match of matchAllIn(guardPattern(checked), ev.text, from, before)) {
-    if (!isValidator(ev, match[1].replace(/\s+/g, ''))) continue;
-    const at = match.index;
-    const path = ev.scopes.ancestry.pathTo(at, at + 2);
-    const level = path.findIndex((n) => n.startIndex === at && n.type === 'if_statement');
-    const block = path[level - 1];
-    if (level >= 1 && block.startIndex <= inside.startIndex && inside.endIndex <= block.endIndex) return true;
+    if (isValidator(ev, match[1].replace(/\s+/g, '')) && ifHolds(ev, match.index, inside)) return true;
   }
   return false;
 }
