@@ -20,9 +20,30 @@ export const VALIDATING_FUNCTIONS: Readonly<Record<string, readonly string[]>> =
   validator: ['isUUID', 'isInt', 'isNumeric', 'isFloat', 'isDecimal', 'isAlphanumeric', 'isAlpha', 'isHexadecimal', 'isMongoId', 'isBoolean', 'isISO8601', 'isDate', 'isULID'],
 };
 
-/** Every name a validating function is known by, for a cheap look at whether a text calls one at all. */
-const VALIDATOR_NAMES = [...new Set(Object.values(VALIDATING_FUNCTIONS).flat())];
-const MENTIONS_VALIDATOR = new RegExp(`\\b(?:${VALIDATOR_NAMES.join('|')})\\b`);
+/**
+ * Where a text negates a call on a plain name or property (`!validate(id)`, `!isUUID(d.id)`), by the argument as
+ * written: a guard can only stand at one of these, so most reads are told apart without a search. Read once.
+ */
+export class NegatedChecks {
+  private byArgument: Map<string, number[]> | undefined;
+
+  constructor(private readonly text: string) {}
+
+  /** Whether an argument `test` accepts (`argument === 'id'`, or ending in `.id`) is checked somewhere in `from`..`before`. */
+  within(test: (argument: string) => boolean, from: number, before: number): boolean {
+    if (!this.byArgument) {
+      this.byArgument = new Map();
+      for (const m of this.text.matchAll(/!\s*[\w$]+(?:\s*\.\s*[\w$]+)?\s*\(\s*([\w$]+(?:\s*\.\s*[\w$]+)*)\s*\)/g)) {
+        const key = m[1].replace(/\s+/g, '');
+        const list = this.byArgument.get(key) ?? [];
+        list.push(m.index);
+        this.byArgument.set(key, list);
+      }
+    }
+    for (const [argument, offsets] of this.byArgument) if (test(argument) && offsets.some((at) => at >= from && at < before)) return true;
+    return false;
+  }
+}
 
 /** `!v(x)`, optionally after `x &&` or `!x ||` (which only let an empty value through), as the whole condition of an `if`. */
 function guardPattern(checked: string): RegExp {
@@ -53,6 +74,7 @@ function isValidator(ev: StringEvaluator, callee: string): boolean {
  * standing directly in a block that also holds `inside`.
  */
 function guardIn(ev: StringEvaluator, checked: string, from: number, before: number, inside: Node): boolean {
+  if (!ev.negatedChecks.within((argument) => argument === checked, from, before)) return false;
   for (const match of matchAllIn(guardPattern(checked), ev.text, from, before)) {
     if (isValidator(ev, match[1].replace(/\s+/g, '')) && ifHolds(ev, match.index, inside)) return true;
   }
@@ -64,7 +86,6 @@ function guardIn(ev: StringEvaluator, checked: string, from: number, before: num
  * before it in an enclosing block, or for every element of the array it is an element of.
  */
 export function validatedRead(ev: StringEvaluator, use: Node): Evaluation | undefined {
-  if (!MENTIONS_VALIDATOR.test(ev.text)) return undefined;
   const chain = memberChain(use);
   if (chain?.root.type !== 'identifier' || chain.path.length > 2) return undefined;
   const resolution = ev.scopes.resolve(chain.root);
@@ -83,7 +104,8 @@ export function validatedRead(ev: StringEvaluator, use: Node): Evaluation | unde
 function checkedElements(ev: StringEvaluator, array: Node, path: readonly string[], use: Node): boolean {
   if (array.type !== 'identifier') return false;
   const resolution = ev.scopes.resolve(array);
-  if (!resolution || resolution.writes.length > 0) return false;
+  const checked = `.${path.join('.')}`;
+  if (!resolution || resolution.writes.length > 0 || !ev.negatedChecks.within((argument) => argument.endsWith(checked), resolution.binding.scopeStart, use.startIndex)) return false;
   const loop = new RegExp(`\\bfor\\s*\\(\\s*(?:const|let|var)\\s+([\\w$]+)\\s+of\\s+${escapeRegExp(array.text)}\\s*\\)`, 'g');
   for (const match of matchAllIn(loop, ev.text, resolution.binding.scopeStart, use.startIndex)) {
     const at = match.index;
