@@ -66,6 +66,8 @@ async function main() {
   copyWasm();
   const builds = [
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorSplit] },
+    // the editor's analysis worker (src/analysis-worker/), started by the extension on first use
+    { ...common, entryPoints: ['src/analysis-worker/worker-main.ts'], outfile: 'dist/analysis-worker.js', plugins: [vendorSplit] },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [vendorSplit] },
     ...VENDORED.map((name) => ({ ...common, entryPoints: [require.resolve(name)], outfile: `dist/${vendorFile(name)}` })),
   ];

@@ -88,38 +88,53 @@ export class IncrementalDocument {
     if (dropStatements) this.statements = undefined;
   }
 
-  /** Applies the changes of one edit event (in the order given); the next `analyze` parses incrementally. */
-  update(changes: readonly ContentChange[], newText: string): void {
+  /**
+   * Applies the changes of one edit event (in the order given); the next `analyze` parses incrementally.
+   * The cost follows the edit, not the file: the tree, line index and rule memory are edited in place, and
+   * `newText` is checked against the changes where they apply (its length, and the inserted text in place)
+   * rather than by rebuilding and comparing the whole text. Without `newText` (a caller that only has the
+   * changes, such as the analysis worker), the text is built from the changes.
+   */
+  update(changes: readonly ContentChange[], newText?: string): void {
     let text = this.text;
     let lines = this.lines;
     const tree = this.tree;
+    let addsUp = !!tree;
     if (tree) {
-      for (const change of changes) {
+      for (const [i, change] of changes.entries()) {
         const start = change.rangeOffset;
         const oldEnd = start + change.rangeLength;
-        const next = text.slice(0, start) + change.text + text.slice(oldEnd);
-        const after = lines.withEdit(start, oldEnd, change.text, next);
-        tree.edit({
-          startIndex: start, oldEndIndex: oldEnd, newEndIndex: start + change.text.length,
-          startPosition: pointAt(lines, start), oldEndPosition: pointAt(lines, oldEnd), newEndPosition: pointAt(after, start + change.text.length),
-        });
-        this.memory.recordEdit(text, next, start, oldEnd, start + change.text.length);
-        this.unparsed.push({ start, oldEnd, newEnd: start + change.text.length });
+        const newEnd = start + change.text.length;
+        if (start < 0 || oldEnd > text.length) { addsUp = false; break; }
+        const last = i === changes.length - 1;
+        const next = last && newText !== undefined ? newText : text.slice(0, start) + change.text + text.slice(oldEnd);
+        if (next.length !== text.length - change.rangeLength + change.text.length || (last && next.slice(start, newEnd) !== change.text)) { addsUp = false; break; }
+        const startPosition = pointAt(lines, start);
+        const oldEndPosition = pointAt(lines, oldEnd);
+        this.memory.recordEdit(text, next, start, oldEnd, newEnd);
+        lines = lines.withEdit(start, oldEnd, change.text, next);
+        tree.edit({ startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd, startPosition, oldEndPosition, newEndPosition: pointAt(lines, newEnd) });
+        this.unparsed.push({ start, oldEnd, newEnd });
         text = next;
-        lines = after;
       }
     }
-    this.text = newText;
-    if (tree && text === newText) {
+    if (addsUp && (newText === undefined || text === newText)) {
+      this.text = text;
       this.lines = lines;
       return;
     }
     // No tree to reuse, or changes that do not add up to the new text (out of order, missed events): start afresh.
+    this.text = newText ?? text;
     this.memory.reset();
     this.dropTree();
     this.unparsed = [];
-    this.lines = new LineIndex(newText);
+    this.lines = new LineIndex(this.text);
     this.parseAfresh = true;
+  }
+
+  /** The text as of the last `update` or `reset`. */
+  get currentText(): string {
+    return this.text;
   }
 
   /** Replaces the whole text (for example after a configuration change) without reusing the tree. */

@@ -21,7 +21,20 @@ export interface ProjectFacts {
    * (such as the app graph) this way instead of rebuilding them for every analysed file.
    */
   memo<T>(key: string, compute: () => T): T;
+  /**
+   * The maps the snapshot was made of, as plain data another thread can receive (`projectFactsFrom` makes
+   * the same facts of them there); absent on facts made by hand.
+   */
+  readonly data?: ProjectFactsData;
 }
 
-export { ProjectIndex } from './project/project-index';
+/** What project facts are made of, without functions: structured-cloneable. */
+export interface ProjectFactsData {
+  readonly rootDir: string;
+  readonly files: ReadonlyMap<string, FileFacts>;
+  readonly packages: ReadonlyMap<string, PackageFacts>;
+  readonly requirements: ReadonlyMap<string, PackageFacts>;
+}
+
+export { ProjectIndex, projectFactsFrom } from './project/project-index';
 export type { FileFacts, PackageFacts } from './project/facts';

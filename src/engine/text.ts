@@ -1,45 +1,99 @@
 import type { Position, Range } from './types';
 
 /**
+ * Line starts of a text that an editor keeps editing. An edit shifts every line start after it; rather than
+ * rewrite them all per keystroke, the shift is kept pending from one line on (`shiftFrom`, `delta`) and
+ * folded into the next edit at the same place, which is where typing goes. An edit elsewhere first applies
+ * the pending shift (one pass over the lines); an edit that adds or removes lines moves the array once.
+ */
+class LineStarts {
+  private shiftFrom: number;
+  private delta = 0;
+
+  constructor(private readonly starts: number[]) {
+    this.shiftFrom = starts.length;
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  at(i: number): number {
+    return i >= this.shiftFrom ? this.starts[i] + this.delta : this.starts[i];
+  }
+
+  /** The first line whose start is after `offset` (binary search). */
+  firstAfter(offset: number, from = 0): number {
+    let low = from;
+    let high = this.starts.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (this.at(mid) <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  }
+
+  /** `start..oldEnd` replaced by text with line breaks ending at `added` (offsets in the new text). */
+  edit(start: number, oldEnd: number, added: readonly number[], delta: number): void {
+    const first = this.firstAfter(start);
+    const pastEdit = this.firstAfter(oldEnd, first);
+    if (this.shiftFrom < first || this.shiftFrom > pastEdit) this.settle();
+    if (pastEdit > first || added.length > 0) this.starts.splice(first, pastEdit - first, ...added);
+    this.shiftFrom = first + added.length;
+    this.delta += delta;
+    if (this.shiftFrom >= this.starts.length) this.settle();
+  }
+
+  private settle(): void {
+    for (let i = this.shiftFrom; i < this.starts.length; i++) this.starts[i] += this.delta;
+    this.shiftFrom = this.starts.length;
+    this.delta = 0;
+  }
+}
+
+/**
  * Converts between UTF-16 offsets and 0-based line/character positions of one text. Lines end at `\n`,
  * `\r\n` or a lone `\r` (old Mac files), as editors and SARIF viewers count them.
  */
 export class LineIndex {
-  private readonly lineStarts: number[];
+  private lineStarts: LineStarts;
 
   constructor(readonly text: string, lineStarts?: number[]) {
     if (lineStarts) {
-      this.lineStarts = lineStarts;
+      this.lineStarts = new LineStarts(lineStarts);
       return;
     }
     const starts = [0];
     for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
-    this.lineStarts = starts;
+    this.lineStarts = new LineStarts(starts);
   }
 
   /**
-   * The index of `newText`, which is this text with `start..oldEnd` replaced by `inserted`: line starts
-   * before the edit are kept, those after it shifted, so the cost follows the number of lines, not characters.
+   * The index of `newText`, which is this text with `start..oldEnd` replaced by `inserted`. It takes over this
+   * index's line starts, so this index must not be used afterwards. Cost: the line breaks inserted, plus one
+   * pass over the line starts when the edit is on another line than the last one or adds or removes lines.
    */
   withEdit(start: number, oldEnd: number, inserted: string, newText: string): LineIndex {
     // a `\r` may join or leave a `\n` at the edit: count again (editors hand over text without lone `\r`)
-    if (inserted.includes('\r') || newText[start - 1] === '\r') return new LineIndex(newText);
-    const delta = inserted.length - (oldEnd - start);
-    const starts: number[] = [];
-    let i = 0;
-    while (i < this.lineStarts.length && this.lineStarts[i] <= start) starts.push(this.lineStarts[i++]);
-    for (let n = inserted.indexOf('\n'); n >= 0; n = inserted.indexOf('\n', n + 1)) starts.push(start + n + 1);
-    while (i < this.lineStarts.length && this.lineStarts[i] <= oldEnd) i++;
-    while (i < this.lineStarts.length) starts.push(this.lineStarts[i++] + delta);
-    return new LineIndex(newText, starts);
+    if (inserted.includes('\r') || (start > 0 && this.text[start - 1] === '\r')) return new LineIndex(newText);
+    const added: number[] = [];
+    for (let n = inserted.indexOf('\n'); n >= 0; n = inserted.indexOf('\n', n + 1)) added.push(start + n + 1);
+    const next = Object.create(LineIndex.prototype) as LineIndex;
+    Object.assign(next, { text: newText, lineStarts: this.lineStarts });
+    this.lineStarts.edit(start, oldEnd, added, inserted.length - (oldEnd - start));
+    this.lineStarts = new LineStarts([]);
+    return next;
   }
 
   /** Characters on lines longer than `length`. */
   charactersOnLinesLongerThan(length: number): number {
     let total = 0;
-    for (let i = 0; i < this.lineStarts.length; i++) {
-      const end = i + 1 < this.lineStarts.length ? this.lineStarts[i + 1] - 1 : this.text.length;
-      if (end - this.lineStarts[i] > length) total += end - this.lineStarts[i];
+    const count = this.lineStarts.length;
+    for (let i = 0; i < count; i++) {
+      const lineStart = this.lineStarts.at(i);
+      const end = i + 1 < count ? this.lineStarts.at(i + 1) - 1 : this.text.length;
+      if (end - lineStart > length) total += end - lineStart;
     }
     return total;
   }
@@ -50,19 +104,13 @@ export class LineIndex {
 
   positionAt(offset: number): Position {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
-    let low = 0;
-    let high = this.lineStarts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (this.lineStarts[mid] <= clamped) low = mid;
-      else high = mid - 1;
-    }
-    return { line: low, character: clamped - this.lineStarts[low] };
+    const line = Math.max(0, this.lineStarts.firstAfter(clamped) - 1);
+    return { line, character: clamped - this.lineStarts.at(line) };
   }
 
   offsetAt(position: Position): number {
     if (position.line >= this.lineStarts.length) return this.text.length;
-    const start = this.lineStarts[Math.max(0, position.line)];
+    const start = this.lineStarts.at(Math.max(0, position.line));
     return Math.min(start + position.character, this.text.length);
   }
 
@@ -71,9 +119,8 @@ export class LineIndex {
   }
 
   lineText(line: number): string {
-    const start = this.lineStarts[line] ?? this.text.length;
-    const next = this.lineStarts[line + 1];
-    const end = next === undefined ? this.text.length : next - 1;
+    const start = line < this.lineStarts.length ? this.lineStarts.at(line) : this.text.length;
+    const end = line + 1 < this.lineStarts.length ? this.lineStarts.at(line + 1) - 1 : this.text.length;
     return this.text.slice(start, end).replace(/\r$/, '');
   }
 }

@@ -2,11 +2,10 @@ import * as path from 'path';
 import vscode = require('vscode');
 import type { EngineConfig } from '../engine/config';
 import { ignoreMatcher } from '../engine/glob';
-import { IncrementalDocument, type ContentChange } from '../engine/incremental';
+import { AnalysisClient, type PassResult as ClientResult } from '../analysis-worker/client';
+import type { ContentChange } from '../engine/incremental';
 import { isLanguageId } from '../engine/languages';
-import type { Grammars } from '../engine/parser';
 import type { ProjectFacts } from '../engine/project';
-import { allRules } from '../engine/registry';
 import { isInSkippedFolder } from '../engine/skipped-folders';
 import type { Finding, RuleScope } from '../engine/types';
 import type { Logger } from './logger';
@@ -27,7 +26,7 @@ interface PassResult {
 }
 
 interface TrackedDocument {
-  analysis: IncrementalDocument;
+  doc: vscode.TextDocument;
   config: EngineConfig;
   pending: ContentChange[];
   fileTimer: ReturnType<typeof setTimeout> | undefined;
@@ -44,13 +43,20 @@ export interface AnalysisEvent {
 
 const SCOPES: readonly RuleScope[] = ['file', 'project'];
 
+/** Where the analysis worker's script and the grammars are (dist/analysis-worker.js, dist/wasm). */
+export interface AnalysisPlace {
+  workerFile?: string;
+  wasmDir?: string;
+}
+
 /**
  * Keeps diagnostics for open documents: analysed on open, re-analysed on change (debounced, incremental
- * parse; file rules at once, project rules when typing pauses), cleared on close. The file pass after a
- * keystroke has a budget (setting `keystrokeBudgetMs`): one that needs longer, typically while half-typed
- * code sends the parser through the rest of the file, is given up, the problems shown stay, and the
- * pause pass finishes it without a budget. Each pass has its own
- * diagnostic collection, so one pass never republishes the other's findings at stale positions.
+ * parse; file rules at once, project rules when typing pauses), cleared on close. The analysis runs in a
+ * worker thread (started with the first analysed document): this thread only hands it the edits and
+ * publishes the findings it returns for the newest version. Where the worker cannot run, the analysis runs
+ * here, and the file pass after a keystroke has a budget (setting `keystrokeBudgetMs`): one that needs
+ * longer is given up, the problems shown stay, and the pause pass finishes it without a budget. Each pass
+ * has its own diagnostic collection, so one pass never republishes the other's findings at stale positions.
  */
 export class DiagnosticsController implements vscode.Disposable {
   private readonly collections: Record<RuleScope, vscode.DiagnosticCollection> = {
@@ -67,7 +73,9 @@ export class DiagnosticsController implements vscode.Disposable {
   /** Fires when a keystroke pass gives up on its budget and leaves the document to the pause pass. */
   readonly onDidDefer = this.deferred.event;
 
-  constructor(private readonly grammars: Grammars, private readonly logger: Logger, private readonly projectFacts: (uri: vscode.Uri) => ProjectFacts | undefined = () => undefined) {
+  private analysis: AnalysisClient | undefined;
+
+  constructor(private readonly place: AnalysisPlace, private readonly logger: Logger, private readonly projectFacts: (uri: vscode.Uri) => ProjectFacts | undefined = () => undefined) {
     this.disposables.push(
       this.collections.file,
       this.collections.project,
@@ -81,6 +89,21 @@ export class DiagnosticsController implements vscode.Disposable {
       vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refreshAll()),
     );
     for (const doc of vscode.workspace.textDocuments) void this.open(doc);
+  }
+
+  /** The analysis, started on first use so that activation does not wait for a thread to start. */
+  private get client(): AnalysisClient {
+    if (!this.analysis) {
+      const client = AnalysisClient.start({ ...this.place, log: (message) => this.logger.info(message) });
+      client.onResult((result) => this.publish(result));
+      this.analysis = client;
+    }
+    return this.analysis;
+  }
+
+  /** True while the analysis runs in its worker thread (false before the first document, or after a fallback). */
+  get analysesInWorker(): boolean {
+    return this.analysis?.inWorker ?? false;
   }
 
   private static combined(tracked: TrackedDocument): Finding[] {
@@ -130,13 +153,19 @@ export class DiagnosticsController implements vscode.Disposable {
         this.logger.info(`${doc.uri.fsPath}: skipped, it is in a skipped folder or matches an ignore pattern`);
         return;
       }
-      const analysis = await IncrementalDocument.open(doc.getText(), { languageId: doc.languageId, fileName: doc.uri.fsPath, config, grammars: this.grammars });
-      if (!analysis || doc.isClosed) { analysis?.dispose(); return; }
+      if (doc.isClosed) return;
+      const key = doc.uri.toString();
       const empty = (): PassResult => ({ findings: [], version: doc.version });
-      const tracked: TrackedDocument = { analysis, config, pending: [], fileTimer: undefined, projectTimer: undefined, passes: { file: empty(), project: empty() }, fileDeferred: false };
-      this.documents.set(doc.uri.toString(), tracked);
-      this.runPass(doc, tracked, 'file');
-      this.runPass(doc, tracked, 'project');
+      const tracked: TrackedDocument = { doc, config, pending: [], fileTimer: undefined, projectTimer: undefined, passes: { file: empty(), project: empty() }, fileDeferred: false };
+      this.documents.set(key, tracked);
+      this.client.open(key, () => {
+        // the text holds every change so far: those not handed over yet must not be applied again
+        tracked.pending.length = 0;
+        return { text: doc.getText(), version: doc.version, languageId: doc.languageId, fileName: doc.uri.fsPath, config };
+      });
+      this.runPass(tracked, 'file');
+      this.runPass(tracked, 'project');
+      await this.client.settled(key);
     } catch (error) {
       this.logger.error(`${doc.uri.fsPath}: could not be analysed`, error);
     }
@@ -152,11 +181,11 @@ export class DiagnosticsController implements vscode.Disposable {
     tracked.fileTimer = setTimeout(() => {
       tracked.fileTimer = undefined;
       try {
-        tracked.analysis.update(tracked.pending.splice(0), doc.getText());
-        this.runPass(doc, tracked, 'file', readSettings(doc.uri).keystrokeBudgetMs);
+        this.client.edit(doc.uri.toString(), doc.version, tracked.pending.splice(0));
+        this.runPass(tracked, 'file', readSettings(doc.uri).keystrokeBudgetMs);
         tracked.projectTimer = setTimeout(() => {
           tracked.projectTimer = undefined;
-          this.runPausePass(doc, tracked);
+          this.runPausePass(tracked);
         }, PROJECT_PASS_DELAY_MS);
       } catch (error) {
         this.logger.error(`${doc.uri.fsPath}: re-analysis failed`, error);
@@ -165,14 +194,25 @@ export class DiagnosticsController implements vscode.Disposable {
   }
 
   /**
-   * Runs the rules of one scope on the document's current text and publishes their findings. With a
-   * budget, a pass that cannot finish in it publishes nothing and leaves the document marked deferred.
+   * Asks for a pass of one scope's rules on the document's newest version; `publish` shows its findings.
+   * The budget applies where the analysis runs in this thread (see `AnalysisClient.analyze`).
    */
-  private runPass(doc: vscode.TextDocument, tracked: TrackedDocument, scope: RuleScope, budgetMs?: number): void {
-    if (doc.isClosed || !this.documents.has(doc.uri.toString())) return;
-    const rules = allRules().filter((rule) => rule.meta.scope === scope);
-    // file rules read project facts too (which SQL driver the db module imports); a snapshot costs nothing to pass
-    const result = tracked.analysis.analyze({ rules, project: this.projectFacts(doc.uri) }, budgetMs);
+  private runPass(tracked: TrackedDocument, scope: RuleScope, budgetMs?: number): void {
+    const { doc } = tracked;
+    if (doc.isClosed || this.documents.get(doc.uri.toString()) !== tracked) return;
+    // file rules read project facts too (which SQL driver the db module imports)
+    this.client.analyze(doc.uri.toString(), scope, { budgetMs, facts: this.projectFacts(doc.uri) });
+  }
+
+  /**
+   * Publishes a pass's findings (only ever for the newest version the analysis was given). A pass deferred
+   * on its budget publishes nothing and leaves the document marked deferred.
+   */
+  private publish(result: ClientResult): void {
+    const tracked = this.documents.get(result.id);
+    if (!tracked) return;
+    const { doc } = tracked;
+    const { scope } = result;
     if (scope === 'file') tracked.fileDeferred = result.deferred !== undefined;
     if (result.deferred) {
       this.deferred.fire({ uri: doc.uri, reason: result.deferred });
@@ -182,15 +222,15 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const note of result.notes) {
       if (scope === 'file' || !note.startsWith('syntax error')) this.logger.info(`${doc.uri.fsPath}: ${note}`);
     }
-    tracked.passes[scope] = { findings: result.findings, version: doc.version };
+    tracked.passes[scope] = { findings: result.findings, version: result.version };
     this.collections[scope].set(doc.uri, result.findings.map((f) => toDiagnostic(f, doc.uri)));
     this.analysed.fire({ uri: doc.uri, findings: DiagnosticsController.combined(tracked) });
   }
 
   /** What runs once typing pauses: the file rules if their keystroke pass was deferred, then the project rules. */
-  private runPausePass(doc: vscode.TextDocument, tracked: TrackedDocument): void {
-    if (tracked.fileDeferred) this.runPass(doc, tracked, 'file');
-    this.runPass(doc, tracked, 'project');
+  private runPausePass(tracked: TrackedDocument): void {
+    if (tracked.fileDeferred) this.runPass(tracked, 'file');
+    this.runPass(tracked, 'project');
   }
 
   close(uri: vscode.Uri): void {
@@ -198,7 +238,7 @@ export class DiagnosticsController implements vscode.Disposable {
     const tracked = this.documents.get(key);
     if (tracked?.fileTimer) clearTimeout(tracked.fileTimer);
     if (tracked?.projectTimer) clearTimeout(tracked.projectTimer);
-    tracked?.analysis.dispose();
+    if (tracked) this.analysis?.close(key);
     this.documents.delete(key);
     for (const scope of SCOPES) this.collections[scope].delete(uri);
     this.analysed.fire({ uri, findings: [] });
@@ -219,8 +259,8 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) {
       const tracked = this.documents.get(doc.uri.toString());
       if (!tracked || tracked.pending.length || tracked.fileTimer) continue;
-      this.runPass(doc, tracked, 'file');
-      this.runPass(doc, tracked, 'project');
+      this.runPass(tracked, 'file');
+      this.runPass(tracked, 'project');
     }
   }
 
@@ -228,9 +268,9 @@ export class DiagnosticsController implements vscode.Disposable {
     for (const tracked of this.documents.values()) {
       if (tracked.fileTimer) clearTimeout(tracked.fileTimer);
       if (tracked.projectTimer) clearTimeout(tracked.projectTimer);
-      tracked.analysis.dispose();
     }
     this.documents.clear();
+    void this.analysis?.dispose();
     this.disposables.forEach((d) => d.dispose());
   }
 }

@@ -38,9 +38,12 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   const started = Date.now();
   const logger = new Logger();
   // Grammars load on first use, not here, to keep activation fast.
-  const grammars = new Grammars(vscode.Uri.joinPath(context.extensionUri, 'dist', 'wasm').fsPath);
+  const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'wasm').fsPath;
+  const grammars = new Grammars(wasmDir);
   const workspaceIndex = new WorkspaceIndex(grammars, logger);
-  const diagnostics = new DiagnosticsController(grammars, logger, (uri) => workspaceIndex.factsFor(uri));
+  // the analysis worker is its own bundle beside this one; it starts with the first analysed document
+  const analysisPlace = { workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysis-worker.js').fsPath, wasmDir };
+  const diagnostics = new DiagnosticsController(analysisPlace, logger, (uri) => workspaceIndex.factsFor(uri));
   const configFile = new ConfigFileWatcher();
   context.subscriptions.push(
     logger,
@@ -60,7 +63,6 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   const routes = registerRoutesView(context, { workspaceIndex, logger });
   const track = registerTrack(context, { progress: guide.progress, setKey: (key, value) => guide.contextKeys.set(key, value), logger, grammars });
   const replay = new ReplayPanel(context.extensionUri, (anchor) => vscode.commands.executeCommand(COMMANDS.openGuide, anchor));
-  const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'wasm').fsPath;
   context.subscriptions.push(replay, vscode.commands.registerCommand(COMMANDS.replayInjection, (query?: unknown, where?: unknown) => replayCommand(replay, diagnostics, wasmDir, query, where)));
   showStartFileFromEnvironment(context, { diagnostics, workspaceIndex });
   logger.info(`activated in ${Date.now() - started} ms`);

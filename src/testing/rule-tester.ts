@@ -33,6 +33,8 @@ export interface ExpectedFinding {
   endColumn?: number;
   /** Substrings the final message must contain. */
   messageIncludes?: string[];
+  /** How the final message begins (`POST /orders` rather than `GET/POST /orders`). */
+  messageStartsWith?: string;
   /** The related locations, in order (1-based lines, like `line`); checked only when given. */
   related?: { line: number; column?: number; messageIncludes?: string }[];
 }
@@ -89,6 +91,7 @@ function checkFinding(rule: Rule, actual: Finding, expected: ExpectedFinding, in
   for (const key of ['line', 'column', 'endLine', 'endColumn'] as const) {
     if (expected[key] !== undefined) assert.strictEqual(at[key], expected[key], `finding ${index}: ${key} (message: ${actual.message})`);
   }
+  if (expected.messageStartsWith !== undefined) assert.ok(actual.message.startsWith(expected.messageStartsWith), `finding ${index}: message should start with ${JSON.stringify(expected.messageStartsWith)}: ${actual.message}`);
   for (const part of expected.messageIncludes ?? []) assert.ok(actual.message.includes(part), `finding ${index}: message should include ${JSON.stringify(part)}: ${actual.message}`);
   if (expected.related) {
     const related = actual.related.map((r) => ({ line: r.range.start.line + 1, column: r.range.start.character + 1, message: r.message }));

@@ -189,4 +189,27 @@ describe('LineIndex.withEdit', () => {
       for (let offset = 0; offset <= text.length; offset++) assert.deepStrictEqual(lines.positionAt(offset), fresh.positionAt(offset), `edit ${i}, offset ${offset}`);
     }
   });
+
+  it('equals an index built from scratch while typing: runs of edits at the cursor, now and then a jump elsewhere', async () => {
+    const { LineIndex } = await import('../../src/engine/text');
+    const next = seededRandom(13);
+    let text = Array.from({ length: 40 }, (_, i) => `line ${i}`).join('\n');
+    let lines = new LineIndex(text);
+    let cursor = Math.floor(text.length / 2);
+    for (let i = 0; i < 600; i++) {
+      if (next() < 0.05) cursor = Math.floor(next() * (text.length + 1));
+      const backspace = cursor > 0 && next() < 0.3;
+      const start = backspace ? cursor - 1 : cursor;
+      const oldEnd = backspace ? cursor : start;
+      const inserted = backspace ? '' : ['a', ' ', '\n', 'xy'][Math.floor(next() * 4)];
+      const changed = text.slice(0, start) + inserted + text.slice(oldEnd);
+      lines = lines.withEdit(start, oldEnd, inserted, changed);
+      text = changed;
+      cursor = start + inserted.length;
+      const fresh = new LineIndex(text);
+      assert.strictEqual(lines.lineCount, fresh.lineCount, `edit ${i}`);
+      for (let offset = 0; offset <= text.length; offset++) assert.deepStrictEqual(lines.positionAt(offset), fresh.positionAt(offset), `edit ${i}, offset ${offset}`);
+      for (let line = 0; line < fresh.lineCount; line++) assert.strictEqual(lines.lineText(line), fresh.lineText(line), `edit ${i}, line ${line}`);
+    }
+  });
 });

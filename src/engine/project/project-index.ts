@@ -6,7 +6,7 @@ import { MAY_HOLD_RUBY_FACTS } from '../languages/ruby/ruby-facts';
 import { reasonToSkip } from '../limits';
 import { sharedGrammars, type Grammars } from '../parser';
 import { parseSource } from '../parse-source';
-import type { ProjectFacts } from '../project';
+import type { ProjectFacts, ProjectFactsData } from '../project';
 import type { LanguageId } from '../types';
 import { extractIndexedFacts } from './extract-facts';
 import { nextFileKind } from './extract-next';
@@ -60,7 +60,12 @@ function nearestRequirements(requirements: ReadonlyMap<string, PackageFacts>, fi
   return nearestPackage(byDir, fileName);
 }
 
-function createSnapshot(rootDir: string, files: Map<string, FileFacts>, packages: Map<string, PackageFacts>, requirements: Map<string, PackageFacts>): ProjectFacts {
+/** The project facts made of `data` (sent from another thread, or just gathered). */
+export function projectFactsFrom(data: ProjectFactsData): ProjectFacts {
+  return createSnapshot(data.rootDir, data.files, data.packages, data.requirements);
+}
+
+function createSnapshot(rootDir: string, files: ReadonlyMap<string, FileFacts>, packages: ReadonlyMap<string, PackageFacts>, requirements: ReadonlyMap<string, PackageFacts>): ProjectFacts {
   const resolved = new Map<string, string | undefined>();
   const memos = new Map<string, unknown>();
   return {
@@ -77,6 +82,7 @@ function createSnapshot(rootDir: string, files: Map<string, FileFacts>, packages
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
     },
+    data: { rootDir, files, packages, requirements },
   };
 }
 

@@ -298,10 +298,13 @@ export const sqlConcatenation: Rule = {
     if (frontEnd) return frontEnd.mayHaveSql(input.text, sqlOptions(input.config).extraSinks);
     return input.text.search(callPattern(sinkMethodNames(configuredSinks(sqlOptions(input.config))))) >= 0 || input.text.includes('$where');
   },
-  check(context: RuleContext) {
+  check(input: RuleContext) {
+    // Whether the file is a test, migration or script is read from its whole text: asked only when there is
+    // something to report, so a keystroke in a file without findings does not scan all of it again.
+    let leftOut: boolean | undefined;
+    const context: RuleContext = { ...input, report: (d) => { leftOut ??= isLeftOut(input); if (!leftOut) input.report(d); } };
     const { text } = context;
     const options = sqlOptions(context.config);
-    if (isLeftOut(context)) return;
     // languages other than the JavaScript family fill the language-neutral model, judged in one place
     const frontEnd = sqlFrontEndOf(context.languageId);
     if (frontEnd) {

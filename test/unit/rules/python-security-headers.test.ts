@@ -35,6 +35,9 @@ function settings(parts: { middleware?: string[]; extra?: string; debug?: string
 }
 
 const GOOD = settings();
+/** Settings with the apps and middleware but neither HSTS nor the HTTPS redirect. */
+const NO_HTTPS = GOOD.replace('SECURE_SSL_REDIRECT = True\n', '').replace('SECURE_HSTS_SECONDS = 31536000\n', '');
+const WORKER_SETTINGS = "from shop.settings import *  # noqa\n\nINSTALLED_APPS = INSTALLED_APPS + ['django_celery_beat']\nCELERY_BROKER_URL = os.environ.get('BROKER_URL')\nCELERY_TASK_SERIALIZER = 'json'\n";
 const FLASK_APP = "from flask import Flask\n\napp = Flask(__name__)\n\n@app.route('/')\ndef home():\n    return 'hi'\n";
 const FASTAPI_APP = "from fastapi import FastAPI\n\napp = FastAPI()\n\n@app.get('/items')\nasync def items():\n    return []\n";
 const HEADER_HOOK_BODY = "    response.headers['Content-Security-Policy'] = \"default-src 'self'\"\n    response.headers['Strict-Transport-Security'] = 'max-age=31536000'\n    response.headers['X-Content-Type-Options'] = 'nosniff'\n    response.headers['X-Frame-Options'] = 'DENY'\n    return response\n";
@@ -79,6 +82,11 @@ const valid: ValidCase[] = [
   { ...py, name: 'SecurityMiddleware added by +=', code: settings({ middleware: ['django.contrib.sessions.middleware.SessionMiddleware', 'django.middleware.csrf.CsrfViewMiddleware', 'django.middleware.clickjacking.XFrameOptionsMiddleware'] }) + "MIDDLEWARE += ['django.middleware.security.SecurityMiddleware']\n" },
   { ...py, name: 'no sessions and no CSRF middleware: cookie flags do not apply', code: "INSTALLED_APPS = ['django.contrib.contenttypes']\nMIDDLEWARE = [\n    'django.middleware.security.SecurityMiddleware',\n    'django.middleware.clickjacking.XFrameOptionsMiddleware',\n]\nSECURE_SSL_REDIRECT = True\nSECURE_HSTS_SECONDS = 3600\nSESSION_COOKIE_SECURE = False\n" },
   { ...py, name: 'tuple middleware (old style) with everything set', code: GOOD.replace("MIDDLEWARE = [", 'MIDDLEWARE = (').replace("XFrameOptionsMiddleware',\n]", "XFrameOptionsMiddleware',\n)") },
+  {
+    ...py, name: 'task-worker settings that set no deployment setting, built on web settings: what both miss is reported on the web settings only', fileName: '/p/worker/settings.py',
+    code: WORKER_SETTINGS,
+    files: { '/p/shop/settings.py': NO_HTTPS },
+  },
   {
     ...py, name: 'production settings built on a base that sets everything', fileName: '/p/mysite/settings/production.py',
     code: "from .base import *\n\nDEBUG = False\nALLOWED_HOSTS = ['example.com']\n",
@@ -285,6 +293,18 @@ const invalid: InvalidCase[] = [
     output: settings({ middleware: ['django.middleware.security.SecurityMiddleware', 'django.contrib.sessions.middleware.SessionMiddleware', 'django.middleware.common.CommonMiddleware', 'django.middleware.csrf.CsrfViewMiddleware', 'django.middleware.clickjacking.XFrameOptionsMiddleware'] }),
   },
   { ...py, name: 'DEBUG = True in production settings', code: settings({ debug: 'DEBUG = True' }), errors: [{ messageId: 'debugInProduction', line: 16, column: 1, endColumn: 13, messageIncludes: ['security.W018'] }], output: null },
+  {
+    ...py, name: 'web settings missing HTTPS settings, with task-worker settings built on them that set no deployment setting', fileName: '/p/shop/settings.py',
+    code: NO_HTTPS,
+    files: { '/p/worker/settings.py': WORKER_SETTINGS },
+    errors: [{ messageId: 'deploySettingsMissing', line: 8, messageIncludes: ['SECURE_HSTS_SECONDS is not set (security.W004)', 'SECURE_SSL_REDIRECT is not set (security.W008)'] }],
+  },
+  {
+    ...py, name: 'settings built on a base that set DEBUG themselves are a deployment variant: the chain is judged through them', fileName: '/p/worker/settings.py',
+    code: `${WORKER_SETTINGS}DEBUG = True\n`,
+    files: { '/p/shop/settings.py': NO_HTTPS },
+    errors: [{ messageId: 'deploySettingsMissing', line: 1, messageIncludes: ['SECURE_HSTS_SECONDS is not set (security.W004)'] }, { messageId: 'debugInProduction', line: 6 }],
+  },
   {
     ...py, name: 'DEBUG = True in a base module that production does not override', fileName: '/p/mysite/settings/base.py',
     code: settings({ debug: 'DEBUG = True' }),

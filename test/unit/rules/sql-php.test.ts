@@ -18,6 +18,7 @@ runRuleTests(sqlConcatenation, {
     ok('$id = intval($_GET["id"]);\nmysqli_query($conn, "SELECT * FROM users WHERE id = $id");', 'intval makes a number'),
     ok('$id = (int) $_GET["id"];\n$pdo->query("SELECT * FROM users WHERE id = " . $id);', '(int) cast'),
     ok('$pdo->query("SELECT * FROM users WHERE id = " . (int) $_GET["id"]);'),
+    ok('function amountOver($query, array $parts) {\n  $n = (float) trim($query->getConnection()->getPdo()->quote($parts["value"]), "\'");\n  $query->whereRaw("amount > {$n}");\n}', '(float) cast of a quoted, trimmed value in a string'),
     ok('$name = mysqli_real_escape_string($conn, $_POST["name"]);\nmysqli_query($conn, "SELECT * FROM users WHERE name = \'$name\'");'),
     ok('$pdo->query("SELECT * FROM users WHERE name = " . $pdo->quote($_GET["name"]));'),
     ok('$wpdb->get_results($wpdb->prepare("SELECT * FROM $wpdb->posts WHERE ID = %d", $id));', 'wpdb prepare'),
@@ -56,6 +57,7 @@ runRuleTests(sqlConcatenation, {
     ok('class AddIndex extends Migration { public function up() { DB::statement("CREATE INDEX i ON " . $this->table . " (a)"); } }', 'a migration class'),
   ],
   invalid: [
+    bad('function amountOver($query, array $parts) {\n  $n = (float) $parts["value"];\n  $query->whereRaw("amount {$parts[\'op\']} {$n}");\n}'),
     bad('$id = $_GET["id"];\nmysqli_query($conn, "SELECT * FROM users WHERE id = $id");', { errors: [{ messageId: 'concatenated', line: 3, column: 21, messageIncludes: ['mysqli_query', 'variables in a double-quoted string'] }] }),
     bad('mysqli_query($conn, "SELECT * FROM users WHERE id = \'" . $_GET["id"] . "\'");', { errors: [{ messageId: 'concatenated', messageIncludes: ['`.` concatenation', '$_GET["id"]'] }] }),
     bad('$r = mysql_query("DELETE FROM users WHERE id = " . $_POST["id"]);'),

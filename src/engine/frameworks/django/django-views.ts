@@ -1,10 +1,11 @@
 import type { PyClass, PyDecorator, PyFunction, PyValue } from '../../languages/python/python-facts';
 import type { PythonProject } from '../../languages/python/modules';
 import type { RouteGuard } from '../../model/routes';
-import { decoratorGuard } from '../python-guards';
 import { handlerGuard } from '../python-apps';
 import { classChain } from '../python-classes';
+import { classViewGuards } from './class-view-guards';
 import type { DjangoSettings } from './django-settings';
+import { decoratorsGuards } from './view-decorators';
 
 /** A view as a URLconf entry reaches it: a function or a class, in its file. */
 export type DjangoView =
@@ -38,10 +39,6 @@ const GENERIC_METHODS: Record<string, string[]> = {
   ListModelMixin: ['get'], RetrieveModelMixin: ['get'], CreateModelMixin: ['post'], UpdateModelMixin: ['put', 'patch'], DestroyModelMixin: ['delete'],
 };
 const DRF_BASES = /^(?:APIView|GenericAPIView|ViewSet|GenericViewSet|ModelViewSet|ReadOnlyModelViewSet|ViewSetMixin|\w+APIView)$/;
-const AUTH_MIXINS: Record<string, { privilege: boolean }> = {
-  LoginRequiredMixin: { privilege: false }, PermissionRequiredMixin: { privilege: true }, UserPassesTestMixin: { privilege: true },
-  StaffuserRequiredMixin: { privilege: true }, SuperuserRequiredMixin: { privilege: true }, GroupRequiredMixin: { privilege: true },
-};
 /** `django.contrib.auth` views: signing in, out and recovering a password are public by design. */
 const AUTH_VIEWS = /^(?:LoginView|LogoutView|PasswordResetView|PasswordResetDoneView|PasswordResetConfirmView|PasswordResetCompleteView|ObtainAuthToken|TokenObtainPairView|TokenRefreshView|TokenVerifyView|obtain_auth_token|obtain_jwt_token|refresh_jwt_token)$/;
 const PRIVILEGE_PERMISSIONS = /IsAdminUser|DjangoModelPermissions|DjangoObjectPermissions|Admin|Staff|Superuser|Owner|Role|Perm/;
@@ -59,22 +56,6 @@ export function permissionGuards(names: readonly string[], level: RouteGuard['le
   if (!names.length || names.every((n) => /(?:^|\.)AllowAny$/.test(n))) return [{ name: `permission_classes = [${shown}]`, level, role: 'opens' }];
   const open = names.every((n) => READ_ONLY_OPEN.test(n));
   return [{ name: `permission_classes = [${shown}]`, level, role: 'checks', effect: 'rejects', privilege: names.some((n) => PRIVILEGE_PERMISSIONS.test(n)), exceptMethods: open ? SAFE : undefined }];
-}
-
-function decoratorsGuards(project: PythonProject, file: string, decorators: readonly PyDecorator[]): RouteGuard[] {
-  const guards: RouteGuard[] = [];
-  for (const d of decorators) {
-    // `@method_decorator(login_required, name='dispatch')` applies the decorator it is given.
-    const inner = /(?:^|\.)method_decorator$/.test(d.name) ? d.call?.args[0] : undefined;
-    const applied: PyDecorator[] = inner?.kind === 'name' ? [{ name: inner.name, start: d.start, end: d.end }]
-      : inner?.kind === 'call' ? [{ name: inner.callee, call: inner, start: d.start, end: d.end }]
-        : inner?.kind === 'list' ? inner.items.filter((i) => i.kind === 'name').map((i) => ({ name: (i as { name: string }).name, start: d.start, end: d.end })) : [d];
-    for (const a of applied) {
-      const guard = decoratorGuard(project, file, a);
-      if (guard) guards.push(guard);
-    }
-  }
-  return guards;
 }
 
 function declaredMethods(decorators: readonly PyDecorator[]): string[] | undefined {
@@ -134,14 +115,6 @@ export function viewFacts(project: PythonProject, view: DjangoView, settings: Dj
   const chain = classChain(project, view.file, view.cls);
   const baseNames = chain.map((c) => c.name);
   const guards: RouteGuard[] = [...middleware, ...wrappers];
-  for (const link of chain) {
-    const mixin = AUTH_MIXINS[link.name];
-    if (mixin && !link.cls) guards.push({ name: link.name, level: 'route', role: 'checks', effect: 'redirects', privilege: mixin.privilege });
-    if (link.cls) guards.push(...decoratorsGuards(project, link.file, link.cls.decorators));
-  }
-  // A project mixin or base whose `dispatch` refuses guards every method.
-  const dispatch = chain.map((c) => c.cls && project.files.get(c.file)?.functions.find((f) => f.className === c.cls!.name && f.name === 'dispatch')).find((f) => f);
-  if (dispatch) guards.push(...decoratorsGuards(project, view.file, dispatch.decorators), ...(dispatch.refuses ? [{ name: 'dispatch()', level: 'route' as const, role: 'checks' as const, effect: dispatch.refuses }] : []));
   const isApi = baseNames.some((n) => DRF_BASES.test(n));
   if (isApi) {
     const declared = chain.map((c) => c.cls?.attrs.permission_classes).find((v) => v !== undefined);
@@ -150,31 +123,12 @@ export function viewFacts(project: PythonProject, view: DjangoView, settings: Dj
     else guards.push(...(declared ? permissionGuards(permissionNames(declared) ?? [], 'route') : defaults));
   }
   const methods = classMethods(view, chain);
-  guards.push(...methodGuards(project, chain, methods));
-  const code = view.cls.code;
-  const own = project.files.get(view.file)?.functions.filter((f) => f.className === view.cls.name) ?? [];
+  const { guards: classGuards, openCode: code } = classViewGuards(project, view.file, view.cls, chain, methods);
+  guards.push(...classGuards);
+  // A check inside a handler method covers that method only (above); one inside a helper (`get_object`) covers all.
+  const own = project.files.get(view.file)?.functions.filter((f) => f.className === view.cls.name && !HTTP_METHODS.includes(f.name)) ?? [];
   const inHandler = own.flatMap((f) => handlerGuard(f)).slice(0, 1);
   return { methods, guards: [...guards, ...inHandler], name: view.cls.name, code, publicReason: view.cls.publicReason, file: view.file, signIn: baseNames.some((n) => AUTH_VIEWS.test(n)) };
-}
-
-/**
- * Checks on the handler methods themselves (`@method_decorator(login_required)` on `post`): a check that covers
- * some of the methods, letting the others (a public `get`) through.
- */
-function methodGuards(project: PythonProject, chain: ReturnType<typeof classChain>, methods: readonly string[]): RouteGuard[] {
-  const guarded = new Map<string, RouteGuard>();
-  for (const method of methods) {
-    const handler = chain.flatMap((c) => {
-      const fn = c.cls && project.files.get(c.file)?.functions.find((f) => f.className === c.cls!.name && f.name === method);
-      return fn ? [{ fn, file: c.file }] : [];
-    })[0];
-    const guard = handler ? decoratorsGuards(project, handler.file, handler.fn.decorators).find((g) => g.role === 'checks') : undefined;
-    if (guard) guarded.set(method, guard);
-  }
-  const first = [...guarded.values()][0];
-  if (!first) return [];
-  const open = methods.filter((m) => !guarded.has(m));
-  return [{ ...first, name: `${first.name} on ${[...guarded.keys()].join(', ')}`, exceptMethods: open.length ? open : undefined }];
 }
 
 function classMethods(view: Extract<DjangoView, { kind: 'class' }>, chain: ReturnType<typeof classChain>): string[] {

@@ -5,6 +5,7 @@ import { LineIndex } from '../../text';
 import type { PyAssignment, PyCallStatement, PyClass, PyDecorator, PyFunction, PyImport, PyParam, PythonFileFacts, PyValue } from './python-facts';
 import { callerCheckIn, refusalIn } from './refusals';
 import { dottedName, plainStringValue } from './syntax';
+import { wrapperGate } from './wrapper-gates';
 
 const MAX_CODE = 4000;
 const MAX_ITEMS = 400;
@@ -141,9 +142,11 @@ class PythonFactReader {
       const lineStart = this.text.lastIndexOf('\n', first - 1) + 1;
       const code = definition.text.slice(0, MAX_CODE);
       const check = callerCheckIn(body);
+      const wrapper = cls && !fn ? wrapperGate(body, name.text) : undefined;
       this.facts.functions.push({
         name: name.text, className: fn ? undefined : cls, decorators, params: paramsOf(definition), code,
         refuses: check ?? refusalIn(body.text.slice(0, MAX_CODE)), checksCaller: check !== undefined,
+        ...(wrapper?.passesOn ? { passesOn: true } : {}), ...(wrapper?.gate ? { gate: wrapper.gate } : {}),
         defStart: lineStart, defLineStart: this.text.lastIndexOf('\n', definition.startIndex - 1) + 1, indent: this.text.slice(lineStart, first), nameStart: name.startIndex, nameEnd: name.endIndex,
         nameRange: this.lines.rangeOf(name.startIndex, name.endIndex), nested: fn !== undefined || nested,
         publicReason: this.publicReason(first),

@@ -79,10 +79,20 @@ export class PythonProject {
     for (const imp of facts.imports) {
       if (imp.name !== '*') continue;
       const moduleFile = this.moduleFile(file, imp.module);
-      const found = moduleFile && this.resolve(moduleFile, name, hops + 1);
+      const found = moduleFile && this.starExports(moduleFile, head) && this.resolve(moduleFile, name, hops + 1);
       if (found && found.kind !== 'external') return found;
     }
     return undefined;
+  }
+
+  /**
+   * Whether `from module import *` binds `name`: the names its `__all__` lists (every `=` and `+=` of it at
+   * module level), or without one, every name not starting with an underscore.
+   */
+  private starExports(moduleFile: string, name: string): boolean {
+    const all = this.assignmentsOf(moduleFile, '__all__').filter((a) => !a.inFunction);
+    if (!all.length) return !name.startsWith('_');
+    return all.some((a) => a.value.kind !== 'list' || a.value.items.some((i) => i.kind !== 'string' || i.value === name));
   }
 
   /** `a.b.c.x` read as the longest module prefix, then names inside it. */

@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { collectionItems } from './collections';
 import { requestOrigin } from './origins';
+import { partAt } from './regex-groups';
 import { PLACEHOLDER_TEXT, type PyEval, UNKNOWN_VALUE, isStringish, originOf, unionOf, value } from './pieces';
 import { concatenate, constantText, readPercentFormat } from './strings';
 import { CONSTANT_NAME, named, unwrapPy } from './syntax';
@@ -49,6 +50,8 @@ export function readSubscript(ev: PyEvaluator, node: Node): PyEval {
     return value('allowed', `an item of ${base.text.slice(0, 30)}`);
   }
   const whole = ev.evaluate(base);
+  const part = partAt(whole, node.childForFieldName('subscript'));
+  if (part) return part;
   const { origin, why } = originOf(whole);
   return value(origin === 'constant' ? 'allowed' : origin, why);
 }

@@ -4,12 +4,20 @@ import type { BuildKind, TextPiece, ValueOrigin } from '../../model/sql';
 /** What reading a Python expression as SQL text gives: text in pieces, one value with an origin, or an SQL object. */
 
 /** A model piece; `literal` marks text written in place in the expression read (not a constant from elsewhere). */
-export type PyPiece = TextPiece & { readonly literal?: boolean };
+export type PyPiece = TextPiece & { readonly literal?: boolean; readonly lacks?: string };
 
 export type PyEval =
   | { readonly kind: 'text'; readonly pieces: readonly PyPiece[]; readonly built: readonly BuildKind[] }
-  /** One value; `text` is its value when it is a constant the code spells out (`TABLE = "users"`). */
-  | { readonly kind: 'value'; readonly origin: ValueOrigin; readonly why: string; readonly text?: string }
+  /**
+   * One value; `text` is its value when it is a constant the code spells out (`TABLE = "users"`). `parts`: the
+   * value is a tuple whose elements have these origins, by position; `itemParts`: the value is a collection of
+   * such tuples (`re.findall` with several groups), so that `row[0]` is read apart from `row[1]`. `lacks`: quote
+   * characters the value cannot hold (`re.sub(r'["]', "_", x)`), so that it cannot leave text quoted with them.
+   */
+  | {
+    readonly kind: 'value'; readonly origin: ValueOrigin; readonly why: string; readonly text?: string;
+    readonly parts?: readonly ValueOrigin[]; readonly itemParts?: readonly ValueOrigin[]; readonly lacks?: string;
+  }
   /** An SQL object built without text (psycopg `sql.SQL`, SQLAlchemy `text()` and expressions). */
   | { readonly kind: 'sql-object'; readonly why: string };
 
@@ -27,6 +35,12 @@ export function value(origin: ValueOrigin, why: string, text?: string): PyEval {
   return text === undefined ? { kind: 'value', origin, why } : { kind: 'value', origin, why, text };
 }
 
+/** `e` with `origin` and `why` in place of its own, keeping what it says of its elements' shape. */
+export function reOrigin(e: PyEval, origin: ValueOrigin, why: string): PyEval {
+  if (e.kind !== 'value' || (!e.parts && !e.itemParts)) return value(origin, why);
+  return { kind: 'value', origin, why, ...(e.parts ? { parts: e.parts } : {}), ...(e.itemParts ? { itemParts: e.itemParts } : {}) };
+}
+
 export const UNKNOWN_VALUE = (why: string): PyEval => value('unknown', why);
 
 export function textEval(pieces: readonly PyPiece[], built: readonly BuildKind[] = []): PyEval {
@@ -42,7 +56,8 @@ export function piecesAt(e: PyEval, node: Node): readonly PyPiece[] {
   if (e.kind === 'text') return e.pieces;
   if (e.kind === 'value' && e.text !== undefined && e.origin === 'constant') return [literalText(e.text, node, false)];
   const origin = e.kind === 'value' ? e.origin : 'constant';
-  return [{ kind: 'value', source: node.text, origin, why: e.why, startOffset: node.startIndex, endOffset: node.endIndex }];
+  const lacks = e.kind === 'value' && e.lacks ? { lacks: e.lacks } : {};
+  return [{ kind: 'value', source: node.text, origin, why: e.why, startOffset: node.startIndex, endOffset: node.endIndex, ...lacks }];
 }
 
 export function isStringish(e: PyEval): boolean {
@@ -97,4 +112,20 @@ export function unionOf(items: readonly { e: PyEval; node: Node }[], allowedWhen
     return value(allowedWhenConstant ? 'allowed' : 'constant', allowedWhenConstant ? 'one of fixed values' : worst.why);
   }
   return value(worst.origin, worst.why);
+}
+
+/**
+ * The pieces with each value that cannot hold a quote character (`lacks`) and stands between two of them
+ * (`"<value>"`) read as quoted: it cannot end the quoted name or string it stands in. `backslashEscapes`: the
+ * database may read `\"` as an escaped quote (MySQL), so the value must not hold a backslash either.
+ */
+export function closeQuoted(pieces: readonly PyPiece[], backslashEscapes: boolean): PyPiece[] {
+  return pieces.map((p, i) => {
+    if (p.kind !== 'value' || !p.lacks || p.origin === 'constant') return p;
+    const before = pieces[i - 1];
+    const after = pieces[i + 1];
+    const quote = before?.kind === 'text' ? before.text.at(-1) : undefined;
+    if (!quote || !p.lacks.includes(quote) || (backslashEscapes && !p.lacks.includes('\\')) || after?.kind !== 'text' || !after.text.startsWith(quote)) return p;
+    return { ...p, origin: 'quoted', why: `${p.why}, between ${quote} quotes it cannot hold` };
+  });
 }

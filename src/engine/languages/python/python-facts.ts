@@ -53,6 +53,10 @@ export interface PyFunction {
   refuses?: GuardEffect;
   /** It refuses through a condition on the caller: an in-handler check. */
   checksCaller: boolean;
+  /** A method calling the one it overrides (`super().dispatch(...)`): it hands the request on. */
+  passesOn?: boolean;
+  /** The condition under which such a method refuses instead of handing on. */
+  gate?: PyWrapperGate;
   /** Start of the line of the first decorator (or of `def`), and the indentation there. */
   defStart: number;
   /** Start of the line holding `def` itself: a decorator inserted there runs before the body and after those above. */
@@ -65,6 +69,13 @@ export interface PyFunction {
   nested: boolean;
   /** Reason from a `# backend-guide-public: <reason>` comment above it or its decorators. */
   publicReason?: string;
+}
+
+/** `if not self.visible_to(request.user): raise Http404` in a method that otherwise calls `super().dispatch(...)`. */
+export interface PyWrapperGate {
+  /** The condition's text: whether it asks about the caller is judged with the class at hand. */
+  condition: string;
+  effect: GuardEffect;
 }
 
 export interface PyClass {

@@ -3,9 +3,10 @@ import type { GuardEffect } from '../../model/routes';
 
 /**
  * How Python code refuses a caller, judged by what it does (answers 401/403, redirects to sign-in, raises an
- * auth error, hands over to a guard of an auth library), never by the function's name.
+ * auth error, hands over to a guard of an auth library), never by the function's name. A redirect to
+ * `LOGIN_REDIRECT_URL` is where signed-in users go, not the sign-in page.
  */
-const REDIRECTS = /\bredirect(?:_to_login)?\s*\([^\n]*(?:log_?in|sign_?in|auth|LOGIN_URL)|\bredirect_to_login\s*\(|\.unauthorized\s*\(\s*\)/i;
+const REDIRECTS = /\bredirect(?:_to_login)?\s*\([^\n]*(?:log_?in(?!_?redirect)|sign_?in|auth|LOGIN_URL)|\bredirect_to_login\s*\(|\.unauthorized\s*\(\s*\)/i;
 const RAISES = /\braise\s+[\w.]*(?:Unauthori[sz]ed|Forbidden|PermissionDenied|NotAuthenticated|AuthenticationFailed|Auth\w*Error|LoginRequired|AccessDenied|NoAuthorizationError|credentials_exception)\w*|\braise\s+(?:[\w.]*HTTPException|[\w.]*APIException)\s*\([^)]*\b(?:401|403|HTTP_40[13]\w*|UNAUTHORIZED|FORBIDDEN)\b/;
 const REJECTS = new RegExp([
   String.raw`\babort\s*\(\s*(?:401|403|HTTPStatus\.(?:UNAUTHORIZED|FORBIDDEN)|status\.HTTP_40[13]\w*|code\s*=\s*40[13])`,
@@ -41,7 +42,7 @@ function turnsAway(code: string): GuardEffect | undefined {
 }
 
 /** A condition that holds when the caller is missing or wrong: `not ...`, `is None`, `!=`, `not in`. */
-const NEGATIVE_CONDITION = /^\s*not\b|\bis\s+None\b|==\s*None\b|!=|\bnot\s+in\b|\bis\s+False\b|==\s*False\b/;
+export const NEGATIVE_CONDITION = /^\s*not\b|\bis\s+None\b|==\s*None\b|!=|\bnot\s+in\b|\bis\s+False\b|==\s*False\b/;
 
 /**
  * A condition on the caller that turns them away: `if not current_user.is_authenticated: abort(401)`, or

@@ -2,7 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { SqlSinkCall, SqlText, TextPiece } from '../../model/sql';
 import type { FixSpec, RuleContext } from '../../rule';
 import type { SqlFrontEnd, SqlFrontEndRun } from '../front-ends';
-import type { PyPiece } from './pieces';
+import { type PyPiece, closeQuoted } from './pieces';
 import { parameterizedFix } from './sql-fix';
 import { DB_HANDLE, DRIVER_STYLES, PY_SINKS, type PlaceholderStyle, type PySinkRow, SINK_CALL_PATTERN, configuredRows } from './sql-sinks';
 import { sqlOptions } from '../../rules/sql/options';
@@ -153,6 +153,8 @@ function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
   const tree = new PyTree(context.tree.rootNode, ['call', 'import_statement', 'import_from_statement']);
   const modules = importedModules(tree);
   const style = fileStyle(modules);
+  // SQLite and PostgreSQL (standard strings) never read a backslash as an escape; other drivers may
+  const backslashEscapes = !['sqlite3', 'psycopg2', 'psycopg', 'asyncpg', 'aiosqlite'].some((m) => modules.has(m));
   const rows = [...PY_SINKS, ...configuredRows(sqlOptions(context.config).extraSinks)];
   const ev = new PyEvaluator(tree, performance.now() + context.timeLeftMs(), modules, queryFunctionNames(tree, modules, rows));
   const sinks: SqlSinkCall[] = [];
@@ -168,7 +170,7 @@ function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
       return;
     }
     const span = textSpan(ev, argument);
-    const sql: SqlText = { pieces: e.pieces.map(modelPiece), built: e.built, startOffset: span.start, endOffset: span.end };
+    const sql: SqlText = { pieces: closeQuoted(e.pieces, backslashEscapes).map(modelPiece), built: e.built, startOffset: span.start, endOffset: span.end };
     const sink: SqlSinkCall = { sinkId: row.id, api, evidence, startOffset: call.startIndex, endOffset: call.endIndex, sql, hasParameters: params };
     sinks.push(sink);
     if (!fixable) return;

@@ -4,7 +4,10 @@ import { type NameWrite, ScopeWrites } from './names';
 import {
   GENERATED_CALLS, NUMERIC_CALLS, QUERY_RESULT_CALLS, QUOTING_CALLS, SQL_OBJECT_CALLS, TEXT_PRESERVING_METHODS, functionName, isPrivateFunction, parameterOrigin, requestOrigin,
 } from './origins';
-import { PLACEHOLDER_TEXT, type PyEval, type PyPiece, UNKNOWN_VALUE, builtOf, isStringish, mergeBuilt, originOf, piecesAt, textEval, unionOf, value } from './pieces';
+import { PLACEHOLDER_TEXT, type PyEval, type PyPiece, UNKNOWN_VALUE, builtOf, isStringish, mergeBuilt, originOf, piecesAt, reOrigin, textEval, unionOf, value } from './pieces';
+import { matchGroup, readRegexCall, tupleItem } from './regex-groups';
+import { OwnCallers } from './own-callers';
+import { FLAGGED_ORIGINS } from '../../rules/sql/neutral/judge';
 import { collectionItems, guardedOrigin } from './collections';
 import { readAttribute, readBinary, readConditional, readSubscript } from './operators';
 import { concatenate, constantText, readStrFormat, readStringLiteral } from './strings';
@@ -24,6 +27,7 @@ export class PyEvaluator {
   private depth = 0;
   private readonly active = new Set<string>();
   private readonly memo = new Map<string, PyEval>();
+  private readonly ownCallers: OwnCallers;
   /** Calls of the file's own functions being followed, innermost last: their arguments bind the parameters. */
   private readonly frames: { fn: Node; call: Node; method: boolean }[] = [];
   expired = false;
@@ -34,6 +38,7 @@ export class PyEvaluator {
    */
   constructor(readonly tree: PyTree, private readonly deadline: number, readonly imports: ReadonlySet<string>, private readonly queryFunctions: ReadonlySet<string> = new Set()) {
     this.writes = new ScopeWrites(tree);
+    this.ownCallers = new OwnCallers(tree, this.writes);
   }
 
   evaluate(node: Node): PyEval {
@@ -195,6 +200,11 @@ export class PyEvaluator {
         if (fn.type === 'function_definition' && isPrivateFunction(fn)) {
           const passed = this.argumentsPassed(fn, param.name, param.index, param.default);
           if (passed) return passed;
+        } else if (this.ownCallers.onlyInFile(fn)) {
+          // a public function: the file's calls count when each passes a value that cannot carry SQL syntax, or
+          // tuples whose elements are known apart (the whole stays flagged)
+          const passed = this.argumentsPassed(fn, param.name, param.index, param.default);
+          if (passed && (!FLAGGED_ORIGINS.has(originOf(passed).origin) || (passed.kind === 'value' && (passed.parts || passed.itemParts)))) return passed;
         }
         return UNKNOWN_VALUE(`parameter ${param.name} of ${functionName(fn)}()`);
       }
@@ -243,7 +253,10 @@ export class PyEvaluator {
   private itemOf(iterable: Node, at: number): PyEval {
     const items = collectionItems(this, iterable, at);
     if (items.length > 0) return unionOf(items, true);
-    const { origin, why } = originOf(this.evaluate(iterable));
+    const whole = this.evaluate(iterable);
+    const tuple = tupleItem(whole, `item of ${iterable.text.slice(0, 30)}`);
+    if (tuple) return tuple;
+    const { origin, why } = originOf(whole);
     return value(origin === 'constant' ? 'allowed' : origin, `item of ${iterable.text.slice(0, 30)} (${why})`);
   }
 
@@ -260,6 +273,8 @@ export class PyEvaluator {
     if (GENERATED_CALLS.has(name)) return value('generated', `${name}()`);
     if ((receiver && QUERY_RESULT_CALLS.has(name)) || this.queryFunctions.has(name)) return value('stored', `rows read by ${name}()`);
     if (name === 'sub' && receiver?.text === 're' && strips(args.positional)) return value('allowed', 're.sub() keeps only word characters');
+    const matched = receiver?.text === 're' ? readRegexCall(name, args.positional, (n) => this.evaluate(n)) : undefined;
+    if (matched) return matched;
     if (!receiver) return this.plainCall(node, name, args.positional);
     const recv = this.evaluate(receiver);
     if (recv.kind === 'sql-object') return recv;
@@ -283,6 +298,8 @@ export class PyEvaluator {
       && [...args.positional, ...args.keywords.values()].every((a) => ['constant', 'allowed', 'numeric'].includes(originOf(this.evaluate(a)).origin))) {
       return value('allowed', `${name}() of ${receiver.text.slice(0, 30)}`);
     }
+    const group = name === 'group' ? matchGroup(recv, args.positional) : undefined;
+    if (group) return group;
     if (['split', 'rsplit', 'partition', 'splitlines', 'group', 'groups', 'groupdict'].includes(name)) {
       const { origin, why } = originOf(recv);
       return value(origin, why);
@@ -303,7 +320,7 @@ export class PyEvaluator {
     }
     if (['sorted', 'list', 'tuple', 'set', 'reversed', 'dict'].includes(name)) {
       const inner = positional[0] ? this.evaluate(positional[0]) : value('constant', `${name}()`);
-      return value(originOf(inner).origin, originOf(inner).why);
+      return reOrigin(inner, originOf(inner).origin, originOf(inner).why);
     }
     return this.constantFunction(node, name, false) ?? UNKNOWN_VALUE(`result of ${name}()`);
   }
@@ -339,7 +356,7 @@ export class PyEvaluator {
     if (items.some((i) => i.e.kind === 'text')) return unionOf(items);
     // otherwise the result has its returns' origin (rows read from the database are stored)
     const { origin, why } = originOf(unionOf(items));
-    return value(origin, `${name}() returns ${why}`);
+    return reOrigin(unionOf(items), origin, `${name}() returns ${why}`);
   }
 
   /** The argument a call being followed (`frames`) passes for a parameter, read where the call is. */

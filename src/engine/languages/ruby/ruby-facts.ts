@@ -35,12 +35,27 @@ export interface RubyMethodFact {
   readonly result: RubyResult;
 }
 
-/** `Owner.method(args)` or `Owner[args]`: the origin of each positional argument; `splat` when one is `*list`. */
+/**
+ * `Owner.method(args)` or `Owner[args]`: the origin of each positional argument; `splat` when one is `*list`.
+ * `results`: for an argument that holds what a method of the project returns (`length = time_interval(p)`,
+ * then `Story.top(user, length)`), the calls it may come from, read in the project so that its keys keep
+ * their own origins (`length[:dur]`).
+ */
 export interface RubyCallFact {
   readonly owner: string;
   readonly method: string;
   readonly args: readonly ValueOrigin[];
   readonly splat: boolean;
+  readonly results?: readonly (readonly RubyResultRef[] | undefined)[];
+}
+
+/** A call without a receiver (or on `helpers`), to be read where the project defines the method. */
+export interface RubyResultRef {
+  /** The class the call is in ('' outside any). */
+  readonly className: string;
+  readonly method: string;
+  /** Called through `helpers.`: a Rails helper answers. */
+  readonly viaHelpers: boolean;
 }
 
 /** A file with none of these holds no class, method or call on a class. */
@@ -83,9 +98,10 @@ function callFact(node: Node, text: RubyText): RubyCallFact | undefined {
   const positional = args.filter((a) => !NOT_POSITIONAL.has(a.type));
   const splat = positional.findIndex((a) => a.type === 'splat_argument');
   const before = splat < 0 ? positional : positional.slice(0, splat);
+  const results = before.map((a) => text.heldResultCalls(a));
   return {
     owner: lastSegment(receiver.text), method: isElement ? '[]' : node.childForFieldName('method')?.text ?? '',
-    args: before.map((a) => originOf(text.evaluate(a))), splat: splat >= 0,
+    args: before.map((a) => originOf(text.evaluate(a))), splat: splat >= 0, ...(results.some((r) => r) ? { results } : {}),
   };
 }
 

@@ -4,6 +4,11 @@ import { worstOrigin } from '../sql-text-builder';
 import { mergeResults, type RubyResult } from './method-results';
 import type { RubyCallFact, RubyClassFact, RubyMethodFact } from './ruby-facts';
 
+/** A call fact, with whether its file is a Rails helper (where helper methods answer calls without a receiver). */
+interface IndexedCall extends RubyCallFact {
+  readonly helper: boolean;
+}
+
 /** Rails view helpers: every module under app/helpers is mixed into the views and the other helpers. */
 const HELPERS_FOLDER = /(?:^|[\\/])app[\\/]helpers[\\/]/;
 
@@ -24,7 +29,7 @@ interface IndexedMethod extends RubyMethodFact {
 export class RubyProject {
   private readonly methods = new Map<string, IndexedMethod[]>();
   private readonly classes = new Map<string, RubyClassFact[]>();
-  private readonly calls = new Map<string, RubyCallFact[]>();
+  private readonly calls = new Map<string, IndexedCall[]>();
 
   /** Some file's methods or calls went unseen: no answer can count on every definition and call. */
   private readonly incomplete: boolean = false;
@@ -36,7 +41,7 @@ export class RubyProject {
       const helper = isRailsHelper(fileName);
       for (const method of facts.ruby.methods) push(this.methods, method.name, { ...method, helper });
       for (const fact of facts.ruby.classes) push(this.classes, fact.name, fact);
-      for (const call of facts.ruby.calls) push(this.calls, `${call.owner}.${call.method}`, call);
+      for (const call of facts.ruby.calls) push(this.calls, `${call.owner}.${call.method}`, { ...call, helper });
     }
   }
 
@@ -77,6 +82,22 @@ export class RubyProject {
       return call.splat || (!rest && passed.length === 0) ? [...passed, 'unknown'] : passed;
     });
     return worstOrigin(origins);
+  }
+
+  /**
+   * What the project's calls `owner.method(...)` pass at `position`, key by key when a call passes what a
+   * project method returns (a hash whose keys have their own origins); `undefined` when no call names it.
+   */
+  resultPassedTo(owner: string, method: string, position: number): RubyResult | undefined {
+    const calls = this.calls.get(`${owner}.${method}`);
+    if (this.incomplete || !calls || calls.length === 0) return undefined;
+    return mergeResults(calls.map((call): RubyResult => {
+      const refs = call.results?.[position];
+      const read = refs?.map((r) => this.resultOf(r.className, r.method, r.viaHelpers || call.helper));
+      if (read && read.every((r) => r)) return mergeResults(read as RubyResult[]);
+      const origin: ValueOrigin = position < call.args.length ? call.args[position] : 'unknown';
+      return { origin, keys: {}, elements: origin };
+    }));
   }
 }
 

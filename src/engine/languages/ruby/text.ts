@@ -2,11 +2,11 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import { LocalWrites, enclosing, ownDescendants, type LocalWrite } from '../local-writes';
 import { printfPieces } from '../printf';
-import type { ValueOrigin } from '../../model/sql';
 import { asOneValue, constantText, join, textOf, valueOf, type Built } from '../sql-text-builder';
 import { TextEvaluator } from '../text-evaluator';
 import { literalKey, mergeResults, tailExpressions, type RubyResult } from './method-results';
 import { lastSegment, type RubyProject } from './ruby-project';
+import type { RubyResultRef } from './ruby-facts';
 import { MODEL_METADATA_METHODS, NUMERIC_METHODS, QUOTING_METHODS, REQUEST_NAMES, TEXT_PRESERVING_METHODS, TIME_METHODS } from './known-calls';
 
 /** Ruby blocks share their method's locals, so only methods (and lambdas' own scope, the file) delimit them. */
@@ -188,8 +188,9 @@ export class RubyText extends TextEvaluator {
     const parameters = RUBY_SCOPES.has(scope.type) ? scope.childForFieldName('parameters') : null;
     const list = parameters ? namedChildren(parameters) : [];
     const position = list.findIndex((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text) === node.text);
-    if (position >= 0) {
-      const passed = scope.type === 'singleton_method' ? this.passedByProject(scope, list, position) : undefined;
+    const parameter = this.classMethodParameter(node);
+    if (position >= 0 || parameter) {
+      const passed = parameter && this.project?.passedTo(parameter.owner, parameter.method, parameter.position, parameter.rest);
       return valueOf(node, passed ?? 'unknown', passed ? 'what every call in the project passes' : 'parameter of a method');
     }
     return this.ownMethod(node, node.text) ?? valueOf(node, 'unknown', `${node.text}, not written here`);
@@ -293,16 +294,44 @@ export class RubyText extends TextEvaluator {
   }
 
   /**
-   * What the project's calls pass to parameter `position` of `def self.name` (a positional or `*rest` parameter):
-   * `undefined` without an index, for other parameters, or when no call in the project names the method.
+   * A parameter of something the project calls on a class by name: `def self.name(...)`, or the lambda of a
+   * model's `scope :name, ->(...) { ... }` (called as `Model.name(...)`). `undefined` for other parameters, and
+   * past a parameter that is not a plain name (its position in a call is not fixed).
    */
-  private passedByProject(method: Node, parameters: readonly Node[], position: number): ValueOrigin | undefined {
-    const object = method.childForFieldName('object');
-    const owner = object?.type === 'self' ? this.classOf(method) : undefined;
-    const parameter = parameters[position];
-    if (!this.project || !owner || parameters.slice(0, position + 1).some((p) => p.type !== 'identifier' && p.type !== 'splat_parameter')) return undefined;
-    const name = method.childForFieldName('name')?.text ?? '';
-    return this.project.passedTo(lastSegment(owner.childForFieldName('name')?.text ?? ''), name, position, parameter.type === 'splat_parameter');
+  private classMethodParameter(node: Node): { owner: string; method: string; position: number; rest: boolean } | undefined {
+    let holder: Node | undefined;
+    let method = '';
+    for (let p = node.parent; p && !holder; p = p.parent) {
+      if (p.type === 'method' || p.type === 'class' || p.type === 'module') return undefined;
+      if (p.type === 'singleton_method' && p.childForFieldName('object')?.type === 'self') {
+        holder = p;
+        method = p.childForFieldName('name')?.text ?? '';
+      } else if (p.type === 'singleton_method') return undefined;
+      else if (p.type === 'lambda' && p.parent?.type === 'argument_list') {
+        const call = p.parent.parent;
+        const name = call?.type === 'call' && !call.childForFieldName('receiver') && call.childForFieldName('method')?.text === 'scope' ? namedChildren(p.parent)[0] : undefined;
+        if (name?.type !== 'simple_symbol') return undefined;
+        holder = p;
+        method = name.text.slice(1);
+      }
+    }
+    const owner = holder && this.classOf(holder);
+    const parameters = holder?.childForFieldName('parameters');
+    const list = parameters ? namedChildren(parameters) : [];
+    const position = list.findIndex((p) => (p.type === 'identifier' ? p.text : p.childForFieldName('name')?.text) === node.text);
+    if (!owner || position < 0 || list.slice(0, position + 1).some((p) => p.type !== 'identifier' && p.type !== 'splat_parameter')) return undefined;
+    return { owner: lastSegment(owner.childForFieldName('name')?.text ?? ''), method, position, rest: list[position].type === 'splat_parameter' };
+  }
+
+  /** The call a receiverless call (or one on `helpers`) makes, named for the project's methods. */
+  private resultRef(call: Node): RubyResultRef | undefined {
+    if (call.type !== 'call') return undefined;
+    const receiver = call.childForFieldName('receiver');
+    const viaHelpers = receiver?.type === 'identifier' && /^helpers?$/.test(receiver.text);
+    if (receiver && !viaHelpers) return undefined;
+    const owner = this.classOf(call);
+    const className = viaHelpers || !owner ? '' : lastSegment(owner.childForFieldName('name')?.text ?? '');
+    return { className, method: call.childForFieldName('method')?.text ?? '', viaHelpers };
   }
 
   /**
@@ -311,22 +340,17 @@ export class RubyText extends TextEvaluator {
    * `undefined` without an index, or when no project method of that name may answer.
    */
   private projectResult(call: Node): RubyResult | undefined {
-    if (!this.project || call.type !== 'call') return undefined;
-    const receiver = call.childForFieldName('receiver');
-    const viaHelpers = receiver?.type === 'identifier' && /^helpers?$/.test(receiver.text);
-    if (receiver && !viaHelpers) return undefined;
-    const owner = this.classOf(call);
-    const className = viaHelpers || !owner ? '' : lastSegment(owner.childForFieldName('name')?.text ?? '');
-    return this.project.resultOf(className, call.childForFieldName('method')?.text ?? '', this.inHelper || viaHelpers);
+    const ref = this.project ? this.resultRef(call) : undefined;
+    return ref && this.project?.resultOf(ref.className, ref.method, this.inHelper || ref.viaHelpers);
   }
 
-  /** The result of a project method a name holds (`length = time_interval(p)`, then `length[:dur]`), when every write gives one. */
-  private resultHeldBy(node: Node, depth: number): RubyResult | undefined {
-    if (depth > 8 || !this.project) return undefined;
-    if (node.type === 'call') return this.projectResult(node);
+  /** The calls whose result a name holds (`length = time_interval(p)`), when every write gives one; a call itself. */
+  private heldCalls(node: Node, depth = 0): Node[] | undefined {
+    if (depth > 8) return undefined;
+    if (node.type === 'call') return [node];
     if (node.type === 'parenthesized_statements') {
       const inner = namedChildren(node).at(-1);
-      return inner && this.resultHeldBy(inner, depth + 1);
+      return inner && this.heldCalls(inner, depth + 1);
     }
     if (node.type !== 'identifier' && node.type !== 'instance_variable') return undefined;
     let values: (Node | undefined)[] = this.locals.reaching(node.text, node).map((w) => (w.kind === 'set' && w.element === undefined ? w.value : undefined));
@@ -334,15 +358,33 @@ export class RubyText extends TextEvaluator {
       const owner = this.classOf(node);
       values = owner ? [...this.members(owner).assignments.get(node.text) ?? []] : [];
     }
-    const results = values.map((v) => (v ? this.resultHeldBy(v, depth + 1) : undefined));
-    return results.length > 0 && results.every((r) => r) ? mergeResults(results as RubyResult[]) : undefined;
+    const calls = values.map((v) => (v ? this.heldCalls(v, depth + 1) : undefined));
+    return calls.length > 0 && calls.every((c) => c) ? calls.flat() as Node[] : undefined;
+  }
+
+  /** For the project index: the receiverless calls an argument holds the result of, when it holds nothing else. */
+  heldResultCalls(node: Node): RubyResultRef[] | undefined {
+    const refs = this.heldCalls(node)?.map((c) => this.resultRef(c));
+    return refs && refs.every((r) => r) ? refs as RubyResultRef[] : undefined;
+  }
+
+  /**
+   * The result of a project method a name holds (`length = time_interval(p)`, then `length[:dur]`), when every
+   * write gives one; for a parameter of a class method or scope, what the project's calls pass, key by key.
+   */
+  private resultHeldBy(node: Node): RubyResult | undefined {
+    if (!this.project) return undefined;
+    const parameter = node.type === 'identifier' && this.locals.reaching(node.text, node).length === 0 ? this.classMethodParameter(node) : undefined;
+    if (parameter && !parameter.rest) return this.project.resultPassedTo(parameter.owner, parameter.method, parameter.position);
+    const results = this.heldCalls(node)?.map((c) => this.projectResult(c));
+    return results && results.length > 0 && results.every((r) => r) ? mergeResults(results as RubyResult[]) : undefined;
   }
 
   private element(node: Node): Built {
     const object = node.childForFieldName('object') ?? namedChildren(node)[0];
     if (!object) return valueOf(node, 'unknown', 'an element');
     const key = literalKey(namedChildren(node)[1]);
-    const result = key !== undefined && namedChildren(node).length === 2 ? this.resultHeldBy(object, 0) : undefined;
+    const result = key !== undefined && namedChildren(node).length === 2 ? this.resultHeldBy(object) : undefined;
     if (result && key !== undefined) return valueOf(node, result.keys[key] ?? result.elements, `[:${key}] of what a project method returns`);
     const base = this.evaluate(object);
     const value = asOneValue(node, base, `an element of ${object.text}`);

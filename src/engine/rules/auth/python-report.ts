@@ -106,7 +106,7 @@ export function reportPythonRoutes(context: RuleContext, view: ProjectView, opti
     context.report({
       startOffset: route.reportStart, endOffset: route.reportEnd, messageId, fixes,
       data: {
-        method: route.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE', path: route.fullPath, what, framework: FRAMEWORK_NAME[framework],
+        method: (verdict.openMethods ?? route.methods).map((m) => m.toUpperCase()).join('/') || 'ROUTE', path: route.fullPath, what, framework: FRAMEWORK_NAME[framework],
         fix: FRAMEWORK_FIX[framework], suggestion: guard ? ` (this project uses ${guard.name} on other routes)` : '',
         evidence: evidence(verdict, verdicts, context.project?.rootDir),
       },

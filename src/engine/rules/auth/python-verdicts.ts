@@ -15,6 +15,8 @@ export interface ModelVerdict {
   detail: string;
   /** The check that protects it. */
   guard?: RouteGuard;
+  /** The methods no check covers, when checks cover the others (a guarded `post` beside an open `put`). */
+  openMethods?: string[];
 }
 
 /** Every Flask, Django and FastAPI route of the project's Python files. */
@@ -62,7 +64,7 @@ function judge(route: BackendRoute, options: AuthOptions): ModelVerdict {
   if (checks.length && !open.length) return { route, need, kind: 'protected', detail: `${guard.name} (${guard.level} level)`, guard };
   if (need.kind === 'public') return { route, need, kind: 'public', detail: need.reason };
   if (need.kind === 'none') return { route, need, kind: checks.length ? 'protected' : 'no-check-needed', detail: checks.length ? `${guard.name} (${guard.level} level; ${open.join('/').toUpperCase()} left open for reading)` : need.reason, guard };
-  return { route, need, kind: 'unprotected', detail: 'no check runs before the view' };
+  return { route, need, kind: 'unprotected', detail: 'no check runs before the view', ...(checks.length && open.length ? { openMethods: open } : {}) };
 }
 
 /**

@@ -70,7 +70,8 @@ function valueFindings(merged: MergedSettings): SettingsFinding[] {
   return found;
 }
 
-function missingFindings(merged: MergedSettings): SettingsFinding[] {
+/** The deployment settings a merged settings module leaves unset, with Django's check ids. */
+function missingSettings(merged: MergedSettings): string[] {
   const missing: string[] = [];
   const unset = (name: string) => !merged.settings.has(name);
   const securityActive = !merged.middlewareNames || merged.middlewareNames.includes(SECURITY_MIDDLEWARE);
@@ -79,6 +80,13 @@ function missingFindings(merged: MergedSettings): SettingsFinding[] {
   if (usesSessions(merged) && unset('SESSION_COOKIE_SECURE')) missing.push('SESSION_COOKIE_SECURE is not set (security.W012)');
   if (usesCsrfMiddleware(merged) && unset('CSRF_COOKIE_SECURE')) missing.push('CSRF_COOKIE_SECURE is not set (security.W016)');
   if (merged.middlewareNames && !merged.middlewareNames.includes(XFRAME_MIDDLEWARE)) missing.push('XFrameOptionsMiddleware is not in MIDDLEWARE (security.W002)');
+  return missing;
+}
+
+function missingFindings(merged: MergedSettings): SettingsFinding[] {
+  // what a separately deployed base misses is reported on the base, where setting it fixes both
+  const inBase = new Set(merged.deployedBase ? missingSettings(merged.deployedBase) : []);
+  const missing = missingSettings(merged).filter((m) => !inBase.has(m));
   if (!missing.length) return [];
   return [{ file: merged.module.fileName, span: moduleSpan(merged), messageId: 'deploySettingsMissing', data: { missing: missing.join('; ') } }];
 }

@@ -38,6 +38,8 @@ export interface MergedSettings {
   /** Entries of the middleware list, in order, once every file's additions are applied; `undefined` when not known. */
   middlewareNames?: string[];
   installedApps: string[];
+  /** A module of the chain below this one that is judged on its own: what it misses is reported there. */
+  deployedBase?: MergedSettings;
 }
 
 /** The settings modules a settings file star-imports unconditionally (`from .base import *`), in order. */
@@ -76,19 +78,31 @@ function merge(chain: FileFacts[]): MergedSettings {
   return { module: chain[chain.length - 1], settings, middleware, middlewareNames: names, installedApps };
 }
 
+/** The module itself sets a setting the deployment checks read, or the middleware: it is a variant of its base for deploying. */
+function setsDeploymentSettings(facts: FileFacts): boolean {
+  const own = facts.settings!;
+  return Object.keys(own.settings).length > 0 || !!own.middleware;
+}
+
 /**
  * The settings modules that are deployed, merged with their bases: settings modules (or modules built on one)
  * that are not test, example or developer settings, and that no other deployed-looking module builds on (a
- * `base.py` that `production.py` star-imports is judged through `production.py`).
+ * `base.py` that `production.py` star-imports is judged through `production.py`). A module built on another
+ * without setting anything the deployment checks read (a task worker's settings that add a broker URL) does not
+ * make its base a mere base: the base is judged on its own, and what both miss is reported on the base.
  */
 export function deployedSettings(view: PythonFactsView): MergedSettings[] {
   const candidates = [...view.files.values()].filter((f) => f.settings && !isDevSettingsFile(f.fileName) && !isNeverDeployed(f.fileName, view.rootDir));
-  const bases = new Set(candidates.flatMap((f) => basesOf(view, f)).map((f) => f.fileName));
-  return candidates
-    .filter((f) => !bases.has(f.fileName))
-    .map((f) => chainOf(view, f))
-    .filter((chain) => chain.some((f) => f.settings?.definesApps))
-    .map(merge);
+  const bases = new Set(candidates.filter(setsDeploymentSettings).flatMap((f) => basesOf(view, f)).map((f) => f.fileName));
+  const roots = candidates.filter((f) => !bases.has(f.fileName));
+  const chains = roots.map((f) => chainOf(view, f)).filter((chain) => chain.some((f) => f.settings?.definesApps));
+  const merged = new Map(chains.map((chain) => [chain[chain.length - 1].fileName, merge(chain)]));
+  for (const chain of chains) {
+    const own = merged.get(chain[chain.length - 1].fileName)!;
+    const base = chain.slice(0, -1).reverse().find((f) => merged.has(f.fileName));
+    if (base) own.deployedBase = merged.get(base.fileName);
+  }
+  return [...merged.values()];
 }
 
 /** A setting is in use when its feature is: sessions through the app or middleware, CSRF through its middleware (unknown lists count as in use). */

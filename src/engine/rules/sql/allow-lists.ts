@@ -88,14 +88,11 @@ export function guardedBy(ev: StringEvaluator, use: Node, binding: Binding, dept
   // every guard ends with `.includes(x)`, `.has(x)` or `.test(x)`: most names are never tested at all
   if (!ev.tests.at(use.text).some((at) => at >= from && at < use.startIndex)) return undefined;
   const name = use.text.replace(/\$/g, '\\$');
-  const emptyOr = `(?:${name}\\s*&&\\s*|!\\s*${name}\\s*\\|\\|\\s*)?`;
+  const emptyOr = emptyValueOr(name);
   const guard = new RegExp(`\\bif\\s*\\(\\s*${emptyOr}!\\s*(\\[[^\\]]*\\]|[\\w$.]+|\\/(?:\\\\.|\\[(?:\\\\.|[^\\]\\\\])*\\]|[^/\\\\[\\n])+\\/[a-z]*)\\.(includes|has|test)\\(\\s*${name}\\s*\\)\\s*\\)\\s*\\{?\\s*(?:return|throw)\\b`, 'g');
   for (const match of matchAllIn(guard, ev.text, from, use.startIndex)) {
     const at = match.index;
-    const path = ev.scopes.ancestry.pathTo(at, at + 2);
-    const level = path.findIndex((n) => n.startIndex === at && n.type === 'if_statement');
-    const block = path[level - 1];
-    if (level < 1 || block.startIndex > use.startIndex || block.endIndex < use.endIndex) continue;
+    if (!ifHolds(ev, at, use)) continue;
     if (match[2] === 'test') {
       if (patternKeepsOutSql(ev, match[1])) return SAFE;
       continue;
@@ -106,6 +103,19 @@ export function guardedBy(ev: StringEvaluator, use: Node, binding: Binding, dept
     if (allowed) return allowed;
   }
   return undefined;
+}
+
+/** `x &&` or `!x ||` before a check, as a pattern (`name` escaped): it lets only an empty value through unchecked. */
+export function emptyValueOr(name: string): string {
+  return `(?:${name}\\s*&&\\s*|!\\s*${name}\\s*\\|\\|\\s*)?`;
+}
+
+/** Whether the `if` statement starting at `at` stands directly in a block (or loop) that holds `inside`. */
+export function ifHolds(ev: StringEvaluator, at: number, inside: Node): boolean {
+  const path = ev.scopes.ancestry.pathTo(at, at + 2);
+  const level = path.findIndex((n) => n.startIndex === at && n.type === 'if_statement');
+  const block = path[level - 1];
+  return level >= 1 && block.startIndex <= inside.startIndex && inside.endIndex <= block.endIndex;
 }
 
 /** A regular expression literal, or a `const` holding one, that keeps out SQL syntax. */

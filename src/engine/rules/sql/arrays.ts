@@ -7,6 +7,7 @@ import {
   type Evaluation, type Piece,
 } from './pieces';
 import { callerArguments } from './call-sites';
+import { hasConstantKeys } from './object-keys';
 import type { Binding } from './scope';
 import { quotesForSql } from './quoting';
 import { argumentList, lastName, parameterNodes, propertyValue, returnedExpression, returnedExpressions, rootName } from './syntax';
@@ -120,6 +121,7 @@ function wholeElements(ev: StringEvaluator, target: Node, depth: number): Elemen
     source = argumentList(target)[0] ?? target;
     const picked = callee.childForFieldName('property')?.text === 'keys' ? pickedKeys(source) : undefined;
     if (picked && depth < MAX_DEPTH) return elementValues(ev, picked, depth + 1);
+    if (callee.childForFieldName('property')?.text === 'keys' && hasConstantKeys(ev, source)) return { values: [{ evaluation: SAFE, node: target }], sites: [], exact: false };
   } else if (target.type !== 'await_expression' && target.type !== 'call_expression' && target.type !== 'identifier' && target.type !== 'member_expression') {
     return undefined;
   }

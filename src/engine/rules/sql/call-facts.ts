@@ -7,6 +7,7 @@ import { isRequestRead } from './origins';
 import { MAX_DEPTH, settle, textOf, unsafeValues, type Evaluation } from './pieces';
 import { ScopeIndex } from './scope';
 import { StringEvaluator } from './string-building';
+import { holdsOnlySafeValues } from './structures';
 import { chainRoot, parameterNodes, propertyValue } from './syntax';
 
 /** Arguments longer than this are not read: a big literal or callback is not a value SQL is built from. */
@@ -116,6 +117,7 @@ export class CallFactReader {
     const value = settle(this.ev.evaluate(node, MAX_DEPTH - ARGUMENT_DEPTH));
     if (value.kind === 'constant') return { origin: 'constant' };
     if (value.kind === 'safe') return { origin: 'quoted' };
+    if (value.kind === 'unknown' && holdsOnlySafeValues(this.ev, node, MAX_DEPTH - ARGUMENT_DEPTH)) return { origin: 'constant' };
     const unsafe = value.kind === 'text' ? unsafeValues(value.pieces).map((p) => p.node) : [node];
     const request = unsafe.find((n) => this.isRequestData(n));
     return request ? { origin: 'request', text: messageText(request) } : { origin: 'unknown' };

@@ -11,6 +11,8 @@ import {
   MAX_DEPTH, SAFE, UNKNOWN, cannotCarrySql, constant, formsOf, isStringy, mergeForms, piecesAt, settle, sitesOf, textOf, unionOf, unsafeValues,
   type Evaluation, type Piece,
 } from './pieces';
+import { isModelTableName } from './model-names';
+import { reduceCall } from './object-keys';
 import { isStoredRead } from './origins';
 import { serializesForSql } from './serializers';
 import { DB_HANDLE_NAME } from './sinks';
@@ -48,7 +50,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   const receiver = lastName(object);
   const numeric = NUMERIC_STATIC_CALLS[receiver];
   if (numeric && object.type === 'identifier' && (numeric === 'any' || numeric.includes(method))) return SAFE;
-  if (SAFE_RESULT_METHODS.has(method)) return SAFE;
+  if (SAFE_RESULT_METHODS.has(method) || isModelTableName(call)) return SAFE;
   // which module the receiver comes from matters only for escapers and format functions
   const module = MODULE_DEPENDENT_METHODS.has(method) ? ev.imports.moduleOf(rootName(object)) : undefined;
   if (quotesForSql({ name: method, receiver, module }) || serializesForSql(ev, object, method)) return SAFE;
@@ -61,6 +63,7 @@ export function evaluateCall(ev: StringEvaluator, call: Node, depth: number): Ev
   if (method === 'toQuery' || (BUILDER_OUTPUT_METHODS.has(method) && isQueryBuilder(object))) return SAFE;
   if (method === 'concat') return concatCall(ev, object, list, depth);
   if (method === 'join') return joinCall(ev, object, list, depth);
+  if (method === 'reduce') return reduceCall(ev, object, list, depth);
   if (TEXT_PRESERVING_METHODS.has(method)) return reshaped(ev.evaluate(object, depth + 1));
   const fn = object.type === 'identifier' || object.type === 'this' ? ev.localFunction(target) : undefined;
   if (fn) return localCall(ev, fn, list, depth);

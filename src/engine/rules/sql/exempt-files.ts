@@ -1,3 +1,4 @@
+import { languageOfFileName } from '../../languages';
 import { isTestFileName, pathBelowRoot } from '../../project/frameworks';
 
 /**
@@ -67,8 +68,11 @@ export function sqlExemptionOf(fileName: string, rootDir: string | undefined, te
   if (path !== undefined && SCRIPT_FOLDER.test(path)) return 'script';
   if (MAINTENANCE_FILE.test(name) || (path !== undefined && MIGRATION_FOLDER.test(path))) return 'migration';
   if (path !== undefined && ASSET_FOLDER.test(path)) return 'asset';
-  if (MIGRATION_CONTENT.some((p) => p.test(text)) || PYTHON_MIGRATION.test(text)) return 'migration';
-  if (PYTHON_TEST_IMPORT.test(text)) return 'test';
+  // Python's import lines are looked for in Python files only: each scan of a large file costs on every keystroke
+  const language = languageOfFileName(fileName);
+  const python = language === undefined || language === 'python';
+  if (MIGRATION_CONTENT.some((p) => p.test(text)) || (python && PYTHON_MIGRATION.test(text))) return 'migration';
+  if (python && PYTHON_TEST_IMPORT.test(text)) return 'test';
   if (importsTestFramework(text) || TEST_BLOCKS.every((p) => p.test(text))) return 'test';
   if (SHEBANG.test(text) && !HANDLES_REQUESTS.test(text)) return 'script';
   return undefined;

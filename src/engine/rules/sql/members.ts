@@ -4,12 +4,14 @@ import { arrayElements, elementValues } from './arrays';
 import { foreignText } from './calls';
 import { isConstantName } from './known-calls';
 import { isSchemaTypedArgument } from './graphql-args';
+import { isModelTableName } from './model-names';
 import { isEnvironmentRead } from './origins';
 import { isTypedSafeMember } from './typed-names';
 import { MAX_DEPTH, SAFE, UNKNOWN, constant, settle, union, unionOf, type Evaluation } from './pieces';
 import type { Binding } from './scope';
 import type { StringEvaluator } from './string-building';
 import { argumentList } from './syntax';
+import { validatedRead } from './validators';
 
 /**
  * Reading `object.property` and `object[key]`: lengths are numbers, CONSTANT_CASE names are constants,
@@ -26,12 +28,13 @@ export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): 
   if (isEnvironmentRead(node)) return ev.stored;
   if (isConstantName(property) || (object.type === 'identifier' && isConstantName(object.text))) return constant(property, true);
   if (property === 'sql' && isBuilderOutput(object)) return SAFE;
+  if (isModelTableName(node)) return SAFE;
   if (object.type === 'this') return thisMember(ev, node, property, depth);
   if (isSchemaTypedArgument(ev, object, property) || isTypedSafeMember(ev, object, property)) return SAFE;
   const returned = returnedMember(ev, object, property, depth);
   if (returned) return returned;
   const value = lookUp(ev, object, property, depth);
-  return value.kind === 'unknown' && object.type === 'identifier' ? parameterMember(ev, object, property, depth) ?? value : value;
+  return value.kind === 'unknown' && object.type === 'identifier' ? parameterMember(ev, object, property, depth) ?? validatedRead(ev, node) ?? value : value;
 }
 
 /**

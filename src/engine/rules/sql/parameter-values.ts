@@ -15,6 +15,11 @@ export interface CrossFileCalls {
    * `undefined` when some use of it is out of sight (handed out as a callback, loaded another way).
    */
   argumentsFor(fn: Node, part: ParamPart): readonly ArgOrigin[] | undefined;
+  /**
+   * How many calls in other files pass, for a part of a parameter of `fn`, an object literal whose keys are all
+   * written out; `undefined` when some call passes anything else, or some use of `fn` is out of sight.
+   */
+  argumentKeysKnown?(fn: Node, part: ParamPart): number | undefined;
   /** What the function another project file defines under `callee` returns as text (see `FunctionFact.textReturn`). */
   textReturnOf(callee: Node): readonly ParamPart[] | undefined;
   /** The same for one property of the object literals that function returns (see `FunctionFact.propertyReturns`). */

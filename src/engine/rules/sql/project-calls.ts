@@ -54,6 +54,13 @@ export class ProjectCalls implements CrossFileCalls {
     return calls?.map((call) => originAt(call.site, part).origin);
   }
 
+  argumentKeysKnown(fn: Node, part: ParamPart): number | undefined {
+    const calls = this.foreignCalls(fn);
+    // only a whole argument's keys are recorded (`f({ id })`), not those of an object nested in it
+    const known = calls && part.path.length === 0 && calls.every(({ site }) => (site.spreadAt === undefined || site.spreadAt > part.index) && !!site.args?.[part.index]?.props && !site.args[part.index].rest);
+    return known ? calls.length : undefined;
+  }
+
   /** The calls in other files that pass request data or unknown values for a part of a parameter of `fn`. */
   unsafeCallers(fn: Node, part: ParamPart): UnsafeCaller[] {
     return (this.foreignCalls(fn) ?? [])

@@ -19,6 +19,7 @@ import {
 } from './pieces';
 import type { Binding, Resolution, ScopeIndex } from './scope';
 import { propertyValue, returnedExpressions } from './syntax';
+import { NegatedChecks, validatedRead } from './validators';
 
 const SAFE_OPERATORS = new Set(['-', '*', '/', '%', '**', '<<', '>>', '>>>', '&', '|', '^', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'instanceof', 'in']);
 
@@ -65,6 +66,8 @@ export class StringEvaluator {
   readonly classes: ClassMembers;
   /** Where names are tested against a list or pattern, the places a guard can be. */
   readonly tests: TestedNames;
+  /** Where values are negated checks' arguments (`!validate(id)`), the places a validator guard can be. */
+  readonly negatedChecks: NegatedChecks;
   /** What other project files pass to this file's functions, and return from theirs. */
   readonly crossFile: CrossFileCalls | undefined;
   /** What a value read back from the database or configuration counts as. */
@@ -75,6 +78,7 @@ export class StringEvaluator {
     this.stored = options.storedValues ? UNKNOWN : SAFE;
     this.callerValues = new ParameterValues(this, options.crossFile, options.callers !== false);
     this.tests = new TestedNames(text);
+    this.negatedChecks = new NegatedChecks(text);
     this.crossFile = options.crossFile;
   }
 
@@ -318,7 +322,7 @@ export class StringEvaluator {
     if (!resolution) return this.unresolvedValue(node) ?? UNKNOWN;
     const value = settleInPlace(asForeign(this.valueAt(resolution, node.startIndex, depth).evaluation));
     if (value.kind === 'constant' || value.kind === 'safe') return value;
-    return guardedBy(this, node, resolution.binding, depth) ?? value;
+    return guardedBy(this, node, resolution.binding, depth) ?? validatedRead(this, node) ?? value;
   }
 
   /** The value a variable holds at `position`. */

@@ -1,0 +1,120 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { ValueOrigin } from '../../model/sql';
+import { type PyEval, originOf, value, worseOrigin } from './pieces';
+import { plainStringValue } from './syntax';
+
+/**
+ * What a regular expression lets through: a capturing group that matches only digits (`(\d+)`, `([0-9]{1,6})`)
+ * captures a number whatever the input, so `re.findall(r"query_(\d+)", text)` gives numbers; any other group
+ * (`(\w+)`, `(.*)`) gives part of the input, with the input's origin.
+ */
+
+/** A pattern made only of digit classes, signs, an escaped dot, non-capturing groups, anchors and quantifiers. */
+const DIGITS_ONLY = /^(?:\^|\$|\\[bAZ])*(?:(?:\\d|\[(?:0-9|\\d)\]|\\\.|-|\(\?:|\)|[+*?]|\{\d+(?:,\d*)?\})+)(?:\$|\\[bZ])*$/;
+
+function isDigitsOnly(body: string): boolean {
+  return DIGITS_ONLY.test(body) && /\\d|\[(?:0-9|\\d)\]/.test(body);
+}
+
+/** The bodies of a pattern's capturing groups, numbered as `re` numbers them (by their opening parenthesis). */
+export function captureGroups(pattern: string): string[] {
+  const groups: string[] = [];
+  const open: { start: number; index: number }[] = [];
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      // `[]...]` and `[^]...]` hold a `]`
+      if (pattern[i + 1] === '^') i++;
+      if (pattern[i + 1] === ']') i++;
+    } else if (c === '(') {
+      const named = /^\?P?<(?![=!])/.test(pattern.slice(i + 1, i + 5));
+      const capturing = pattern[i + 1] !== '?' || named;
+      const bodyStart = named ? pattern.indexOf('>', i) + 1 : i + 1;
+      open.push({ start: bodyStart, index: capturing ? groups.push('') - 1 : -1 });
+    } else if (c === ')') {
+      const group = open.pop();
+      if (group && group.index >= 0) groups[group.index] = pattern.slice(group.start, i);
+    }
+  }
+  return groups;
+}
+
+/** The quote characters and backslash a one-class pattern (`[:."\s]`, `"`) matches; '' for other patterns. */
+function quotesMatched(pattern: string): string {
+  const body = /^\[([^\]^][^\]]*)\][+*]?$/.exec(pattern)?.[1] ?? (pattern.length <= 2 ? pattern : '');
+  const chars = body.replace(/\\(.)/g, '$1');
+  return [...'\'"`\\'].filter((q) => chars.includes(q)).join('');
+}
+
+/** `re.sub(CLASS, repl, x)` where CLASS matches quote characters that `repl` does not hold: `x` with none of them left. */
+function readSubstitution(positional: readonly Node[], evaluate: (n: Node) => PyEval): PyEval | undefined {
+  const [patternNode, replacementNode, textNode] = positional;
+  const pattern = plainStringValue(patternNode);
+  const replacement = plainStringValue(replacementNode);
+  if (pattern === undefined || replacement === undefined || !textNode) return undefined;
+  const lacks = [...quotesMatched(pattern)].filter((q) => !replacement.includes(q)).join('');
+  if (!/['"`]/.test(lacks)) return undefined;
+  const { origin, why } = originOf(evaluate(textNode));
+  return { kind: 'value', origin, why: `${why}, with ${lacks} replaced by re.sub()`, lacks };
+}
+
+/** Calls of the `re` module read here, and where their pattern and text stand. */
+const MATCHERS = new Set(['match', 'search', 'fullmatch']);
+
+/**
+ * `re.findall(p, s)`, `re.match(p, s)`, `re.search(p, s)`, `re.fullmatch(p, s)` with a literal pattern: a match
+ * object's `parts` are the whole match then each group; `findall` gives the groups of each match (its items are
+ * tuples when there are several groups). `undefined` for other calls or patterns written elsewhere.
+ */
+export function readRegexCall(name: string, positional: readonly Node[], evaluate: (n: Node) => PyEval): PyEval | undefined {
+  if (name === 'sub') return readSubstitution(positional, evaluate);
+  if (name !== 'findall' && !MATCHERS.has(name)) return undefined;
+  const [patternNode, textNode] = positional;
+  const pattern = plainStringValue(patternNode);
+  if (pattern === undefined || !textNode) return undefined;
+  const input = originOf(evaluate(textNode)).origin;
+  const groupOrigins = captureGroups(pattern).map((body): ValueOrigin => (isDigitsOnly(body) ? 'numeric' : input));
+  const whole: ValueOrigin = isDigitsOnly(pattern) ? 'numeric' : input;
+  const why = `re.${name}() with the pattern ${patternNode.text.slice(0, 40)}`;
+  if (MATCHERS.has(name)) return { kind: 'value', origin: input, why, parts: [whole, ...groupOrigins] };
+  if (groupOrigins.length <= 1) {
+    const item = groupOrigins[0] ?? whole;
+    // a list of numbers: its items are numbers; otherwise the list is part of the input
+    return value(item === 'numeric' ? 'numeric' : input, why);
+  }
+  return { kind: 'value', origin: groupOrigins.reduce(worseOrigin), why, itemParts: groupOrigins };
+}
+
+/** `m.group(n)` (or `m.group()`, the whole match) of a match object read by `readRegexCall`. */
+export function matchGroup(match: PyEval, positional: readonly Node[]): PyEval | undefined {
+  if (match.kind !== 'value' || !match.parts || positional.length > 1) return undefined;
+  const index = positional[0] ? Number(positional[0].type === 'integer' ? positional[0].text : NaN) : 0;
+  const origin = Number.isInteger(index) ? match.parts[index] : undefined;
+  return origin ? value(origin, `group ${index} of ${match.why}`) : undefined;
+}
+
+/** `row[i]` of a tuple whose elements' origins are known by position (`parts`); `undefined` otherwise. */
+export function partAt(whole: PyEval, index: Node | null): PyEval | undefined {
+  if (whole.kind !== 'value' || !whole.parts || !index) return undefined;
+  const text = index.type === 'integer' ? index.text : index.type === 'unary_operator' && /^-\s*\d+$/.test(index.text) ? index.text.replace(/\s+/g, '') : undefined;
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  const origin = whole.parts[n < 0 ? whole.parts.length + n : n];
+  return origin ? value(origin, `element ${n} of ${whole.why}`) : undefined;
+}
+
+/** One item of a collection of tuples (`itemParts`): a tuple with those origins by position. */
+export function tupleItem(whole: PyEval, why: string): PyEval | undefined {
+  if (whole.kind !== 'value' || !whole.itemParts) return undefined;
+  return { kind: 'value', origin: whole.origin, why, parts: whole.itemParts };
+}
