@@ -98,6 +98,10 @@ export function publishedFunctions(facts: FileFacts): Set<number> {
     if (root.kind === 'function' && !reached.has(root.index)) {
       reached.add(root.index);
       for (const returned of facts.functions[root.index]?.returns ?? []) visit(returned, depth + 1);
+    } else if (root.kind === 'call' && root.passed !== undefined) {
+      // `export default memoize(query)`: published when the callee passes calls through (the resolver tells;
+      // otherwise no call reaches `query` through it, and its own file sees it handed on)
+      visit({ root: { kind: 'function', index: root.passed }, path: [] }, depth + 1);
     } else if (root.kind === 'literal') {
       for (const prop of Object.values(root.props)) visit(prop, depth + 1);
       for (const spread of root.spreads ?? []) visit(spread, depth + 1);

@@ -3,6 +3,7 @@ import { namedChildren, pathTo } from '../ast';
 import { CallFactReader } from '../rules/sql/call-facts';
 import { escapeRegExp } from '../text';
 import { publishedFunctions } from './call-site-index';
+import { forwardsFirstParameter } from './pass-through';
 import type { CallSiteFact, FileFacts, ValueRef } from './facts';
 import type { Declaration } from './file-scope';
 import { TRANSPARENT_TYPES, spanOf, type FileValues } from './file-values';
@@ -183,6 +184,7 @@ function summarizeFunctions(facts: FileFacts, values: FileValues, read: () => Ca
     const fact = facts.functions[index];
     const fn = values.functionNode(index);
     if (!fn || fact.bodyText !== undefined || performance.now() > deadline) continue;
+    if (forwardsFirstParameter(fn)) fact.forwards = true;
     const parts = read().textReturn(fn);
     if (parts) fact.textReturn = parts;
     const properties = parts ? undefined : read().propertyReturns(fn);

@@ -36,8 +36,12 @@ export type ValueRoot =
   | { kind: 'param'; fn: number; index: number }
   /** `facts.functions[index]` itself. */
   | { kind: 'function'; index: number }
-  /** What calling `callee` returns; `fnArg` is the first function passed to it (`catchAsync(fn)`). */
-  | { kind: 'call'; callee: ValueRef; fnArg?: number }
+  /**
+   * What calling `callee` returns; `fnArg` is the first function passed to it (`catchAsync(fn)`); `passed` is the
+   * function of this file named as its first argument (`memoize(query)`), which the call returns when `callee`
+   * passes calls through.
+   */
+  | { kind: 'call'; callee: ValueRef; fnArg?: number; passed?: number }
   /** An object literal, by property name; `spreads` are the objects spread into it (`{ ...helpers, x }`). */
   | { kind: 'literal'; props: Record<string, ValueRef>; spreads?: ValueRef[] }
   /** An array literal (`module.exports = [helmet(), cors()]`); `strings` are its string items (a list of paths). */
@@ -133,6 +137,8 @@ export interface FunctionFact {
   propertyReturns?: Record<string, ParamPart[]>;
   /** `textReturn` or `propertyReturns` holds only while values read back from the database or configuration count as safe. */
   readsStored?: boolean;
+  /** The function returns a function that calls its first parameter with the arguments it is given (`memoize(fn)`). */
+  forwards?: true;
   /**
    * A list of paths the function lets through unchecked, tested against the request's path
    * (`WHITELIST.some((u) => req.path.startsWith(u))` is `prefix`, `PUBLIC.includes(req.path)` is `exact`).
@@ -157,6 +163,8 @@ export interface CallArgFact {
   /** For an object literal: each property's origin (the last one written wins) and what a spread in it may add. */
   props?: Record<string, ArgOrigin>;
   rest?: ArgOrigin;
+  /** For an object literal: the properties whose values are object literals too, read the same way (a few levels deep). */
+  nested?: Record<string, CallArgFact>;
   /** Source text of request data, capped, for messages. */
   text?: string;
 }

@@ -198,6 +198,9 @@ export class FileValues {
     const fnArg = args.find((a) => FUNCTION_TYPES.has(a.type));
     if (fnArg) return { root: { kind: 'call', callee, fnArg: this.registerFunction(fnArg) }, path: [] };
     if (callee.root.kind === 'unknown') return UNKNOWN;
+    // `memoize(query)`: the call returns `query` itself when the callee passes calls through (told by the resolver)
+    const passed = node.type === 'call_expression' && args[0]?.type === 'identifier' ? this.refOf(args[0], depth + 1) : undefined;
+    if (passed?.root.kind === 'function' && passed.path.length === 0) return { root: { kind: 'call', callee, passed: passed.root.index }, path: [] };
     if (callee.root.kind === 'function' || callee.root.kind === 'call') return { root: { kind: 'call', callee }, path: [] };
     return { root: callee.root, path: [...callee.path, '()'] };
   }

@@ -1,4 +1,5 @@
 import type { ArgFact, FileFacts, FunctionFact, ValueRef } from './facts';
+import { isPassThroughPackage } from './pass-through';
 
 /** The files a model reasons over, and how their imports resolve. */
 export interface FileSet {
@@ -99,6 +100,7 @@ export class ValueResolver {
           return this.applyPath({ kind: 'function', file, index: root.fnArg, path: [], wrapper }, ref.path, depth);
         }
         const callee = this.resolveAt(file, root.callee, depth + 1);
+        if (root.passed !== undefined && this.passesThrough(callee)) return this.applyPath({ kind: 'function', file, index: root.passed, path: [] }, ref.path, depth);
         return this.applyPath(callee, ['()', ...ref.path], depth);
       }
       case 'array': {
@@ -123,6 +125,12 @@ export class ValueResolver {
       default:
         return UNKNOWN;
     }
+  }
+
+  /** A package wrapper or project function that returns a function calling its first argument with the same arguments. */
+  private passesThrough(callee: Resolved): boolean {
+    if (callee.kind === 'package') return isPassThroughPackage(callee.name, callee.path);
+    return callee.kind === 'function' && callee.path.length === 0 && this.set.files.get(callee.file)?.functions[callee.index]?.forwards === true;
   }
 
   /** Applies property reads and calls to a resolved value; calling a known function yields what it returns. */

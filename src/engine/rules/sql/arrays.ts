@@ -7,6 +7,7 @@ import {
   type Evaluation, type Piece,
 } from './pieces';
 import { callerArguments } from './call-sites';
+import { passThroughTest } from './pass-through-calls';
 import { hasConstantKeys } from './object-keys';
 import type { Binding } from './scope';
 import { quotesForSql } from './quoting';
@@ -187,7 +188,7 @@ function eitherElements(ev: StringEvaluator, ternary: Node, depth: number): Elem
  * argument itself when it is not an array (`f('SELECT 1')` as well as `f(['SELECT 1', 'SELECT 2'])`).
  */
 function callerElements(ev: StringEvaluator, binding: Binding, depth: number): Elements | undefined {
-  const callers = callerArguments(ev.scopes, ev.classes, ev.text, binding);
+  const callers = callerArguments(ev.scopes, ev.classes, ev.text, binding, passThroughTest(ev));
   if (!callers || callers.published || callers.args.length === 0 || depth > MAX_DEPTH) return undefined;
   const values: Element[] = [];
   for (const arg of callers.args) {

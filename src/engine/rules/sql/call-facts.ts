@@ -13,6 +13,8 @@ import { chainRoot, parameterNodes, propertyValue } from './syntax';
 /** Arguments longer than this are not read: a big literal or callback is not a value SQL is built from. */
 const MAX_ARGUMENT_TEXT = 400;
 const MAX_PROPERTIES = 24;
+/** How many object literals deep an argument's keys are recorded (`{ where: { id } }` is two). */
+const MAX_OBJECT_DEPTH = 3;
 const MAX_BODY_TEXT = 4000;
 const MAX_RETURNS = 10;
 const MAX_MESSAGE_TEXT = 60;
@@ -70,12 +72,13 @@ export class CallFactReader {
   /** Where an argument's value comes from; an object literal's properties each on their own. */
   argument(arg: Node): CallArgFact {
     const target = unwrap(arg);
-    if (target.type === 'object') return this.objectArgument(target);
+    if (target.type === 'object') return this.objectArgument(target, 1);
     return this.valueArgument(target);
   }
 
-  private objectArgument(object: Node): CallArgFact {
+  private objectArgument(object: Node, depth: number): CallArgFact {
     const props: Record<string, ArgOrigin> = {};
+    const nested: Record<string, CallArgFact> = {};
     let rest: ArgOrigin | undefined;
     let count = 0;
     for (const member of object.namedChildren) {
@@ -87,15 +90,28 @@ export class CallFactReader {
         // a spread may also replace what was written before it
         for (const key of Object.keys(props)) props[key] = worstOrigin(props[key], origin);
         rest = rest ? worstOrigin(rest, origin) : origin;
+        for (const key of Object.keys(nested)) delete nested[key];
         continue;
       }
       const key = member.type === 'shorthand_property_identifier' ? member : member.childForFieldName('key') ?? member.childForFieldName('name');
-      if (!key || key.type === 'computed_property_name') { rest = 'unknown'; continue; }
+      if (!key || key.type === 'computed_property_name') {
+        // a computed key may name any property written before it
+        rest = 'unknown';
+        for (const written of Object.keys(nested)) delete nested[written];
+        continue;
+      }
       const value = member.type === 'pair' ? member.childForFieldName('value') : member.type === 'shorthand_property_identifier' ? member : undefined;
-      props[key.type === 'string' ? key.text.slice(1, -1) : key.text] = value && !FUNCTION_TYPES.has(value.type) ? this.valueArgument(value).origin : 'unknown';
+      const name = key.type === 'string' ? key.text.slice(1, -1) : key.text;
+      props[name] = value && !FUNCTION_TYPES.has(value.type) ? this.valueArgument(value).origin : 'unknown';
+      const literal = value && unwrap(value);
+      // (a later property of the same name replaces an earlier one, literal or not)
+      if (literal?.type === 'object' && depth < MAX_OBJECT_DEPTH) nested[name] = this.objectArgument(literal, depth + 1);
+      else delete nested[name];
     }
     const origin = [...Object.values(props), rest ?? 'constant'].reduce(worstOrigin, 'constant');
-    return rest ? { origin, props, rest } : { origin, props };
+    const fact: CallArgFact = rest ? { origin, props, rest } : { origin, props };
+    if (Object.keys(nested).length > 0) fact.nested = nested;
+    return fact;
   }
 
   private valueArgument(node: Node): CallArgFact {

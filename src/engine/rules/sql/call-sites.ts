@@ -33,11 +33,14 @@ const TEXT_TYPES: ReadonlySet<string> = new Set(['string', 'string_fragment', 't
 const DECLARATION_TYPES: ReadonlySet<string> = new Set(['function_declaration', 'generator_function_declaration']);
 const EXPRESSION_TYPES: ReadonlySet<string> = new Set(['arrow_function', 'function_expression', 'function']);
 
+/** Whether a callee returns a function that calls its first argument with the arguments it gets (`memoize`). */
+export type PassThroughTest = (callee: Node) => boolean;
+
 /** The arguments every call in the file passes for `binding`; `undefined` when some caller may be out of sight. */
-export function callerArguments(scopes: ScopeIndex, classes: ClassMembers, text: string, binding: Binding): CallerArguments | undefined {
+export function callerArguments(scopes: ScopeIndex, classes: ClassMembers, text: string, binding: Binding, passesThrough?: PassThroughTest): CallerArguments | undefined {
   const param = binding.param;
   if (binding.kind !== 'param' || !param || param.arrayCallback || param.index < 0) return undefined;
-  const callers = callsOf(scopes, classes, text, param.fn);
+  const callers = callsOf(scopes, classes, text, param.fn, passesThrough);
   if (!callers || callers.calls.length > MAX_CALLS) return undefined;
   const args: CallerArgument[] = [];
   for (const call of callers.calls) {
@@ -49,7 +52,7 @@ export function callerArguments(scopes: ScopeIndex, classes: ClassMembers, text:
 }
 
 /** Every call of `fn` in the file, when all its uses are direct calls or hand it to other files. */
-function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: Node): { calls: Node[]; published: boolean } | undefined {
+function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: Node, passesThrough?: PassThroughTest): { calls: Node[]; published: boolean } | undefined {
   const path = scopes.ancestry.pathTo(fn.startIndex, fn.endIndex);
   const at = path.findIndex((n) => n.startIndex === fn.startIndex && n.endIndex === fn.endIndex && n.type === fn.type);
   if (at < 1) return undefined;
@@ -69,19 +72,47 @@ function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: No
   }
   const holder = statement && path[path.indexOf(statement) - 1];
   if (name?.type !== 'identifier' || !holder) return undefined;
-  let published = holder.type === 'export_statement';
   // resolved from outside the function: a declaration's own name also stands inside it
-  const resolution = scopes.resolve(name, path.slice(0, at));
+  return callsOfName(scopes, name, path.slice(0, at), holder.type === 'export_statement', passesThrough, 0);
+}
+
+/** How many pass-through wrappers deep (`once(memoize(f))`) the calls of a function are followed. */
+const MAX_WRAPPERS = 3;
+
+/** Every call of the function `name` declares, and of the pass-through wrappers held in `const`s around it. */
+function callsOfName(scopes: ScopeIndex, name: Node, ancestors: readonly Node[], exported: boolean, passesThrough: PassThroughTest | undefined, depth: number): { calls: Node[]; published: boolean } | undefined {
+  let published = exported;
+  const resolution = scopes.resolve(name, ancestors);
   if (!resolution || resolution.writes.length > 0) return undefined;
   const calls: Node[] = [];
   for (const read of resolution.reads) {
     const call = callAt(scopes, read.start, name.text.length);
     if (call === 'not-code') continue; // the name inside a string or comment
     if (call === 'published') { published = true; continue; }
+    const wrapped = call || !passesThrough || depth >= MAX_WRAPPERS ? undefined : wrapperCalls(scopes, read.start, name.text.length, passesThrough, depth);
+    if (wrapped) { calls.push(...wrapped.calls); published ||= wrapped.published; continue; }
     if (!call) return undefined;
     calls.push(call);
   }
   return { calls, published };
+}
+
+/**
+ * `const cached = memoize(fn)` or `export default memoize(fn)`, with `memoize` a pass-through wrapper: the calls
+ * of `cached` are calls of `fn` with the same arguments, and exporting it publishes `fn`.
+ */
+function wrapperCalls(scopes: ScopeIndex, start: number, length: number, passesThrough: PassThroughTest, depth: number): { calls: Node[]; published: boolean } | undefined {
+  const path = scopes.ancestry.pathTo(start, start + length);
+  const at = path.length - 1;
+  const [list, call, holder] = [path[at - 1], path[at - 2], path[at - 3]];
+  const first = list?.type === 'arguments' ? list.namedChildren.find((a) => a !== null && a.type !== 'comment') : undefined;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  if (first?.startIndex !== start || !callee || !passesThrough(callee)) return undefined;
+  if (holder?.type === 'export_statement') return holder.childForFieldName('value')?.startIndex === call.startIndex ? { calls: [], published: true } : undefined;
+  const declaration = path[at - 4];
+  const name = holder?.type === 'variable_declarator' && holder.childForFieldName('value')?.startIndex === call.startIndex ? holder.childForFieldName('name') : undefined;
+  if (name?.type !== 'identifier' || declaration?.type !== 'lexical_declaration' || !/^const\b/.test(declaration.text)) return undefined;
+  return callsOfName(scopes, name, path.slice(0, at - 3), path[at - 5]?.type === 'export_statement', passesThrough, depth + 1);
 }
 
 /** `this.#m(...)` / `this.m(...)` calls of a private method inside its class; any other mention hides a caller. */

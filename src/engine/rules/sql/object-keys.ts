@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrap } from '../../ast';
 import { argumentPart, callerArguments, parameterPart } from './call-sites';
+import { passThroughTest } from './pass-through-calls';
 import { elementOf } from './arrays';
 import { MAX_DEPTH, SAFE, UNKNOWN, cannotCarrySql, constant, settle, type Evaluation } from './pieces';
 import type { StringEvaluator } from './string-building';
@@ -35,7 +36,7 @@ export function hasConstantKeys(ev: StringEvaluator, source: Node, depth = 0): b
   if (binding.kind === 'const') return !!binding.init && hasConstantKeys(ev, binding.init, depth + 1);
   const param = binding.param;
   if (binding.kind !== 'param' || !param || param.arrayCallback) return false;
-  const callers = callerArguments(ev.scopes, ev.classes, ev.text, binding);
+  const callers = callerArguments(ev.scopes, ev.classes, ev.text, binding, passThroughTest(ev));
   const part = callers && parameterPart(ev.scopes, binding);
   if (!callers || !part) return false;
   const given = callers.args.map((arg) => {

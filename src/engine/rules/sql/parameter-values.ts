@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ArgOrigin, ParamPart } from '../../project/facts';
 import { argumentPart, callerArguments, parameterPart } from './call-sites';
+import { passThroughTest } from './pass-through-calls';
 import { SAFE, UNKNOWN, cannotCarrySql, constant, unionOf, type Evaluation } from './pieces';
 import type { Binding } from './scope';
 import type { StringEvaluator } from './string-building';
@@ -20,6 +21,8 @@ export interface CrossFileCalls {
    * written out; `undefined` when some call passes anything else, or some use of `fn` is out of sight.
    */
   argumentKeysKnown?(fn: Node, part: ParamPart): number | undefined;
+  /** Whether `callee` is a function of another project file that passes calls through to its first argument (`FunctionFact.forwards`). */
+  forwardsOf?(callee: Node): boolean;
   /** What the function another project file defines under `callee` returns as text (see `FunctionFact.textReturn`). */
   textReturnOf(callee: Node): readonly ParamPart[] | undefined;
   /** The same for one property of the object literals that function returns (see `FunctionFact.propertyReturns`). */
@@ -70,7 +73,7 @@ export class ParameterValues {
 
   private compute(binding: Binding, below: readonly string[], depth: number): Evaluation {
     const param = binding.param;
-    const callers = this.followCalls ? callerArguments(this.ev.scopes, this.ev.classes, this.ev.text, binding) : undefined;
+    const callers = this.followCalls ? callerArguments(this.ev.scopes, this.ev.classes, this.ev.text, binding, passThroughTest(this.ev)) : undefined;
     const part = callers && param ? parameterPart(this.ev.scopes, binding) : undefined;
     if (!callers || !param || !part) return UNKNOWN;
     const path = [...part.path, ...below];

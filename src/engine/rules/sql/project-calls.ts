@@ -27,6 +27,13 @@ function originAt(site: ForeignCall['site'], part: ParamPart): { origin: ArgOrig
   return { origin: Object.hasOwn(arg.props, key) ? arg.props[key] : arg.rest ?? 'constant', arg };
 }
 
+/** The object literal a call passes for a part of a parameter (`{ where: { id } }` for `opts.where`), as recorded. */
+function objectAt(arg: CallArgFact | undefined, path: readonly string[]): CallArgFact | undefined {
+  let current = arg;
+  for (const key of path) current = current?.nested && Object.hasOwn(current.nested, key) ? current.nested[key] : undefined;
+  return current;
+}
+
 /**
  * The project's calls across files, as the evaluator of one file needs them: what other files pass to this
  * file's published functions, and what the functions this file imports from others return as text. The
@@ -56,9 +63,12 @@ export class ProjectCalls implements CrossFileCalls {
 
   argumentKeysKnown(fn: Node, part: ParamPart): number | undefined {
     const calls = this.foreignCalls(fn);
-    // only a whole argument's keys are recorded (`f({ id })`), not those of an object nested in it
-    const known = calls && part.path.length === 0 && calls.every(({ site }) => (site.spreadAt === undefined || site.spreadAt > part.index) && !!site.args?.[part.index]?.props && !site.args[part.index].rest);
-    return known ? calls.length : undefined;
+    const known = calls?.every(({ site }) => {
+      if (site.spreadAt !== undefined && site.spreadAt <= part.index) return false;
+      const object = objectAt(site.args?.[part.index], part.path);
+      return !!object?.props && !object.rest;
+    });
+    return known ? calls?.length : undefined;
   }
 
   /** The calls in other files that pass request data or unknown values for a part of a parameter of `fn`. */
@@ -76,6 +86,10 @@ export class ProjectCalls implements CrossFileCalls {
   propertyReturnOf(callee: Node, property: string): readonly ParamPart[] | undefined {
     const properties = this.importedFunction(callee)?.propertyReturns;
     return properties && Object.hasOwn(properties, property) ? properties[property] : undefined;
+  }
+
+  forwardsOf(callee: Node): boolean {
+    return this.importedFunction(callee)?.forwards === true;
   }
 
   readsStoredOf(callee: Node): boolean {

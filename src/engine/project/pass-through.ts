@@ -1,0 +1,129 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import { FUNCTION_TYPES, unwrap } from '../ast';
+
+/**
+ * Pass-through wrappers: functions that return a function calling the one they are given with the arguments
+ * they get (`const cached = memoize(query)`: `cached(x)` runs `query(x)`, or answers from a cache what an
+ * earlier `query(x)` returned). A call of what they return is a call of the wrapped function with the same
+ * arguments, so the wrapped function's callers are followed through them. Known packages are data rows; a
+ * project's own wrapper is told by what its code does (`forwardsFirstParameter`).
+ */
+
+/** A package function that passes calls through to its first argument: the package, then members (`_.memoize`). */
+interface PassThroughRow {
+  readonly name: string;
+  readonly path: readonly string[];
+}
+
+const PASS_THROUGH_PACKAGES: readonly PassThroughRow[] = [
+  // lodash and underscore: memoize caches by the first argument, once calls once; both hand the arguments on
+  ...['lodash', 'lodash-es', 'underscore'].flatMap((name) => [{ name, path: ['memoize'] }, { name, path: ['once'] }]),
+  ...['lodash/memoize', 'lodash/once', 'lodash.memoize', 'lodash.once', 'lodash-es/memoize', 'lodash-es/once'].map((name) => ({ name, path: [] })),
+  // single-purpose memoizers and once-wrappers, each exporting the wrapper itself
+  ...['once', 'onetime', 'p-memoize', 'mem', 'memoize', 'memoizee', 'memoize-one', 'fast-memoize', 'micro-memoize', 'moize', 'p-once'].map((name) => ({ name, path: [] })),
+  { name: 'p-memoize', path: ['default'] },
+  // Node's util.deprecate(fn, message) warns once and calls fn with the same arguments
+  ...['util', 'node:util'].map((name) => ({ name, path: ['deprecate'] })),
+];
+
+/** Whether a package value (`lodash` then `memoize`) is a wrapper that passes calls through to its first argument. */
+export function isPassThroughPackage(name: string, path: readonly string[]): boolean {
+  return PASS_THROUGH_PACKAGES.some((row) => row.name === name && row.path.length === path.length && row.path.every((p, i) => p === path[i]));
+}
+
+/** The name a parameter binds when it is a plain name (`fn`, TypeScript's `fn: Fn`). */
+function parameterName(param: Node | undefined): string | undefined {
+  const target = param?.type === 'required_parameter' || param?.type === 'optional_parameter' ? param.childForFieldName('pattern') : param;
+  return target?.type === 'identifier' ? target.text : undefined;
+}
+
+function parametersOf(fn: Node): Node[] {
+  const single = fn.childForFieldName('parameter');
+  if (single) return [single];
+  return (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && p.type !== 'comment');
+}
+
+/** `(...args)` (also `...args: unknown[]`): the name of a function's only parameter when it gathers every argument. */
+function restOnlyName(fn: Node): string | undefined {
+  const params = parametersOf(fn);
+  const param = params.length === 1 ? params[0] : undefined;
+  const rest = param?.type === 'required_parameter' ? param.childForFieldName('pattern') : param;
+  const name = rest?.type === 'rest_pattern' ? rest.namedChildren[0] : undefined;
+  return name?.type === 'identifier' ? name.text : undefined;
+}
+
+function innermostFunction(node: Node, outer: Node): Node | undefined {
+  for (let at = node.parent; at && at.startIndex >= outer.startIndex; at = at.parent) {
+    if (at.startIndex === outer.startIndex && at.endIndex === outer.endIndex) return undefined;
+    if (FUNCTION_TYPES.has(at.type)) return at;
+  }
+  return undefined;
+}
+
+/**
+ * The function a use of the wrapped parameter hands every argument to: `fn(...args)` or `fn.apply(this, args)`
+ * inside a function whose only parameter is `...args`; `undefined` for any other use.
+ */
+function forwardingFunction(use: Node, wrapper: Node): Node | undefined {
+  const inner = innermostFunction(use, wrapper);
+  const rest = inner && restOnlyName(inner);
+  if (!inner || !rest) return undefined;
+  const parent = use.parent;
+  if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.startIndex === use.startIndex) {
+    const args = parent.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type !== 'comment') ?? [];
+    return args.length === 1 && args[0]?.type === 'spread_element' && args[0].namedChildren[0]?.text === rest ? inner : undefined;
+  }
+  const call = parent?.type === 'member_expression' && parent.childForFieldName('property')?.text === 'apply' ? parent.parent : undefined;
+  const args = call?.type === 'call_expression' ? call.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type !== 'comment') ?? [] : [];
+  return args.length === 2 && args[0]?.type === 'this' && args[1]?.text === rest ? inner : undefined;
+}
+
+/** What a function returns (not what functions nested in it do); `undefined` when some return gives nothing. */
+function returnedValues(fn: Node): Node[] | undefined {
+  const body = fn.childForFieldName('body');
+  if (!body) return undefined;
+  if (body.type !== 'statement_block') return [body];
+  const values: Node[] = [];
+  for (const statement of body.descendantsOfType('return_statement')) {
+    if (!statement || innermostFunction(statement, fn)) continue;
+    const value = statement.namedChildren.find((c) => c !== null && c.type !== 'comment');
+    if (!value) return undefined;
+    values.push(unwrap(value));
+  }
+  return values;
+}
+
+/** The function a returned value is: written in place, or a `const` of the wrapper's own body holding one. */
+function returnedFunction(value: Node, wrapper: Node): Node | undefined {
+  if (FUNCTION_TYPES.has(value.type)) return value;
+  if (value.type !== 'identifier') return undefined;
+  for (const declarator of wrapper.descendantsOfType('variable_declarator')) {
+    const init = declarator?.childForFieldName('value');
+    if (declarator?.childForFieldName('name')?.text === value.text && init && FUNCTION_TYPES.has(unwrap(init).type) && !innermostFunction(declarator, wrapper)) {
+      return unwrap(init);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether `fn` is a pass-through wrapper of its first parameter: it returns a function taking `...args`, and
+ * every use of the parameter hands all of a `...args` function's arguments to it unchanged (`func(...args)`,
+ * `func.apply(this, args)`). Anything else done with the parameter (stored, given other arguments, shadowed)
+ * says nothing of how it is called.
+ */
+export function forwardsFirstParameter(fn: Node): boolean {
+  const name = parameterName(parametersOf(fn)[0]);
+  const body = fn.childForFieldName('body');
+  // (most functions hand nothing on whole: told from the text before the tree is walked)
+  if (!name || !body || !/\.\.\.\s*[\w$]+\s*\)|\.apply\s*\(/.test(body.text)) return false;
+  const forwarding = new Set<number>();
+  for (const id of body.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
+    if (!id || id.text !== name) continue;
+    const inner = forwardingFunction(id, fn);
+    if (!inner) return false;
+    forwarding.add(inner.startIndex);
+  }
+  const returned = returnedValues(fn);
+  return !!returned && returned.length > 0 && returned.every((value) => forwarding.has(returnedFunction(value, fn)?.startIndex ?? -1));
+}
