@@ -43,9 +43,10 @@ function parametersOf(fn: Node): Node[] {
   return (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && p.type !== 'comment');
 }
 
-/** `(...args)` (also `...args: unknown[]`): the name of a function's only parameter when it gathers every argument. */
+/** `(...args)` (also `(this: T, ...args: unknown[])`): the name of a function's only parameter when it gathers every argument. */
 function restOnlyName(fn: Node): string | undefined {
-  const params = parametersOf(fn);
+  // (TypeScript's `this: T` declares the receiver's type, not an argument)
+  const params = parametersOf(fn).filter((p) => p.childForFieldName('pattern')?.type !== 'this');
   const param = params.length === 1 ? params[0] : undefined;
   const rest = param?.type === 'required_parameter' ? param.childForFieldName('pattern') : param;
   const name = rest?.type === 'rest_pattern' ? rest.namedChildren[0] : undefined;
