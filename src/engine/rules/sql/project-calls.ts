@@ -137,7 +137,7 @@ export class ProjectCalls implements CrossFileCalls {
 
   /**
    * What this file's findings may rest on in other files, as text: what their calls pass to this file's
-   * functions, and what the functions of the files it imports return. A finding remembered in the editor
+   * functions, and what the functions of the files it imports return (and whether they pass calls through). A finding remembered in the editor
    * is replayed only while this stays the same.
    */
   evidenceKey(): string {
@@ -148,7 +148,7 @@ export class ProjectCalls implements CrossFileCalls {
       return found ? `${found.handedOn}:${found.calls.map((c) => JSON.stringify(c.site.args)).join('|')}` : '';
     });
     const targets = new Set(indexed.imports.map((i) => this.project.resolveImport(this.fileName, i.source)).filter((t): t is string => !!t));
-    const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => [f.textReturn ?? f.propertyReturns ?? null, f.readsStored ?? false]) ?? []));
+    const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => [f.textReturn ?? f.propertyReturns ?? null, f.readsStored ?? false, f.forwards ?? false]) ?? []));
     return `${callers.join(';')}#${returns.join(';')}`;
   }
 
