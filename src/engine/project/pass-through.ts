@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, unwrap } from '../ast';
+import { escapeRegExp } from '../text';
 
 /**
  * Pass-through wrappers: functions that return a function calling the one they are given with the arguments
@@ -43,14 +44,25 @@ function parametersOf(fn: Node): Node[] {
   return (fn.childForFieldName('parameters')?.namedChildren ?? []).filter((p): p is Node => p !== null && p.type !== 'comment');
 }
 
-/** `(...args)` (also `(this: T, ...args: unknown[])`): the name of a function's only parameter when it gathers every argument. */
-function restOnlyName(fn: Node): string | undefined {
-  // (TypeScript's `this: T` declares the receiver's type, not an argument)
+/**
+ * How a function takes its arguments, when it names each of them plainly: `(...args)` gives `rest`, `(req, res, next)`
+ * gives `names` (TypeScript's `this: T` declares the receiver's type, not an argument); `undefined` for defaults,
+ * destructuring or anything else that changes what it received.
+ */
+function argumentNames(fn: Node): { rest?: string; names?: string[] } | undefined {
   const params = parametersOf(fn).filter((p) => p.childForFieldName('pattern')?.type !== 'this');
-  const param = params.length === 1 ? params[0] : undefined;
-  const rest = param?.type === 'required_parameter' ? param.childForFieldName('pattern') : param;
-  const name = rest?.type === 'rest_pattern' ? rest.namedChildren[0] : undefined;
-  return name?.type === 'identifier' ? name.text : undefined;
+  const targets = params.map((p) => (p.type === 'required_parameter' ? p.childForFieldName('pattern') : p));
+  const last = targets[targets.length - 1];
+  const restName = last?.type === 'rest_pattern' ? last.namedChildren[0] : undefined;
+  if (targets.length === 1 && restName?.type === 'identifier') return { rest: restName.text };
+  const names = targets.map((t) => (t?.type === 'identifier' ? t.text : undefined));
+  return names.length > 0 && names.every((n) => n !== undefined) ? { names: names as string[] } : undefined;
+}
+
+/** Text that may change what a name holds: `x = ...`, `x[i] = ...`, `x += ...`, `x.push(...)`, `x++`. */
+function mayChange(name: string, text: string): boolean {
+  const id = escapeRegExp(name);
+  return new RegExp(String.raw`(?<![\w$.])${id}\s*(?:\[[^\]]*\]\s*)?(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?![=>])|(?<![\w$.])${id}\s*\.\s*(?:push|pop|shift|unshift|splice|sort|reverse|fill|copyWithin)\s*\(|(?:\+\+|--)\s*${id}(?![\w$])|(?<![\w$.])${id}\s*(?:\+\+|--)`).test(text);
 }
 
 function innermostFunction(node: Node, outer: Node): Node | undefined {
@@ -62,21 +74,28 @@ function innermostFunction(node: Node, outer: Node): Node | undefined {
 }
 
 /**
- * The function a use of the wrapped parameter hands every argument to: `fn(...args)` or `fn.apply(this, args)`
- * inside a function whose only parameter is `...args`; `undefined` for any other use.
+ * The function a use of the wrapped parameter hands every argument to, unchanged and in order: `fn(...args)` or
+ * `fn.apply(this, args)` inside `(...args) => ...`, `fn(req, res, next)` inside `(req, res, next) => ...`;
+ * `undefined` for any other use.
  */
 function forwardingFunction(use: Node, wrapper: Node): Node | undefined {
   const inner = innermostFunction(use, wrapper);
-  const rest = inner && restOnlyName(inner);
-  if (!inner || !rest) return undefined;
+  const taken = inner && argumentNames(inner);
+  const body = inner?.childForFieldName('body');
+  if (!inner || !taken || !body || [taken.rest, ...taken.names ?? []].some((n) => n !== undefined && mayChange(n, body.text))) return undefined;
   const parent = use.parent;
   if (parent?.type === 'call_expression' && parent.childForFieldName('function')?.startIndex === use.startIndex) {
-    const args = parent.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type !== 'comment') ?? [];
-    return args.length === 1 && args[0]?.type === 'spread_element' && args[0].namedChildren[0]?.text === rest ? inner : undefined;
+    const args = argumentsOf(parent);
+    if (taken.rest) return args.length === 1 && args[0].type === 'spread_element' && args[0].namedChildren[0]?.text === taken.rest ? inner : undefined;
+    return args.length === taken.names?.length && args.every((a, i) => a.type === 'identifier' && a.text === taken.names?.[i]) ? inner : undefined;
   }
   const call = parent?.type === 'member_expression' && parent.childForFieldName('property')?.text === 'apply' ? parent.parent : undefined;
-  const args = call?.type === 'call_expression' ? call.childForFieldName('arguments')?.namedChildren.filter((a) => a?.type !== 'comment') ?? [] : [];
-  return args.length === 2 && args[0]?.type === 'this' && args[1]?.text === rest ? inner : undefined;
+  const args = call?.type === 'call_expression' ? argumentsOf(call) : [];
+  return taken.rest && args.length === 2 && args[0].type === 'this' && args[1].text === taken.rest ? inner : undefined;
+}
+
+function argumentsOf(call: Node): Node[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((a): a is Node => a !== null && a.type !== 'comment');
 }
 
 /** What a function returns (not what functions nested in it do); `undefined` when some return gives nothing. */
@@ -108,16 +127,16 @@ function returnedFunction(value: Node, wrapper: Node): Node | undefined {
 }
 
 /**
- * Whether `fn` is a pass-through wrapper of its first parameter: it returns a function taking `...args`, and
- * every use of the parameter hands all of a `...args` function's arguments to it unchanged (`func(...args)`,
- * `func.apply(this, args)`). Anything else done with the parameter (stored, given other arguments, shadowed)
+ * Whether `fn` is a pass-through wrapper of its first parameter: it returns a function, and every use of the
+ * parameter hands it all of such a function's arguments unchanged (`func(...args)`, `func.apply(this, args)`,
+ * `(req, res, next) => func(req, res, next).catch(next)`). Anything else done with the parameter (stored, given other arguments, shadowed)
  * says nothing of how it is called.
  */
 export function forwardsFirstParameter(fn: Node): boolean {
   const name = parameterName(parametersOf(fn)[0]);
   const body = fn.childForFieldName('body');
-  // (most functions hand nothing on whole: told from the text before the tree is walked)
-  if (!name || !body || !/\.\.\.\s*[\w$]+\s*\)|\.apply\s*\(/.test(body.text)) return false;
+  // (most functions never call their first parameter: told from the text before the tree is walked)
+  if (!name || !body || !new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*(?:\(|\.\s*apply\b)`).test(body.text)) return false;
   const forwarding = new Set<number>();
   for (const id of body.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
     if (!id || id.text !== name) continue;

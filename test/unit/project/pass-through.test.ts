@@ -27,6 +27,14 @@ describe('pass-through wrappers', () => {
     assert.strictEqual(await forwards('const once = (fn) => (...args) => fn(...args);'), true);
     assert.strictEqual(await forwards('export function logged(fn: Handler) {\n  return function (this: unknown, ...args: unknown[]) {\n    console.log(args.length);\n    return fn.apply(this, args);\n  };\n}', 'typescript'), true);
   });
+  it('a wrapper whose returned function names each argument and passes them all, in order', async () => {
+    assert.strictEqual(await forwards('const catchAsync = (fn) => (req, res, next) => fn(req, res, next).catch(next);'), true);
+  });
+  it('not when the returned function changes an argument before passing it', async () => {
+    assert.strictEqual(await forwards('const wrap = (fn) => (req, res) => { req = { query: req.body }; return fn(req, res); };'), false);
+    assert.strictEqual(await forwards('function wrap(fn) {\n  return (...args) => { args[0] = JSON.parse(args[0]); return fn(...args); };\n}'), false);
+    assert.strictEqual(await forwards('const wrap = (fn) => (a, b) => fn(b, a);'), false);
+  });
   it('not when the returned function gives arguments of its own, or only some of them', async () => {
     assert.strictEqual(await forwards('function wrap(fn) {\n  return (req) => fn({ where: req.query });\n}'), false);
     assert.strictEqual(await forwards('function wrap(fn) {\n  return (first, ...rest) => fn(...rest);\n}'), false);
