@@ -3,6 +3,7 @@ import type { FileFacts } from '../engine/project';
 import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
 import { projectOfFacts, type PackageJson } from './project';
 import type { FileReport } from './scan';
+import { threadMemory, type ThreadMemory } from './thread-memory';
 
 /** Marks a worker thread started to scan, so that loading this code elsewhere in a worker starts nothing. */
 export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
@@ -13,8 +14,8 @@ export type ScanRequest =
   | { kind: 'dispose' };
 
 export type ScanReply =
-  | ({ kind: 'facts' } & FactsPass)
-  | { kind: 'reports'; reports: FileReport[] }
+  | ({ kind: 'facts'; memory?: ThreadMemory } & FactsPass)
+  | { kind: 'reports'; reports: FileReport[]; memory?: ThreadMemory }
   | { kind: 'disposed' }
   | { kind: 'failed'; message: string };
 
@@ -23,10 +24,14 @@ function serveScanRequests(settings: ScannerSettings): void {
   const port = parentPort!;
   const scanner = new FileScanner(settings);
   const answer = async (request: ScanRequest): Promise<ScanReply> => {
-    if (request.kind === 'facts') return { kind: 'facts', ...(await scanner.facts(request.files, request.known && new Map(request.known))) };
+    if (request.kind === 'facts') {
+      const pass = await scanner.facts(request.files, request.known && new Map(request.known));
+      return { kind: 'facts', ...pass, memory: threadMemory() };
+    }
     if (request.kind === 'analyze') {
       const project = projectOfFacts(settings.root, request.facts, request.packages);
-      return { kind: 'reports', reports: await scanner.analyze(project, request.reused && new Set(request.reused)) };
+      const reports = await scanner.analyze(project, request.reused && new Set(request.reused));
+      return { kind: 'reports', reports, memory: threadMemory() };
     }
     scanner.dispose();
     return { kind: 'disposed' };
