@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { FUNCTION_TYPES, memberChain, unwrap } from '../../ast';
+import { FUNCTION_TYPES, memberChain, OwnReturns, unwrap } from '../../ast';
 import type { ArgOrigin, CallArgFact, ParamPart } from '../../project/facts';
 import { Ancestry } from './ancestry';
 import { ImportFacts } from './imports';
@@ -45,8 +45,10 @@ export class CallFactReader {
   private readonly ev: StringEvaluator;
   /** Origins of names never written after their declaration, by declaration: the same wherever they are passed. */
   private readonly names = new Map<number, CallArgFact>();
+  private readonly ownReturns: OwnReturns;
 
   constructor(text: string, root: Node, typed: boolean) {
+    this.ownReturns = new OwnReturns(root);
     this.scopes = new ScopeIndex(text, new Ancestry(root));
     // a parameter is not followed to the calls of its function: in this file they are rarely what makes an argument safe
     this.ev = new StringEvaluator(text, this.scopes, new ImportFacts(text, root), { typed, storedValues: false, callers: false });
@@ -121,7 +123,7 @@ export class CallFactReader {
   textReturn(fn: Node): ParamPart[] | undefined {
     const body = fn.childForFieldName('body');
     if (!body || body.endIndex - body.startIndex > MAX_BODY_TEXT) return undefined;
-    const returned = returnedExpressions(fn, body);
+    const returned = returnedExpressions(fn, body, this.ownReturns);
     if (!returned || returned.length === 0 || returned.some((r) => !TEXT_RETURN_TYPES.has(r.type))) return undefined;
     // a parameter that cannot carry SQL as a whole (typed `number`, ...) is not a part the text is made of
     const markers = parameterMarkers(fn).filter(({ id }) => {
@@ -185,10 +187,9 @@ function parameterMarkers(fn: Node): Marker[] {
 }
 
 /** The expressions a function returns (not those of functions nested in it); `undefined` for a bare `return;`. */
-function returnedExpressions(fn: Node, body: Node): Node[] | undefined {
+function returnedExpressions(fn: Node, body: Node, ownReturns: OwnReturns): Node[] | undefined {
   if (body.type !== 'statement_block') return [body];
-  const nested = body.descendantsOfType([...FUNCTION_TYPES]).filter((f): f is Node => f !== null);
-  const returns = body.descendantsOfType('return_statement').filter((r): r is Node => r !== null && !nested.some((f) => f.startIndex <= r.startIndex && r.endIndex <= f.endIndex));
+  const returns = ownReturns.of(body);
   if (returns.length > MAX_RETURNS || fn.type === 'method_definition' && /^(?:get|set)\b/.test(fn.text)) return undefined;
   const expressions: Node[] = [];
   for (const statement of returns) {
