@@ -1,6 +1,7 @@
 import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { FileFacts, ProjectFacts } from '../engine/project';
+import { SharedStrings } from '../engine/project/shared-strings';
 import * as fs from 'fs';
 import { FileScanner, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts, readPackageJsons } from './project';
@@ -62,8 +63,8 @@ function partition(files: readonly string[], count: number): string[][] {
   return shares.map((share) => share.files).filter((list) => list.length > 0);
 }
 
-function inThisThread(settings: ScannerSettings): ScannerHandle {
-  const scanner = new FileScanner(settings);
+function inThisThread(settings: ScannerSettings, strings: SharedStrings): ScannerHandle {
+  const scanner = new FileScanner(settings, undefined, strings);
   const memory: ScannerHandle['memory'] = { role: 'main thread' };
   return {
     memory,
@@ -144,18 +145,21 @@ export async function scanProject(
   const shares = partition(files, Math.max(1, options.threads));
   // This thread takes the last share: it would otherwise only wait, and each worker costs a start (loading
   // the code, compiling the grammars, warming up). Workers get their requests before it starts its own.
-  const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings) : inWorker(settings, `worker ${i + 1}`)));
+  // facts from workers and from the cache arrive as copies, each name a string of its own: they are shared with this thread's
+  const strings = new SharedStrings();
+  const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`)));
   try {
     const gathered = new Map<string, FileFacts>();
     const hashes = new Map<string, string>();
     const unreadable: UnreadableFile[] = [];
     const passes = await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i], cache?.knownHashes(shares[i]))));
-    for (const pass of passes) {
-      for (const [file, fileFacts] of pass.facts) gathered.set(file, fileFacts);
+    for (const [i, pass] of passes.entries()) {
+      const fromWorker = i !== passes.length - 1;
+      for (const [file, fileFacts] of pass.facts) gathered.set(file, fromWorker ? strings.share(fileFacts) : fileFacts);
       for (const [file, hash] of pass.hashes) hashes.set(file, hash);
       for (const file of pass.unchanged) {
         const cached = cache?.facts(file, hashes.get(file) ?? '');
-        if (cached) gathered.set(file, cached);
+        if (cached) gathered.set(file, strings.share(cached));
       }
       unreadable.push(...pass.unreadable);
     }

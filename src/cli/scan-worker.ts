@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import type { FileFacts } from '../engine/project';
+import { SharedStrings } from '../engine/project/shared-strings';
 import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
 import { projectOfFacts, type PackageJson } from './project';
 import type { FileReport } from './scan';
@@ -22,14 +23,16 @@ export type ScanReply =
 /** Answers the main thread's requests one at a time, with a scanner of this thread's files. */
 function serveScanRequests(settings: ScannerSettings): void {
   const port = parentPort!;
-  const scanner = new FileScanner(settings);
+  const strings = new SharedStrings();
+  const scanner = new FileScanner(settings, undefined, strings);
   const answer = async (request: ScanRequest): Promise<ScanReply> => {
     if (request.kind === 'facts') {
       const pass = await scanner.facts(request.files, request.known && new Map(request.known));
       return { kind: 'facts', ...pass, memory: threadMemory() };
     }
     if (request.kind === 'analyze') {
-      const project = projectOfFacts(settings.root, request.facts, request.packages);
+      // received as copies: each name again as a string of its own
+      const project = projectOfFacts(settings.root, strings.share(request.facts), request.packages);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused));
       return { kind: 'reports', reports, memory: threadMemory() };
     }
