@@ -85,6 +85,8 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
 /** A worker thread running this same file (the bundled CLI, or the compiled module in tests). */
 function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
   const memory: ScannerHandle['memory'] = { role };
+  /** The files whose facts the worker extracted: it keeps them, so they are not sent back to it. */
+  let extracted = new Set<string>();
   const worker = new Worker(__filename, { workerData: { role: SCAN_WORKER_ROLE, settings } });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
@@ -109,10 +111,13 @@ function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
       const reply = await ask({ kind: 'facts', files, known: known && [...known] });
       if (reply.kind !== 'facts') return { facts: [], unreadable: [], hashes: [], unchanged: [] };
       memory.facts = reply.memory;
+      extracted = new Set(reply.facts.map(([file]) => file));
       return reply;
     },
     async analyze(facts, _project, packages, reused) {
-      const reply = await ask({ kind: 'analyze', facts, packages, reused: reused && [...reused] });
+      const order = facts.map(([file]) => file);
+      const others = facts.filter(([file]) => !extracted.has(file));
+      const reply = await ask({ kind: 'analyze', order, facts: others, packages, reused: reused && [...reused] });
       if (reply.kind !== 'reports') return [];
       memory.analysis = reply.memory;
       return reply.reports;

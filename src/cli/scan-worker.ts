@@ -11,7 +11,11 @@ export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
 
 export type ScanRequest =
   | { kind: 'facts'; files: string[]; known?: Array<[string, string]> }
-  | { kind: 'analyze'; facts: Array<[string, FileFacts]>; packages: PackageJson[]; reused?: string[] }
+  /**
+   * `order`: every file with facts, in scan order; `facts`: the facts of those the worker did not extract itself
+   * (it keeps its own from the facts pass, so they do not travel there and back).
+   */
+  | { kind: 'analyze'; order: string[]; facts: Array<[string, FileFacts]>; packages: PackageJson[]; reused?: string[] }
   | { kind: 'dispose' };
 
 export type ScanReply =
@@ -25,14 +29,22 @@ function serveScanRequests(settings: ScannerSettings): void {
   const port = parentPort!;
   const strings = new SharedStrings();
   const scanner = new FileScanner(settings, undefined, strings);
+  let extracted = new Map<string, FileFacts>();
   const answer = async (request: ScanRequest): Promise<ScanReply> => {
     if (request.kind === 'facts') {
       const pass = await scanner.facts(request.files, request.known && new Map(request.known));
+      extracted = new Map(pass.facts);
       return { kind: 'facts', ...pass, memory: threadMemory() };
     }
     if (request.kind === 'analyze') {
       // received as copies: each name again as a string of its own
-      const project = projectOfFacts(settings.root, strings.share(request.facts), request.packages);
+      const received = new Map(strings.share(request.facts));
+      const facts = request.order.flatMap((file): Array<[string, FileFacts]> => {
+        const fileFacts = extracted.get(file) ?? received.get(file);
+        return fileFacts ? [[file, fileFacts]] : [];
+      });
+      extracted = new Map();
+      const project = projectOfFacts(settings.root, facts, request.packages);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused));
       return { kind: 'reports', reports, memory: threadMemory() };
     }
