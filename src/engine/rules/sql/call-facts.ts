@@ -51,6 +51,11 @@ export class CallFactReader {
   /** The same reading with values read back from the database or configuration counted as unknown (made on first need). */
   private strictEv: StringEvaluator | undefined;
 
+  /** Evaluation steps run so far by this reader. */
+  get work(): number {
+    return this.ev.work + (this.strictEv?.work ?? 0);
+  }
+
   constructor(private readonly text: string, root: Node, private readonly typed: boolean) {
     this.ownReturns = new OwnReturns(root);
     this.scopes = new ScopeIndex(text, new Ancestry(root));
