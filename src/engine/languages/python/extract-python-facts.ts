@@ -3,6 +3,7 @@ import { namedChildren } from '../../ast';
 import { publicMarkerReader } from '../../project/public-marker';
 import { LineIndex } from '../../text';
 import type { PyAssignment, PyCallStatement, PyClass, PyDecorator, PyFunction, PyImport, PyParam, PythonFileFacts, PyValue } from './python-facts';
+import { bodyShape } from './body-shape';
 import { callerCheckIn, refusalIn } from './refusals';
 import { dottedName, plainStringValue } from './syntax';
 
@@ -141,9 +142,10 @@ class PythonFactReader {
       const lineStart = this.text.lastIndexOf('\n', first - 1) + 1;
       const code = definition.text.slice(0, MAX_CODE);
       const check = callerCheckIn(body);
+      const params = paramsOf(definition);
       this.facts.functions.push({
-        name: name.text, className: fn ? undefined : cls, decorators, params: paramsOf(definition), code,
-        refuses: check ?? refusalIn(body.text.slice(0, MAX_CODE)), checksCaller: check !== undefined,
+        name: name.text, className: fn ? undefined : cls, decorators, params, code,
+        refuses: check ?? refusalIn(body.text.slice(0, MAX_CODE)), checksCaller: check !== undefined, shape: bodyShape(body, params.map((p) => p.name), MAX_CODE),
         defStart: lineStart, defLineStart: this.text.lastIndexOf('\n', definition.startIndex - 1) + 1, indent: this.text.slice(lineStart, first), nameStart: name.startIndex, nameEnd: name.endIndex,
         nameRange: this.lines.rangeOf(name.startIndex, name.endIndex), nested: fn !== undefined || nested,
         publicReason: this.publicReason(first),
