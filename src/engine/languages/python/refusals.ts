@@ -28,7 +28,7 @@ export function refusalIn(code: string): GuardEffect | undefined {
 }
 
 /** What a condition asks about the caller: signed in, a session, a token, a permission. */
-const CALLER_SUBJECT = /\b\w*(?:session|token|user|auth|jwt|logged)\w*\b|\b(?:current_user|request\.user|g\.user|g\.current_user|session|user|logged_?in|is_authenticated|is_anonymous|is_active|is_staff|is_superuser|has_perm\w*|token|jwt|auth\w*|api_key|apikey|role|roles|permission\w*|identity|username|admin)\b/i;
+const CALLER_SUBJECT = /\b\w*(?:session|token|user|auth|jwt|logged|admin)\w*\b|\b(?:current_user|request\.user|g\.user|g\.current_user|session|user|logged_?in|is_authenticated|is_anonymous|is_active|is_staff|is_superuser|has_perm\w*|token|jwt|auth\w*|api_key|apikey|role|roles|permission\w*|identity|username|admin)\b/i;
 
 /** An answer that means "who are you?": HTTP 401. */
 const UNAUTHENTICATED = /\b(?:401|HTTP_401_UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED)\b/;
