@@ -1,4 +1,4 @@
-import { STORED_DATA_READ, STORED_DATA_WRITE } from '../languages/python/body-shape';
+import { STORED_DATA_READ, STORED_DATA_WRITE } from '../languages/python/stored-data';
 import type { PyFunction } from '../languages/python/python-facts';
 import type { PySymbol, PythonProject } from '../languages/python/modules';
 import type { HandlerShape } from '../model/routes';
@@ -14,6 +14,9 @@ const MAX_VISITS = 60;
 
 /** `<uuid:code>` (Django, Flask), `{code:uuid}` (Starlette): parameters that are random identifiers. */
 const UUID_PARAM = /<uuid:(\w+)>|\{(\w+):uuid\}/g;
+
+/** Python's built-in functions: calling one reads and writes nothing stored. */
+const BUILTINS: ReadonlySet<string> = new Set(['len', 'str', 'int', 'float', 'bool', 'list', 'dict', 'set', 'tuple', 'frozenset', 'isinstance', 'issubclass', 'getattr', 'hasattr', 'range', 'enumerate', 'zip', 'sorted', 'reversed', 'min', 'max', 'sum', 'any', 'all', 'print', 'repr', 'abs', 'round', 'map', 'filter', 'iter', 'next', 'type', 'super', 'format', 'bytes', 'divmod', 'hash', 'id', 'chr', 'ord', 'callable', 'vars']);
 
 interface DataUse {
   reads: boolean;
@@ -45,6 +48,8 @@ function followCalls(project: PythonProject, file: string, fn: PyFunction, depth
     if (use.reads && use.writes) break;
     if (seen.size >= MAX_VISITS) break;
     const symbol = calledSymbol(project, file, fn, name);
+    // A name the project neither defines nor imports (a star import, a global set elsewhere): its code is unknown.
+    if (!symbol && !name.includes('.') && !BUILTINS.has(name)) use.writes = true;
     if (!symbol || seen.has(symbol.kind === 'function' ? symbol.fn : symbol.kind === 'class' ? symbol.cls : symbol)) continue;
     if (symbol.kind === 'function') {
       seen.add(symbol.fn);
@@ -67,6 +72,7 @@ export function handlerShape(project: PythonProject, file: string, fns: readonly
   const uses = fns.map((fn) => followCalls(project, file, fn, 0, seen));
   return {
     onlyRedirects: fns.every((fn) => fn.shape.onlyRedirects),
+    answers: fns.every((fn) => fn.shape.answers),
     readsStoredData: uses.some((u) => u.reads),
     writesStoredData: uses.some((u) => u.writes),
     gates: fns.every((fn) => fn.shape.gates.length) ? fns.flatMap((fn) => fn.shape.gates) : [],

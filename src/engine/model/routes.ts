@@ -42,6 +42,8 @@ export interface RouteGuard {
 export interface HandlerShape {
   /** Every way out sends the caller elsewhere with a redirect built from literals and the view's parameters. */
   onlyRedirects: boolean;
+  /** Every answering method builds its answer: renders a template, builds a response, redirects. */
+  answers: boolean;
   readsStoredData: boolean;
   writesStoredData: boolean;
   /** Conditions of the gates at the top of every answering method (empty when one has none). */

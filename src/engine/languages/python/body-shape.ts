@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { refusalIn } from './refusals';
+import { STORED_DATA_READ, STORED_DATA_WRITE } from './stored-data';
 import { dottedName, named, plainStringValue } from './syntax';
 
 /**
@@ -10,8 +11,13 @@ import { dottedName, named, plainStringValue } from './syntax';
 export interface PyBodyShape {
   /** Every way out returns a redirect built from literals and the function's own parameters. */
   onlyRedirects: boolean;
-  /** Dotted names of the functions and classes it calls (unique, capped): the project's own are followed later. */
+  /**
+   * Dotted names of the functions and classes it calls (unique, capped), not methods of its own variables: the
+   * project's own are followed later, a name nobody defines counts as code that may write.
+   */
   calls: string[];
+  /** It builds an answer: renders a template, builds a response, redirects. */
+  answers: boolean;
   /** It reaches stored data itself: an ORM manager or query, a database session or cursor, the session, the signed-in caller. */
   readsStoredData: boolean;
   /** It changes stored data itself: `.save()`, `.delete()`, `db.session.commit()`, SQL that writes. */
@@ -26,12 +32,6 @@ export interface PyBodyShape {
 }
 
 const MAX_CALLS = 40;
-
-/** Reaching stored data: ORM managers and queries, database handles, the session, the signed-in caller, files. */
-export const STORED_DATA_READ = /\.objects\b|\.query\b|\bdb\s*\.|\bsession\b|\bcursor\b|\.execute\s*\(|\bget_(?:object|list)_or_404\b|\bmodels\s*\.|\bcache\s*\.|\brequest\s*\.\s*user\b|\bcurrent_user\b|\bg\s*\.\s*user\b|\bopen\s*\(|(?<![.\w])[A-Z]\w*\s*\.\s*(?:get|select|get_or_none|get_by_id|filter_by|find\w*)\s*\(|\bredis\b/;
-
-/** Changing stored data: ORM writes, database sessions, SQL that writes. */
-export const STORED_DATA_WRITE = /\.\s*(?:save|delete|create|update|bulk_create|bulk_update|get_or_create|update_or_create|set_password|add|add_all|commit|insert|insert_many|remove|destroy|merge|flush|execute|executemany|delay|apply_async|send)\s*\(|\bsession\s*\[[^\]\n]+\]\s*=(?!=)|\bsend_\w+\s*\(|\brequests?\s*\.\s*(?:post|put|patch|delete)\s*\(|\b(?:subprocess|os\.system|shutil\.rmtree|os\.unlink)\b|\b(?:INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/i;
 
 /** Calls that answer with a redirect. */
 const REDIRECT_CALL = /^(?:[\w.]*\.)?(?:redirect|HttpResponseRedirect|HttpResponsePermanentRedirect|RedirectResponse)$/;
@@ -151,23 +151,38 @@ function changesLoadedRecord(body: Node, text: string): boolean {
   return false;
 }
 
-function callsOf(body: Node): string[] {
+/** Names the body binds: its parameters, assignment and loop targets, `as` names. */
+function localsOf(body: Node, params: readonly string[]): Set<string> {
+  const locals = new Set(params);
+  for (const node of body.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'with_item'])) {
+    const target = node?.type === 'as_pattern' ? node.childForFieldName('alias') : node?.childForFieldName('left');
+    for (const id of target ? (target.type === 'identifier' ? [target] : target.descendantsOfType('identifier')) : []) if (id) locals.add(id.text);
+  }
+  return locals;
+}
+
+function callsOf(body: Node, locals: ReadonlySet<string>): string[] {
   const names = new Set<string>();
   for (const call of body.descendantsOfType('call')) {
     const fn = call?.childForFieldName('function');
     const name = fn && dottedName(fn);
-    if (name) names.add(name);
+    if (name && !locals.has(name.split('.')[0])) names.add(name);
     if (names.size >= MAX_CALLS) break;
   }
   return [...names];
 }
 
+/** Calls that build an answer: a rendered template, a response, a redirect. */
+const ANSWER_CALL = /(?:^|\.)(?:render\w*|TemplateResponse|jsonify|JsonResponse|HttpResponse\w*|Response|HTMLResponse|JSONResponse|make_response|redirect)$/;
+
 /** The shape of a function body; `params` are the function's parameter names. */
 export function bodyShape(body: Node, params: readonly string[], maxText: number): PyBodyShape {
   const text = body.text.slice(0, maxText);
+  const calls = callsOf(body, localsOf(body, params));
   return {
     onlyRedirects: onlyRedirects(body, new Set(params)),
-    calls: callsOf(body),
+    calls,
+    answers: calls.some((c) => ANSWER_CALL.test(c)),
     readsStoredData: STORED_DATA_READ.test(text),
     writesStoredData: STORED_DATA_WRITE.test(text) || changesLoadedRecord(body, text),
     gates: gatesOf(body),

@@ -42,7 +42,8 @@ export function handlerNeed(route: BackendRoute): RouteNeed | undefined {
   if (shape?.verifiesSignature) return { kind: 'public', reason: 'a signed link: the view verifies the signed value it is given and ends the request when the signature is bad' };
   const random = route.unguessableParams?.find((p) => !RECORD_ID.test(p));
   if (random) return { kind: 'public', reason: `a capability link: the object is addressed by a random UUID (:${random}) that only whoever was given it knows` };
-  if (!shape || shape.writesStoredData) return undefined;
+  // A body that only returns a literal answers nothing worth judging by: a stub is judged by its method and path.
+  if (!shape || shape.writesStoredData || !shape.answers) return undefined;
   if (shape.onlyRedirects) return { kind: 'none', reason: 'the view only redirects (to a URL built from literals and its parameters) and changes no stored data' };
   if (!shape.readsStoredData) return { kind: 'none', reason: 'the view reads and changes no stored data: it answers from the request alone' };
   return undefined;
@@ -50,5 +51,5 @@ export function handlerNeed(route: BackendRoute): RouteNeed | undefined {
 
 /** True when a state-changing method's view changes no stored data: it is judged by what it reads. */
 export function changesNothing(route: BackendRoute): boolean {
-  return route.handlerShape !== undefined && !route.handlerShape.writesStoredData;
+  return route.handlerShape !== undefined && route.handlerShape.answers && !route.handlerShape.writesStoredData;
 }
