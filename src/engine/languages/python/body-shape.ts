@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { refusalIn } from './refusals';
-import { STORED_DATA_READ, STORED_DATA_WRITE } from './stored-data';
+import { RECORD_READ, STORED_DATA_READ, STORED_DATA_WRITE } from './stored-data';
 import { dottedName, named, plainStringValue } from './syntax';
 
 /**
@@ -142,7 +142,7 @@ function changesLoadedRecord(body: Node, text: string): boolean {
   for (const assignment of body.descendantsOfType('assignment')) {
     const left = assignment?.childForFieldName('left');
     const right = assignment?.childForFieldName('right');
-    if (left?.type === 'identifier' && right && STORED_DATA_READ.test(right.text)) loaded.add(left.text);
+    if (left?.type === 'identifier' && right && RECORD_READ.test(right.text)) loaded.add(left.text);
   }
   if (!loaded.size) return false;
   for (const match of text.matchAll(/\b([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)\s*\(/g)) {
