@@ -46,6 +46,11 @@ function endsRequest(statement: Node): boolean {
   return SENDS_AWAY.test(statement.text) || (statement.type === 'return_statement' && refusalIn(statement.text) !== undefined);
 }
 
+/** A branch that does nothing but end the request (a log call before it aside). */
+function onlySendsAway(statements: readonly Node[]): boolean {
+  return statements.length > 0 && endsRequest(statements[statements.length - 1]) && statements.every((s) => endsRequest(s) || s.type === 'expression_statement');
+}
+
 /** Statements of a block, without comments. */
 function statementsOf(block: Node | null): Node[] {
   return block ? named(block) : [];
@@ -113,7 +118,7 @@ function gatesOf(body: Node): string[] {
       continue;
     }
     const after = statements.slice(i + 1);
-    const elseSendsAway = alternatives.every((a) => a.type === 'else_clause' && (() => { const s = statementsOf(a.childForFieldName('body')); return s.length > 0 && endsRequest(s[s.length - 1]) && s.every((x) => endsRequest(x) || x.type === 'expression_statement'); })());
+    const elseSendsAway = alternatives.every((a) => a.type === 'else_clause' && onlySendsAway(statementsOf(a.childForFieldName('body'))));
     if (elseSendsAway && after.every(endsRequest) && (after.length > 0 || alternatives.length > 0)) gates.push(condition);
     break;
   }

@@ -12,8 +12,11 @@ import { literalSegments } from './route-tables';
 
 /** Words of a condition or path that name the app's first-run state. */
 const SETUP_WORDS: ReadonlySet<string> = new Set(['setup', 'install', 'installed', 'installation', 'initialized', 'initialised', 'onboarding', 'onboarded', 'bootstrap', 'bootstrapped', 'firstrun']);
-/** A condition about the request or the caller: not the app's state. */
-const ABOUT_REQUEST = /\brequest\b|\bsession\b|\bcurrent_user\b|\bg\s*\.\s*user\b|\buser\b|\btoken\b|\bform\b/;
+/**
+ * A condition about the request, the caller or one account (`g.account.onboarded`, `user.setup_done`): not the
+ * app's state, which a model class (`User.query.count()`) or a setting describes.
+ */
+const ABOUT_REQUEST = /\brequest\b|\bsession\b|\bcurrent_user\b|\bg\s*\.|\b(?:user|account|profile|member)\s*\.|\btoken\b|\bform\b/;
 /** Parameter names of a record's own id: a UUID there is an identifier shown wherever the record is listed, not a secret handed out. */
 const RECORD_ID = /^(?:id|pk|uuid|\w+_(?:id|pk|uuid))$/i;
 
@@ -30,9 +33,11 @@ function namesSetUp(text: string): boolean {
 function firstRunSetup(route: BackendRoute): boolean {
   const gates = route.handlerShape?.gates ?? [];
   if (!gates.length) return false;
-  if (gates.some(namesSetUp)) return true;
+  // A condition on the caller (`request.user.onboarded`) is about one account's progress, not the app's first run.
+  const appState = gates.filter((g) => !ABOUT_REQUEST.test(g));
+  if (appState.some(namesSetUp)) return true;
   const setupPage = literalSegments(route.fullPath).some(namesSetUp) || (route.handlerName !== undefined && namesSetUp(route.handlerName));
-  return setupPage && gates.some((g) => !ABOUT_REQUEST.test(g));
+  return setupPage && appState.length > 0;
 }
 
 /** The need a Python view's body shows, when it overrides what the method and path say. */
