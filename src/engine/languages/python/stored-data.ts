@@ -13,5 +13,8 @@ export const STORED_DATA_READ = new RegExp([
   String.raw`\brequest\s*\.\s*(?:META|environ)\b|\bos\s*\.\s*(?:environ|getenv)\b|\bsettings\s*\.\s*[A-Z]|\b(?:current_)?app\s*\.\s*config\b`,
 ].join('|'));
 
-/** Changing stored data or the world: ORM writes (`create_user`, `save`), database sessions, tasks queued, mail and requests sent, SQL that writes. */
-export const STORED_DATA_WRITE = /\.\s*(?:(?:save|delete|create|update|insert|remove|destroy|bulk|set|send)\w*|get_or_create|add|add_all|commit|merge|flush|execute|executemany|delay|apply_async)\s*\(|\bsession\s*\[[^\]\n]+\]\s*=(?!=)|\bsend_\w+\s*\(|\brequests?\s*\.\s*(?:post|put|patch|delete)\s*\(|\b(?:subprocess|os\.system|shutil\.rmtree|os\.unlink)\b|\b(?:INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/i;
+/**
+ * Changing stored data or the world: ORM writes (`create_user`, `save`), database sessions, tasks queued, mail and
+ * requests sent, SQL that writes. A cache holds copies of stored data: clearing it (`cache.delete_memoized`) changes no record.
+ */
+export const STORED_DATA_WRITE = /(?<!\bcache)\.\s*(?:(?:save|delete|create|update|insert|remove|destroy|bulk|set|send)\w*|get_or_create|add|add_all|commit|merge|flush|execute|executemany|delay|apply_async)\s*\(|\bsession\s*\[[^\]\n]+\]\s*=(?!=)|\bsend_\w+\s*\(|\brequests?\s*\.\s*(?:post|put|patch|delete)\s*\(|\b(?:subprocess|os\.system|shutil\.rmtree|os\.unlink)\b|\b(?:INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/i;
