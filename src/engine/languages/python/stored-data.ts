@@ -15,6 +15,6 @@ export const STORED_DATA_READ = new RegExp([
 
 /**
  * Changing stored data or the world: ORM writes (`create_user`, `save`), database sessions, tasks queued, mail and
- * requests sent, SQL that writes. A cache holds copies of stored data: clearing it (`cache.delete_memoized`) changes no record.
+ * requests sent, SQL that writes, code run from data (`eval`, `pickle.loads`). A cache holds copies of stored data: clearing it (`cache.delete_memoized`) changes no record.
  */
-export const STORED_DATA_WRITE = /(?<!\bcache)\.\s*(?:(?:save|delete|create|update|insert|remove|destroy|bulk|set|send)\w*|get_or_create|add|add_all|commit|merge|flush|execute|executemany|delay|apply_async)\s*\(|\bsession\s*\[[^\]\n]+\]\s*=(?!=)|\bsend_\w+\s*\(|\brequests?\s*\.\s*(?:post|put|patch|delete)\s*\(|\b(?:subprocess|os\.system|shutil\.rmtree|os\.unlink)\b|\b(?:INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/i;
+export const STORED_DATA_WRITE = /(?<!\bcache)\.\s*(?:(?:save|delete|create|update|insert|remove|destroy|bulk|set|send)\w*|get_or_create|add|add_all|commit|merge|flush|execute|executemany|delay|apply_async)\s*\(|\bsession\s*\[[^\]\n]+\]\s*=(?!=)|\bsend_\w+\s*\(|\brequests?\s*\.\s*(?:post|put|patch|delete)\s*\(|\b(?:subprocess|os\.system|shutil\.rmtree|os\.unlink)\b|\b(?:eval|exec)\s*\(|\b(?:pickle|marshal|dill)\s*\.\s*loads?\s*\(|\byaml\s*\.\s*(?:unsafe_)?load\s*\(|\b(?:INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM)\b/i;
