@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as os from 'node:os';
 import { loadLabels, score } from './labels.mjs';
 import { PROJECT_ROOT, extract, hasCommit, loadManifest, mirrorsRoot, slug, workRoot } from './repos.mjs';
 
@@ -22,8 +23,12 @@ if (!fs.existsSync(cli)) {
   process.exit(2);
 }
 
+// each run writes its CLI reports in a folder of its own: runs sharing the extracted repositories never read each other's
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-guide-real-report-'));
+process.on('exit', () => fs.rmSync(reportDir, { recursive: true, force: true }));
+
 function runCli(dir) {
-  const out = path.join(dir, '.bench-report.json');
+  const out = path.join(reportDir, `${path.basename(dir)}.json`);
   const started = process.hrtime.bigint();
   const run = spawnSync(process.execPath, [cli, 'lint', '.', '--format', 'json', '-o', out], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 28 });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;

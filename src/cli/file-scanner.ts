@@ -5,6 +5,7 @@ import { hasProjectFacts, languageOfFileName } from '../engine/languages';
 import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
+import { SharedStrings } from '../engine/project/shared-strings';
 import { contentHash } from './scan-cache';
 import { analyzeFile, readSource, relativePath, type FileReport, type ScanOptions } from './scan';
 
@@ -50,7 +51,11 @@ export class FileScanner {
   private keptChars = 0;
   private readonly grammars: Grammars;
 
-  constructor(private readonly settings: ScannerSettings, grammars?: Grammars) {
+  /**
+   * @param strings The thread's table of shared strings: the facts this scanner extracts keep one copy of
+   * each name (see `SharedStrings`); facts received from other threads go through the same table.
+   */
+  constructor(private readonly settings: ScannerSettings, grammars?: Grammars, private readonly strings = new SharedStrings()) {
     this.grammars = grammars ?? sharedGrammars();
   }
 
@@ -88,7 +93,7 @@ export class FileScanner {
         this.kept.set(file, { text, tree });
         this.keptChars += text.length;
       }
-      pass.facts.push([file, fileFacts]);
+      pass.facts.push([file, this.strings.share(fileFacts)]);
     }
     return pass;
   }

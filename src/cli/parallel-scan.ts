@@ -1,12 +1,14 @@
 import * as os from 'os';
 import { Worker } from 'worker_threads';
 import type { FileFacts, ProjectFacts } from '../engine/project';
+import { SharedStrings } from '../engine/project/shared-strings';
 import * as fs from 'fs';
 import { FileScanner, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
 import { projectDigest, type ScanCache } from './scan-cache';
 import { SCAN_WORKER_ROLE, type ScanReply, type ScanRequest } from './scan-worker';
+import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
 
 export interface ProjectScan {
   project: ProjectFacts;
@@ -23,6 +25,8 @@ interface ScannerHandle {
   facts(files: string[], known?: Map<string, string>): Promise<FactsPass>;
   analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>): Promise<FileReport[]>;
   close(): Promise<void>;
+  /** What the thread held after each pass, when measured (see `thread-memory.ts`). */
+  readonly memory: { role: string; facts?: ThreadMemory; analysis?: ThreadMemory };
 }
 
 /** Fewer files than this per thread are scanned by fewer threads: starting one costs about what scanning that many does. */
@@ -59,17 +63,30 @@ function partition(files: readonly string[], count: number): string[][] {
   return shares.map((share) => share.files).filter((list) => list.length > 0);
 }
 
-function inThisThread(settings: ScannerSettings): ScannerHandle {
-  const scanner = new FileScanner(settings);
+function inThisThread(settings: ScannerSettings, strings: SharedStrings): ScannerHandle {
+  const scanner = new FileScanner(settings, undefined, strings);
+  const memory: ScannerHandle['memory'] = { role: 'main thread' };
   return {
-    facts: (files, known) => scanner.facts(files, known),
-    analyze: (_facts, project, _packages, reused) => scanner.analyze(project, reused),
+    memory,
+    async facts(files, known) {
+      const pass = await scanner.facts(files, known);
+      memory.facts = threadMemory();
+      return pass;
+    },
+    async analyze(_facts, project, _packages, reused) {
+      const reports = await scanner.analyze(project, reused);
+      memory.analysis = threadMemory();
+      return reports;
+    },
     close: async () => scanner.dispose(),
   };
 }
 
 /** A worker thread running this same file (the bundled CLI, or the compiled module in tests). */
-function inWorker(settings: ScannerSettings): ScannerHandle {
+function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
+  const memory: ScannerHandle['memory'] = { role };
+  /** The files whose facts the worker extracted: it keeps them, so they are not sent back to it. */
+  let extracted = new Set<string>();
   const worker = new Worker(__filename, { workerData: { role: SCAN_WORKER_ROLE, settings } });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
@@ -89,13 +106,21 @@ function inWorker(settings: ScannerSettings): ScannerHandle {
     worker.postMessage(request);
   });
   return {
+    memory,
     async facts(files, known) {
       const reply = await ask({ kind: 'facts', files, known: known && [...known] });
-      return reply.kind === 'facts' ? reply : { facts: [], unreadable: [], hashes: [], unchanged: [] };
+      if (reply.kind !== 'facts') return { facts: [], unreadable: [], hashes: [], unchanged: [] };
+      memory.facts = reply.memory;
+      extracted = new Set(reply.facts.map(([file]) => file));
+      return reply;
     },
     async analyze(facts, _project, packages, reused) {
-      const reply = await ask({ kind: 'analyze', facts, packages, reused: reused && [...reused] });
-      return reply.kind === 'reports' ? reply.reports : [];
+      const order = facts.map(([file]) => file);
+      const others = facts.filter(([file]) => !extracted.has(file));
+      const reply = await ask({ kind: 'analyze', order, facts: others, packages, reused: reused && [...reused] });
+      if (reply.kind !== 'reports') return [];
+      memory.analysis = reply.memory;
+      return reply.reports;
     },
     async close() {
       worker.removeAllListeners('exit');
@@ -125,18 +150,21 @@ export async function scanProject(
   const shares = partition(files, Math.max(1, options.threads));
   // This thread takes the last share: it would otherwise only wait, and each worker costs a start (loading
   // the code, compiling the grammars, warming up). Workers get their requests before it starts its own.
-  const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings) : inWorker(settings)));
+  // facts from workers and from the cache arrive as copies, each name a string of its own: they are shared with this thread's
+  const strings = new SharedStrings();
+  const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`)));
   try {
     const gathered = new Map<string, FileFacts>();
     const hashes = new Map<string, string>();
     const unreadable: UnreadableFile[] = [];
     const passes = await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i], cache?.knownHashes(shares[i]))));
-    for (const pass of passes) {
-      for (const [file, fileFacts] of pass.facts) gathered.set(file, fileFacts);
+    for (const [i, pass] of passes.entries()) {
+      const fromWorker = i !== passes.length - 1;
+      for (const [file, fileFacts] of pass.facts) gathered.set(file, fromWorker ? strings.share(fileFacts) : fileFacts);
       for (const [file, hash] of pass.hashes) hashes.set(file, hash);
       for (const file of pass.unchanged) {
         const cached = cache?.facts(file, hashes.get(file) ?? '');
-        if (cached) gathered.set(file, cached);
+        if (cached) gathered.set(file, strings.share(cached));
       }
       unreadable.push(...pass.unreadable);
     }
@@ -169,6 +197,7 @@ export async function scanProject(
     const fromCache = cache ? { facts: passes.reduce((sum, pass) => sum + pass.unchanged.length, 0), reports: reused.size } : undefined;
     return { project, unreadable, reports, fromCache };
   } finally {
+    if (scanners.some((scanner) => scanner.memory.facts)) process.stderr.write(threadMemoryLine(scanners.map((scanner) => scanner.memory)));
     await Promise.all(scanners.map((scanner) => scanner.close()));
   }
 }

@@ -28,6 +28,41 @@ export function closestAncestor(node: Node, types: readonly string[]): Node | un
 /** Node types of functions, arrow functions and methods (JavaScript and TypeScript grammars). */
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration']);
 
+/**
+ * The return statements of the functions of one tree, found with one walk of it: a function's own returns
+ * (not those of functions nested in it) are then read from that list, instead of walking each function's
+ * body again for every function asked about (and again for each function around it).
+ */
+export class OwnReturns {
+  /** Return statements and functions, in document order (a node before the nodes inside it). */
+  private nodes: Node[] | undefined;
+
+  constructor(private readonly root: Node) {}
+
+  /** The return statements of the function whose block is `body`, leaving out those of functions nested in it. */
+  of(body: Node): Node[] {
+    const nodes = (this.nodes ??= descendantsOfType(this.root, ['return_statement', ...FUNCTION_TYPES]));
+    const start = body.startIndex;
+    const end = body.endIndex;
+    let low = 0;
+    for (let high = nodes.length; low < high;) {
+      const mid = (low + high) >> 1;
+      if (nodes[mid].startIndex < start) low = mid + 1;
+      else high = mid;
+    }
+    const own: Node[] = [];
+    // a node starting before the end of the last function met is inside that function
+    let nestedEnd = -1;
+    for (let i = low; i < nodes.length && nodes[i].startIndex < end; i++) {
+      const node = nodes[i];
+      if (node.startIndex < nestedEnd) continue;
+      if (node.type === 'return_statement') own.push(node);
+      else nestedEnd = node.endIndex;
+    }
+    return own;
+  }
+}
+
 const EXPRESSION_WRAPPERS = new Set(['parenthesized_expression', 'as_expression', 'non_null_expression', 'satisfies_expression', 'type_assertion']);
 
 /** The expression inside parentheses and TypeScript wrappers (`as T`, `x!`, `satisfies T`, `<T>x`). */

@@ -11,16 +11,30 @@ const MAX_DEPTH = 24;
  */
 export abstract class TextEvaluator {
   private depth = 0;
+  private steps = 0;
+  private stepLimit = Infinity;
 
   constructor(protected readonly locals: LocalWrites, private readonly deadline: number) {}
 
   get expired(): boolean {
-    return performance.now() > this.deadline;
+    return this.steps > this.stepLimit || performance.now() > this.deadline;
+  }
+
+  /** Evaluations run so far: a measure of work that, unlike time, does not depend on the machine's load. */
+  get work(): number {
+    return this.steps;
+  }
+
+  /** Gives up past `steps` evaluations too, so that what is read does not depend on the machine's load (the deadline stays a safety net). */
+  limitSteps(steps: number): this {
+    this.stepLimit = steps;
+    return this;
   }
 
   /** The text `node` evaluates to, in pieces; never throws, and gives up (an unknown value) when too deep or late. */
   evaluate(node: Node): Built {
     if (this.depth >= MAX_DEPTH || this.expired) return valueOf(node, 'unknown', 'too deep to follow');
+    this.steps++;
     this.depth++;
     try {
       return this.read(node);

@@ -35,6 +35,23 @@ export interface RouteGuard {
   exceptMethods?: readonly string[];
 }
 
+/**
+ * What a route's handler does, the project functions and classes it calls included: for a class view, over
+ * the methods that answer requests.
+ */
+export interface HandlerShape {
+  /** Every way out sends the caller elsewhere with a redirect built from literals and the view's parameters. */
+  onlyRedirects: boolean;
+  /** Every answering method builds its answer: renders a template, builds a response, redirects. */
+  answers: boolean;
+  readsStoredData: boolean;
+  writesStoredData: boolean;
+  /** Conditions of the gates at the top of every answering method (empty when one has none). */
+  gates: string[];
+  /** Every answering method verifies a signed value and ends the request when the signature is bad. */
+  verifiesSignature: boolean;
+}
+
 export type RouteFramework = 'flask' | 'django' | 'fastapi';
 
 /** One route a project serves. Offsets are UTF-16 offsets into `file`'s text. */
@@ -70,6 +87,10 @@ export interface BackendRoute {
    * it, so it never runs for requests (`@login_required` over `@app.route`).
    */
   misplacedGuard?: string;
+  /** What the handler does with stored data and how it ends, when the extractor read its body. */
+  handlerShape?: HandlerShape;
+  /** Path parameters typed as random identifiers (`<uuid:code>`): values nobody can guess or count through. */
+  unguessableParams?: string[];
   /** Where a decorator goes to protect the route, when one can be added in the handler's file. */
   decoratorAt?: { file: string; offset: number; indent: string };
 }

@@ -13,12 +13,19 @@ import { TRANSPARENT_TYPES, spanOf, type FileValues } from './file-values';
  * function can be followed across files: every call of such a value with where each argument comes from,
  * and every use other than a call, which hands the value on where its callers are out of sight. Also says
  * what the file's published functions return as text. Found with a text scan for the imported names,
- * checked against the tree; arguments are read by the SQL evaluator. Linear in the text, and bounded by a
- * deadline: past it, whatever was not read yet counts as handed on.
+ * checked against the tree; arguments are read by the SQL evaluator. Linear in the text, and bounded by an
+ * amount of work: past it, whatever was not read yet counts as handed on.
  */
 
-/** Time a file's call sites may take to read; a file past it is read no further (what is left counts as handed on). */
-export const CALL_SITE_BUDGET_MS = 250;
+/**
+ * Work a file's call sites may take to read, in evaluation steps (a use of an imported name counts as
+ * USE_WORK steps). Counted in steps, not milliseconds, so that what is read, and so the findings, do not
+ * depend on how loaded the machine is; the costliest files of the benchmark's largest Node projects take about 22,000.
+ */
+export const CALL_SITE_WORK = 200_000;
+const USE_WORK = 50;
+/** A safety net for what the work count does not see: past this much time a file is read no further either. */
+export const CALL_SITE_SAFETY_MS = 5_000;
 
 /** How a module specifier naming a project file starts: relative, absolute, or a common source-root alias. */
 const PROJECT_PREFIX = String.raw`(?:\.{1,2}(?:\/|$|(?=['"]))|\/|[@~#]\/|src\/)`;
@@ -47,8 +54,10 @@ interface Tracked {
 /** Reads a file's cross-file uses into `facts.callSites`, and its published functions' text returns into `facts.functions`. */
 export function extractCallSites(root: Node, text: string, facts: FileFacts, values: FileValues, typed: boolean, deadline: number): void {
   let reader: CallFactReader | undefined;
+  let uses = 0;
   const read = (): CallFactReader => (reader ??= new CallFactReader(text, root, typed));
-  summarizeFunctions(facts, values, read, deadline);
+  const spent = (): boolean => (reader?.work ?? 0) + uses * USE_WORK > CALL_SITE_WORK || performance.now() > deadline;
+  summarizeFunctions(facts, values, read, spent);
   const tracked = trackedNames(root, facts, values);
   if (tracked.size === 0) return;
   const pattern = new RegExp(String.raw`(?<![\w$.])(?:${[...tracked.keys()].map(escapeRegExp).join('|')})(?![\w$])`, 'g');
@@ -62,8 +71,8 @@ export function extractCallSites(root: Node, text: string, facts: FileFacts, val
     const name = match[0];
     const own = tracked.get(name);
     if (!own || (own.statement.startIndex <= start && start < own.statement.endIndex)) continue;
-    if (performance.now() > deadline) {
-      // out of time: the imports whose uses were not all read count as handed on
+    if (spent()) {
+      // out of budget: the imports whose uses were not all read count as handed on
       for (const { ref, statement } of tracked.values()) handOn({ callee: { root: ref.root, path: [] }, range: values.rangeOf(spanOf(statement)) });
       return;
     }
@@ -71,6 +80,7 @@ export function extractCallSites(root: Node, text: string, facts: FileFacts, val
     const node = path[path.length - 1];
     if (node.startIndex !== start || (node.type !== 'identifier' && node.type !== 'shorthand_property_identifier')) continue;
     if (values.lookupAlong(name, path) !== own.declaration) continue; // a local name that shadows the import
+    uses++;
     recordUse(path, own.ref, text, facts, values, read, handOn);
   }
 }
@@ -178,12 +188,12 @@ function isExportsAssignment(node: Node): boolean {
   return node.type === 'assignment_expression' && /^(?:module\s*\.\s*)?exports\b/.test(node.childForFieldName('left')?.text ?? '');
 }
 
-/** What each published function (one the exports reach) returns as text, while time allows. */
-function summarizeFunctions(facts: FileFacts, values: FileValues, read: () => CallFactReader, deadline: number): void {
+/** What each published function (one the exports reach) returns as text, while the work budget allows. */
+function summarizeFunctions(facts: FileFacts, values: FileValues, read: () => CallFactReader, spent: () => boolean): void {
   for (const index of publishedFunctions(facts)) {
     const fact = facts.functions[index];
     const fn = values.functionNode(index);
-    if (!fn || fact.bodyText !== undefined || performance.now() > deadline) continue;
+    if (!fn || fact.bodyText !== undefined || spent()) continue;
     if (forwardsFirstParameter(fn)) fact.forwards = true;
     const parts = read().textReturn(fn);
     if (parts) fact.textReturn = parts;

@@ -10,7 +10,7 @@ import { extractNestFacts } from './extract-nest';
 import { extractNextFacts } from './extract-next';
 import { nestMiddlewareOf } from './extract-nest-middleware';
 import { compositeDecorators, refusingGuardClasses } from './extract-nest-guards';
-import { CALL_SITE_BUDGET_MS, extractCallSites } from './extract-call-sites';
+import { CALL_SITE_SAFETY_MS, extractCallSites } from './extract-call-sites';
 import { emptyFileFacts, type ArgFact, type EventFact, type FileFacts, type ValueRef } from './facts';
 import { FUNCTION_TYPES, stringValue } from './file-scope';
 import { dottedName, FileValues, spanOf, UNKNOWN_REF } from './file-values';
@@ -84,7 +84,7 @@ class FactExtractor {
     this.facts.nestRefusingGuards = refusingGuardClasses(this.root, this.text);
     this.facts.nestCompositeDecorators = compositeDecorators(this.root, this.text);
     this.facts.sqlDrivers = [...new ImportFacts(this.text, this.root).drivers];
-    if (this.withCallSites) extractCallSites(this.root, this.text, this.facts, this.values, this.facts.languageId.startsWith('typescript'), performance.now() + CALL_SITE_BUDGET_MS);
+    if (this.withCallSites) extractCallSites(this.root, this.text, this.facts, this.values, this.facts.languageId.startsWith('typescript'), performance.now() + CALL_SITE_SAFETY_MS);
     const next = extractNextFacts(this.root, this.text, this.facts, { values: this.values, argOf: (node) => this.argOf(node, 0), publicReasonAt: this.publicReasonAt });
     if (next) this.facts.next = next;
     this.facts.events.sort((a, b) => a.span.start - b.span.start);

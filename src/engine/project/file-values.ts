@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { namedChildren } from '../ast';
+import { namedChildren, OwnReturns } from '../ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import type { FileFacts, ImportFact, Span, ValueRef } from './facts';
@@ -74,10 +74,12 @@ export class FileValues {
   private readonly objectIndex = new Map<number, number | null>();
   private readonly importIndex = new Map<string, number>();
   private readonly scope: FileScope;
+  private readonly ownReturns: OwnReturns;
   private lines: LineIndex | undefined;
 
   constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex) {
     this.scope = new FileScope(root, text);
+    this.ownReturns = new OwnReturns(root);
     this.lines = lines;
   }
 
@@ -283,18 +285,15 @@ export class FileValues {
       return ref.root.kind === 'unknown' ? [] : [ref];
     }
     if (!body.text.includes('return')) return this.constructedObject(body);
-    const returns = body.descendantsOfType('return_statement').filter((r): r is Node => r !== null);
-    if (!returns.length) return this.constructedObject(body);
-    // Returns inside nested functions belong to those; compare ranges rather than walk parent links.
-    const nested = body.descendantsOfType([...FUNCTION_TYPES]).filter((f): f is Node => f !== null).map((f) => [f.startIndex, f.endIndex]);
+    // Returns inside nested functions belong to those.
+    const returns = this.ownReturns.of(body);
     const refs: ValueRef[] = [];
     for (const statement of returns) {
-      if (nested.some(([start, end]) => statement.startIndex >= start && statement.endIndex <= end)) continue;
       const ref = this.refOf(namedChildren(statement)[0]);
       if (ref.root.kind !== 'unknown') refs.push(ref);
     }
-    // Every return belongs to a nested function: this one returns nothing, as a constructor does.
-    return refs.length || returns.some((r) => !nested.some(([start, end]) => r.startIndex >= start && r.endIndex <= end)) ? refs : this.constructedObject(body);
+    // No return of its own (none, or every one belongs to a nested function): it returns nothing, as a constructor does.
+    return returns.length ? refs : this.constructedObject(body);
   }
 
   /**

@@ -3,6 +3,7 @@ import type { PyAssignment, PyValue } from '../../languages/python/python-facts'
 import type { PythonProject } from '../../languages/python/modules';
 import type { BackendRoute, RouteGuard } from '../../model/routes';
 import { markAbove } from '../python-apps';
+import { answeringFunctions, handlerShape, unguessableParams } from '../python-handlers';
 import { decoratorGuard, joinPaths, normalizedPath } from '../python-guards';
 import { djangoSettings, type DjangoSettings } from './django-settings';
 import { viewFacts, viewSetRoutes, type DjangoView } from './django-views';
@@ -45,19 +46,21 @@ function isUrlconf(project: PythonProject, file: string): boolean {
   return project.assignmentsOf(file, 'urlpatterns').length > 0;
 }
 
-function push(walk: Walk, file: string, call: Call, fullPath: string, view: DjangoView, wrappers: RouteGuard[], methodsOverride?: string[]): void {
+function push(walk: Walk, file: string, call: Call, fullPath: string, view: DjangoView, wrappers: RouteGuard[], methodsOverride?: string[], unguessable?: string[]): void {
   const facts = viewFacts(walk.project, view, walk.settings, wrappers);
   // The URLconf entry (or the router registration) is where the route is declared: findings go there.
   const firstLine = call.text.split('\n')[0];
   const viewFn = view.kind === 'function' ? view.fn : undefined;
+  const methods = methodsOverride ?? facts.methods;
   walk.routes.push({
-    framework: 'django', methods: methodsOverride ?? facts.methods, fullPath: normalizedPath(fullPath).replace(/(.)\/$/, '$1') || '/', file,
+    framework: 'django', methods, fullPath: normalizedPath(fullPath).replace(/(.)\/$/, '$1') || '/', file,
     reportStart: call.start, reportEnd: call.start + firstLine.length,
     reportRange: { start: { line: call.line, character: call.column }, end: { line: call.line, character: call.column + firstLine.length } },
     handlerName: facts.name, handlerFile: facts.file, handlerCode: facts.code,
     guards: facts.guards, publicReason: facts.publicReason ?? markAbove(walk.project.files.get(file)?.publicMarks ?? {}, call.line) ?? (facts.signIn ? 'a sign-in or account view of django.contrib.auth' : undefined),
     app: walk.app, appLabel: walk.appLabel,
     decoratorAt: viewFn ? { file: view.file, offset: viewFn.defLineStart, indent: viewFn.indent } : undefined,
+    handlerShape: handlerShape(walk.project, view.file, answeringFunctions(walk.project, view, methods)), unguessableParams: unguessable,
   });
 }
 
@@ -147,7 +150,7 @@ function walkEntries(walk: Walk, file: string, items: PyValue[], prefix: string,
     if (target?.kind === 'call' && /(?:^|\.)include$/.test(target.callee)) { walkInclude(walk, file, target.args[0], full, wrappers, depth); continue; }
     if (target?.kind === 'name' && target.name === 'admin.site.urls') continue;
     const found = viewOf(walk, file, target, wrappers, 0, viewPrefix);
-    if (found) push(walk, file, item, full, found.view, found.wrappers);
+    if (found) push(walk, file, item, full, found.view, found.wrappers, undefined, unguessableParams(routeText));
   }
 }
 

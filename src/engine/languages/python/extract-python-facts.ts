@@ -3,6 +3,7 @@ import { namedChildren } from '../../ast';
 import { publicMarkerReader } from '../../project/public-marker';
 import { LineIndex } from '../../text';
 import type { PyAssignment, PyCallStatement, PyClass, PyDecorator, PyFunction, PyImport, PyParam, PythonFileFacts, PyValue } from './python-facts';
+import { bodyShape } from './body-shape';
 import { callerCheckIn, refusalIn } from './refusals';
 import { dottedName, plainStringValue } from './syntax';
 import { wrapperGate } from './wrapper-gates';
@@ -143,9 +144,10 @@ class PythonFactReader {
       const code = definition.text.slice(0, MAX_CODE);
       const check = callerCheckIn(body);
       const wrapper = cls && !fn ? wrapperGate(body, name.text) : undefined;
+      const params = paramsOf(definition);
       this.facts.functions.push({
-        name: name.text, className: fn ? undefined : cls, decorators, params: paramsOf(definition), code,
-        refuses: check ?? refusalIn(body.text.slice(0, MAX_CODE)), checksCaller: check !== undefined,
+        name: name.text, className: fn ? undefined : cls, decorators, params, code,
+        refuses: check ?? refusalIn(body.text.slice(0, MAX_CODE)), checksCaller: check !== undefined, shape: bodyShape(body, params.map((p) => p.name), MAX_CODE),
         ...(wrapper?.passesOn ? { passesOn: true } : {}), ...(wrapper?.gate ? { gate: wrapper.gate } : {}),
         defStart: lineStart, defLineStart: this.text.lastIndexOf('\n', definition.startIndex - 1) + 1, indent: this.text.slice(lineStart, first), nameStart: name.startIndex, nameEnd: name.endIndex,
         nameRange: this.lines.rangeOf(name.startIndex, name.endIndex), nested: fn !== undefined || nested,

@@ -1,5 +1,6 @@
 import type { GuardEffect } from '../../model/routes';
 import type { Range } from '../../types';
+import type { PyBodyShape } from './body-shape';
 
 /**
  * What the project index keeps of a Python file for the framework extractors (Flask, Django, FastAPI):
@@ -57,6 +58,8 @@ export interface PyFunction {
   passesOn?: boolean;
   /** The condition under which such a method refuses instead of handing on. */
   gate?: PyWrapperGate;
+  /** What its body does with stored data and how it ends. */
+  shape: PyBodyShape;
   /** Start of the line of the first decorator (or of `def`), and the indentation there. */
   defStart: number;
   /** Start of the line holding `def` itself: a decorator inserted there runs before the body and after those above. */

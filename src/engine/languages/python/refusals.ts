@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { GuardEffect } from '../../model/routes';
+import { STORED_DATA_WRITE } from './stored-data';
 
 /**
  * How Python code refuses a caller, judged by what it does (answers 401/403, redirects to sign-in, raises an
@@ -29,7 +30,7 @@ export function refusalIn(code: string): GuardEffect | undefined {
 }
 
 /** What a condition asks about the caller: signed in, a session, a token, a permission. */
-const CALLER_SUBJECT = /\b\w*(?:session|token|user|auth|jwt|logged)\w*\b|\b(?:current_user|request\.user|g\.user|g\.current_user|session|user|logged_?in|is_authenticated|is_anonymous|is_active|is_staff|is_superuser|has_perm\w*|token|jwt|auth\w*|api_key|apikey|role|roles|permission\w*|identity|username|admin)\b/i;
+const CALLER_SUBJECT = /\b\w*(?:session|token|user|auth|jwt|logged|admin)\w*\b|\b(?:current_user|request\.user|g\.user|g\.current_user|session|user|logged_?in|is_authenticated|is_anonymous|is_active|is_staff|is_superuser|has_perm\w*|token|jwt|auth\w*|api_key|apikey|role|roles|permission\w*|identity|username|admin)\b/i;
 
 /** An answer that means "who are you?": HTTP 401. */
 const UNAUTHENTICATED = /\b(?:401|HTTP_401_UNAUTHORIZED|HTTPStatus\.UNAUTHORIZED)\b/;
@@ -51,8 +52,10 @@ export const NEGATIVE_CONDITION = /^\s*not\b|\bis\s+None\b|==\s*None\b|!=|\bnot\
  * caller the condition rejects (not `if current_user.is_authenticated: return redirect(home)` on a login page).
  */
 export function callerCheckIn(body: Node): GuardEffect | undefined {
+  // A check after the view already changed data protects nothing: only conditions before the first write count.
+  const firstWrite = body.namedChildren.find((n) => n !== null && n.type !== 'if_statement' && STORED_DATA_WRITE.test(n.text))?.startIndex ?? Infinity;
   for (const node of body.descendantsOfType('if_statement')) {
-    if (!node) continue;
+    if (!node || node.startIndex > firstWrite) continue;
     const condition = node.childForFieldName('condition');
     const consequence = node.childForFieldName('consequence');
     // A 401 answer asks for credentials whatever the condition names (`if project is None: ... 401`).

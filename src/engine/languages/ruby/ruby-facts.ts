@@ -61,10 +61,13 @@ export interface RubyResultRef {
 /** A file with none of these holds no class, method or call on a class. */
 export const MAY_HOLD_RUBY_FACTS = /\b(?:class|module|def)\b|[A-Z]\w*(?:\.|\[)/;
 /**
- * Time for reading the methods' results, and again for the calls' arguments, of one file. Past it every
- * method and call is still listed, with what is left to read counted as unknown.
+ * Work for reading the methods' results, and again for the calls' arguments, of one file, in evaluations
+ * (the costliest file of the benchmark's Ruby apps takes under 200). Past it every method and call is still
+ * listed, with what is left to read counted as unknown. Counted in steps, not milliseconds, so the facts do
+ * not depend on the machine's load; the time is only a safety net.
  */
-const FACTS_BUDGET_MS = 150;
+const FACTS_WORK = 20_000;
+const FACTS_SAFETY_MS = 5_000;
 /** Calls kept per file, at most: a file with more is rare, and its further calls only go unseen (parameters stay unknown). */
 const MAX_CALLS = 1000;
 /** Argument forms that are not positional. */
@@ -110,14 +113,14 @@ export function extractRubyFacts(tree: Tree): RubyFileFacts {
   const root = tree.rootNode;
   const classes = root.descendantsOfType(['class', 'module']).filter((n): n is Node => !!n).map(classFact);
   const methods: RubyMethodFact[] = [];
-  let text = new RubyText(root, performance.now() + FACTS_BUDGET_MS);
+  let text = new RubyText(root, performance.now() + FACTS_SAFETY_MS).limitSteps(FACTS_WORK);
   for (const method of root.descendantsOfType(['method', 'singleton_method'])) {
     if (!method) continue;
     const result = resultOfExpressions(resultExpressions(method), (n) => text.evaluate(n));
     methods.push({ owner: ownerOf(method), name: method.childForFieldName('name')?.text ?? '', singleton: method.type === 'singleton_method', result });
   }
   const calls: RubyCallFact[] = [];
-  text = new RubyText(root, performance.now() + FACTS_BUDGET_MS);
+  text = new RubyText(root, performance.now() + FACTS_SAFETY_MS).limitSteps(FACTS_WORK);
   for (const call of root.descendantsOfType(['call', 'element_reference'])) {
     if (!call || calls.length >= MAX_CALLS) break;
     const fact = callFact(call, text);

@@ -5,7 +5,8 @@ import { PythonProject } from '../../languages/python/modules';
 import type { BackendRoute, RouteGuard, VerdictKind } from '../../model/routes';
 import type { FileFacts } from '../../project/facts';
 import type { AuthOptions } from './auth-options';
-import { routeNeed, type RouteNeed } from './route-policy';
+import { changesNothing, handlerNeed } from './python-handler-needs';
+import { routeNeed, type RouteDescription, type RouteNeed } from './route-policy';
 
 /** A route of the neutral model with its verdict: the same vocabulary as the JavaScript routes. */
 export interface ModelVerdict {
@@ -48,13 +49,25 @@ function isAdminPath(path: string): boolean {
   return path.split('/').some((s) => /^admin(?:istration)?$/i.test(s));
 }
 
+/**
+ * The need as the view's body shows it, where the method or path alone claims a change or a sensitive read:
+ * a first-run setup step, a signed or random link, a view that only redirects or touches no stored data; a
+ * POST that changes nothing is judged by what it reads.
+ */
+function bodyNeed(route: BackendRoute, description: RouteDescription, need: RouteNeed, options: AuthOptions): RouteNeed {
+  if (need.kind !== 'state-changing' && need.kind !== 'sensitive') return need;
+  const shown = handlerNeed(route);
+  if (shown) return shown;
+  return need.kind === 'state-changing' && changesNothing(route) ? routeNeed({ ...description, methods: ['get'] }, options) : need;
+}
+
 function judge(route: BackendRoute, options: AuthOptions): ModelVerdict {
   const { checks, opening } = effectiveChecks(route);
   // Methods no check covers (`IsAuthenticatedOrReadOnly` covers all but the safe ones).
   const full = checks.filter((c) => !c.exceptMethods);
   const open = full.length ? [] : route.methods.filter((m) => !checks.some((c) => !c.exceptMethods?.includes(m)));
   const description = { methods: full.length ? route.methods : open, fullPath: route.fullPath, publicReason: route.publicReason, handlerName: route.handlerName, handlerCode: route.handlerCode };
-  const need = routeNeed(description, options);
+  const need = bodyNeed(route, description, routeNeed(description, options), options);
   const guard = full[0] ?? checks[0];
   if (guard && isAdminPath(route.fullPath) && !checks.some((c) => c.privilege)) {
     return { route, need: { kind: 'admin' }, kind: 'unprotected', detail: `only ${guard.name}, a sign-in check, guards an admin route`, guard };

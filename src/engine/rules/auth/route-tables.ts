@@ -43,6 +43,10 @@ export const PUBLIC_AUTH_FLOW_WORDS: readonly (readonly [ReadonlySet<string>, Re
   [new Set(['verify', 'verification', 'confirm', 'confirmation', 'activate', 'activation']), new Set(['email', 'account', 'phone'])],
   [new Set(['refresh']), new Set(['token', 'tokens', 'session'])],
   [new Set(['request', 'issue']), new Set(['token', 'session'])],
+  // Resending a sign-up confirmation (`resend-link`, `resend-code`) serves whoever has not confirmed yet.
+  [new Set(['resend']), new Set(['link', 'code', 'email', 'mail', 'confirmation', 'verification', 'activation'])],
+  // On an invite-only site, asking for an invitation (`invite-request`, `request-invite`) is the sign-up step itself.
+  [new Set(['request', 'ask']), new Set(['invite', 'invitation'])],
 ];
 
 /** Handler names that are sign-in steps (`users.register`, `authController.login`). */

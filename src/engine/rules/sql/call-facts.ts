@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { FUNCTION_TYPES, memberChain, unwrap } from '../../ast';
+import { FUNCTION_TYPES, memberChain, OwnReturns, unwrap } from '../../ast';
 import type { ArgOrigin, CallArgFact, ParamPart } from '../../project/facts';
 import { Ancestry } from './ancestry';
 import { ImportFacts } from './imports';
@@ -48,11 +48,18 @@ export class CallFactReader {
   private readonly ev: StringEvaluator;
   /** Origins of names never written after their declaration, by declaration: the same wherever they are passed. */
   private readonly names = new Map<number, CallArgFact>();
+  private readonly ownReturns: OwnReturns;
 
   /** The same reading with values read back from the database or configuration counted as unknown (made on first need). */
   private strictEv: StringEvaluator | undefined;
 
+  /** Evaluation steps run so far by this reader. */
+  get work(): number {
+    return this.ev.work + (this.strictEv?.work ?? 0);
+  }
+
   constructor(private readonly text: string, root: Node, private readonly typed: boolean) {
+    this.ownReturns = new OwnReturns(root);
     this.scopes = new ScopeIndex(text, new Ancestry(root));
     // a parameter is not followed to the calls of its function: in this file they are rarely what makes an argument safe
     this.ev = new StringEvaluator(text, this.scopes, new ImportFacts(text, root), { typed, storedValues: false, callers: false });
@@ -180,7 +187,7 @@ export class CallFactReader {
   private returned(fn: Node): Node[] | undefined {
     const body = fn.childForFieldName('body');
     if (!body || body.endIndex - body.startIndex > MAX_BODY_TEXT) return undefined;
-    return returnedExpressions(fn, body);
+    return returnedExpressions(fn, body, this.ownReturns);
   }
 
   /** The parts of `fn`'s parameters the text of `expressions` is made of; `undefined` when something else unsafe is. */
@@ -247,10 +254,9 @@ function parameterMarkers(fn: Node): Marker[] {
 }
 
 /** The expressions a function returns (not those of functions nested in it); `undefined` for a bare `return;`. */
-function returnedExpressions(fn: Node, body: Node): Node[] | undefined {
+function returnedExpressions(fn: Node, body: Node, ownReturns: OwnReturns): Node[] | undefined {
   if (body.type !== 'statement_block') return [body];
-  const nested = body.descendantsOfType([...FUNCTION_TYPES]).filter((f): f is Node => f !== null);
-  const returns = body.descendantsOfType('return_statement').filter((r): r is Node => r !== null && !nested.some((f) => f.startIndex <= r.startIndex && r.endIndex <= f.endIndex));
+  const returns = ownReturns.of(body);
   if (returns.length > MAX_RETURNS || fn.type === 'method_definition' && /^(?:get|set)\b/.test(fn.text)) return undefined;
   const expressions: Node[] = [];
   for (const statement of returns) {

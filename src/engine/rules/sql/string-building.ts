@@ -87,9 +87,14 @@ export class StringEvaluator {
   expired = false;
   private steps = 0;
 
+  /** Evaluation steps run so far: a measure of work that, unlike time, does not depend on the machine's load. */
+  get work(): number {
+    return this.steps;
+  }
+
   evaluate(node: Node, depth = 0): Evaluation {
     if (depth > MAX_DEPTH || this.expired) return UNKNOWN;
-    if (this.options.deadline !== undefined && ++this.steps % STEPS_PER_CLOCK_READ === 0 && performance.now() > this.options.deadline) {
+    if (++this.steps % STEPS_PER_CLOCK_READ === 0 && this.options.deadline !== undefined && performance.now() > this.options.deadline) {
       this.expired = true;
       return UNKNOWN;
     }

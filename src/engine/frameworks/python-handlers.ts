@@ -1,0 +1,102 @@
+import { STORED_DATA_READ, STORED_DATA_WRITE } from '../languages/python/stored-data';
+import type { PyFunction } from '../languages/python/python-facts';
+import type { PySymbol, PythonProject } from '../languages/python/modules';
+import type { HandlerShape } from '../model/routes';
+
+/**
+ * A route handler's shape with the project code it calls: a view that calls `set_config(...)` writes what
+ * that function writes. Library calls count by the patterns of the view's own text (an ORM manager, a
+ * database session), since their code is not in the project.
+ */
+
+const MAX_DEPTH = 3;
+const MAX_VISITS = 60;
+
+/** `<uuid:code>` (Django, Flask), `{code:uuid}` (Starlette): parameters that are random identifiers. */
+const UUID_PARAM = /<uuid:(\w+)>|\{(\w+):uuid\}/g;
+
+/** Python's built-in functions: calling one reads and writes nothing stored. */
+const BUILTINS: ReadonlySet<string> = new Set(['len', 'str', 'int', 'float', 'bool', 'list', 'dict', 'set', 'tuple', 'frozenset', 'isinstance', 'issubclass', 'getattr', 'hasattr', 'range', 'enumerate', 'zip', 'sorted', 'reversed', 'min', 'max', 'sum', 'any', 'all', 'print', 'repr', 'abs', 'round', 'map', 'filter', 'iter', 'next', 'type', 'super', 'format', 'bytes', 'divmod', 'hash', 'id', 'chr', 'ord', 'callable', 'vars']);
+
+interface DataUse {
+  reads: boolean;
+  writes: boolean;
+}
+
+/** `self.helper(...)` in a class view: the class's own method, when it defines it. */
+function ownMethod(project: PythonProject, file: string, className: string, name: string): PySymbol | undefined {
+  const fn = project.files.get(file)?.functions.find((f) => f.className === className && f.name === name);
+  return fn ? { kind: 'function', file, fn } : undefined;
+}
+
+/**
+ * What a call reaches: `self.helper()` the class's own method, `Model.method()` that method of the project class
+ * (never the whole class's code), `Form(...)` the class, a project function.
+ */
+function calledSymbol(project: PythonProject, file: string, fn: PyFunction, name: string): PySymbol | undefined {
+  if (name.startsWith('self.')) return fn.className ? ownMethod(project, file, fn.className, name.slice(5)) : undefined;
+  const symbol = project.resolve(file, name);
+  const last = name.split('.').pop() ?? name;
+  if (symbol?.kind === 'class' && symbol.cls.name !== last) return ownMethod(project, symbol.file, symbol.cls.name, last);
+  return symbol;
+}
+
+function followCalls(project: PythonProject, file: string, fn: PyFunction, depth: number, seen: Set<PyFunction | object>): DataUse {
+  const use: DataUse = { reads: fn.shape.readsStoredData, writes: fn.shape.writesStoredData };
+  if (depth >= MAX_DEPTH) return use;
+  for (const name of fn.shape.calls) {
+    if (use.reads && use.writes) break;
+    if (seen.size >= MAX_VISITS) break;
+    const symbol = calledSymbol(project, file, fn, name);
+    // A name the project neither defines nor imports (a star import, a global set elsewhere): its code is unknown.
+    if (!symbol && !name.includes('.') && !BUILTINS.has(name)) use.writes = true;
+    if (!symbol || seen.has(symbol.kind === 'function' ? symbol.fn : symbol.kind === 'class' ? symbol.cls : symbol)) continue;
+    if (symbol.kind === 'function') {
+      seen.add(symbol.fn);
+      const inner = followCalls(project, symbol.file, symbol.fn, depth + 1, seen);
+      use.reads ||= inner.reads;
+      use.writes ||= inner.writes;
+    } else if (symbol.kind === 'class') {
+      seen.add(symbol.cls);
+      use.reads ||= STORED_DATA_READ.test(symbol.cls.code);
+      use.writes ||= STORED_DATA_WRITE.test(symbol.cls.code);
+    }
+  }
+  return use;
+}
+
+/** The shape of a handler made of one function (a function view) or several (the answering methods of a class view). */
+export function handlerShape(project: PythonProject, file: string, fns: readonly PyFunction[]): HandlerShape | undefined {
+  if (!fns.length) return undefined;
+  const seen = new Set<PyFunction | object>(fns);
+  const uses = fns.map((fn) => followCalls(project, file, fn, 0, seen));
+  return {
+    onlyRedirects: fns.every((fn) => fn.shape.onlyRedirects),
+    answers: fns.every((fn) => fn.shape.answers),
+    readsStoredData: uses.some((u) => u.reads),
+    writesStoredData: uses.some((u) => u.writes),
+    gates: fns.every((fn) => fn.shape.gates.length) ? fns.flatMap((fn) => fn.shape.gates) : [],
+    verifiesSignature: fns.every((fn) => fn.shape.verifiesSignature),
+  };
+}
+
+/**
+ * The functions that answer a view's requests: the function itself, or the methods of a class view, when the
+ * class defines every method it answers (an inherited one is not read, so the class gets no shape).
+ */
+export function answeringFunctions(project: PythonProject, view: { kind: 'function'; fn: PyFunction } | { kind: 'class'; file: string; cls: { name: string } }, methods: readonly string[]): PyFunction[] {
+  if (view.kind === 'function') return [view.fn];
+  const own = project.files.get(view.file)?.functions.filter((f) => f.className === view.cls.name) ?? [];
+  const answering = methods.map((m) => own.find((f) => f.name === m));
+  return answering.every((f) => f !== undefined) ? answering as PyFunction[] : [];
+}
+
+/** The parameters of a raw route path typed as UUIDs, and those a FastAPI handler annotates as `UUID`. */
+export function unguessableParams(rawPath: string, fn?: PyFunction): string[] | undefined {
+  const names = [...rawPath.matchAll(UUID_PARAM)].map((m) => m[1] ?? m[2]);
+  for (const param of fn?.params ?? []) {
+    const annotation = param.annotation?.kind === 'name' ? param.annotation.name : undefined;
+    if (annotation && /(?:^|\.)UUID$/.test(annotation) && (rawPath.includes(`{${param.name}}`) || rawPath.includes(`<${param.name}>`))) names.push(param.name);
+  }
+  return names.length ? names : undefined;
+}
