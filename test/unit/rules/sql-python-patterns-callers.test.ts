@@ -26,8 +26,17 @@ function helperCalledWith(made: string, extra = ''): string {
     + `def create_all(conn, text):\n    for q in re.findall(r"from\\s+query_(\\d+)", text):\n        create(conn, ${made})\n${extra}`;
 }
 
+/** A Flask view that refuses `table` unless `check` (an `re` call on it) passes, then splices it into SQL. */
+function checkedTable(check: string): string {
+  return `${sqlite}${flask}@app.route('/rows')\ndef rows():\n    table = request.args['table']\n    if not ${check}:\n        return 'bad table', 400\n    return str(sqlite3.connect('a.db').execute(f"SELECT * FROM {table}").fetchall())\n`;
+}
+
 runRuleTests(sqlConcatenation, {
   valid: [
+    ok(checkedTable(`re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", table)`), 'fullmatch against a name pattern'),
+    ok(checkedTable(`re.match(r"^[a-z0-9_]+$", table)`), 'match anchored at the end with $'),
+    ok(checkedTable(`re.search(r"\\A\\w+\\Z", table)`), 'search anchored at both ends'),
+    ok(checkedTable(`re.fullmatch(r"\\d+|[a-z]+", table)`), 'fullmatch of an alternation anchors both sides'),
     ok(`${sqlite}def f(text):\n    for i in re.findall(r"query_(\\d+)", text):\n        cur.execute("SELECT * FROM query_" + i)\n`, 'findall with one digit-only group'),
     ok(`${sqlite}def f(text):\n    for i in re.findall(r"\\b\\d+\\b", text):\n        cur.execute("SELECT * FROM t WHERE id = " + i)\n`, 'findall of a digit-only pattern'),
     ok(`${sqlite}def f(text):\n    for row in set(re.findall(r"q_(\\d+)_{([^}]+)}", text)):\n        cur.execute("SELECT * FROM q_%s" % row[0])\n`, 'the digit-only element of findall tuples'),
@@ -39,6 +48,13 @@ runRuleTests(sqlConcatenation, {
     ok(`${sqlite}def f(conn, name):\n    conn.execute("SELECT * FROM t WHERE a = '" + re.sub("'", "", name) + "'")\n`, 'single quotes around a value with every single quote removed'),
   ],
   invalid: [
+    badName(checkedTable(`re.match(r"\\w+", table)`), 'match with no end anchor: anything may follow the name'),
+    badName(checkedTable(`re.search(r"^\\w+", table)`), 'search anchored at the start only'),
+    badName(checkedTable(`re.fullmatch(r".+", table)`), 'fullmatch of a wildcard'),
+    badName(checkedTable(`re.fullmatch(r"[^']+", table)`), 'fullmatch of a negated class that still lets a backslash and a space through'),
+    badName(checkedTable(`re.fullmatch(r"[a-z ;]+", table)`), 'fullmatch of a class with a space and a semicolon'),
+    badName(checkedTable(`re.match(r"^\\w+|\\d+$", table)`), 'match of an alternation whose first side is anchored at the start only'),
+    badName(checkedTable(`re.fullmatch(PATTERN, table)`), 'a pattern written elsewhere'),
     bad(`${sqlite}def f(text):\n    for w in re.findall(r"name=(\\w+)", text):\n        cur.execute("SELECT * FROM t WHERE a = '" + w + "'")\n`, 'findall with a word group'),
     bad(`${sqlite}def f(text):\n    for w in re.findall(r"id=(.*)", text):\n        cur.execute("SELECT * FROM t WHERE id = " + w)\n`, 'findall with an unanchored .* group'),
     bad(`${sqlite}def f(text):\n    for w in re.findall(r"id=\\d+.*", text):\n        cur.execute("SELECT * FROM t WHERE id = " + w)\n`, 'findall of a pattern that is not digits only'),

@@ -2,7 +2,8 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { PLACEHOLDER_TEXT, type PyEval, UNKNOWN_VALUE, originOf, value } from './pieces';
 import type { PyEvaluator } from './values';
 import { constantText } from './strings';
-import { argumentsOf, calleeOf, named, unwrapPy } from './syntax';
+import { limitsToDigits, limitsToNameCharacters } from './regex-groups';
+import { argumentsOf, calleeOf, named, plainStringValue, unwrapPy } from './syntax';
 
 /**
  * The items of Python collections (list, tuple, set and dict literals, comprehensions, lists grown with
@@ -161,6 +162,18 @@ export function guardedOrigin(ev: PyEvaluator, fn: Node, name: string, at: numbe
   return undefined;
 }
 
+/**
+ * `re.fullmatch(p, x)` (or `match`/`search` anchored to the whole input) with a literal pattern: a proof when the
+ * pattern lets through only names and numbers; an unanchored or wider pattern (`\w+` that may be followed by
+ * anything, `.+`, `[^']+`) proves nothing.
+ */
+function patternCheck(method: string, patternNode: Node | undefined, name: string, negated: boolean): { positive: boolean; result: PyEval } | undefined {
+  const pattern = patternNode ? plainStringValue(patternNode) : undefined;
+  if (pattern === undefined || !limitsToNameCharacters(pattern, method !== 'search', method === 'fullmatch')) return undefined;
+  const shown = `${name} matched against ${patternNode!.text.slice(0, 40)}`;
+  return { positive: !negated, result: limitsToDigits(pattern) ? value('numeric', shown) : value('allowed', shown) };
+}
+
 /** `x in FIXED` / `x not in FIXED` / `x.isdigit()` / `not x.isdigit()` / `re.fullmatch(p, x)`: what it proves when true (`positive`) or false. */
 function checkOf(ev: PyEvaluator, condition: Node, name: string): { positive: boolean; result: PyEval } | undefined {
   let c = unwrapPy(condition);
@@ -196,7 +209,7 @@ function checkOf(ev: PyEvaluator, condition: Node, name: string): { positive: bo
     const args = argumentsOf(c).positional;
     if (receiver?.text === name && ['isdigit', 'isdecimal', 'isnumeric'].includes(method)) return { positive: !negated, result: value('numeric', `${name}.${method}()`) };
     if (receiver?.text === name && method === 'isalnum') return { positive: !negated, result: value('allowed', `${name}.isalnum()`) };
-    if (['fullmatch', 'match'].includes(method) && args.some((a) => a.text === name)) return { positive: !negated, result: value('allowed', `matched against a pattern`) };
+    if (['fullmatch', 'match', 'search'].includes(method) && args[1]?.text === name) return patternCheck(method, args[0], name, negated);
   }
   return undefined;
 }

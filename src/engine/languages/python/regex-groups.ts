@@ -16,6 +16,49 @@ function isDigitsOnly(body: string): boolean {
   return DIGITS_ONLY.test(body) && /\\d|\[(?:0-9|\\d)\]/.test(body);
 }
 
+/** One item of a character class that holds only letters, digits, `_`, `-` and `.`: a range, `\w`, `\d`, or one of them. */
+const SAFE_CLASS_ITEM = String.raw`(?:[A-Za-z0-9]-[A-Za-z0-9]|\\[wd.-]|[A-Za-z0-9_.]|-)`;
+/** A pattern token that matches only such characters: `\w`, `\d`, a class of safe items, an escaped dot or hyphen, a letter. */
+const SAFE_TOKEN = new RegExp(String.raw`^(?:\\[wd.-]|\[${SAFE_CLASS_ITEM}+\]|[A-Za-z0-9_-])`);
+/** Quantifiers, groups and alternation, which choose among tokens and add no character of their own. */
+const STRUCTURE = /^(?:[+*?]\??|\{\d+(?:,\d*)?\}\??|\(\?:|\(\?P?<\w+>|\(|\)|\|)/;
+
+/**
+ * Whether a whole-input check with this pattern (`re.fullmatch(p, x)`, or `re.match` with `p` ending in `$`/`\Z`)
+ * leaves only names and numbers: every character it can match is a letter, digit, `_`, `-` or `.` (no wildcard, no
+ * `\s`, no negated class), so the value cannot hold a quote, a space or a statement separator. `anchoredStart`:
+ * the call already anchors the start (`match`, `fullmatch`); `anchoredEnd`: it anchors the end (`fullmatch`).
+ */
+export function limitsToNameCharacters(pattern: string, anchoredStart: boolean, anchoredEnd: boolean): boolean {
+  let body = pattern;
+  const start = /^(?:\^|\\A)/.exec(body);
+  if (start) body = body.slice(start[0].length);
+  else if (!anchoredStart) return false;
+  const end = /(?:\$|\\Z)$/.exec(body);
+  if (end) body = body.slice(0, body.length - end[0].length);
+  else if (!anchoredEnd) return false;
+  if (!body) return false;
+  let tokens = 0;
+  let depth = 0;
+  while (body) {
+    const token = SAFE_TOKEN.exec(body) ?? STRUCTURE.exec(body);
+    if (!token) return false;
+    const t = token[0];
+    if (SAFE_TOKEN.test(t)) tokens++;
+    else if (t.startsWith('(')) depth++;
+    else if (t === ')') depth--;
+    // `^a|b$` anchors each side once: only a call that anchors the whole pattern (`fullmatch`) makes `a|b` whole
+    else if (t === '|' && depth === 0 && !(anchoredStart && anchoredEnd)) return false;
+    body = body.slice(t.length);
+  }
+  return tokens > 0 && depth === 0;
+}
+
+/** Whether a pattern can only match digits (and signs or a decimal point), once anchored as `limitsToNameCharacters` says. */
+export function limitsToDigits(pattern: string): boolean {
+  return isDigitsOnly(pattern.replace(/^(?:\^|\\A)/, '').replace(/(?:\$|\\Z)$/, ''));
+}
+
 /** The bodies of a pattern's capturing groups, numbered as `re` numbers them (by their opening parenthesis). */
 export function captureGroups(pattern: string): string[] {
   const groups: string[] = [];
