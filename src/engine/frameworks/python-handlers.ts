@@ -1,4 +1,3 @@
-import { STORED_DATA_READ, STORED_DATA_WRITE } from '../languages/python/stored-data';
 import type { PyFunction } from '../languages/python/python-facts';
 import type { PySymbol, PythonProject } from '../languages/python/modules';
 import type { HandlerShape } from '../model/routes';
@@ -31,13 +30,16 @@ function ownMethod(project: PythonProject, file: string, className: string, name
 
 /**
  * What a call reaches: `self.helper()` the class's own method, `Model.method()` that method of the project class
- * (never the whole class's code), `Form(...)` the class, a project function.
+ * (never the whole class's code), `Form(...)` the class's own `__init__`, a project function.
  */
 function calledSymbol(project: PythonProject, file: string, fn: PyFunction, name: string): PySymbol | undefined {
   if (name.startsWith('self.')) return fn.className ? ownMethod(project, file, fn.className, name.slice(5)) : undefined;
   const symbol = project.resolve(file, name);
   const last = name.split('.').pop() ?? name;
   if (symbol?.kind === 'class' && symbol.cls.name !== last) return ownMethod(project, symbol.file, symbol.cls.name, last);
+  // building an object runs its class's `__init__`, not its other methods (a form's lookups run when they are called)
+  // (with no `__init__` of its own, only its bases' run: a library's, or one this follows no further)
+  if (symbol?.kind === 'class') return ownMethod(project, symbol.file, symbol.cls.name, '__init__') ?? { kind: 'external', module: symbol.file, name: `${symbol.cls.name}.__init__` };
   return symbol;
 }
 
@@ -50,17 +52,11 @@ function followCalls(project: PythonProject, file: string, fn: PyFunction, depth
     const symbol = calledSymbol(project, file, fn, name);
     // A name the project neither defines nor imports (a star import, a global set elsewhere): its code is unknown.
     if (!symbol && !name.includes('.') && !BUILTINS.has(name)) use.writes = true;
-    if (!symbol || seen.has(symbol.kind === 'function' ? symbol.fn : symbol.kind === 'class' ? symbol.cls : symbol)) continue;
-    if (symbol.kind === 'function') {
-      seen.add(symbol.fn);
-      const inner = followCalls(project, symbol.file, symbol.fn, depth + 1, seen);
-      use.reads ||= inner.reads;
-      use.writes ||= inner.writes;
-    } else if (symbol.kind === 'class') {
-      seen.add(symbol.cls);
-      use.reads ||= STORED_DATA_READ.test(symbol.cls.code);
-      use.writes ||= STORED_DATA_WRITE.test(symbol.cls.code);
-    }
+    if (symbol?.kind !== 'function' || seen.has(symbol.fn)) continue;
+    seen.add(symbol.fn);
+    const inner = followCalls(project, symbol.file, symbol.fn, depth + 1, seen);
+    use.reads ||= inner.reads;
+    use.writes ||= inner.writes;
   }
   return use;
 }
@@ -70,14 +66,30 @@ export function handlerShape(project: PythonProject, file: string, fns: readonly
   if (!fns.length) return undefined;
   const seen = new Set<PyFunction | object>(fns);
   const uses = fns.map((fn) => followCalls(project, file, fn, 0, seen));
+  return mergeShapes(fns.map((fn, i) => ({
+    onlyRedirects: fn.shape.onlyRedirects, answers: fn.shape.answers, readsStoredData: uses[i].reads, writesStoredData: uses[i].writes,
+    gates: fn.shape.gates, verifiesSignature: fn.shape.verifiesSignature,
+  })));
+}
+
+/** The shape of several answering methods together: what every one does, and the data any one touches. */
+export function mergeShapes(shapes: readonly HandlerShape[]): HandlerShape {
   return {
-    onlyRedirects: fns.every((fn) => fn.shape.onlyRedirects),
-    answers: fns.every((fn) => fn.shape.answers),
-    readsStoredData: uses.some((u) => u.reads),
-    writesStoredData: uses.some((u) => u.writes),
-    gates: fns.every((fn) => fn.shape.gates.length) ? fns.flatMap((fn) => fn.shape.gates) : [],
-    verifiesSignature: fns.every((fn) => fn.shape.verifiesSignature),
+    onlyRedirects: shapes.every((s) => s.onlyRedirects),
+    answers: shapes.every((s) => s.answers),
+    readsStoredData: shapes.some((s) => s.readsStoredData),
+    writesStoredData: shapes.some((s) => s.writesStoredData),
+    gates: shapes.every((s) => s.gates.length) ? shapes.flatMap((s) => s.gates) : [],
+    verifiesSignature: shapes.every((s) => s.verifiesSignature),
   };
+}
+
+/** Each answering method of a class view alone, by method (`undefined` for a function view or one method). */
+export function methodShapes(project: PythonProject, file: string, fns: readonly PyFunction[], methods: readonly string[]): Record<string, HandlerShape> | undefined {
+  if (fns.length < 2 || fns.length !== methods.length) return undefined;
+  const shapes: Record<string, HandlerShape> = {};
+  fns.forEach((fn, i) => { shapes[methods[i]] = handlerShape(project, file, [fn])!; });
+  return shapes;
 }
 
 /**

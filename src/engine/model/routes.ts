@@ -89,6 +89,8 @@ export interface BackendRoute {
   misplacedGuard?: string;
   /** What the handler does with stored data and how it ends, when the extractor read its body. */
   handlerShape?: HandlerShape;
+  /** A class view's answering methods each alone, by method: methods judged apart are judged by their own code. */
+  methodShapes?: Record<string, HandlerShape>;
   /** Path parameters typed as random identifiers (`<uuid:code>`): values nobody can guess or count through. */
   unguessableParams?: string[];
   /** Where a decorator goes to protect the route, when one can be added in the handler's file. */

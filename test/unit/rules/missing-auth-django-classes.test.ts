@@ -46,7 +46,12 @@ const CATALOG_URLS = urlsFor('catalog/', 'Catalog');
 const OWNER_POST = (condition: string): string => `from django.views.generic import DeleteView\n\nclass OwnerPostMixin:\n    def post(self, request, *args, **kwargs):\n        item = self.get_object()\n        if ${condition}:\n            raise Http404\n        return super().post(request, *args, **kwargs)\n\nclass ItemRemove(OwnerPostMixin, DeleteView):\n    model = Item\n`;
 const DELETE_URLS = urlsFor('items/<int:pk>/remove/', 'ItemRemove');
 
+/** An account page: `get` shows a form (or, with `getReads`, the account's orders); `post` checks the caller and writes. */
+const ACCOUNT_PAGE = (getBody: string): string => `from django.contrib.auth.forms import AuthenticationForm as LoginForm\nfrom django.shortcuts import redirect, render\n\nclass AccountUser(View):\n    def get(self, request):\n${getBody}\n    @method_decorator(login_required)\n    def post(self, request):\n        request.user.orders.all().delete()\n        return redirect('orders')\n`;
+const ACCOUNT_URLS = urlsFor('account/user/', 'AccountUser');
+
 const valid: ValidCase[] = [
+  view("an open get that only shows a form and reads no stored data, beside a guarded post that writes: the get is judged by its own code", ACCOUNT_PAGE("        if request.user.is_authenticated:\n            return redirect('/')\n        return render(request, 'account.html', {'form': LoginForm()})\n"), {}, ACCOUNT_URLS),
   view('a base reached through a package that re-exports with import * (respecting __all__), behind pass-through dispatch overrides', SUBCLASS('from shop import generic', 'generic.EditView'), PACKAGE('from .edit import *\n')),
   view('the same base through a relative import with an alias', SUBCLASS('from . import generic as g', 'g.EditView'), PACKAGE('from .edit import *\n')),
   view('a refusal that 404s when a method of the class, asking about the requester, says no', SUBCLASS('from shop.generic import EditView', 'EditView'), PACKAGE('from .edit import *\n', 'raise Http404')),
@@ -60,6 +65,7 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  flagged("an open get that reads the account's stored orders, beside a guarded post", ACCOUNT_PAGE("        return render(request, 'account.html', {'orders': Order.objects.filter(user__username=request.GET['u'])})\n"), [{ messageId: 'pyMissingAuthSensitive', line: 6, messageStartsWith: 'GET /account/user' }], {}, ACCOUNT_URLS),
   flagged('a mixin that sends signed-in callers on (a signed-out-only page) refuses no anonymous caller', "class SignedOutOnly:\n    def dispatch(self, request, *args, **kwargs):\n        if request.user.is_authenticated:\n            return redirect(settings.LOGIN_REDIRECT_URL)\n        return super().dispatch(request, *args, **kwargs)\n\nclass OrderEdit(SignedOutOnly, View):\n    def post(self, request):\n        Order.objects.create()\n        return redirect('orders')\n",
     [{ messageId: 'pyMissingAuth', line: 6 }]),
   flagged("a mixin's post that 404s on a condition about the object only", OWNER_POST('item.archived'), [{ messageId: 'pyMissingAuth', line: 6, messageIncludes: ['/items/:pk/remove changes data'] }], {}, DELETE_URLS),

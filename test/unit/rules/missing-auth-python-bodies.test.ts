@@ -28,6 +28,7 @@ function django(name: string, views: string): ValidCase {
 }
 
 const valid: ValidCase[] = [
+  py('a view that builds a form object: only its __init__ runs, not the method that reads records', "\nclass NoteSearchForm:\n    def __init__(self, data=None):\n        self.data = data or {}\n\n    def results(self):\n        return Note.query.filter_by(owner=self.data.get('owner')).all()\n\n@app.route('/users/<int:user_id>/profile-form')\ndef user_profile_form(user_id):\n    return render_template('profile.html', form=NoteSearchForm(), user_id=user_id)\n"),
   py('a refusal in the view on an is_admin() condition, with the work in the other branch', "\n@app.route('/setup/integrations', methods=['POST'])\ndef integrations():\n    if is_admin():\n        db.session.add(Note())\n        db.session.commit()\n        return render_template('ok.html')\n    else:\n        abort(403)\n"),
   py('a view that only redirects: admins one way, everyone else to sign in', "\n@app.route('/admin')\ndef admin_home():\n    if is_admin():\n        return redirect(url_for('admin.statistics'))\n    return redirect(url_for('auth.login'))\n"),
   py('a view that only redirects after clearing a cached copy of the caller', "\nfrom .cache import cache\n\ndef admin_flag():\n    cache.delete_memoized(is_admin)\n    return is_admin()\n\n@app.route('/admin')\ndef admin_home():\n    if admin_flag():\n        return redirect(url_for('admin.statistics'))\n    return redirect(url_for('auth.login'))\n"),
@@ -47,6 +48,7 @@ const valid: ValidCase[] = [
 ];
 
 const invalid: InvalidCase[] = [
+  flagged('a view that builds an object whose __init__ reads records', "\nclass NoteSearchForm:\n    def __init__(self, data=None):\n        self.data = data or {}\n        self.notes = Note.query.all()\n\n    def results(self):\n        return Note.query.filter_by(owner=self.data.get('owner')).all()\n\n@app.route('/users/<int:user_id>/profile-form')\ndef user_profile_form(user_id):\n    return render_template('profile.html', form=NoteSearchForm(), user_id=user_id)\n", 'pyMissingAuthSensitive'),
   flagged('a view that redirects but deletes a row first', "\n@app.route('/notes/<int:id>/drop', methods=['POST'])\ndef drop(id):\n    Note.query.filter_by(id=id).delete()\n    db.session.commit()\n    return redirect(url_for('index'))\n"),
   flagged('a view that redirects after calling a method of a record it loaded', "\n@app.route('/connectors/<int:id>/deactivate', methods=['POST'])\ndef deactivate(id):\n    connector = Connector.query.get(id)\n    connector.deactivate(reason='manual')\n    return redirect('/settings/connectors/')\n"),
   flagged('a view that redirects to a URL read from stored data', "\n@app.route('/admin')\ndef admin_home():\n    note = Note.query.first()\n    return redirect(note.secret_url)\n", 'pyMissingAuthSensitive'),

@@ -3,7 +3,7 @@ import type { PyAssignment, PyValue } from '../../languages/python/python-facts'
 import type { PythonProject } from '../../languages/python/modules';
 import type { BackendRoute, RouteGuard } from '../../model/routes';
 import { markAbove } from '../python-apps';
-import { answeringFunctions, handlerShape, unguessableParams } from '../python-handlers';
+import { answeringFunctions, handlerShape, methodShapes, unguessableParams } from '../python-handlers';
 import { decoratorGuard, joinPaths, normalizedPath } from '../python-guards';
 import { djangoSettings, type DjangoSettings } from './django-settings';
 import { viewFacts, viewSetRoutes, type DjangoView } from './django-views';
@@ -52,6 +52,7 @@ function push(walk: Walk, file: string, call: Call, fullPath: string, view: Djan
   const firstLine = call.text.split('\n')[0];
   const viewFn = view.kind === 'function' ? view.fn : undefined;
   const methods = methodsOverride ?? facts.methods;
+  const answering = answeringFunctions(walk.project, view, methods);
   walk.routes.push({
     framework: 'django', methods, fullPath: normalizedPath(fullPath).replace(/(.)\/$/, '$1') || '/', file,
     reportStart: call.start, reportEnd: call.start + firstLine.length,
@@ -60,7 +61,8 @@ function push(walk: Walk, file: string, call: Call, fullPath: string, view: Djan
     guards: facts.guards, publicReason: facts.publicReason ?? markAbove(walk.project.files.get(file)?.publicMarks ?? {}, call.line) ?? (facts.signIn ? 'a sign-in or account view of django.contrib.auth' : undefined),
     app: walk.app, appLabel: walk.appLabel,
     decoratorAt: viewFn ? { file: view.file, offset: viewFn.defLineStart, indent: viewFn.indent } : undefined,
-    handlerShape: handlerShape(walk.project, view.file, answeringFunctions(walk.project, view, methods)), unguessableParams: unguessable,
+    handlerShape: handlerShape(walk.project, view.file, answering), methodShapes: view.kind === 'class' ? methodShapes(walk.project, view.file, answering, methods) : undefined,
+    unguessableParams: unguessable,
   });
 }
 

@@ -9,7 +9,8 @@ export const RECORD_READ = /\.objects\b|\.query\b|\bdb\s*\.|\bcursor\b|\.execute
  */
 export const STORED_DATA_READ = new RegExp([
   RECORD_READ.source,
-  String.raw`\bsession\b|\bcache\s*\.|\brequest\s*\.\s*user\b|\bcurrent_user\b|\bg\s*\.\s*user\b|\bopen\s*\(|\bredis\b`,
+  // whether the caller is signed in (`request.user.is_authenticated`) tells nothing stored about anyone
+  String.raw`\bsession\b|\bcache\s*\.|\b(?:request\s*\.\s*user|current_user|g\s*\.\s*user)\b(?!\s*\.\s*is_(?:authenticated|anonymous)\b)|\bopen\s*\(|\bredis\b`,
   String.raw`\brequest\s*\.\s*(?:META|environ)\b|\bos\s*\.\s*(?:environ|getenv)\b|\bsettings\s*\.\s*[A-Z]|\b(?:current_)?app\s*\.\s*config\b`,
 ].join('|'));
 

@@ -1,8 +1,9 @@
 import { djangoRoutes } from '../../frameworks/django/django-routes';
 import { fastapiRoutes } from '../../frameworks/fastapi/fastapi-routes';
 import { flaskRoutes } from '../../frameworks/flask/flask-routes';
+import { mergeShapes } from '../../frameworks/python-handlers';
 import { PythonProject } from '../../languages/python/modules';
-import type { BackendRoute, RouteGuard, VerdictKind } from '../../model/routes';
+import type { BackendRoute, HandlerShape, RouteGuard, VerdictKind } from '../../model/routes';
 import type { FileFacts } from '../../project/facts';
 import type { AuthOptions } from './auth-options';
 import { changesNothing, handlerNeed } from './python-handler-needs';
@@ -54,8 +55,11 @@ function isAdminPath(path: string): boolean {
  * a first-run setup step, a signed or random link, a view that only redirects or touches no stored data; a
  * POST that changes nothing is judged by what it reads.
  */
-function bodyNeed(route: BackendRoute, description: RouteDescription, need: RouteNeed, options: AuthOptions): RouteNeed {
+function bodyNeed(whole: BackendRoute, description: RouteDescription, need: RouteNeed, options: AuthOptions): RouteNeed {
   if (need.kind !== 'state-changing' && need.kind !== 'sensitive') return need;
+  // the methods judged here without the others (a guarded post beside an open get): their own code decides
+  const own = description.methods.length < whole.methods.length ? description.methods.map((m) => whole.methodShapes?.[m]) : [];
+  const route = own.length && own.every((s) => s) ? { ...whole, handlerShape: mergeShapes(own as HandlerShape[]) } : whole;
   const shown = handlerNeed(route);
   if (shown) return shown;
   return need.kind === 'state-changing' && changesNothing(route) ? routeNeed({ ...description, methods: ['get'] }, options) : need;
