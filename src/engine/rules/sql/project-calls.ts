@@ -5,6 +5,7 @@ import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type 
 import { FileValues } from '../../project/file-values';
 import { ValueResolver } from '../../project/value-resolver';
 import type { Range } from '../../types';
+import { inheritedTextReturn } from './inherited-methods';
 import type { CrossFileCalls, PackageValue } from './parameter-values';
 
 /** A call in another file that passes request data or a value of unknown origin for a parameter. */
@@ -80,7 +81,7 @@ export class ProjectCalls implements CrossFileCalls {
   }
 
   textReturnOf(callee: Node): readonly ParamPart[] | undefined {
-    return this.importedFunction(callee)?.textReturn;
+    return this.importedFunction(callee)?.textReturn ?? inheritedTextReturn(this.project, this.fileName, this.scratch(), callee);
   }
 
   propertyReturnOf(callee: Node, property: string): readonly ParamPart[] | undefined {
