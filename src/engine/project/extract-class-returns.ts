@@ -37,12 +37,13 @@ export function extractClassReturns(root: Node, facts: FileFacts, read: () => Ca
     const body = cls.childForFieldName('body');
     if (!body) continue;
     const fact: ClassFact = { textReturns: {}, thisMembers: [...new Set([...body.text.matchAll(THIS_MEMBER)].map((m) => m[1]))] };
+    if (namedChildren(cls).some((c) => c.type === 'class_heritage')) fact.extends = true;
     for (const member of namedChildren(body)) {
-      if (spent()) return;
+      if (spent()) break;
       if (!isPlainMethod(member)) continue;
       const parts = read().textReturn(member);
       if (parts) fact.textReturns[member.childForFieldName('name')?.text ?? ''] = parts;
     }
-    if (Object.keys(fact.textReturns).length > 0) (facts.classes ??= {})[exportName] = fact;
+    (facts.classes ??= {})[exportName] = fact;
   }
 }

@@ -317,6 +317,8 @@ export interface FileFacts {
   ruby?: RubyFileFacts;
   /** JavaScript/TypeScript: what the methods of exported classes return as text, by export name (read by subclasses in other files). */
   classes?: Record<string, ClassFact>;
+  /** JavaScript/TypeScript files outside tests: the member names the text mentions (see `memberMentions`). */
+  memberNames?: string[];
 }
 
 /** An exported class, as a subclass in another file sees the methods it inherits. */
@@ -325,6 +327,8 @@ export interface ClassFact {
   textReturns: Record<string, ParamPart[]>;
   /** The members the class's own code calls or reads on `this`: a subclass that overrides one may change what those methods return. */
   thisMembers: string[];
+  /** The class extends another (`extends Base`): its methods may override ones that code out of sight calls. */
+  extends?: true;
 }
 
 export interface PackageFacts {

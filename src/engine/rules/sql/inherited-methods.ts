@@ -62,7 +62,8 @@ export function inheritedTextReturn(project: ProjectFacts, fileName: string, val
   return fact.textReturns[method];
 }
 
-function importedClass(project: ProjectFacts, fileName: string, values: FileValues, name: Node): ClassFact | undefined {
+/** The facts of the class another project file exports under the name `name` is imported as. */
+export function importedClass(project: ProjectFacts, fileName: string, values: FileValues, name: Node): ClassFact | undefined {
   const ref = values.refOf(name);
   if (ref.root.kind !== 'import' || ref.path.length > 0) return undefined;
   const imported = values.importOf(ref.root.index);
