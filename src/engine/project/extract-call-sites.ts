@@ -3,6 +3,7 @@ import { namedChildren, pathTo } from '../ast';
 import { CallFactReader } from '../rules/sql/call-facts';
 import { escapeRegExp } from '../text';
 import { publishedFunctions } from './call-site-index';
+import { extractClassReturns } from './extract-class-returns';
 import { forwardsFirstParameter } from './pass-through';
 import type { CallSiteFact, FileFacts, ValueRef } from './facts';
 import type { Declaration } from './file-scope';
@@ -58,6 +59,7 @@ export function extractCallSites(root: Node, text: string, facts: FileFacts, val
   const read = (): CallFactReader => (reader ??= new CallFactReader(text, root, typed));
   const spent = (): boolean => (reader?.work ?? 0) + uses * USE_WORK > CALL_SITE_WORK || performance.now() > deadline;
   summarizeFunctions(facts, values, read, spent);
+  if (/\bexport\s+(?:default\s+)?(?:abstract\s+)?class\b/.test(text)) extractClassReturns(root, facts, read, spent);
   const tracked = trackedNames(root, facts, values);
   if (tracked.size === 0) return;
   const pattern = new RegExp(String.raw`(?<![\w$.])(?:${[...tracked.keys()].map(escapeRegExp).join('|')})(?![\w$])`, 'g');

@@ -315,6 +315,20 @@ export interface FileFacts {
   python?: PythonFileFacts;
   /** Ruby files: classes and what they include, what methods return, calls on classes and modules (read by the SQL front end). */
   ruby?: RubyFileFacts;
+  /** JavaScript/TypeScript: what the methods of exported classes return as text, by export name (read by subclasses in other files). */
+  classes?: Record<string, ClassFact>;
+  /** JavaScript/TypeScript files outside tests: the member names the text mentions (see `memberMentions`). */
+  memberNames?: string[];
+}
+
+/** An exported class, as a subclass in another file sees the methods it inherits. */
+export interface ClassFact {
+  /** What each instance method returns as text (see `FunctionFact.textReturn`), for the methods that return only text. */
+  textReturns: Record<string, ParamPart[]>;
+  /** The members the class's own code calls or reads on `this`: a subclass that overrides one may change what those methods return. */
+  thisMembers: string[];
+  /** The class extends another (`extends Base`): its methods may override ones that code out of sight calls. */
+  extends?: true;
 }
 
 export interface PackageFacts {

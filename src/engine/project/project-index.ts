@@ -16,8 +16,11 @@ import { MAY_HOLD_FACTS, isTestFileName } from './frameworks';
 import { resolveModulePath } from './module-resolution';
 import { nearestPackage, readPackageFacts } from './package-facts';
 import { PYTHON_REQUIREMENT_FILE, mergeRequirements, readPythonRequirements } from './python-requirements';
+import { memberMentions } from './member-mentions';
 import { textHash } from './text-hash';
 import * as path from 'path';
+
+const SCRIPT_LANGUAGE = /^(?:java|type)script(?:react)?$/;
 
 /** Extracts a text's facts: parses it once, reads the facts, drops the tree. Never throws. `rootDir` tells test folders apart. */
 export async function factsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars, rootDir?: string): Promise<FileFacts> {
@@ -35,21 +38,22 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
   const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
-  if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
+  const mentions = (facts: FileFacts, tree?: Tree): FileFacts => (isTest || !SCRIPT_LANGUAGE.test(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode) });
+  if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: mentions(emptyFileFacts(fileName, languageId, hash, isTest, true)) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
     // grammars stumble on still yield their apps and routes.
     const { tree } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
     let kept = false;
     try {
-      const facts = extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir);
+      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir), tree);
       kept = keepTree;
       return kept ? { facts, tree } : { facts };
     } finally {
       if (!kept) tree.delete();
     }
   } catch {
-    return { facts: emptyFileFacts(fileName, languageId, hash, isTest, true) };
+    return { facts: mentions(emptyFileFacts(fileName, languageId, hash, isTest, true)) };
   }
 }
 

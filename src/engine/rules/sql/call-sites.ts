@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { isPrivateMethod, type ClassMembers } from './classes';
+import type { ClassMembers } from './classes';
 import type { Binding, ScopeIndex } from './scope';
 import { unwrap } from '../../ast';
 import { argumentList } from './syntax';
@@ -58,7 +58,7 @@ function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: No
   if (at < 1) return undefined;
   const parent = path[at - 1];
   if (fn.type === 'method_definition') {
-    const calls = isPrivateMethod(fn) ? privateMethodCalls(scopes, classes, text, fn) : undefined;
+    const calls = classes.callableOnlyInClass(fn) ? privateMethodCalls(scopes, classes, text, fn) : undefined;
     return calls && { calls, published: false };
   }
   let name: Node | null | undefined;

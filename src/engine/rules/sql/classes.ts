@@ -2,6 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren, unwrap } from '../../ast';
 import { matchAllIn } from '../../text';
 import type { Ancestry } from './ancestry';
+import { calledOnlyInFile, type MemberSight } from './own-class-calls';
 
 /**
  * What a class in this file says about its own members: the values a field is ever given (its initialiser
@@ -38,7 +39,14 @@ export function isPrivateMethod(method: Node): boolean {
 export class ClassMembers {
   private readonly writes = new Map<string, readonly Node[] | null>();
 
-  constructor(private readonly text: string, private readonly ancestry: Ancestry, private readonly lookedUp: Set<string>) {}
+  constructor(private readonly text: string, private readonly ancestry: Ancestry, private readonly lookedUp: Set<string>, private readonly sight?: MemberSight) {}
+
+  /** Whether only the class's own code can call a method: a private one, or a public one nothing else names (see `calledOnlyInFile`). */
+  callableOnlyInClass(method: Node): boolean {
+    if (isPrivateMethod(method)) return true;
+    const cls = this.enclosingClass(method);
+    return !!cls && calledOnlyInFile(method, cls, this.text, this.sight, (name) => this.classNamed(name));
+  }
 
   /** The class a node is written in. */
   enclosingClass(node: Node): Node | undefined {

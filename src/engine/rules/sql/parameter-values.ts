@@ -3,6 +3,7 @@ import type { ArgOrigin, ParamPart } from '../../project/facts';
 import { argumentPart, callerArguments, parameterPart } from './call-sites';
 import { passThroughTest } from './pass-through-calls';
 import { SAFE, UNKNOWN, cannotCarrySql, constant, unionOf, type Evaluation } from './pieces';
+import type { MemberSight } from './own-class-calls';
 import type { Binding } from './scope';
 import type { StringEvaluator } from './string-building';
 
@@ -34,6 +35,8 @@ export interface CrossFileCalls {
    * `GraphQLInt`; an enum another file builds with `new GraphQLEnumType(...)` is graphql's `GraphQLEnumType()`.
    */
   packageValueOf(node: Node): PackageValue | undefined;
+  /** What other project files name, for telling methods only their own class calls. */
+  readonly memberSight?: MemberSight;
 }
 
 /** A value of an installed package: its name, and the members and calls (`()`) that lead to it. */

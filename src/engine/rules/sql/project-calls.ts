@@ -5,6 +5,9 @@ import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type 
 import { FileValues } from '../../project/file-values';
 import { ValueResolver } from '../../project/value-resolver';
 import type { Range } from '../../types';
+import { mentionedElsewhere } from '../../project/member-mentions';
+import { importedClass, inheritedTextReturn } from './inherited-methods';
+import type { MemberSight } from './own-class-calls';
 import type { CrossFileCalls, PackageValue } from './parameter-values';
 
 /** A call in another file that passes request data or a value of unknown origin for a parameter. */
@@ -79,8 +82,13 @@ export class ProjectCalls implements CrossFileCalls {
       .map(({ call, origin, arg }) => ({ fileName: call.file, range: call.site.range, origin, text: arg?.text }));
   }
 
+  readonly memberSight: MemberSight = {
+    mentionedElsewhere: (name) => mentionedElsewhere(this.project, this.fileName, name),
+    importedClass: (name) => importedClass(this.project, this.fileName, this.scratch(), name),
+  };
+
   textReturnOf(callee: Node): readonly ParamPart[] | undefined {
-    return this.importedFunction(callee)?.textReturn;
+    return this.importedFunction(callee)?.textReturn ?? inheritedTextReturn(this.project, this.fileName, this.scratch(), callee);
   }
 
   propertyReturnOf(callee: Node, property: string): readonly ParamPart[] | undefined {

@@ -74,7 +74,7 @@ export class StringEvaluator {
   readonly stored: Evaluation;
 
   constructor(readonly text: string, readonly scopes: ScopeIndex, readonly imports: ImportFacts, private readonly options: EvaluatorOptions = { typed: false, storedValues: false }) {
-    this.classes = new ClassMembers(text, scopes.ancestry, scopes.moduleLookups);
+    this.classes = new ClassMembers(text, scopes.ancestry, scopes.moduleLookups, options.crossFile?.memberSight);
     this.stored = options.storedValues ? UNKNOWN : SAFE;
     this.callerValues = new ParameterValues(this, options.crossFile, options.callers !== false);
     this.tests = new TestedNames(text);

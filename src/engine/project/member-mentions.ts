@@ -1,0 +1,86 @@
+import type { Node } from '@vscode/tree-sitter-wasm';
+import type { ProjectFacts } from '../project';
+import type { FileFacts } from './facts';
+
+/**
+ * The names a JavaScript or TypeScript file could call a method of another file's object by: after a dot
+ * (`driver.ensureTable`, `this.ensureTable` in a subclass), as a whole string (`obj['ensureTable']`, a method
+ * name handed to a helper), and as a key in braces (`const { ensureTable } = driver`). Read from the text, so
+ * a file skipped by the indexer still says what it mentions. With the tree, comments are left out, and `this.name` inside a class that
+ * declares `name` itself is left out: it calls that class's own method (or an override below it), never a
+ * method of the same name in a class of another file that is not its base.
+ */
+const MENTION = /\.\s*(#?[A-Za-z_$][\w$]*)|(['"`])(#?[A-Za-z_$][\w$]*)\2|[{,]\s*([A-Za-z_$][\w$]*)\s*(?=[,}:=])/g;
+const CLASS_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
+
+interface ClassSpan { start: number; end: number; own: Set<string> }
+
+function classSpans(root: Node): ClassSpan[] {
+  const spans: ClassSpan[] = [];
+  for (const cls of root.descendantsOfType(CLASS_TYPES)) {
+    const body = cls?.childForFieldName('body');
+    if (!cls || !body) continue;
+    const own = new Set<string>();
+    for (const member of body.namedChildren) {
+      const name = member?.childForFieldName('name') ?? member?.childForFieldName('property');
+      if (name) own.add(name.text);
+    }
+    spans.push({ start: body.startIndex, end: body.endIndex, own });
+  }
+  return spans;
+}
+
+/** Whether the mention at `at` is `this.name` in a class that declares `name` itself (the innermost class around it). */
+function ownThisCall(text: string, at: number, name: string, spans: readonly ClassSpan[]): boolean {
+  if (!/\bthis\s*$/.test(text.slice(Math.max(0, at - 12), at))) return false;
+  let inner: ClassSpan | undefined;
+  for (const span of spans) if (span.start <= at && at < span.end && (!inner || span.start >= inner.start)) inner = span;
+  return !!inner && inner.own.has(name);
+}
+
+export function memberMentions(text: string, root?: Node): string[] {
+  const spans = root ? classSpans(root) : [];
+  const comments = root ? root.descendantsOfType('comment').filter((c) => c !== null).map((c) => [c.startIndex, c.endIndex]) : [];
+  const names = new Set<string>();
+  let next = 0;
+  for (const m of text.matchAll(MENTION)) {
+    const name = m[1] ?? m[3] ?? m[4];
+    const at = m.index ?? 0;
+    while (next < comments.length && comments[next][1] <= at) next++; // both in text order
+    if (next < comments.length && comments[next][0] <= at) continue;
+    if (m[1] !== undefined && spans.length > 0 && ownThisCall(text, at, name, spans)) continue;
+    names.add(name);
+  }
+  return [...names];
+}
+
+const SCRIPT_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
+
+/** For each name, the one file mentioning it, or `'many'`; `unknown` when some script file's mentions were not read. */
+interface MentionIndex {
+  readonly byName: ReadonlyMap<string, string>;
+  readonly unknown: boolean;
+}
+
+function indexMentions(files: Iterable<FileFacts>): MentionIndex {
+  const byName = new Map<string, string>();
+  let unknown = false;
+  for (const facts of files) {
+    if (!SCRIPT_LANGUAGES.has(facts.languageId) || facts.isTest) continue;
+    if (!facts.memberNames) { unknown = true; continue; }
+    for (const name of facts.memberNames) {
+      const seen = byName.get(name);
+      if (seen === undefined) byName.set(name, facts.fileName);
+      else if (seen !== facts.fileName) byName.set(name, 'many');
+    }
+  }
+  return { byName, unknown };
+}
+
+/** Whether a project file other than `fileName` (tests aside) may mention the member `name`. */
+export function mentionedElsewhere(project: ProjectFacts, fileName: string, name: string): boolean {
+  const index = project.memo('member-mentions', () => indexMentions(project.files.values()));
+  if (index.unknown) return true;
+  const seen = index.byName.get(name);
+  return seen !== undefined && seen !== fileName;
+}
