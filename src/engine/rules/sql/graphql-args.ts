@@ -1,5 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrap } from '../../ast';
+import type { PackageValue } from './parameter-values';
+import { SAFE, cannotCarrySql as carriesNoSql, settle, type Evaluation } from './pieces';
 import type { StringEvaluator } from './string-building';
 import { argumentList, lastName, propertyValue } from './syntax';
 
@@ -30,16 +32,87 @@ function mentionsResolve(text: string): boolean {
 
 /** `args.role` in a resolver, where the field declares `role` with a type that cannot carry SQL. */
 export function isSchemaTypedArgument(ev: StringEvaluator, object: Node, property: string): boolean {
-  // a file with no `resolve` has no resolver: most files, and most member reads, stop here
-  if (object.type !== 'identifier' || !mentionsResolve(ev.text)) return false;
-  const binding = ev.scopes.resolve(object)?.binding;
-  const param = binding?.kind === 'param' ? binding.param : undefined;
-  if (!param || param.index !== 1 || param.arrayCallback) return false;
+  const declared = resolverArguments(ev, object);
+  return !!declared && declaredKey(ev, declared, property, 0) === 'safe';
+}
+
+/**
+ * The node that declares the arguments of the resolver whose `args` parameter `node` names (the field config's
+ * `args`), or `undefined` when `node` is no such parameter. A file with no `resolve` has no resolver: most
+ * files, and most member reads, stop here.
+ */
+export function resolverArguments(ev: StringEvaluator, node: Node): Node | undefined {
+  const target = unwrap(node);
+  if (target.type !== 'identifier' || !mentionsResolve(ev.text)) return undefined;
+  const resolution = ev.scopes.resolve(target);
+  const param = resolution?.binding.kind === 'param' ? resolution.binding.param : undefined;
+  // (a resolver that rewrites its `args` no longer holds what the schema checked)
+  if (!param || param.index !== 1 || param.arrayCallback || resolution!.writes.length > 0) return undefined;
   const fieldConfig = resolverHolder(param.fn);
-  const args = fieldConfig && objectLiteral(ev, propertyValue(fieldConfig, 'args'));
-  const argument = args && objectLiteral(ev, propertyValue(args, property));
-  const type = argument && propertyValue(argument, 'type');
-  return !!type && cannotCarrySql(ev, type, 0);
+  return fieldConfig && propertyValue(fieldConfig, 'args');
+}
+
+/** What an arguments declaration says of one argument: a type that cannot carry SQL, not declared, or anything else. */
+export type Declared = 'safe' | 'absent' | 'unknown';
+
+/**
+ * Reads an arguments declaration the way JavaScript builds it, the last writer of a key winning: object
+ * literals, their spreads, `const`s of this file, objects other project files export, and lodash's
+ * `omit(args, ['account'])` / `pick(args, [...])`, which keep the other keys' declarations as they are.
+ */
+function declaredKey(ev: StringEvaluator, node: Node, key: string, depth: number): Declared {
+  const target = unwrap(node);
+  if (depth > 6) return 'unknown';
+  if (target.type === 'identifier') {
+    const resolution = ev.scopes.resolve(target);
+    const init = resolution?.binding.kind === 'const' && resolution.writes.length === 0 ? resolution.binding.init : undefined;
+    if (init) return declaredKey(ev, init, key, depth + 1);
+    const kind = resolution?.binding.kind;
+    if (kind !== undefined && kind !== 'import' && kind !== 'pattern') return 'unknown';
+  }
+  if (target.type === 'identifier' || target.type === 'member_expression') {
+    // an object another project file exports: its `key.type`, followed through the project's modules
+    return isSafeTypeValue(ev.crossFile?.packageValueAt?.(target, [key, 'type'])) ? 'safe' : 'unknown';
+  }
+  if (target.type === 'call_expression') {
+    const helper = keyFilter(ev, target);
+    if (!helper) return 'unknown';
+    if (helper.keys.includes(key) === (helper.kind === 'omit')) return 'absent';
+    return declaredKey(ev, helper.source, key, depth + 1);
+  }
+  if (target.type !== 'object') return 'unknown';
+  const members = target.namedChildren.filter((m): m is Node => m !== null && m.type !== 'comment');
+  for (const member of members.reverse()) {
+    if (member.type === 'spread_element') {
+      const spread = member.namedChildren[0];
+      const found = spread ? declaredKey(ev, spread, key, depth + 1) : 'unknown';
+      if (found !== 'absent') return found;
+      continue;
+    }
+    const name = member.type === 'pair' ? member.childForFieldName('key') : member;
+    if (!name || name.type === 'computed_property_name') return 'unknown';
+    if (name.text.replace(/^['"]|['"]$/g, '') !== key) continue;
+    const argument = member.type === 'pair' ? objectLiteral(ev, member.childForFieldName('value') ?? undefined) : undefined;
+    const type = argument && propertyValue(argument, 'type');
+    return type && cannotCarrySql(ev, type, 0) ? 'safe' : 'unknown';
+  }
+  return 'absent';
+}
+
+/** Packages whose `omit` and `pick` copy an object less, or only, the keys listed. */
+const KEY_FILTER_PACKAGES = /^(?:lodash(?:-es)?|underscore)$/;
+
+/** `omit(args, ['a', 'b'])` or `_.pick(args, 'a')` of lodash: the object it copies and the keys it names. */
+function keyFilter(ev: StringEvaluator, call: Node): { kind: 'omit' | 'pick'; source: Node; keys: string[] } | undefined {
+  const callee = call.childForFieldName('function');
+  const value = callee && ev.crossFile?.packageValueOf(callee);
+  if (!value) return undefined;
+  const named = KEY_FILTER_PACKAGES.test(value.name) && value.path.length === 1 ? value.path[0] : /^lodash[./](omit|pick)$/.exec(value.name)?.[1];
+  if ((named !== 'omit' && named !== 'pick') || (value.path.length > 1)) return undefined;
+  const [source, ...rest] = argumentList(call);
+  const keys = rest.flatMap((arg) => (unwrap(arg).type === 'array' ? unwrap(arg).namedChildren : [arg])).map((k) => (k && k.type === 'string' ? k.text.slice(1, -1) : undefined));
+  if (!source || rest.length === 0 || keys.some((k) => k === undefined)) return undefined;
+  return { kind: named, source, keys: keys as string[] };
 }
 
 /** The object literal a resolver is written in: `{ resolve(parent, args) {} }` or `{ resolve: (parent, args) => ... }`. */
@@ -73,6 +146,44 @@ function cannotCarrySql(ev: StringEvaluator, type: Node, depth: number): boolean
   // an enum: built in this file, or what another project file exports from `new GraphQLEnumType(...)`
   const local = target.type === 'identifier' ? ev.scopes.resolve(target)?.binding : undefined;
   if (local?.kind === 'const' && local.init) return cannotCarrySql(ev, local.init, depth + 1);
-  const value = ev.crossFile?.packageValueOf(target);
-  return value?.name === 'graphql' && value.path.length === 2 && value.path[0] === 'GraphQLEnumType' && value.path[1] === '()';
+  return isSafeTypeValue(ev.crossFile?.packageValueOf(target));
+}
+
+/** A graphql-js value that cannot carry SQL as an argument's type: an enum built with `new GraphQLEnumType(...)`, or a safe scalar. */
+export function isSafeTypeValue(value: PackageValue | undefined): boolean {
+  if (value?.name !== 'graphql') return false;
+  const path = value.path;
+  return (path.length === 2 && path[0] === 'GraphQLEnumType' && path[1] === '()') || (path.length === 1 && SAFE_SCALARS.has(path[0]));
+}
+
+/**
+ * What a call passes for `args.kind` when it hands a resolver's `args` on, whole (`list(args, req)`) or spread
+ * into a new object (`list({ ...args, account }, req)`): safe when the schema declares `kind` with a type that
+ * cannot carry SQL and whatever else the object may take `kind` from cannot carry SQL either (a key written
+ * after the spread replaces it; one written before it stays when the request leaves the argument out).
+ */
+export function schemaArgumentPart(ev: StringEvaluator, arg: Node | undefined, path: readonly string[], depth: number): Evaluation | undefined {
+  if (!arg || path.length !== 1) return undefined;
+  const target = unwrap(arg);
+  const key = path[0];
+  const whole = resolverArguments(ev, target);
+  if (whole) return declaredKey(ev, whole, key, 0) === 'safe' ? SAFE : undefined;
+  if (target.type !== 'object') return undefined;
+  let fromArguments = false;
+  const members = target.namedChildren.filter((m): m is Node => m !== null && m.type !== 'comment');
+  for (const member of members.reverse()) {
+    if (member.type === 'spread_element') {
+      const declared = member.namedChildren[0] && resolverArguments(ev, member.namedChildren[0]);
+      const found = declared ? declaredKey(ev, declared, key, 0) : 'unknown';
+      if (found === 'unknown') return undefined;
+      fromArguments ||= found === 'safe';
+      continue;
+    }
+    const name = member.type === 'pair' ? member.childForFieldName('key') : member;
+    if (!name || name.type === 'computed_property_name') return undefined;
+    if (name.text.replace(/^['"]|['"]$/g, '') !== key) continue;
+    const value = member.type === 'pair' ? member.childForFieldName('value') : member;
+    return value && carriesNoSql(settle(ev.evaluate(value, depth + 1))) ? SAFE : undefined;
+  }
+  return fromArguments ? SAFE : undefined;
 }

@@ -111,6 +111,11 @@ export class ProjectCalls implements CrossFileCalls {
     return this.packageOfRef(this.scratch().refOf(node), 0);
   }
 
+  packageValueAt(node: Node, path: readonly string[]): PackageValue | undefined {
+    const ref = this.scratch().refOf(node);
+    return ref.root.kind === 'unknown' ? undefined : this.packageOfRef({ root: ref.root, path: [...ref.path, ...path] }, 0);
+  }
+
   private packageOfRef(ref: ValueRef, depth: number): PackageValue | undefined {
     const root = ref.root;
     if (depth > 4) return undefined;
