@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrap } from '../../ast';
+import { declarationLeaves, filterKeeps } from './graphql-declarations';
 import type { PackageValue } from './parameter-values';
 import { SAFE, cannotCarrySql as carriesNoSql, settle, type Evaluation } from './pieces';
 import type { StringEvaluator } from './string-building';
@@ -33,7 +34,7 @@ function mentionsResolve(text: string): boolean {
 /** `args.role` in a resolver, where the field declares `role` with a type that cannot carry SQL. */
 export function isSchemaTypedArgument(ev: StringEvaluator, object: Node, property: string): boolean {
   const declared = resolverArguments(ev, object);
-  return !!declared && declaredKey(ev, declared, property, 0) === 'safe';
+  return !!declared && declaredKey(ev, declared, property) === 'safe';
 }
 
 /**
@@ -56,45 +57,24 @@ export function resolverArguments(ev: StringEvaluator, node: Node): Node | undef
 export type Declared = 'safe' | 'absent' | 'unknown';
 
 /**
- * Reads an arguments declaration the way JavaScript builds it, the last writer of a key winning: object
- * literals, their spreads, `const`s of this file, objects other project files export, and lodash's
- * `omit(args, ['account'])` / `pick(args, [...])`, which keep the other keys' declarations as they are.
+ * What a declaration says of `key`, its writers read last first (see `declarationLeaves`): lodash's `omit` and
+ * `pick` keep the other keys' declarations as they are; an object another project file exports is read
+ * through the project's modules (`Args.kind.type`).
  */
-function declaredKey(ev: StringEvaluator, node: Node, key: string, depth: number): Declared {
-  const target = unwrap(node);
-  if (depth > 6) return 'unknown';
-  if (target.type === 'identifier') {
-    const resolution = ev.scopes.resolve(target);
-    const init = resolution?.binding.kind === 'const' && resolution.writes.length === 0 ? resolution.binding.init : undefined;
-    if (init) return declaredKey(ev, init, key, depth + 1);
-    const kind = resolution?.binding.kind;
-    if (kind !== undefined && kind !== 'import' && kind !== 'pattern') return 'unknown';
-  }
-  if (target.type === 'identifier' || target.type === 'member_expression') {
-    // an object another project file exports: its `key.type`, followed through the project's modules
-    return isSafeTypeValue(ev.crossFile?.packageValueAt?.(target, [key, 'type'])) ? 'safe' : 'unknown';
-  }
-  if (target.type === 'call_expression') {
-    const helper = keyFilter(ev, target);
-    if (!helper) return 'unknown';
-    if (helper.keys.includes(key) === (helper.kind === 'omit')) return 'absent';
-    return declaredKey(ev, helper.source, key, depth + 1);
-  }
-  if (target.type !== 'object') return 'unknown';
-  const members = target.namedChildren.filter((m): m is Node => m !== null && m.type !== 'comment');
-  for (const member of members.reverse()) {
-    if (member.type === 'spread_element') {
-      const spread = member.namedChildren[0];
-      const found = spread ? declaredKey(ev, spread, key, depth + 1) : 'unknown';
-      if (found !== 'absent') return found;
+function declaredKey(ev: StringEvaluator, node: Node, key: string): Declared {
+  const leaves = declarationLeaves(ev, node);
+  if (!leaves) return 'unknown';
+  for (const leaf of leaves) {
+    const kept = leaf.filters.filter((f) => !filterKeeps(f, key));
+    if (kept.length > 0) {
+      if (kept.some((f) => !isKeyFilterValue(ev.crossFile?.packageValueOf(f.helper), f.kind))) return 'unknown';
       continue;
     }
-    const name = member.type === 'pair' ? member.childForFieldName('key') : member;
-    if (!name || name.type === 'computed_property_name') return 'unknown';
-    if (name.text.replace(/^['"]|['"]$/g, '') !== key) continue;
-    const argument = member.type === 'pair' ? objectLiteral(ev, member.childForFieldName('value') ?? undefined) : undefined;
-    const type = argument && propertyValue(argument, 'type');
-    return type && cannotCarrySql(ev, type, 0) ? 'safe' : 'unknown';
+    if ('key' in leaf) {
+      if (leaf.key !== key) continue;
+      return leaf.type && cannotCarrySql(ev, leaf.type, 0) ? 'safe' : 'unknown';
+    }
+    return isSafeTypeValue(ev.crossFile?.packageValueAt?.(leaf.object, [key, 'type'])) ? 'safe' : 'unknown';
   }
   return 'absent';
 }
@@ -102,17 +82,11 @@ function declaredKey(ev: StringEvaluator, node: Node, key: string, depth: number
 /** Packages whose `omit` and `pick` copy an object less, or only, the keys listed. */
 const KEY_FILTER_PACKAGES = /^(?:lodash(?:-es)?|underscore)$/;
 
-/** `omit(args, ['a', 'b'])` or `_.pick(args, 'a')` of lodash: the object it copies and the keys it names. */
-function keyFilter(ev: StringEvaluator, call: Node): { kind: 'omit' | 'pick'; source: Node; keys: string[] } | undefined {
-  const callee = call.childForFieldName('function');
-  const value = callee && ev.crossFile?.packageValueOf(callee);
-  if (!value) return undefined;
-  const named = KEY_FILTER_PACKAGES.test(value.name) && value.path.length === 1 ? value.path[0] : /^lodash[./](omit|pick)$/.exec(value.name)?.[1];
-  if ((named !== 'omit' && named !== 'pick') || (value.path.length > 1)) return undefined;
-  const [source, ...rest] = argumentList(call);
-  const keys = rest.flatMap((arg) => (unwrap(arg).type === 'array' ? unwrap(arg).namedChildren : [arg])).map((k) => (k && k.type === 'string' ? k.text.slice(1, -1) : undefined));
-  if (!source || rest.length === 0 || keys.some((k) => k === undefined)) return undefined;
-  return { kind: named, source, keys: keys as string[] };
+/** Whether a package value is lodash's (or underscore's) `omit` or `pick`. */
+export function isKeyFilterValue(value: PackageValue | undefined, kind: 'omit' | 'pick'): boolean {
+  if (!value) return false;
+  if (KEY_FILTER_PACKAGES.test(value.name)) return value.path.length === 1 && value.path[0] === kind;
+  return value.path.length === 0 && (value.name === `lodash/${kind}` || value.name === `lodash.${kind}`);
 }
 
 /** The object literal a resolver is written in: `{ resolve(parent, args) {} }` or `{ resolve: (parent, args) => ... }`. */
@@ -120,16 +94,6 @@ function resolverHolder(fn: Node): Node | undefined {
   if (fn.type === 'method_definition') return fn.childForFieldName('name')?.text === 'resolve' && fn.parent?.type === 'object' ? fn.parent : undefined;
   const pair = fn.parent;
   return pair?.type === 'pair' && pair.childForFieldName('key')?.text === 'resolve' && pair.parent?.type === 'object' ? pair.parent : undefined;
-}
-
-/** An object literal, written in place or held by a `const` of this file. */
-function objectLiteral(ev: StringEvaluator, node: Node | undefined): Node | undefined {
-  const target = node && unwrap(node);
-  if (target?.type === 'object') return target;
-  if (target?.type !== 'identifier') return undefined;
-  const resolution = ev.scopes.resolve(target);
-  const init = resolution?.binding.kind === 'const' && resolution.writes.length === 0 ? resolution.binding.init : undefined;
-  return init && unwrap(init).type === 'object' ? unwrap(init) : undefined;
 }
 
 function cannotCarrySql(ev: StringEvaluator, type: Node, depth: number): boolean {
@@ -167,14 +131,14 @@ export function schemaArgumentPart(ev: StringEvaluator, arg: Node | undefined, p
   const target = unwrap(arg);
   const key = path[0];
   const whole = resolverArguments(ev, target);
-  if (whole) return declaredKey(ev, whole, key, 0) === 'safe' ? SAFE : undefined;
+  if (whole) return declaredKey(ev, whole, key) === 'safe' ? SAFE : undefined;
   if (target.type !== 'object') return undefined;
   let fromArguments = false;
   const members = target.namedChildren.filter((m): m is Node => m !== null && m.type !== 'comment');
   for (const member of members.reverse()) {
     if (member.type === 'spread_element') {
       const declared = member.namedChildren[0] && resolverArguments(ev, member.namedChildren[0]);
-      const found = declared ? declaredKey(ev, declared, key, 0) : 'unknown';
+      const found = declared ? declaredKey(ev, declared, key) : 'unknown';
       if (found === 'unknown') return undefined;
       fromArguments ||= found === 'safe';
       continue;
