@@ -6,6 +6,7 @@ import { runRuleTests } from '../../../src/testing/rule-tester';
 // when the resolver hands `args` on to a function, whole or spread into a new object.
 
 const concatenated = 'concatenated';
+const fromCaller = 'fromCaller';
 
 const enums = "const { GraphQLEnumType, GraphQLString } = require('graphql');\n"
   + "exports.Kind = new GraphQLEnumType({ name: 'Kind', values: { CREDIT: {}, DEBIT: {} } });\n";
@@ -22,6 +23,19 @@ function resolverFile(args: string, call: string, key: string, head = ''): strin
 const localEnum = "const Kind = new GraphQLEnumType({ name: 'Kind', values: { CREDIT: {}, DEBIT: {} } });\nconst Common = { kind: { type: new GraphQLNonNull(Kind) }, search: { type: GraphQLString } };\n";
 const files = { '/p/src/enums.js': enums, '/p/src/shared.js': sharedArgs };
 
+/** A helper other files call, building SQL from `input[key]`; the resolver that calls it lives in another file. */
+function helperFile(key: string): string {
+  return `export function list(input, req) {\n  return sequelize.literal(\`"kind" = '\${input.${key}}'\`);\n}\n`;
+}
+function callerFiles(args: string, call: string): Record<string, string> {
+  return {
+    ...files,
+    '/p/src/account.js': "const { omit } = require('lodash');\nconst { ListArgs } = require('./shared');\n"
+      + "import { list } from './list';\n"
+      + `module.exports = { type: List, args: ${args}, resolve(account, args, req) { return list(${call}, req); } };\n`,
+  };
+}
+
 runRuleTests(sqlConcatenation, {
   valid: [
     { name: 'args handed on whole, declared by spreading a const of this file', code: resolverFile('{ account: { type: AccountInput }, ...Common }', 'args', 'kind', localEnum) },
@@ -36,8 +50,30 @@ runRuleTests(sqlConcatenation, {
       fileName: '/p/src/resolver.js', files,
       code: resolverFile('{ account: { type: AccountInput }, ...ListArgs }', 'args', 'kind', "const { ListArgs } = require('./shared');\n"),
     },
+    {
+      name: 'a resolver of another file hands its args on, spread with another key',
+      fileName: '/p/src/list.js', files: callerFiles("{ ...omit(ListArgs, ['account']) }", '{ ...args, account: { id: account.id } }'),
+      code: helperFile('kind'),
+    },
+    {
+      name: 'a resolver of another file hands its args on whole',
+      fileName: '/p/src/list.js', files: callerFiles('ListArgs', 'args'),
+      code: helperFile('kind'),
+    },
   ],
   invalid: [
+    {
+      name: 'a String argument a resolver of another file hands on',
+      fileName: '/p/src/list.js', files: callerFiles("{ ...omit(ListArgs, ['account']) }", '{ ...args, account: { id: account.id } }'),
+      code: helperFile('search'),
+      errors: [{ messageId: fromCaller }],
+    },
+    {
+      name: 'an enum argument another file replaces with request data',
+      fileName: '/p/src/list.js', files: callerFiles('ListArgs', '{ ...args, kind: req.body.kind }'),
+      code: helperFile('kind'),
+      errors: [{ messageId: fromCaller, messageIncludes: ['account.js'] }],
+    },
     {
       name: 'a String argument handed on stays request data',
       code: resolverFile('{ ...Common }', 'args', 'search', localEnum),

@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { unwrap } from '../../ast';
 import { declarationLeaves, filterKeeps } from './graphql-declarations';
+import type { ArgOrigin, SchemaSourceFact, ValueRef } from '../../project/facts';
 import type { PackageValue } from './parameter-values';
 import { SAFE, cannotCarrySql as carriesNoSql, settle, type Evaluation } from './pieces';
 import type { StringEvaluator } from './string-building';
@@ -150,4 +151,57 @@ export function schemaArgumentPart(ev: StringEvaluator, arg: Node | undefined, p
     return value && carriesNoSql(settle(ev.evaluate(value, depth + 1))) ? SAFE : undefined;
   }
   return fromArguments ? SAFE : undefined;
+}
+
+/**
+ * For the call facts other files read: when a call hands a resolver's `args` on (whole, or as the one spread
+ * of an object literal), the writers of its declaration, each as references the project can follow later
+ * (an enum imported from another file is told only then).
+ */
+export function handedOnArguments(ev: StringEvaluator, target: Node, refOf: (node: Node) => ValueRef): SchemaSourceFact[] | undefined {
+  let declaration = resolverArguments(ev, target);
+  if (!declaration && target.type === 'object') {
+    const members = target.namedChildren.filter((m): m is Node => m !== null && m.type !== 'comment');
+    const spreads = members.filter((m) => m.type === 'spread_element');
+    if (spreads.length !== 1 || members.some((m) => m.type === 'pair' && m.childForFieldName('key')?.type === 'computed_property_name')) return undefined;
+    const spread = spreads[0].namedChildren[0];
+    declaration = spread ? resolverArguments(ev, spread) : undefined;
+  }
+  const leaves = declaration && declarationLeaves(ev, declaration);
+  return leaves?.map((leaf) => {
+    const source: SchemaSourceFact = 'key' in leaf
+      ? leaf.type && cannotCarrySql(ev, leaf.type, 0) ? { key: leaf.key, safe: true } : { key: leaf.key, ...(leaf.type ? { type: refOf(innerType(leaf.type)) } : {}) }
+      : { object: refOf(leaf.object) };
+    if (leaf.filters.length > 0) source.filters = leaf.filters.map((f) => ({ kind: f.kind, keys: [...f.keys], helper: refOf(f.helper) }));
+    return source;
+  });
+}
+
+/** What those writers say of `key`, references followed by `resolve`: `constant` for a type that cannot carry SQL. */
+export function handedOnOrigin(sources: readonly SchemaSourceFact[], key: string, resolve: (ref: ValueRef) => PackageValue | undefined): ArgOrigin | undefined {
+  for (const source of sources) {
+    const dropped = (source.filters ?? []).filter((f) => !filterKeeps(f, key));
+    if (dropped.length > 0) {
+      if (dropped.some((f) => !isKeyFilterValue(resolve(f.helper), f.kind))) return undefined;
+      continue;
+    }
+    if (source.key !== undefined) {
+      if (source.key !== key) continue;
+      return source.safe || (source.type && isSafeTypeValue(resolve(source.type))) ? 'constant' : undefined;
+    }
+    return source.object && isSafeTypeValue(resolve({ root: source.object.root, path: [...source.object.path, key, 'type'] })) ? 'constant' : undefined;
+  }
+  return undefined;
+}
+
+/** The type a `GraphQLNonNull` / `GraphQLList` holds, however deep. */
+function innerType(type: Node): Node {
+  let target = unwrap(type);
+  for (let depth = 0; depth < 4 && (target.type === 'new_expression' || target.type === 'call_expression'); depth++) {
+    const callee = target.childForFieldName(target.type === 'new_expression' ? 'constructor' : 'function');
+    const inner = argumentList(target)[0];
+    if (!callee || !WRAPPERS.has(lastName(callee)) || !inner) break;
+    target = unwrap(inner);
+  }
+  return target;
 }

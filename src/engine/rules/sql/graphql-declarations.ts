@@ -29,7 +29,7 @@ export function declarationLeaves(ev: StringEvaluator, node: Node): DeclarationL
 }
 
 /** Whether a filter lets `key` through (a key `omit` names, or one `pick` does not, is left out). */
-export function filterKeeps(filter: KeyFilter, key: string): boolean {
+export function filterKeeps(filter: { readonly kind: 'omit' | 'pick'; readonly keys: readonly string[] }, key: string): boolean {
   return filter.keys.includes(key) !== (filter.kind === 'omit');
 }
 

@@ -5,6 +5,7 @@ import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type 
 import { FileValues } from '../../project/file-values';
 import { ValueResolver } from '../../project/value-resolver';
 import type { Range } from '../../types';
+import { handedOnOrigin } from './graphql-args';
 import type { CrossFileCalls, PackageValue } from './parameter-values';
 
 /** A call in another file that passes request data or a value of unknown origin for a parameter. */
@@ -17,11 +18,14 @@ export interface UnsafeCaller {
 }
 
 /** What a call passes for a part of a parameter, from the origins recorded at the call. */
-function originAt(site: ForeignCall['site'], part: ParamPart): { origin: ArgOrigin; arg?: CallArgFact } {
+function originAt(site: ForeignCall['site'], part: ParamPart, resolve?: (ref: ValueRef) => PackageValue | undefined): { origin: ArgOrigin; arg?: CallArgFact } {
   if (site.spreadAt !== undefined && part.index >= site.spreadAt) return { origin: 'unknown' };
   const arg = site.args?.[part.index];
   // left out: the parameter takes its default
   if (!arg) return { origin: 'constant' };
+  // a resolver's `args` handed on: a key the call does not write is what the schema declares it
+  const declared = arg.schema && resolve && part.path.length === 1 && !(arg.props && Object.hasOwn(arg.props, part.path[0])) ? handedOnOrigin(arg.schema, part.path[0], resolve) : undefined;
+  if (declared) return { origin: declared, arg };
   if (part.path.length === 0 || !arg.props) return { origin: arg.origin, arg };
   const key = part.path[0];
   return { origin: Object.hasOwn(arg.props, key) ? arg.props[key] : arg.rest ?? 'constant', arg };
@@ -58,7 +62,7 @@ export class ProjectCalls implements CrossFileCalls {
 
   argumentsFor(fn: Node, part: ParamPart): readonly ArgOrigin[] | undefined {
     const calls = this.foreignCalls(fn);
-    return calls?.map((call) => originAt(call.site, part).origin);
+    return calls?.map((call) => originAt(call.site, part, (ref) => this.packageOfResolved(call.file, ref)).origin);
   }
 
   argumentKeysKnown(fn: Node, part: ParamPart): number | undefined {
@@ -74,7 +78,7 @@ export class ProjectCalls implements CrossFileCalls {
   /** The calls in other files that pass request data or unknown values for a part of a parameter of `fn`. */
   unsafeCallers(fn: Node, part: ParamPart): UnsafeCaller[] {
     return (this.foreignCalls(fn) ?? [])
-      .map((call) => ({ call, ...originAt(call.site, part) }))
+      .map((call) => ({ call, ...originAt(call.site, part, (ref) => this.packageOfResolved(call.file, ref)) }))
       .filter(({ origin }) => origin === 'request' || origin === 'unknown')
       .map(({ call, origin, arg }) => ({ fileName: call.file, range: call.site.range, origin, text: arg?.text }));
   }
@@ -109,6 +113,12 @@ export class ProjectCalls implements CrossFileCalls {
 
   packageValueOf(node: Node): PackageValue | undefined {
     return this.packageOfRef(this.scratch().refOf(node), 0);
+  }
+
+  /** The package value a reference of another file's facts stands for. */
+  private packageOfResolved(file: string, ref: ValueRef): PackageValue | undefined {
+    const resolved = this.resolver.resolve(file, ref);
+    return resolved.kind === 'package' ? { name: resolved.name, path: resolved.path } : undefined;
   }
 
   packageValueAt(node: Node, path: readonly string[]): PackageValue | undefined {
