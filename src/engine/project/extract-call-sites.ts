@@ -164,7 +164,7 @@ function recordCall(ref: ValueRef, callee: Node, call: Node, facts: FileFacts, v
   if (list.length === 0) return; // passes nothing: every parameter gets its default
   const spreadAt = list.findIndex((a) => a.type === 'spread_element');
   const given = spreadAt < 0 ? list : list.slice(0, spreadAt);
-  const fact: CallSiteFact = { callee: ref, args: given.map((arg) => read().argument(arg)), range: values.rangeOf(spanOf(callee)) };
+  const fact: CallSiteFact = { callee: ref, args: given.map((arg) => read().argument(arg, (node) => values.refOf(node))), range: values.rangeOf(spanOf(callee)) };
   if (spreadAt >= 0) fact.spreadAt = spreadAt;
   facts.callSites.push(fact);
 }

@@ -167,6 +167,21 @@ export interface CallArgFact {
   nested?: Record<string, CallArgFact>;
   /** Source text of request data, capped, for messages. */
   text?: string;
+  /**
+   * The argument is a GraphQL resolver's `args` (or an object literal spreading it): where the schema declares
+   * a key that `props` does not write, its declaration's writers, last first (see `graphql-args.ts`).
+   */
+  schema?: SchemaSourceFact[];
+}
+
+/** One writer of a resolver's arguments declaration: a key with its type (`safe` when read in place), or an object from elsewhere. */
+export interface SchemaSourceFact {
+  key?: string;
+  safe?: true;
+  type?: ValueRef;
+  object?: ValueRef;
+  /** `omit` / `pick` calls the writer went through, with their callee. */
+  filters?: { kind: 'omit' | 'pick'; keys: string[]; helper: ValueRef }[];
 }
 
 /**

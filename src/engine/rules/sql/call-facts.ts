@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, memberChain, OwnReturns, unwrap } from '../../ast';
-import type { ArgOrigin, CallArgFact, ParamPart } from '../../project/facts';
+import type { ArgOrigin, CallArgFact, ParamPart, ValueRef } from '../../project/facts';
+import { handedOnArguments } from './graphql-args';
 import { Ancestry } from './ancestry';
 import { ImportFacts } from './imports';
 import { isRequestRead } from './origins';
@@ -77,10 +78,11 @@ export class CallFactReader {
   }
 
   /** Where an argument's value comes from; an object literal's properties each on their own. */
-  argument(arg: Node): CallArgFact {
+  argument(arg: Node, refOf?: (node: Node) => ValueRef): CallArgFact {
     const target = unwrap(arg);
-    if (target.type === 'object') return this.objectArgument(target, 1);
-    return this.valueArgument(target);
+    const fact = target.type === 'object' ? this.objectArgument(target, 1) : this.valueArgument(target);
+    const schema = refOf && handedOnArguments(this.ev, target, refOf);
+    return schema ? { ...fact, schema } : fact;
   }
 
   private objectArgument(object: Node, depth: number): CallArgFact {

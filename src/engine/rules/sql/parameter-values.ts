@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ArgOrigin, ParamPart } from '../../project/facts';
 import { argumentPart, callerArguments, parameterPart } from './call-sites';
+import { schemaArgumentPart } from './graphql-args';
 import { passThroughTest } from './pass-through-calls';
 import { SAFE, UNKNOWN, cannotCarrySql, constant, unionOf, type Evaluation } from './pieces';
 import type { MemberSight } from './own-class-calls';
@@ -37,6 +38,8 @@ export interface CrossFileCalls {
   packageValueOf(node: Node): PackageValue | undefined;
   /** What other project files name, for telling methods only their own class calls. */
   readonly memberSight?: MemberSight;
+  /** The same for a member path below what `node` stands for (`Args` with `['kind', 'type']` for `Args.kind.type`). */
+  packageValueAt?(node: Node, path: readonly string[]): PackageValue | undefined;
 }
 
 /** A value of an installed package: its name, and the members and calls (`()`) that lead to it. */
@@ -82,7 +85,7 @@ export class ParameterValues {
     const path = [...part.path, ...below];
     const values: { evaluation: Evaluation; node: Node }[] = callers.args.map((arg) => {
       const given = argumentPart(arg, path);
-      if (given === null) return { evaluation: wholeArgument(this.ev, arg, depth), node: arg ?? binding.id };
+      if (given === null) return { evaluation: schemaArgumentPart(this.ev, arg, path, depth) ?? wholeArgument(this.ev, arg, depth), node: arg ?? binding.id };
       const value = given ?? (path.length === 0 ? param.defaultValue : below.length === 0 ? part.defaultValue : undefined);
       return { evaluation: value ? this.ev.evaluate(value, depth + 1) : constant('', false), node: value ?? binding.id };
     });

@@ -6,6 +6,7 @@ import { FileValues } from '../../project/file-values';
 import { ValueResolver } from '../../project/value-resolver';
 import type { Range } from '../../types';
 import { mentionedElsewhere } from '../../project/member-mentions';
+import { handedOnOrigin } from './graphql-args';
 import { importedClass, inheritedTextReturn } from './inherited-methods';
 import type { MemberSight } from './own-class-calls';
 import type { CrossFileCalls, PackageValue } from './parameter-values';
@@ -20,11 +21,14 @@ export interface UnsafeCaller {
 }
 
 /** What a call passes for a part of a parameter, from the origins recorded at the call. */
-function originAt(site: ForeignCall['site'], part: ParamPart): { origin: ArgOrigin; arg?: CallArgFact } {
+function originAt(site: ForeignCall['site'], part: ParamPart, resolve?: (ref: ValueRef) => PackageValue | undefined): { origin: ArgOrigin; arg?: CallArgFact } {
   if (site.spreadAt !== undefined && part.index >= site.spreadAt) return { origin: 'unknown' };
   const arg = site.args?.[part.index];
   // left out: the parameter takes its default
   if (!arg) return { origin: 'constant' };
+  // a resolver's `args` handed on: a key the call does not write is what the schema declares it
+  const declared = arg.schema && resolve && part.path.length === 1 && !(arg.props && Object.hasOwn(arg.props, part.path[0])) ? handedOnOrigin(arg.schema, part.path[0], resolve) : undefined;
+  if (declared) return { origin: declared, arg };
   if (part.path.length === 0 || !arg.props) return { origin: arg.origin, arg };
   const key = part.path[0];
   return { origin: Object.hasOwn(arg.props, key) ? arg.props[key] : arg.rest ?? 'constant', arg };
@@ -61,7 +65,7 @@ export class ProjectCalls implements CrossFileCalls {
 
   argumentsFor(fn: Node, part: ParamPart): readonly ArgOrigin[] | undefined {
     const calls = this.foreignCalls(fn);
-    return calls?.map((call) => originAt(call.site, part).origin);
+    return calls?.map((call) => originAt(call.site, part, (ref) => this.packageOfResolved(call.file, ref)).origin);
   }
 
   argumentKeysKnown(fn: Node, part: ParamPart): number | undefined {
@@ -77,7 +81,7 @@ export class ProjectCalls implements CrossFileCalls {
   /** The calls in other files that pass request data or unknown values for a part of a parameter of `fn`. */
   unsafeCallers(fn: Node, part: ParamPart): UnsafeCaller[] {
     return (this.foreignCalls(fn) ?? [])
-      .map((call) => ({ call, ...originAt(call.site, part) }))
+      .map((call) => ({ call, ...originAt(call.site, part, (ref) => this.packageOfResolved(call.file, ref)) }))
       .filter(({ origin }) => origin === 'request' || origin === 'unknown')
       .map(({ call, origin, arg }) => ({ fileName: call.file, range: call.site.range, origin, text: arg?.text }));
   }
@@ -117,6 +121,17 @@ export class ProjectCalls implements CrossFileCalls {
 
   packageValueOf(node: Node): PackageValue | undefined {
     return this.packageOfRef(this.scratch().refOf(node), 0);
+  }
+
+  /** The package value a reference of another file's facts stands for. */
+  private packageOfResolved(file: string, ref: ValueRef): PackageValue | undefined {
+    const resolved = this.resolver.resolve(file, ref);
+    return resolved.kind === 'package' ? { name: resolved.name, path: resolved.path } : undefined;
+  }
+
+  packageValueAt(node: Node, path: readonly string[]): PackageValue | undefined {
+    const ref = this.scratch().refOf(node);
+    return ref.root.kind === 'unknown' ? undefined : this.packageOfRef({ root: ref.root, path: [...ref.path, ...path] }, 0);
   }
 
   private packageOfRef(ref: ValueRef, depth: number): PackageValue | undefined {
