@@ -3,7 +3,7 @@ import type { PyAssignment, PyFunction, PyValue } from '../languages/python/pyth
 import type { PythonProject } from '../languages/python/modules';
 import type { BackendRoute, RouteFramework, RouteGuard } from '../model/routes';
 import { decoratorGuard, joinPaths, normalizedPath } from './python-guards';
-import { handlerShape, unguessableParams } from './python-handlers';
+import { functionShape, unguessableParams } from './python-handlers';
 
 /**
  * Apps and routers created by calls (`Flask(__name__)`, `Blueprint(...)`, `FastAPI()`, `APIRouter()`), what
@@ -179,7 +179,7 @@ export class PythonApps {
             appLabel: root.isApp ? `${root.name} (${relative(this.rootDir, root.file)})` : `routes of ${root.name} (${relative(this.rootDir, root.file)}; no app seen mounting it)`,
             unmounted: !root.isApp, appAt: root.isApp ? { file: root.file, start: root.assignment.start, end: root.assignment.end } : undefined,
             decoratorAt: { file, offset: fn.defLineStart, indent: fn.indent },
-            handlerShape: handlerShape(this.project, file, [fn]), unguessableParams: unguessableParams(joinPaths(prefix, own), fn),
+            handlerShape: functionShape(this.project, file, fn), unguessableParams: unguessableParams(joinPaths(prefix, own), fn),
             misplacedGuard: fn.decorators.slice(0, index).map((d) => decoratorGuard(this.project, file, d)).find((g) => g?.role === 'checks')?.name,
           });
         });

@@ -37,13 +37,13 @@ function calledSymbol(project: PythonProject, file: string, fn: PyFunction, name
   const symbol = project.resolve(file, name);
   const last = name.split('.').pop() ?? name;
   if (symbol?.kind === 'class' && symbol.cls.name !== last) return ownMethod(project, symbol.file, symbol.cls.name, last);
-  // building an object runs its class's `__init__`, not its other methods (a form's lookups run when they are called)
-  // (with no `__init__` of its own, only its bases' run: a library's, or one this follows no further)
-  if (symbol?.kind === 'class') return ownMethod(project, symbol.file, symbol.cls.name, '__init__') ?? { kind: 'external', module: symbol.file, name: `${symbol.cls.name}.__init__` };
+  // building an object runs its class's `__init__`, not its other methods (a form's lookups run when they are called);
+  // with no `__init__` of its own only its bases' run (a library's, or one this follows no further): the class stands
+  if (symbol?.kind === 'class') return ownMethod(project, symbol.file, symbol.cls.name, '__init__') ?? symbol;
   return symbol;
 }
 
-function followCalls(project: PythonProject, file: string, fn: PyFunction, depth: number, seen: Set<PyFunction | object>): DataUse {
+function followCalls(project: PythonProject, file: string, fn: PyFunction, depth: number, seen: Set<PyFunction>): DataUse {
   const use: DataUse = { reads: fn.shape.readsStoredData, writes: fn.shape.writesStoredData };
   if (depth >= MAX_DEPTH) return use;
   for (const name of fn.shape.calls) {
@@ -61,15 +61,13 @@ function followCalls(project: PythonProject, file: string, fn: PyFunction, depth
   return use;
 }
 
-/** The shape of a handler made of one function (a function view) or several (the answering methods of a class view). */
-export function handlerShape(project: PythonProject, file: string, fns: readonly PyFunction[]): HandlerShape | undefined {
-  if (!fns.length) return undefined;
-  const seen = new Set<PyFunction | object>(fns);
-  const uses = fns.map((fn) => followCalls(project, file, fn, 0, seen));
-  return mergeShapes(fns.map((fn, i) => ({
-    onlyRedirects: fn.shape.onlyRedirects, answers: fn.shape.answers, readsStoredData: uses[i].reads, writesStoredData: uses[i].writes,
+/** The shape of one answering function, with the project code it calls. */
+export function functionShape(project: PythonProject, file: string, fn: PyFunction): HandlerShape {
+  const use = followCalls(project, file, fn, 0, new Set([fn]));
+  return {
+    onlyRedirects: fn.shape.onlyRedirects, answers: fn.shape.answers, readsStoredData: use.reads, writesStoredData: use.writes,
     gates: fn.shape.gates, verifiesSignature: fn.shape.verifiesSignature,
-  })));
+  };
 }
 
 /** The shape of several answering methods together: what every one does, and the data any one touches. */
@@ -82,14 +80,6 @@ export function mergeShapes(shapes: readonly HandlerShape[]): HandlerShape {
     gates: shapes.every((s) => s.gates.length) ? shapes.flatMap((s) => s.gates) : [],
     verifiesSignature: shapes.every((s) => s.verifiesSignature),
   };
-}
-
-/** Each answering method of a class view alone, by method (`undefined` for a function view or one method). */
-export function methodShapes(project: PythonProject, file: string, fns: readonly PyFunction[], methods: readonly string[]): Record<string, HandlerShape> | undefined {
-  if (fns.length < 2 || fns.length !== methods.length) return undefined;
-  const shapes: Record<string, HandlerShape> = {};
-  fns.forEach((fn, i) => { shapes[methods[i]] = handlerShape(project, file, [fn])!; });
-  return shapes;
 }
 
 /**

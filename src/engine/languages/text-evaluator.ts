@@ -20,11 +20,6 @@ export abstract class TextEvaluator {
     return this.steps > this.stepLimit || performance.now() > this.deadline;
   }
 
-  /** Evaluations run so far: a measure of work that, unlike time, does not depend on the machine's load. */
-  get work(): number {
-    return this.steps;
-  }
-
   /** Gives up past `steps` evaluations too, so that what is read does not depend on the machine's load (the deadline stays a safety net). */
   limitSteps(steps: number): this {
     this.stepLimit = steps;

@@ -3,7 +3,7 @@ import type { PyAssignment, PyValue } from '../../languages/python/python-facts'
 import type { PythonProject } from '../../languages/python/modules';
 import type { BackendRoute, RouteGuard } from '../../model/routes';
 import { markAbove } from '../python-apps';
-import { answeringFunctions, handlerShape, methodShapes, unguessableParams } from '../python-handlers';
+import { answeringFunctions, functionShape, mergeShapes, unguessableParams } from '../python-handlers';
 import { decoratorGuard, joinPaths, normalizedPath } from '../python-guards';
 import { djangoSettings, type DjangoSettings } from './django-settings';
 import { viewFacts, viewSetRoutes, type DjangoView } from './django-views';
@@ -52,7 +52,8 @@ function push(walk: Walk, file: string, call: Call, fullPath: string, view: Djan
   const firstLine = call.text.split('\n')[0];
   const viewFn = view.kind === 'function' ? view.fn : undefined;
   const methods = methodsOverride ?? facts.methods;
-  const answering = answeringFunctions(walk.project, view, methods);
+  // each answering method's shape once: together they are the view's, apart they judge methods checked apart
+  const shapes = answeringFunctions(walk.project, view, methods).map((fn) => functionShape(walk.project, view.file, fn));
   walk.routes.push({
     framework: 'django', methods, fullPath: normalizedPath(fullPath).replace(/(.)\/$/, '$1') || '/', file,
     reportStart: call.start, reportEnd: call.start + firstLine.length,
@@ -61,7 +62,8 @@ function push(walk: Walk, file: string, call: Call, fullPath: string, view: Djan
     guards: facts.guards, publicReason: facts.publicReason ?? markAbove(walk.project.files.get(file)?.publicMarks ?? {}, call.line) ?? (facts.signIn ? 'a sign-in or account view of django.contrib.auth' : undefined),
     app: walk.app, appLabel: walk.appLabel,
     decoratorAt: viewFn ? { file: view.file, offset: viewFn.defLineStart, indent: viewFn.indent } : undefined,
-    handlerShape: handlerShape(walk.project, view.file, answering), methodShapes: view.kind === 'class' ? methodShapes(walk.project, view.file, answering, methods) : undefined,
+    handlerShape: shapes.length ? mergeShapes(shapes) : undefined,
+    methodShapes: view.kind === 'class' && shapes.length > 1 ? Object.fromEntries(methods.map((m, i) => [m, shapes[i]])) : undefined,
     unguessableParams: unguessable,
   });
 }
