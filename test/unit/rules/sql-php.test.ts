@@ -54,9 +54,13 @@ runRuleTests(sqlConcatenation, {
     { code: php('DB::statement("ALTER TABLE " . $argv[1] . " ENGINE=InnoDB");'), languageId: 'php', fileName: 'app/Console/Commands/Engine.php', name: 'a console command is a script' },
     ok('function sorted($pdo, $sort) {\n  if (!in_array($sort, ["name", "created_at"], true)) { return []; }\n  return $pdo->query("SELECT * FROM t ORDER BY $sort");\n}', 'a guard with in_array before the use'),
     ok('if (in_array($_GET["c"], self::COLUMNS, true)) { $c = $_GET["c"]; }\nif (in_array($col, ["a", "b"])) { $pdo->query("SELECT $col FROM t"); }', 'used inside an in_array check'),
+    ok('class Sorter { private $orders = ["asc", "desc"];\n function sorted($pdo, $dir) { $d = in_array($dir, $this->orders) ? $dir : "asc";\n return $pdo->query("SELECT * FROM t ORDER BY id $d"); } }', 'a ternary over an in_array check against a fixed property list'),
+    ok('function sorted($pdo, $dir) { $d = !in_array($dir, ["asc", "desc"], true) ? "asc" : $dir;\n return $pdo->query("SELECT * FROM t ORDER BY id $d"); }', 'a negated in_array check in a ternary'),
     ok('class AddIndex extends Migration { public function up() { DB::statement("CREATE INDEX i ON " . $this->table . " (a)"); } }', 'a migration class'),
   ],
   invalid: [
+    bad('class Sorter { private $orders = ["asc", "desc"];\n function allow($o) { $this->orders[] = $o; }\n function sorted($pdo, $dir) { $d = in_array($dir, $this->orders) ? $dir : "asc";\n return $pdo->query("SELECT * FROM t ORDER BY id $d"); } }', { name: 'the list property grows elsewhere in the class', output: undefined }),
+    bad('function sorted($pdo, $dir, $other) { $d = in_array($other, ["asc", "desc"]) ? $dir : "asc";\n return $pdo->query("SELECT * FROM t ORDER BY id $d"); }', { name: 'the check is on another variable', output: undefined }),
     bad('function amountOver($query, array $parts) {\n  $n = (float) $parts["value"];\n  $query->whereRaw("amount {$parts[\'op\']} {$n}");\n}'),
     bad('$id = $_GET["id"];\nmysqli_query($conn, "SELECT * FROM users WHERE id = $id");', { errors: [{ messageId: 'concatenated', line: 3, column: 21, messageIncludes: ['mysqli_query', 'variables in a double-quoted string'] }] }),
     bad('mysqli_query($conn, "SELECT * FROM users WHERE id = \'" . $_GET["id"] . "\'");', { errors: [{ messageId: 'concatenated', messageIncludes: ['`.` concatenation', '$_GET["id"]'] }] }),

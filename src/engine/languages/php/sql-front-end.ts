@@ -5,6 +5,8 @@ import { evidenceOf, isPassedThrough, sqlTextOf } from '../sql-text-builder';
 import { matchRow, sqlArgumentIndex, type SqlSinkRow } from '../sql-sink-row';
 import { PHP_SQL_SINKS } from './sql-sinks';
 import { PhpText } from './text';
+import { phpProjectOf } from './php-project';
+import type { RuleContext } from '../../rule';
 
 const CALL_TYPES = ['function_call_expression', 'member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'];
 
@@ -27,9 +29,9 @@ export function passesParameters(args: readonly Node[], row: SqlSinkRow): boolea
 }
 
 /** The PHP front end: every SQL sink call of the file with the text it sends, in pieces with origins. */
-export function phpSqlModel(tree: Tree, deadline: number): SqlFileModel {
+export function phpSqlModel(tree: Tree, deadline: number, context?: Pick<RuleContext, 'project'>): SqlFileModel {
   const root = tree.rootNode;
-  const text = new PhpText(root, deadline);
+  const text = new PhpText(root, deadline, phpProjectOf(context?.project));
   const sinks: SqlSinkCall[] = [];
   for (const call of root.descendantsOfType(CALL_TYPES)) {
     if (!call || text.expired) break;

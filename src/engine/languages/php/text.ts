@@ -8,6 +8,10 @@ import {
   CONFIGURATION_CALLS, MODEL_METADATA_METHODS, NUMERIC_FUNCTIONS, NUMERIC_REQUEST_METHODS, QUOTING_FUNCTIONS, QUOTING_METHODS, REQUEST_METHODS, REQUEST_RECEIVER, REQUEST_SUPERGLOBALS,
   TEXT_PRESERVING_FUNCTIONS,
 } from './known-calls';
+import { keyOrigin, mergeResults, type KeyedResult } from '../keyed-result';
+import { phpNamesOf, resolveClassName, type PhpNames } from './class-names';
+import type { PhpProject } from './php-project';
+import { declaredClassOf } from './receiver-types';
 
 export const PHP_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'anonymous_function_creation_expression']);
 
@@ -56,7 +60,10 @@ function argumentsOf(call: Node): Node[] {
 
 /** Reads PHP expressions as SQL text pieces with origins. */
 export class PhpText extends TextEvaluator {
-  constructor(private readonly root: Node, deadline: number) {
+  private names: PhpNames | undefined;
+
+  /** `project`: the project's PHP classes, when it was indexed, so that a typed receiver's method results can be read. */
+  constructor(private readonly root: Node, deadline: number, private readonly project?: PhpProject) {
     super(phpLocals(), deadline);
   }
 
@@ -97,7 +104,7 @@ export class PhpText extends TextEvaluator {
       case 'name':
         return valueOf(node, 'constant', 'constant');
       case 'conditional_expression':
-        return this.choice(node, [node.childForFieldName('body'), node.childForFieldName('alternative')]);
+        return this.listChoice(node) ?? this.choice(node, [node.childForFieldName('body'), node.childForFieldName('alternative')]);
       case 'match_expression':
         return this.choice(node, node.descendantsOfType(['match_conditional_expression', 'match_default_expression']).map((arm) => arm?.childForFieldName('return_expression') ?? null));
       case 'function_call_expression':
@@ -174,7 +181,30 @@ export class PhpText extends TextEvaluator {
     const [value, list] = argumentsOf(expr);
     if (value?.text !== variable || !list) return false;
     if (list.type === 'name' || list.type === 'class_constant_access_expression') return true;
-    return list.type === 'array_creation_expression' && this.arrayElements(list).every((e) => constantText(this.evaluate(e)) !== undefined);
+    const fixed = list.type === 'member_access_expression' ? this.fixedProperty(list) : list;
+    return fixed?.type === 'array_creation_expression' && this.arrayElements(fixed).every((e) => constantText(this.evaluate(e)) !== undefined);
+  }
+
+  /**
+   * `in_array($x, LIST) ? $x : 'default'` (or `!in_array(...) ? 'default' : $x`): the value is one of a fixed
+   * list or a fixed default; `undefined` for other conditionals.
+   */
+  private listChoice(node: Node): Built | undefined {
+    const condition = node.childForFieldName('condition');
+    const body = node.childForFieldName('body');
+    const alternative = node.childForFieldName('alternative');
+    if (!body || !alternative) return undefined;
+    const checked = (value: Node, other: Node, negated: boolean): boolean => value.type === 'variable_name' && this.isListCheck(condition, value.text, negated) && constantText(this.evaluate(other)) !== undefined;
+    return checked(body, alternative, false) || checked(alternative, body, true) ? valueOf(node, 'allowed', 'checked with in_array against a fixed list') : undefined;
+  }
+
+  /** `$this->name` of a property the file declares with a literal value and never assigns: that value's node. */
+  private fixedProperty(node: Node): Node | undefined {
+    const name = node.childForFieldName('name')?.text ?? '';
+    if (node.childForFieldName('object')?.text !== '$this') return undefined;
+    const declared = this.root.descendantsOfType('property_element').find((p) => p?.childForFieldName('name')?.text === `$${name}`);
+    const assigned = this.root.descendantsOfType(['assignment_expression', 'augmented_assignment_expression']).some((a) => /^\$this->(\w+)/.exec(a?.childForFieldName('left')?.text ?? '')?.[1] === name);
+    return assigned ? undefined : declared?.childForFieldName('default_value') ?? undefined;
   }
 
   /** A variable nothing in its function writes: a parameter, a `global`, or one the code cannot see. */
@@ -213,6 +243,11 @@ export class PhpText extends TextEvaluator {
     if (base.type === 'array_creation_expression') {
       const elements = namedChildren(base).map((e) => namedChildren(e).at(-1)).filter((e): e is Node => !!e);
       if (elements.every((e) => constantText(this.evaluate(e)) !== undefined)) return valueOf(node, 'allowed', 'a lookup in a fixed array');
+    }
+    const keyed = this.heldResult(base);
+    if (keyed) {
+      const key = literalKey(namedChildren(node)[1]);
+      return valueOf(node, key === undefined ? keyed.origin : keyOrigin(keyed, key), `[${key ?? '?'}] of what a project method returns`);
     }
     const held = this.evaluate(base);
     const origin = worstOrigin(held.pieces.filter((p) => p.kind === 'value').map((p) => (p.kind === 'value' ? p.origin : 'constant')));
@@ -285,7 +320,29 @@ export class PhpText extends TextEvaluator {
     if (CONFIGURATION_CALLS.has(method)) return valueOf(node, 'stored', `configuration read by ->${method}()`);
     if (/^(?:lastInsertId|rowCount|insert_id|num_rows|count|getId|id)$/.test(method)) return valueOf(node, 'numeric', `->${method}()`);
     if (object && /^(?:fetch\w*|get_var|get_row|get_results|first|value|pluck)$/.test(method)) return valueOf(node, 'stored', `read from the database by ->${method}()`);
+    const result = this.projectResult(node);
+    if (result) return valueOf(node, result.origin, `what ${receiver}->${method}() returns in the project`);
     return valueOf(node, 'unknown', `the result of ->${method}()`);
+  }
+
+  /** What `$x->m()` returns when `$x` is declared as a class of the project (`project`); `undefined` otherwise. */
+  private projectResult(call: Node): KeyedResult | undefined {
+    const object = call.childForFieldName('object');
+    const method = call.childForFieldName('name');
+    if (!this.project || !object || method?.type !== 'name') return undefined;
+    const written = declaredClassOf(object, this.locals);
+    this.names ??= phpNamesOf(this.root);
+    const className = written && resolveClassName(written, this.names);
+    return className ? this.project.resultOf(className, method.text) : undefined;
+  }
+
+  /** The project method result a value holds: the call itself, or a local every write of which is such a call. */
+  private heldResult(node: Node): KeyedResult | undefined {
+    if (node.type === 'member_call_expression' || node.type === 'nullsafe_member_call_expression') return this.projectResult(node);
+    if (node.type !== 'variable_name' || !this.project) return undefined;
+    const writes = this.locals.reaching(node.text.slice(1), node);
+    const results = writes.map((w) => (w.kind === 'set' && w.value && /member_call_expression$/.test(w.value.type) ? this.projectResult(w.value) : undefined));
+    return results.length > 0 && results.every((r) => r) ? mergeResults(results as KeyedResult[]) : undefined;
   }
 
   private isRequestParameter(object: Node | null): boolean {
@@ -315,17 +372,20 @@ export class PhpText extends TextEvaluator {
     const name = node.childForFieldName('name')?.text ?? '';
     // `$wpdb->posts`, `$wpdb->prefix`: table names from the WordPress configuration
     if (object === '$wpdb') return valueOf(node, 'stored', 'a WordPress table name');
-    if (object === '$this') {
-      const declared = this.root.descendantsOfType('property_element').find((p) => p?.childForFieldName('name')?.text === `$${name}`);
-      const initial = declared?.childForFieldName('default_value');
-      const assigned = this.root.descendantsOfType('assignment_expression').some((a) => a?.childForFieldName('left')?.text === `$this->${name}`);
-      if (initial && !assigned) {
-        const text = constantText(this.evaluate(initial));
-        if (text !== undefined) return textOf(text, node.startIndex, node.endIndex);
-      }
-    }
+    const initial = this.fixedProperty(node);
+    const text = initial && constantText(this.evaluate(initial));
+    if (text !== undefined) return textOf(text, node.startIndex, node.endIndex);
     return valueOf(node, 'unknown', `property ${name}`);
   }
+}
+
+/** A literal array key: a single-quoted or plain double-quoted string, or an integer. */
+export function literalKey(node: Node | undefined): string | undefined {
+  if (node?.type === 'integer') return String(Number(node.text));
+  if (node?.type === 'string' || (node?.type === 'encapsed_string' && namedChildren(node).every((c) => c.type === 'string_content'))) {
+    return namedChildren(node).map((c) => c.text).join('');
+  }
+  return undefined;
 }
 
 /** A single-quoted string or nowdoc's text (escapes `\\` and `\'` read as PHP reads them). */
