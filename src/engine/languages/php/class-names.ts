@@ -13,17 +13,26 @@ export interface PhpNames {
   readonly uses: ReadonlyMap<string, string>;
 }
 
+/** The file's statements outside any function, with those of a braced `namespace X { ... }` in its place. */
+export function topLevelStatements(root: Node): Node[] {
+  return namedChildren(root).flatMap((statement) => {
+    const body = statement.type === 'namespace_definition' ? statement.childForFieldName('body') : null;
+    return body ? [statement, ...namedChildren(body)] : [statement];
+  });
+}
+
 /** The first namespace declared in the file and its class imports (function and constant imports are left out). */
 export function phpNamesOf(root: Node): PhpNames {
   let namespace = '';
   const uses = new Map<string, string>();
-  for (const statement of namedChildren(root)) {
+  for (const statement of topLevelStatements(root)) {
     if (statement.type === 'namespace_definition' && !namespace) namespace = statement.childForFieldName('name')?.text ?? '';
     if (statement.type !== 'namespace_use_declaration' || /^use\s+(?:function|const)\b/i.test(statement.text)) continue;
-    const group = namedChildren(statement).find((c) => c.type === 'namespace_name');
+    const children = namedChildren(statement);
+    const group = children.find((c) => c.type === 'namespace_name');
     const prefix = group ? `${group.text}\\` : '';
-    for (const clause of statement.descendantsOfType('namespace_use_clause')) {
-      if (!clause) continue;
+    const clauses = children.flatMap((c) => (c.type === 'namespace_use_group' ? namedChildren(c) : [c])).filter((c) => c.type === 'namespace_use_clause');
+    for (const clause of clauses) {
       const name = namedChildren(clause).find((c) => c.type === 'qualified_name' || c.type === 'name');
       if (!name) continue;
       const full = `${prefix}${name.text}`.replace(/^\\/, '');

@@ -2,7 +2,7 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import { keyedResult, mergeResults, originOf, plainResult, type KeyedResult } from '../keyed-result';
 import { ownDescendants } from '../local-writes';
-import { phpNamesOf, resolveClassName, type PhpNames } from './class-names';
+import { phpNamesOf, resolveClassName, topLevelStatements, type PhpNames } from './class-names';
 import { PHP_SCOPES, PhpText, literalKey } from './text';
 
 /**
@@ -28,8 +28,11 @@ export interface PhpMethodFact {
   readonly result: KeyedResult;
 }
 
-/** A file with no class, or no method that returns something, holds nothing another file reads. */
-export const MAY_HOLD_PHP_FACTS = /\b(?:class|trait)\s+\w[\s\S]*\breturn\b/i;
+/**
+ * A file that declares no class, or none that returns an array literal or extends another (and so may override
+ * a method that does), holds nothing another file reads.
+ */
+export const MAY_HOLD_PHP_FACTS = /\b(?:class|trait)\s+\w[\s\S]*?(?:\bextends\b|\breturn\s*(?:\[|array\s*\())/i;
 
 /**
  * Work for reading what the methods of one file return, in evaluations; past it the methods left are read as
@@ -38,9 +41,13 @@ export const MAY_HOLD_PHP_FACTS = /\b(?:class|trait)\s+\w[\s\S]*\breturn\b/i;
 const FACTS_WORK = 20_000;
 const FACTS_SAFETY_MS = 5_000;
 
-/** The origin of one returned expression: an array literal by its keys (literal string or integer keys), else as one value. */
+/**
+ * The origin of one returned expression: an array literal by its keys (literal string or integer keys). Other
+ * values are not read (unknown): reading every method's every return would cost more than the few calls on
+ * typed receivers that other files splice into SQL are worth.
+ */
 function resultOf(node: Node, text: PhpText): KeyedResult {
-  if (node.type !== 'array_creation_expression') return plainResult(originOf(text.evaluate(node)));
+  if (node.type !== 'array_creation_expression') return plainResult('unknown');
   return keyedResult(namedChildren(node).filter((e) => e.type === 'array_element_initializer').map((element) => {
     const parts = namedChildren(element);
     const value = parts.at(-1);
@@ -50,13 +57,17 @@ function resultOf(node: Node, text: PhpText): KeyedResult {
   }));
 }
 
+/** A method body that may return an array literal; the others are not read (their results are unknown). */
+const RETURNS_ARRAY = /\breturn\s*(?:\[|array\s*\()/i;
+
 /** What a method returns: every `return` in its body (not in nested functions), merged; `undefined` for abstract methods. */
 function methodResult(method: Node, text: PhpText): KeyedResult | undefined {
   const body = method.childForFieldName('body');
   if (!body) return undefined;
+  if (!RETURNS_ARRAY.test(body.text)) return plainResult('unknown');
   const returns = ownDescendants(body, ['return_statement'], PHP_SCOPES).map((r) => namedChildren(r)[0]);
   // a `return;` gives null, which prints as nothing
-  return mergeResults(returns.map((value) => (value ? resultOf(value, text) : plainResult('constant'))).concat(returns.length === 0 ? [plainResult('constant')] : []));
+  return mergeResults(returns.map((value) => (value ? resultOf(value, text) : plainResult('constant'))));
 }
 
 function classFact(node: Node, names: PhpNames, text: PhpText): PhpClassFact | undefined {
@@ -81,8 +92,8 @@ export function extractPhpFacts(tree: Tree): PhpFileFacts {
   const names = phpNamesOf(root);
   const text = new PhpText(root, performance.now() + FACTS_SAFETY_MS).limitSteps(FACTS_WORK);
   const classes: PhpClassFact[] = [];
-  for (const node of root.descendantsOfType(['class_declaration', 'trait_declaration'])) {
-    const fact = node && classFact(node, names, text);
+  for (const node of topLevelStatements(root)) {
+    const fact = node.type === 'class_declaration' || node.type === 'trait_declaration' ? classFact(node, names, text) : undefined;
     if (fact) classes.push(fact);
   }
   return { classes };
