@@ -25,6 +25,25 @@ const filterClass = (comparison: string, extra = ''): string => [
   '}',
   '',
 ].join('\n');
+const CAPTURED_FILTER = [
+  '<?php',
+  'namespace Shop\\Filters;',
+  '',
+  'class PriceFilter',
+  '{',
+  "    private array $comparisons = ['<', '>', '=', '<>'];",
+  '',
+  '    public function __construct(private string $raw) {}',
+  '',
+  '    public function clause(): array',
+  '    {',
+  "        $choices = implode('|', array_map(fn ($c) => preg_quote($c), $this->comparisons));",
+  "        preg_match('/^(\\w*)(' . $choices . ')(.*)$/', $this->raw, $found);",
+  "        return ['column' => $found[1], 'comparison' => $found[2], 'amount' => $found[3]];",
+  '    }',
+  '}',
+  '',
+].join('\n');
 const CHECKED = "in_array($given, $this->comparisons) ? $given : '='";
 const BASE_FILE = '/app/src/Filters/Filter.php';
 const BASE = '<?php\nnamespace Shop\\Filters;\n\nabstract class Filter\n{\n    public function __construct(public string $raw) {}\n}\n';
@@ -52,6 +71,7 @@ runRuleTests(sqlConcatenation, {
     project({ [FILTER_FILE]: filterClass(CHECKED) }, search("    public function __construct(private PriceFilter $filter) {}\n\n    public function run($query)\n    {\n        $c = $this->filter->clause();\n        $query->whereRaw(\"amount {$c['comparison']} 0\");\n    }"), 'a promoted constructor property'),
     project({ [FILTER_FILE]: filterClass(CHECKED) }, search("    public function run($query, $filter)\n    {\n        /** @var PriceFilter $filter */\n        $c = $filter->clause();\n        $query->whereRaw(\"amount {$c['comparison']} 0\");\n    }"), 'a receiver typed by an @var comment'),
     project({ [FILTER_FILE]: filterClass(CHECKED), '/app/src/Filters/RangeFilter.php': "<?php\nnamespace Shop\\Filters;\n\nclass RangeFilter extends PriceFilter\n{\n    public function clause(): array\n    {\n        return ['comparison' => 'BETWEEN'];\n    }\n}\n" }, search(CLOSURE), 'a subclass override that returns a constant'),
+    project({ [FILTER_FILE]: CAPTURED_FILTER }, search(CLOSURE), 'a key holding a capture that is an alternation of the quoted items of a fixed property list'),
   ],
   invalid: [
     flagged({ [FILTER_FILE]: filterClass("$_GET['op']") }, search(CLOSURE), 'a method returning request data under the key'),
@@ -60,6 +80,7 @@ runRuleTests(sqlConcatenation, {
     flagged({ [FILTER_FILE]: filterClass(CHECKED, "\n    public function reset(string $to): void\n    {\n        $this->comparisons = [$to];\n    }") }, search(CLOSURE), 'the list property is assigned elsewhere in its class'),
     flagged({ [FILTER_FILE]: filterClass(CHECKED), '/app/src/Filters/LooseFilter.php': "<?php\nnamespace Shop\\Filters;\n\nclass LooseFilter extends PriceFilter\n{\n    public function clause(): array\n    {\n        return ['comparison' => $this->raw];\n    }\n}\n" }, search(CLOSURE), 'a subclass override that returns its input'),
     flagged({ [FILTER_FILE]: filterClass(CHECKED) }, search(CLOSURE, 'use Shop\\Other\\PriceFilter;'), 'the imported class is another one, not in the project'),
+    flagged({ [FILTER_FILE]: CAPTURED_FILTER }, search(CLOSURE.replace("{$parts['comparison']}", "{$parts['column']}")), 'the word capture of the same pattern'),
     flagged(undefined, search(CLOSURE), 'without a project index, the method result is unknown, as before'),
   ],
 });

@@ -3,7 +3,8 @@ import { namedChildren } from '../../ast';
 import { keyedResult, mergeResults, originOf, plainResult, type KeyedResult } from '../keyed-result';
 import { ownDescendants } from '../local-writes';
 import { phpNamesOf, resolveClassName, topLevelStatements, type PhpNames } from './class-names';
-import { PHP_SCOPES, PhpText, literalKey } from './text';
+import { literalKey } from './literals';
+import { PHP_SCOPES, PhpText } from './text';
 
 /**
  * What the project index keeps of a PHP file for other files' analyses: its classes by fully qualified name,

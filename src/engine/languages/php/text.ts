@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import { LocalWrites, enclosing, ownDescendants, type LocalWrite } from '../local-writes';
+import { captureOrigin, groupsByIndex, matchesFilling } from './regex-matches';
 import { printfPieces } from '../printf';
 import { TextEvaluator } from '../text-evaluator';
 import { asOneValue, constantText, join, onlyOrigins, textOf, valueOf, worstOrigin, type Built } from '../sql-text-builder';
@@ -8,10 +9,11 @@ import {
   CONFIGURATION_CALLS, MODEL_METADATA_METHODS, NUMERIC_FUNCTIONS, NUMERIC_REQUEST_METHODS, QUOTING_FUNCTIONS, QUOTING_METHODS, REQUEST_METHODS, REQUEST_RECEIVER, REQUEST_SUPERGLOBALS,
   TEXT_PRESERVING_FUNCTIONS,
 } from './known-calls';
-import { keyOrigin, mergeResults, type KeyedResult } from '../keyed-result';
+import { keyOrigin, mergeResults, originOf, type KeyedResult } from '../keyed-result';
 import { phpNamesOf, resolveClassName, type PhpNames } from './class-names';
 import type { PhpProject } from './php-project';
 import { declaredClassOf } from './receiver-types';
+import { literalContent, literalKey, unescape } from './literals';
 
 export const PHP_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'anonymous_function_creation_expression']);
 
@@ -181,8 +183,7 @@ export class PhpText extends TextEvaluator {
     const [value, list] = argumentsOf(expr);
     if (value?.text !== variable || !list) return false;
     if (list.type === 'name' || list.type === 'class_constant_access_expression') return true;
-    const fixed = list.type === 'member_access_expression' ? this.fixedProperty(list) : list;
-    return fixed?.type === 'array_creation_expression' && this.arrayElements(fixed).every((e) => constantText(this.evaluate(e)) !== undefined);
+    return this.fixedList(list) !== undefined;
   }
 
   /**
@@ -249,10 +250,46 @@ export class PhpText extends TextEvaluator {
       const key = literalKey(namedChildren(node)[1]);
       return valueOf(node, key === undefined ? keyed.origin : keyOrigin(keyed, key), `[${key ?? '?'}] of what a project method returns`);
     }
+    const captured = base.type === 'variable_name' ? this.capture(node, base) : undefined;
+    if (captured) return captured;
     const held = this.evaluate(base);
     const origin = worstOrigin(held.pieces.filter((p) => p.kind === 'value').map((p) => (p.kind === 'value' ? p.origin : 'constant')));
     if (origin === 'constant' && held.pieces.length > 0) return valueOf(node, 'allowed', 'a lookup in a fixed array');
     return valueOf(node, origin === 'constant' ? 'unknown' : origin, `an element of ${base.text}`);
+  }
+
+  /** `$m[i]` of a `$m` that only `preg_match($pattern, $subject, $m)` fills: see `regex-matches.ts`. */
+  private capture(node: Node, base: Node): Built | undefined {
+    if (this.locals.reaching(base.text.slice(1), base).length > 0) return undefined;
+    const scope = enclosing(base, PHP_SCOPES);
+    const calls = matchesFilling(ownDescendants(scope, ['function_call_expression'], PHP_SCOPES), base.text, base.startIndex);
+    if (calls.length === 0) return undefined;
+    const key = literalKey(namedChildren(node)[1]);
+    const index = key !== undefined && /^\d+$/.test(key) ? Number(key) : undefined;
+    const origins = calls.map((call) => {
+      const [pattern, subject] = argumentsOf(call);
+      const group = index !== undefined && pattern && groupsByIndex(call) ? captureOrigin(pattern, index, this) : undefined;
+      return group ?? (subject ? originOf(this.evaluate(subject)) : 'unknown');
+    });
+    return valueOf(node, worstOrigin(origins), `a capture of ${calls[0].childForFieldName('function')?.text ?? 'preg_match'}()`);
+  }
+
+  /** For `regex-matches.ts`: a node's constant text. */
+  constantText(node: Node): string | undefined {
+    return constantText(this.evaluate(node));
+  }
+
+  /** For `regex-matches.ts`: the value of the one write reaching a variable. */
+  onlyWrite(variable: Node): Node | undefined {
+    const writes = this.locals.reaching(variable.text.slice(1), variable);
+    return writes.length === 1 && writes[0].kind === 'set' ? writes[0].value : undefined;
+  }
+
+  /** For `regex-matches.ts`: the texts of an array literal of literals, or of a property set to one and never assigned. */
+  fixedList(node: Node): string[] | undefined {
+    const list = node.type === 'member_access_expression' ? this.fixedProperty(node) : node;
+    const texts = list?.type === 'array_creation_expression' ? this.arrayElements(list).map((e) => this.constantText(e)) : undefined;
+    return texts?.every((t) => t !== undefined) ? texts as string[] : undefined;
   }
 
   private functionCall(node: Node): Built {
@@ -377,24 +414,4 @@ export class PhpText extends TextEvaluator {
     if (text !== undefined) return textOf(text, node.startIndex, node.endIndex);
     return valueOf(node, 'unknown', `property ${name}`);
   }
-}
-
-/** A literal array key: a single-quoted or plain double-quoted string, or an integer. */
-export function literalKey(node: Node | undefined): string | undefined {
-  if (node?.type === 'integer') return String(Number(node.text));
-  if (node?.type === 'string' || (node?.type === 'encapsed_string' && namedChildren(node).every((c) => c.type === 'string_content'))) {
-    return namedChildren(node).map((c) => c.text).join('');
-  }
-  return undefined;
-}
-
-/** A single-quoted string or nowdoc's text (escapes `\\` and `\'` read as PHP reads them). */
-function literalContent(node: Node): string {
-  if (node.type === 'nowdoc') return namedChildren(node).filter((c) => c.type === 'nowdoc_body').map((b) => b.text).join('').replace(/^\r?\n/, '');
-  const body = node.text.replace(/^[bB]?'|'$/g, '');
-  return body.replace(/\\([\\'])/g, '$1');
-}
-
-function unescape(text: string): string {
-  return text.replace(/\\([nrt"\\$])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c);
 }
