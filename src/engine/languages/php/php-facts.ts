@@ -3,7 +3,7 @@ import { namedChildren } from '../../ast';
 import { keyedResult, mergeResults, originOf, plainResult, type KeyedResult } from '../keyed-result';
 import { ownDescendants } from '../local-writes';
 import { phpNamesOf, resolveClassName, topLevelStatements, type PhpNames } from './class-names';
-import { literalKey } from './literals';
+import { literalKey } from './syntax';
 import { PHP_SCOPES, PhpText } from './text';
 
 /**

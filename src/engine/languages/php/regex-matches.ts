@@ -2,6 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import type { ValueOrigin } from '../../model/sql';
 import { captureGroups, isDigitsOnly, literalAlternatives } from '../regex-captures';
+import { phpArguments } from './syntax';
 
 /**
  * `preg_match($pattern, $subject, $m)` then `$m[3]`: what a capture holds, read from the pattern's text
@@ -31,15 +32,10 @@ export function pregQuote(text: string): string {
   return text.replace(QUOTED, (c) => `\\${c}`);
 }
 
-function argumentsOf(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
-  return args ? namedChildren(args).map((a) => (a.type === 'argument' ? namedChildren(a).at(-1) ?? a : a)) : [];
-}
-
 /** The `preg_match` / `preg_match_all` calls among `calls` that fill `variable` (their third argument) before `before`. */
 export function matchesFilling(calls: readonly Node[], variable: string, before: number): Node[] {
   return calls.filter((call) => call.startIndex < before && MATCH_FUNCTIONS.has(call.childForFieldName('function')?.text.replace(/^\\/, '').toLowerCase() ?? '')
-    && argumentsOf(call)[2]?.text === variable);
+    && phpArguments(call)[2]?.text === variable);
 }
 
 /**
@@ -47,7 +43,7 @@ export function matchesFilling(calls: readonly Node[], variable: string, before:
  * order (no flags), where `$m[i]` lists group `i` of every match.
  */
 export function groupsByIndex(call: Node): boolean {
-  return !/all$/i.test(call.childForFieldName('function')?.text ?? '') || argumentsOf(call).length <= 3;
+  return !/all$/i.test(call.childForFieldName('function')?.text ?? '') || phpArguments(call).length <= 3;
 }
 
 /** The pattern's text, folded from literals, concatenations, single-write variables and `implode` of a fixed list. */
@@ -67,7 +63,7 @@ function patternText(node: Node, reader: PatternReader, depth = 0): string | und
     return value && patternText(value, reader, depth + 1);
   }
   if (node.type === 'function_call_expression' && /^\\?(?:implode|join)$/i.test(node.childForFieldName('function')?.text ?? '')) {
-    const [glue, list] = argumentsOf(node);
+    const [glue, list] = phpArguments(node);
     const separator = glue && reader.constantText(glue);
     const items = list && quotedItems(list, reader);
     return separator !== undefined && items ? items.join(separator) : undefined;
@@ -80,7 +76,7 @@ function quotedItems(list: Node, reader: PatternReader): string[] | undefined {
   const fixed = reader.fixedList(list);
   if (fixed) return fixed;
   if (list.type !== 'function_call_expression' || !/^\\?array_map$/i.test(list.childForFieldName('function')?.text ?? '')) return undefined;
-  const [callback, source] = argumentsOf(list);
+  const [callback, source] = phpArguments(list);
   const items = source && reader.fixedList(source);
   return items && callback && quotesItsArgument(callback, reader) ? items.map(pregQuote) : undefined;
 }
@@ -90,7 +86,7 @@ function quotesItsArgument(callback: Node, reader: PatternReader): boolean {
   if (callback.type !== 'arrow_function') return false;
   const parameter = namedChildren(callback.childForFieldName('parameters') ?? callback)[0]?.childForFieldName('name')?.text;
   const body = callback.childForFieldName('body');
-  const args = body?.type === 'function_call_expression' && /^\\?preg_quote$/i.test(body.childForFieldName('function')?.text ?? '') ? argumentsOf(body) : [];
+  const args = body?.type === 'function_call_expression' && /^\\?preg_quote$/i.test(body.childForFieldName('function')?.text ?? '') ? phpArguments(body) : [];
   // the second argument names the delimiter, which is escaped too
   return !!parameter && args[0]?.text === parameter && (args.length === 1 || reader.constantText(args[1]) !== undefined);
 }

@@ -13,7 +13,7 @@ import { keyOrigin, mergeResults, originOf, type KeyedResult } from '../keyed-re
 import { phpNamesOf, resolveClassName, type PhpNames } from './class-names';
 import type { PhpProject } from './php-project';
 import { declaredClassOf } from './receiver-types';
-import { literalContent, literalKey, unescape } from './literals';
+import { literalContent, literalKey, phpArguments, unescape } from './syntax';
 
 export const PHP_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'anonymous_function_creation_expression']);
 
@@ -53,11 +53,6 @@ export function phpLocals(): LocalWrites {
 
 function callName(node: Node): string {
   return node.childForFieldName('function')?.text ?? node.childForFieldName('name')?.text ?? '';
-}
-
-function argumentsOf(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
-  return args ? namedChildren(args).map((a) => (a.type === 'argument' ? namedChildren(a).at(-1) ?? a : a)) : [];
 }
 
 /** Reads PHP expressions as SQL text pieces with origins. */
@@ -180,7 +175,7 @@ export class PhpText extends TextEvaluator {
       expr = expr.childForFieldName('argument') ?? namedChildren(expr)[0] ?? null;
     }
     if (expr?.type !== 'function_call_expression' || expr.childForFieldName('function')?.text.replace(/^\\/, '') !== 'in_array') return false;
-    const [value, list] = argumentsOf(expr);
+    const [value, list] = phpArguments(expr);
     if (value?.text !== variable || !list) return false;
     if (list.type === 'name' || list.type === 'class_constant_access_expression') return true;
     return this.fixedList(list) !== undefined;
@@ -218,7 +213,7 @@ export class PhpText extends TextEvaluator {
         const type = parameter.childForFieldName('type')?.text ?? '';
         if (/^\??(int|float|bool)$/.test(type)) return valueOf(node, 'numeric', `${type} parameter`);
         const index = namedChildren(parameters).indexOf(parameter);
-        return this.passedHere(node, index, this.callsOf(scope), argumentsOf) ?? valueOf(node, 'unknown', 'parameter of a function');
+        return this.passedHere(node, index, this.callsOf(scope), phpArguments) ?? valueOf(node, 'unknown', 'parameter of a function');
       }
     }
     return valueOf(node, 'unknown', 'a variable not written here');
@@ -267,7 +262,7 @@ export class PhpText extends TextEvaluator {
     const key = literalKey(namedChildren(node)[1]);
     const index = key !== undefined && /^\d+$/.test(key) ? Number(key) : undefined;
     const origins = calls.map((call) => {
-      const [pattern, subject] = argumentsOf(call);
+      const [pattern, subject] = phpArguments(call);
       const group = index !== undefined && pattern && groupsByIndex(call) ? captureOrigin(pattern, index, this) : undefined;
       return group ?? (subject ? originOf(this.evaluate(subject)) : 'unknown');
     });
@@ -294,7 +289,7 @@ export class PhpText extends TextEvaluator {
 
   private functionCall(node: Node): Built {
     const name = callName(node).replace(/^\\/, '');
-    const args = argumentsOf(node);
+    const args = phpArguments(node);
     const lower = name.toLowerCase();
     if (NUMERIC_FUNCTIONS.has(lower)) return valueOf(node, 'numeric', `${name}()`);
     if (QUOTING_FUNCTIONS.has(lower)) return valueOf(node, 'quoted', `${name}()`);

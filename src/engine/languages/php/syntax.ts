@@ -1,7 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 
-/** How PHP reads its literals: string bodies and array keys. */
+/** How PHP syntax reads: literal string bodies, array keys, a call's arguments. */
 
 /** A literal array key: a single-quoted or plain double-quoted string, or an integer. */
 export function literalKey(node: Node | undefined): string | undefined {
@@ -23,4 +23,10 @@ export function literalContent(node: Node): string {
 /** A double-quoted string's escapes, read as PHP reads them. */
 export function unescape(text: string): string {
   return text.replace(/\\([nrt"\\$])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c);
+}
+
+/** The call's arguments, skipping spread and named-argument wrappers. */
+export function phpArguments(call: Node): Node[] {
+  const args = call.childForFieldName('arguments');
+  return args ? namedChildren(args).map((a) => (a.type === 'argument' ? namedChildren(a).at(-1) ?? a : a)) : [];
 }
