@@ -58,6 +58,7 @@ function callName(node: Node): string {
 /** Reads PHP expressions as SQL text pieces with origins. */
 export class PhpText extends TextEvaluator {
   private names: PhpNames | undefined;
+  private readonly scopeCalls = new Map<number, readonly Node[]>();
 
   /** `project`: the project's PHP classes, when it was indexed, so that a typed receiver's method results can be read. */
   constructor(private readonly root: Node, deadline: number, private readonly project?: PhpProject) {
@@ -256,8 +257,7 @@ export class PhpText extends TextEvaluator {
   /** `$m[i]` of a `$m` that only `preg_match($pattern, $subject, $m)` fills: see `regex-matches.ts`. */
   private capture(node: Node, base: Node): Built | undefined {
     if (this.locals.reaching(base.text.slice(1), base).length > 0) return undefined;
-    const scope = enclosing(base, PHP_SCOPES);
-    const calls = matchesFilling(ownDescendants(scope, ['function_call_expression'], PHP_SCOPES), base.text, base.startIndex);
+    const calls = matchesFilling(this.callsIn(enclosing(base, PHP_SCOPES)), base.text, base.startIndex);
     if (calls.length === 0) return undefined;
     const key = literalKey(namedChildren(node)[1]);
     const index = key !== undefined && /^\d+$/.test(key) ? Number(key) : undefined;
@@ -267,6 +267,16 @@ export class PhpText extends TextEvaluator {
       return group ?? (subject ? originOf(this.evaluate(subject)) : 'unknown');
     });
     return valueOf(node, worstOrigin(origins), `a capture of ${calls[0].childForFieldName('function')?.text ?? 'preg_match'}()`);
+  }
+
+  /** The function calls of a scope (not of functions nested in it), read once per scope. */
+  private callsIn(scope: Node): readonly Node[] {
+    let calls = this.scopeCalls.get(scope.id);
+    if (!calls) {
+      calls = ownDescendants(scope, ['function_call_expression'], PHP_SCOPES);
+      this.scopeCalls.set(scope.id, calls);
+    }
+    return calls;
   }
 
   /** For `regex-matches.ts`: a node's constant text. */
