@@ -81,6 +81,7 @@ runRuleTests(sqlConcatenation, {
     flagged({ [FILTER_FILE]: filterClass(CHECKED), '/app/src/Filters/LooseFilter.php': "<?php\nnamespace Shop\\Filters;\n\nclass LooseFilter extends PriceFilter\n{\n    public function clause(): array\n    {\n        return ['comparison' => $this->raw];\n    }\n}\n" }, search(CLOSURE), 'a subclass override that returns its input'),
     flagged({ [FILTER_FILE]: filterClass(CHECKED) }, search(CLOSURE, 'use Shop\\Other\\PriceFilter;'), 'the imported class is another one, not in the project'),
     flagged({ [FILTER_FILE]: CAPTURED_FILTER }, search(CLOSURE.replace("{$parts['comparison']}", "{$parts['column']}")), 'the word capture of the same pattern'),
+    flagged({ [FILTER_FILE]: filterClass(CHECKED) }, search(CLOSURE.replace("$amount = (float)", "$parts['comparison'] = $_GET['cmp'];\n            $amount = (float)")), 'the caller overwrites the key after the call'),
     flagged(undefined, search(CLOSURE), 'without a project index, the method result is unknown, as before'),
   ],
 });

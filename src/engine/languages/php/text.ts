@@ -241,17 +241,24 @@ export class PhpText extends TextEvaluator {
       const elements = namedChildren(base).map((e) => namedChildren(e).at(-1)).filter((e): e is Node => !!e);
       if (elements.every((e) => constantText(this.evaluate(e)) !== undefined)) return valueOf(node, 'allowed', 'a lookup in a fixed array');
     }
-    const keyed = this.heldResult(base);
+    const keyed = this.elementWritten(base) ? undefined : this.heldResult(base);
     if (keyed) {
       const key = literalKey(namedChildren(node)[1]);
       return valueOf(node, key === undefined ? keyed.origin : keyOrigin(keyed, key), `[${key ?? '?'}] of what a project method returns`);
     }
-    const captured = base.type === 'variable_name' ? this.capture(node, base) : undefined;
+    const captured = base.type === 'variable_name' && !this.elementWritten(base) ? this.capture(node, base) : undefined;
     if (captured) return captured;
     const held = this.evaluate(base);
     const origin = worstOrigin(held.pieces.filter((p) => p.kind === 'value').map((p) => (p.kind === 'value' ? p.origin : 'constant')));
     if (origin === 'constant' && held.pieces.length > 0) return valueOf(node, 'allowed', 'a lookup in a fixed array');
     return valueOf(node, origin === 'constant' ? 'unknown' : origin, `an element of ${base.text}`);
+  }
+
+  /** `$parts['op'] = ...` (or `.=`, `??=`, `$parts[] = ...`) somewhere in the variable's function: its elements are not only what it was set to. */
+  private elementWritten(base: Node): boolean {
+    if (base.type !== 'variable_name') return false;
+    const name = base.text.slice(1);
+    return new RegExp(`\\$${name}(?:\\s*\\[[^\\]]*\\])+\\s*(?:[-.+*/%|&^]|\\?\\?|\\*\\*|<<|>>)?=(?!=)`).test(enclosing(base, PHP_SCOPES).text);
   }
 
   /** `$m[i]` of a `$m` that only `preg_match($pattern, $subject, $m)` fills: see `regex-matches.ts`. */
