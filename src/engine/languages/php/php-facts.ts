@@ -90,12 +90,16 @@ function classFact(node: Node, names: PhpNames, text: PhpText): PhpClassFact | u
 /** The PHP facts of a parsed file. Never throws. */
 export function extractPhpFacts(tree: Tree): PhpFileFacts {
   const root = tree.rootNode;
-  const names = phpNamesOf(root);
-  const text = new PhpText(root, performance.now() + FACTS_SAFETY_MS).limitSteps(FACTS_WORK);
   const classes: PhpClassFact[] = [];
-  for (const node of topLevelStatements(root)) {
-    const fact = node.type === 'class_declaration' || node.type === 'trait_declaration' ? classFact(node, names, text) : undefined;
-    if (fact) classes.push(fact);
+  try {
+    const names = phpNamesOf(root);
+    const text = new PhpText(root, performance.now() + FACTS_SAFETY_MS).limitSteps(FACTS_WORK);
+    for (const node of topLevelStatements(root)) {
+      const fact = node.type === 'class_declaration' || node.type === 'trait_declaration' ? classFact(node, names, text) : undefined;
+      if (fact) classes.push(fact);
+    }
+  } catch {
+    // a tree the reading did not expect: the classes read so far are still right
   }
   return { classes };
 }
