@@ -59,6 +59,7 @@ function callName(node: Node): string {
 export class PhpText extends TextEvaluator {
   private names: PhpNames | undefined;
   private readonly scopeCalls = new Map<number, readonly Node[]>();
+  private readonly elementWrites = new Map<string, boolean>();
 
   /** `project`: the project's PHP classes, when it was indexed, so that a typed receiver's method results can be read. */
   constructor(private readonly root: Node, deadline: number, private readonly project?: PhpProject) {
@@ -241,13 +242,13 @@ export class PhpText extends TextEvaluator {
       const elements = namedChildren(base).map((e) => namedChildren(e).at(-1)).filter((e): e is Node => !!e);
       if (elements.every((e) => constantText(this.evaluate(e)) !== undefined)) return valueOf(node, 'allowed', 'a lookup in a fixed array');
     }
-    const keyed = this.elementWritten(base) ? undefined : this.heldResult(base);
-    if (keyed) {
+    const keyed = this.heldResult(base);
+    if (keyed && !this.elementWritten(base)) {
       const key = literalKey(namedChildren(node)[1]);
       return valueOf(node, key === undefined ? keyed.origin : keyOrigin(keyed, key), `[${key ?? '?'}] of what a project method returns`);
     }
-    const captured = base.type === 'variable_name' && !this.elementWritten(base) ? this.capture(node, base) : undefined;
-    if (captured) return captured;
+    const captured = base.type === 'variable_name' ? this.capture(node, base) : undefined;
+    if (captured && !this.elementWritten(base)) return captured;
     const held = this.evaluate(base);
     const origin = worstOrigin(held.pieces.filter((p) => p.kind === 'value').map((p) => (p.kind === 'value' ? p.origin : 'constant')));
     if (origin === 'constant' && held.pieces.length > 0) return valueOf(node, 'allowed', 'a lookup in a fixed array');
@@ -258,7 +259,14 @@ export class PhpText extends TextEvaluator {
   private elementWritten(base: Node): boolean {
     if (base.type !== 'variable_name') return false;
     const name = base.text.slice(1);
-    return new RegExp(`\\$${name}(?:\\s*\\[[^\\]]*\\])+\\s*(?:[-.+*/%|&^]|\\?\\?|\\*\\*|<<|>>)?=(?!=)`).test(enclosing(base, PHP_SCOPES).text);
+    const scope = enclosing(base, PHP_SCOPES);
+    const key = `${scope.id}:${name}`;
+    let written = this.elementWrites.get(key);
+    if (written === undefined) {
+      written = new RegExp(`\\$${name}(?:\\s*\\[[^\\]]*\\])+\\s*(?:[-.+*/%|&^]|\\?\\?|\\*\\*|<<|>>)?=(?!=)`).test(scope.text);
+      this.elementWrites.set(key, written);
+    }
+    return written;
   }
 
   /** `$m[i]` of a `$m` that only `preg_match($pattern, $subject, $m)` fills: see `regex-matches.ts`. */
