@@ -2,6 +2,7 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../ast';
 import { extractPythonFacts } from '../languages/python/extract-python-facts';
 import { extractRubyFacts } from '../languages/ruby/ruby-facts';
+import { extractPhpFacts } from '../languages/php/php-facts';
 import { addHeaderFacts } from './python-header-facts';
 import { OrderedDescent } from '../tree-paths';
 import type { LineIndex } from '../text';
@@ -458,10 +459,16 @@ function rubyFileFacts(tree: Tree, fileName: string, textHash: string, rootDir?:
   return { ...emptyFileFacts(fileName, 'ruby', textHash, isTestFileName(fileName, rootDir), false), ruby: extractRubyFacts(tree) };
 }
 
-/** The facts of a Python or Ruby file, read by their own extractors; `undefined` for the JavaScript family. */
+/** A PHP file's facts: the JavaScript ones stay empty, `php` holds what the PHP SQL front end reads across files. */
+function phpFileFacts(tree: Tree, fileName: string, textHash: string, rootDir?: string): FileFacts {
+  return { ...emptyFileFacts(fileName, 'php', textHash, isTestFileName(fileName, rootDir), false), php: extractPhpFacts(tree) };
+}
+
+/** The facts of a Python, Ruby or PHP file, read by their own extractors; `undefined` for the JavaScript family. */
 function otherLanguageFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts | undefined {
   if (languageId === 'python') return pythonFileFacts(tree, text, fileName, textHash, rootDir, lines);
   if (languageId === 'ruby') return rubyFileFacts(tree, fileName, textHash, rootDir);
+  if (languageId === 'php') return phpFileFacts(tree, fileName, textHash, rootDir);
   return undefined;
 }
 

@@ -3,6 +3,7 @@ import { defaultConfig } from '../config';
 import { hasProjectFacts, languageOfFileName } from '../languages';
 import { MAY_HOLD_PYTHON_FACTS } from '../languages/python/extract-python-facts';
 import { MAY_HOLD_RUBY_FACTS } from '../languages/ruby/ruby-facts';
+import { MAY_HOLD_PHP_FACTS } from '../languages/php/php-facts';
 import { reasonToSkip } from '../limits';
 import { sharedGrammars, type Grammars } from '../parser';
 import { parseSource } from '../parse-source';
@@ -37,7 +38,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   const config = defaultConfig();
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
-  const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
+  const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : languageId === 'php' ? MAY_HOLD_PHP_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
   const mentions = (facts: FileFacts, tree?: Tree): FileFacts => (isTest || !SCRIPT_LANGUAGE.test(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode) });
   if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: mentions(emptyFileFacts(fileName, languageId, hash, isTest, true)) };
   try {
@@ -109,7 +110,7 @@ export class ProjectIndex {
     this.grammars = grammars ?? sharedGrammars();
   }
 
-  /** Indexes (or re-indexes) a JavaScript, TypeScript, Python or Ruby file by absolute path; other files are ignored. */
+  /** Indexes (or re-indexes) a JavaScript, TypeScript, Python, Ruby or PHP file by absolute path; other files are ignored. */
   async setFile(fileName: string, text: string): Promise<void> {
     const languageId = languageOfFileName(fileName);
     if (!languageId || !hasProjectFacts(languageId)) return;
