@@ -74,7 +74,8 @@ export class FileValues {
   private readonly objectIndex = new Map<number, number | null>();
   private readonly importIndex = new Map<string, number>();
   private readonly scope: FileScope;
-  private readonly ownReturns: OwnReturns;
+  /** The tree's return statements, found with one walk: shared with the file's other readers of the same tree. */
+  readonly ownReturns: OwnReturns;
   private lines: LineIndex | undefined;
 
   constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex) {
