@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SharedWalk } from '../ast';
 import type { ProjectFacts } from '../project';
 import type { FileFacts } from './facts';
 
@@ -12,6 +13,8 @@ import type { FileFacts } from './facts';
  */
 const MENTION = /\.\s*(#?[A-Za-z_$][\w$]*)|(['"`])(#?[A-Za-z_$][\w$]*)\2|[{,]\s*([A-Za-z_$][\w$]*)\s*(?=[,}:=])/g;
 const CLASS_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
+/** The node types `memberMentions` reads of a tree: a walk shared with it must include them. */
+export const MENTION_TYPES: readonly string[] = [...CLASS_TYPES, 'comment'];
 
 interface ClassSpan { start: number; end: number; own: Set<string> }
 
@@ -19,13 +22,13 @@ interface ClassSpan { start: number; end: number; own: Set<string> }
  * The class bodies (with the members each declares) and the comments of a tree, in text order, found with one
  * walk of it.
  */
-function classesAndComments(root: Node, text: string): { spans: ClassSpan[]; comments: Array<[number, number]> } {
+function classesAndComments(root: Node, text: string, walk?: SharedWalk): { spans: ClassSpan[]; comments: Array<[number, number]> } {
   const spans: ClassSpan[] = [];
   const comments: Array<[number, number]> = [];
   // a class is written with `class`, a comment with `//` or `/*`: what the text lacks is not looked for
   const types = [...(/\bclass\b/.test(text) && /\bthis\b/.test(text) ? CLASS_TYPES : []), ...(/\/[/*]/.test(text) ? ['comment'] : [])];
   if (types.length === 0) return { spans, comments };
-  for (const node of root.descendantsOfType(types)) {
+  for (const node of walk ? walk.of(types) : root.descendantsOfType(types)) {
     if (!node) continue;
     if (node.type === 'comment') {
       comments.push([node.startIndex, node.endIndex]);
@@ -51,8 +54,9 @@ function ownThisCall(text: string, at: number, name: string, spans: readonly Cla
   return !!inner && inner.own.has(name);
 }
 
-export function memberMentions(text: string, root?: Node): string[] {
-  const { spans, comments } = root ? classesAndComments(root, text) : { spans: [], comments: [] };
+/** `walk`: a walk of the tree of `root` shared with other readers (its types include `MENTION_TYPES`). */
+export function memberMentions(text: string, root?: Node, walk?: SharedWalk): string[] {
+  const { spans, comments } = root ? classesAndComments(root, text, walk) : { spans: [], comments: [] };
   const names = new Set<string>();
   let next = 0;
   for (const m of text.matchAll(MENTION)) {
