@@ -159,7 +159,7 @@ export class StatementCache {
 
   /**
    * Keeps for the next run what `statements` (not checked in this run, for lack of time) remembered: their
-   * references, and findings that rest on their text and the file's imports alone (see `awake`: the edits of
+   * references, and findings that rest on their text and the file's imports alone (see `textOnly`: the edits of
    * this run count as seen once it completes, so a name they read could change unnoticed).
    */
   keepUnchecked(statements: readonly Statement[]): void {
