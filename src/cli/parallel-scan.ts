@@ -144,7 +144,12 @@ export async function scanProject(
     // nothing changed: no thread is started and nothing is parsed
     const unchanged = cache.unchangedScan(files, packages, settings.displayRoot);
     if (unchanged) {
-      return { project: projectOfFacts(settings.root, unchanged.facts, packages), unreadable: [], reports: unchanged.reports, fromCache: { facts: unchanged.facts.length, reports: unchanged.reports.length } };
+      // the project is built on first use: `lint` does not read it, and its facts are most of what the cache holds
+      let project: ProjectFacts | undefined;
+      return {
+        get project() { return (project ??= projectOfFacts(settings.root, unchanged.facts(), packages)); },
+        unreadable: [], reports: unchanged.reports, fromCache: { facts: unchanged.factCount, reports: unchanged.reports.length },
+      };
     }
   }
   const shares = partition(files, Math.max(1, options.threads));
@@ -193,7 +198,12 @@ export async function scanProject(
       const report = byFile.get(file);
       if (report) reports.push(report);
     }
-    cache?.update(digest, [...hashes].map(([file, hash]) => ({ file, hash, facts: gathered.get(file), report: byFile.get(file) })));
+    // in the scan's order, which the digest follows (the threads' shares are not)
+    const scanned = files.flatMap((file) => {
+      const hash = hashes.get(file);
+      return hash === undefined ? [] : [{ file, hash, facts: gathered.get(file), report: byFile.get(file) }];
+    });
+    cache?.update(digest, scanned, packages);
     const fromCache = cache ? { facts: passes.reduce((sum, pass) => sum + pass.unchanged.length, 0), reports: reused.size } : undefined;
     return { project, unreadable, reports, fromCache };
   } finally {

@@ -18,6 +18,9 @@ import { relativePath, type FileReport } from './scan';
  * build, one configuration and one project root (its key); anything else starts it afresh.
  *
  * Reading never throws: a missing, foreign or damaged cache file is an empty cache.
+ *
+ * Each file's facts are kept as bytes of their own and read only when asked for: they are most of the cache,
+ * and a rescan of an unchanged project needs none of them (only the `routes` command reads the project).
  */
 
 /** The cache file ESLint users expect beside the project: `.backendguide-cache` in the current folder. */
@@ -31,7 +34,8 @@ type KeptReport = Omit<FileReport, 'relative'>;
 
 interface CachedFile {
   hash: string;
-  facts?: FileFacts;
+  /** The file's facts, serialized (`v8.serialize`). */
+  facts?: Uint8Array;
   report?: KeptReport;
   /** The file gives no report (not a language the engine reads), as opposed to a report not kept. */
   noReport?: boolean;
@@ -39,15 +43,24 @@ interface CachedFile {
 
 /** What an unchanged project's rescan takes from the cache alone. */
 export interface UnchangedScan {
-  facts: Array<[string, FileFacts]>;
+  /** How many files have facts. */
+  factCount: number;
+  /** The files' facts, read from the cache when called. */
+  facts(): Array<[string, FileFacts]>;
   reports: FileReport[];
 }
 
+/** The version of the cache's layout: a file of another layout is an empty cache. */
+const FORMAT = 2;
+
 interface CacheData {
-  format: 1;
+  format: typeof FORMAT;
   key: string;
   /** The project digest the reports were made against. */
   digest: string;
+  /** The digest of the package.json files that went into `digest` (see `unchangedScan`). */
+  packagesDigest?: string;
+  /** In the order of the scan, which the project digest follows. */
   files: Map<string, CachedFile>;
 }
 
@@ -70,6 +83,11 @@ export function projectDigest(facts: ReadonlyArray<[string, FileFacts]>, package
   return crypto.createHash('sha1').update(JSON.stringify(facts, canonical)).update(JSON.stringify(packages)).digest('base64');
 }
 
+/** The digest of the package.json files alone: with every file's content as cached, it decides whether the project digest still holds. */
+function packagesDigestOf(packages: readonly PackageJson[]): string {
+  return crypto.createHash('sha1').update(JSON.stringify(packages)).digest('base64');
+}
+
 /** The part of the key that names this engine build: its version and the code that runs. */
 export function engineKey(version: string, codeFile: string): string {
   try {
@@ -81,7 +99,7 @@ export function engineKey(version: string, codeFile: string): string {
 
 function isCacheData(value: unknown): value is CacheData {
   const data = value as Partial<CacheData> | null;
-  return typeof data === 'object' && data !== null && data.format === 1 && typeof data.key === 'string'
+  return typeof data === 'object' && data !== null && typeof data.format === 'number' && typeof data.key === 'string'
     && typeof data.digest === 'string' && data.files instanceof Map;
 }
 
@@ -93,7 +111,7 @@ export class ScanCache {
 
   /** The cache at `location` for `key`; empty (with a note saying why, when it was there but unusable) otherwise. */
   static load(location: string, key: string): ScanCache {
-    const empty: CacheData = { format: 1, key, digest: '', files: new Map() };
+    const empty: CacheData = { format: FORMAT, key, digest: '', files: new Map() };
     if (!fs.existsSync(location)) return new ScanCache(location, empty);
     try {
       const size = fs.lstatSync(location).size;
@@ -102,8 +120,8 @@ export class ScanCache {
       if ('error' in read) return new ScanCache(location, empty, `the cache ${location} ${read.error}; starting a new one`);
       const data: unknown = v8.deserialize(read.bytes);
       if (!isCacheData(data)) return new ScanCache(location, empty, `the cache ${location} is not a Backend Guide cache; starting a new one`);
-      // another engine build, configuration or project: nothing in it holds
-      return new ScanCache(location, data.key === key ? data : empty);
+      // another engine build, configuration, project or layout: nothing in it holds
+      return new ScanCache(location, data.format === FORMAT && data.key === key ? data : empty);
     } catch (error) {
       return new ScanCache(location, empty, `the cache ${location} cannot be read (${error instanceof Error ? error.message : String(error)}); starting a new one`);
     }
@@ -121,7 +139,7 @@ export class ScanCache {
 
   facts(file: string, hash: string): FileFacts | undefined {
     const entry = this.data.files.get(file);
-    return entry?.hash === hash ? entry.facts : undefined;
+    return entry?.hash === hash && entry.facts ? factsOf(entry.facts) : undefined;
   }
 
   /** The file's report, when its content and the whole project's facts are as they were when it was made. */
@@ -134,33 +152,37 @@ export class ScanCache {
   /**
    * Everything a scan of `files` would give, when every file is as the cache knows it, the project's facts
    * are as they were and every report was kept; `undefined` as soon as anything differs. Reads and hashes
-   * every file, and parses none.
+   * every file, and parses none. The project digest is not taken again: facts follow from a file's content
+   * (under the cache's key), so the same files in the same order with the same contents, and the same
+   * package.json files, make the same digest as the one the reports were made against.
    */
   unchangedScan(files: readonly string[], packages: readonly PackageJson[], displayRoot: string): UnchangedScan | undefined {
-    const facts: Array<[string, FileFacts]> = [];
+    if (files.length !== this.data.files.size || this.data.packagesDigest !== packagesDigestOf(packages)) return undefined;
+    const facts: Array<[string, Uint8Array]> = [];
     const reports: FileReport[] = [];
-    for (const file of files) {
-      const entry = this.data.files.get(file);
-      if (!entry || (!entry.report && !entry.noReport)) return undefined;
+    let i = 0;
+    for (const [file, entry] of this.data.files) {
+      if (file !== files[i++] || (!entry.report && !entry.noReport)) return undefined;
       const read = readRegularBytes(file);
       if ('error' in read || contentHash(read.bytes.toString('utf8')) !== entry.hash) return undefined;
       if (entry.facts) facts.push([file, entry.facts]);
       if (entry.report) reports.push({ ...entry.report, relative: relativePath(displayRoot, file) });
     }
-    return projectDigest(facts, packages) === this.data.digest ? { facts, reports } : undefined;
+    return { factCount: facts.length, facts: () => facts.map(([file, bytes]) => [file, factsOf(bytes)]), reports };
   }
 
   /**
-   * Replaces the cache by this scan's files. Reports of files whose time budget ran out or whose rules
-   * failed are not kept: another run may finish them.
+   * Replaces the cache by this scan's files, given in the scan's order, and the package.json files the
+   * project digest was taken with. Reports of files whose time budget ran out or whose rules failed are not
+   * kept: another run may finish them.
    */
-  update(digest: string, files: ReadonlyArray<{ file: string; hash: string; facts?: FileFacts; report?: FileReport }>): void {
+  update(digest: string, files: ReadonlyArray<{ file: string; hash: string; facts?: FileFacts; report?: FileReport }>, packages: readonly PackageJson[]): void {
     const kept = new Map<string, CachedFile>();
     for (const { file, hash, facts, report } of files) {
       const complete = report && !report.timedOut?.length && !report.failed?.length;
-      kept.set(file, { hash, facts, report: complete ? withoutDisplayPath(report) : undefined, noReport: report ? undefined : true });
+      kept.set(file, { hash, facts: facts && v8.serialize(facts), report: complete ? withoutDisplayPath(report) : undefined, noReport: report ? undefined : true });
     }
-    this.data = { format: 1, key: this.data.key, digest, files: kept };
+    this.data = { format: FORMAT, key: this.data.key, digest, packagesDigest: packagesDigestOf(packages), files: kept };
     this.changed = true;
   }
 
@@ -177,6 +199,10 @@ export class ScanCache {
       return `cannot write the cache ${this.location} (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     }
   }
+}
+
+function factsOf(bytes: Uint8Array): FileFacts {
+  return v8.deserialize(bytes) as FileFacts;
 }
 
 function withoutDisplayPath(report: FileReport): KeptReport {

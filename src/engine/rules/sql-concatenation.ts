@@ -330,26 +330,32 @@ export const sqlConcatenation: Rule = {
     const crossFile = context.project?.files ? new ProjectCalls(context.fileName, context.project, () => projectView(context).current, root, text) : undefined;
     if (context.memory && crossFile) cache.alsoDependsOn(crossFile.evidenceKey());
     const evaluatorOptions = { typed: context.languageId.startsWith('typescript'), storedValues: options.storedValues, crossFile, deadline: performance.now() + context.timeLeftMs() };
-    for (const statement of statements) {
+    // out of time: what the statements not checked had remembered is kept for the next run
+    const stopAt = (i: number): void => cache.keepUnchecked(statements.slice(i));
+    for (const [i, statement] of statements.entries()) {
       if (cache.replay(statement)) continue;
-      if (context.timeLeftMs() <= 0) return;
+      if (context.timeLeftMs() <= 0) return stopAt(i);
       const recording = cache.recording(statement);
+      let complete = true;
       scopes.moduleLookups.clear();
       const hits = matchAllIn(pattern, text, statement.start, statement.end);
       const wherePairs = hasWhere ? findWherePairs(text, root, statement.start, statement.end) : [];
       if (hits.length > 0 || wherePairs.length > 0) {
         const analysis: Analysis = { context: recording.context, imports, drivers, entries, scopes, evaluator: new StringEvaluator(text, scopes, imports, evaluatorOptions), crossFile };
         // finding the calls may take at most half of the time left, so that checking them gets the rest
-        const { candidates, tooDeep } = findCandidates(text, ancestry, hits, usesSqlite, performance.now() + context.timeLeftMs() / 2);
+        const { candidates, tooDeep, stopped } = findCandidates(text, ancestry, hits, usesSqlite, performance.now() + context.timeLeftMs() / 2);
         if (tooDeep > 0) context.stoppedShort?.(`${tooDeep} call(s) nested more than ${MAX_CANDIDATE_DEPTH} syntax levels deep were not checked`);
         for (const candidate of candidates) {
-          if (context.timeLeftMs() <= 0) return;
+          if (context.timeLeftMs() <= 0) return stopAt(i);
           const match = matchSink(candidate, imports.drivers, entries);
           if (match) checkCall(analysis, candidate, match.entry, !agree(analysis, candidate, match.claims));
         }
         for (const { value } of wherePairs) checkWherePair(analysis, value);
+        // cut short by the time budget: its findings so far are reported, but not remembered as all it holds
+        complete = !stopped && !analysis.evaluator.expired;
       }
-      recording.store(scopes.moduleLookups);
+      if (complete) recording.store(scopes.moduleLookups);
+      else cache.keepUnchecked([statement]);
     }
   },
 };

@@ -77,6 +77,33 @@ describe('--cache', () => {
     assert.deepStrictEqual(parallel.reports, fresh.reports);
   });
 
+  it('analyses every file again when the package.json files, the set of files or their order differ, as a fresh scan would', async () => {
+    const config = defaultConfig();
+    const settings = (root: string) => ({ root, displayRoot: root, config, keptTreeChars: 0 });
+    const scan = async (root: string, files: readonly string[], location?: string) => {
+      const cache = location === undefined ? undefined : ScanCache.load(location, 'test-key');
+      const result = await scanProject(files, settings(root), { threads: 1, analyze: true, cache });
+      cache?.save();
+      return result;
+    };
+    const root = generatedProject(3);
+    const location = cacheFile();
+    const { files } = collectSourceFiles(['.'], root, config.ignore);
+    await scan(root, files, location);
+    // a dependency changes which driver a query belongs to: no report made before still holds
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'generated', dependencies: { express: '^4.0.0', pg: '^8.0.0' } }));
+    const newPackages = await scan(root, files, location);
+    assert.strictEqual(newPackages.fromCache?.reports, 0, 'reports were made again after package.json changed');
+    assert.deepStrictEqual(newPackages.reports, (await scan(root, files)).reports);
+    const fewer = files.filter((file) => !file.endsWith('auth.js'));
+    const withoutAuth = await scan(root, fewer, location);
+    assert.strictEqual(withoutAuth.fromCache?.reports, 0, 'reports were made again without the auth middleware file');
+    assert.deepStrictEqual(withoutAuth.reports, (await scan(root, fewer)).reports);
+    await scan(root, files, location);
+    const reversed = [...files].reverse();
+    assert.strictEqual((await scan(root, reversed, location)).fromCache?.reports, 0, 'reports were made again for another scan order');
+  });
+
   it('starts afresh, saying why, from a damaged cache file, and ignores a cache made for another configuration', async () => {
     const root = generatedProject(2);
     const location = path.join(root, 'cache');

@@ -153,6 +153,8 @@ export const MAX_CANDIDATE_DEPTH = 1000;
 export interface FoundCandidates {
   readonly candidates: Candidate[];
   readonly tooDeep: number;
+  /** Time ran out before every hit was looked at. */
+  readonly stopped: boolean;
 }
 
 /**
@@ -163,13 +165,17 @@ export interface FoundCandidates {
 export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean, stopAt = Infinity): FoundCandidates {
   const candidates: Candidate[] = [];
   let tooDeep = 0;
+  let stopped = false;
   // the node at the depth limit above the last call found too deep: every hit inside it is too deep as well
   let deepStart = -1;
   let deepEnd = -1;
   for (const match of hits) {
     if (match.index === undefined) continue;
     // out of time: the calls found so far are checked, so what they hold is still reported
-    if (performance.now() > stopAt) break;
+    if (performance.now() > stopAt) {
+      stopped = true;
+      break;
+    }
     if (match.index >= deepStart && match.index < deepEnd) {
       tooDeep++;
       continue;
@@ -203,7 +209,7 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
     // a deep call's path is read again when needed instead of kept (10,000 nested calls would keep 50 million nodes)
     candidates.push({ call: found.call, args, sqlArg: args[0], method, receiver, chain, bare: !found.member, ...(ancestry.isShallow(ancestors) ? { ancestors } : {}) });
   }
-  return { candidates, tooDeep };
+  return { candidates, tooDeep, stopped };
 }
 
 /** `{ $where: <built string> }` properties in `start..end` of the text. */

@@ -33,7 +33,19 @@ interface StatementEntry {
   /** What the statement imports, as text: each module with the names bound to it. */
   imports: string;
   checked?: Checked;
+  /** Set while the statement is not in the file: how many runs ago it left (see `keepDormant`). */
+  idle?: number;
 }
+
+/**
+ * While typing, error recovery often folds many statements into one (an unclosed bracket swallows the rest
+ * of a block) and gives them back a few keystrokes later. Statements that leave together, two or more in
+ * one run, are kept dormant for this many runs, so that when they come back their references and findings
+ * are replayed instead of checked again. Only the latest groups are kept: each group's keys are slices of
+ * the text of the run they left in, which they keep alive.
+ */
+const DORMANT_RUNS = 128;
+const DORMANT_GROUPS = 2;
 
 function importsOf(references: readonly ModuleReference[]): string {
   return references.map((r) => `${r.moduleName}:${r.real ? (r.names ?? []).join(',') : '-'}`).join(';');
@@ -56,6 +68,29 @@ function wordsOf(texts: readonly string[]): ReadonlySet<string> {
   const words = new Set<string>();
   for (const t of texts) for (const m of t.matchAll(/[A-Za-z_$][\w$]*/g)) words.add(m[0]);
   return words;
+}
+
+/**
+ * What still holds of an entry whose statement missed runs (dormant, or not checked for lack of time): its
+ * references, which depend on its text alone, and its findings only when they rest on nothing but its text
+ * and the file's imports (checked again on replay): the edits of the runs it missed are not known to it, so
+ * names from other statements may have changed meanwhile.
+ */
+function textOnly(entry: StatementEntry): StatementEntry {
+  const checked = entry.checked && entry.checked.moduleNames.length === 0 ? entry.checked : undefined;
+  return { references: entry.references, imports: entry.imports, checked };
+}
+
+/** Carries dormant entries into `next`: the latest groups one run older, and `left` as a group when two or more left at once. */
+function keepDormant(previous: ReadonlyMap<string, StatementEntry>, current: ReadonlySet<string>, left: readonly string[], next: Map<string, unknown>): void {
+  const leftTogether = left.length >= 2;
+  const ages = new Set<number>();
+  for (const entry of previous.values()) if (entry.idle !== undefined && entry.idle + 1 < DORMANT_RUNS) ages.add(entry.idle + 1);
+  const kept = new Set([...ages].sort((a, b) => a - b).slice(0, DORMANT_GROUPS - (leftTogether ? 1 : 0)));
+  for (const [key, entry] of previous) {
+    if (entry.idle !== undefined && kept.has(entry.idle + 1) && !current.has(key)) next.set(key, { ...entry, idle: entry.idle + 1 });
+  }
+  if (leftTogether) for (const key of left) next.set(key, { ...previous.get(key), idle: 0 });
 }
 
 export class StatementCache {
@@ -95,8 +130,10 @@ export class StatementCache {
     for (const statement of statements) {
       const key = this.memory ? this.keyOf(statement) : '';
       current.add(key);
-      const previous = this.memory?.previous?.get(key) as StatementEntry | undefined;
-      if (this.memory?.previous && !previous) changed.push(key);
+      const stored = this.memory?.previous?.get(key) as StatementEntry | undefined;
+      // a statement back from dormancy is new to this run, for the statements that read its names too
+      if (this.memory?.previous && (!stored || stored.idle !== undefined)) changed.push(key);
+      const previous = stored && (stored.idle === undefined ? stored : textOnly(stored));
       const found = previous ? previous.references.map((r) => shiftReference(r, statement.start)) : scan(statement, this.memory !== undefined);
       if (this.memory) {
         const references = previous?.references ?? found.map((r) => shiftReference(r, -statement.start));
@@ -108,10 +145,30 @@ export class StatementCache {
     }
     // joined without statement boundaries: error recovery may merge statements without changing what they import
     this.importsKey = imports.join(';');
-    for (const key of this.memory?.previous?.keys() ?? []) if (!current.has(key)) changed.push(key);
+    const left: string[] = [];
+    for (const [key, entry] of this.memory?.previous ?? []) {
+      if (current.has(key) || (entry as StatementEntry).idle !== undefined) continue;
+      changed.push(key);
+      left.push(key);
+    }
+    if (this.memory?.previous) keepDormant(this.memory.previous as ReadonlyMap<string, StatementEntry>, current, left, this.memory.next);
     this.changedTexts = changed;
     this.changedWords = undefined;
     return all;
+  }
+
+  /**
+   * Keeps for the next run what `statements` (not checked in this run, for lack of time) remembered: their
+   * references, and findings that rest on their text and the file's imports alone (see `textOnly`: the edits of
+   * this run count as seen once it completes, so a name they read could change unnoticed).
+   */
+  keepUnchecked(statements: readonly Statement[]): void {
+    for (const statement of statements) {
+      const entry = this.entries.get(statement);
+      const key = this.memory ? this.keyOf(statement) : '';
+      if (!entry || !this.memory || this.memory.next.has(key)) continue;
+      this.memory.next.set(key, textOnly(entry));
+    }
   }
 
   /** Adds what the findings also rest on beyond the file's imports (other files' facts, package.json). */
