@@ -9,6 +9,12 @@ export interface MemberSight {
   mentionedElsewhere(name: string): boolean;
   /** The facts of the class another project file exports under the name `name` is imported as. */
   importedClass(name: Node): ClassFact | undefined;
+  /**
+   * Whether a project file other than the analysed one that may get hold of its classes mentions the member
+   * `name`: one that imports the file (directly or through other project files), or that mentions
+   * `constructor` (`driver.constructor.name(...)`); any when some file's mentions or imports are unknown.
+   */
+  reachableMention?(name: string): boolean;
 }
 
 const CLASS_TYPES: ReadonlySet<string> = new Set(['class_declaration', 'class', 'abstract_class_declaration']);

@@ -5,7 +5,7 @@ import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type 
 import { FileValues } from '../../project/file-values';
 import { ValueResolver } from '../../project/value-resolver';
 import type { Range } from '../../types';
-import { mentionedElsewhere } from '../../project/member-mentions';
+import { mentionedElsewhere, mentionedWhereReachable } from '../../project/member-mentions';
 import { handedOnOrigin } from './graphql-args';
 import { importedClass, inheritedTextReturn } from './inherited-methods';
 import type { MemberSight } from './own-class-calls';
@@ -88,6 +88,7 @@ export class ProjectCalls implements CrossFileCalls {
 
   readonly memberSight: MemberSight = {
     mentionedElsewhere: (name) => mentionedElsewhere(this.project, this.fileName, name),
+    reachableMention: (name) => mentionedWhereReachable(this.project, this.fileName, name),
     importedClass: (name) => importedClass(this.project, this.fileName, this.scratch(), name),
   };
 
