@@ -61,6 +61,12 @@ runRuleTests(sqlConcatenation, {
       files: { '/p/src/make.ts': maker, '/p/src/route.ts': "import { Driver } from './driver';\nexport const h = (req: any, d: any) => d.nearest('x', req.query.op);\n" },
       code: driver('Driver.#nearest(q, this.operator)', 'static async #nearest(q: string, op: string = \'<=>\') {'),
     },
+    {
+      name: 'the file also writes a member of the same name on another object, and the class object never leaves its name',
+      fileName: FILE,
+      files: { '/p/src/make.ts': maker },
+      code: driver('Driver.nearest(q, this.operator)').replace('  async search(q: string) {', '  wrap(store: any) {\n    store.nearest = async (q: string) => Driver.nearest(q, this.operator);\n  }\n  async search(q: string) {'),
+    },
   ],
   invalid: [
     {
@@ -89,6 +95,20 @@ runRuleTests(sqlConcatenation, {
       fileName: FILE,
       files: { '/p/src/make.ts': maker },
       code: `${driver('Driver.nearest(q, this.operator)')}export class Sub extends Driver {}\nexport const h = (req: any) => Sub.nearest('x', req.query.op);\n`,
+      errors: e,
+    },
+    {
+      name: 'the class object is held under another name that calls the static member with request data',
+      fileName: FILE,
+      files: { '/p/src/make.ts': maker },
+      code: `${driver('Driver.nearest(q, this.operator)')}const registry = { vectors: Driver };\nexport const h = (req: any) => registry.vectors.nearest('x', req.query.op);\n`,
+      errors: e,
+    },
+    {
+      name: 'an instance method hands this.constructor to a name that calls the static member with request data',
+      fileName: FILE,
+      files: { '/p/src/make.ts': maker },
+      code: driver('Driver.nearest(q, this.operator)').replace('  async search(q: string) {', '  raw(req: any) {\n    const kind: any = this.constructor;\n    return kind.nearest(\'x\', req.query.op);\n  }\n  async search(q: string) {'),
       errors: e,
     },
     {

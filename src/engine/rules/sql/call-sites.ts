@@ -60,7 +60,7 @@ function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: No
   const parent = path[at - 1];
   const staticMember = staticMemberOf(fn, parent);
   if (staticMember) {
-    const calls = staticMemberCalls(classes, text, staticMember, (start, length) => callAt(scopes, start, length));
+    const calls = staticMemberCalls(classes, scopes.ancestry, text, staticMember, (start, length) => callAt(scopes, start, length));
     return calls && { calls, published: false };
   }
   if (fn.type === 'method_definition') {
