@@ -77,6 +77,11 @@ function indexMentions(files: Iterable<FileFacts>): MentionIndex {
   return { byName, unknown };
 }
 
+/** Whether every script file's mentions were read (a file too big to index still had its text scanned). */
+export function mentionsComplete(project: ProjectFacts): boolean {
+  return !project.memo('member-mentions', () => indexMentions(project.files.values())).unknown;
+}
+
 /** Whether a project file other than `fileName` (tests aside) may mention the member `name`. */
 export function mentionedElsewhere(project: ProjectFacts, fileName: string, name: string): boolean {
   const index = project.memo('member-mentions', () => indexMentions(project.files.values()));

@@ -53,7 +53,7 @@ export function callerArguments(scopes: ScopeIndex, classes: ClassMembers, text:
 }
 
 /** Every call of `fn` in the file, when all its uses are direct calls or hand it to other files. */
-function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: Node, passesThrough?: PassThroughTest): { calls: Node[]; published: boolean } | undefined {
+export function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: Node, passesThrough?: PassThroughTest): { calls: Node[]; published: boolean } | undefined {
   const path = scopes.ancestry.pathTo(fn.startIndex, fn.endIndex);
   const at = path.findIndex((n) => n.startIndex === fn.startIndex && n.endIndex === fn.endIndex && n.type === fn.type);
   if (at < 1) return undefined;

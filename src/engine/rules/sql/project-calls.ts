@@ -5,7 +5,8 @@ import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type 
 import { FileValues } from '../../project/file-values';
 import { ValueResolver } from '../../project/value-resolver';
 import type { Range } from '../../types';
-import { mentionedElsewhere, mentionedWhereReachable } from '../../project/member-mentions';
+import { mentionedElsewhere, mentionedWhereReachable, mentionsComplete } from '../../project/member-mentions';
+import { exportedButUnused } from '../../project/unused-exports';
 import { handedOnOrigin } from './graphql-args';
 import { importedClass, inheritedTextReturn } from './inherited-methods';
 import type { MemberSight } from './own-class-calls';
@@ -91,6 +92,15 @@ export class ProjectCalls implements CrossFileCalls {
     reachableMention: (name) => mentionedWhereReachable(this.project, this.fileName, name),
     importedClass: (name) => importedClass(this.project, this.fileName, this.scratch(), name),
   };
+
+  get complete(): boolean {
+    return !this.project.partial && mentionsComplete(this.project);
+  }
+
+  exportedButUnused(fn: Node): boolean {
+    const index = this.indexedFunction(fn);
+    return index !== undefined && exportedButUnused(this.project, this.index, this.fileName, index);
+  }
 
   textReturnOf(callee: Node): readonly ParamPart[] | undefined {
     return this.importedFunction(callee)?.textReturn ?? inheritedTextReturn(this.project, this.fileName, this.scratch(), callee);
