@@ -32,13 +32,12 @@ function pathsIn(value: unknown, found: string[], depth = 0): void {
 }
 
 /**
- * The modules package.json names as what others load: `main` (Node's default `index.js` when absent), `module`,
- * `browser`, `types`, every path of `exports` and `bin`; relative to the package folder, as written.
+ * The modules package.json names as what others load: `main`, `module`, `browser`, every path of `exports` and
+ * `bin`; relative to the package folder, as written (Node's default `index.js` is left to the reader).
  */
 function entryPaths(json: Record<string, unknown>): string[] {
   const found: string[] = [];
   for (const field of ['main', 'module', 'browser', 'exports', 'bin']) pathsIn(json[field], found);
-  if (typeof json.main !== 'string') found.push('index.js');
   return found;
 }
 

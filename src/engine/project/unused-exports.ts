@@ -11,8 +11,8 @@ import { mentionsComplete, mentionedElsewhere } from './member-mentions';
  *   under its own name, so that a caller would have to name it;
  * - no file re-exports the module as a whole (`export * from`, `module.exports = require(...)`), which hands its
  *   names on unnamed;
- * - the file is not what its package hands to whoever loads it (`main`, `exports`, `bin`): when an entry of the
- *   package is no project file (built output), any file of the package may be it.
+ * - the file is not what its package hands to whoever loads it (`main`, `exports`, `bin`, else `index.js`): when an
+ *   entry of the package is no project file (built output), any file of the package may be it.
  * Any doubt keeps the function callable.
  */
 export function exportedButUnused(project: ProjectFacts, calls: CallSiteIndex, file: string, index: number): boolean {
@@ -69,5 +69,6 @@ function mayBePackageEntry(project: ProjectFacts, file: string): boolean {
     const resolved = project.resolveImport(pkg.fileName, specifier);
     if (resolved === file || resolved === undefined) return true;
   }
-  return false;
+  // with no `main`, Node loads the package's `index.js`, when there is one
+  return pkg.entries.length === 0 && project.resolveImport(pkg.fileName, './index.js') === file;
 }

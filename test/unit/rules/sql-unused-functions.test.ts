@@ -78,6 +78,13 @@ runRuleTests(sqlConcatenation, {
       errors: both,
     },
     {
+      name: 'a package without main hands out its index.js',
+      fileName: '/p/server/index.js',
+      files: { '/p/server/package.json': '{ "name": "server" }', '/p/server/boot.js': "const { boot } = require('./index');\nboot();\n" },
+      code: migrate(),
+      errors: both,
+    },
+    {
       name: 'the package hands out built output that is no project file: any module may be it',
       fileName: FILE,
       files: { '/p/server/package.json': '{ "name": "server", "main": "dist/index.js" }', '/p/server/index.js': INDEX },

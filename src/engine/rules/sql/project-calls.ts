@@ -183,7 +183,9 @@ export class ProjectCalls implements CrossFileCalls {
     });
     const targets = new Set(indexed.imports.map((i) => this.project.resolveImport(this.fileName, i.source)).filter((t): t is string => !!t));
     const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => [f.textReturn ?? f.propertyReturns ?? null, f.readsStored ?? false, f.forwards ?? false]) ?? []));
-    return `${callers.join(';')}#${returns.join(';')}`;
+    // which exported functions nothing can call: a mention of one in another file brings its findings back
+    const unused = this.complete ? indexed.functions.map((_, i) => (exportedButUnused(this.project, this.index, this.fileName, i) ? i : '')).join(',') : 'incomplete';
+    return `${callers.join(';')}#${returns.join(';')}#${unused}`;
   }
 
   /** The calls other files make of `fn`; `undefined` when some of its callers are out of sight. */
