@@ -67,6 +67,12 @@ runRuleTests(sqlConcatenation, {
       files: { '/p/src/make.ts': maker },
       code: driver('Driver.nearest(q, this.operator)').replace('  async search(q: string) {', '  wrap(store: any) {\n    store.nearest = async (q: string) => Driver.nearest(q, this.operator);\n  }\n  async search(q: string) {'),
     },
+    {
+      name: 'a getter read on an instance the file makes with new',
+      fileName: FILE,
+      files: { '/p/src/make.ts': maker },
+      code: `${driver('Driver.nearest(q, this.operator)')}export const rank = (q: string) => {\n  const d = new Driver();\n  return new Pool().query(\`SELECT * FROM items ORDER BY embedding \${d.operator} $1\`, [q]);\n};\n`,
+    },
   ],
   invalid: [
     {
@@ -124,6 +130,13 @@ runRuleTests(sqlConcatenation, {
       files: { '/p/src/make.ts': maker },
       code: driver('Driver.nearest(q, this.operator)', undefined, "      case 'l2': return this.options.req.query.op;"),
       errors: e,
+    },
+    {
+      name: 'a getter read on an instance returns a request field',
+      fileName: FILE,
+      files: { '/p/src/make.ts': maker },
+      code: `${driver('Driver.nearest(q, this.operator)', undefined, "      case 'l2': return this.options.req.query.op;")}export const rank = (q: string) => {\n  const d = new Driver();\n  return new Pool().query(\`SELECT * FROM items ORDER BY embedding \${d.operator} $1\`, [q]);\n};\n`,
+      errors: [...e, ...e],
     },
     {
       name: 'the static member is handed out as a value',
