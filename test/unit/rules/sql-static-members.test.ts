@@ -118,6 +118,13 @@ runRuleTests(sqlConcatenation, {
       errors: e,
     },
     {
+      name: 'the file hands the class object on, and a file that never imports it names the member',
+      fileName: FILE,
+      files: { '/p/src/route.ts': "export const h = (req: any, kind: any) => kind.nearest('x', req.query.op);\n" },
+      code: `${driver('Driver.nearest(q, this.operator)')}export const kinds = () => [Driver];\n`,
+      errors: e,
+    },
+    {
       name: 'the class passes request data itself',
       fileName: FILE,
       files: { '/p/src/make.ts': maker },

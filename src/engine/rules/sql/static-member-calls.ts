@@ -8,8 +8,8 @@ import { isPrivateMethod, isStaticMember, memberName, type ClassMembers } from '
  * The callers of a static member (`static nearest(...)`, `static nearest = async (...) => ...`), which code
  * reaches only through its class: `Driver.nearest(...)`, `this.nearest(...)` in the class's code and
  * `this.constructor.nearest(...)`. They are all in sight when no other project file that can get hold of the
- * class names the member (see `MemberSight.reachableMention`; a private member needs no look), and in its file
- * every mention through the class is a call. A mention on another object (`store.nearest = ...`) is not one,
+ * class names the member (see `MemberSight.reachableMention`; a private member needs no look), nor any other file
+ * at all when this file hands the class object on, and in its file every mention through the class is a call. A mention on another object (`store.nearest = ...`) is not one,
  * as long as the class object cannot be that object: its name is only read for members, `new`, `instanceof`
  * or an export, static code uses `this` only for members, and `x.constructor` is only read for members.
  */
@@ -36,10 +36,14 @@ export function staticMemberCalls(classes: ClassMembers, ancestry: Ancestry, tex
   const className = cls && CLASS_TYPES.has(cls.type) ? cls.childForFieldName('name')?.text : undefined;
   const name = memberName(member);
   if (!cls || !className || !name || hasDecorator(cls) || hasDecorator(member)) return undefined;
-  if (!isPrivateMethod(member) && (!classes.sight?.reachableMention || classes.sight.reachableMention(name))) return undefined;
+  const published = !isPrivateMethod(member);
+  const sight = classes.sight;
+  if (published && (!sight?.reachableMention || sight.reachableMention(name))) return undefined;
+  // a file that names it without importing this one could still be handed the class object by this file
+  let escapes = published && sight?.mentionedElsewhere(name) ? classEscapes(ancestry, text, cls, className) : undefined;
+  if (escapes) return undefined;
   const declared = namedAt(member, name);
   const calls: Node[] = [];
-  let escapes: boolean | undefined;
   for (const match of matchAllIn(wordPattern(name), text)) {
     if (match.index === declared) continue;
     const call = callAt(match.index, name.length);
