@@ -21,7 +21,8 @@ const CLASS_TYPES: ReadonlySet<string> = new Set(['class_declaration', 'class', 
 /** Keywords before a method's name that make it something other than a plain instance method. */
 const NOT_PLAIN = /^(?:(?:public|protected|override|async|readonly)\s+)*(?:static|get|set)\b/;
 
-function hasDecorator(node: Node): boolean {
+/** Whether a decorator hands a class or member to a framework (`@Controller()`, `@Post()`). */
+export function hasDecorator(node: Node): boolean {
   if (namedChildren(node).some((c) => c.type === 'decorator')) return true;
   const previous = node.previousNamedSibling;
   return previous?.type === 'decorator';

@@ -3,6 +3,7 @@ import { unwrap } from '../../ast';
 import { matchAllIn } from '../../text';
 import type { Ancestry } from './ancestry';
 import { isPrivateMethod, isStaticMember, memberName, type ClassMembers } from './classes';
+import { hasDecorator } from './own-class-calls';
 
 /**
  * The callers of a static member (`static nearest(...)`, `static nearest = async (...) => ...`), which code
@@ -65,10 +66,6 @@ function wordPattern(name: string): RegExp {
 function namedAt(member: Node, name: string): number | undefined {
   for (const child of member.namedChildren) if (child && child.text === name && /property_identifier$/.test(child.type)) return child.startIndex;
   return undefined;
-}
-
-function hasDecorator(node: Node): boolean {
-  return node.namedChildren.some((c) => c?.type === 'decorator') || node.previousNamedSibling?.type === 'decorator';
 }
 
 /** The object of the member expression whose property is the name at `start` (`x` in `x.nearest`). */
