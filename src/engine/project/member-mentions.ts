@@ -105,6 +105,11 @@ function importersByFile(project: ProjectFacts): ReadonlyMap<string, readonly st
   return map;
 }
 
+/** Whether another project file (tests aside) imports `fileName` or re-exports from it. */
+export function importedElsewhere(project: ProjectFacts, fileName: string): boolean {
+  return (project.memo('module-importers', () => importersByFile(project)).get(fileName) ?? []).length > 0;
+}
+
 /** The files that import `fileName` directly or through other project files. */
 function filesReaching(project: ProjectFacts, fileName: string): ReadonlySet<string> {
   return project.memo(`files-reaching:${fileName}`, () => {

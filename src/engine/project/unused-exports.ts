@@ -1,7 +1,7 @@
 import type { ProjectFacts } from '../project';
 import type { CallSiteIndex } from './call-site-index';
 import type { FileFacts, ValueRef } from './facts';
-import { mentionsComplete, mentionedElsewhere } from './member-mentions';
+import { importedElsewhere, mentionsComplete, mentionedElsewhere } from './member-mentions';
 
 /**
  * Whether function `index` of `file`, which the file exports, can be called by nothing: the project's facts are
@@ -11,6 +11,9 @@ import { mentionsComplete, mentionedElsewhere } from './member-mentions';
  *   under its own name, so that a caller would have to name it;
  * - no file re-exports the module as a whole (`export * from`, `module.exports = require(...)`), which hands its
  *   names on unnamed;
+ * - another project file imports the module: a module nothing imports is loaded from outside the project's code
+ *   (file-based routing such as Next.js `route.ts` or SvelteKit `+server.ts`, a serverless `handler:`, a script
+ *   run from the command line), so its exports are called by that outside loader;
  * - the file is not what its package hands to whoever loads it (`main`, `exports`, `bin`, else `index.js`): when an
  *   entry of the package is no project file (built output), any file of the package may be it.
  * Any doubt keeps the function callable.
@@ -21,7 +24,7 @@ export function exportedButUnused(project: ProjectFacts, calls: CallSiteIndex, f
   if (!facts || !name || project.partial || !mentionsComplete(project)) return false;
   const callers = calls.callersOf(file, index);
   if (!callers || callers.handedOn || callers.calls.length > 0) return false;
-  if (mentionedElsewhere(project, file, name) || !exportedOnlyAs(facts, index, name)) return false;
+  if (!importedElsewhere(project, file) || mentionedElsewhere(project, file, name) || !exportedOnlyAs(facts, index, name)) return false;
   return !wholeModuleReExported(project, file) && !mayBePackageEntry(project, file);
 }
 

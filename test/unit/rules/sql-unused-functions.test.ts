@@ -6,7 +6,8 @@ import { runRuleTests, type InvalidCase } from '../../../src/testing/rule-tester
 // A function nothing can call never runs, so the query it builds cannot carry input. With the project's facts
 // complete, an exported function that no other file names (the name nowhere else: no import, no `x.name`, no
 // string), that its module exports under its own name only, whose module nobody re-exports whole and is not
-// what its package hands out (`main`, `exports`, `bin`), and that its own file never calls, is such a function;
+// what its package hands out (`main`, `exports`, `bin`), that its own file never calls, and whose module another
+// file imports (a module nothing imports is loaded from outside: file-based routing, a serverless handler), is such a function;
 // so is a helper called only from it. As soon as a caller appears, or any file names it, it is checked again.
 
 const e = [{ messageId: 'identifier' }];
@@ -48,14 +49,22 @@ runRuleTests(sqlConcatenation, {
       files: { ...PACKAGE, '/p/server/index.js': INDEX },
       code: migrate(),
     },
+  ],
+  invalid: [
     {
-      name: 'a module no file imports, which its package does not hand out',
+      name: 'a module no project file imports is loaded from outside (file-based routing, a serverless handler, a script): its exports stay callable',
       fileName: FILE,
       files: { ...PACKAGE, '/p/server/index.js': 'console.log(1);\n' },
       code: migrate(),
+      errors: both,
     },
-  ],
-  invalid: [
+    {
+      name: 'a Next.js route handler: nothing imports route.ts, the framework calls GET',
+      fileName: '/p/app/api/items/route.js',
+      files: { '/p/package.json': '{ "name": "web", "private": true }', '/p/app/page.js': 'export default function Page() { return null; }\n' },
+      code: "import { Pool } from 'pg';\nconst pool = new Pool();\nexport async function GET(request) {\n  const id = new URL(request.url).searchParams.get('id');\n  return pool.query(`SELECT * FROM items WHERE id = ${id}`);\n}\n",
+      errors: [{ messageId: 'concatenated' }],
+    },
     {
       name: "a learner's new helper is checked again as soon as a route passes request data to it",
       fileName: FILE,
