@@ -33,7 +33,7 @@ describe('sql-concatenation in the editor: callers in other files', () => {
         return doc.analyze({ project }).findings.map((f) => f.range.start.line + 1);
       };
       // jobs.js imports the helper's module for something else, so the module is part of the app
-      const uses = "require('./db/helpers');\n";
+      const uses = "const helpers = require('./db/helpers');\n";
       const seen = [await lines(`${uses}exports.run = () => 1;`), await lines(`${uses}exports.run = (tasks) => tasks.purge(tasks.name);`), await lines(`${uses}exports.run = () => 1;`)];
       assert.deepStrictEqual(seen, [[], [3], []]);
     } finally {
