@@ -21,6 +21,8 @@ export interface ProjectFacts {
    * (such as the app graph) this way instead of rebuilding them for every analysed file.
    */
   memo<T>(key: string, compute: () => T): T;
+  /** Some source files of the project were left out (the editor's cap on indexed files): what no file does cannot be told. */
+  readonly partial?: boolean;
   /**
    * The maps the snapshot was made of, as plain data another thread can receive (`projectFactsFrom` makes
    * the same facts of them there); absent on facts made by hand.
@@ -34,6 +36,8 @@ export interface ProjectFactsData {
   readonly files: ReadonlyMap<string, FileFacts>;
   readonly packages: ReadonlyMap<string, PackageFacts>;
   readonly requirements: ReadonlyMap<string, PackageFacts>;
+  /** See `ProjectFacts.partial`. */
+  readonly partial?: boolean;
 }
 
 export { ProjectIndex, projectFactsFrom } from './project/project-index';

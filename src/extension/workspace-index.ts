@@ -116,6 +116,7 @@ export class WorkspaceIndex implements vscode.Disposable {
       this.ignores.set(folder.uri.toString(), ignoreMatcher(config.ignore));
       const found = await vscode.workspace.findFiles(pattern(SOURCE_GLOB), pattern(EXCLUDE_GLOB), MAX_INDEXED_FILES + 1);
       const files = found.filter((uri) => this.isIndexed(uri));
+      if (files.length > MAX_INDEXED_FILES) index.markPartial();
       if (files.length > MAX_INDEXED_FILES) this.logger.warn(`${folder.name}: more than ${MAX_INDEXED_FILES} source files; only the first ${MAX_INDEXED_FILES} are indexed for cross-file checks`);
       let sliceStarted = Date.now();
       for (const uri of files.slice(0, MAX_INDEXED_FILES)) {

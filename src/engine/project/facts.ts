@@ -357,6 +357,8 @@ export interface PackageFacts {
   dependencies: ReadonlySet<string>;
   /** False when package.json could not be read as JSON; dependencies are then unknown. */
   readable: boolean;
+  /** What the package hands to whoever loads it (`main`, `exports`, `bin`, ...), as written; absent for requirement files. */
+  entries?: string[];
 }
 
 export function emptyFileFacts(fileName: string, languageId: LanguageId, textHash: string, isTest: boolean, skipped: boolean): FileFacts {

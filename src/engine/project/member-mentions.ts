@@ -93,10 +93,67 @@ function indexMentions(files: Iterable<FileFacts>): MentionIndex {
   return { byName, unknown };
 }
 
+/** Whether every script file's mentions were read (a file too big to index still had its text scanned). */
+export function mentionsComplete(project: ProjectFacts): boolean {
+  return !project.memo('member-mentions', () => indexMentions(project.files.values())).unknown;
+}
+
 /** Whether a project file other than `fileName` (tests aside) may mention the member `name`. */
 export function mentionedElsewhere(project: ProjectFacts, fileName: string, name: string): boolean {
   const index = project.memo('member-mentions', () => indexMentions(project.files.values()));
   if (index.unknown) return true;
   const seen = index.byName.get(name);
   return seen !== undefined && seen !== fileName;
+}
+
+/** For each project file, the files that import it or re-export from it (`export * from`), resolved. */
+function importersByFile(project: ProjectFacts): ReadonlyMap<string, readonly string[]> {
+  const map = new Map<string, string[]>();
+  for (const facts of project.files.values()) {
+    for (const source of [...facts.imports.map((i) => i.source), ...facts.reexportAll]) {
+      const target = project.resolveImport(facts.fileName, source);
+      if (!target || target === facts.fileName) continue;
+      const list = map.get(target);
+      if (!list) map.set(target, [facts.fileName]);
+      else if (!list.includes(facts.fileName)) list.push(facts.fileName);
+    }
+  }
+  return map;
+}
+
+/** Whether another project file (tests aside) imports `fileName` or re-exports from it. */
+export function importedElsewhere(project: ProjectFacts, fileName: string): boolean {
+  return (project.memo('module-importers', () => importersByFile(project)).get(fileName) ?? []).length > 0;
+}
+
+/** The files that import `fileName` directly or through other project files. */
+function filesReaching(project: ProjectFacts, fileName: string): ReadonlySet<string> {
+  return project.memo(`files-reaching:${fileName}`, () => {
+    const importers = project.memo('module-importers', () => importersByFile(project));
+    const reached = new Set<string>();
+    const queue = [fileName];
+    for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+      for (const importer of importers.get(file) ?? []) if (!reached.has(importer)) { reached.add(importer); queue.push(importer); }
+    }
+    return reached;
+  });
+}
+
+/**
+ * Whether a project file other than `fileName` (tests aside) that may get hold of what `fileName` defines mentions
+ * the member `name`: a file importing it (directly or through other files), a file also mentioning `constructor`
+ * (`driver.constructor.name(...)` on an instance handed over), or a file whose imports were not read (not parsed).
+ * True whenever some script file's mentions are unknown.
+ */
+export function mentionedWhereReachable(project: ProjectFacts, fileName: string, name: string): boolean {
+  const index = project.memo('member-mentions', () => indexMentions(project.files.values()));
+  if (index.unknown) return true;
+  const seen = index.byName.get(name);
+  if (seen === undefined || seen === fileName) return false;
+  const reaching = filesReaching(project, fileName);
+  for (const facts of project.files.values()) {
+    if (facts.fileName === fileName || facts.isTest || !facts.memberNames?.includes(name)) continue;
+    if (facts.skipped || reaching.has(facts.fileName) || facts.memberNames.includes('constructor')) return true;
+  }
+  return false;
 }

@@ -6,6 +6,7 @@ const DEPENDENCY_FIELDS = ['dependencies', 'devDependencies', 'peerDependencies'
 /** Reads the dependency names of a package.json text; never throws (unreadable JSON gives `readable: false`). */
 export function readPackageFacts(fileName: string, text: string): PackageFacts {
   const dependencies = new Set<string>();
+  const entries: string[] = [];
   let readable = true;
   try {
     const json: unknown = JSON.parse(text);
@@ -14,11 +15,30 @@ export function readPackageFacts(fileName: string, text: string): PackageFacts {
         const value = (json as Record<string, unknown>)[field];
         if (typeof value === 'object' && value !== null) Object.keys(value).forEach((name) => dependencies.add(name));
       }
+      entries.push(...entryPaths(json as Record<string, unknown>));
     }
   } catch {
     readable = false;
   }
-  return { dir: path.dirname(fileName), fileName, dependencies, readable };
+  return { dir: path.dirname(fileName), fileName, dependencies, readable, entries };
+}
+
+/** Every path string under a field (`bin: { a: './cli.js' }`, conditional `exports` maps), capped. */
+function pathsIn(value: unknown, found: string[], depth = 0): void {
+  if (found.length > 64 || depth > 6) return;
+  if (typeof value === 'string') found.push(value);
+  else if (Array.isArray(value)) value.forEach((v) => pathsIn(v, found, depth + 1));
+  else if (typeof value === 'object' && value !== null) Object.values(value).forEach((v) => pathsIn(v, found, depth + 1));
+}
+
+/**
+ * The modules package.json names as what others load: `main`, `module`, `browser`, every path of `exports` and
+ * `bin`; relative to the package folder, as written (Node's default `index.js` is left to the reader).
+ */
+function entryPaths(json: Record<string, unknown>): string[] {
+  const found: string[] = [];
+  for (const field of ['main', 'module', 'browser', 'exports', 'bin']) pathsIn(json[field], found);
+  return found;
 }
 
 /** The package.json nearest above `fileName` among the known ones, searching up to the file system root. */

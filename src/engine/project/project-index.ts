@@ -70,10 +70,10 @@ function nearestRequirements(requirements: ReadonlyMap<string, PackageFacts>, fi
 
 /** The project facts made of `data` (sent from another thread, or just gathered). */
 export function projectFactsFrom(data: ProjectFactsData): ProjectFacts {
-  return createSnapshot(data.rootDir, data.files, data.packages, data.requirements);
+  return createSnapshot(data.rootDir, data.files, data.packages, data.requirements, data.partial);
 }
 
-function createSnapshot(rootDir: string, files: ReadonlyMap<string, FileFacts>, packages: ReadonlyMap<string, PackageFacts>, requirements: ReadonlyMap<string, PackageFacts>): ProjectFacts {
+function createSnapshot(rootDir: string, files: ReadonlyMap<string, FileFacts>, packages: ReadonlyMap<string, PackageFacts>, requirements: ReadonlyMap<string, PackageFacts>, partial?: boolean): ProjectFacts {
   const resolved = new Map<string, string | undefined>();
   const memos = new Map<string, unknown>();
   return {
@@ -90,7 +90,8 @@ function createSnapshot(rootDir: string, files: ReadonlyMap<string, FileFacts>, 
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
     },
-    data: { rootDir, files, packages, requirements },
+    data: partial ? { rootDir, files, packages, requirements, partial } : { rootDir, files, packages, requirements },
+    ...(partial ? { partial } : {}),
   };
 }
 
@@ -108,6 +109,7 @@ export class ProjectIndex {
   private readonly versions = new Map<string, number>();
   private readonly grammars: Grammars;
   private snapshot: ProjectFacts | undefined;
+  private partial = false;
 
   constructor(readonly rootDir: string, grammars?: Grammars) {
     this.grammars = grammars ?? sharedGrammars();
@@ -158,8 +160,14 @@ export class ProjectIndex {
   }
 
   /** A snapshot of the facts; the same object until the next change. */
+  /** Marks the index as missing some of the project's source files (see `ProjectFacts.partial`). */
+  markPartial(): void {
+    this.partial = true;
+    this.snapshot = undefined;
+  }
+
   facts(): ProjectFacts {
-    this.snapshot ??= createSnapshot(this.rootDir, new Map(this.fileFacts), new Map(this.packages), new Map(this.requirements));
+    this.snapshot ??= createSnapshot(this.rootDir, new Map(this.fileFacts), new Map(this.packages), new Map(this.requirements), this.partial);
     return this.snapshot;
   }
 

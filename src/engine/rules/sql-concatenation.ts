@@ -12,6 +12,7 @@ import { ImportFacts, scanModuleReferences } from './sql/imports';
 import { sqlOptions, type SqlOptions } from './sql/options';
 import { shapeOf, unsafeValues, type BuildForm, type Piece, type TextEvaluation } from './sql/pieces';
 import { ProjectCalls } from './sql/project-calls';
+import { UnreachableCode } from './sql/unreachable-code';
 import { replayableQuery } from './sql/replay-query';
 import { ANY_SQL_DRIVER, ProjectDrivers, type DriverFilter } from './sql/project-driver';
 import { ScopeIndex } from './sql/scope';
@@ -211,6 +212,7 @@ interface Analysis {
   readonly scopes: ScopeIndex;
   readonly evaluator: StringEvaluator;
   readonly crossFile?: ProjectCalls;
+  readonly unreachable: UnreachableCode;
 }
 
 /** Whether the rows claiming a call would all rewrite it the same way (same layout, same placeholders). */
@@ -235,6 +237,8 @@ function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, a
   const shape = shapeOf(pieces);
   if (unsafe.length === 0 || !meetsEvidence(shape, entry.evidence)) return;
   if (GENERIC_QUERY_METHODS.has(candidate.method) && !startsWithStatement(shape) && !isDatabaseHandle(candidate, analysis.scopes)) return;
+  // a query in a function nothing can call never runs
+  if (analysis.unreachable.contains(candidate.call)) return;
   const target = sql.target && !queryObject && !ambiguous ? fixTarget(analysis.drivers, candidate, entry, analysis.entries) : undefined;
   const fix = sql.target && target
     ? parameterizedQueryFix({
@@ -341,7 +345,8 @@ export const sqlConcatenation: Rule = {
       const hits = matchAllIn(pattern, text, statement.start, statement.end);
       const wherePairs = hasWhere ? findWherePairs(text, root, statement.start, statement.end) : [];
       if (hits.length > 0 || wherePairs.length > 0) {
-        const analysis: Analysis = { context: recording.context, imports, drivers, entries, scopes, evaluator: new StringEvaluator(text, scopes, imports, evaluatorOptions), crossFile };
+        const evaluator = new StringEvaluator(text, scopes, imports, evaluatorOptions);
+        const analysis: Analysis = { context: recording.context, imports, drivers, entries, scopes, evaluator, crossFile, unreachable: new UnreachableCode(evaluator) };
         // finding the calls may take at most half of the time left, so that checking them gets the rest
         const { candidates, tooDeep, stopped } = findCandidates(text, ancestry, hits, usesSqlite, performance.now() + context.timeLeftMs() / 2);
         if (tooDeep > 0) context.stoppedShort?.(`${tooDeep} call(s) nested more than ${MAX_CANDIDATE_DEPTH} syntax levels deep were not checked`);

@@ -10,7 +10,11 @@ import { runRuleTests } from '../../../src/testing/rule-tester';
 const ts = { languageId: 'typescript' as const, fileName: '/p/src/store.ts' };
 const store = (call: string): string =>
   `import { checked } from './names'\nexport async function search(pool: any, value: string) {\n  return pool.query(\`SELECT * FROM "\${${call}}" LIMIT 1\`)\n}\n`;
-const names = (body: string): Record<string, string> => ({ '/p/src/names.ts': `export function checked(name: string): string {\n${body}\n}\n` });
+// (a caller passes a value of unknown origin: an exported function nothing calls would never run)
+const names = (body: string): Record<string, string> => ({
+  '/p/src/names.ts': `export function checked(name: string): string {\n${body}\n}\n`,
+  '/p/src/use.ts': "import { search } from './store'\nexport const run = (pool: any, value: string) => search(pool, value)\n",
+});
 
 runRuleTests(sqlConcatenation, {
   valid: [

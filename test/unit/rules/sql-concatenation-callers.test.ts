@@ -15,6 +15,12 @@ const countRows = "const db = require('./pool');\nexport async function countRow
 runRuleTests(sqlConcatenation, {
   valid: [
     {
+      name: 'no caller in the project and no file names the function (its module imported for other things): it never runs',
+      fileName: '/p/src/db/count.js',
+      files: { '/p/src/a.js': "import './db/count';\nexport const x = 1;\n" },
+      code: countRows,
+    },
+    {
       name: 'exported helper: every caller in the project passes a literal column',
       fileName: HELPER,
       files: { '/p/src/stats.js': "const { truncated } = require('./db/helpers');\ntruncated('created_at');\n", '/p/src/visits.js': "const h = require('./db/helpers');\nh.truncated('visited_at');\n" },
@@ -78,9 +84,9 @@ runRuleTests(sqlConcatenation, {
       errors: [{ messageId: 'concatenated', related: [{ line: 3, messageIncludes: 'unknown origin' }] }],
     },
     {
-      name: 'no caller in the project: the exported parameter stays unknown',
+      name: 'no caller in the project, but another file names the function: the exported parameter stays unknown',
       fileName: '/p/src/db/count.js',
-      files: { '/p/src/a.js': "export const x = 1;\n" },
+      files: { '/p/src/a.js': "export const x = (m) => m.countRows;\n" },
       code: countRows,
       errors: e,
     },

@@ -70,9 +70,9 @@ runRuleTests(sqlConcatenation, {
       name: 'module: a handle passed in as a parameter follows the project modules the file imports',
       fileName: '/p/src/repo.js',
       files: { '/p/package.json': pkg('pg', 'mysql2'), '/p/src/db.js': MYSQL_POOL },
-      code: "const { retry } = require('./db');\nfunction find(conn, id) {\n  return conn.query(\"SELECT * FROM t WHERE id = \" + id);\n}",
+      code: "const { retry } = require('./db');\nfunction find(conn, id) {\n  return conn.query(\"SELECT * FROM t WHERE id = \" + id);\n}\nmodule.exports = (conn, id) => retry(() => find(conn, id));",
       errors: [{ messageId: 'concatenated', line: 3 }],
-      output: "const { retry } = require('./db');\nfunction find(conn, id) {\n  return conn.query(\"SELECT * FROM t WHERE id = ?\", [id]);\n}",
+      output: "const { retry } = require('./db');\nfunction find(conn, id) {\n  return conn.query(\"SELECT * FROM t WHERE id = ?\", [id]);\n}\nmodule.exports = (conn, id) => retry(() => find(conn, id));",
     },
     {
       name: 'module: a db module with two drivers is no answer',

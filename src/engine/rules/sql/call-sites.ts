@@ -4,6 +4,7 @@ import type { Binding, ScopeIndex } from './scope';
 import { unwrap } from '../../ast';
 import { argumentList } from './syntax';
 import { matchAllIn } from '../../text';
+import { staticMemberCalls, staticMemberOf } from './static-member-calls';
 
 /**
  * What a parameter is given, when every call of its function is in sight: a function this file neither
@@ -52,11 +53,16 @@ export function callerArguments(scopes: ScopeIndex, classes: ClassMembers, text:
 }
 
 /** Every call of `fn` in the file, when all its uses are direct calls or hand it to other files. */
-function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: Node, passesThrough?: PassThroughTest): { calls: Node[]; published: boolean } | undefined {
+export function callsOf(scopes: ScopeIndex, classes: ClassMembers, text: string, fn: Node, passesThrough?: PassThroughTest): { calls: Node[]; published: boolean } | undefined {
   const path = scopes.ancestry.pathTo(fn.startIndex, fn.endIndex);
   const at = path.findIndex((n) => n.startIndex === fn.startIndex && n.endIndex === fn.endIndex && n.type === fn.type);
   if (at < 1) return undefined;
   const parent = path[at - 1];
+  const staticMember = staticMemberOf(fn, parent);
+  if (staticMember) {
+    const calls = staticMemberCalls(classes, scopes.ancestry, text, staticMember, (start, length) => callAt(scopes, start, length));
+    return calls && { calls, published: false };
+  }
   if (fn.type === 'method_definition') {
     const calls = classes.callableOnlyInClass(fn) ? privateMethodCalls(scopes, classes, text, fn) : undefined;
     return calls && { calls, published: false };

@@ -18,7 +18,7 @@ const NAME_TYPES: ReadonlySet<string> = new Set(['property_identifier', 'private
 
 export type MemberKind = 'method' | 'getter' | 'static';
 
-function memberName(member: Node): string | undefined {
+export function memberName(member: Node): string | undefined {
   return namedChildren(member).find((c) => NAME_TYPES.has(c.type))?.text;
 }
 
@@ -31,6 +31,11 @@ function hasKeyword(member: Node, keyword: string): boolean {
   return false;
 }
 
+/** Whether a class member is `static` (a method, or a field holding a function). */
+export function isStaticMember(member: Node): boolean {
+  return hasKeyword(member, 'static');
+}
+
 /** Whether only the class itself can call a method: `#name` or TypeScript's `private`. */
 export function isPrivateMethod(method: Node): boolean {
   return memberName(method)?.startsWith('#') === true || hasKeyword(method, 'private');
@@ -39,7 +44,7 @@ export function isPrivateMethod(method: Node): boolean {
 export class ClassMembers {
   private readonly writes = new Map<string, readonly Node[] | null>();
 
-  constructor(private readonly text: string, private readonly ancestry: Ancestry, private readonly lookedUp: Set<string>, private readonly sight?: MemberSight) {}
+  constructor(private readonly text: string, private readonly ancestry: Ancestry, private readonly lookedUp: Set<string>, readonly sight?: MemberSight) {}
 
   /** Whether only the class's own code can call a method: a private one, or a public one nothing else names (see `calledOnlyInFile`). */
   callableOnlyInClass(method: Node): boolean {

@@ -31,10 +31,36 @@ export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): 
   if (isModelTableName(node)) return SAFE;
   if (object.type === 'this') return thisMember(ev, node, property, depth);
   if (isSchemaTypedArgument(ev, object, property) || isTypedSafeMember(ev, object, property)) return SAFE;
+  const got = instanceGetter(ev, object, property, depth);
+  if (got) return got;
   const returned = returnedMember(ev, object, property, depth);
   if (returned) return returned;
   const value = lookUp(ev, object, property, depth);
   return value.kind === 'unknown' && object.type === 'identifier' ? parameterMember(ev, object, property, depth) ?? validatedRead(ev, node) ?? value : value;
+}
+
+/** The expression an object stands for: itself, or what a `const` never written again was declared with. */
+function heldExpression(ev: StringEvaluator, object: Node): Node | undefined {
+  const target = unwrap(object);
+  if (target.type !== 'identifier') return target;
+  const resolution = ev.scopes.resolve(target);
+  return resolution?.binding.kind === 'const' && resolution.writes.length === 0 ? resolution.binding.init ?? undefined : undefined;
+}
+
+/**
+ * `driver.operator` where `const driver = new Driver(...)` (or `new Driver(...).operator`) and this file's class
+ * `Driver` declares the getter `operator`: what the getter returns. (An instance made with `new` of that very
+ * class runs that getter; a subclass's override would need a `new` of the subclass.)
+ */
+function instanceGetter(ev: StringEvaluator, object: Node, property: string, depth: number): Evaluation | undefined {
+  const held = heldExpression(ev, object);
+  const target = held && unwrap(held);
+  const made = target?.type === 'new_expression' ? target.childForFieldName('constructor') : undefined;
+  const cls = made?.type === 'identifier' ? ev.classes.classNamed(made.text) : undefined;
+  const getter = cls && ev.classes.member(cls, property, 'getter');
+  if (!getter) return undefined;
+  const value = ev.returnedBy(getter, [], depth);
+  return value.kind === 'unknown' ? undefined : value;
 }
 
 /**
@@ -42,13 +68,8 @@ export function evaluateMember(ev: StringEvaluator, node: Node, depth: number): 
  * that returns object literals: what those write for the property, for these arguments.
  */
 function returnedMember(ev: StringEvaluator, object: Node, property: string, depth: number): Evaluation | undefined {
-  let target = unwrap(object);
-  if (target.type === 'identifier') {
-    const resolution = ev.scopes.resolve(target);
-    const init = resolution?.binding.kind === 'const' && resolution.writes.length === 0 ? resolution.binding.init : undefined;
-    if (!init) return undefined;
-    target = init;
-  }
+  const target = heldExpression(ev, object);
+  if (!target) return undefined;
   const local = ev.localCallOf(target);
   if (!local) return foreignMember(ev, target, property, depth);
   const value = ev.returnedProperty(local.fn, argumentList(local.call), property, depth);

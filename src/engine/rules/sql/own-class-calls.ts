@@ -9,13 +9,20 @@ export interface MemberSight {
   mentionedElsewhere(name: string): boolean;
   /** The facts of the class another project file exports under the name `name` is imported as. */
   importedClass(name: Node): ClassFact | undefined;
+  /**
+   * Whether a project file other than the analysed one that may get hold of its classes mentions the member
+   * `name`: one that imports the file (directly or through other project files), or that mentions
+   * `constructor` (`driver.constructor.name(...)`); any when some file's mentions or imports are unknown.
+   */
+  reachableMention?(name: string): boolean;
 }
 
 const CLASS_TYPES: ReadonlySet<string> = new Set(['class_declaration', 'class', 'abstract_class_declaration']);
 /** Keywords before a method's name that make it something other than a plain instance method. */
 const NOT_PLAIN = /^(?:(?:public|protected|override|async|readonly)\s+)*(?:static|get|set)\b/;
 
-function hasDecorator(node: Node): boolean {
+/** Whether a decorator hands a class or member to a framework (`@Controller()`, `@Post()`). */
+export function hasDecorator(node: Node): boolean {
   if (namedChildren(node).some((c) => c.type === 'decorator')) return true;
   const previous = node.previousNamedSibling;
   return previous?.type === 'decorator';

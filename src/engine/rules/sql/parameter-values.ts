@@ -36,6 +36,13 @@ export interface CrossFileCalls {
    * `GraphQLInt`; an enum another file builds with `new GraphQLEnumType(...)` is graphql's `GraphQLEnumType()`.
    */
   packageValueOf(node: Node): PackageValue | undefined;
+  /**
+   * Whether the project's facts are complete enough to tell what no file does (every script file read, none
+   * left out); until then (a lone file, the editor still indexing) nothing counts as never called.
+   */
+  readonly complete?: boolean;
+  /** Whether `fn`, a function this file exports, can be called by nothing in or out of the project (see `exportedButUnused`). */
+  exportedButUnused?(fn: Node): boolean;
   /** What other project files name, for telling methods only their own class calls. */
   readonly memberSight?: MemberSight;
   /** The same for a member path below what `node` stands for (`Args` with `['kind', 'type']` for `Args.kind.type`). */

@@ -5,7 +5,8 @@ import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type 
 import { FileValues } from '../../project/file-values';
 import { ValueResolver } from '../../project/value-resolver';
 import type { Range } from '../../types';
-import { mentionedElsewhere } from '../../project/member-mentions';
+import { mentionedElsewhere, mentionedWhereReachable, mentionsComplete } from '../../project/member-mentions';
+import { exportedButUnused } from '../../project/unused-exports';
 import { handedOnOrigin } from './graphql-args';
 import { importedClass, inheritedTextReturn } from './inherited-methods';
 import type { MemberSight } from './own-class-calls';
@@ -88,8 +89,18 @@ export class ProjectCalls implements CrossFileCalls {
 
   readonly memberSight: MemberSight = {
     mentionedElsewhere: (name) => mentionedElsewhere(this.project, this.fileName, name),
+    reachableMention: (name) => mentionedWhereReachable(this.project, this.fileName, name),
     importedClass: (name) => importedClass(this.project, this.fileName, this.scratch(), name),
   };
+
+  get complete(): boolean {
+    return !this.project.partial && mentionsComplete(this.project);
+  }
+
+  exportedButUnused(fn: Node): boolean {
+    const index = this.indexedFunction(fn);
+    return index !== undefined && exportedButUnused(this.project, this.index, this.fileName, index);
+  }
 
   textReturnOf(callee: Node): readonly ParamPart[] | undefined {
     return this.importedFunction(callee)?.textReturn ?? inheritedTextReturn(this.project, this.fileName, this.scratch(), callee);
@@ -172,7 +183,9 @@ export class ProjectCalls implements CrossFileCalls {
     });
     const targets = new Set(indexed.imports.map((i) => this.project.resolveImport(this.fileName, i.source)).filter((t): t is string => !!t));
     const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => [f.textReturn ?? f.propertyReturns ?? null, f.readsStored ?? false, f.forwards ?? false]) ?? []));
-    return `${callers.join(';')}#${returns.join(';')}`;
+    // which exported functions nothing can call: a mention of one in another file brings its findings back
+    const unused = this.complete ? indexed.functions.map((_, i) => (exportedButUnused(this.project, this.index, this.fileName, i) ? i : '')).join(',') : 'incomplete';
+    return `${callers.join(';')}#${returns.join(';')}#${unused}`;
   }
 
   /** The calls other files make of `fn`; `undefined` when some of its callers are out of sight. */
