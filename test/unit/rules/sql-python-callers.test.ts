@@ -12,6 +12,23 @@ const HELPER = '/p/app/db/helpers.py';
 const createTable = 'import sqlite3\n\ndef create_table(connection, table_name):\n    connection.execute("CREATE TABLE " + table_name + " (id INTEGER)")\n';
 const upsertClass = 'import sqlite3\n\nclass MonitorDatabase:\n    def upsert(self, table_name, values):\n        self.cursor.execute("UPDATE " + table_name + " SET v = ?", values)\n';
 const DB = '/p/app/database.py';
+// column names from a dict's keys, values as `?` parameters (the UPDATE on line 7 is not flagged whatever its
+// callers pass: a `SET` followed by a value does not read as a statement on a handle not named like one)
+const saveRow = [
+  'import sqlite3',
+  '',
+  'class Store:',
+  '    def save(self, table, fields, where):',
+  '        assignments = lambda d: [name + " = ?" for name in d]',
+  '        sql = "UPDATE " + table + " SET " + ", ".join(assignments(fields)) + " WHERE " + " AND ".join(assignments(where))',
+  '        self.cursor.execute(sql, list(fields.values()) + list(where.values()))',
+  '        columns = ", ".join(list(fields.keys()) + list(where.keys()))',
+  '        marks = ", ".join(["?"] * (len(fields) + len(where)))',
+  '        self.cursor.execute("INSERT INTO " + table + " (" + columns + ") VALUES (" + marks + ")", list(fields.values()) + list(where.values()))',
+  '',
+].join('\n');
+const STORE = '/p/app/store.py';
+const caller = (body: string): string => `from flask import request\nfrom app import store\n\ndef run(item, **extra):\n    db = store.Store()\n${body.split('\n').map((l) => `    ${l}`).join('\n')}\n`;
 
 runRuleTests(sqlConcatenation, {
   valid: [
@@ -53,6 +70,30 @@ runRuleTests(sqlConcatenation, {
       fileName: HELPER,
       files: { '/p/app/jobs.py': 'from app.db.helpers import create_table\n\ndef run(conn):\n    create_table(conn, "jobs")\n' },
       code: `${createTable}\ndef setup(conn):\n    create_table(conn, "settings")\n`,
+    },
+    {
+      name: 'dict keys: every caller builds its dicts with literal keys (literal, `d[k] = `, `update`, `pop`), whatever the values',
+      languageId: 'python',
+      fileName: STORE,
+      files: {
+        '/p/app/users.py': caller('fields = {"name": request.form["name"], "email": item}\nfields["age"] = request.form.get("age")\nfields.update({"city": item}, country=item)\nfields.pop("email")\ndb.save("users", fields, {"id": item})'),
+        '/p/app/jobs.py': caller('where = dict(id=item)\ndb.save(table="jobs", fields={"state": request.args["s"]}, where=where)'),
+      },
+      code: saveRow,
+    },
+    {
+      name: 'dict keys: a dict read from elsewhere, then replaced by a literal before the call on every path',
+      languageId: 'python',
+      fileName: STORE,
+      files: { '/p/app/cache.py': caller('info = item.lookup()\nif info:\n    info = {"title": info["t"]}\n    db.save("cache", info, {"id": 1})') },
+      code: saveRow,
+    },
+    {
+      name: 'dict keys copied from another dict with literal keys (`for k, v in other.items(): d[k] = v`)',
+      languageId: 'python',
+      fileName: STORE,
+      files: { '/p/app/copy.py': caller('base = {"a": item, "b": 2}\nfields = {}\nfor k, v in base.items():\n    fields[k] = v\ndb.save("t", fields, {"id": 1})') },
+      code: saveRow,
     },
   ],
   invalid: [
@@ -163,6 +204,57 @@ runRuleTests(sqlConcatenation, {
       files: { '/p/app/views.py': 'from flask import request\n\ndef drop(db):\n    db.action("VACUUM")\n    db.drop(request.args["t"])\n' },
       code: 'import sqlite3\n\nclass Db:\n    def action(self, query):\n        self.cursor.execute(query)\n\n    def drop(self, table):\n        self.action("DROP TABLE " + table)\n',
       errors: [{ messageId: 'identifier', line: 8 }],
+    },
+    {
+      name: 'dict keys from request data (`dict(request.form)`) reach the column list',
+      languageId: 'python',
+      fileName: STORE,
+      files: {
+        '/p/app/users.py': caller('db.save("users", {"name": item}, {"id": item})'),
+        '/p/app/views.py': caller('db.save("users", dict(request.form), {"id": item})'),
+      },
+      code: saveRow,
+      errors: [{ messageId: 'concatenated', line: 10 }],
+    },
+    {
+      name: 'dict keys copied from the request in a loop (`for k in request.json: d[k] = ...`)',
+      languageId: 'python',
+      fileName: STORE,
+      files: { '/p/app/views.py': caller('fields = {}\nfor k in request.json:\n    fields[k] = request.json[k]\ndb.save("users", fields, {"id": 1})') },
+      code: saveRow,
+      errors: [{ messageId: 'concatenated', line: 10 }],
+    },
+    {
+      name: 'dict keys from a `**kwargs` parameter, whose callers are out of sight here',
+      languageId: 'python',
+      fileName: STORE,
+      files: { '/p/app/views.py': caller('db.save("users", extra, {"id": 1})') },
+      code: saveRow,
+      errors: [{ messageId: 'concatenated', line: 10 }],
+    },
+    {
+      name: 'dict keys kept by a prefix and suffix check only (`k.startswith(p) and k.endswith("_x")` lets any middle through)',
+      languageId: 'python',
+      fileName: STORE,
+      files: { '/p/app/views.py': caller('texts = {k: extra.pop(k) for k in list(extra.keys()) if k.startswith("on_") and k.endswith("_text")}\nfields = {"name": item}\nfields.update(texts)\ndb.save("users", fields, {"id": 1})') },
+      code: saveRow,
+      errors: [{ messageId: 'concatenated', line: 10 }],
+    },
+    {
+      name: 'dict keys: replaced by a literal on one branch only, so the value read before still reaches the call',
+      languageId: 'python',
+      fileName: STORE,
+      files: { '/p/app/cache.py': caller('info = item.lookup()\nif info:\n    info = {"title": 1}\ndb.save("cache", info, {"id": 1})') },
+      code: saveRow,
+      errors: [{ messageId: 'concatenated', line: 10 }],
+    },
+    {
+      name: 'the table name from the request in a caller in another file, with literal dict keys',
+      languageId: 'python',
+      fileName: STORE,
+      files: { '/p/app/views.py': caller('db.save(request.args["table"], {"name": item}, {"id": 1})') },
+      code: saveRow,
+      errors: [{ messageId: 'identifier', line: 10 }],
     },
     {
       name: 'without project facts a public helper keeps today\'s verdict',

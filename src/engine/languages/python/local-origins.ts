@@ -61,11 +61,12 @@ const PARAMETER_PARENTS = new Set(['parameters', 'lambda_parameters', 'typed_par
 /** The origins of values in one scope (a function, or the module): each name's, once. */
 export class LocalOrigins {
   private readonly names = new Map<string, ArgOrigins>();
+  private readonly mentions = new Map<string, Node[]>();
   private readonly active = new Set<string>();
   private text: string | undefined;
 
   /** `outer`: the module's, for names a function does not bind. */
-  constructor(private readonly scope: Node, private readonly outer?: LocalOrigins) {}
+  constructor(readonly scope: Node, private readonly outer?: LocalOrigins) {}
 
   of(expression: Node, depth = 0): ArgOrigins {
     if (depth > MAX_DEPTH) return UNKNOWN;
@@ -78,7 +79,7 @@ export class LocalOrigins {
         const parts = n.descendantsOfType('interpolation').flatMap((i) => (i ? named(i).slice(0, 1) : []));
         return both(parts.reduce<PyOriginCode>((code, p) => worseCode(code, this.of(p, depth + 1).value), 'c'));
       }
-      case 'identifier': return CONSTANT_NAME.test(n.text) ? CONSTANT : this.name(n.text, depth);
+      case 'identifier': return CONSTANT_NAME.test(n.text) ? CONSTANT : this.name(n.text, n.startIndex, depth);
       case 'attribute': case 'subscript': {
         const source = requestOrigin(n);
         if (source) return both(codeOfOrigin(source.origin));
@@ -154,40 +155,57 @@ export class LocalOrigins {
     return keys;
   }
 
-  /** A name's origins: every place the scope binds it or adds to it; the module's when the scope does not bind it. */
-  private name(name: string, depth: number): ArgOrigins {
-    const known = this.names.get(name);
+  /**
+   * A name's origins where it is read (offset `at`): every place the scope binds it or adds to it, from the
+   * last plain assignment that every path to the read goes through (`d = {...}` earlier in a block that holds
+   * the read) on; the module's when the scope does not bind it.
+   */
+  private name(name: string, at: number, depth: number): ArgOrigins {
+    const mentions = this.mentionsOf(name);
+    const from = dominatingAssignment(mentions, at);
+    const key = `${name}@${from}`;
+    const known = this.names.get(key);
     if (known) return known;
-    if (this.active.has(name)) return UNKNOWN;
-    this.active.add(name);
+    if (this.active.has(key)) return UNKNOWN;
+    this.active.add(key);
     try {
-      const found = this.bindings(name, depth) ?? this.outer?.name(name, depth + 1) ?? UNKNOWN;
-      this.names.set(name, found);
+      const found = this.bindings(mentions, from, depth) ?? this.outer?.name(name, this.outer.scope.endIndex, depth + 1) ?? UNKNOWN;
+      this.names.set(key, found);
       return found;
     } finally {
-      this.active.delete(name);
+      this.active.delete(key);
     }
   }
 
-  private bindings(name: string, depth: number): ArgOrigins | undefined {
+  /** The identifiers of the scope that name `name` (for the module, outside its functions), found by text search. */
+  private mentionsOf(name: string): Node[] {
+    let found = this.mentions.get(name);
+    if (found) return found;
     this.text ??= this.scope.text;
-    const pattern = new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g');
-    let value: PyOriginCode | undefined;
-    let items: PyOriginCode = 'c';
-    const bind = (o: ArgOrigins): void => {
-      value = value === undefined ? o.value : worseCode(value, o.value);
-      items = worseCode(items, o.items);
-    };
-    for (const match of this.text.matchAll(pattern)) {
+    found = [];
+    for (const match of this.text.matchAll(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g'))) {
       const at = this.scope.startIndex + match.index;
       const id = this.scope.descendantForIndex(at, at + name.length);
-      if (!id || id.type !== 'identifier' || id.text !== name || (this.outer === undefined && insideFunction(id, this.scope))) continue;
-      const parent = id.parent;
-      if (!parent) continue;
-      const role = this.roleOf(id, parent, depth);
-      if (role === 'binds-unknown') bind(UNKNOWN);
-      else if (role && 'value' in role) bind(role);
-      else if (role) items = worseCode(items, role.added);
+      if (id?.type === 'identifier' && id.text === name && id.parent && !(this.outer === undefined && insideFunction(id, this.scope))) found.push(id);
+    }
+    this.mentions.set(name, found);
+    return found;
+  }
+
+  private bindings(mentions: readonly Node[], from: number, depth: number): ArgOrigins | undefined {
+    let value: PyOriginCode | undefined;
+    let items: PyOriginCode = 'c';
+    for (const id of mentions) {
+      if (id.startIndex < from) continue;
+      const role = this.roleOf(id, id.parent!, depth);
+      if (role === undefined) continue;
+      if (role !== 'binds-unknown' && 'added' in role) {
+        items = worseCode(items, role.added);
+        continue;
+      }
+      const bound = role === 'binds-unknown' ? UNKNOWN : role;
+      value = value === undefined ? bound.value : worseCode(value, bound.value);
+      items = worseCode(items, bound.items);
     }
     return value === undefined ? undefined : { value, items };
   }
@@ -250,6 +268,23 @@ export class LocalOrigins {
       default: return undefined;
     }
   }
+}
+
+/**
+ * The start of the last `name = ...` before `at` whose statement sits in a block that holds `at` (so every
+ * path to the read passes it, loops aside: what the loop adds after the read is still counted), or 0.
+ */
+function dominatingAssignment(mentions: readonly Node[], at: number): number {
+  let from = 0;
+  for (const id of mentions) {
+    if (id.startIndex >= at) break;
+    const assignment = id.parent;
+    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== id.id) continue;
+    const statement = assignment.parent;
+    const block = statement?.type === 'expression_statement' ? statement.parent : null;
+    if (block && statement!.endIndex <= at && block.startIndex <= at && at < block.endIndex) from = id.startIndex;
+  }
+  return from;
 }
 
 function insideFunction(node: Node, root: Node): boolean {
