@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { LocalOrigins, argCode } from './local-origins';
-import type { PyArgCode, PyCallSite } from './python-facts';
+import type { PyCallSite } from './python-facts';
+import type { LineIndex } from '../../text';
 import { dottedName, named } from './syntax';
 
 /**
@@ -13,6 +14,23 @@ import { dottedName, named } from './syntax';
 const MAX_SITES = 4000;
 /** Calls of builtins: never a project function. */
 const BUILTINS = new Set(['print', 'len', 'str', 'int', 'float', 'bool', 'isinstance', 'hasattr', 'getattr', 'setattr', 'list', 'dict', 'set', 'tuple', 'range', 'enumerate', 'zip', 'sorted', 'min', 'max', 'sum', 'any', 'all', 'repr', 'type', 'super', 'open', 'map', 'filter', 'iter', 'next', 'round', 'abs', 'format']);
+
+/**
+ * Method names of Python's own types and of `logging`, called far more often than any project method: their
+ * calls are not read (a fifth of all calls in real projects), so a project function of one of these names has
+ * callers out of sight, as without project facts.
+ */
+const UNREAD_METHOD_NAMES: ReadonlySet<string> = new Set([
+  'get', 'append', 'join', 'format', 'split', 'pop', 'lower', 'upper', 'write', 'items', 'keys', 'values', 'encode', 'decode', 'update',
+  'replace', 'startswith', 'endswith', 'strip', 'lstrip', 'rstrip', 'extend', 'insert', 'remove', 'setdefault', 'copy', 'add', 'discard',
+  'read', 'close', 'group', 'match', 'search', 'sub', 'findall', 'compile', 'debug', 'info', 'warn', 'warning', 'error', 'exception', 'critical', 'log',
+  'isdigit', 'count', 'index', 'find', 'rfind', 'splitlines', 'sort', 'dumps', 'loads', 'exists', 'rsplit', 'partition', 'title',
+]);
+
+/** Whether calls of a function or method of this name are left unread (so its callers are out of sight). */
+export function callsUnread(name: string): boolean {
+  return UNREAD_METHOD_NAMES.has(name) || BUILTINS.has(name);
+}
 
 /** The innermost function holding an offset, from the file's functions in text order (ranges nest). */
 class EnclosingFunctions {
@@ -44,46 +62,52 @@ class EnclosingFunctions {
   }
 }
 
-/** The last name of a callee or a value handed on (`db.upsert` gives `upsert`). */
-function lastName(node: Node): string | undefined {
-  if (node.type === 'identifier') return node.text;
-  if (node.type === 'attribute') return node.childForFieldName('attribute')?.text;
-  return undefined;
-}
-
-export function readCallSites(root: Node): { callSites: PyCallSite[]; handedOn: string[] } {
+export function readCallSites(root: Node, lines: LineIndex): { callSites: PyCallSite[]; handedOn: string[] } {
   const callSites: PyCallSite[] = [];
   const handedOn = new Set<string>();
-  const functions = root.descendantsOfType('function_definition').filter((f): f is Node => !!f);
+  // one walk of the tree for both (document order: a function comes before the calls inside it)
+  const nodes = root.descendantsOfType(['function_definition', 'call']).filter((n): n is Node => !!n);
+  const functions = nodes.filter((n) => n.type === 'function_definition');
   const scopes = new EnclosingFunctions(root, functions);
-  for (const call of root.descendantsOfType('call')) {
-    if (!call || callSites.length >= MAX_SITES) break;
+  for (const call of nodes) {
+    if (callSites.length >= MAX_SITES) break;
+    if (call.type !== 'call') continue;
     const called = call.childForFieldName('function');
     const list = call.childForFieldName('arguments');
     if (!called || list?.type !== 'argument_list') continue;
     const args = named(list);
     if (args.length === 0) continue;
-    const name = lastName(called);
+    const calledType = called.type;
+    const name = calledType === 'identifier' ? called.text : calledType === 'attribute' ? called.childForFieldName('attribute')?.text : undefined;
+    const read = !!name && !(calledType === 'identifier' ? BUILTINS.has(name) : UNREAD_METHOD_NAMES.has(name));
     // `Db().upsert(...)`: a method of what an expression gives, known by its name only
-    const callee = dottedName(called) ?? (called.type === 'attribute' && name ? `*.${name}` : undefined);
+    const callee = read ? dottedName(called) ?? (calledType === 'attribute' ? `*.${name}` : undefined) : undefined;
+    const site: PyCallSite | undefined = callee ? { callee, line: lines.positionAt(call.startIndex).line, args: [] } : undefined;
+    const origins = site && scopes.originsAt(call.startIndex);
     for (const arg of args) {
-      const value = arg.type === 'keyword_argument' ? arg.childForFieldName('value') : arg;
-      const handed = value && lastName(value);
-      if (handed) handedOn.add(handed);
-    }
-    if (!callee || (called.type === 'identifier' && BUILTINS.has(callee))) continue;
-    const origins = scopes.originsAt(call.startIndex);
-    const site: PyCallSite = { callee, line: call.startPosition.row, args: [] };
-    const code = (node: Node): PyArgCode => argCode(origins.of(node));
-    for (const arg of args) {
-      if (arg.type === 'list_splat' || arg.type === 'dictionary_splat') site.splat = true;
-      else if (arg.type === 'keyword_argument') {
+      const type = arg.type;
+      if (type === 'list_splat' || type === 'dictionary_splat') {
+        if (site) site.splat = true;
+        continue;
+      }
+      const keyword = type === 'keyword_argument';
+      const value = keyword ? arg.childForFieldName('value') : arg;
+      if (!value) continue;
+      const valueType = keyword ? value.type : type;
+      if (valueType === 'identifier') handedOn.add(value.text);
+      else if (valueType === 'attribute') {
+        const attribute = value.childForFieldName('attribute');
+        if (attribute) handedOn.add(attribute.text);
+      }
+      if (!site || !origins) continue;
+      const code = argCode(origins.of(value));
+      if (!keyword) site.args.push(code);
+      else {
         const key = arg.childForFieldName('name');
-        const value = arg.childForFieldName('value');
-        if (key && value) (site.kwargs ??= {})[key.text] = code(value);
-      } else site.args.push(code(arg));
+        if (key) (site.kwargs ??= {})[key.text] = code;
+      }
     }
-    callSites.push(site);
+    if (site) callSites.push(site);
   }
   return { callSites, handedOn: [...handedOn] };
 }

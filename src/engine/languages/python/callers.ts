@@ -1,4 +1,5 @@
 import type { FileFacts } from '../../project/facts';
+import { callsUnread } from './call-site-facts';
 import { PythonProject } from './modules';
 import type { PyArgCode, PyCallSite, PyValue } from './python-facts';
 
@@ -9,7 +10,8 @@ import type { PyArgCode, PyCallSite, PyValue } from './python-facts';
  * (`x.upsert(...)`, `Db().upsert(...)`): a superset, since which class an object has is not followed, so a
  * caller is never missed. A function is out of sight when some file hands on a function or method of its
  * name as a value (`map(f, xs)`, `callback=db.upsert`, `handler = db.upsert`), or when a decorator other than
- * `staticmethod`/`classmethod` wraps it (a task, a route, a signal receiver is called where no call shows).
+ * `staticmethod`/`classmethod` wraps it (a task, a route, a signal receiver is called where no call shows),
+ * or when its name is one whose calls the facts leave unread (`get`, `update`: `callsUnread`).
  * Test files are not among the project's Python modules: their calls count neither way.
  */
 
@@ -66,7 +68,7 @@ export class PythonCallers {
    */
   argumentsFor(callee: PyCallee): PyForeignArgument[] | undefined {
     const facts = this.project.files.get(callee.file);
-    if (!facts || this.handedOn.has(callee.name)) return undefined;
+    if (!facts || this.handedOn.has(callee.name) || callsUnread(callee.name)) return undefined;
     const fn = facts.functions.find((f) => f.name === callee.name && !f.nested && !!f.className === callee.method);
     if (!fn || fn.decorators.some((d) => !TRANSPARENT_DECORATORS.has(d.name))) return undefined;
     const calls = (this.byName.get(callee.name) ?? []).filter(({ file, site }) => file !== callee.file && this.reaches(file, site, callee));

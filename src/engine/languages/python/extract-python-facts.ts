@@ -244,5 +244,5 @@ class PythonFactReader {
 export const MAY_HOLD_PYTHON_FACTS = /\b(?:def|class|import)\b|=/;
 
 export function extractPythonFacts(tree: Tree, text: string, lines = new LineIndex(text)): PythonFileFacts {
-  return { ...new PythonFactReader(text, lines).run(tree.rootNode), ...readCallSites(tree.rootNode) };
+  return { ...new PythonFactReader(text, lines).run(tree.rootNode), ...readCallSites(tree.rootNode, lines) };
 }

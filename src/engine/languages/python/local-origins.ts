@@ -56,12 +56,14 @@ const NUMERIC_BUILTINS = new Set(['int', 'float', 'len', 'bool', 'round', 'abs',
 const ITEM_PRESERVING = new Set(['list', 'tuple', 'set', 'sorted', 'frozenset', 'reversed']);
 /** Methods of a dict or list that add nothing to it. */
 const READING_METHODS = new Set(['pop', 'get', 'keys', 'values', 'items', 'copy', 'clear', 'remove', 'discard', 'sort', 'index', 'count', 'popitem']);
+/** Text after a name that shows a read: a call of it, a comparison, or a method that adds nothing to it. */
+const READ_AFTER = /^\s*(?:\(|==|!=|\.(?!(?:update|setdefault|append|add|insert|extend)\b))/;
 const PARAMETER_PARENTS = new Set(['parameters', 'lambda_parameters', 'typed_parameter', 'list_splat_pattern', 'dictionary_splat_pattern']);
 
 /** The origins of values in one scope (a function, or the module): each name's, once. */
 export class LocalOrigins {
   private readonly names = new Map<string, ArgOrigins>();
-  private readonly mentions = new Map<string, Node[]>();
+  private readonly mentions = new Map<string, number[]>();
   private readonly active = new Set<string>();
   private text: string | undefined;
 
@@ -87,8 +89,9 @@ export class LocalOrigins {
         return CONSTANT_NAME.test(last) ? CONSTANT : UNKNOWN;
       }
       case 'call': return this.call(n, depth);
-      case 'dictionary': return this.collection(named(n).flatMap((pair) => (pair.type === 'pair' ? [pair.childForFieldName('key')] : [pair])), named(n).map((pair) => pair.childForFieldName('value')), depth);
-      case 'list': case 'tuple': case 'set': return this.collection(named(n), named(n), depth);
+      // a dict is never SQL text itself: only its keys are read
+      case 'dictionary': return { value: 'u', items: this.itemsOf(named(n).map((pair) => (pair.type === 'pair' ? pair.childForFieldName('key') : pair)), depth) };
+      case 'list': case 'tuple': case 'set': return both(this.itemsOf(named(n), depth));
       case 'list_comprehension': case 'set_comprehension': case 'generator_expression': {
         const body = n.childForFieldName('body');
         const item = body ? this.of(body, depth + 1).value : 'u';
@@ -110,17 +113,16 @@ export class LocalOrigins {
     }
   }
 
-  /** A dict's keys and values, or a list's items (`keys` then decide what iterating it gives). */
-  private collection(keys: readonly (Node | null)[], values: readonly (Node | null)[], depth: number): ArgOrigins {
+  /** The origin of a dict's keys or a list's items: `**d` and `*l` add what iterating them gives. */
+  private itemsOf(keys: readonly (Node | null)[], depth: number): PyOriginCode {
     let items: PyOriginCode = 'c';
-    let value: PyOriginCode = 'c';
     for (const key of keys) {
       if (!key) continue;
-      if (key.type === 'dictionary_splat' || key.type === 'list_splat') items = worseCode(items, named(key)[0] ? this.of(named(key)[0], depth + 1).items : 'u');
-      else items = worseCode(items, this.of(key, depth + 1).value);
+      const type = key.type;
+      const inner = type === 'dictionary_splat' || type === 'list_splat' ? named(key)[0] : undefined;
+      items = worseCode(items, inner ? this.of(inner, depth + 1).items : type === 'dictionary_splat' || type === 'list_splat' ? 'u' : this.of(key, depth + 1).value);
     }
-    for (const v of values) if (v && v.type !== 'dictionary_splat' && v.type !== 'list_splat') value = worseCode(value, this.of(v, depth + 1).value);
-    return { value: worseCode(value, items), items };
+    return items;
   }
 
   private call(call: Node, depth: number): ArgOrigins {
@@ -162,14 +164,14 @@ export class LocalOrigins {
    */
   private name(name: string, at: number, depth: number): ArgOrigins {
     const mentions = this.mentionsOf(name);
-    const from = dominatingAssignment(mentions, at);
+    const from = this.dominatingAssignment(name, mentions, at);
     const key = `${name}@${from}`;
     const known = this.names.get(key);
     if (known) return known;
     if (this.active.has(key)) return UNKNOWN;
     this.active.add(key);
     try {
-      const found = this.bindings(mentions, from, depth) ?? this.outer?.name(name, this.outer.scope.endIndex, depth + 1) ?? UNKNOWN;
+      const found = this.bindings(name, mentions, from, depth) ?? this.outer?.name(name, this.outer.scope.endIndex, depth + 1) ?? UNKNOWN;
       this.names.set(key, found);
       return found;
     } finally {
@@ -177,27 +179,62 @@ export class LocalOrigins {
     }
   }
 
-  /** The identifiers of the scope that name `name` (for the module, outside its functions), found by text search. */
-  private mentionsOf(name: string): Node[] {
+  /** Where the scope's text names `name` (offsets in the file), found by text search alone. */
+  private mentionsOf(name: string): number[] {
     let found = this.mentions.get(name);
     if (found) return found;
     this.text ??= this.scope.text;
     found = [];
-    for (const match of this.text.matchAll(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g'))) {
-      const at = this.scope.startIndex + match.index;
-      const id = this.scope.descendantForIndex(at, at + name.length);
-      if (id?.type === 'identifier' && id.text === name && id.parent && !(this.outer === undefined && insideFunction(id, this.scope))) found.push(id);
-    }
+    for (const match of this.text.matchAll(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g'))) found.push(this.scope.startIndex + match.index);
     this.mentions.set(name, found);
     return found;
   }
 
-  private bindings(mentions: readonly Node[], from: number, depth: number): ArgOrigins | undefined {
+  /** The identifier at a mention, when it is one of this scope's (for the module, outside its functions). */
+  private identifierAt(name: string, at: number): Node | undefined {
+    const id = this.scope.descendantForIndex(at, at + name.length);
+    if (id?.type !== 'identifier' || id.text !== name || !id.parent || (this.outer === undefined && insideFunction(id, this.scope))) return undefined;
+    return id;
+  }
+
+  /** What follows a mention in the text. */
+  private after(name: string, at: number): string {
+    const offset = at - this.scope.startIndex + name.length;
+    return this.text!.slice(offset, offset + 24);
+  }
+
+  /**
+   * The start of the last `name = ...` before `at` whose statement sits in a block that holds `at` (so every
+   * path to the read passes it, loops aside: what the loop adds after the read is still counted), or 0.
+   */
+  private dominatingAssignment(name: string, mentions: readonly number[], at: number): number {
+    for (let i = mentions.length - 1; i >= 0; i--) {
+      if (mentions[i] >= at || !/^\s*=(?!=)/.test(this.after(name, mentions[i]))) continue;
+      const id = this.identifierAt(name, mentions[i]);
+      const assignment = id?.parent;
+      if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== id!.id) continue;
+      const statement = assignment.parent;
+      const block = statement?.type === 'expression_statement' ? statement.parent : null;
+      if (block && statement!.endIndex <= at && block.startIndex <= at && at < block.endIndex) return mentions[i];
+    }
+    return 0;
+  }
+
+  /**
+   * The origins of what binds a name from `from` on, and of what is added to it; `undefined` when nothing binds
+   * it. Once both are unknown nothing can make them known again, so the rest is not read (request data found
+   * later then reads as unknown, which is flagged all the same).
+   */
+  private bindings(name: string, mentions: readonly number[], from: number, depth: number): ArgOrigins | undefined {
     let value: PyOriginCode | undefined;
     let items: PyOriginCode = 'c';
-    for (const id of mentions) {
-      if (id.startIndex < from) continue;
-      const role = this.roleOf(id, id.parent!, depth);
+    for (const at of mentions) {
+      if (at < from) continue;
+      if (value !== undefined && value !== 'c' && value !== 's' && items !== 'c' && items !== 's') break;
+      // a call of it, or a method that only reads it: nothing to learn
+      if (READ_AFTER.test(this.after(name, at))) continue;
+      const id = this.identifierAt(name, at);
+      const role = id ? this.roleOf(id, id.parent!, depth) : undefined;
       if (role === undefined) continue;
       if (role !== 'binds-unknown' && 'added' in role) {
         items = worseCode(items, role.added);
@@ -268,23 +305,6 @@ export class LocalOrigins {
       default: return undefined;
     }
   }
-}
-
-/**
- * The start of the last `name = ...` before `at` whose statement sits in a block that holds `at` (so every
- * path to the read passes it, loops aside: what the loop adds after the read is still counted), or 0.
- */
-function dominatingAssignment(mentions: readonly Node[], at: number): number {
-  let from = 0;
-  for (const id of mentions) {
-    if (id.startIndex >= at) break;
-    const assignment = id.parent;
-    if (assignment?.type !== 'assignment' || assignment.childForFieldName('left')?.id !== id.id) continue;
-    const statement = assignment.parent;
-    const block = statement?.type === 'expression_statement' ? statement.parent : null;
-    if (block && statement!.endIndex <= at && block.startIndex <= at && at < block.endIndex) from = id.startIndex;
-  }
-  return from;
 }
 
 function insideFunction(node: Node, root: Node): boolean {
