@@ -28,6 +28,7 @@ const saveRow = [
   '',
 ].join('\n');
 const STORE = '/p/app/store.py';
+const stateSetter = 'from app import store\n\nclass Sessions:\n    def set_state(self, key, **fields):\n        values = {}\n        for k, v in fields.items():\n            values[k] = v\n        store.Store().save("sessions", values, {"key": key})\n';
 const caller = (body: string): string => `from flask import request\nfrom app import store\n\ndef run(item, **extra):\n    db = store.Store()\n${body.split('\n').map((l) => `    ${l}`).join('\n')}\n`;
 
 runRuleTests(sqlConcatenation, {
@@ -93,6 +94,16 @@ runRuleTests(sqlConcatenation, {
       languageId: 'python',
       fileName: STORE,
       files: { '/p/app/copy.py': caller('base = {"a": item, "b": 2}\nfields = {}\nfor k, v in base.items():\n    fields[k] = v\ndb.save("t", fields, {"id": 1})') },
+      code: saveRow,
+    },
+    {
+      name: 'dict keys copied from `**kwargs`, whose every call (in any file) writes keyword names',
+      languageId: 'python',
+      fileName: STORE,
+      files: {
+        '/p/app/sessions.py': stateSetter,
+        '/p/app/handler.py': 'def stop(sessions, key):\n    sessions.set_state(key, state="stopped", stopped=1)\n',
+      },
       code: saveRow,
     },
   ],
@@ -255,6 +266,17 @@ runRuleTests(sqlConcatenation, {
       files: { '/p/app/views.py': caller('db.save(request.args["table"], {"name": item}, {"id": 1})') },
       code: saveRow,
       errors: [{ messageId: 'identifier', line: 10 }],
+    },
+    {
+      name: 'dict keys copied from `**kwargs` when one call spreads request data into it',
+      languageId: 'python',
+      fileName: STORE,
+      files: {
+        '/p/app/sessions.py': stateSetter,
+        '/p/app/handler.py': 'from flask import request\n\ndef stop(sessions, key):\n    sessions.set_state(key, state="stopped")\n    sessions.set_state(key, **request.form)\n',
+      },
+      code: saveRow,
+      errors: [{ messageId: 'concatenated', line: 10 }],
     },
     {
       name: 'without project facts a public helper keeps today\'s verdict',

@@ -62,6 +62,12 @@ class EnclosingFunctions {
   }
 }
 
+/** A function's name, and whether it is a method (defined in a class body). */
+function functionOf(fn: Node): { name: string; method: boolean } {
+  const holder = fn.parent?.type === 'decorated_definition' ? fn.parent.parent : fn.parent;
+  return { name: fn.childForFieldName('name')?.text ?? '', method: holder?.parent?.type === 'class_definition' };
+}
+
 export function readCallSites(root: Node, lines: LineIndex): { callSites: PyCallSite[]; handedOn: string[] } {
   const callSites: PyCallSite[] = [];
   const handedOn = new Set<string>();
@@ -107,6 +113,7 @@ export function readCallSites(root: Node, lines: LineIndex): { callSites: PyCall
         if (key) (site.kwargs ??= {})[key.text] = code;
       }
     }
+    if (site && origins && [...site.args, ...Object.values(site.kwargs ?? {})].some((code) => code.includes('k'))) site.from = functionOf(origins.scope);
     if (site) callSites.push(site);
   }
   return { callSites, handedOn: [...handedOn] };

@@ -1,7 +1,7 @@
 import type { FileFacts } from '../../project/facts';
 import { callsUnread } from './call-site-facts';
 import { PythonProject } from './modules';
-import type { PyArgCode, PyCallSite, PyValue } from './python-facts';
+import type { PyArgCode, PyCallSite, PyOriginCode, PyValue } from './python-facts';
 
 /**
  * The callers Python functions have across the project's files, from the call sites each file's facts list
@@ -67,15 +67,31 @@ export class PythonCallers {
    * function's callers are out of sight (or its file is not one of the project's Python modules).
    */
   argumentsFor(callee: PyCallee): PyForeignArgument[] | undefined {
-    const facts = this.project.files.get(callee.file);
-    if (!facts || this.handedOn.has(callee.name) || callsUnread(callee.name)) return undefined;
-    const fn = facts.functions.find((f) => f.name === callee.name && !f.nested && !!f.className === callee.method);
-    if (!fn || fn.decorators.some((d) => !TRANSPARENT_DECORATORS.has(d.name))) return undefined;
+    if (!this.inSight(callee.file, callee.name, callee.method)) return undefined;
     const calls = (this.byName.get(callee.name) ?? []).filter(({ file, site }) => file !== callee.file && this.reaches(file, site, callee));
     return calls.map(({ file, site }) => {
       const arg = site.kwargs?.[callee.param.name] ?? site.args[callee.param.position];
       return { file, site, arg, spread: !arg && !!site.splat };
     });
+  }
+
+  /**
+   * The origin of the keys of a function's `**kwargs`: the keyword names its calls write (`c`) when every call,
+   * in any file, is in sight and none spreads a dict into it; `u` otherwise.
+   */
+  keywordNamesOrigin(file: string, fn: { name: string; method: boolean }): PyOriginCode {
+    if (!this.inSight(file, fn.name, fn.method)) return 'u';
+    const callee: PyCallee = { file, name: fn.name, method: fn.method, param: { name: '', position: -1 } };
+    const calls = (this.byName.get(fn.name) ?? []).filter(({ file: from, site }) => this.reaches(from, site, callee));
+    return calls.length > 0 && calls.every(({ site }) => !site.splat) ? 'c' : 'u';
+  }
+
+  /** Whether every call of a function can be seen: it is defined in the file, not wrapped by a decorator, never handed on, and its name's calls are read. */
+  private inSight(file: string, name: string, method: boolean): boolean {
+    const facts = this.project.files.get(file);
+    if (!facts || this.handedOn.has(name) || callsUnread(name)) return false;
+    const fn = facts.functions.find((f) => f.name === name && !f.nested && !!f.className === method);
+    return !!fn && fn.decorators.every((d) => TRANSPARENT_DECORATORS.has(d.name));
   }
 
   /**

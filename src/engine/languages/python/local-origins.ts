@@ -20,7 +20,7 @@ export interface ArgOrigins {
   readonly items: PyOriginCode;
 }
 
-const RANK: readonly PyOriginCode[] = ['r', 'u', 's', 'c'];
+const RANK: readonly PyOriginCode[] = ['r', 'u', 'k', 's', 'c'];
 const MAX_DEPTH = 6;
 const CONSTANT: ArgOrigins = { value: 'c', items: 'c' };
 const UNKNOWN: ArgOrigins = { value: 'u', items: 'u' };
@@ -45,6 +45,7 @@ export function argCode(o: ArgOrigins): PyArgCode {
 export function originOfCode(code: PyOriginCode): ValueOrigin {
   return code === 'c' ? 'constant' : code === 's' ? 'stored' : code === 'r' ? 'request' : 'unknown';
 }
+
 
 function codeOfOrigin(origin: ValueOrigin): PyOriginCode {
   return origin === 'request' ? 'r' : origin === 'unknown' ? 'u' : origin === 'stored' ? 's' : 'c';
@@ -230,7 +231,7 @@ export class LocalOrigins {
     let items: PyOriginCode = 'c';
     for (const at of mentions) {
       if (at < from) continue;
-      if (value !== undefined && value !== 'c' && value !== 's' && items !== 'c' && items !== 's') break;
+      if ((value === 'u' || value === 'r') && (items === 'u' || items === 'r')) break;
       // a call of it, or a method that only reads it: nothing to learn
       if (READ_AFTER.test(this.after(name, at))) continue;
       const id = this.identifierAt(name, at);
@@ -272,7 +273,9 @@ export class LocalOrigins {
       }
       case 'attribute': return isField(parent, 'object') ? this.methodCall(parent, depth) : undefined;
       case 'named_expression': return isField(parent, 'name') ? (parent.childForFieldName('value') ? this.of(parent.childForFieldName('value')!, depth + 1) : 'binds-unknown') : undefined;
-      case 'as_pattern_target': case 'global_statement': case 'nonlocal_statement': case 'aliased_import': case 'dotted_name': case 'list_pattern': case 'list_splat_pattern': case 'dictionary_splat_pattern':
+      // the function's own `**kwargs`: its keys are the keyword names its callers write
+      case 'dictionary_splat_pattern': return parent.parent?.type === 'parameters' && parent.parent.parent?.id === this.scope.id ? { value: 'u', items: 'k' } : 'binds-unknown';
+      case 'as_pattern_target': case 'global_statement': case 'nonlocal_statement': case 'aliased_import': case 'dotted_name': case 'list_pattern': case 'list_splat_pattern':
         return 'binds-unknown';
       default: return PARAMETER_PARENTS.has(parent.type) ? 'binds-unknown' : undefined;
     }

@@ -25,7 +25,9 @@ export function projectCallers(context: RuleContext): PyProjectCallers | undefin
   };
 }
 
-const DESCRIBED: Readonly<Record<PyOriginCode, string>> = { c: 'a constant', s: 'data read from the database or the configuration', r: 'request data', u: 'a value of unknown origin' };
+const DESCRIBED: Readonly<Record<PyOriginCode, string>> = {
+  c: 'a constant', s: 'data read from the database or the configuration', r: 'request data', u: 'a value of unknown origin', k: 'keyword names',
+};
 
 /**
  * What one call in another file passes, as an evaluation: its value's origin, or with `items` the origin of
@@ -35,6 +37,9 @@ export function foreignValue(project: PyProjectCallers, call: PyForeignArgument,
   const where = `${project.relative(call.file)}:${call.site.line + 1}`;
   if (call.spread) return UNKNOWN_VALUE(`${call.site.callee}(*args) in ${where}`);
   if (!call.arg) return fallback();
-  const code = (items ? call.arg[1] : call.arg[0]) as PyOriginCode;
-  return value(originOfCode(code), `${items ? 'the keys or items of ' : ''}what ${where} passes for ${param} (${DESCRIBED[code]})`);
+  const written = (items ? call.arg[1] : call.arg[0]) as PyOriginCode;
+  // keys taken from the calling function's `**kwargs`: the keyword names its own callers write
+  const code = written === 'k' ? (call.site.from ? project.callers.keywordNamesOrigin(call.file, call.site.from) : 'u') : written;
+  const keywords = written === 'k' ? `keyword names of the calls of ${call.site.from?.name ?? 'its function'}: ` : '';
+  return value(originOfCode(code), `${items ? 'the keys or items of ' : ''}what ${where} passes for ${param} (${keywords}${DESCRIBED[code]})`);
 }

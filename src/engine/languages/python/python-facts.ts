@@ -119,9 +119,10 @@ export interface PyCallStatement {
 
 /**
  * Where a value a call passes comes from, as far as its own function shows: `c` a constant (or a value that
- * cannot carry SQL syntax), `s` data read from the database or the configuration, `r` request data, `u` unknown.
+ * cannot carry SQL syntax), `s` data read from the database or the configuration, `r` request data, `u` unknown,
+ * `k` the keyword names the calling function's own callers pass to its `**kwargs` (known once they are read).
  */
-export type PyOriginCode = 'c' | 's' | 'r' | 'u';
+export type PyOriginCode = 'c' | 's' | 'r' | 'u' | 'k';
 
 /** One argument of a call: the origin of its value, then the origin of what iterating it gives (a dict's keys, a list's items). */
 export type PyArgCode = `${PyOriginCode}${PyOriginCode}`;
@@ -135,6 +136,8 @@ export interface PyCallSite {
   kwargs?: Record<string, PyArgCode>;
   /** It spreads `*args` or `**kwargs`: what reaches each parameter is out of sight. */
   splat?: true;
+  /** The function the call is in, when an argument's origin is `k` (its `**kwargs`'s keyword names). */
+  from?: { name: string; method: boolean };
 }
 
 export interface PythonFileFacts {
