@@ -29,6 +29,9 @@ const saveRow = [
 ].join('\n');
 const STORE = '/p/app/store.py';
 const stateSetter = 'from app import store\n\nclass Sessions:\n    def set_state(self, key, **fields):\n        values = {}\n        for k, v in fields.items():\n            values[k] = v\n        store.Store().save("sessions", values, {"key": key})\n';
+/** A case of `saveRow` with the callers in `files`, and the same flagged at its INSERT (line 10). */
+const saved = (name: string, files: Record<string, string>) => ({ name, languageId: 'python' as const, fileName: STORE, files, code: saveRow });
+const flaggedAtInsert = (name: string, files: Record<string, string>, messageId = 'concatenated') => ({ ...saved(name, files), errors: [{ messageId, line: 10 }] });
 const caller = (body: string): string => `from flask import request\nfrom app import store\n\ndef run(item, **extra):\n    db = store.Store()\n${body.split('\n').map((l) => `    ${l}`).join('\n')}\n`;
 
 runRuleTests(sqlConcatenation, {
@@ -72,40 +75,16 @@ runRuleTests(sqlConcatenation, {
       files: { '/p/app/jobs.py': 'from app.db.helpers import create_table\n\ndef run(conn):\n    create_table(conn, "jobs")\n' },
       code: `${createTable}\ndef setup(conn):\n    create_table(conn, "settings")\n`,
     },
-    {
-      name: 'dict keys: every caller builds its dicts with literal keys (literal, `d[k] = `, `update`, `pop`), whatever the values',
-      languageId: 'python',
-      fileName: STORE,
-      files: {
-        '/p/app/users.py': caller('fields = {"name": request.form["name"], "email": item}\nfields["age"] = request.form.get("age")\nfields.update({"city": item}, country=item)\nfields.pop("email")\ndb.save("users", fields, {"id": item})'),
-        '/p/app/jobs.py': caller('where = dict(id=item)\ndb.save(table="jobs", fields={"state": request.args["s"]}, where=where)'),
-      },
-      code: saveRow,
-    },
-    {
-      name: 'dict keys: a dict read from elsewhere, then replaced by a literal before the call on every path',
-      languageId: 'python',
-      fileName: STORE,
-      files: { '/p/app/cache.py': caller('info = item.lookup()\nif info:\n    info = {"title": info["t"]}\n    db.save("cache", info, {"id": 1})') },
-      code: saveRow,
-    },
-    {
-      name: 'dict keys copied from another dict with literal keys (`for k, v in other.items(): d[k] = v`)',
-      languageId: 'python',
-      fileName: STORE,
-      files: { '/p/app/copy.py': caller('base = {"a": item, "b": 2}\nfields = {}\nfor k, v in base.items():\n    fields[k] = v\ndb.save("t", fields, {"id": 1})') },
-      code: saveRow,
-    },
-    {
-      name: 'dict keys copied from `**kwargs`, whose every call (in any file) writes keyword names',
-      languageId: 'python',
-      fileName: STORE,
-      files: {
-        '/p/app/sessions.py': stateSetter,
-        '/p/app/handler.py': 'def stop(sessions, key):\n    sessions.set_state(key, state="stopped", stopped=1)\n',
-      },
-      code: saveRow,
-    },
+    saved('dict keys: every caller builds its dicts with literal keys (literal, `d[k] = `, `update`, `pop`), whatever the values', {
+      '/p/app/users.py': caller('fields = {"name": request.form["name"], "email": item}\nfields["age"] = request.form.get("age")\nfields.update({"city": item}, country=item)\nfields.pop("email")\ndb.save("users", fields, {"id": item})'),
+      '/p/app/jobs.py': caller('where = dict(id=item)\ndb.save(table="jobs", fields={"state": request.args["s"]}, where=where)'),
+    }),
+    saved('dict keys: a dict read from elsewhere, then replaced by a literal before the call on every path', { '/p/app/cache.py': caller('info = item.lookup()\nif info:\n    info = {"title": info["t"]}\n    db.save("cache", info, {"id": 1})') }),
+    saved('dict keys copied from another dict with literal keys (`for k, v in other.items(): d[k] = v`)', { '/p/app/copy.py': caller('base = {"a": item, "b": 2}\nfields = {}\nfor k, v in base.items():\n    fields[k] = v\ndb.save("t", fields, {"id": 1})') }),
+    saved('dict keys copied from `**kwargs`, whose every call (in any file) writes keyword names', {
+      '/p/app/sessions.py': stateSetter,
+      '/p/app/handler.py': 'def stop(sessions, key):\n    sessions.set_state(key, state="stopped", stopped=1)\n',
+    }),
   ],
   invalid: [
     {
@@ -216,68 +195,19 @@ runRuleTests(sqlConcatenation, {
       code: 'import sqlite3\n\nclass Db:\n    def action(self, query):\n        self.cursor.execute(query)\n\n    def drop(self, table):\n        self.action("DROP TABLE " + table)\n',
       errors: [{ messageId: 'identifier', line: 8 }],
     },
-    {
-      name: 'dict keys from request data (`dict(request.form)`) reach the column list',
-      languageId: 'python',
-      fileName: STORE,
-      files: {
-        '/p/app/users.py': caller('db.save("users", {"name": item}, {"id": item})'),
-        '/p/app/views.py': caller('db.save("users", dict(request.form), {"id": item})'),
-      },
-      code: saveRow,
-      errors: [{ messageId: 'concatenated', line: 10 }],
-    },
-    {
-      name: 'dict keys copied from the request in a loop (`for k in request.json: d[k] = ...`)',
-      languageId: 'python',
-      fileName: STORE,
-      files: { '/p/app/views.py': caller('fields = {}\nfor k in request.json:\n    fields[k] = request.json[k]\ndb.save("users", fields, {"id": 1})') },
-      code: saveRow,
-      errors: [{ messageId: 'concatenated', line: 10 }],
-    },
-    {
-      name: 'dict keys from a `**kwargs` parameter, whose callers are out of sight here',
-      languageId: 'python',
-      fileName: STORE,
-      files: { '/p/app/views.py': caller('db.save("users", extra, {"id": 1})') },
-      code: saveRow,
-      errors: [{ messageId: 'concatenated', line: 10 }],
-    },
-    {
-      name: 'dict keys kept by a prefix and suffix check only (`k.startswith(p) and k.endswith("_x")` lets any middle through)',
-      languageId: 'python',
-      fileName: STORE,
-      files: { '/p/app/views.py': caller('texts = {k: extra.pop(k) for k in list(extra.keys()) if k.startswith("on_") and k.endswith("_text")}\nfields = {"name": item}\nfields.update(texts)\ndb.save("users", fields, {"id": 1})') },
-      code: saveRow,
-      errors: [{ messageId: 'concatenated', line: 10 }],
-    },
-    {
-      name: 'dict keys: replaced by a literal on one branch only, so the value read before still reaches the call',
-      languageId: 'python',
-      fileName: STORE,
-      files: { '/p/app/cache.py': caller('info = item.lookup()\nif info:\n    info = {"title": 1}\ndb.save("cache", info, {"id": 1})') },
-      code: saveRow,
-      errors: [{ messageId: 'concatenated', line: 10 }],
-    },
-    {
-      name: 'the table name from the request in a caller in another file, with literal dict keys',
-      languageId: 'python',
-      fileName: STORE,
-      files: { '/p/app/views.py': caller('db.save(request.args["table"], {"name": item}, {"id": 1})') },
-      code: saveRow,
-      errors: [{ messageId: 'identifier', line: 10 }],
-    },
-    {
-      name: 'dict keys copied from `**kwargs` when one call spreads request data into it',
-      languageId: 'python',
-      fileName: STORE,
-      files: {
-        '/p/app/sessions.py': stateSetter,
-        '/p/app/handler.py': 'from flask import request\n\ndef stop(sessions, key):\n    sessions.set_state(key, state="stopped")\n    sessions.set_state(key, **request.form)\n',
-      },
-      code: saveRow,
-      errors: [{ messageId: 'concatenated', line: 10 }],
-    },
+    flaggedAtInsert('dict keys from request data (`dict(request.form)`) reach the column list', {
+      '/p/app/users.py': caller('db.save("users", {"name": item}, {"id": item})'),
+      '/p/app/views.py': caller('db.save("users", dict(request.form), {"id": item})'),
+    }),
+    flaggedAtInsert('dict keys copied from the request in a loop (`for k in request.json: d[k] = ...`)', { '/p/app/views.py': caller('fields = {}\nfor k in request.json:\n    fields[k] = request.json[k]\ndb.save("users", fields, {"id": 1})') }),
+    flaggedAtInsert('dict keys from a `**kwargs` parameter, whose callers are out of sight here', { '/p/app/views.py': caller('db.save("users", extra, {"id": 1})') }),
+    flaggedAtInsert('dict keys kept by a prefix and suffix check only (`k.startswith(p) and k.endswith("_x")` lets any middle through)', { '/p/app/views.py': caller('texts = {k: extra.pop(k) for k in list(extra.keys()) if k.startswith("on_") and k.endswith("_text")}\nfields = {"name": item}\nfields.update(texts)\ndb.save("users", fields, {"id": 1})') }),
+    flaggedAtInsert('dict keys: replaced by a literal on one branch only, so the value read before still reaches the call', { '/p/app/cache.py': caller('info = item.lookup()\nif info:\n    info = {"title": 1}\ndb.save("cache", info, {"id": 1})') }),
+    flaggedAtInsert('the table name from the request in a caller in another file, with literal dict keys', { '/p/app/views.py': caller('db.save(request.args["table"], {"name": item}, {"id": 1})') }, 'identifier'),
+    flaggedAtInsert('dict keys copied from `**kwargs` when one call spreads request data into it', {
+      '/p/app/sessions.py': stateSetter,
+      '/p/app/handler.py': 'from flask import request\n\ndef stop(sessions, key):\n    sessions.set_state(key, state="stopped")\n    sessions.set_state(key, **request.form)\n',
+    }),
     {
       name: 'without project facts a public helper keeps today\'s verdict',
       languageId: 'python',
