@@ -28,6 +28,27 @@ export function closestAncestor(node: Node, types: readonly string[]): Node | un
 /** Node types of functions, arrow functions and methods (JavaScript and TypeScript grammars). */
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration']);
 
+/** What `OwnReturns` walks a tree for: return statements and the functions they belong to. */
+export const OWN_RETURN_TYPES: readonly string[] = ['return_statement', ...FUNCTION_TYPES];
+
+/**
+ * The nodes of several types in one tree, found with one walk of it on first need. A walk of a whole tree
+ * costs about a third of parsing it, whatever it finds, so readers of the same tree that each want some
+ * types share one walk for all of them.
+ */
+export class SharedWalk {
+  private found: Array<[string, Node]> | undefined;
+
+  constructor(private readonly root: Node, private readonly types: readonly string[]) {}
+
+  /** The nodes of `types` (each one of the walk's types), in document order. */
+  of(types: readonly string[]): Node[] {
+    this.found ??= descendantsOfType(this.root, [...this.types]).map((node): [string, Node] => [node.type, node]);
+    const wanted = new Set(types);
+    return this.found.filter(([type]) => wanted.has(type)).map(([, node]) => node);
+  }
+}
+
 /**
  * The return statements of the functions of one tree, found with one walk of it: a function's own returns
  * (not those of functions nested in it) are then read from that list, instead of walking each function's
@@ -37,11 +58,12 @@ export class OwnReturns {
   /** Return statements and functions, in document order (a node before the nodes inside it). */
   private nodes: Node[] | undefined;
 
-  constructor(private readonly root: Node) {}
+  /** @param walk A walk of the same tree other readers share (its types include `OWN_RETURN_TYPES`). */
+  constructor(private readonly root: Node, private readonly walk?: SharedWalk) {}
 
   /** The return statements of the function whose block is `body`, leaving out those of functions nested in it. */
   of(body: Node): Node[] {
-    const nodes = (this.nodes ??= descendantsOfType(this.root, ['return_statement', ...FUNCTION_TYPES]));
+    const nodes = (this.nodes ??= this.walk ? this.walk.of(OWN_RETURN_TYPES) : descendantsOfType(this.root, [...OWN_RETURN_TYPES]));
     const start = body.startIndex;
     const end = body.endIndex;
     let low = 0;

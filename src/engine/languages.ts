@@ -76,5 +76,5 @@ export function isJavaScriptFamily(languageId: LanguageId): boolean {
 
 /** Languages whose files the project index reads for cross-file facts (apps, routes, guards, URLconfs, settings). */
 export function hasProjectFacts(languageId: LanguageId): boolean {
-  return isJavaScriptFamily(languageId) || languageId === 'python' || languageId === 'ruby';
+  return isJavaScriptFamily(languageId) || languageId === 'python' || languageId === 'ruby' || languageId === 'php';
 }

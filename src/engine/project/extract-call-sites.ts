@@ -56,7 +56,7 @@ interface Tracked {
 export function extractCallSites(root: Node, text: string, facts: FileFacts, values: FileValues, typed: boolean, deadline: number): void {
   let reader: CallFactReader | undefined;
   let uses = 0;
-  const read = (): CallFactReader => (reader ??= new CallFactReader(text, root, typed));
+  const read = (): CallFactReader => (reader ??= new CallFactReader(text, root, typed, values.ownReturns));
   const spent = (): boolean => (reader?.work ?? 0) + uses * USE_WORK > CALL_SITE_WORK || performance.now() > deadline;
   summarizeFunctions(facts, values, read, spent);
   if (/\bexport\s+(?:default\s+)?(?:abstract\s+)?class\b/.test(text)) extractClassReturns(root, facts, read, spent);

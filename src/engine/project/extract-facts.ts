@@ -1,7 +1,8 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
-import { namedChildren } from '../ast';
+import { namedChildren, type SharedWalk } from '../ast';
 import { extractPythonFacts } from '../languages/python/extract-python-facts';
 import { extractRubyFacts } from '../languages/ruby/ruby-facts';
+import { extractPhpFacts } from '../languages/php/php-facts';
 import { addHeaderFacts } from './python-header-facts';
 import { OrderedDescent } from '../tree-paths';
 import type { LineIndex } from '../text';
@@ -63,10 +64,10 @@ class FactExtractor {
   /** What each call of a registration chain stands on (see `chainBase`). */
   private readonly chainBases = new Map<number, ChainBase>();
 
-  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex, private readonly withCallSites = false) {
+  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex, private readonly withCallSites = false, walk?: SharedWalk) {
     this.facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName, rootDir), false);
     this.root = tree.rootNode;
-    this.values = new FileValues(this.facts, this.root, text, lines);
+    this.values = new FileValues(this.facts, this.root, text, lines, walk);
     this.publicReasonAt = publicMarkerReader(text);
   }
 
@@ -458,10 +459,16 @@ function rubyFileFacts(tree: Tree, fileName: string, textHash: string, rootDir?:
   return { ...emptyFileFacts(fileName, 'ruby', textHash, isTestFileName(fileName, rootDir), false), ruby: extractRubyFacts(tree) };
 }
 
-/** The facts of a Python or Ruby file, read by their own extractors; `undefined` for the JavaScript family. */
+/** A PHP file's facts: the JavaScript ones stay empty, `php` holds what the PHP SQL front end reads across files. */
+function phpFileFacts(tree: Tree, fileName: string, textHash: string, rootDir?: string): FileFacts {
+  return { ...emptyFileFacts(fileName, 'php', textHash, isTestFileName(fileName, rootDir), false), php: extractPhpFacts(tree) };
+}
+
+/** The facts of a Python, Ruby or PHP file, read by their own extractors; `undefined` for the JavaScript family. */
 function otherLanguageFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts | undefined {
   if (languageId === 'python') return pythonFileFacts(tree, text, fileName, textHash, rootDir, lines);
   if (languageId === 'ruby') return rubyFileFacts(tree, fileName, textHash, rootDir);
+  if (languageId === 'php') return phpFileFacts(tree, fileName, textHash, rootDir);
   return undefined;
 }
 
@@ -474,8 +481,9 @@ export function extractFileFacts(tree: Tree, text: string, fileName: string, lan
 /**
  * The facts the project index keeps of a file: for JavaScript and TypeScript also its calls into other files and
  * what its functions return as text, which only other files' analyses read (the analysed file's own facts leave them out).
+ * `walk`: a walk of the tree the caller shares with its other readers of it (see `SharedWalk`).
  */
-export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string): FileFacts {
+export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, walk?: SharedWalk): FileFacts {
   return otherLanguageFacts(tree, text, fileName, languageId, textHash, rootDir)
-    ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true).run();
+    ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true, walk).run();
 }

@@ -2,6 +2,7 @@ import type { AppHeaderFacts, SettingsHeaderFacts } from '../model/headers';
 import type { DriverId } from '../rules/sql/sinks';
 import type { PythonFileFacts } from '../languages/python/python-facts';
 import type { RubyFileFacts } from '../languages/ruby/ruby-facts';
+import type { PhpFileFacts } from '../languages/php/php-facts';
 import type { LanguageId, Range } from '../types';
 
 /**
@@ -330,6 +331,8 @@ export interface FileFacts {
   python?: PythonFileFacts;
   /** Ruby files: classes and what they include, what methods return, calls on classes and modules (read by the SQL front end). */
   ruby?: RubyFileFacts;
+  /** PHP files: classes, what they extend and what their methods return (read by the SQL front end). */
+  php?: PhpFileFacts;
   /** JavaScript/TypeScript: what the methods of exported classes return as text, by export name (read by subclasses in other files). */
   classes?: Record<string, ClassFact>;
   /** JavaScript/TypeScript files outside tests: the member names the text mentions (see `memberMentions`). */

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { namedChildren, OwnReturns } from '../ast';
+import { namedChildren, OwnReturns, type SharedWalk } from '../ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import type { FileFacts, ImportFact, Span, ValueRef } from './facts';
@@ -74,12 +74,14 @@ export class FileValues {
   private readonly objectIndex = new Map<number, number | null>();
   private readonly importIndex = new Map<string, number>();
   private readonly scope: FileScope;
-  private readonly ownReturns: OwnReturns;
+  /** The tree's return statements, found with one walk: shared with the file's other readers of the same tree. */
+  readonly ownReturns: OwnReturns;
   private lines: LineIndex | undefined;
 
-  constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex) {
+  /** @param walk A walk of the same tree shared with the file's other readers (see `OwnReturns`). */
+  constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex, walk?: SharedWalk) {
     this.scope = new FileScope(root, text);
-    this.ownReturns = new OwnReturns(root);
+    this.ownReturns = new OwnReturns(root, walk);
     this.lines = lines;
   }
 

@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { SharedWalk } from '../ast';
 import type { ProjectFacts } from '../project';
 import type { FileFacts } from './facts';
 
@@ -12,14 +13,29 @@ import type { FileFacts } from './facts';
  */
 const MENTION = /\.\s*(#?[A-Za-z_$][\w$]*)|(['"`])(#?[A-Za-z_$][\w$]*)\2|[{,]\s*([A-Za-z_$][\w$]*)\s*(?=[,}:=])/g;
 const CLASS_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
+/** The node types `memberMentions` reads of a tree: a walk shared with it must include them. */
+export const MENTION_TYPES: readonly string[] = [...CLASS_TYPES, 'comment'];
 
 interface ClassSpan { start: number; end: number; own: Set<string> }
 
-function classSpans(root: Node): ClassSpan[] {
+/**
+ * The class bodies (with the members each declares) and the comments of a tree, in text order, found with one
+ * walk of it.
+ */
+function classesAndComments(root: Node, text: string, walk?: SharedWalk): { spans: ClassSpan[]; comments: Array<[number, number]> } {
   const spans: ClassSpan[] = [];
-  for (const cls of root.descendantsOfType(CLASS_TYPES)) {
-    const body = cls?.childForFieldName('body');
-    if (!cls || !body) continue;
+  const comments: Array<[number, number]> = [];
+  // a class is written with `class`, a comment with `//` or `/*`: what the text lacks is not looked for
+  const types = [...(/\bclass\b/.test(text) && /\bthis\b/.test(text) ? CLASS_TYPES : []), ...(/\/[/*]/.test(text) ? ['comment'] : [])];
+  if (types.length === 0) return { spans, comments };
+  for (const node of walk ? walk.of(types) : root.descendantsOfType(types)) {
+    if (!node) continue;
+    if (node.type === 'comment') {
+      comments.push([node.startIndex, node.endIndex]);
+      continue;
+    }
+    const body = node.childForFieldName('body');
+    if (!body) continue;
     const own = new Set<string>();
     for (const member of body.namedChildren) {
       const name = member?.childForFieldName('name') ?? member?.childForFieldName('property');
@@ -27,7 +43,7 @@ function classSpans(root: Node): ClassSpan[] {
     }
     spans.push({ start: body.startIndex, end: body.endIndex, own });
   }
-  return spans;
+  return { spans, comments };
 }
 
 /** Whether the mention at `at` is `this.name` in a class that declares `name` itself (the innermost class around it). */
@@ -38,9 +54,9 @@ function ownThisCall(text: string, at: number, name: string, spans: readonly Cla
   return !!inner && inner.own.has(name);
 }
 
-export function memberMentions(text: string, root?: Node): string[] {
-  const spans = root ? classSpans(root) : [];
-  const comments = root ? root.descendantsOfType('comment').filter((c) => c !== null).map((c) => [c.startIndex, c.endIndex]) : [];
+/** `walk`: a walk of the tree of `root` shared with other readers (its types include `MENTION_TYPES`). */
+export function memberMentions(text: string, root?: Node, walk?: SharedWalk): string[] {
+  const { spans, comments } = root ? classesAndComments(root, text, walk) : { spans: [], comments: [] };
   const names = new Set<string>();
   let next = 0;
   for (const m of text.matchAll(MENTION)) {

@@ -3,6 +3,7 @@ import { defaultConfig } from '../config';
 import { hasProjectFacts, languageOfFileName } from '../languages';
 import { MAY_HOLD_PYTHON_FACTS } from '../languages/python/extract-python-facts';
 import { MAY_HOLD_RUBY_FACTS } from '../languages/ruby/ruby-facts';
+import { MAY_HOLD_PHP_FACTS } from '../languages/php/php-facts';
 import { reasonToSkip } from '../limits';
 import { sharedGrammars, type Grammars } from '../parser';
 import { parseSource } from '../parse-source';
@@ -16,7 +17,8 @@ import { MAY_HOLD_FACTS, isTestFileName } from './frameworks';
 import { resolveModulePath } from './module-resolution';
 import { nearestPackage, readPackageFacts } from './package-facts';
 import { PYTHON_REQUIREMENT_FILE, mergeRequirements, readPythonRequirements } from './python-requirements';
-import { memberMentions } from './member-mentions';
+import { MENTION_TYPES, memberMentions } from './member-mentions';
+import { OWN_RETURN_TYPES, SharedWalk } from '../ast';
 import { textHash } from './text-hash';
 import * as path from 'path';
 
@@ -37,8 +39,8 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   const config = defaultConfig();
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
-  const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
-  const mentions = (facts: FileFacts, tree?: Tree): FileFacts => (isTest || !SCRIPT_LANGUAGE.test(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode) });
+  const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : languageId === 'php' ? MAY_HOLD_PHP_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
+  const mentions = (facts: FileFacts, tree?: Tree, walk?: SharedWalk): FileFacts => (isTest || !SCRIPT_LANGUAGE.test(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode, walk) });
   if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: mentions(emptyFileFacts(fileName, languageId, hash, isTest, true)) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
@@ -46,7 +48,9 @@ export async function parsedFactsOfText(fileName: string, text: string, language
     const { tree } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
     let kept = false;
     try {
-      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir), tree);
+      // the facts and the member mentions each look for some node types: one walk of the tree finds them all
+      const walk = SCRIPT_LANGUAGE.test(languageId) ? new SharedWalk(tree.rootNode, [...OWN_RETURN_TYPES, ...MENTION_TYPES]) : undefined;
+      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, walk), tree, walk);
       kept = keepTree;
       return kept ? { facts, tree } : { facts };
     } finally {
@@ -109,7 +113,7 @@ export class ProjectIndex {
     this.grammars = grammars ?? sharedGrammars();
   }
 
-  /** Indexes (or re-indexes) a JavaScript, TypeScript, Python or Ruby file by absolute path; other files are ignored. */
+  /** Indexes (or re-indexes) a JavaScript, TypeScript, Python, Ruby or PHP file by absolute path; other files are ignored. */
   async setFile(fileName: string, text: string): Promise<void> {
     const languageId = languageOfFileName(fileName);
     if (!languageId || !hasProjectFacts(languageId)) return;

@@ -2,7 +2,7 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import type { SqlSinkCall } from '../../model/sql';
 import type { FixSpec } from '../../rule';
 import { indentAt, placeholderPlan } from '../sql-placeholders';
-import { phpArguments } from './sql-front-end';
+import { phpArguments } from './syntax';
 
 const STRING_TYPES: ReadonlySet<string> = new Set(['string', 'encapsed_string', 'heredoc', 'heredoc_body', 'nowdoc', 'nowdoc_body']);
 const TITLE = 'Use a prepared statement with bound values';

@@ -1,18 +1,14 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
-import { namedChildren } from '../../ast';
 import type { SqlFileModel, SqlSinkCall } from '../../model/sql';
 import { evidenceOf, isPassedThrough, sqlTextOf } from '../sql-text-builder';
 import { matchRow, sqlArgumentIndex, type SqlSinkRow } from '../sql-sink-row';
 import { PHP_SQL_SINKS } from './sql-sinks';
 import { PhpText } from './text';
+import { phpArguments } from './syntax';
+import { phpProjectOf } from './php-project';
+import type { RuleContext } from '../../rule';
 
 const CALL_TYPES = ['function_call_expression', 'member_call_expression', 'nullsafe_member_call_expression', 'scoped_call_expression'];
-
-/** The call's arguments, skipping spread and named-argument wrappers. */
-export function phpArguments(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
-  return args ? namedChildren(args).map((a) => (a.type === 'argument' ? namedChildren(a).at(-1) ?? a : a)) : [];
-}
 
 function rowFor(call: Node): SqlSinkRow | undefined {
   if (call.type === 'function_call_expression') return matchRow(PHP_SQL_SINKS, 'function', (call.childForFieldName('function')?.text ?? '').replace(/^\\/, ''), '');
@@ -27,9 +23,9 @@ export function passesParameters(args: readonly Node[], row: SqlSinkRow): boolea
 }
 
 /** The PHP front end: every SQL sink call of the file with the text it sends, in pieces with origins. */
-export function phpSqlModel(tree: Tree, deadline: number): SqlFileModel {
+export function phpSqlModel(tree: Tree, deadline: number, context?: Pick<RuleContext, 'project'>): SqlFileModel {
   const root = tree.rootNode;
-  const text = new PhpText(root, deadline);
+  const text = new PhpText(root, deadline, phpProjectOf(context?.project));
   const sinks: SqlSinkCall[] = [];
   for (const call of root.descendantsOfType(CALL_TYPES)) {
     if (!call || text.expired) break;

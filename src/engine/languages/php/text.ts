@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import { LocalWrites, enclosing, ownDescendants, type LocalWrite } from '../local-writes';
+import { captureOrigin, groupsByIndex, matchesFilling } from './regex-matches';
 import { printfPieces } from '../printf';
 import { TextEvaluator } from '../text-evaluator';
 import { asOneValue, constantText, join, onlyOrigins, textOf, valueOf, worstOrigin, type Built } from '../sql-text-builder';
@@ -8,6 +9,11 @@ import {
   CONFIGURATION_CALLS, MODEL_METADATA_METHODS, NUMERIC_FUNCTIONS, NUMERIC_REQUEST_METHODS, QUOTING_FUNCTIONS, QUOTING_METHODS, REQUEST_METHODS, REQUEST_RECEIVER, REQUEST_SUPERGLOBALS,
   TEXT_PRESERVING_FUNCTIONS,
 } from './known-calls';
+import { keyOrigin, mergeResults, originOf, type KeyedResult } from '../keyed-result';
+import { phpNamesOf, resolveClassName, type PhpNames } from './class-names';
+import type { PhpProject } from './php-project';
+import { declaredClassOf } from './receiver-types';
+import { literalContent, literalKey, phpArguments, unescape } from './syntax';
 
 export const PHP_SCOPES: ReadonlySet<string> = new Set(['function_definition', 'method_declaration', 'anonymous_function', 'arrow_function', 'anonymous_function_creation_expression']);
 
@@ -49,14 +55,14 @@ function callName(node: Node): string {
   return node.childForFieldName('function')?.text ?? node.childForFieldName('name')?.text ?? '';
 }
 
-function argumentsOf(call: Node): Node[] {
-  const args = call.childForFieldName('arguments');
-  return args ? namedChildren(args).map((a) => (a.type === 'argument' ? namedChildren(a).at(-1) ?? a : a)) : [];
-}
-
 /** Reads PHP expressions as SQL text pieces with origins. */
 export class PhpText extends TextEvaluator {
-  constructor(private readonly root: Node, deadline: number) {
+  private names: PhpNames | undefined;
+  private readonly scopeCalls = new Map<number, readonly Node[]>();
+  private readonly elementWrites = new Map<string, boolean>();
+
+  /** `project`: the project's PHP classes, when it was indexed, so that a typed receiver's method results can be read. */
+  constructor(private readonly root: Node, deadline: number, private readonly project?: PhpProject) {
     super(phpLocals(), deadline);
   }
 
@@ -97,7 +103,7 @@ export class PhpText extends TextEvaluator {
       case 'name':
         return valueOf(node, 'constant', 'constant');
       case 'conditional_expression':
-        return this.choice(node, [node.childForFieldName('body'), node.childForFieldName('alternative')]);
+        return this.listChoice(node) ?? this.choice(node, [node.childForFieldName('body'), node.childForFieldName('alternative')]);
       case 'match_expression':
         return this.choice(node, node.descendantsOfType(['match_conditional_expression', 'match_default_expression']).map((arm) => arm?.childForFieldName('return_expression') ?? null));
       case 'function_call_expression':
@@ -171,10 +177,32 @@ export class PhpText extends TextEvaluator {
       expr = expr.childForFieldName('argument') ?? namedChildren(expr)[0] ?? null;
     }
     if (expr?.type !== 'function_call_expression' || expr.childForFieldName('function')?.text.replace(/^\\/, '') !== 'in_array') return false;
-    const [value, list] = argumentsOf(expr);
+    const [value, list] = phpArguments(expr);
     if (value?.text !== variable || !list) return false;
     if (list.type === 'name' || list.type === 'class_constant_access_expression') return true;
-    return list.type === 'array_creation_expression' && this.arrayElements(list).every((e) => constantText(this.evaluate(e)) !== undefined);
+    return this.fixedList(list) !== undefined;
+  }
+
+  /**
+   * `in_array($x, LIST) ? $x : 'default'` (or `!in_array(...) ? 'default' : $x`): the value is one of a fixed
+   * list or a fixed default; `undefined` for other conditionals.
+   */
+  private listChoice(node: Node): Built | undefined {
+    const condition = node.childForFieldName('condition');
+    const body = node.childForFieldName('body');
+    const alternative = node.childForFieldName('alternative');
+    if (!body || !alternative) return undefined;
+    const checked = (value: Node, other: Node, negated: boolean): boolean => value.type === 'variable_name' && this.isListCheck(condition, value.text, negated) && constantText(this.evaluate(other)) !== undefined;
+    return checked(body, alternative, false) || checked(alternative, body, true) ? valueOf(node, 'allowed', 'checked with in_array against a fixed list') : undefined;
+  }
+
+  /** `$this->name` of a property the file declares with a literal value and never assigns: that value's node. */
+  private fixedProperty(node: Node): Node | undefined {
+    const name = node.childForFieldName('name')?.text ?? '';
+    if (node.childForFieldName('object')?.text !== '$this') return undefined;
+    const declared = this.root.descendantsOfType('property_element').find((p) => p?.childForFieldName('name')?.text === `$${name}`);
+    const assigned = this.root.descendantsOfType(['assignment_expression', 'augmented_assignment_expression']).some((a) => /^\$this->(\w+)/.exec(a?.childForFieldName('left')?.text ?? '')?.[1] === name);
+    return assigned ? undefined : declared?.childForFieldName('default_value') ?? undefined;
   }
 
   /** A variable nothing in its function writes: a parameter, a `global`, or one the code cannot see. */
@@ -187,7 +215,7 @@ export class PhpText extends TextEvaluator {
         const type = parameter.childForFieldName('type')?.text ?? '';
         if (/^\??(int|float|bool)$/.test(type)) return valueOf(node, 'numeric', `${type} parameter`);
         const index = namedChildren(parameters).indexOf(parameter);
-        return this.passedHere(node, index, this.callsOf(scope), argumentsOf) ?? valueOf(node, 'unknown', 'parameter of a function');
+        return this.passedHere(node, index, this.callsOf(scope), phpArguments) ?? valueOf(node, 'unknown', 'parameter of a function');
       }
     }
     return valueOf(node, 'unknown', 'a variable not written here');
@@ -214,15 +242,79 @@ export class PhpText extends TextEvaluator {
       const elements = namedChildren(base).map((e) => namedChildren(e).at(-1)).filter((e): e is Node => !!e);
       if (elements.every((e) => constantText(this.evaluate(e)) !== undefined)) return valueOf(node, 'allowed', 'a lookup in a fixed array');
     }
+    const keyed = this.heldResult(base);
+    if (keyed && !this.elementWritten(base)) {
+      const key = literalKey(namedChildren(node)[1]);
+      return valueOf(node, key === undefined ? keyed.origin : keyOrigin(keyed, key), `[${key ?? '?'}] of what a project method returns`);
+    }
+    const captured = base.type === 'variable_name' ? this.capture(node, base) : undefined;
+    if (captured && !this.elementWritten(base)) return captured;
     const held = this.evaluate(base);
     const origin = worstOrigin(held.pieces.filter((p) => p.kind === 'value').map((p) => (p.kind === 'value' ? p.origin : 'constant')));
     if (origin === 'constant' && held.pieces.length > 0) return valueOf(node, 'allowed', 'a lookup in a fixed array');
     return valueOf(node, origin === 'constant' ? 'unknown' : origin, `an element of ${base.text}`);
   }
 
+  /** `$parts['op'] = ...` (or `.=`, `??=`, `$parts[] = ...`) somewhere in the variable's function: its elements are not only what it was set to. */
+  private elementWritten(base: Node): boolean {
+    if (base.type !== 'variable_name') return false;
+    const name = base.text.slice(1);
+    const scope = enclosing(base, PHP_SCOPES);
+    const key = `${scope.id}:${name}`;
+    let written = this.elementWrites.get(key);
+    if (written === undefined) {
+      written = new RegExp(`\\$${name}(?:\\s*\\[[^\\]]*\\])+\\s*(?:[-.+*/%|&^]|\\?\\?|\\*\\*|<<|>>)?=(?!=)`).test(scope.text);
+      this.elementWrites.set(key, written);
+    }
+    return written;
+  }
+
+  /** `$m[i]` of a `$m` that only `preg_match($pattern, $subject, $m)` fills: see `regex-matches.ts`. */
+  private capture(node: Node, base: Node): Built | undefined {
+    if (this.locals.reaching(base.text.slice(1), base).length > 0) return undefined;
+    const calls = matchesFilling(this.callsIn(enclosing(base, PHP_SCOPES)), base.text, base.startIndex);
+    if (calls.length === 0) return undefined;
+    const key = literalKey(namedChildren(node)[1]);
+    const index = key !== undefined && /^\d+$/.test(key) ? Number(key) : undefined;
+    const origins = calls.map((call) => {
+      const [pattern, subject] = phpArguments(call);
+      const group = index !== undefined && pattern && groupsByIndex(call) ? captureOrigin(pattern, index, this) : undefined;
+      return group ?? (subject ? originOf(this.evaluate(subject)) : 'unknown');
+    });
+    return valueOf(node, worstOrigin(origins), `a capture of ${calls[0].childForFieldName('function')?.text ?? 'preg_match'}()`);
+  }
+
+  /** The function calls of a scope (not of functions nested in it), read once per scope. */
+  private callsIn(scope: Node): readonly Node[] {
+    let calls = this.scopeCalls.get(scope.id);
+    if (!calls) {
+      calls = ownDescendants(scope, ['function_call_expression'], PHP_SCOPES);
+      this.scopeCalls.set(scope.id, calls);
+    }
+    return calls;
+  }
+
+  /** For `regex-matches.ts`: a node's constant text. */
+  constantText(node: Node): string | undefined {
+    return constantText(this.evaluate(node));
+  }
+
+  /** For `regex-matches.ts`: the value of the one write reaching a variable. */
+  onlyWrite(variable: Node): Node | undefined {
+    const writes = this.locals.reaching(variable.text.slice(1), variable);
+    return writes.length === 1 && writes[0].kind === 'set' ? writes[0].value : undefined;
+  }
+
+  /** For `regex-matches.ts`: the texts of an array literal of literals, or of a property set to one and never assigned. */
+  fixedList(node: Node): string[] | undefined {
+    const list = node.type === 'member_access_expression' ? this.fixedProperty(node) : node;
+    const texts = list?.type === 'array_creation_expression' ? this.arrayElements(list).map((e) => this.constantText(e)) : undefined;
+    return texts?.every((t) => t !== undefined) ? texts as string[] : undefined;
+  }
+
   private functionCall(node: Node): Built {
     const name = callName(node).replace(/^\\/, '');
-    const args = argumentsOf(node);
+    const args = phpArguments(node);
     const lower = name.toLowerCase();
     if (NUMERIC_FUNCTIONS.has(lower)) return valueOf(node, 'numeric', `${name}()`);
     if (QUOTING_FUNCTIONS.has(lower)) return valueOf(node, 'quoted', `${name}()`);
@@ -285,7 +377,29 @@ export class PhpText extends TextEvaluator {
     if (CONFIGURATION_CALLS.has(method)) return valueOf(node, 'stored', `configuration read by ->${method}()`);
     if (/^(?:lastInsertId|rowCount|insert_id|num_rows|count|getId|id)$/.test(method)) return valueOf(node, 'numeric', `->${method}()`);
     if (object && /^(?:fetch\w*|get_var|get_row|get_results|first|value|pluck)$/.test(method)) return valueOf(node, 'stored', `read from the database by ->${method}()`);
+    const result = this.projectResult(node);
+    if (result) return valueOf(node, result.origin, `what ${receiver}->${method}() returns in the project`);
     return valueOf(node, 'unknown', `the result of ->${method}()`);
+  }
+
+  /** What `$x->m()` returns when `$x` is declared as a class of the project (`project`); `undefined` otherwise. */
+  private projectResult(call: Node): KeyedResult | undefined {
+    const object = call.childForFieldName('object');
+    const method = call.childForFieldName('name');
+    if (!this.project || !object || method?.type !== 'name') return undefined;
+    const written = declaredClassOf(object, this.locals);
+    this.names ??= phpNamesOf(this.root);
+    const className = written && resolveClassName(written, this.names);
+    return className ? this.project.resultOf(className, method.text) : undefined;
+  }
+
+  /** The project method result a value holds: the call itself, or a local every write of which is such a call. */
+  private heldResult(node: Node): KeyedResult | undefined {
+    if (node.type === 'member_call_expression' || node.type === 'nullsafe_member_call_expression') return this.projectResult(node);
+    if (node.type !== 'variable_name' || !this.project) return undefined;
+    const writes = this.locals.reaching(node.text.slice(1), node);
+    const results = writes.map((w) => (w.kind === 'set' && w.value && /member_call_expression$/.test(w.value.type) ? this.projectResult(w.value) : undefined));
+    return results.length > 0 && results.every((r) => r) ? mergeResults(results as KeyedResult[]) : undefined;
   }
 
   private isRequestParameter(object: Node | null): boolean {
@@ -315,26 +429,9 @@ export class PhpText extends TextEvaluator {
     const name = node.childForFieldName('name')?.text ?? '';
     // `$wpdb->posts`, `$wpdb->prefix`: table names from the WordPress configuration
     if (object === '$wpdb') return valueOf(node, 'stored', 'a WordPress table name');
-    if (object === '$this') {
-      const declared = this.root.descendantsOfType('property_element').find((p) => p?.childForFieldName('name')?.text === `$${name}`);
-      const initial = declared?.childForFieldName('default_value');
-      const assigned = this.root.descendantsOfType('assignment_expression').some((a) => a?.childForFieldName('left')?.text === `$this->${name}`);
-      if (initial && !assigned) {
-        const text = constantText(this.evaluate(initial));
-        if (text !== undefined) return textOf(text, node.startIndex, node.endIndex);
-      }
-    }
+    const initial = this.fixedProperty(node);
+    const text = initial && constantText(this.evaluate(initial));
+    if (text !== undefined) return textOf(text, node.startIndex, node.endIndex);
     return valueOf(node, 'unknown', `property ${name}`);
   }
-}
-
-/** A single-quoted string or nowdoc's text (escapes `\\` and `\'` read as PHP reads them). */
-function literalContent(node: Node): string {
-  if (node.type === 'nowdoc') return namedChildren(node).filter((c) => c.type === 'nowdoc_body').map((b) => b.text).join('').replace(/^\r?\n/, '');
-  const body = node.text.replace(/^[bB]?'|'$/g, '');
-  return body.replace(/\\([\\'])/g, '$1');
-}
-
-function unescape(text: string): string {
-  return text.replace(/\\([nrt"\\$])/g, (_, c: string) => ({ n: '\n', r: '\r', t: '\t' } as Record<string, string>)[c] ?? c);
 }

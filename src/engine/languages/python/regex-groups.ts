@@ -2,19 +2,13 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ValueOrigin } from '../../model/sql';
 import { type PyEval, originOf, value, worseOrigin } from './pieces';
 import { plainStringValue } from './syntax';
+import { captureGroups, isDigitsOnly } from '../regex-captures';
 
 /**
  * What a regular expression lets through: a capturing group that matches only digits (`(\d+)`, `([0-9]{1,6})`)
  * captures a number whatever the input, so `re.findall(r"query_(\d+)", text)` gives numbers; any other group
  * (`(\w+)`, `(.*)`) gives part of the input, with the input's origin.
  */
-
-/** A pattern made only of digit classes, signs, an escaped dot, non-capturing groups, anchors and quantifiers. */
-const DIGITS_ONLY = /^(?:\^|\$|\\[bAZ])*(?:(?:\\d|\[(?:0-9|\\d)\]|\\\.|-|\(\?:|\)|[+*?]|\{\d+(?:,\d*)?\})+)(?:\$|\\[bZ])*$/;
-
-function isDigitsOnly(body: string): boolean {
-  return DIGITS_ONLY.test(body) && /\\d|\[(?:0-9|\\d)\]/.test(body);
-}
 
 /** One item of a character class that holds only letters, digits, `_`, `-` and `.`: a range, `\w`, `\d`, or one of them. */
 const SAFE_CLASS_ITEM = String.raw`(?:[A-Za-z0-9]-[A-Za-z0-9]|\\[wd.-]|[A-Za-z0-9_.]|-)`;
@@ -57,39 +51,6 @@ export function limitsToNameCharacters(pattern: string, anchoredStart: boolean, 
 /** Whether a pattern can only match digits (and signs or a decimal point), once anchored as `limitsToNameCharacters` says. */
 export function limitsToDigits(pattern: string): boolean {
   return isDigitsOnly(pattern.replace(/^(?:\^|\\A)/, '').replace(/(?:\$|\\Z)$/, ''));
-}
-
-/** The bodies of a pattern's capturing groups, numbered as `re` numbers them (by their opening parenthesis). */
-export function captureGroups(pattern: string): string[] {
-  const groups: string[] = [];
-  const open: { start: number; index: number }[] = [];
-  let inClass = false;
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      // `[]...]` and `[^]...]` hold a `]`
-      if (pattern[i + 1] === '^') i++;
-      if (pattern[i + 1] === ']') i++;
-    } else if (c === '(') {
-      const named = /^\?P?<(?![=!])/.test(pattern.slice(i + 1, i + 5));
-      const capturing = pattern[i + 1] !== '?' || named;
-      const bodyStart = named ? pattern.indexOf('>', i) + 1 : i + 1;
-      open.push({ start: bodyStart, index: capturing ? groups.push('') - 1 : -1 });
-    } else if (c === ')') {
-      const group = open.pop();
-      if (group && group.index >= 0) groups[group.index] = pattern.slice(group.start, i);
-    }
-  }
-  return groups;
 }
 
 /** The quote characters and backslash a one-class pattern (`[:."\s]`, `"`) matches; '' for other patterns. */

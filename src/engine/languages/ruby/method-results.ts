@@ -1,19 +1,11 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
-import type { ValueOrigin } from '../../model/sql';
-import { worstOrigin, type Built } from '../sql-text-builder';
+import type { Built } from '../sql-text-builder';
+import { keyedResult, mergeResults, originOf, plainResult, type KeyedResult } from '../keyed-result';
 
-/**
- * What a Ruby method returns, read in its own file with its parameters unknown: the worst origin of the whole
- * value, and for a hash (`{dur: n, intv: unit}`) the worst origin under each key, so that `result[:dur]` can be
- * read apart from a key that carries the input.
- */
-export interface RubyResult {
-  readonly origin: ValueOrigin;
-  readonly keys: Readonly<Record<string, ValueOrigin>>;
-  /** The origin of an element under any other key (or of any element of a value that is not a hash literal). */
-  readonly elements: ValueOrigin;
-}
+/** What a Ruby method returns (see `KeyedResult`): a hash literal's keys have their own origins. */
+export type RubyResult = KeyedResult;
+export { mergeResults, originOf };
 
 const SEQUENCES = new Set(['then', 'else', 'body_statement', 'begin', 'parenthesized_statements', 'block_body', 'do']);
 
@@ -73,38 +65,18 @@ export function literalKey(node: Node | undefined): string | undefined {
   return undefined;
 }
 
-/** The worst origin of a text's values; constant text alone is constant. */
-export function originOf(built: Built): ValueOrigin {
-  return worstOrigin(built.pieces.flatMap((p) => (p.kind === 'value' ? [p.origin] : [])));
-}
-
 /** One returned expression: a hash literal by its keys, a constant (whose elements are constants too), else by its value. */
 function resultOf(node: Node, evaluate: (node: Node) => Built): RubyResult {
   if (node.type === 'hash') {
-    const keys: Record<string, ValueOrigin> = {};
-    let others: ValueOrigin = 'constant';
-    for (const pair of namedChildren(node)) {
-      const key = pair.type === 'pair' ? literalKey(pair.childForFieldName('key') ?? undefined) : undefined;
+    return keyedResult(namedChildren(node).map((pair) => {
       const value = pair.childForFieldName('value');
-      const origin = value ? originOf(evaluate(value)) : 'unknown';
-      if (key === undefined) others = worstOrigin([others, origin]);
-      else keys[key] = origin;
-    }
-    return { origin: worstOrigin([others, ...Object.values(keys)]), keys, elements: others };
+      return { key: pair.type === 'pair' ? literalKey(pair.childForFieldName('key') ?? undefined) : undefined, origin: value ? originOf(evaluate(value)) : 'unknown' };
+    }));
   }
-  const origin = originOf(evaluate(node));
-  return { origin, keys: {}, elements: origin };
-}
-
-/** Results merged: the worst origin of each part, a key missing from one result read as that result's other elements. */
-export function mergeResults(results: readonly RubyResult[]): RubyResult {
-  const names = new Set(results.flatMap((r) => Object.keys(r.keys)));
-  const keys: Record<string, ValueOrigin> = {};
-  for (const name of names) keys[name] = worstOrigin(results.map((r) => r.keys[name] ?? r.elements));
-  return { origin: worstOrigin(results.map((r) => r.origin)), keys, elements: worstOrigin(results.map((r) => r.elements)) };
+  return plainResult(originOf(evaluate(node)));
 }
 
 export function resultOfExpressions(nodes: readonly Node[], evaluate: (node: Node) => Built): RubyResult {
-  if (nodes.length === 0) return { origin: 'constant', keys: {}, elements: 'constant' };
+  if (nodes.length === 0) return plainResult('constant');
   return mergeResults(nodes.map((n) => resultOf(n, evaluate)));
 }

@@ -4,6 +4,7 @@ import { LocalWrites, enclosing, ownDescendants, type LocalWrite } from '../loca
 import { printfPieces } from '../printf';
 import { asOneValue, constantText, join, textOf, valueOf, type Built } from '../sql-text-builder';
 import { TextEvaluator } from '../text-evaluator';
+import { keyOrigin } from '../keyed-result';
 import { literalKey, mergeResults, tailExpressions, type RubyResult } from './method-results';
 import { lastSegment, type RubyProject } from './ruby-project';
 import type { RubyResultRef } from './ruby-facts';
@@ -385,7 +386,7 @@ export class RubyText extends TextEvaluator {
     if (!object) return valueOf(node, 'unknown', 'an element');
     const key = literalKey(namedChildren(node)[1]);
     const result = key !== undefined && namedChildren(node).length === 2 ? this.resultHeldBy(object) : undefined;
-    if (result && key !== undefined) return valueOf(node, result.keys[key] ?? result.elements, `[:${key}] of what a project method returns`);
+    if (result && key !== undefined) return valueOf(node, keyOrigin(result, key), `[:${key}] of what a project method returns`);
     const base = this.evaluate(object);
     const value = asOneValue(node, base, `an element of ${object.text}`);
     if (constantText(base) !== undefined || (object.type === 'constant' && /^[A-Z_0-9]+$/.test(object.text))) return valueOf(node, 'allowed', 'a lookup in a fixed table');

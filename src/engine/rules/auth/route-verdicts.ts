@@ -11,7 +11,7 @@ import { routeNeed, type RouteNeed } from './route-policy';
 import { isServerRoute, isUnmountedRouter, mountedRouterFolders, type MountedRouterFolders } from './route-shape';
 import { delegatedVerdict } from './next-delegation';
 import { markMissingOwnershipChecks } from './ownership';
-import { withImportedHelpers } from './handler-helpers';
+import { ImportedHelpers } from './handler-helpers';
 
 /**
  * Every server route of a project with a verdict, the model behind `missing-auth`, the Routes view and
@@ -61,12 +61,12 @@ function checksPrivilege(text: string, code: string | undefined): boolean {
   return PRIVILEGE_WORDS.test(text) || (code !== undefined && PRIVILEGE_CODE.test(code));
 }
 
-function judgeRoute(graph: AppGraph, instance: RouteInstance, judge: AuthMiddlewareJudge, options: AuthOptions): RouteVerdict {
+function judgeRoute(graph: AppGraph, instance: RouteInstance, judge: AuthMiddlewareJudge, options: AuthOptions, helpers: ImportedHelpers): RouteVerdict {
   const handler = instance.handler;
   const ownCode = handler ? handler.code ?? judge.handlerCode(handler.file, handler.arg) : undefined;
   // The helpers are those the handler's own file imports, wherever the route is registered.
   const codeFile = handler && (handler.code !== undefined ? handler.file : graph.resolver.functionOf(handler.file, handler.arg)?.file);
-  const handlerCode = codeFile && ownCode !== undefined ? withImportedHelpers(graph, codeFile, ownCode) : ownCode;
+  const handlerCode = codeFile && ownCode !== undefined ? helpers.of(codeFile, ownCode) : ownCode;
   const handlerName = handler && (handler.arg.kind === 'ref' || handler.arg.kind === 'call') ? handler.arg.name : undefined;
   // A check that lets this path through by its own list of public paths does not guard it: the project
   // declares the route public there, as a `backend-guide-public` comment would.
@@ -127,6 +127,7 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
     return known;
   };
   const nextRoutes = wholeProject ? nextRouteInstances(graph.set.files.values(), packageFor) : [];
+  const helpers = new ImportedHelpers(graph);
   for (const instance of [...graph.routeInstances(), ...nextRoutes]) {
     if (instance.framework !== 'next' && !isServerRoute(graph, instance)) continue;
     // A handler a library builds is that library's: its sign-in flow is public, its router judged elsewhere
@@ -136,7 +137,7 @@ export function routeVerdicts(graph: AppGraph, judge: AuthMiddlewareJudge, optio
       byEvent.set(instance.event, { instance, need: { kind: 'none', reason }, kind: 'no-check-needed', detail: reason });
       continue;
     }
-    const judged = judgeRoute(graph, instance, judge, options);
+    const judged = judgeRoute(graph, instance, judge, options, helpers);
     const delegated = delegatedVerdict(graph, instance);
     const verdict = delegated && (delegated.kind === 'public' || judged.kind !== 'protected') ? delegated : judged;
     const known = byEvent.get(instance.event);

@@ -59,8 +59,9 @@ export class CallFactReader {
     return this.ev.work + (this.strictEv?.work ?? 0);
   }
 
-  constructor(private readonly text: string, root: Node, private readonly typed: boolean) {
-    this.ownReturns = new OwnReturns(root);
+  /** @param ownReturns The tree's return statements, when another reader of the same tree already has them. */
+  constructor(private readonly text: string, root: Node, private readonly typed: boolean, ownReturns = new OwnReturns(root)) {
+    this.ownReturns = ownReturns;
     this.scopes = new ScopeIndex(text, new Ancestry(root));
     // a parameter is not followed to the calls of its function: in this file they are rarely what makes an argument safe
     this.ev = new StringEvaluator(text, this.scopes, new ImportFacts(text, root), { typed, storedValues: false, callers: false });

@@ -40,15 +40,20 @@ function escapeName(name: string): string {
 }
 
 const callPatterns = new Map<string, RegExp>();
+/** The same, by the list of names asked for (the sink table's list is one array for every file). */
+const patternOfList = new WeakMap<readonly string[], RegExp>();
 
 /** The regular expression that finds calls of any of `names`: `name(`, `name<T>(`, `name (`. Built once per name list. */
 export function callPattern(names: readonly string[]): RegExp {
+  const known = patternOfList.get(names);
+  if (known) return known;
   const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeName).join('|');
   let pattern = callPatterns.get(alternatives);
   if (!pattern) {
     pattern = new RegExp(`(?<![\\w$])(${alternatives})\\s*(?:<[^;(){}]*>\\s*)?\\(`, 'g');
     callPatterns.set(alternatives, pattern);
   }
+  patternOfList.set(names, pattern);
   return pattern;
 }
 

@@ -102,6 +102,14 @@ export class ScopeIndex {
   private readonly declared = new WeakMap<readonly Classified[], readonly Binding[]>();
   /** Names looked up across the whole module since last cleared: what a result depends on outside its function. */
   readonly moduleLookups = new Set<string>();
+  /**
+   * Resolutions by the span of the name resolved: the evaluator asks about the same name many times (each
+   * reading of a value that reads it), and each answer costs a walk down from the root. With each, whether
+   * it looked the name up across the module, so that a repeated question records that again.
+   */
+  private readonly resolved = new Map<string, { resolution: Resolution | undefined; acrossModule: boolean }>();
+  /** Module-wide lookups made so far (see `moduleLookups`), to tell whether a resolution made one. */
+  private moduleLookupCount = 0;
 
   constructor(private readonly text: string, readonly ancestry: Ancestry) {}
 
@@ -115,8 +123,24 @@ export class ScopeIndex {
    * such names are constants by convention, and the module-wide search is the expensive one.
    */
   resolve(id: Node, ancestors?: readonly Node[]): Resolution | undefined {
+    if (ancestors) return this.resolveOnce(id, ancestors).resolution;
+    const key = `${id.startIndex}:${id.endIndex}`;
+    const known = this.resolved.get(key);
+    if (known) {
+      if (known.acrossModule) this.moduleLookups.add(id.text);
+      return known.resolution;
+    }
+    const lookupsBefore = this.moduleLookupCount;
+    const { resolution, declared } = this.resolveOnce(id);
+    // a name assigned but never declared gets a binding made for the occasion: it is not kept
+    if (declared) this.resolved.set(key, { resolution, acrossModule: this.moduleLookupCount > lookupsBefore });
+    return resolution;
+  }
+
+  /** `resolve` itself; `declared`: the answer is a declaration's (or none), not a binding made for an undeclared name. */
+  private resolveOnce(id: Node, ancestors?: readonly Node[]): { resolution: Resolution | undefined; declared: boolean } {
     const name = id.text;
-    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return undefined;
+    if (!/^[A-Za-z_$][\w$]*$/.test(name)) return { resolution: undefined, declared: true };
     const position = id.startIndex;
     const path = ancestors ?? this.ancestry.pathTo(id.startIndex, id.endIndex);
     const ranges: number[] = [];
@@ -130,9 +154,10 @@ export class ScopeIndex {
         if (b.scopeStart > position || b.scopeEnd < position) continue;
         if (!best || b.scopeStart > best.scopeStart || (b.scopeStart === best.scopeStart && b.id.startIndex <= position && b.id.startIndex > best.id.startIndex)) best = b;
       }
-      if (best) return this.resolution(best, classified);
+      if (best) return { resolution: this.resolution(best, classified), declared: true };
     }
-    return this.implicitGlobal(name, position, path, ranges[0]);
+    const implicit = this.implicitGlobal(name, position, path, ranges[0]);
+    return { resolution: implicit, declared: implicit === undefined };
   }
 
   /**
@@ -202,7 +227,10 @@ export class ScopeIndex {
   /** Occurrences of `name` inside the last node of `rangePath` (the path from the root to a function, or the root). */
   private occurrences(name: string, rangePath: readonly Node[]): Classified[] {
     const range = rangePath[rangePath.length - 1];
-    if (rangePath.length === 1) this.moduleLookups.add(name);
+    if (rangePath.length === 1) {
+      this.moduleLookups.add(name);
+      this.moduleLookupCount++;
+    }
     const key = `${name}@${range.startIndex}`;
     const cached = this.occurrenceCache.get(key);
     if (cached) return cached;

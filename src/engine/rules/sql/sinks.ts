@@ -113,9 +113,17 @@ export const SINKS: readonly SinkEntry[] = [
   },
 ];
 
+/** The method names of each table of rows read so far (rows are constant data): every analysed file asks for the same table. */
+const methodNamesOf = new WeakMap<readonly SinkEntry[], readonly string[]>();
+
 /** Every method name some row lists, for the text pre-filter. */
-export function sinkMethodNames(entries: readonly SinkEntry[] = SINKS): string[] {
-  return [...new Set(entries.flatMap((entry) => entry.methods))];
+export function sinkMethodNames(entries: readonly SinkEntry[] = SINKS): readonly string[] {
+  let names = methodNamesOf.get(entries);
+  if (!names) {
+    names = [...new Set(entries.flatMap((entry) => entry.methods))];
+    methodNamesOf.set(entries, names);
+  }
+  return names;
 }
 
 /**

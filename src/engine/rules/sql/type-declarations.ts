@@ -1,5 +1,8 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 
+/** Text that may declare an interface or a type alias without type parameters (`type Key =`). */
+const DECLARES_TYPE = /\binterface\s+[A-Za-z_$]|\btype\s+[A-Za-z_$][\w$]*\s*(?:=|\/[*/])/;
+
 /**
  * Object types a file names and declares itself (`interface Key { id: number }`, `type Key = { id: number }`),
  * so that a declared type written as a name can be read like one written in place. Interfaces that extend
@@ -20,8 +23,9 @@ export class TypeDeclarations {
   private declarations(): Map<string, string | undefined> {
     if (this.declared) return this.declared;
     const found = new Map<string, string | undefined>();
-    // most files declare no type: a look at the text spares the tree walk
-    if (/\b(?:interface|type)\s+[A-Za-z_$]/.test(this.text)) {
+    // most files declare no type: a look at the text spares the tree walk (`type` alone also starts type-only
+    // imports, `import { type Request }`; only an alias without type parameters, `type Key =`, is read)
+    if (DECLARES_TYPE.test(this.text)) {
       for (const node of this.root.descendantsOfType(['interface_declaration', 'type_alias_declaration'])) {
         const name = node?.childForFieldName('name')?.text;
         if (!node || !name) continue;
