@@ -21,8 +21,10 @@ const GROWING_METHODS = new Set(['append', 'extend', 'insert', 'add', 'update'])
 /**
  * The items of a collection expression read at offset `at`; `values` asks for a dict's values instead of its
  * keys (a lookup instead of a loop). Empty when the expression is not a collection the file spells out.
+ * `iterating`: the items are what a loop over it gives, so a parameter's are what its callers pass gives
+ * (`PyEvaluator.parameterItems`: a dict's keys, a list's items).
  */
-export function collectionItems(ev: PyEvaluator, expression: Node, at: number, values = false, depth = 0): Item[] {
+export function collectionItems(ev: PyEvaluator, expression: Node, at: number, values = false, depth = 0, iterating = false): Item[] {
   if (depth > 6) return [];
   const node = unwrapPy(expression);
   switch (node.type) {
@@ -40,28 +42,42 @@ export function collectionItems(ev: PyEvaluator, expression: Node, at: number, v
     }
     case 'binary_operator': {
       const left = node.childForFieldName('left');
+      const right = node.childForFieldName('right');
+      if (node.childForFieldName('operator')?.text === '+' && left && right) return joinedItems(ev, [left, right], at, values, depth, iterating);
       if (node.childForFieldName('operator')?.text !== '*' || !left) return [];
       const text = constantText(ev.evaluate(left));
       if (text !== undefined) return [{ e: value(PLACEHOLDER_TEXT.test(text) ? 'placeholder' : 'constant', 'repeated text', text), node: left }];
-      return collectionItems(ev, left, at, values, depth + 1);
+      return collectionItems(ev, left, at, values, depth + 1, iterating);
     }
-    case 'call': return callItems(ev, node, at, values, depth);
-    case 'identifier': return nameItems(ev, node, at, values, depth);
+    case 'call': return callItems(ev, node, at, values, depth, iterating);
+    case 'identifier': return nameItems(ev, node, at, values, depth, iterating);
     default: return [];
   }
 }
 
-function callItems(ev: PyEvaluator, call: Node, at: number, values: boolean, depth: number): Item[] {
+/** `a + b` of two lists: the items of both, when both are collections the code shows. */
+function joinedItems(ev: PyEvaluator, sides: readonly Node[], at: number, values: boolean, depth: number, iterating: boolean): Item[] {
+  const items: Item[] = [];
+  for (const side of sides) {
+    const held = collectionItems(ev, side, at, values, depth + 1, iterating);
+    if (held.length === 0 && !isEmptyCollection(side)) return [];
+    items.push(...held);
+  }
+  return items;
+}
+
+function callItems(ev: PyEvaluator, call: Node, at: number, values: boolean, depth: number, iterating: boolean): Item[] {
   const { name, receiver } = calleeOf(call);
   const args = argumentsOf(call).positional;
-  if (!receiver && PASS_THROUGH.has(name) && args[0]) return collectionItems(ev, args[0], at, values, depth + 1);
+  if (!receiver && PASS_THROUGH.has(name) && args[0]) return collectionItems(ev, args[0], at, values, depth + 1, iterating);
   if (!receiver && name === 'range') return [{ e: value('numeric', 'range()'), node: call }];
   if (!receiver && name === 'map' && args[0] && args[1]) {
     if (['int', 'float', 'bool'].includes(args[0].text)) return [{ e: value('numeric', `map(${args[0].text}, ...)`), node: call }];
     return collectionItems(ev, args[1], at, values, depth + 1);
   }
   if (!receiver && name === 'zip') return args.flatMap((a) => collectionItems(ev, a, at, values, depth + 1));
-  if (receiver && ['items', 'keys', 'values'].includes(name)) return collectionItems(ev, receiver, at, name === 'values', depth + 1).concat(name === 'items' ? collectionItems(ev, receiver, at, true, depth + 1) : []);
+  if (receiver && name === 'keys') return collectionItems(ev, receiver, at, false, depth + 1, iterating);
+  if (receiver && ['items', 'values'].includes(name)) return collectionItems(ev, receiver, at, name === 'values', depth + 1).concat(name === 'items' ? collectionItems(ev, receiver, at, true, depth + 1) : []);
   if (receiver && ['split', 'rsplit', 'splitlines'].includes(name)) {
     const { origin, why } = originOf(ev.evaluate(receiver));
     return [{ e: value(origin, why), node: call }];
@@ -70,17 +86,21 @@ function callItems(ev: PyEvaluator, call: Node, at: number, values: boolean, dep
 }
 
 /** A name holding a collection: what its writes hold, and what `append`/`extend` calls add before `at`. */
-function nameItems(ev: PyEvaluator, id: Node, at: number, values: boolean, depth: number): Item[] {
+function nameItems(ev: PyEvaluator, id: Node, at: number, values: boolean, depth: number, iterating: boolean): Item[] {
   let scope: Node | undefined = ev.tree.enclosingFunction(id);
   while (scope && ev.writes.writesOf(scope, id.text).length === 0) scope = ev.tree.enclosingFunction(scope);
   const holder = scope ?? ev.tree.root;
   const point = scope ? at : ev.tree.enclosingFunction(id) ? holder.endIndex : at;
   const writes = ev.writes.writesOf(holder, id.text).filter((w) => w.at <= point);
   if (writes.length === 0) return [];
+  if (iterating && !values && scope && writes.every((w) => w.kind === 'param')) {
+    const item = ev.parameterItems(scope, id.text);
+    return item ? [{ e: item, node: id }] : [];
+  }
   const items: Item[] = [];
   for (const write of writes) {
     if ((write.kind !== 'assign' && !(write.kind === 'augment' && write.detail === '+=')) || !write.value || write.detail === 'unpack') return [];
-    const held = collectionItems(ev, write.value, write.at, values, depth + 1);
+    const held = collectionItems(ev, write.value, write.at, values, depth + 1, iterating);
     if (held.length === 0 && !isEmptyCollection(write.value)) return [];
     items.push(...held);
   }

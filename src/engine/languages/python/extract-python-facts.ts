@@ -4,6 +4,7 @@ import { publicMarkerReader } from '../../project/public-marker';
 import { LineIndex } from '../../text';
 import type { PyAssignment, PyCallStatement, PyClass, PyDecorator, PyFunction, PyImport, PyParam, PythonFileFacts, PyValue } from './python-facts';
 import { bodyShape } from './body-shape';
+import { readCallSites } from './call-site-facts';
 import { callerCheckIn, refusalIn } from './refusals';
 import { dottedName, plainStringValue } from './syntax';
 import { wrapperGate } from './wrapper-gates';
@@ -243,5 +244,5 @@ class PythonFactReader {
 export const MAY_HOLD_PYTHON_FACTS = /\b(?:def|class|import)\b|=/;
 
 export function extractPythonFacts(tree: Tree, text: string, lines = new LineIndex(text)): PythonFileFacts {
-  return new PythonFactReader(text, lines).run(tree.rootNode);
+  return { ...new PythonFactReader(text, lines).run(tree.rootNode), ...readCallSites(tree.rootNode, lines) };
 }

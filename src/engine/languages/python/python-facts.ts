@@ -117,6 +117,29 @@ export interface PyCallStatement {
   publicReason?: string;
 }
 
+/**
+ * Where a value a call passes comes from, as far as its own function shows: `c` a constant (or a value that
+ * cannot carry SQL syntax), `s` data read from the database or the configuration, `r` request data, `u` unknown,
+ * `k` the keyword names the calling function's own callers pass to its `**kwargs` (known once they are read).
+ */
+export type PyOriginCode = 'c' | 's' | 'r' | 'u' | 'k';
+
+/** One argument of a call: the origin of its value, then the origin of what iterating it gives (a dict's keys, a list's items). */
+export type PyArgCode = `${PyOriginCode}${PyOriginCode}`;
+
+/** A call of a dotted name (`upsert(...)`, `db.upsert(...)`, `(...).upsert(...)` as `*.upsert`) and what it passes. */
+export interface PyCallSite {
+  callee: string;
+  /** 0-based line of the call. */
+  line: number;
+  args: PyArgCode[];
+  kwargs?: Record<string, PyArgCode>;
+  /** It spreads `*args` or `**kwargs`: what reaches each parameter is out of sight. */
+  splat?: true;
+  /** The function the call is in, when an argument's origin is `k` (its `**kwargs`'s keyword names). */
+  from?: { name: string; method: boolean };
+}
+
 export interface PythonFileFacts {
   /** `# backend-guide-public: <reason>` comments, by 0-based line. */
   publicMarks: Record<number, string>;
@@ -125,4 +148,8 @@ export interface PythonFileFacts {
   classes: PyClass[];
   assignments: PyAssignment[];
   calls: PyCallStatement[];
+  /** Calls of dotted names with arguments, with where each argument comes from (for callers across files). */
+  callSites?: PyCallSite[];
+  /** Last names of functions and methods used as values rather than called (`callback=db.upsert`): their callers are out of sight. */
+  handedOn?: string[];
 }

@@ -7,8 +7,9 @@ import { parameterizedFix } from './sql-fix';
 import { DB_HANDLE, DRIVER_STYLES, PY_SINKS, type PlaceholderStyle, type PySinkRow, SINK_CALL_PATTERN, configuredRows } from './sql-sinks';
 import { sqlOptions } from '../../rules/sql/options';
 import { PyTree, argumentsOf, calleeOf, named, parametersOf, unwrapPy, type CallArguments } from './syntax';
-import { functionName } from './origins';
+import { functionName, isPrivateFunction } from './origins';
 import { PyEvaluator } from './values';
+import { projectCallers } from './project-callers';
 
 /**
  * The Python SQL front end: finds calls that send SQL text to a database (rows of `sql-sinks.ts`) and reads the
@@ -156,19 +157,22 @@ function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
   // SQLite and PostgreSQL (standard strings) never read a backslash as an escape; other drivers may
   const backslashEscapes = !['sqlite3', 'psycopg2', 'psycopg', 'asyncpg', 'aiosqlite'].some((m) => modules.has(m));
   const rows = [...PY_SINKS, ...configuredRows(sqlOptions(context.config).extraSinks)];
-  const ev = new PyEvaluator(tree, performance.now() + context.timeLeftMs(), modules, queryFunctionNames(tree, modules, rows));
+  const ev = new PyEvaluator(tree, performance.now() + context.timeLeftMs(), modules, queryFunctionNames(tree, modules, rows), projectCallers(context));
   const sinks: SqlSinkCall[] = [];
   const fixes = new Map<SqlSinkCall, FixInput>();
   const wrappers: Wrapper[] = [];
 
   const check = (call: Node, argument: Node, row: PySinkRow, evidence: SqlSinkCall['evidence'], api: string, params: boolean, fixable: boolean): void => {
+    const wrapper = wrapperOf(ev, argument, row, evidence);
+    const addWrapper = (): void => {
+      if (wrapper && !wrappers.some((w) => w.fn.id === wrapper.fn.id && w.index === wrapper.index)) wrappers.push(wrapper);
+    };
+    // a public function that hands its parameter whole to the sink is a sink itself: each call is judged
+    // where it builds its text, rather than every caller's text merged at this one sink
+    if (wrapper && !isPrivateFunction(wrapper.fn)) return addWrapper();
     const e = ev.evaluate(argument);
     if (ev.expired) return;
-    if (e.kind !== 'text') {
-      const wrapper = wrapperOf(ev, argument, row, evidence);
-      if (wrapper && !wrappers.some((w) => w.fn.id === wrapper.fn.id && w.index === wrapper.index)) wrappers.push(wrapper);
-      return;
-    }
+    if (e.kind !== 'text') return addWrapper();
     const span = textSpan(ev, argument);
     const sql: SqlText = { pieces: closeQuoted(e.pieces, backslashEscapes).map(modelPiece), built: e.built, startOffset: span.start, endOffset: span.end };
     const sink: SqlSinkCall = { sinkId: row.id, api, evidence, startOffset: call.startIndex, endOffset: call.endIndex, sql, hasParameters: params };

@@ -11,7 +11,8 @@ import { FLAGGED_ORIGINS } from '../../rules/sql/neutral/judge';
 import { collectionItems, guardedOrigin } from './collections';
 import { readAttribute, readBinary, readConditional, readSubscript } from './operators';
 import { concatenate, constantText, readStrFormat, readStringLiteral } from './strings';
-import { CONSTANT_NAME, PY_COMPREHENSION_TYPES, type PyTree, argumentsOf, calleeOf, named, parametersOf, unwrapPy } from './syntax';
+import { CONSTANT_NAME, PY_COMPREHENSION_TYPES, type PyParameter, type PyTree, argumentsOf, calleeOf, named, parametersOf, unwrapPy } from './syntax';
+import { type PyProjectCallers, foreignValue } from './project-callers';
 
 /**
  * Reads a Python expression as SQL text: the pieces of the text and, for each value spliced in, where it
@@ -36,7 +37,11 @@ export class PyEvaluator {
    * `queryFunctions`: the file's own functions that run the SQL they are given (`def run_query(sql): cursor.execute(sql)`):
    * what they return is read from the database.
    */
-  constructor(readonly tree: PyTree, private readonly deadline: number, readonly imports: ReadonlySet<string>, private readonly queryFunctions: ReadonlySet<string> = new Set()) {
+  constructor(
+    readonly tree: PyTree, private readonly deadline: number, readonly imports: ReadonlySet<string>, private readonly queryFunctions: ReadonlySet<string> = new Set(),
+    /** The callers this file's functions have in the project's other files, when the project was indexed. */
+    private readonly project?: PyProjectCallers,
+  ) {
     this.writes = new ScopeWrites(tree);
     this.ownCallers = new OwnCallers(tree, this.writes);
   }
@@ -206,31 +211,77 @@ export class PyEvaluator {
           const passed = this.argumentsPassed(fn, param.name, param.index, param.default);
           if (passed && (!FLAGGED_ORIGINS.has(originOf(passed).origin) || (passed.kind === 'value' && (passed.parts || passed.itemParts)))) return passed;
         }
-        return UNKNOWN_VALUE(`parameter ${param.name} of ${functionName(fn)}()`);
+        return this.passedByProject(fn, param, false) ?? UNKNOWN_VALUE(`parameter ${param.name} of ${functionName(fn)}()`);
       }
       case 'import': return CONSTANT_NAME.test(write.name) ? value('constant', `imported constant ${write.name}`) : UNKNOWN_VALUE(`imported ${write.name}`);
       case 'opaque': return write.detail === 'function_definition' || write.detail === 'class_definition' ? value('constant', write.detail) : UNKNOWN_VALUE(write.name);
     }
   }
 
-  /** What the callers in this file pass for a parameter of a private function; `undefined` when it has none. */
-  private argumentsPassed(fn: Node, name: string, index: number, fallback: Node | undefined): PyEval | undefined {
+  /**
+   * What the callers in this file pass for a parameter of a function; `undefined` when it has none.
+   * `anyReceiver`: a method's calls on any object count (`db.upsert(...)`), not only those on `self`;
+   * `read`: what of an argument is asked (its value, or what iterating it gives).
+   */
+  private argumentsPassed(fn: Node, name: string, index: number, fallback: Node | undefined, anyReceiver = false, read = (n: Node) => this.evaluate(n)): PyEval | undefined {
     const fnName = functionName(fn);
     const isMethod = !!this.tree.classOf(fn) && parametersOf(fn)[0]?.name === 'self';
     const calls = (this.tree.ofType.get('call') ?? []).filter((call) => {
       const callee = calleeOf(call);
-      return callee.name === fnName && (!callee.receiver || /^(?:self|cls)$/.test(callee.receiver.text) === isMethod);
+      if (callee.name !== fnName) return false;
+      if (anyReceiver) return !!callee.receiver;
+      return !callee.receiver || /^(?:self|cls)$/.test(callee.receiver.text) === isMethod;
     });
     if (calls.length === 0) return undefined;
     const items: { e: PyEval; node: Node }[] = [];
     for (const call of calls) {
       const args = argumentsOf(call);
       const arg = args.keywords.get(name) ?? args.positional[index - (isMethod ? 1 : 0)];
-      if (arg) items.push({ e: this.evaluate(arg), node: arg });
-      else if (fallback) items.push({ e: this.evaluate(fallback), node: fallback });
+      if (arg) items.push({ e: read(arg), node: arg });
+      else if (fallback) items.push({ e: read(fallback), node: fallback });
       else if (args.splat) items.push({ e: UNKNOWN_VALUE(`${fnName}(*args)`), node: call });
     }
     return items.length > 0 ? unionOf(items) : undefined;
+  }
+
+  /**
+   * What every caller in the project passes for a parameter of a function (`items`: what iterating it gives):
+   * the calls in this file and, from the project's facts, in the others (`callers.ts`); `undefined` without
+   * project facts, when its callers are out of sight, or when it has none.
+   */
+  private passedByProject(fn: Node, param: PyParameter, items: boolean): PyEval | undefined {
+    if (!this.project || param.splat || fn.type !== 'function_definition') return undefined;
+    const method = !!this.tree.classOf(fn) && /^(?:self|cls)$/.test(parametersOf(fn)[0]?.name ?? '');
+    const foreign = this.project.callers.argumentsFor({ file: this.project.fileName, name: functionName(fn), method, param: { name: param.name, position: param.index - (method ? 1 : 0) } });
+    if (!foreign) return undefined;
+    const read = (n: Node): PyEval => (items ? this.itemOf(n, n.startIndex) : this.evaluate(n));
+    const fallback = (): PyEval => (param.default ? read(param.default) : UNKNOWN_VALUE(`${param.name} left out`));
+    const local = this.argumentsPassed(fn, param.name, param.index, param.default, method, read);
+    const passed = [...(local ? [local] : []), ...foreign.map((call) => foreignValue(this.project!, call, param.name, items, fallback))];
+    return passed.length > 0 ? unionOf(passed.map((e) => ({ e, node: param.node })), true) : undefined;
+  }
+
+  /**
+   * What iterating a parameter gives (a dict's keys, a list's items): for a lambda or a function being
+   * followed from a call, what iterating that call's argument gives; otherwise what its callers pass.
+   */
+  parameterItems(fn: Node, name: string): PyEval | undefined {
+    const param = parametersOf(fn).find((p) => p.name === name);
+    if (!param || param.splat) return undefined;
+    const at = this.frames.map((f) => f.fn.id).lastIndexOf(fn.id);
+    if (at >= 0) {
+      const frame = this.frames[at];
+      const args = argumentsOf(frame.call);
+      const arg = args.keywords.get(name) ?? args.positional[param.index - (frame.method ? 1 : 0)];
+      if (!arg) return undefined;
+      const saved = this.frames.splice(at);
+      try {
+        return this.itemOf(arg, arg.startIndex);
+      } finally {
+        this.frames.push(...saved);
+      }
+    }
+    return this.passedByProject(fn, param, true);
   }
 
   /** A name bound by a comprehension that holds `from`: one item of what it iterates. */
@@ -251,7 +302,7 @@ export class PyEvaluator {
 
   /** One item of what a loop or comprehension iterates: the items the code spells out, else what the whole has for an origin. */
   private itemOf(iterable: Node, at: number): PyEval {
-    const items = collectionItems(this, iterable, at);
+    const items = collectionItems(this, iterable, at, false, 0, true);
     if (items.length > 0) return unionOf(items, true);
     const whole = this.evaluate(iterable);
     const tuple = tupleItem(whole, `item of ${iterable.text.slice(0, 30)}`);
@@ -322,7 +373,22 @@ export class PyEvaluator {
       const inner = positional[0] ? this.evaluate(positional[0]) : value('constant', `${name}()`);
       return reOrigin(inner, originOf(inner).origin, originOf(inner).why);
     }
-    return this.constantFunction(node, name, false) ?? UNKNOWN_VALUE(`result of ${name}()`);
+    return this.constantFunction(node, name, false) ?? this.lambdaCall(node, name) ?? UNKNOWN_VALUE(`result of ${name}()`);
+  }
+
+  /** A call of a name bound once, in the calling function, to a lambda (`gen = lambda d: [...]`): its body with its parameters bound to this call's arguments. */
+  private lambdaCall(node: Node, name: string): PyEval | undefined {
+    const scope = this.tree.enclosingFunction(node) ?? this.tree.root;
+    const writes = this.writes.writesOf(scope, name);
+    const fn = writes.length === 1 && writes[0].kind === 'assign' && writes[0].detail !== 'unpack' ? writes[0].value : undefined;
+    const body = fn?.type === 'lambda' ? fn.childForFieldName('body') : null;
+    if (!fn || !body || this.frames.some((f) => f.fn.id === fn.id)) return undefined;
+    this.frames.push({ fn, call: node, method: false });
+    try {
+      return this.evaluate(body);
+    } finally {
+      this.frames.pop();
+    }
   }
 
   /**
@@ -379,7 +445,8 @@ export class PyEvaluator {
   private join(sepNode: Node, sep: PyEval, iterable: Node): PyEval {
     const items = collectionItems(this, iterable, iterable.startIndex, true);
     if (items.length === 0) {
-      const whole = this.evaluate(iterable);
+      // what iterating it gives: a parameter's from its callers, else what the whole holds
+      const whole = this.itemOf(iterable, iterable.startIndex);
       const { origin, why } = originOf(whole);
       return textEval(piecesAt(value(origin, why), iterable), ['join']);
     }
