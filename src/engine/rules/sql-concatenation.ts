@@ -24,6 +24,7 @@ import { meetsEvidence, startsWithStatement, valuePosition } from './sql/sql-tex
 import { StringEvaluator } from './sql/string-building';
 import { NUMERIC_FUNCTIONS, SAFE_RESULT_METHODS, TEXT_PRESERVING_METHODS } from './sql/known-calls';
 import { reportFromFrontEnd } from './sql/neutral/report';
+import { SQL_READ_OUT_OF_TIME } from '../model/sql';
 import { sqlFrontEndOf } from '../languages/front-ends';
 import { languageOfFileName } from '../languages';
 
@@ -353,7 +354,7 @@ export const sqlConcatenation: Rule = {
         }
         for (const { value } of wherePairs) checkWherePair(analysis, value);
         // cut short by the time budget: its findings so far are reported, but not remembered as all it holds
-        if (analysis.evaluator.expired) context.ranOutOfTime?.('reading how SQL text is built ran past the time budget; later calls were not checked');
+        if (analysis.evaluator.expired) context.ranOutOfTime?.(SQL_READ_OUT_OF_TIME);
         complete = !stopped && !analysis.evaluator.expired;
       }
       if (complete) recording.store(scopes.moduleLookups);
