@@ -62,7 +62,7 @@ export interface AnalysisResult {
   timedOut?: string[];
   /** The rules that failed on this file (an error, memory running out): their findings are missing. */
   failed?: string[];
-  /** The rules that left code nested deeper than they follow unchecked (the notes say where): findings there may be missing. */
+  /** The rules that left code unchecked on a work or nesting limit (the notes say where): findings there may be missing. */
   limited?: string[];
   /** Set when an analysis with a budget of its own (the editor's keystroke pass) gave up; says why. */
   deferred?: string;
@@ -106,6 +106,12 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   const timedOut: string[] = [];
   const failed: string[] = [];
   const limited: string[] = [];
+  const timeOut = (ruleId: string, note: string): void => {
+    overran = true;
+    if (timedOut.includes(ruleId)) return;
+    timedOut.push(ruleId);
+    notes.push(note);
+  };
   const memo = <T>(key: string, compute: () => T): T => {
     if (!shared.has(key)) shared.set(key, compute());
     return shared.get(key) as T;
@@ -119,9 +125,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
     const severity = effectiveSeverity(rule, config);
     if (!severity || !rule.meta.languages.includes(languageId)) continue;
     if (performance.now() > deadlineNow()) {
-      notes.push(`time budget of ${config.timeBudgetMs} ms used up before rule ${rule.meta.id} ran`);
-      overran = true;
-      timedOut.push(rule.meta.id);
+      timeOut(rule.meta.id, `time budget of ${config.timeBudgetMs} ms used up before rule ${rule.meta.id} ran`);
       continue;
     }
     const report = (d: ReportDescriptor): void => {
@@ -161,14 +165,13 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
         limited.push(rule.meta.id);
         notes.push(`rule ${rule.meta.id} left part of the file unchecked: ${reason}`);
       },
+      ranOutOfTime: (reason) => timeOut(rule.meta.id, `rule ${rule.meta.id} ran out of time: ${reason}; its findings so far are kept, others may be missing`),
     };
     try {
       rule.check(context);
       if (memory) options.memory?.commit(rule.meta.id, memory);
       if (performance.now() > deadlineNow()) {
-        overran = true;
-        timedOut.push(rule.meta.id);
-        notes.push(`time budget of ${config.timeBudgetMs} ms ran out in rule ${rule.meta.id}: its findings so far are kept, others may be missing`);
+        timeOut(rule.meta.id, `time budget of ${config.timeBudgetMs} ms ran out in rule ${rule.meta.id}: its findings so far are kept, others may be missing`);
       }
     } catch (error) {
       options.memory?.drop(rule.meta.id);

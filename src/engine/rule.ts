@@ -72,6 +72,11 @@ export interface RuleContext {
    * the file is reported as analysed partly, like a rule the time budget stopped. Absent where nobody listens.
    */
   stoppedShort?(reason: string): void;
+  /**
+   * Says a clock stopped the rule early (a safety net under its work limits), and why: the file is reported
+   * as timed out in this rule, like one the file's budget stopped, even when that budget still had time left.
+   */
+  ranOutOfTime?(reason: string): void;
 }
 
 /** What a rule can see of a file before it is parsed. */

@@ -10,7 +10,7 @@ export interface Summary {
   timedOut: number;
   /** Files a rule failed on: its findings there are missing. */
   failed: number;
-  /** Files where a rule left code nested too deep unchecked. */
+  /** Files where a rule left part of the code unchecked on a work or nesting limit. */
   limited: number;
   /** Test, migration, script and asset files sql-concatenation left out (`sql.includeTests: true` takes them in). */
   sqlExempt: number;
@@ -30,7 +30,7 @@ export interface RuleGap {
 export function ruleGaps(r: FileReport): RuleGap[] {
   const gaps: RuleGap[] = [];
   if (r.timedOut?.length) gaps.push({ level: 'warning', text: `the time budget ran out in ${r.timedOut.join(', ')}; findings up to that point are reported, later ones may be missing` });
-  if (r.limited?.length) gaps.push({ level: 'warning', text: `${r.limited.join(', ')} left code nested too deep unchecked (see the note); findings there may be missing` });
+  if (r.limited?.length) gaps.push({ level: 'warning', text: `${r.limited.join(', ')} left part of the file unchecked (see the note); findings there may be missing` });
   if (r.failed?.length) gaps.push({ level: 'error', text: `${r.failed.join(', ')} failed on this file (see the note); their findings are missing` });
   return gaps;
 }

@@ -25,7 +25,7 @@ export function formatText(reports: readonly FileReport[]): string {
   out.push(...partly);
   if (skipped.length || partly.length) out.push('');
   const s = summarize(reports);
-  const partlyCount = `${s.partly ? `; ${s.partly} analysed partly (syntax errors)` : ''}${s.timedOut ? `; ${s.timedOut} analysed partly (time budget)` : ''}${s.failed ? `; ${s.failed} analysed partly (a rule failed)` : ''}${s.limited ? `; ${s.limited} analysed partly (nesting too deep)` : ''}${s.sqlExempt ? `; ${s.sqlExempt} test, migration or script file(s) left out of sql-concatenation (sql.includeTests: true includes them)` : ''}`;
+  const partlyCount = `${s.partly ? `; ${s.partly} analysed partly (syntax errors)` : ''}${s.timedOut ? `; ${s.timedOut} analysed partly (time budget)` : ''}${s.failed ? `; ${s.failed} analysed partly (a rule failed)` : ''}${s.limited ? `; ${s.limited} analysed partly (a rule's work or nesting limit)` : ''}${s.sqlExempt ? `; ${s.sqlExempt} test, migration or script file(s) left out of sql-concatenation (sql.includeTests: true includes them)` : ''}`;
   out.push(`${s.total} finding(s) (${s.errors} error, ${s.warnings} warning, ${s.infos} info) in ${s.filesWithFindings} of ${s.files} file(s); ${s.skipped} skipped${partlyCount}`);
   return `${out.map(terminalLine).join('\n')}\n`;
 }

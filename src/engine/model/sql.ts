@@ -71,4 +71,9 @@ export interface SqlSinkCall {
 /** What a language front end gives the shared SQL judgement for one file. */
 export interface SqlFileModel {
   readonly sinks: readonly SqlSinkCall[];
+  /** Set (saying why) when reading stopped on the clock: later sinks are missing, so the file is reported timed out. */
+  readonly cutShort?: string;
 }
+
+/** Why a reading of SQL text that ran past the file's time budget stopped. */
+export const SQL_READ_OUT_OF_TIME = 'reading how SQL text is built ran past the time budget; later calls were not checked';

@@ -4,7 +4,7 @@ import type { RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import { projectView } from '../project/project-view';
 import { Ancestry } from './sql/ancestry';
 import { callerEvidence } from './sql/caller-report';
-import { ancestorsOf, callPattern, findCandidates, findWherePairs, MAX_CANDIDATE_DEPTH, type Candidate } from './sql/candidates';
+import { ancestorsOf, callPattern, findCandidates, findWherePairs, reportUnchecked, type Candidate } from './sql/candidates';
 import { isSqlExemptFile } from './sql/exempt-files';
 import { shorten } from './sql/message-parts';
 import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
@@ -25,6 +25,7 @@ import { meetsEvidence, startsWithStatement, valuePosition } from './sql/sql-tex
 import { StringEvaluator } from './sql/string-building';
 import { NUMERIC_FUNCTIONS, SAFE_RESULT_METHODS, TEXT_PRESERVING_METHODS } from './sql/known-calls';
 import { reportFromFrontEnd } from './sql/neutral/report';
+import { SQL_READ_OUT_OF_TIME } from '../model/sql';
 import { sqlFrontEndOf } from '../languages/front-ends';
 import { languageOfFileName } from '../languages';
 
@@ -348,8 +349,9 @@ export const sqlConcatenation: Rule = {
         const evaluator = new StringEvaluator(text, scopes, imports, evaluatorOptions);
         const analysis: Analysis = { context: recording.context, imports, drivers, entries, scopes, evaluator, crossFile, unreachable: new UnreachableCode(evaluator) };
         // finding the calls may take at most half of the time left, so that checking them gets the rest
-        const { candidates, tooDeep, stopped } = findCandidates(text, ancestry, hits, usesSqlite, performance.now() + context.timeLeftMs() / 2);
-        if (tooDeep > 0) context.stoppedShort?.(`${tooDeep} call(s) nested more than ${MAX_CANDIDATE_DEPTH} syntax levels deep were not checked`);
+        const found = findCandidates(text, ancestry, hits, usesSqlite, { stopAt: performance.now() + context.timeLeftMs() / 2 });
+        reportUnchecked(context, found);
+        const { candidates, stopped } = found;
         for (const candidate of candidates) {
           if (context.timeLeftMs() <= 0) return stopAt(i);
           const match = matchSink(candidate, imports.drivers, entries);
@@ -357,6 +359,7 @@ export const sqlConcatenation: Rule = {
         }
         for (const { value } of wherePairs) checkWherePair(analysis, value);
         // cut short by the time budget: its findings so far are reported, but not remembered as all it holds
+        if (analysis.evaluator.expired) context.ranOutOfTime?.(SQL_READ_OUT_OF_TIME);
         complete = !stopped && !analysis.evaluator.expired;
       }
       if (complete) recording.store(scopes.moduleLookups);

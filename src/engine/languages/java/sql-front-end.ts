@@ -1,6 +1,6 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
-import type { SqlFileModel, SqlSinkCall } from '../../model/sql';
+import { SQL_READ_OUT_OF_TIME, type SqlFileModel, type SqlSinkCall } from '../../model/sql';
 import { matchRow } from '../sql-sink-row';
 import { evidenceOf, isPassedThrough, sqlTextOf } from '../sql-text-builder';
 import { JAVA_SQL_SINKS } from './sql-sinks';
@@ -35,11 +35,12 @@ export function javaSqlModel(tree: Tree, deadline: number): SqlFileModel {
     const sqlArg = args[0];
     if (!row || !sqlArg) continue;
     const sql = text.evaluate(sqlArg);
+    if (text.expired) break;
     if (isPassedThrough(sql)) continue;
     sinks.push({
       sinkId: row.id, api: name, evidence: evidenceOf(sql, row), startOffset: call.startIndex, endOffset: call.endIndex,
       sql: sqlTextOf(sqlArg, sql), hasParameters: passesValues(args, row.parametersFrom),
     });
   }
-  return { sinks };
+  return { sinks, ...(text.expired ? { cutShort: SQL_READ_OUT_OF_TIME } : {}) };
 }

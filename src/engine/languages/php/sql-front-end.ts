@@ -1,5 +1,5 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
-import type { SqlFileModel, SqlSinkCall } from '../../model/sql';
+import { SQL_READ_OUT_OF_TIME, type SqlFileModel, type SqlSinkCall } from '../../model/sql';
 import { evidenceOf, isPassedThrough, sqlTextOf } from '../sql-text-builder';
 import { matchRow, sqlArgumentIndex, type SqlSinkRow } from '../sql-sink-row';
 import { PHP_SQL_SINKS } from './sql-sinks';
@@ -36,11 +36,12 @@ export function phpSqlModel(tree: Tree, deadline: number, context?: Pick<RuleCon
     if (!sqlArg) continue;
     const name = call.childForFieldName('name')?.text ?? call.childForFieldName('function')?.text ?? row.api;
     const sql = text.evaluate(sqlArg);
+    if (text.expired) break;
     if (isPassedThrough(sql)) continue;
     sinks.push({
       sinkId: row.id, api: row.call === 'function' ? name : row.call === 'static' ? `DB::${name}` : `->${name}`, evidence: evidenceOf(sql, row),
       startOffset: call.startIndex, endOffset: call.endIndex, sql: sqlTextOf(sqlArg, sql), hasParameters: passesParameters(args, row),
     });
   }
-  return { sinks };
+  return { sinks, ...(text.expired ? { cutShort: SQL_READ_OUT_OF_TIME } : {}) };
 }

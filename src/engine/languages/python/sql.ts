@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { SqlSinkCall, SqlText, TextPiece } from '../../model/sql';
+import { SQL_READ_OUT_OF_TIME, type SqlSinkCall, type SqlText, type TextPiece } from '../../model/sql';
 import type { FixSpec, RuleContext } from '../../rule';
 import type { SqlFrontEnd, SqlFrontEndRun } from '../front-ends';
 import { type PyPiece, closeQuoted } from './pieces';
@@ -208,7 +208,7 @@ function pythonSqlModel(context: RuleContext): SqlFrontEndRun {
     }
   }
   return {
-    model: { sinks },
+    model: { sinks, ...(ev.expired ? { cutShort: SQL_READ_OUT_OF_TIME } : {}) },
     fixFor(sink): FixSpec | undefined {
       const input = fixes.get(sink);
       if (!input?.style || input.byKeyword) return undefined;

@@ -1,6 +1,6 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
-import type { SqlFileModel, SqlSinkCall } from '../../model/sql';
+import { SQL_READ_OUT_OF_TIME, type SqlFileModel, type SqlSinkCall } from '../../model/sql';
 import { matchRow, sqlArgumentIndex, type SqlSinkRow } from '../sql-sink-row';
 import { evidenceOf, isPassedThrough, sqlTextOf } from '../sql-text-builder';
 import type { RuleContext } from '../../rule';
@@ -58,11 +58,12 @@ export function rubySqlModel(tree: Tree, deadline: number, context?: Pick<RuleCo
     const argument = sink && sqlArgumentOf(sink.args, sink.row);
     if (!sink || !argument) continue;
     const sql = text.evaluate(argument.sql);
+    if (text.expired) break;
     if (isPassedThrough(sql)) continue;
     sinks.push({
       sinkId: sink.row.id, api: sink.name === '[]' ? 'DB[]' : sink.name, evidence: evidenceOf(sql, sink.row), startOffset: call.startIndex, endOffset: call.endIndex,
       sql: sqlTextOf(argument.sql, sql), hasParameters: argument.hasParameters,
     });
   }
-  return { sinks };
+  return { sinks, ...(text.expired ? { cutShort: SQL_READ_OUT_OF_TIME } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { RuleContext } from '../../rule';
 import { pathTo } from '../../ast';
 import { matchAllIn } from '../../text';
 import type { Ancestry } from './ancestry';
@@ -149,12 +150,28 @@ function callOf(path: readonly Node[]): { call: Node; member?: Node; level: numb
  */
 export const MAX_CANDIDATE_DEPTH = 1000;
 
+/**
+ * Syntax nodes the search for calls may read in one piece of text (each call looked at costs its depth).
+ * Written code stays far below it (20,000 query calls 50 levels deep read a million); past it, generated
+ * or hostile text stops at the same call whatever the machine's load.
+ */
+export const CANDIDATE_WORK = 4_000_000;
+
+/** What stops the search for calls early. */
+export interface CandidateBounds {
+  /** Nodes read past which the search stops (default `CANDIDATE_WORK`): the same text always stops at the same call. */
+  readonly work?: number;
+  /** A safety net for a machine too loaded to do that work in time: `now()` past it stops the search. */
+  readonly stopAt?: number;
+  readonly now?: () => number;
+}
+
 /** The calls to check, and how many were left unchecked for being nested deeper than `MAX_CANDIDATE_DEPTH`. */
 export interface FoundCandidates {
   readonly candidates: Candidate[];
   readonly tooDeep: number;
-  /** Time ran out before every hit was looked at. */
-  readonly stopped: boolean;
+  /** Set when the search stopped before every hit was looked at: on its work limit, or on the clock. */
+  readonly stopped?: { readonly by: 'work' | 'time'; readonly offset: number };
 }
 
 /**
@@ -162,18 +179,20 @@ export interface FoundCandidates {
  * (`get`, `all`, `exec`) whose argument is not written as text right there is kept only when its receiver
  * is named like a database handle or the file uses SQLite, whose API those names belong to.
  */
-export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean, stopAt = Infinity): FoundCandidates {
+export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean, bounds: CandidateBounds = {}): FoundCandidates {
+  const { work: workLimit = CANDIDATE_WORK, stopAt = Infinity, now = () => performance.now() } = bounds;
   const candidates: Candidate[] = [];
   let tooDeep = 0;
-  let stopped = false;
+  let work = 0;
+  let stopped: FoundCandidates['stopped'];
   // the node at the depth limit above the last call found too deep: every hit inside it is too deep as well
   let deepStart = -1;
   let deepEnd = -1;
   for (const match of hits) {
     if (match.index === undefined) continue;
-    // out of time: the calls found so far are checked, so what they hold is still reported
-    if (performance.now() > stopAt) {
-      stopped = true;
+    // past the work limit or out of time: the calls found so far are checked, so what they hold is still reported
+    if (work > workLimit || now() > stopAt) {
+      stopped = { by: work > workLimit ? 'work' : 'time', offset: match.index };
       break;
     }
     if (match.index >= deepStart && match.index < deepEnd) {
@@ -191,6 +210,7 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
     const startsAsText = /^\(?\s*['"`]/.test(text.slice(argumentStart, argumentStart + 20));
     if (COMMON_METHOD_NAMES.has(method) && !startsAsText && !usesSqlite && !DB_HANDLE_NAME.test(receiver)) continue;
     const path = ancestry.pathTo(nameStart, nameStart + method.length);
+    work += path.length;
     if (path.length > MAX_CANDIDATE_DEPTH) {
       tooDeep++;
       deepStart = path[MAX_CANDIDATE_DEPTH].startIndex;
@@ -209,7 +229,16 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
     // a deep call's path is read again when needed instead of kept (10,000 nested calls would keep 50 million nodes)
     candidates.push({ call: found.call, args, sqlArg: args[0], method, receiver, chain, bare: !found.member, ...(ancestry.isShallow(ancestors) ? { ancestors } : {}) });
   }
-  return { candidates, tooDeep, stopped };
+  return { candidates, tooDeep, ...(stopped ? { stopped } : {}) };
+}
+
+/** Says where the search left calls unchecked, so the file is reported as analysed partly, never silently. */
+export function reportUnchecked(context: Pick<RuleContext, 'lines' | 'stoppedShort' | 'ranOutOfTime'>, found: FoundCandidates): void {
+  if (found.tooDeep > 0) context.stoppedShort?.(`${found.tooDeep} call(s) nested more than ${MAX_CANDIDATE_DEPTH} syntax levels deep were not checked`);
+  if (!found.stopped) return;
+  const line = context.lines.positionAt(found.stopped.offset).line + 1;
+  if (found.stopped.by === 'work') context.stoppedShort?.(`the search for query calls read more than ${CANDIDATE_WORK} syntax nodes; calls from line ${line} on were not checked`);
+  else context.ranOutOfTime?.(`the search for query calls used its share of the time budget; calls from line ${line} on were not checked`);
 }
 
 /** `{ $where: <built string> }` properties in `start..end` of the text. */

@@ -42,6 +42,7 @@ export function sqlReport(verdict: SqlVerdict, names?: Readonly<Partial<Record<B
 /** Runs a language's front end on the file, judges its model, and reports each verdict with its fix. */
 export function reportFromFrontEnd(context: RuleContext, frontEnd: SqlFrontEnd): void {
   const run = frontEnd.sqlModel(context);
+  if (run.model.cutShort) context.ranOutOfTime?.(run.model.cutShort);
   for (const verdict of judgeModel(run.model, { storedValues: sqlOptions(context.config).storedValues })) {
     const fix = verdict.sink.hasParameters ? undefined : run.fixFor(verdict.sink);
     context.report({ ...sqlReport(verdict, frontEnd.buildNames), fixes: fix ? [fix] : [] });
