@@ -1,6 +1,7 @@
 import type { ArgFact, EventFact, FileFacts, ObjectFact, ObjectKind } from './facts';
 import { ROUTE_METHODS, SERVE_CALLS } from './frameworks';
 import { objectKey, paramKey, ValueResolver, type FileSet, type Resolved } from './value-resolver';
+import { importersByFile } from './importers';
 import { RouteWalker, type RouteInstance } from './route-walker';
 
 /** One registration on an app or router, in the order it runs; plain calls that pass the holder on are inlined. */
@@ -138,18 +139,7 @@ export class AppGraph {
 
   /** Files that import `file` by a specifier the project resolves (skipped files, which are not parsed, excepted). */
   importersOf(file: string): readonly string[] {
-    if (!this.importers) {
-      const map = new Map<string, string[]>();
-      for (const facts of this.set.files.values()) {
-        for (const imported of facts.imports) {
-          const target = this.set.resolveImport(facts.fileName, imported.source);
-          if (!target || target === facts.fileName) continue;
-          const list = map.get(target);
-          if (list) { if (!list.includes(facts.fileName)) list.push(facts.fileName); } else map.set(target, [facts.fileName]);
-        }
-      }
-      this.importers = map;
-    }
+    this.importers ??= importersByFile(this.set, (facts) => facts.imports.map((i) => i.source));
     return this.importers.get(file) ?? [];
   }
 

@@ -2,6 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { SharedWalk } from '../ast';
 import type { ProjectFacts } from '../project';
 import type { FileFacts } from './facts';
+import { importersByFile } from './importers';
 
 /**
  * The names a JavaScript or TypeScript file could call a method of another file's object by: after a dot
@@ -107,29 +108,18 @@ export function mentionedElsewhere(project: ProjectFacts, fileName: string, name
 }
 
 /** For each project file, the files that import it or re-export from it (`export * from`), resolved. */
-function importersByFile(project: ProjectFacts): ReadonlyMap<string, readonly string[]> {
-  const map = new Map<string, string[]>();
-  for (const facts of project.files.values()) {
-    for (const source of [...facts.imports.map((i) => i.source), ...facts.reexportAll]) {
-      const target = project.resolveImport(facts.fileName, source);
-      if (!target || target === facts.fileName) continue;
-      const list = map.get(target);
-      if (!list) map.set(target, [facts.fileName]);
-      else if (!list.includes(facts.fileName)) list.push(facts.fileName);
-    }
-  }
-  return map;
-}
+const importersOrReexporters = (project: ProjectFacts): ReadonlyMap<string, readonly string[]> =>
+  project.memo('module-importers', () => importersByFile(project, (facts) => [...facts.imports.map((i) => i.source), ...facts.reexportAll]));
 
 /** Whether another project file (tests aside) imports `fileName` or re-exports from it. */
 export function importedElsewhere(project: ProjectFacts, fileName: string): boolean {
-  return (project.memo('module-importers', () => importersByFile(project)).get(fileName) ?? []).length > 0;
+  return (importersOrReexporters(project).get(fileName) ?? []).length > 0;
 }
 
 /** The files that import `fileName` directly or through other project files. */
 function filesReaching(project: ProjectFacts, fileName: string): ReadonlySet<string> {
   return project.memo(`files-reaching:${fileName}`, () => {
-    const importers = project.memo('module-importers', () => importersByFile(project));
+    const importers = importersOrReexporters(project);
     const reached = new Set<string>();
     const queue = [fileName];
     for (let file = queue.pop(); file !== undefined; file = queue.pop()) {

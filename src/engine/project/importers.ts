@@ -1,0 +1,20 @@
+import type { FileFacts } from './facts';
+import type { FileSet } from './value-resolver';
+
+/**
+ * For each project file, the files whose `sources` (import specifiers) resolve to it: the reverse of the import
+ * graph. A file importing itself is left out, and each importer is listed once.
+ */
+export function importersByFile(set: FileSet, sources: (facts: FileFacts) => readonly string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const facts of set.files.values()) {
+    for (const source of sources(facts)) {
+      const target = set.resolveImport(facts.fileName, source);
+      if (!target || target === facts.fileName) continue;
+      const list = map.get(target);
+      if (!list) map.set(target, [facts.fileName]);
+      else if (!list.includes(facts.fileName)) list.push(facts.fileName);
+    }
+  }
+  return map;
+}
