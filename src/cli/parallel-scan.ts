@@ -1,4 +1,5 @@
 import * as os from 'os';
+import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { FileFacts, ProjectFacts } from '../engine/project';
 import { SharedStrings } from '../engine/project/shared-strings';
@@ -82,12 +83,18 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
   };
 }
 
-/** A worker thread running this same file (the bundled CLI, or the compiled module in tests). */
+/**
+ * The script a scan thread runs: `scan-worker.js` beside this code, the worker's own bundle (dist/) or its
+ * compiled module (tests). It holds the scanner and the engine only, so a thread starts without loading the CLI.
+ */
+const SCAN_WORKER_FILE = path.join(__dirname, 'scan-worker.js');
+
+/** A worker thread running the scanner (see `SCAN_WORKER_FILE`). */
 function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
   const memory: ScannerHandle['memory'] = { role };
   /** The files whose facts the worker extracted: it keeps them, so they are not sent back to it. */
   let extracted = new Set<string>();
-  const worker = new Worker(__filename, { workerData: { role: SCAN_WORKER_ROLE, settings } });
+  const worker = new Worker(SCAN_WORKER_FILE, { workerData: { role: SCAN_WORKER_ROLE, settings } });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
     pending?.reject(error);
