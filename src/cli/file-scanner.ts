@@ -6,6 +6,7 @@ import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
 import { SharedStrings } from '../engine/project/shared-strings';
+import { claimBatch, type FileBatches } from './file-batches';
 import { contentHash } from './scan-cache';
 import { analyzeFile, readSource, relativePath, type FileReport, type ScanOptions } from './scan';
 
@@ -50,6 +51,8 @@ export class FileScanner {
   private readonly kept = new Map<string, { text: string; tree: Tree }>();
   private keptChars = 0;
   private readonly grammars: Grammars;
+  /** An empty project: what `rulesThatMayReport` reads before any file's facts are known. */
+  private withoutFacts: ProjectFacts | undefined;
 
   /**
    * @param strings The thread's table of shared strings: the facts this scanner extracts keep one copy of
@@ -60,13 +63,29 @@ export class FileScanner {
   }
 
   /**
+   * The facts of the batches of `work` this thread claims (see `FileBatches`), one at a time until none is
+   * left; as `facts`, over every batch claimed.
+   */
+  async claimedFacts(work: FileBatches, known?: ReadonlyMap<string, string>): Promise<FactsPass> {
+    const pass: FactsPass = { facts: [], unreadable: [], hashes: [], unchanged: [] };
+    for (let batch = claimBatch(work); batch; batch = claimBatch(work)) {
+      const part = await this.facts(batch, known);
+      pass.facts.push(...part.facts);
+      pass.unreadable.push(...part.unreadable);
+      pass.hashes.push(...part.hashes);
+      pass.unchanged.push(...part.unchanged);
+    }
+    return pass;
+  }
+
+  /**
    * Reads `files` and returns the facts of the source files the engine reads, in their order, and those that
    * could not be read. With `known` (content hashes from a cache), every file's hash is returned too, and a file
    * whose content still has its known hash is not parsed for facts.
    */
   async facts(files: readonly string[], known?: ReadonlyMap<string, string>): Promise<FactsPass> {
     const { root, config } = this.settings;
-    const withoutFacts = new ProjectIndex(root).facts();
+    const withoutFacts = (this.withoutFacts ??= new ProjectIndex(root).facts());
     const pass: FactsPass = { facts: [], unreadable: [], hashes: [], unchanged: [] };
     for (const file of files) {
       const read = readSource(file);

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { FileFacts, ProjectFacts } from '../engine/project';
 import { SharedStrings } from '../engine/project/shared-strings';
-import * as fs from 'fs';
+import { fileBatches, type FileBatches } from './file-batches';
 import { FileScanner, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
@@ -23,7 +23,8 @@ export interface ProjectScan {
 
 /** A scanner in this thread or in a worker thread: the same two passes either way. */
 interface ScannerHandle {
-  facts(files: string[], known?: Map<string, string>): Promise<FactsPass>;
+  /** The facts of the batches this thread claims of `work`. */
+  facts(work: FileBatches, known?: Map<string, string>): Promise<FactsPass>;
   analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>): Promise<FileReport[]>;
   close(): Promise<void>;
   /** What the thread held after each pass, when measured (see `thread-memory.ts`). */
@@ -44,33 +45,13 @@ export function threadsFor(fileCount: number, jobs: number | undefined): number 
   return Math.max(1, Math.min(availableCores(), Math.floor(fileCount / MIN_FILES_PER_THREAD)));
 }
 
-function sizeOf(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0; // the scanner that reads it says why it cannot
-  }
-}
-
-/** Splits files over `count` threads by size, largest first onto the least loaded: the same split for the same files. */
-function partition(files: readonly string[], count: number): string[][] {
-  const shares = Array.from({ length: count }, () => ({ bytes: 0, files: [] as string[] }));
-  const bySize = files.map((file, i) => ({ file, i, size: count > 1 ? sizeOf(file) : 0 })).sort((a, b) => b.size - a.size || a.i - b.i);
-  for (const { file, size } of bySize) {
-    const lightest = shares.reduce((best, share) => (share.bytes < best.bytes ? share : best));
-    lightest.files.push(file);
-    lightest.bytes += size;
-  }
-  return shares.map((share) => share.files).filter((list) => list.length > 0);
-}
-
 function inThisThread(settings: ScannerSettings, strings: SharedStrings): ScannerHandle {
   const scanner = new FileScanner(settings, undefined, strings);
   const memory: ScannerHandle['memory'] = { role: 'main thread' };
   return {
     memory,
-    async facts(files, known) {
-      const pass = await scanner.facts(files, known);
+    async facts(work, known) {
+      const pass = await scanner.claimedFacts(work, known);
       memory.facts = threadMemory();
       return pass;
     },
@@ -114,8 +95,8 @@ function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
   });
   return {
     memory,
-    async facts(files, known) {
-      const reply = await ask({ kind: 'facts', files, known: known && [...known] });
+    async facts(work, known) {
+      const reply = await ask({ kind: 'facts', work, known: known && [...known] });
       if (reply.kind !== 'facts') return { facts: [], unreadable: [], hashes: [], unchanged: [] };
       memory.facts = reply.memory;
       extracted = new Set(reply.facts.map(([file]) => file));
@@ -159,17 +140,20 @@ export async function scanProject(
       };
     }
   }
-  const shares = partition(files, Math.max(1, options.threads));
-  // This thread takes the last share: it would otherwise only wait, and each worker costs a start (loading
-  // the code, compiling the grammars, warming up). Workers get their requests before it starts its own.
+  const threads = Math.max(1, options.threads);
+  const work = fileBatches(files, threads);
+  // This thread scans too: it would otherwise only wait, and each worker costs a start (loading the code,
+  // compiling the grammars, warming up), during which this thread claims the first batches. Workers get
+  // their requests before it starts its own.
   // facts from workers and from the cache arrive as copies, each name a string of its own: they are shared with this thread's
   const strings = new SharedStrings();
-  const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`)));
+  const scanners = Array.from({ length: threads }, (_, i) => (i === threads - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`)));
   try {
     const gathered = new Map<string, FileFacts>();
     const hashes = new Map<string, string>();
     const unreadable: UnreadableFile[] = [];
-    const passes = await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i], cache?.knownHashes(shares[i]))));
+    const known = cache?.knownHashes(files);
+    const passes = await Promise.all(scanners.map((scanner) => scanner.facts(work, known)));
     for (const [i, pass] of passes.entries()) {
       const fromWorker = i !== passes.length - 1;
       for (const [file, fileFacts] of pass.facts) gathered.set(file, fromWorker ? strings.share(fileFacts) : fileFacts);
@@ -205,7 +189,7 @@ export async function scanProject(
       const report = byFile.get(file);
       if (report) reports.push(report);
     }
-    // in the scan's order, which the digest follows (the threads' shares are not)
+    // in the scan's order, which the digest follows (the order in which threads claimed files is not)
     const scanned = files.flatMap((file) => {
       const hash = hashes.get(file);
       return hash === undefined ? [] : [{ file, hash, facts: gathered.get(file), report: byFile.get(file) }];
