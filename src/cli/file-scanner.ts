@@ -22,6 +22,8 @@ export interface UnreadableFile {
  */
 export interface FactsPass {
   facts: Array<[string, FileFacts]>;
+  /** The files whose trees this thread kept for its analysis (it analyses them itself). */
+  kept: string[];
   unreadable: UnreadableFile[];
   hashes: Array<[string, string]>;
   unchanged: string[];
@@ -67,10 +69,11 @@ export class FileScanner {
    * left; as `facts`, over every batch claimed.
    */
   async claimedFacts(work: FileBatches, known?: ReadonlyMap<string, string>): Promise<FactsPass> {
-    const pass: FactsPass = { facts: [], unreadable: [], hashes: [], unchanged: [] };
+    const pass: FactsPass = { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
     for (let batch = claimBatch(work); batch; batch = claimBatch(work)) {
       const part = await this.facts(batch, known);
       pass.facts.push(...part.facts);
+      pass.kept.push(...part.kept);
       pass.unreadable.push(...part.unreadable);
       pass.hashes.push(...part.hashes);
       pass.unchanged.push(...part.unchanged);
@@ -86,7 +89,7 @@ export class FileScanner {
   async facts(files: readonly string[], known?: ReadonlyMap<string, string>): Promise<FactsPass> {
     const { root, config } = this.settings;
     const withoutFacts = (this.withoutFacts ??= new ProjectIndex(root).facts());
-    const pass: FactsPass = { facts: [], unreadable: [], hashes: [], unchanged: [] };
+    const pass: FactsPass = { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
     for (const file of files) {
       const read = readSource(file);
       if ('error' in read) {
@@ -111,6 +114,7 @@ export class FileScanner {
       if (tree) {
         this.kept.set(file, { text, tree });
         this.keptChars += text.length;
+        pass.kept.push(file);
       }
       pass.facts.push([file, this.strings.share(fileFacts)]);
     }
@@ -118,17 +122,19 @@ export class FileScanner {
   }
 
   /**
-   * Reports of the files read by `facts`, in that order, analysed against the whole project's facts;
-   * files in `reused` (whose reports the caller has from a cache) are left out.
+   * Reports, analysed against the whole project's facts, of the files read by `facts` in that order; or, with
+   * `others` (the files no thread kept a tree of, in batches every thread claims from), of the files whose trees
+   * this thread kept and then of the batches it claims. Files in `reused` (whose reports the caller has from a
+   * cache) are left out.
    */
-  async analyze(project: ProjectFacts, reused?: ReadonlySet<string>): Promise<FileReport[]> {
+  async analyze(project: ProjectFacts, reused?: ReadonlySet<string>, others?: FileBatches): Promise<FileReport[]> {
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
-    for (const file of this.files) {
+    const analyzeOne = async (file: string) => {
       const kept = this.kept.get(file);
       this.kept.delete(file);
       try {
-        if (reused?.has(file)) continue;
+        if (reused?.has(file)) return;
         const read = kept ?? readSource(file);
         const report = 'error' in read
           ? { file, relative: relativePath(options.displayRoot, file), findings: [], skipped: read.error, notes: [] }
@@ -137,7 +143,9 @@ export class FileScanner {
       } finally {
         kept?.tree.delete();
       }
-    }
+    };
+    for (const file of this.files) if (!others || this.kept.has(file)) await analyzeOne(file);
+    if (others) for (let batch = claimBatch(others); batch; batch = claimBatch(others)) for (const file of batch) await analyzeOne(file);
     this.dispose();
     return reports;
   }

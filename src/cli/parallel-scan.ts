@@ -25,7 +25,8 @@ export interface ProjectScan {
 interface ScannerHandle {
   /** The facts of the batches this thread claims of `work`. */
   facts(work: FileBatches, known?: Map<string, string>): Promise<FactsPass>;
-  analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>): Promise<FileReport[]>;
+  /** Reports of the files whose trees the thread kept, then of the batches of `others` it claims (see `FileScanner.analyze`). */
+  analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
   close(): Promise<void>;
   /** What the thread held after each pass, when measured (see `thread-memory.ts`). */
   readonly memory: { role: string; facts?: ThreadMemory; analysis?: ThreadMemory };
@@ -55,8 +56,8 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
       memory.facts = threadMemory();
       return pass;
     },
-    async analyze(_facts, project, _packages, reused) {
-      const reports = await scanner.analyze(project, reused);
+    async analyze(_facts, project, _packages, reused, others) {
+      const reports = await scanner.analyze(project, reused, others);
       memory.analysis = threadMemory();
       return reports;
     },
@@ -97,15 +98,15 @@ function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
     memory,
     async facts(work, known) {
       const reply = await ask({ kind: 'facts', work, known: known && [...known] });
-      if (reply.kind !== 'facts') return { facts: [], unreadable: [], hashes: [], unchanged: [] };
+      if (reply.kind !== 'facts') return { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
       memory.facts = reply.memory;
       extracted = new Set(reply.facts.map(([file]) => file));
       return reply;
     },
-    async analyze(facts, _project, packages, reused) {
+    async analyze(facts, _project, packages, reused, others) {
       const order = facts.map(([file]) => file);
-      const others = facts.filter(([file]) => !extracted.has(file));
-      const reply = await ask({ kind: 'analyze', order, facts: others, packages, reused: reused && [...reused] });
+      const notExtracted = facts.filter(([file]) => !extracted.has(file));
+      const reply = await ask({ kind: 'analyze', order, facts: notExtracted, packages, reused: reused && [...reused], others });
       if (reply.kind !== 'reports') return [];
       memory.analysis = reply.memory;
       return reply.reports;
@@ -181,7 +182,11 @@ export async function scanProject(
       reused.add(file);
       byFile.set(file, { ...report, relative: relativePath(settings.displayRoot, file) });
     }
-    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages, cache ? reused : undefined)))) {
+    // A thread analyses the files whose trees it kept; the others are read again by whichever thread claims them.
+    const kept = new Set(passes.flatMap((pass) => pass.kept));
+    const unread = new Set(unreadable.map(({ file }) => file));
+    const others = threads > 1 ? fileBatches(files.filter((file) => !kept.has(file) && !unread.has(file)), threads) : undefined;
+    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages, cache ? reused : undefined, others)))) {
       for (const report of reports) byFile.set(report.file, report);
     }
     const reports: FileReport[] = [];

@@ -17,7 +17,7 @@ export type ScanRequest =
    * `order`: every file with facts, in scan order; `facts`: the facts of those the worker did not extract itself
    * (it keeps its own from the facts pass, so they do not travel there and back).
    */
-  | { kind: 'analyze'; order: string[]; facts: Array<[string, FileFacts]>; packages: PackageJson[]; reused?: string[] }
+  | { kind: 'analyze'; order: string[]; facts: Array<[string, FileFacts]>; packages: PackageJson[]; reused?: string[]; others?: FileBatches }
   | { kind: 'dispose' };
 
 export type ScanReply =
@@ -47,7 +47,7 @@ function serveScanRequests(settings: ScannerSettings): void {
       });
       extracted = new Map();
       const project = projectOfFacts(settings.root, facts, request.packages);
-      const reports = await scanner.analyze(project, request.reused && new Set(request.reused));
+      const reports = await scanner.analyze(project, request.reused && new Set(request.reused), request.others);
       return { kind: 'reports', reports, memory: threadMemory() };
     }
     scanner.dispose();
