@@ -103,6 +103,11 @@ const IMPORT_LOOK_BACK = 1500;
 export class ImportFacts {
   readonly drivers: ReadonlySet<DriverId>;
   private readonly modules = new Map<string, string | undefined>();
+  /**
+   * Every name asked of `moduleOf` since last cleared, with its answer: what a result rests on of the names
+   * imports bind, so the editor can keep it while those answers stay the same (see `StatementCache`).
+   */
+  readonly bindingsRead = new Map<string, string | undefined>();
 
   /** `references` default to a scan of the whole text; the editor passes those it kept per statement. */
   constructor(private readonly text: string, private readonly root: Node, private readonly references: readonly ModuleReference[] = scanModuleReferences(text, root)) {
@@ -121,6 +126,12 @@ export class ImportFacts {
 
   /** The module a local name was imported from (`const x = require('m')`, `import { x } from 'm'`, ...). */
   moduleOf(name: string): string | undefined {
+    const module = this.bindingOf(name);
+    this.bindingsRead.set(name, module);
+    return module;
+  }
+
+  private bindingOf(name: string): string | undefined {
     if (this.modules.has(name)) return this.modules.get(name);
     const mentions = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
     let found: string | undefined;
