@@ -338,11 +338,12 @@ export const sqlConcatenation: Rule = {
     // out of time: what the statements not checked had remembered is kept for the next run
     const stopAt = (i: number): void => cache.keepUnchecked(statements.slice(i));
     for (const [i, statement] of statements.entries()) {
-      if (cache.replay(statement)) continue;
+      if (cache.replay(statement, (name) => imports.moduleOf(name))) continue;
       if (context.timeLeftMs() <= 0) return stopAt(i);
       const recording = cache.recording(statement);
       let complete = true;
       scopes.moduleLookups.clear();
+      imports.bindingsRead.clear();
       const hits = matchAllIn(pattern, text, statement.start, statement.end);
       const wherePairs = hasWhere ? findWherePairs(text, root, statement.start, statement.end) : [];
       if (hits.length > 0 || wherePairs.length > 0) {
@@ -362,7 +363,7 @@ export const sqlConcatenation: Rule = {
         if (analysis.evaluator.expired) context.ranOutOfTime?.(SQL_READ_OUT_OF_TIME);
         complete = !stopped && !analysis.evaluator.expired;
       }
-      if (complete) recording.store(scopes.moduleLookups);
+      if (complete) recording.store(scopes.moduleLookups, imports.bindingsRead);
       else cache.keepUnchecked([statement]);
     }
   },

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
+import { analyze } from '../../../src/engine/analyze';
 import { IncrementalDocument } from '../../../src/engine/incremental';
+import type { Rule } from '../../../src/engine/rule';
 import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
 
 // In the editor, a statement's findings are replayed while nothing they rest on changed. Values that come
@@ -40,5 +42,41 @@ describe('sql-concatenation in the editor: values from other statements', () => 
     const text = 'const NAME = /^[a-z_]+$/;\n\nfunction find(name) {\n  if (!NAME.test(name)) throw new Error("name");\n  return db.query(`SELECT * FROM users WHERE name = \'${name}\'`);\n}\nmodule.exports = { find };\n';
     const seen = await findingLines(text, [{ from: '/^[a-z_]+$/', to: '/^.+$/' }]);
     assert.deepStrictEqual(seen, [[], [5]]);
+  });
+});
+
+describe('sql-concatenation in the editor: the names imports bind', () => {
+  it('re-checks a call whose escaper stops being the driver\'s when only the import\'s bound names change', async () => {
+    const text = 'const db = require("mysql").createConnection({});\nconst { escape } = require("mysql");\nfunction find(id) {\n  return db.query("SELECT * FROM t WHERE id = " + escape(id));\n}\n';
+    const seen = await findingLines(text, [{ from: '{ escape }', to: '{ escape: quote }' }, { from: '{ escape: quote }', to: '{ escape }' }]);
+    assert.deepStrictEqual(seen, [[], [4], []]);
+  });
+
+  it('typing in front of an import re-checks the statements that ask about its names, not every statement', async () => {
+    const lines = ['const db = require("mysql2").createConnection({});'];
+    for (let i = 0; i < 40; i++) {
+      if (i === 20) lines.push('const helper = require("./helper");');
+      lines.push(`function f${i}(id) { return db.query("SELECT * FROM t${i} WHERE id = " + id); }`);
+    }
+    let text = lines.join('\n') + '\n';
+    // the rule's own clock, counted in calls: it looks at it for each statement and call it checks
+    let calls = 0;
+    const counted: Rule = { meta: sqlConcatenation.meta, check: (context) => sqlConcatenation.check({ ...context, timeLeftMs: () => (++calls, 1e9) }) };
+    const doc = (await IncrementalDocument.open(text, { languageId: 'javascript', fileName: 'src/db.js', rules: [counted] }))!;
+    doc.analyze();
+    const most: number[] = [];
+    const start = text.indexOf('const helper');
+    for (const [i, ch] of [...'const '].entries()) {
+      // error recovery reads `cconst helper = ...` and so on: the import binds other names while this is typed
+      const at = start + i;
+      text = text.slice(0, at) + ch + text.slice(at);
+      doc.update([{ rangeOffset: at, rangeLength: 0, text: ch }], text);
+      calls = 0;
+      const findings = doc.analyze().findings;
+      most.push(calls);
+      assert.deepStrictEqual(findings, (await analyze(text, { languageId: 'javascript', fileName: 'src/db.js', rules: [sqlConcatenation] })).findings);
+    }
+    doc.dispose();
+    assert.ok(Math.max(...most) < 10, `looks at the clock per keystroke (about one per statement checked, of 42): ${most.join(", ")}`);
   });
 });

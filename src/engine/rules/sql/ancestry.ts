@@ -31,12 +31,29 @@ export class Ancestry {
 
   /** The nodes from the root down to the smallest node spanning `start`..`end`. */
   pathTo(start: number, end: number): Node[] {
-    let base: KnownNode | undefined;
-    for (const k of this.known) if (k.start <= start && end <= k.end && (!base || k.path.length > base.path.length)) base = k;
-    const last = this.last;
-    if (last && last.start <= start && end <= last.end && (!base || last.path.length > base.path.length)) base = last;
+    let base: readonly Node[] | undefined;
+    for (const k of this.known) if (k.start <= start && end <= k.end && (!base || k.path.length > base.length)) base = k.path;
+    const shared = this.last ? this.sharedWithLast(this.last.path, start, end) : 0;
+    if (shared > (base?.length ?? 1)) base = this.last?.path.slice(0, shared);
     if (!base) return pathTo(this.root, start, end);
-    return [...base.path.slice(0, -1), ...pathTo(base.path[base.path.length - 1], start, end)];
+    return [...base.slice(0, -1), ...pathTo(base[base.length - 1], start, end)];
+  }
+
+  /**
+   * How many nodes of `path`, from the root, span `start`..`end` (each spans all below it, so a binary
+   * search finds the deepest). Error recovery can nest a fold's statements one inside the other hundreds of
+   * levels deep, the first the deepest; each look-up then starts from where it parts from the last one
+   * instead of descending the whole depth from the root again.
+   */
+  private sharedWithLast(path: readonly Node[], start: number, end: number): number {
+    let lo = 0;
+    let hi = path.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (path[mid].startIndex <= start && end <= path[mid].endIndex) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { pathTo } from '../../ast';
 import { matchAllIn } from '../../text';
+import { Ancestry } from './ancestry';
 import { DRIVER_MODULES, type DriverId } from './sinks';
 
 const MODULE_REFERENCE = /\brequire\s*\(\s*(['"])([^'"\n]+)\1|\bfrom\s*(['"])([^'"\n]+)\3|\bimport\s*\(?\s*(['"])([^'"\n]+)\5/g;
@@ -66,23 +66,43 @@ export interface ModuleReference {
  */
 export function scanModuleReferences(text: string, root: Node, start = 0, end = text.length, readNames = false): ModuleReference[] {
   const references: ModuleReference[] = [];
+  const pathTo = pathsInTextOrder(root);
   for (const match of matchAllIn(MODULE_REFERENCE, text, start, end)) {
     const moduleName = match[2] ?? match[4] ?? match[6];
     const quoteAt = (match.index) + match[0].lastIndexOf(moduleName) - 1;
     if (readNames) {
-      const above = statementOf(root, quoteAt);
+      const above = statementOf(pathTo, quoteAt);
       references.push({ moduleName, quoteAt, real: above !== undefined, names: above ? boundNames(above) : [] });
       continue;
     }
-    const real = driverOfModule(moduleName) ? statementOf(root, quoteAt) !== undefined : undefined;
+    const real = driverOfModule(moduleName) ? statementOf(pathTo, quoteAt) !== undefined : undefined;
     references.push(real === undefined ? { moduleName, quoteAt } : { moduleName, quoteAt, real });
   }
   return references;
 }
 
-/** The ancestors above the module string at `quoteAt` (nearest first) when it is a real import or require. */
-function statementOf(root: Node, quoteAt: number): Node[] | undefined {
-  const above = pathTo(root, quoteAt, quoteAt + 1).reverse();
+type PathTo = (start: number, end: number) => Node[];
+
+/**
+ * Paths from `root` for look-ups made in text order: each starts from where it parts from the one before
+ * (see `Ancestry`), so references one inside the other, as in a fold of many statements that error recovery
+ * nests hundreds of levels deep, do not each cost a walk down the whole depth.
+ */
+function pathsInTextOrder(root: Node): PathTo {
+  const ancestry = new Ancestry(root);
+  return (start, end) => {
+    const path = ancestry.pathTo(start, end);
+    ancestry.remember(path);
+    return path;
+  };
+}
+
+/**
+ * The path from the root to the module string at `quoteAt` (from `pathsInTextOrder`), reversed: nearest first,
+ * when it is a real import or require.
+ */
+function statementOf(pathTo: PathTo, quoteAt: number): Node[] | undefined {
+  const above = pathTo(quoteAt, quoteAt + 1).reverse();
   // above[0] is the quote token, above[1] the string
   if (above[1]?.type !== 'string') return undefined;
   const [holder, call] = [above[2], above[3]];
@@ -103,6 +123,12 @@ const IMPORT_LOOK_BACK = 1500;
 export class ImportFacts {
   readonly drivers: ReadonlySet<DriverId>;
   private readonly modules = new Map<string, string | undefined>();
+  private readonly pathTo: PathTo;
+  /**
+   * Every name asked of `moduleOf` since last cleared, with its answer: what a result rests on of the names
+   * imports bind, so the editor can keep it while those answers stay the same (see `StatementCache`).
+   */
+  readonly bindingsRead = new Map<string, string | undefined>();
 
   /** `references` default to a scan of the whole text; the editor passes those it kept per statement. */
   constructor(private readonly text: string, private readonly root: Node, private readonly references: readonly ModuleReference[] = scanModuleReferences(text, root)) {
@@ -112,6 +138,7 @@ export class ImportFacts {
       if (driver && reference.real) drivers.add(driver);
     }
     this.drivers = drivers;
+    this.pathTo = pathsInTextOrder(root);
   }
 
   /** Every module the file names in an import or require, as written (`'../db'`, `'pg'`). */
@@ -121,6 +148,12 @@ export class ImportFacts {
 
   /** The module a local name was imported from (`const x = require('m')`, `import { x } from 'm'`, ...). */
   moduleOf(name: string): string | undefined {
+    const module = this.bindingOf(name);
+    this.bindingsRead.set(name, module);
+    return module;
+  }
+
+  private bindingOf(name: string): string | undefined {
     if (this.modules.has(name)) return this.modules.get(name);
     const mentions = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}(?![\\w$])`);
     let found: string | undefined;
@@ -131,7 +164,7 @@ export class ImportFacts {
       }
       // (a quick look before the tree is asked: an import list may span many lines, `import {\n  a,\n  b,\n} from 'm'`)
       if (!mentions.test(this.text.slice(Math.max(0, reference.quoteAt - IMPORT_LOOK_BACK), reference.quoteAt))) continue;
-      const above = statementOf(this.root, reference.quoteAt);
+      const above = statementOf(this.pathTo, reference.quoteAt);
       if (above && boundNames(above).includes(name)) { found = reference.moduleName; break; }
     }
     this.modules.set(name, found);

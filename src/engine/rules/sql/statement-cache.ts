@@ -1,13 +1,16 @@
 import { reportSpan, type FixSpec, type RelatedSpec, type ReportDescriptor, type RuleContext } from '../../rule';
 import type { RuleMemory } from '../../rule-memory';
 import type { Statement } from '../../top-level';
-import type { ModuleReference } from './imports';
+import { driverOfModule, type ModuleReference } from './imports';
 
 /**
  * Remembers, per top-level statement and between keystrokes, the module references the statement holds
  * and the findings this rule reported in it. References depend on the statement's text alone. Findings
- * also depend on the file's imports (which driver is in use) and on the module-level names the analysis
- * looked up; they are replayed, shifted to where the statement now starts, while none of those changed.
+ * also depend on the modules the file imports (which driver is in use), on the module each imported name
+ * the analysis asked about stands for, and on the module-level names it looked up; they are replayed,
+ * shifted to where the statement now starts, while none of those changed. A keystroke next to an import
+ * that changes only the names it binds (error recovery reading `const total = require(...)` while a line
+ * above is typed) so re-checks the statements that asked about those names, not every statement.
  * Everything is keyed by the statement's whole text: V8 hashes it natively, and similar statements never
  * collide. So a keystroke costs a look-up per statement plus a fresh look at the statement it touched.
  */
@@ -24,13 +27,15 @@ interface RelativeReport {
 interface Checked {
   importsKey: string;
   moduleNames: readonly string[];
+  /** Each imported name the analysis asked about, with the module it stood for (`undefined`: none). */
+  bindings: readonly (readonly [string, string | undefined])[];
   reports: readonly RelativeReport[];
 }
 
 interface StatementEntry {
   /** Offsets relative to the statement. */
   references: readonly ModuleReference[];
-  /** What the statement imports, as text: each module with the names bound to it. */
+  /** The modules the statement imports, as text (the names they bind are checked per read: see `Checked`). */
   imports: string;
   checked?: Checked;
   /** Set while the statement is not in the file: how many runs ago it left (see `keepDormant`). */
@@ -47,8 +52,13 @@ interface StatementEntry {
 const DORMANT_RUNS = 128;
 const DORMANT_GROUPS = 2;
 
+/**
+ * What findings read of a statement's imports, as text: the modules it names, and for a driver module whether
+ * it is really imported (`ImportFacts.drivers`). Whether another module's reference is real shows only in
+ * the names it binds, which are checked per read.
+ */
 function importsOf(references: readonly ModuleReference[]): string {
-  return references.map((r) => `${r.moduleName}:${r.real ? (r.names ?? []).join(',') : '-'}`).join(';');
+  return references.map((r) => (driverOfModule(r.moduleName) ? `${r.moduleName}:${r.real ? 'real' : '-'}` : r.moduleName)).join(';');
 }
 
 function shiftEdits(fix: FixSpec, by: number): FixSpec {
@@ -176,11 +186,12 @@ export class StatementCache {
     if (key) this.importsKey += `\0${key}`;
   }
 
-  /** Replays the statement's remembered findings if they still hold; true when it did. */
-  replay(statement: Statement): boolean {
+  /** Replays the statement's remembered findings if they still hold (`moduleOf`: what an imported name stands for now); true when it did. */
+  replay(statement: Statement, moduleOf: (name: string) => string | undefined): boolean {
     const entry = this.entries.get(statement);
     const checked = entry?.checked;
     if (!entry || !checked || checked.importsKey !== this.importsKey) return false;
+    if (checked.bindings.some(([name, module]) => moduleOf(name) !== module)) return false;
     if (checked.moduleNames.length > 0) {
       this.changedWords ??= wordsOf(this.changedTexts);
       const changed = this.changedWords;
@@ -203,7 +214,7 @@ export class StatementCache {
    * A context whose reports are passed on and also remembered relative to the statement; call `store`
    * after analysing the statement with it. Reports pointing outside the statement make it unrememberable.
    */
-  recording(statement: Statement): { context: RuleContext; store(moduleNames: Iterable<string>): void } {
+  recording(statement: Statement): { context: RuleContext; store(moduleNames: Iterable<string>, bindings: ReadonlyMap<string, string | undefined>): void } {
     const reports: RelativeReport[] = [];
     let rememberable = this.memory !== undefined;
     const inside = (start: number, end: number) => start >= statement.start && end <= statement.end;
@@ -224,10 +235,10 @@ export class StatementCache {
     };
     return {
       context: { ...this.context, report },
-      store: (moduleNames) => {
+      store: (moduleNames, bindings) => {
         const entry = this.entries.get(statement);
         if (!this.memory || !entry) return;
-        const checked = rememberable ? { importsKey: this.importsKey, moduleNames: [...moduleNames], reports } : undefined;
+        const checked = rememberable ? { importsKey: this.importsKey, moduleNames: [...moduleNames], bindings: [...bindings], reports } : undefined;
         this.memory.next.set(this.keyOf(statement), { ...entry, checked });
       },
     };
