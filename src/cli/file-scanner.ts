@@ -6,8 +6,13 @@ import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
 import { SharedStrings } from '../engine/project/shared-strings';
+import { loadDeferredGrammars, type ProjectSources } from '../engine/project/deferred-calls';
 import { contentHash } from './scan-cache';
 import { analyzeFile, readSource, relativePath, type FileReport, type ScanOptions } from './scan';
+
+function textOf(read: ReturnType<typeof readSource>): string | undefined {
+  return 'error' in read ? undefined : read.text;
+}
 
 /** A file that could not be read, and why. */
 export interface UnreadableFile {
@@ -88,7 +93,8 @@ export class FileScanner {
       if (!languageId || !hasProjectFacts(languageId)) continue;
       const keep = this.keptChars + text.length <= this.settings.keptTreeChars
         && rulesThatMayReport(text, { languageId, fileName: file, config, project: withoutFacts }).length > 0;
-      const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep);
+      // what few rules read (call arguments, text returns) is read again from the file when asked: `deferred-calls.ts`
+      const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep, true);
       if (tree) {
         this.kept.set(file, { text, tree });
         this.keptChars += text.length;
@@ -102,7 +108,11 @@ export class FileScanner {
    * Reports of the files read by `facts`, in that order, analysed against the whole project's facts;
    * files in `reused` (whose reports the caller has from a cache) are left out.
    */
-  async analyze(project: ProjectFacts, reused?: ReadonlySet<string>): Promise<FileReport[]> {
+  async analyze(facts: ProjectFacts, reused?: ReadonlySet<string>): Promise<FileReport[]> {
+    // facts the facts pass deferred are read again from the files, in this thread, parsed with its grammars
+    await loadDeferredGrammars(facts, this.grammars);
+    const sources: ProjectSources = { readText: (file) => textOf(readSource(file)), grammars: this.grammars };
+    const project: ProjectFacts = { ...facts, sources };
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
     for (const file of this.files) {

@@ -31,9 +31,10 @@ export async function factsOfText(fileName: string, text: string, languageId: La
 
 /**
  * A text's facts and, with `keepTree` and when the text was parsed, its tree, which the caller then owns
- * (and deletes): the CLI hands it on to the analysis so that the file is parsed once. Never throws.
+ * (and deletes): the CLI hands it on to the analysis so that the file is parsed once. With `deferCalls`, what
+ * `completeFacts` can read again from the same text is left out (see `FileFacts.deferred`). Never throws.
  */
-export async function parsedFactsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars, rootDir: string | undefined, keepTree: boolean): Promise<{ facts: FileFacts; tree?: Tree }> {
+export async function parsedFactsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars, rootDir: string | undefined, keepTree: boolean, deferCalls = false): Promise<{ facts: FileFacts; tree?: Tree }> {
   const hash = textHash(text);
   const isTest = isTestFileName(fileName, rootDir);
   const config = defaultConfig();
@@ -50,7 +51,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
     try {
       // the facts and the member mentions each look for some node types: one walk of the tree finds them all
       const walk = SCRIPT_LANGUAGE.test(languageId) ? new SharedWalk(tree.rootNode, [...OWN_RETURN_TYPES, ...MENTION_TYPES]) : undefined;
-      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, walk), tree, walk);
+      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, walk, deferCalls), tree, walk);
       kept = keepTree;
       return kept ? { facts, tree } : { facts };
     } finally {
