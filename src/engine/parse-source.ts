@@ -11,6 +11,8 @@ export interface ParsedSource {
   grammar: GrammarName;
   /** The constructs rewritten for the parser (see syntax-repairs.ts), one entry per patch. */
   repaired: string[];
+  /** Every grammar the parse ran (its own, and the fallback when it retried with it): what parsing the same text again needs. */
+  used: GrammarName[];
 }
 
 /** Rounds of repairs per grammar: a repaired error can uncover the next one; three bound the work. */
@@ -65,12 +67,14 @@ export function parseSourceNow(grammars: Grammars, languageId: LanguageId, text:
 /** `parseSource` with loaded grammars: a grammar a retry wants and this thread lacks is told to `lacking`, and that retry is not made. */
 function parseLoaded(grammars: Grammars, languageId: LanguageId, text: string, budgetMs: number, started: number, lacking: (grammar: GrammarName) => void): ParsedSource {
   const retryDeadline = started + budgetMs / 2;
+  const used = new Set<GrammarName>();
   const parserOf = (grammar: GrammarName): Parser => {
     const parser = grammars.loadedParserOf(grammar);
     if (!parser) {
       lacking(grammar);
       throw new Error(`grammar ${grammar} not loaded`);
     }
+    used.add(grammar);
     return parser;
   };
   const parse = (grammar: GrammarName, parsedText: string, budget: number): Tree =>
@@ -119,7 +123,7 @@ function parseLoaded(grammars: Grammars, languageId: LanguageId, text: string, b
     best = withRepairs(best);
     if (other) best = better(best, withRepairs(other));
   }
-  return { tree: best.tree, grammar: best.grammar, repaired: best.repaired };
+  return { tree: best.tree, grammar: best.grammar, repaired: best.repaired, used: [...used] };
 }
 
 function constructs(patches: readonly Repaired[]): string[] {

@@ -1,6 +1,6 @@
 import { OWN_RETURN_TYPES, SharedWalk } from '../ast';
 import { defaultConfig } from '../config';
-import { grammarOf, fallbackGrammarOf } from '../languages';
+import type { GrammarName } from '../languages';
 import type { Grammars } from '../parser';
 import { parseSourceNow } from '../parse-source';
 import type { ProjectFacts } from '../project';
@@ -64,13 +64,9 @@ export function completeCallSite(project: ProjectFacts, file: string, position: 
   return same ? complete : undefined;
 }
 
-/** Loads, before an analysis, the grammars that parsing the project's deferred files again may need. */
+/** Loads, before an analysis, the grammars that parsing the project's deferred files again needs (those their facts pass ran). */
 export async function loadDeferredGrammars(project: ProjectFacts, grammars: Grammars): Promise<void> {
-  const languages = new Set<FileFacts['languageId']>();
-  for (const facts of project.files.values()) if (facts.deferred) languages.add(facts.languageId);
-  for (const languageId of languages) {
-    for (const grammar of [grammarOf(languageId), fallbackGrammarOf(languageId)]) {
-      if (grammar) await grammars.parserOf(grammar).catch(() => undefined);
-    }
-  }
+  const wanted = new Set<GrammarName>();
+  for (const facts of project.files.values()) for (const grammar of facts.deferred?.grammars ?? []) wanted.add(grammar);
+  for (const grammar of wanted) await grammars.parserOf(grammar).catch(() => undefined);
 }

@@ -5,7 +5,7 @@ import { escapeRegExp } from '../text';
 import { publishedFunctions } from './call-site-index';
 import { extractClassReturns } from './extract-class-returns';
 import { forwardsFirstParameter } from './pass-through';
-import type { CallSiteFact, FileFacts, ValueRef } from './facts';
+import type { CallSiteFact, DeferredFacts, FileFacts, ValueRef } from './facts';
 import type { Declaration } from './file-scope';
 import { TRANSPARENT_TYPES, spanOf, type FileValues } from './file-values';
 
@@ -54,16 +54,17 @@ interface Tracked {
 
 /**
  * Reads a file's cross-file uses into `facts.callSites`, and its published functions' text returns into `facts.functions`.
- * With `deferred`, only what resolving callees needs: calls keep their number of arguments instead of each argument's
- * origin, and functions and classes no text returns; `deferred-calls.ts` reads the rest from the text again when asked.
+ * With `deferred` (what parsing the text again needs), only what resolving callees needs: calls keep their number of
+ * arguments instead of each argument's origin, and functions and classes no text returns; `deferred-calls.ts` reads
+ * the rest from the text again when asked.
  */
-export function extractCallSites(root: Node, text: string, facts: FileFacts, values: FileValues, typed: boolean, deadline: number, deferred = false): void {
+export function extractCallSites(root: Node, text: string, facts: FileFacts, values: FileValues, typed: boolean, deadline: number, deferred?: DeferredFacts): void {
   let reader: CallFactReader | undefined;
   let uses = 0;
   const read = (): CallFactReader => (reader ??= new CallFactReader(text, root, typed, values.ownReturns));
   const spent = (): boolean => (reader?.work ?? 0) + uses * USE_WORK > CALL_SITE_WORK || performance.now() > deadline;
   const readReturns = deferred ? undefined : read;
-  if (deferred) facts.deferred = true;
+  if (deferred) facts.deferred = deferred;
   summarizeFunctions(facts, values, readReturns, spent);
   if (/\bexport\s+(?:default\s+)?(?:abstract\s+)?class\b/.test(text)) extractClassReturns(root, facts, readReturns, spent);
   const tracked = trackedNames(root, facts, values);

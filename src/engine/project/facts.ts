@@ -3,6 +3,7 @@ import type { DriverId } from '../rules/sql/sinks';
 import type { PythonFileFacts } from '../languages/python/python-facts';
 import type { RubyFileFacts } from '../languages/ruby/ruby-facts';
 import type { PhpFileFacts } from '../languages/php/php-facts';
+import type { GrammarName } from '../languages';
 import type { LanguageId, Range } from '../types';
 
 /**
@@ -344,9 +345,15 @@ export interface FileFacts {
    * The facts pass left out what is costly and seldom read (call arguments' origins, functions' and exported
    * classes' text returns): `completeFacts` reads them from the file's text again when a rule asks (see `deferred-calls.ts`).
    */
-  deferred?: true;
+  deferred?: DeferredFacts;
   /** JavaScript/TypeScript files outside tests: the member names the text mentions (see `memberMentions`). */
   memberNames?: string[];
+}
+
+/** What reading a file's deferred facts again takes. */
+export interface DeferredFacts {
+  /** The grammars its parse ran: the same parse again needs them loaded. */
+  grammars: GrammarName[];
 }
 
 /** An exported class, as a subclass in another file sees the methods it inherits. */

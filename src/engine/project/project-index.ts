@@ -46,12 +46,12 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
     // grammars stumble on still yield their apps and routes.
-    const { tree } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
+    const { tree, used } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
     let kept = false;
     try {
       // the facts and the member mentions each look for some node types: one walk of the tree finds them all
       const walk = SCRIPT_LANGUAGE.test(languageId) ? new SharedWalk(tree.rootNode, [...OWN_RETURN_TYPES, ...MENTION_TYPES]) : undefined;
-      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, walk, deferCalls), tree, walk);
+      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, walk, deferCalls ? { grammars: used } : undefined), tree, walk);
       kept = keepTree;
       return kept ? { facts, tree } : { facts };
     } finally {

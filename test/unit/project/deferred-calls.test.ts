@@ -37,7 +37,7 @@ const inMemory = (name: string): string | undefined => (Object.hasOwn(files, nam
 describe('call facts deferred from the facts pass, read on demand', () => {
   it('the facts pass keeps each call with its number of arguments, and no text returns', async () => {
     const caller = (await parsedFactsOfText(ROUTES, routes, 'javascript', sharedGrammars(), '/p', false, true)).facts;
-    assert.strictEqual(caller.deferred, true);
+    assert.deepStrictEqual(caller.deferred, { grammars: ['javascript'] });
     assert.deepStrictEqual(caller.callSites.map((s) => [s.args, s.arity]), [[undefined, 1]]);
     const callee = (await parsedFactsOfText(DB, db, 'javascript', sharedGrammars(), '/p', false, true)).facts;
     assert.deepStrictEqual(callee.functions.map((f) => f.textReturn), [undefined, undefined]);
@@ -49,7 +49,7 @@ describe('call facts deferred from the facts pass, read on demand', () => {
     const eager = await projectFrom({ ...files, '/p/src/base.js': classes });
     const deferred = await projectFrom({ ...files, '/p/src/base.js': classes }, { deferCalls: true });
     for (const file of [DB, ROUTES, REPORT, '/p/src/base.js']) {
-      assert.strictEqual(deferred.files.get(file)?.deferred, true, file);
+      assert.ok(deferred.files.get(file)?.deferred, file);
       assert.deepStrictEqual({ ...completeFacts(deferred, file), memberNames: undefined }, { ...eager.files.get(file), memberNames: undefined }, file);
     }
   });
@@ -74,6 +74,12 @@ describe('call facts deferred from the facts pass, read on demand', () => {
   it("a helper whose file changed since: its text return is unknown, the query that uses it is reported", async () => {
     const project = await deferredProject((name) => (name === DB ? db.replace("'items'", "'things'") : inMemory(name)));
     assert.deepStrictEqual(await sqlFindings(REPORT, project), [3]);
+  });
+
+  it('says which grammars reading a file again takes: the fallback too when the parse retried with it', async () => {
+    const typed = "import { byOwner } from './db';\nexport const mine = (id: number) => byOwner(id);\n";
+    const facts = (await parsedFactsOfText(ROUTES, typed, 'javascript', sharedGrammars(), '/p', false, true)).facts;
+    assert.deepStrictEqual(facts.deferred, { grammars: ['javascript', 'tsx'] });
   });
 
   it('parses synchronously only with the grammars a thread has loaded, to the same tree', async () => {
