@@ -111,7 +111,9 @@ export class FileScanner {
   async analyze(facts: ProjectFacts, reused?: ReadonlySet<string>): Promise<FileReport[]> {
     // facts the facts pass deferred are read again from the files, in this thread, parsed with its grammars
     await loadDeferredGrammars(facts, this.grammars);
-    const sources: ProjectSources = { readText: (file) => textOf(readSource(file)), grammars: this.grammars };
+    // the files whose deferred facts each file's analysis reads: its report holds while their texts do
+    const textsRead = new Set<string>();
+    const sources: ProjectSources = { readText: (file) => textOf(readSource(file)), grammars: this.grammars, noteRead: (file) => textsRead.add(file) };
     const project: ProjectFacts = { ...facts, sources };
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
@@ -121,9 +123,11 @@ export class FileScanner {
       try {
         if (reused?.has(file)) continue;
         const read = kept ?? readSource(file);
-        const report = 'error' in read
+        textsRead.clear();
+        const report: FileReport | undefined = 'error' in read
           ? { file, relative: relativePath(options.displayRoot, file), findings: [], skipped: read.error, notes: [] }
           : await analyzeFile(file, read.text, options, kept?.tree);
+        if (report && textsRead.size > 0) report.textsRead = [...textsRead].sort().map((other) => [other, facts.files.get(other)?.textHash ?? '']);
         if (report) reports.push(report);
       } finally {
         kept?.tree.delete();

@@ -21,6 +21,11 @@ export interface ProjectSources {
   readText(fileName: string): string | undefined;
   /** This thread's grammars: those of the deferred files' languages loaded (`loadDeferredGrammars`), as parsing on demand cannot wait. */
   readonly grammars: Grammars;
+  /**
+   * Told each time a file's deferred facts are handed out, read again or remembered: what an analysis learnt
+   * from other files' texts beyond their facts, which a cache of its results must check (`FileReport.textsRead`).
+   */
+  noteRead?(fileName: string): void;
 }
 
 /**
@@ -32,6 +37,7 @@ export interface ProjectSources {
 export function completeFacts(project: ProjectFacts, file: string): FileFacts | undefined {
   const facts = project.files.get(file);
   if (!facts?.deferred) return facts;
+  project.sources?.noteRead?.(file);
   return project.memo(`complete-facts:${file}`, () => readAgain(project, facts));
 }
 
