@@ -6,13 +6,9 @@ import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
 import { SharedStrings } from '../engine/project/shared-strings';
-import { loadDeferredGrammars, type ProjectSources } from '../engine/project/deferred-calls';
+import { readingFromDisk } from './project';
 import { contentHash } from './scan-cache';
 import { analyzeFile, readSource, relativePath, type FileReport, type ScanOptions } from './scan';
-
-function textOf(read: ReturnType<typeof readSource>): string | undefined {
-  return 'error' in read ? undefined : read.text;
-}
 
 /** A file that could not be read, and why. */
 export interface UnreadableFile {
@@ -109,12 +105,9 @@ export class FileScanner {
    * files in `reused` (whose reports the caller has from a cache) are left out.
    */
   async analyze(facts: ProjectFacts, reused?: ReadonlySet<string>): Promise<FileReport[]> {
-    // facts the facts pass deferred are read again from the files, in this thread, parsed with its grammars
-    await loadDeferredGrammars(facts, this.grammars);
     // the files whose deferred facts each file's analysis reads: its report holds while their texts do
     const textsRead = new Set<string>();
-    const sources: ProjectSources = { readText: (file) => textOf(readSource(file)), grammars: this.grammars, noteRead: (file) => textsRead.add(file) };
-    const project: ProjectFacts = { ...facts, sources };
+    const project = await readingFromDisk(facts, this.grammars, (file) => textsRead.add(file));
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
     for (const file of this.files) {
