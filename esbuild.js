@@ -69,6 +69,9 @@ async function main() {
     // the editor's analysis worker (src/analysis-worker/), started by the extension on first use
     { ...common, entryPoints: ['src/analysis-worker/worker-main.ts'], outfile: 'dist/analysis-worker.js', plugins: [vendorSplit] },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' }, plugins: [vendorSplit] },
+    // the CLI's scan threads (src/cli/scan-worker.ts): each loads only the scanner and the engine, not the
+    // CLI's commands (`check` alone brings child_process, net and crypto), which every thread would compile again
+    { ...common, entryPoints: ['src/cli/scan-worker.ts'], outfile: 'dist/scan-worker.js', plugins: [vendorSplit] },
     ...VENDORED.map((name) => ({ ...common, entryPoints: [require.resolve(name)], outfile: `dist/${vendorFile(name)}` })),
   ];
   if (watch) {

@@ -6,6 +6,7 @@ import { sharedGrammars, type Grammars } from '../engine/parser';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
 import { SharedStrings } from '../engine/project/shared-strings';
+import { claimBatch, type FileBatches } from './file-batches';
 import { readingFromDisk } from './project';
 import { contentHash } from './scan-cache';
 import { analyzeFile, readSource, relativePath, type FileReport, type ScanOptions } from './scan';
@@ -22,6 +23,8 @@ export interface UnreadableFile {
  */
 export interface FactsPass {
   facts: Array<[string, FileFacts]>;
+  /** The files whose trees this thread kept for its analysis (it analyses them itself). */
+  kept: string[];
   unreadable: UnreadableFile[];
   hashes: Array<[string, string]>;
   unchanged: string[];
@@ -51,6 +54,8 @@ export class FileScanner {
   private readonly kept = new Map<string, { text: string; tree: Tree }>();
   private keptChars = 0;
   private readonly grammars: Grammars;
+  /** An empty project: what `rulesThatMayReport` reads before any file's facts are known. */
+  private withoutFacts: ProjectFacts | undefined;
 
   /**
    * @param strings The thread's table of shared strings: the facts this scanner extracts keep one copy of
@@ -61,14 +66,31 @@ export class FileScanner {
   }
 
   /**
+   * The facts of the batches of `work` this thread claims (see `FileBatches`), one at a time until none is
+   * left; as `facts`, over every batch claimed.
+   */
+  async claimedFacts(work: FileBatches, known?: ReadonlyMap<string, string>): Promise<FactsPass> {
+    const pass: FactsPass = { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
+    for (let batch = claimBatch(work); batch; batch = claimBatch(work)) {
+      const part = await this.facts(batch, known);
+      pass.facts.push(...part.facts);
+      pass.kept.push(...part.kept);
+      pass.unreadable.push(...part.unreadable);
+      pass.hashes.push(...part.hashes);
+      pass.unchanged.push(...part.unchanged);
+    }
+    return pass;
+  }
+
+  /**
    * Reads `files` and returns the facts of the source files the engine reads, in their order, and those that
    * could not be read. With `known` (content hashes from a cache), every file's hash is returned too, and a file
    * whose content still has its known hash is not parsed for facts.
    */
   async facts(files: readonly string[], known?: ReadonlyMap<string, string>): Promise<FactsPass> {
     const { root, config } = this.settings;
-    const withoutFacts = new ProjectIndex(root).facts();
-    const pass: FactsPass = { facts: [], unreadable: [], hashes: [], unchanged: [] };
+    const withoutFacts = (this.withoutFacts ??= new ProjectIndex(root).facts());
+    const pass: FactsPass = { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
     for (const file of files) {
       const read = readSource(file);
       if ('error' in read) {
@@ -94,6 +116,7 @@ export class FileScanner {
       if (tree) {
         this.kept.set(file, { text, tree });
         this.keptChars += text.length;
+        pass.kept.push(file);
       }
       pass.facts.push([file, this.strings.share(fileFacts)]);
     }
@@ -101,20 +124,22 @@ export class FileScanner {
   }
 
   /**
-   * Reports of the files read by `facts`, in that order, analysed against the whole project's facts;
-   * files in `reused` (whose reports the caller has from a cache) are left out.
+   * Reports, analysed against the whole project's facts, of the files read by `facts` in that order; or, with
+   * `others` (the files no thread kept a tree of, in batches every thread claims from), of the files whose trees
+   * this thread kept and then of the batches it claims. Files in `reused` (whose reports the caller has from a
+   * cache) are left out.
    */
-  async analyze(facts: ProjectFacts, reused?: ReadonlySet<string>): Promise<FileReport[]> {
+  async analyze(facts: ProjectFacts, reused?: ReadonlySet<string>, others?: FileBatches): Promise<FileReport[]> {
     // the files whose deferred facts each file's analysis reads: its report holds while their texts do
     const textsRead = new Set<string>();
     const project = await readingFromDisk(facts, this.grammars, (file) => textsRead.add(file));
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
-    for (const file of this.files) {
+    const analyzeOne = async (file: string) => {
       const kept = this.kept.get(file);
       this.kept.delete(file);
       try {
-        if (reused?.has(file)) continue;
+        if (reused?.has(file)) return;
         const read = kept ?? readSource(file);
         textsRead.clear();
         const report: FileReport | undefined = 'error' in read
@@ -125,7 +150,9 @@ export class FileScanner {
       } finally {
         kept?.tree.delete();
       }
-    }
+    };
+    for (const file of this.files) if (!others || this.kept.has(file)) await analyzeOne(file);
+    if (others) for (let batch = claimBatch(others); batch; batch = claimBatch(others)) for (const file of batch) await analyzeOne(file);
     this.dispose();
     return reports;
   }

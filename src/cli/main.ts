@@ -54,9 +54,11 @@ function loadConfig(args: LintArgs, io: CliIo): { config: EngineConfig } | { err
 
 /**
  * Characters of text per thread whose trees are kept from the facts pass for the analysis (see ScannerSettings).
- * Measured on the bench corpus (one thread): keeping every tree parses 834 files instead of 1,500 and saves
- * about a fifth of the CPU time, but a tree takes about 40 bytes of WASM memory per character (+58 MB);
- * this bound keeps about 20 MB per thread.
+ * Measured on the bench corpus: a kept tree grows the WASM memory by about 29 bytes per character (every tree
+ * of its 1.65M characters kept: +48 MB), and that memory never shrinks. With one thread, keeping every tree
+ * saves parsing 0.86M characters again (about a tenth of the CPU time); with two, each thread reads about
+ * 0.8M characters and parses about 0.17M of them twice. This bound holds about 15 MB per thread at any size
+ * of project, which the memory budget at 16x the corpus needs more than the few percent a larger one saves.
  */
 const KEPT_TREE_CHARS = 512_000;
 

@@ -1,8 +1,9 @@
 import * as os from 'os';
+import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { FileFacts, ProjectFacts } from '../engine/project';
 import { SharedStrings } from '../engine/project/shared-strings';
-import * as fs from 'fs';
+import { fileBatches, type FileBatches } from './file-batches';
 import { FileScanner, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
@@ -22,8 +23,10 @@ export interface ProjectScan {
 
 /** A scanner in this thread or in a worker thread: the same two passes either way. */
 interface ScannerHandle {
-  facts(files: string[], known?: Map<string, string>): Promise<FactsPass>;
-  analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>): Promise<FileReport[]>;
+  /** The facts of the batches this thread claims of `work`. */
+  facts(work: FileBatches, known?: Map<string, string>): Promise<FactsPass>;
+  /** Reports of the files whose trees the thread kept, then of the batches of `others` it claims (see `FileScanner.analyze`). */
+  analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
   close(): Promise<void>;
   /** What the thread held after each pass, when measured (see `thread-memory.ts`). */
   readonly memory: { role: string; facts?: ThreadMemory; analysis?: ThreadMemory };
@@ -43,38 +46,18 @@ export function threadsFor(fileCount: number, jobs: number | undefined): number 
   return Math.max(1, Math.min(availableCores(), Math.floor(fileCount / MIN_FILES_PER_THREAD)));
 }
 
-function sizeOf(file: string): number {
-  try {
-    return fs.statSync(file).size;
-  } catch {
-    return 0; // the scanner that reads it says why it cannot
-  }
-}
-
-/** Splits files over `count` threads by size, largest first onto the least loaded: the same split for the same files. */
-function partition(files: readonly string[], count: number): string[][] {
-  const shares = Array.from({ length: count }, () => ({ bytes: 0, files: [] as string[] }));
-  const bySize = files.map((file, i) => ({ file, i, size: count > 1 ? sizeOf(file) : 0 })).sort((a, b) => b.size - a.size || a.i - b.i);
-  for (const { file, size } of bySize) {
-    const lightest = shares.reduce((best, share) => (share.bytes < best.bytes ? share : best));
-    lightest.files.push(file);
-    lightest.bytes += size;
-  }
-  return shares.map((share) => share.files).filter((list) => list.length > 0);
-}
-
 function inThisThread(settings: ScannerSettings, strings: SharedStrings): ScannerHandle {
   const scanner = new FileScanner(settings, undefined, strings);
   const memory: ScannerHandle['memory'] = { role: 'main thread' };
   return {
     memory,
-    async facts(files, known) {
-      const pass = await scanner.facts(files, known);
+    async facts(work, known) {
+      const pass = await scanner.claimedFacts(work, known);
       memory.facts = threadMemory();
       return pass;
     },
-    async analyze(_facts, project, _packages, reused) {
-      const reports = await scanner.analyze(project, reused);
+    async analyze(_facts, project, _packages, reused, others) {
+      const reports = await scanner.analyze(project, reused, others);
       memory.analysis = threadMemory();
       return reports;
     },
@@ -82,12 +65,18 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
   };
 }
 
-/** A worker thread running this same file (the bundled CLI, or the compiled module in tests). */
+/**
+ * The script a scan thread runs: `scan-worker.js` beside this code, the worker's own bundle (dist/) or its
+ * compiled module (tests). It holds the scanner and the engine only, so a thread starts without loading the CLI.
+ */
+const SCAN_WORKER_FILE = path.join(__dirname, 'scan-worker.js');
+
+/** A worker thread running the scanner (see `SCAN_WORKER_FILE`). */
 function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
   const memory: ScannerHandle['memory'] = { role };
   /** The files whose facts the worker extracted: it keeps them, so they are not sent back to it. */
   let extracted = new Set<string>();
-  const worker = new Worker(__filename, { workerData: { role: SCAN_WORKER_ROLE, settings } });
+  const worker = new Worker(SCAN_WORKER_FILE, { workerData: { role: SCAN_WORKER_ROLE, settings } });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
     pending?.reject(error);
@@ -107,17 +96,17 @@ function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
   });
   return {
     memory,
-    async facts(files, known) {
-      const reply = await ask({ kind: 'facts', files, known: known && [...known] });
-      if (reply.kind !== 'facts') return { facts: [], unreadable: [], hashes: [], unchanged: [] };
+    async facts(work, known) {
+      const reply = await ask({ kind: 'facts', work, known: known && [...known] });
+      if (reply.kind !== 'facts') return { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
       memory.facts = reply.memory;
       extracted = new Set(reply.facts.map(([file]) => file));
       return reply;
     },
-    async analyze(facts, _project, packages, reused) {
+    async analyze(facts, _project, packages, reused, others) {
       const order = facts.map(([file]) => file);
-      const others = facts.filter(([file]) => !extracted.has(file));
-      const reply = await ask({ kind: 'analyze', order, facts: others, packages, reused: reused && [...reused] });
+      const notExtracted = facts.filter(([file]) => !extracted.has(file));
+      const reply = await ask({ kind: 'analyze', order, facts: notExtracted, packages, reused: reused && [...reused], others });
       if (reply.kind !== 'reports') return [];
       memory.analysis = reply.memory;
       return reply.reports;
@@ -152,17 +141,20 @@ export async function scanProject(
       };
     }
   }
-  const shares = partition(files, Math.max(1, options.threads));
-  // This thread takes the last share: it would otherwise only wait, and each worker costs a start (loading
-  // the code, compiling the grammars, warming up). Workers get their requests before it starts its own.
+  const threads = Math.max(1, options.threads);
+  const work = fileBatches(files, threads);
+  // This thread scans too: it would otherwise only wait, and each worker costs a start (loading the code,
+  // compiling the grammars, warming up), during which this thread claims the first batches. Workers get
+  // their requests before it starts its own.
   // facts from workers and from the cache arrive as copies, each name a string of its own: they are shared with this thread's
   const strings = new SharedStrings();
-  const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`)));
+  const scanners = Array.from({ length: threads }, (_, i) => (i === threads - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`)));
   try {
     const gathered = new Map<string, FileFacts>();
     const hashes = new Map<string, string>();
     const unreadable: UnreadableFile[] = [];
-    const passes = await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i], cache?.knownHashes(shares[i]))));
+    const known = cache?.knownHashes(files);
+    const passes = await Promise.all(scanners.map((scanner) => scanner.facts(work, known)));
     for (const [i, pass] of passes.entries()) {
       const fromWorker = i !== passes.length - 1;
       for (const [file, fileFacts] of pass.facts) gathered.set(file, fromWorker ? strings.share(fileFacts) : fileFacts);
@@ -190,7 +182,11 @@ export async function scanProject(
       reused.add(file);
       byFile.set(file, { ...report, relative: relativePath(settings.displayRoot, file) });
     }
-    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages, cache ? reused : undefined)))) {
+    // A thread analyses the files whose trees it kept; the others are read again by whichever thread claims them.
+    const kept = new Set(passes.flatMap((pass) => pass.kept));
+    const unread = new Set(unreadable.map(({ file }) => file));
+    const others = threads > 1 ? fileBatches(files.filter((file) => !kept.has(file) && !unread.has(file)), threads) : undefined;
+    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages, cache ? reused : undefined, others)))) {
       for (const report of reports) byFile.set(report.file, report);
     }
     const reports: FileReport[] = [];
@@ -198,7 +194,7 @@ export async function scanProject(
       const report = byFile.get(file);
       if (report) reports.push(report);
     }
-    // in the scan's order, which the digest follows (the threads' shares are not)
+    // in the scan's order, which the digest follows (the order in which threads claimed files is not)
     const scanned = files.flatMap((file) => {
       const hash = hashes.get(file);
       return hash === undefined ? [] : [{ file, hash, facts: gathered.get(file), report: byFile.get(file) }];

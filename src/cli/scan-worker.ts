@@ -1,6 +1,7 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import type { FileFacts } from '../engine/project';
 import { SharedStrings } from '../engine/project/shared-strings';
+import type { FileBatches } from './file-batches';
 import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
 import { projectOfFacts, type PackageJson } from './project';
 import type { FileReport } from './scan';
@@ -10,12 +11,13 @@ import { threadMemory, type ThreadMemory } from './thread-memory';
 export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
 
 export type ScanRequest =
-  | { kind: 'facts'; files: string[]; known?: Array<[string, string]> }
+  /** The batches of `work` the worker claims (see `FileBatches`), with the content hashes a cache knows. */
+  | { kind: 'facts'; work: FileBatches; known?: Array<[string, string]> }
   /**
    * `order`: every file with facts, in scan order; `facts`: the facts of those the worker did not extract itself
    * (it keeps its own from the facts pass, so they do not travel there and back).
    */
-  | { kind: 'analyze'; order: string[]; facts: Array<[string, FileFacts]>; packages: PackageJson[]; reused?: string[] }
+  | { kind: 'analyze'; order: string[]; facts: Array<[string, FileFacts]>; packages: PackageJson[]; reused?: string[]; others?: FileBatches }
   | { kind: 'dispose' };
 
 export type ScanReply =
@@ -32,7 +34,7 @@ function serveScanRequests(settings: ScannerSettings): void {
   let extracted = new Map<string, FileFacts>();
   const answer = async (request: ScanRequest): Promise<ScanReply> => {
     if (request.kind === 'facts') {
-      const pass = await scanner.facts(request.files, request.known && new Map(request.known));
+      const pass = await scanner.claimedFacts(request.work, request.known && new Map(request.known));
       extracted = new Map(pass.facts);
       return { kind: 'facts', ...pass, memory: threadMemory() };
     }
@@ -45,7 +47,7 @@ function serveScanRequests(settings: ScannerSettings): void {
       });
       extracted = new Map();
       const project = projectOfFacts(settings.root, facts, request.packages);
-      const reports = await scanner.analyze(project, request.reused && new Set(request.reused));
+      const reports = await scanner.analyze(project, request.reused && new Set(request.reused), request.others);
       return { kind: 'reports', reports, memory: threadMemory() };
     }
     scanner.dispose();

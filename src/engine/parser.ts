@@ -3,6 +3,7 @@ import * as path from 'path';
 import { Language, Parser } from '@vscode/tree-sitter-wasm';
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { grammarOf, type GrammarName } from './languages';
+import { directInt32Access } from './wasm-access';
 import type { LanguageId } from './types';
 
 /** Finds the folder holding `tree-sitter.wasm` and the grammar files. */
@@ -30,7 +31,10 @@ export class Grammars {
   constructor(private readonly wasmDir: string = defaultWasmDir()) {}
 
   private init(): Promise<void> {
-    this.runtime ??= Parser.init({ locateFile: (file: string) => path.join(this.wasmDir, file) });
+    if (!this.runtime) {
+      const runtime = { locateFile: (file: string) => path.join(this.wasmDir, file) };
+      this.runtime = Parser.init(runtime).then(() => directInt32Access(runtime));
+    }
     return this.runtime;
   }
 

@@ -21,6 +21,14 @@ describe('the extension page (what the VSIX shows)', () => {
     assert.match(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), new RegExp(`^!${manifest.icon.replace('.', '\\.')}$`, 'm'));
   });
 
+  it('ships every bundle esbuild.js writes (the extension, its analysis worker, the CLI and its scan worker)', () => {
+    const built = [...fs.readFileSync(path.join(ROOT, 'esbuild.js'), 'utf8').matchAll(/outfile: '(dist\/[\w.-]+\.js)'/g)].map((m) => m[1]);
+    assert.ok(built.length >= 4, `bundles found in esbuild.js: ${built.join(', ')}`);
+    const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');
+    // a bundle the extension starts but the package leaves out falls back (the analysis worker) or fails (a scan worker)
+    assert.deepStrictEqual(built.filter((file) => !new RegExp(`^!${file.replace(/\./g, '\\.')}$`, 'm').test(ignore)), []);
+  });
+
   it('packages a README written for users, given to vsce with --readme-path', () => {
     const match = /--readme-path (\S+)/.exec(manifest.scripts.package);
     assert.ok(match, 'the package script names the README for the extension page');

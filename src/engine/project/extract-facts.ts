@@ -25,6 +25,14 @@ const MAX_ARG_TEXT = 160;
 // Type arguments may sit between the method and its call in TypeScript: `router.get<{ id: string }>('/:id', h)`.
 const EVENT_CALL = new RegExp(String.raw`\.\s*(${EVENT_METHODS.join('|')})\s*(?:<[^()<>]{0,200}>\s*)?\(`, 'g');
 const ROUTE_METHOD_SET = new Set(ROUTE_METHODS);
+// The framework modules' bindings and direct calls, the same in every file: built once, not per file.
+const FRAMEWORK_MODULE_NAMES = FRAMEWORK_MODULES.map(escapeRegExp).join('|');
+/** `import x from`, `import { a, b } from`, `const x = require(` / `const { a } = require(` one of the framework modules. */
+const FRAMEWORK_BINDING = new RegExp(String.raw`(?:import\s+(?:\*\s+as\s+)?([\w$]+)|import\s*\{([^}]*)\}|(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*require\s*\()[^;]*?['"](?:${FRAMEWORK_MODULE_NAMES})['"]`, 'g');
+/** `import x, { a } from` a framework module. */
+const FRAMEWORK_DEFAULT_AND_NAMED_IMPORT = new RegExp(String.raw`import\s+([\w$]+)\s*,\s*\{([^}]*)\}\s*from\s*['"](?:${FRAMEWORK_MODULE_NAMES})['"]`, 'g');
+/** `require('express')()`, `require('express').Router()`. */
+const FRAMEWORK_REQUIRE_CALL = new RegExp(String.raw`\brequire\s*\(\s*['"](?:${FRAMEWORK_MODULE_NAMES})['"]\s*\)\s*(?:\.\s*Router\s*)?\(`, 'g');
 const CHAINABLE = new Set(CHAINABLE_METHODS);
 
 function isRelative(source: string): boolean {
@@ -207,14 +215,11 @@ class FactExtractor {
   private collectFactories(): void {
     if (!FRAMEWORK_MODULES.some((m) => this.text.includes(m))) return;
     const localNames = new Set<string>();
-    const modules = FRAMEWORK_MODULES.map(escapeRegExp).join('|');
-    const binding = new RegExp(String.raw`(?:import\s+(?:\*\s+as\s+)?([\w$]+)|import\s*\{([^}]*)\}|(?:const|let|var)\s+([\w$]+|\{[^}]*\})\s*=\s*require\s*\()[^;]*?['"](?:${modules})['"]`, 'g');
-    for (const m of this.text.matchAll(binding)) {
+    for (const m of this.text.matchAll(FRAMEWORK_BINDING)) {
       const names = (m[1] ?? m[2] ?? m[3] ?? '').replace(/[{}]/g, '').split(',').map((n) => n.trim().split(/\s+as\s+|\s*:\s*/).pop() ?? '');
       names.filter((n) => /^[\w$]+$/.test(n)).forEach((n) => localNames.add(n));
     }
-    const defaultImport = new RegExp(String.raw`import\s+([\w$]+)\s*,\s*\{([^}]*)\}\s*from\s*['"](?:${modules})['"]`, 'g');
-    for (const m of this.text.matchAll(defaultImport)) {
+    for (const m of this.text.matchAll(FRAMEWORK_DEFAULT_AND_NAMED_IMPORT)) {
       localNames.add(m[1]);
       m[2].split(',').map((n) => n.trim().split(/\s+as\s+/).pop() ?? '').filter((n) => /^[\w$]+$/.test(n)).forEach((n) => localNames.add(n));
     }
@@ -224,7 +229,7 @@ class FactExtractor {
       for (const m of this.text.matchAll(new RegExp(String.raw`(?<![\w$.])(?:${names})\s*(?:\.\s*Router\s*)?\(`, 'g'))) candidates.push(m.index ?? 0);
       for (const m of this.text.matchAll(new RegExp(String.raw`\bnew\s+(?:${names})\b`, 'g'))) candidates.push(m.index ?? 0);
     }
-    for (const m of this.text.matchAll(new RegExp(String.raw`\brequire\s*\(\s*['"](?:${modules})['"]\s*\)\s*(?:\.\s*Router\s*)?\(`, 'g'))) candidates.push(m.index ?? 0);
+    for (const m of this.text.matchAll(FRAMEWORK_REQUIRE_CALL)) candidates.push(m.index ?? 0);
     for (const offset of candidates.sort((a, b) => a - b)) {
       let node: Node | null = this.root.descendantForIndex(offset);
       for (let i = 0; node && i < 6; i++, node = node.parent) {

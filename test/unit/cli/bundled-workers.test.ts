@@ -22,11 +22,13 @@ function runBundle(cli: string, cwd: string, argv: string[]): Promise<{ code: nu
 }
 
 describe('CLI bundle on several threads', () => {
-  it('starts its workers from the one bundled file and finds what one thread finds', async function () {
+  it('starts its workers from the worker bundle beside the CLI and finds what one thread finds', async function () {
     this.timeout(120_000);
-    // The same bundle as esbuild.js makes (one CommonJS file, the grammars in wasm/ beside it).
+    // The same bundles as esbuild.js makes (the CLI and the scan worker, each one CommonJS file, the grammars in wasm/ beside them).
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-bundle-'));
-    buildSync({ entryPoints: [path.join(ROOT, 'src/cli/main.ts')], outfile: path.join(dist, 'cli.js'), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent' });
+    for (const [entry, out] of [['src/cli/main.ts', 'cli.js'], ['src/cli/scan-worker.ts', 'scan-worker.js']]) {
+      buildSync({ entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent' });
+    }
     const wasm = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
     fs.mkdirSync(path.join(dist, 'wasm'));
     for (const file of fs.readdirSync(wasm).filter((f) => f.endsWith('.wasm'))) fs.copyFileSync(path.join(wasm, file), path.join(dist, 'wasm', file));
