@@ -7,6 +7,7 @@ import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/proje
 import { parsedFactsOfText } from '../engine/project/project-index';
 import { SharedStrings } from '../engine/project/shared-strings';
 import { claimBatch, type FileBatches } from './file-batches';
+import { readingFromDisk } from './project';
 import { contentHash } from './scan-cache';
 import { analyzeFile, readSource, relativePath, type FileReport, type ScanOptions } from './scan';
 
@@ -110,7 +111,8 @@ export class FileScanner {
       if (!languageId || !hasProjectFacts(languageId)) continue;
       const keep = this.keptChars + text.length <= this.settings.keptTreeChars
         && rulesThatMayReport(text, { languageId, fileName: file, config, project: withoutFacts }).length > 0;
-      const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep);
+      // what few rules read (call arguments, text returns) is read again from the file when asked: `deferred-calls.ts`
+      const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep, true);
       if (tree) {
         this.kept.set(file, { text, tree });
         this.keptChars += text.length;
@@ -127,7 +129,10 @@ export class FileScanner {
    * this thread kept and then of the batches it claims. Files in `reused` (whose reports the caller has from a
    * cache) are left out.
    */
-  async analyze(project: ProjectFacts, reused?: ReadonlySet<string>, others?: FileBatches): Promise<FileReport[]> {
+  async analyze(facts: ProjectFacts, reused?: ReadonlySet<string>, others?: FileBatches): Promise<FileReport[]> {
+    // the files whose deferred facts each file's analysis reads: its report holds while their texts do
+    const textsRead = new Set<string>();
+    const project = await readingFromDisk(facts, this.grammars, (file) => textsRead.add(file));
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
     const analyzeOne = async (file: string) => {
@@ -136,9 +141,11 @@ export class FileScanner {
       try {
         if (reused?.has(file)) return;
         const read = kept ?? readSource(file);
-        const report = 'error' in read
+        textsRead.clear();
+        const report: FileReport | undefined = 'error' in read
           ? { file, relative: relativePath(options.displayRoot, file), findings: [], skipped: read.error, notes: [] }
           : await analyzeFile(file, read.text, options, kept?.tree);
+        if (report && textsRead.size > 0) report.textsRead = [...textsRead].sort().map((other) => [other, facts.files.get(other)?.textHash ?? '']);
         if (report) reports.push(report);
       } finally {
         kept?.tree.delete();

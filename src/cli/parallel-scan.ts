@@ -177,7 +177,7 @@ export async function scanProject(
     const byFile = new Map<string, FileReport>();
     const reused = new Set<string>();
     for (const [file, hash] of hashes) {
-      const report = cache?.report(file, hash, digest);
+      const report = cache?.report(file, hash, digest, (other) => gathered.get(other)?.textHash);
       if (!report) continue;
       reused.add(file);
       byFile.set(file, { ...report, relative: relativePath(settings.displayRoot, file) });

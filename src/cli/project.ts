@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
+import type { Grammars } from '../engine/parser';
+import { loadDeferredGrammars } from '../engine/project/deferred-calls';
 import { PYTHON_REQUIREMENT_FILE } from '../engine/project/python-requirements';
 import { regularFileText } from '../files/project-files';
 
@@ -68,6 +70,16 @@ export function projectOfFacts(root: string, facts: Iterable<[string, FileFacts]
   for (const [file, fileFacts] of facts) index.setFileFacts(file, fileFacts);
   for (const [pkg, text] of packages) index.setManifest(pkg, text);
   return index.facts();
+}
+
+/**
+ * The project with the facts its files' facts pass deferred (see `deferred-calls.ts`) read again from the files
+ * on disk when a rule asks, in this thread, with `grammars` (those it needs are loaded first); `noteRead` hears
+ * of each file whose deferred facts are handed out.
+ */
+export async function readingFromDisk(project: ProjectFacts, grammars: Grammars, noteRead?: (file: string) => void): Promise<ProjectFacts> {
+  await loadDeferredGrammars(project, grammars);
+  return { ...project, sources: { readText: regularFileText, grammars, noteRead } };
 }
 
 /**

@@ -142,11 +142,15 @@ export class ScanCache {
     return entry?.hash === hash && entry.facts ? factsOf(entry.facts) : undefined;
   }
 
-  /** The file's report, when its content and the whole project's facts are as they were when it was made. */
-  report(file: string, hash: string, digest: string): KeptReport | undefined {
+  /**
+   * The file's report, when its content and the whole project's facts are as they were when it was made, and
+   * so are the texts of the files whose deferred facts its analysis read (`textHashOf` gives their facts' hash now).
+   */
+  report(file: string, hash: string, digest: string, textHashOf: (file: string) => string | undefined): KeptReport | undefined {
     if (digest !== this.data.digest) return undefined;
     const entry = this.data.files.get(file);
-    return entry?.hash === hash ? entry.report : undefined;
+    const report = entry?.hash === hash ? entry.report : undefined;
+    return report?.textsRead?.some(([other, textHash]) => textHashOf(other) !== textHash) ? undefined : report;
   }
 
   /**

@@ -30,6 +30,11 @@ export interface FileReport {
   failed?: string[];
   /** Rules that left code nested deeper than they follow unchecked: findings there may be missing. */
   limited?: string[];
+  /**
+   * Other files whose deferred facts the analysis read again from their text (see `deferred-calls.ts`), with
+   * the text hash their facts had: the report holds only while they still have it (see `ScanCache.report`).
+   */
+  textsRead?: Array<[string, string]>;
 }
 
 export interface ScanOptions {

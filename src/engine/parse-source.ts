@@ -1,4 +1,4 @@
-import type { Tree } from '@vscode/tree-sitter-wasm';
+import type { Parser, Tree } from '@vscode/tree-sitter-wasm';
 import { fallbackGrammarOf, grammarOf, isTypeScript, type GrammarName } from './languages';
 import { parseWithBudget, type Grammars } from './parser';
 import { syntaxDamage } from './syntax-errors';
@@ -11,6 +11,8 @@ export interface ParsedSource {
   grammar: GrammarName;
   /** The constructs rewritten for the parser (see syntax-repairs.ts), one entry per patch. */
   repaired: string[];
+  /** Every grammar the parse ran (its own, and the fallback when it retried with it): what parsing the same text again needs. */
+  used: GrammarName[];
 }
 
 /** Rounds of repairs per grammar: a repaired error can uncover the next one; three bound the work. */
@@ -31,21 +33,60 @@ interface Attempt {
  * of constructs the grammars reject (see syntax-repairs.ts). A retry is kept only when it loses fewer
  * characters to syntax errors, and the best tree wins. A clean parse costs one parse (a TypeScript file with
  * type arguments on a tagged template, two); retries share half the time budget and stop when it is spent.
- * Throws `ParseCancelled` only when the first parse does not fit the budget.
+ * Grammars load on first need. Throws `ParseCancelled` only when the first parse does not fit the budget.
  */
 export async function parseSource(grammars: Grammars, languageId: LanguageId, text: string, budgetMs: number): Promise<ParsedSource> {
   const started = performance.now();
+  await grammars.parserOf(grammarOf(languageId));
+  let missing: GrammarName | undefined;
+  const parsed = parseLoaded(grammars, languageId, text, budgetMs, started, (grammar) => (missing = grammar));
+  if (missing === undefined) return parsed;
+  // the fallback grammar was wanted before this thread had it: loaded once, then the same parse again
+  parsed.tree.delete();
+  await grammars.parserOf(missing).catch(() => undefined);
+  return parseLoaded(grammars, languageId, text, budgetMs, started, () => undefined);
+}
+
+/**
+ * The same parse as `parseSource`, synchronously, with the grammars this thread has loaded (for facts read
+ * again on demand, see `deferred-calls.ts`); `undefined` when one it needs is not loaded. Never throws.
+ */
+export function parseSourceNow(grammars: Grammars, languageId: LanguageId, text: string, budgetMs: number): ParsedSource | undefined {
+  if (!grammars.loadedParserOf(grammarOf(languageId))) return undefined;
+  let missing = false;
+  try {
+    const parsed = parseLoaded(grammars, languageId, text, budgetMs, performance.now(), () => (missing = true));
+    if (!missing) return parsed;
+    parsed.tree.delete();
+    return undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `parseSource` with loaded grammars: a grammar a retry wants and this thread lacks is told to `lacking`, and that retry is not made. */
+function parseLoaded(grammars: Grammars, languageId: LanguageId, text: string, budgetMs: number, started: number, lacking: (grammar: GrammarName) => void): ParsedSource {
   const retryDeadline = started + budgetMs / 2;
-  const parse = async (grammar: GrammarName, parsedText: string, budget: number): Promise<Tree> =>
-    parseWithBudget(await grammars.parserOf(grammar), text, budget, null, parsedText === text ? undefined : parsedText);
-  const retry = async (grammar: GrammarName, parsedText: string, repaired: string[]): Promise<Attempt | undefined> => {
+  const used = new Set<GrammarName>();
+  const parserOf = (grammar: GrammarName): Parser => {
+    const parser = grammars.loadedParserOf(grammar);
+    if (!parser) {
+      lacking(grammar);
+      throw new Error(`grammar ${grammar} not loaded`);
+    }
+    used.add(grammar);
+    return parser;
+  };
+  const parse = (grammar: GrammarName, parsedText: string, budget: number): Tree =>
+    parseWithBudget(parserOf(grammar), text, budget, null, parsedText === text ? undefined : parsedText);
+  const retry = (grammar: GrammarName, parsedText: string, repaired: string[]): Attempt | undefined => {
     const budget = retryDeadline - performance.now();
     if (budget <= 0) return undefined;
     try {
-      const tree = await parse(grammar, parsedText, budget);
+      const tree = parse(grammar, parsedText, budget);
       return { tree, grammar, parsedText, damage: syntaxDamage(tree), repaired };
     } catch {
-      return undefined; // out of time, or the grammar did not load: the tree in hand stands
+      return undefined; // out of time, or the grammar is not loaded: the tree in hand stands
     }
   };
 
@@ -57,12 +98,12 @@ export async function parseSource(grammars: Grammars, languageId: LanguageId, te
     return wins ? challenger : holder;
   };
   /** Rounds of repairs from `start`, each kept while it loses less. */
-  const withRepairs = async (start: Attempt): Promise<Attempt> => {
+  const withRepairs = (start: Attempt): Attempt => {
     let best = start;
     for (let round = 0; round < MAX_REPAIR_ROUNDS && best.damage > 0; round++) {
       const patches = repairsFor(best.tree, best.parsedText);
       if (!patches.length) break;
-      const next = better(best, await retry(best.grammar, applyPatches(best.parsedText, patches), [...best.repaired, ...constructs(patches)]));
+      const next = better(best, retry(best.grammar, applyPatches(best.parsedText, patches), [...best.repaired, ...constructs(patches)]));
       if (next === best) break;
       best = next;
     }
@@ -70,19 +111,19 @@ export async function parseSource(grammars: Grammars, languageId: LanguageId, te
   };
 
   const grammar = grammarOf(languageId);
-  const first = await parse(grammar, text, budgetMs);
+  const first = parse(grammar, text, budgetMs);
   let best: Attempt = { tree: first, grammar, parsedText: text, damage: syntaxDamage(first), repaired: [] };
   if (isTypeScript(languageId)) {
     const patches = taggedTemplateTypeArguments(first, text);
-    if (patches.length) best = better(best, await retry(grammar, applyPatches(text, patches), constructs(patches)), true);
+    if (patches.length) best = better(best, retry(grammar, applyPatches(text, patches), constructs(patches)), true);
   }
   if (best.damage > 0) {
     const fallback = fallbackGrammarOf(languageId);
-    const other = fallback && (await retry(fallback, text, []));
-    best = await withRepairs(best);
-    if (other) best = better(best, await withRepairs(other));
+    const other = fallback && retry(fallback, text, []);
+    best = withRepairs(best);
+    if (other) best = better(best, withRepairs(other));
   }
-  return { tree: best.tree, grammar: best.grammar, repaired: best.repaired };
+  return { tree: best.tree, grammar: best.grammar, repaired: best.repaired, used: [...used] };
 }
 
 function constructs(patches: readonly Repaired[]): string[] {

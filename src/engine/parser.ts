@@ -64,7 +64,12 @@ export class Grammars {
 
   /** The parser for a language whose grammar is already loaded, or `undefined`. */
   loadedParserFor(languageId: LanguageId): Parser | undefined {
-    return this.parsers.get(grammarOf(languageId));
+    return this.loadedParserOf(grammarOf(languageId));
+  }
+
+  /** The parser for a grammar already loaded, or `undefined`. */
+  loadedParserOf(grammar: GrammarName): Parser | undefined {
+    return this.parsers.get(grammar);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { FileFacts, PackageFacts } from './project/facts';
+import type { ProjectSources } from './project/deferred-calls';
 
 /**
  * Facts about the project around the analysed file (other files, package.json), supplied by the caller.
@@ -23,6 +24,11 @@ export interface ProjectFacts {
   memo<T>(key: string, compute: () => T): T;
   /** Some source files of the project were left out (the editor's cap on indexed files): what no file does cannot be told. */
   readonly partial?: boolean;
+  /**
+   * How this thread reads project files again for the facts their facts pass deferred (`FileFacts.deferred`);
+   * absent, those facts count as unknown.
+   */
+  readonly sources?: ProjectSources;
   /**
    * The maps the snapshot was made of, as plain data another thread can receive (`projectFactsFrom` makes
    * the same facts of them there); absent on facts made by hand.

@@ -1,7 +1,10 @@
 import * as path from 'path';
 import type { Grammars } from '../engine/parser';
 import type { ProjectFacts } from '../engine/project';
-import { ProjectIndex } from '../engine/project/project-index';
+import { hasProjectFacts, languageOfFileName } from '../engine/languages';
+import { sharedGrammars } from '../engine/parser';
+import { loadDeferredGrammars } from '../engine/project/deferred-calls';
+import { ProjectIndex, parsedFactsOfText } from '../engine/project/project-index';
 import { PYTHON_REQUIREMENT_FILE } from '../engine/project/python-requirements';
 
 /** The folder all the given absolute file names share. */
@@ -20,13 +23,21 @@ function commonDir(fileNames: readonly string[]): string {
 /**
  * Indexes a small in-memory project for tests: `projectFrom({ '/p/app.js': '...', '/p/package.json': '{...}' })`.
  * Files named `package.json` and Python requirement files are recorded as manifests; the others are indexed as source files.
+ * With `deferCalls`, as the CLI does: call facts deferred, read again from these texts when asked (see `deferred-calls.ts`).
  */
-export async function projectFrom(files: Readonly<Record<string, string>>, options: { rootDir?: string; grammars?: Grammars } = {}): Promise<ProjectFacts> {
+export async function projectFrom(files: Readonly<Record<string, string>>, options: { rootDir?: string; grammars?: Grammars; deferCalls?: boolean } = {}): Promise<ProjectFacts> {
   const names = Object.keys(files);
-  const index = new ProjectIndex(options.rootDir ?? commonDir(names), options.grammars);
+  const rootDir = options.rootDir ?? commonDir(names);
+  const grammars = options.grammars ?? sharedGrammars();
+  const index = new ProjectIndex(rootDir, grammars);
   for (const name of names) {
+    const languageId = languageOfFileName(name);
     if (path.basename(name) === 'package.json' || PYTHON_REQUIREMENT_FILE.test(path.basename(name))) index.setManifest(name, files[name]);
+    else if (options.deferCalls && languageId && hasProjectFacts(languageId)) index.setFileFacts(name, (await parsedFactsOfText(name, files[name], languageId, grammars, rootDir, false, true)).facts);
     else await index.setFile(name, files[name]);
   }
-  return index.facts();
+  if (!options.deferCalls) return index.facts();
+  const facts = index.facts();
+  await loadDeferredGrammars(facts, grammars);
+  return { ...facts, sources: { readText: (name) => (Object.hasOwn(files, name) ? files[name] : undefined), grammars } };
 }

@@ -1,10 +1,19 @@
 import type { CallSiteFact, FileFacts, ValueRef } from './facts';
 import { ValueResolver, type FileSet } from './value-resolver';
 
-/** A call of a function from another file, with the file it is in. */
+/** A call of a function from another file, with the file it is in and its place in that file's `callSites`. */
 export interface ForeignCall {
   readonly file: string;
   readonly site: CallSiteFact;
+  readonly position: number;
+}
+
+/** A call site with its arguments' origins read (see `completeCallSite`), `undefined` when they cannot be had. */
+export type CompleteCallSite = (file: string, position: number, site: CallSiteFact) => CallSiteFact | undefined;
+
+/** Whether a use of a value is a call (its arguments read, or deferred), not a value handed on. */
+function isCall(site: CallSiteFact): boolean {
+  return site.args !== undefined || site.arity !== undefined;
 }
 
 /** What the project shows of the callers a function has in other files. */
@@ -35,10 +44,11 @@ export class CallSiteIndex {
   private readonly handedOnFiles = new Set<string>();
   private readonly published = new Map<string, ReadonlySet<number>>();
 
-  constructor(private readonly set: FileSet) {
+  /** @param complete Reads the arguments of a call whose facts deferred them; without it such calls count as handed on. */
+  constructor(private readonly set: FileSet, private readonly complete: CompleteCallSite = (_file, _position, site) => (site.args ? site : undefined)) {
     const resolver = new ValueResolver(set);
     for (const [file, facts] of set.files) {
-      for (const site of facts.callSites) this.add(file, facts, site, resolver);
+      facts.callSites.forEach((site, position) => this.add(file, facts, site, position, resolver));
     }
   }
 
@@ -53,6 +63,22 @@ export class CallSiteIndex {
   }
 
   /**
+   * `callersOf`, with the origins of every call's arguments read (on demand when the caller's facts deferred
+   * them); a call whose arguments cannot be read makes the function's callers out of sight (handed on).
+   */
+  callersWithArguments(file: string, index: number): ForeignCallers | undefined {
+    const found = this.callersOf(file, index);
+    if (!found || found.handedOn) return found;
+    const calls: ForeignCall[] = [];
+    for (const call of found.calls) {
+      const site = this.complete(call.file, call.position, call.site);
+      if (!site) return { calls: found.calls, handedOn: true };
+      calls.push(site === call.site ? call : { ...call, site });
+    }
+    return { calls, handedOn: false };
+  }
+
+  /**
    * A request handler (`(req, res) => ...`) or what a Next.js route file exports: the framework calls it with
    * requests, whatever calls the project's own files make of it.
    */
@@ -61,9 +87,9 @@ export class CallSiteIndex {
     return facts?.functions[index]?.bodyText !== undefined || facts?.next !== undefined;
   }
 
-  private add(file: string, facts: FileFacts, site: CallSiteFact, resolver: ValueResolver): void {
+  private add(file: string, facts: FileFacts, site: CallSiteFact, position: number, resolver: ValueResolver): void {
     const { root, path } = site.callee;
-    if (root.kind === 'import' && path.length === 0 && !site.args) {
+    if (root.kind === 'import' && path.length === 0 && !isCall(site)) {
       const imported = facts.imports[root.index];
       const target = imported && (imported.name === '=' || imported.name === '*' || imported.name === 'default') ? this.set.resolveImport(file, imported.source) : undefined;
       if (target) this.handedOnFiles.add(target);
@@ -74,8 +100,8 @@ export class CallSiteIndex {
     let entry = this.callers.get(key);
     if (!entry) this.callers.set(key, entry = { calls: [], handedOn: false });
     // `f.call(...)`, `f.bind(...)`, or any use but a call: the function goes where its callers cannot be seen
-    if (resolved.path.length > 0 || !site.args) entry.handedOn = true;
-    else entry.calls.push({ file, site });
+    if (resolved.path.length > 0 || !isCall(site)) entry.handedOn = true;
+    else entry.calls.push({ file, site, position });
   }
 
   private publishedIn(file: string): ReadonlySet<number> {

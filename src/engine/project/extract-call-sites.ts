@@ -5,7 +5,7 @@ import { escapeRegExp } from '../text';
 import { publishedFunctions } from './call-site-index';
 import { extractClassReturns } from './extract-class-returns';
 import { forwardsFirstParameter } from './pass-through';
-import type { CallSiteFact, FileFacts, ValueRef } from './facts';
+import type { CallSiteFact, DeferredFacts, FileFacts, ValueRef } from './facts';
 import type { Declaration } from './file-scope';
 import { TRANSPARENT_TYPES, spanOf, type FileValues } from './file-values';
 
@@ -52,14 +52,21 @@ interface Tracked {
   readonly statement: Node;
 }
 
-/** Reads a file's cross-file uses into `facts.callSites`, and its published functions' text returns into `facts.functions`. */
-export function extractCallSites(root: Node, text: string, facts: FileFacts, values: FileValues, typed: boolean, deadline: number): void {
+/**
+ * Reads a file's cross-file uses into `facts.callSites`, and its published functions' text returns into `facts.functions`.
+ * With `deferred` (what parsing the text again needs), only what resolving callees needs: calls keep their number of
+ * arguments instead of each argument's origin, and functions and classes no text returns; `deferred-calls.ts` reads
+ * the rest from the text again when asked.
+ */
+export function extractCallSites(root: Node, text: string, facts: FileFacts, values: FileValues, typed: boolean, deadline: number, deferred?: DeferredFacts): void {
   let reader: CallFactReader | undefined;
   let uses = 0;
   const read = (): CallFactReader => (reader ??= new CallFactReader(text, root, typed, values.ownReturns));
   const spent = (): boolean => (reader?.work ?? 0) + uses * USE_WORK > CALL_SITE_WORK || performance.now() > deadline;
-  summarizeFunctions(facts, values, read, spent);
-  if (/\bexport\s+(?:default\s+)?(?:abstract\s+)?class\b/.test(text)) extractClassReturns(root, facts, read, spent);
+  const readReturns = deferred ? undefined : read;
+  if (deferred) facts.deferred = deferred;
+  summarizeFunctions(facts, values, readReturns, spent);
+  if (/\bexport\s+(?:default\s+)?(?:abstract\s+)?class\b/.test(text)) extractClassReturns(root, facts, readReturns, spent);
   const tracked = trackedNames(root, facts, values);
   if (tracked.size === 0) return;
   const pattern = new RegExp(String.raw`(?<![\w$.])(?:${[...tracked.keys()].map(escapeRegExp).join('|')})(?![\w$])`, 'g');
@@ -83,7 +90,7 @@ export function extractCallSites(root: Node, text: string, facts: FileFacts, val
     if (node.startIndex !== start || (node.type !== 'identifier' && node.type !== 'shorthand_property_identifier')) continue;
     if (values.lookupAlong(name, path) !== own.declaration) continue; // a local name that shadows the import
     uses++;
-    recordUse(path, own.ref, text, facts, values, read, handOn);
+    recordUse(path, own.ref, text, facts, values, readReturns, handOn);
   }
 }
 
@@ -126,7 +133,7 @@ function trackedNames(root: Node, facts: FileFacts, values: FileValues): Map<str
  * Follows one use of an imported name up its member and call chain (`utils.make(trx).run('a')`): each call
  * on the way is recorded with its arguments; a chain that ends in a value handed on is recorded as such.
  */
-function recordUse(path: readonly Node[], imported: ValueRef, text: string, facts: FileFacts, values: FileValues, read: () => CallFactReader, handOn: (fact: CallSiteFact) => void): void {
+function recordUse(path: readonly Node[], imported: ValueRef, text: string, facts: FileFacts, values: FileValues, read: (() => CallFactReader) | undefined, handOn: (fact: CallSiteFact) => void): void {
   const name = path[path.length - 1];
   const segments = [...imported.path];
   let level = path.length - 1;
@@ -157,14 +164,16 @@ function recordUse(path: readonly Node[], imported: ValueRef, text: string, fact
   handOn({ callee: { root: imported.root, path: segments }, range: values.rangeOf(spanOf(current)) });
 }
 
-function recordCall(ref: ValueRef, callee: Node, call: Node, facts: FileFacts, values: FileValues, read: () => CallFactReader): void {
+/** Records a call with the origin of each argument, or with their number only when `read` is not given (deferred). */
+function recordCall(ref: ValueRef, callee: Node, call: Node, facts: FileFacts, values: FileValues, read: (() => CallFactReader) | undefined): void {
   // `new Model()`, `Model.findAll()`, `models.User.create()`: classes and their members are not followed
   if (call.type === 'new_expression' || ref.path.some((segment) => CLASS_NAME.test(segment))) return;
   const list = namedChildren(call.childForFieldName('arguments') ?? call).filter((a) => a.type !== 'comment');
   if (list.length === 0) return; // passes nothing: every parameter gets its default
   const spreadAt = list.findIndex((a) => a.type === 'spread_element');
   const given = spreadAt < 0 ? list : list.slice(0, spreadAt);
-  const fact: CallSiteFact = { callee: ref, args: given.map((arg) => read().argument(arg, (node) => values.refOf(node))), range: values.rangeOf(spanOf(callee)) };
+  const range = values.rangeOf(spanOf(callee));
+  const fact: CallSiteFact = read ? { callee: ref, args: given.map((arg) => read().argument(arg, (node) => values.refOf(node))), range } : { callee: ref, arity: given.length, range };
   if (spreadAt >= 0) fact.spreadAt = spreadAt;
   facts.callSites.push(fact);
 }
@@ -190,13 +199,14 @@ function isExportsAssignment(node: Node): boolean {
   return node.type === 'assignment_expression' && /^(?:module\s*\.\s*)?exports\b/.test(node.childForFieldName('left')?.text ?? '');
 }
 
-/** What each published function (one the exports reach) returns as text, while the work budget allows. */
-function summarizeFunctions(facts: FileFacts, values: FileValues, read: () => CallFactReader, spent: () => boolean): void {
+/** What each published function (one the exports reach) returns as text (not when deferred: no `read`), while the work budget allows. */
+function summarizeFunctions(facts: FileFacts, values: FileValues, read: (() => CallFactReader) | undefined, spent: () => boolean): void {
   for (const index of publishedFunctions(facts)) {
     const fact = facts.functions[index];
     const fn = values.functionNode(index);
     if (!fn || fact.bodyText !== undefined || spent()) continue;
     if (forwardsFirstParameter(fn)) fact.forwards = true;
+    if (!read) continue;
     const parts = read().textReturn(fn);
     if (parts) fact.textReturn = parts;
     const properties = parts ? undefined : read().propertyReturns(fn);

@@ -31,19 +31,22 @@ function exportedClasses(root: Node): [string, Node][] {
 /**
  * What the methods of the file's exported classes return as text, so that a subclass in another file reads
  * `this.tablePath()` as it reads a method of its own (`class Driver extends Base`). Read within the work budget.
+ * Without `read` (deferred), only what the class's own code uses on `this` and whether it extends another.
  */
-export function extractClassReturns(root: Node, facts: FileFacts, read: () => CallFactReader, spent: () => boolean): void {
+export function extractClassReturns(root: Node, facts: FileFacts, read: (() => CallFactReader) | undefined, spent: () => boolean): void {
   for (const [exportName, cls] of exportedClasses(root)) {
     const body = cls.childForFieldName('body');
     if (!body) continue;
     const fact: ClassFact = { textReturns: {}, thisMembers: [...new Set([...body.text.matchAll(THIS_MEMBER)].map((m) => m[1]))] };
     if (namedChildren(cls).some((c) => c.type === 'class_heritage')) fact.extends = true;
+    (facts.classes ??= {})[exportName] = fact;
+    // deferred (no `read`): the text returns are read again when a subclass asks (`deferred-calls.ts`)
+    if (!read) continue;
     for (const member of namedChildren(body)) {
       if (spent()) break;
       if (!isPlainMethod(member)) continue;
       const parts = read().textReturn(member);
       if (parts) fact.textReturns[member.childForFieldName('name')?.text ?? ''] = parts;
     }
-    (facts.classes ??= {})[exportName] = fact;
   }
 }

@@ -12,7 +12,7 @@ import { extractNextFacts } from './extract-next';
 import { nestMiddlewareOf } from './extract-nest-middleware';
 import { compositeDecorators, refusingGuardClasses } from './extract-nest-guards';
 import { CALL_SITE_SAFETY_MS, extractCallSites } from './extract-call-sites';
-import { emptyFileFacts, type ArgFact, type EventFact, type FileFacts, type ValueRef } from './facts';
+import { emptyFileFacts, type ArgFact, type DeferredFacts, type EventFact, type FileFacts, type ValueRef } from './facts';
 import { FUNCTION_TYPES, stringValue } from './file-scope';
 import { dottedName, FileValues, spanOf, UNKNOWN_REF } from './file-values';
 import { APP_PARAM_NAMES, CHAINABLE_METHODS, EVENT_METHODS, FRAMEWORK_MODULES, NON_APP_RECEIVERS, ROUTE_METHODS, isTestFileName } from './frameworks';
@@ -72,7 +72,7 @@ class FactExtractor {
   /** What each call of a registration chain stands on (see `chainBase`). */
   private readonly chainBases = new Map<number, ChainBase>();
 
-  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex, private readonly withCallSites = false, walk?: SharedWalk) {
+  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex, private readonly withCallSites = false, walk?: SharedWalk, private readonly deferCalls?: DeferredFacts) {
     this.facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName, rootDir), false);
     this.root = tree.rootNode;
     this.values = new FileValues(this.facts, this.root, text, lines, walk);
@@ -93,7 +93,7 @@ class FactExtractor {
     this.facts.nestRefusingGuards = refusingGuardClasses(this.root, this.text);
     this.facts.nestCompositeDecorators = compositeDecorators(this.root, this.text);
     this.facts.sqlDrivers = [...new ImportFacts(this.text, this.root).drivers];
-    if (this.withCallSites) extractCallSites(this.root, this.text, this.facts, this.values, this.facts.languageId.startsWith('typescript'), performance.now() + CALL_SITE_SAFETY_MS);
+    if (this.withCallSites) extractCallSites(this.root, this.text, this.facts, this.values, this.facts.languageId.startsWith('typescript'), performance.now() + CALL_SITE_SAFETY_MS, this.deferCalls);
     const next = extractNextFacts(this.root, this.text, this.facts, { values: this.values, argOf: (node) => this.argOf(node, 0), publicReasonAt: this.publicReasonAt });
     if (next) this.facts.next = next;
     this.facts.events.sort((a, b) => a.span.start - b.span.start);
@@ -488,7 +488,8 @@ export function extractFileFacts(tree: Tree, text: string, fileName: string, lan
  * what its functions return as text, which only other files' analyses read (the analysed file's own facts leave them out).
  * `walk`: a walk of the tree the caller shares with its other readers of it (see `SharedWalk`).
  */
-export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, walk?: SharedWalk): FileFacts {
+/** With `deferCalls`, call arguments and text returns are left for `completeFacts` (see `FileFacts.deferred`). */
+export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, walk?: SharedWalk, deferCalls?: DeferredFacts): FileFacts {
   return otherLanguageFacts(tree, text, fileName, languageId, textHash, rootDir)
-    ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true, walk).run();
+    ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true, walk, deferCalls).run();
 }

@@ -3,6 +3,7 @@ import type { DriverId } from '../rules/sql/sinks';
 import type { PythonFileFacts } from '../languages/python/python-facts';
 import type { RubyFileFacts } from '../languages/ruby/ruby-facts';
 import type { PhpFileFacts } from '../languages/php/php-facts';
+import type { GrammarName } from '../languages';
 import type { LanguageId, Range } from '../types';
 
 /**
@@ -192,8 +193,13 @@ export interface SchemaSourceFact {
  */
 export interface CallSiteFact {
   callee: ValueRef;
-  /** Absent for a use that is not a call. */
+  /** Absent for a use that is not a call, and for a call whose arguments were deferred (`arity`). */
   args?: CallArgFact[];
+  /**
+   * A call whose arguments the facts pass did not read (`FileFacts.deferred`): how many it passes before any
+   * spread. `completeFacts` reads their origins from the file's text again.
+   */
+  arity?: number;
   /** A spread argument (`f(...rest)`) at this position: it and the arguments after it are unknown. */
   spreadAt?: number;
   /** Where the call or use is, for related locations shown from the callee's file. */
@@ -335,8 +341,19 @@ export interface FileFacts {
   php?: PhpFileFacts;
   /** JavaScript/TypeScript: what the methods of exported classes return as text, by export name (read by subclasses in other files). */
   classes?: Record<string, ClassFact>;
+  /**
+   * The facts pass left out what is costly and seldom read (call arguments' origins, functions' and exported
+   * classes' text returns): `completeFacts` reads them from the file's text again when a rule asks (see `deferred-calls.ts`).
+   */
+  deferred?: DeferredFacts;
   /** JavaScript/TypeScript files outside tests: the member names the text mentions (see `memberMentions`). */
   memberNames?: string[];
+}
+
+/** What reading a file's deferred facts again takes. */
+export interface DeferredFacts {
+  /** The grammars its parse ran: the same parse again needs them loaded. */
+  grammars: GrammarName[];
 }
 
 /** An exported class, as a subclass in another file sees the methods it inherits. */

@@ -31,9 +31,10 @@ export async function factsOfText(fileName: string, text: string, languageId: La
 
 /**
  * A text's facts and, with `keepTree` and when the text was parsed, its tree, which the caller then owns
- * (and deletes): the CLI hands it on to the analysis so that the file is parsed once. Never throws.
+ * (and deletes): the CLI hands it on to the analysis so that the file is parsed once. With `deferCalls`, what
+ * `completeFacts` can read again from the same text is left out (see `FileFacts.deferred`). Never throws.
  */
-export async function parsedFactsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars, rootDir: string | undefined, keepTree: boolean): Promise<{ facts: FileFacts; tree?: Tree }> {
+export async function parsedFactsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars, rootDir: string | undefined, keepTree: boolean, deferCalls = false): Promise<{ facts: FileFacts; tree?: Tree }> {
   const hash = textHash(text);
   const isTest = isTestFileName(fileName, rootDir);
   const config = defaultConfig();
@@ -45,12 +46,12 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
     // grammars stumble on still yield their apps and routes.
-    const { tree } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
+    const { tree, used } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
     let kept = false;
     try {
       // the facts and the member mentions each look for some node types: one walk of the tree finds them all
       const walk = SCRIPT_LANGUAGE.test(languageId) ? new SharedWalk(tree.rootNode, [...OWN_RETURN_TYPES, ...MENTION_TYPES]) : undefined;
-      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, walk), tree, walk);
+      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, walk, deferCalls ? { grammars: used } : undefined), tree, walk);
       kept = keepTree;
       return kept ? { facts, tree } : { facts };
     } finally {

@@ -1,5 +1,5 @@
 import { scanProject } from '../../cli/parallel-scan';
-import { projectOfFacts, readPackageJsons } from '../../cli/project';
+import { projectOfFacts, readingFromDisk, readPackageJsons } from '../../cli/project';
 import { analyzeFile, readSource } from '../../cli/scan';
 import { collectSourceFiles } from '../../cli/walk';
 import { defaultConfig, type EngineConfig } from '../../engine/config';
@@ -81,7 +81,8 @@ async function projectWith(project: ProjectFacts, file: string, text: string, ro
   const languageId = languageOfFileName(file);
   if (!languageId || !project.files.has(file)) return project;
   const facts: FileFacts = await factsOfText(file, text, languageId, sharedGrammars(), root);
-  return projectOfFacts(root, [...project.files].map(([name, f]) => [name, name === file ? facts : f]), packages);
+  // the other files are as on disk: their deferred facts are read from there
+  return readingFromDisk(projectOfFacts(root, [...project.files].map(([name, f]) => [name, name === file ? facts : f]), packages), sharedGrammars());
 }
 
 /** The tally in words: per kind of fix, how many were applied, kept behaviour, could not be checked, failed; then the failures by reason. */

@@ -63,6 +63,24 @@ describe('--cache', () => {
     assert.notStrictEqual(thing1(cached.json), thing1(before.json), 'the finding in routes/thing1.js changed');
   });
 
+  it("re-analyses a function's file when a caller in another file changes what it passes, though none of the caller's indexed facts change", async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-cache-callers-'));
+    fs.mkdirSync(path.join(root, 'src'));
+    fs.writeFileSync(path.join(root, 'package.json'), JSON.stringify({ name: 'callers', dependencies: { pg: '^8.0.0' } }));
+    fs.writeFileSync(path.join(root, 'src/pool.js'), "module.exports = require('pg').Pool();\n");
+    fs.writeFileSync(path.join(root, 'src/db.js'), "const pool = require('./pool');\nexport function byOwner(owner) {\n  return pool.query('SELECT * FROM items WHERE owner = ' + owner);\n}\n");
+    const caller = path.join(root, 'src/mine.js');
+    // the call's arguments are read only when asked (deferred facts): the caller's facts are the same before and after
+    fs.writeFileSync(caller, "import { byOwner } from './db';\nexport function mine(id) {\n  return byOwner(42);\n}\n");
+    const location = cacheFile();
+    const findingsIn = (scan: Awaited<ReturnType<typeof cachedScan>>) => scan.reports?.find((r) => r.relative === 'src/db.js')?.findings.length;
+    assert.strictEqual(findingsIn(await cachedScan(root, location)), 0, 'the only caller passes a constant');
+    fs.writeFileSync(caller, "import { byOwner } from './db';\nexport function mine(id) {\n  return byOwner(id);\n}\n");
+    const warm = await cachedScan(root, location);
+    assert.strictEqual(findingsIn(warm), 1, 'the caller now passes a value of unknown origin');
+    assert.strictEqual(warm.fromCache?.reports, 1, 'only pool.js kept its report; db.js read the changed caller');
+  });
+
   it('gives the same reports from the cache on several threads as a scan without it', async () => {
     const root = generatedProject(80);
     const location = cacheFile();

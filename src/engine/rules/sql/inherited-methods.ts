@@ -1,7 +1,8 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren, unwrap } from '../../ast';
 import type { ProjectFacts } from '../../project';
-import type { ClassFact, ParamPart } from '../../project/facts';
+import { completeFacts } from '../../project/deferred-calls';
+import type { ClassFact, FileFacts, ParamPart } from '../../project/facts';
 import type { FileValues } from '../../project/file-values';
 
 const CLASS_TYPES: ReadonlySet<string> = new Set(['class_declaration', 'class', 'abstract_class_declaration']);
@@ -57,17 +58,30 @@ export function inheritedTextReturn(project: ProjectFacts, fileName: string, val
   if (!cls || !base) return undefined;
   const own = ownMemberNames(cls);
   if (own.has(method)) return undefined;
-  const fact = importedClass(project, fileName, values, base);
-  if (!fact || !Object.hasOwn(fact.textReturns, method) || fact.thisMembers.some((m) => own.has(m))) return undefined;
-  return fact.textReturns[method];
+  const found = classImport(project, fileName, values, base);
+  const fact = found && classOf(project.files.get(found.file), found.name);
+  if (!found || !fact || fact.thisMembers.some((m) => own.has(m))) return undefined;
+  // the text returns, read on demand when the base class's file deferred them
+  const textReturns = classOf(completeFacts(project, found.file), found.name)?.textReturns;
+  return textReturns && Object.hasOwn(textReturns, method) ? textReturns[method] : undefined;
 }
 
-/** The facts of the class another project file exports under the name `name` is imported as. */
+/** The facts of the class another project file exports under the name `name` is imported as (without text returns when that file deferred them). */
 export function importedClass(project: ProjectFacts, fileName: string, values: FileValues, name: Node): ClassFact | undefined {
+  const found = classImport(project, fileName, values, name);
+  return found && classOf(project.files.get(found.file), found.name);
+}
+
+/** The project file and export name of the class `name` is imported as. */
+function classImport(project: ProjectFacts, fileName: string, values: FileValues, name: Node): { file: string; name: string } | undefined {
   const ref = values.refOf(name);
   if (ref.root.kind !== 'import' || ref.path.length > 0) return undefined;
   const imported = values.importOf(ref.root.index);
   const file = imported && project.resolveImport(fileName, imported.source);
-  const classes = file ? project.files.get(file)?.classes : undefined;
-  return imported && classes && Object.hasOwn(classes, imported.name) ? classes[imported.name] : undefined;
+  return imported && file ? { file, name: imported.name } : undefined;
+}
+
+function classOf(facts: FileFacts | undefined, name: string): ClassFact | undefined {
+  const classes = facts?.classes;
+  return classes && Object.hasOwn(classes, name) ? classes[name] : undefined;
 }

@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ProjectFacts } from '../../project';
 import { CallSiteIndex, type ForeignCall } from '../../project/call-site-index';
+import { completeCallSite, completeFacts } from '../../project/deferred-calls';
 import { emptyFileFacts, type ArgOrigin, type CallArgFact, type FileFacts, type FunctionFact, type ParamPart, type ValueRef } from '../../project/facts';
 import { FileValues } from '../../project/file-values';
 import { ValueResolver } from '../../project/value-resolver';
@@ -42,6 +43,12 @@ function objectAt(arg: CallArgFact | undefined, path: readonly string[]): CallAr
   return current;
 }
 
+/** Function `index` of `file` (`indexed`, as indexed) with its text returns, when they can be had: the same function (its span) in the facts read again. */
+function completeFunction(project: ProjectFacts, file: string, index: number, indexed: FunctionFact | undefined): FunctionFact | undefined {
+  const complete = indexed && completeFacts(project, file)?.functions[index];
+  return complete?.span.start === indexed?.span.start && complete?.span.end === indexed?.span.end ? complete : undefined;
+}
+
 /**
  * The project's calls across files, as the evaluator of one file needs them: what other files pass to this
  * file's published functions, and what the functions this file imports from others return as text. The
@@ -60,7 +67,7 @@ export class ProjectCalls implements CrossFileCalls {
     private readonly root: Node,
     private readonly text: string,
   ) {
-    this.index = project.memo('call-site-index', () => new CallSiteIndex(project));
+    this.index = project.memo('call-site-index', () => new CallSiteIndex(project, (file, position, site) => completeCallSite(project, file, position, site)));
     this.resolver = project.memo('value-resolver', () => new ValueResolver(project));
   }
 
@@ -103,31 +110,35 @@ export class ProjectCalls implements CrossFileCalls {
   }
 
   textReturnOf(callee: Node): readonly ParamPart[] | undefined {
-    return this.importedFunction(callee)?.textReturn ?? inheritedTextReturn(this.project, this.fileName, this.scratch(), callee);
+    return this.importedFunction(callee, true)?.textReturn ?? inheritedTextReturn(this.project, this.fileName, this.scratch(), callee);
   }
 
   propertyReturnOf(callee: Node, property: string): readonly ParamPart[] | undefined {
-    const properties = this.importedFunction(callee)?.propertyReturns;
+    const properties = this.importedFunction(callee, true)?.propertyReturns;
     return properties && Object.hasOwn(properties, property) ? properties[property] : undefined;
   }
 
   forwardsOf(callee: Node): boolean {
-    return this.importedFunction(callee)?.forwards === true;
+    return this.importedFunction(callee, false)?.forwards === true;
   }
 
   readsStoredOf(callee: Node): boolean {
-    return this.importedFunction(callee)?.readsStored === true;
+    return this.importedFunction(callee, true)?.readsStored === true;
   }
 
-  /** The facts of the function another project file defines under `callee`, when it is one this file imports. */
-  private importedFunction(callee: Node): FunctionFact | undefined {
+  /**
+   * The facts of the function another project file defines under `callee`, when it is one this file imports;
+   * with `returns`, with its text returns (read on demand when its file's facts deferred them).
+   */
+  private importedFunction(callee: Node, returns: boolean): FunctionFact | undefined {
     const scratch = this.scratch();
     const ref = scratch.refOf(callee);
     if (ref.root.kind !== 'import') return undefined;
     const imported = scratch.importOf(ref.root.index);
     const resolved = imported ? this.resolver.resolveImported(this.fileName, imported.source, imported.name, ref.path) : undefined;
     if (resolved?.kind !== 'function' || resolved.path.length > 0) return undefined;
-    return this.project.files.get(resolved.file)?.functions[resolved.index];
+    const indexed = this.project.files.get(resolved.file)?.functions[resolved.index];
+    return returns ? completeFunction(this.project, resolved.file, resolved.index, indexed) : indexed;
   }
 
   packageValueOf(node: Node): PackageValue | undefined {
@@ -178,11 +189,11 @@ export class ProjectCalls implements CrossFileCalls {
     const indexed = this.project.files.get(this.fileName);
     if (!indexed) return '';
     const callers = indexed.functions.map((_, i) => {
-      const found = this.index.callersOf(this.fileName, i);
+      const found = this.index.callersWithArguments(this.fileName, i);
       return found ? `${found.handedOn}:${found.calls.map((c) => JSON.stringify(c.site.args)).join('|')}` : '';
     });
     const targets = new Set(indexed.imports.map((i) => this.project.resolveImport(this.fileName, i.source)).filter((t): t is string => !!t));
-    const returns = [...targets].map((t) => JSON.stringify(this.project.files.get(t)?.functions.map((f) => [f.textReturn ?? f.propertyReturns ?? null, f.readsStored ?? false, f.forwards ?? false]) ?? []));
+    const returns = [...targets].map((t) => JSON.stringify(completeFacts(this.project, t)?.functions.map((f) => [f.textReturn ?? f.propertyReturns ?? null, f.readsStored ?? false, f.forwards ?? false]) ?? []));
     // which exported functions nothing can call: a mention of one in another file brings its findings back
     const unused = this.complete ? indexed.functions.map((_, i) => (exportedButUnused(this.project, this.index, this.fileName, i) ? i : '')).join(',') : 'incomplete';
     return `${callers.join(';')}#${returns.join(';')}#${unused}`;
@@ -191,7 +202,7 @@ export class ProjectCalls implements CrossFileCalls {
   /** The calls other files make of `fn`; `undefined` when some of its callers are out of sight. */
   private foreignCalls(fn: Node): readonly ForeignCall[] | undefined {
     const index = this.indexedFunction(fn);
-    const callers = index === undefined ? undefined : this.index.callersOf(this.fileName, index);
+    const callers = index === undefined ? undefined : this.index.callersWithArguments(this.fileName, index);
     return callers && !callers.handedOn ? callers.calls : undefined;
   }
 
