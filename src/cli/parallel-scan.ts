@@ -70,12 +70,12 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
     memory,
     async facts(files, known) {
       const pass = await scanner.facts(files, known);
-      memory.facts = threadMemory();
+      memory.facts = threadMemory('facts');
       return pass;
     },
     async analyze(_facts, project, _packages, reused) {
       const reports = await scanner.analyze(project, reused);
-      memory.analysis = threadMemory();
+      memory.analysis = threadMemory('analysis');
       return reports;
     },
     close: async () => scanner.dispose(),

@@ -34,7 +34,7 @@ function serveScanRequests(settings: ScannerSettings): void {
     if (request.kind === 'facts') {
       const pass = await scanner.facts(request.files, request.known && new Map(request.known));
       extracted = new Map(pass.facts);
-      return { kind: 'facts', ...pass, memory: threadMemory() };
+      return { kind: 'facts', ...pass, memory: threadMemory('facts') };
     }
     if (request.kind === 'analyze') {
       // received as copies: each name again as a string of its own
@@ -46,7 +46,7 @@ function serveScanRequests(settings: ScannerSettings): void {
       extracted = new Map();
       const project = projectOfFacts(settings.root, facts, request.packages);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused));
-      return { kind: 'reports', reports, memory: threadMemory() };
+      return { kind: 'reports', reports, memory: threadMemory('analysis') };
     }
     scanner.dispose();
     return { kind: 'disposed' };
