@@ -7,7 +7,7 @@ import { FileScanner, type FactsPass, type ScannerSettings, type UnreadableFile 
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
 import { projectDigest, type ScanCache } from './scan-cache';
-import { SCAN_WORKER_ROLE, type ScanReply, type ScanRequest } from './scan-worker';
+import { SCAN_WORKER_ROLE, factsParts, type ScanReply, type ScanRequest } from './scan-worker';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
 
 export interface ProjectScan {
@@ -82,11 +82,16 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
   };
 }
 
-/** A worker thread running this same file (the bundled CLI, or the compiled module in tests). */
-function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
+/**
+ * A worker thread running this same file (the bundled CLI, or the compiled module in tests). Facts travel
+ * both ways in parts (see `FACTS_PER_MESSAGE`); those received share their strings with this thread's `strings`.
+ */
+function inWorker(settings: ScannerSettings, role: string, strings: SharedStrings): ScannerHandle {
   const memory: ScannerHandle['memory'] = { role };
   /** The files whose facts the worker extracted: it keeps them, so they are not sent back to it. */
   let extracted = new Set<string>();
+  /** The facts the worker sent ahead of its reply to `facts`. */
+  let arrived: Array<[string, FileFacts]> = [];
   const worker = new Worker(__filename, { workerData: { role: SCAN_WORKER_ROLE, settings } });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
@@ -94,6 +99,10 @@ function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
     pending = undefined;
   };
   worker.on('message', (reply: ScanReply) => {
+    if (reply.kind === 'facts-part') {
+      for (const [file, fileFacts] of reply.facts) arrived.push([file, strings.share(fileFacts)]);
+      return;
+    }
     const waiting = pending;
     pending = undefined;
     if (reply.kind === 'failed') waiting?.reject(new Error(`a scan worker failed: ${reply.message}`));
@@ -108,16 +117,19 @@ function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
   return {
     memory,
     async facts(files, known) {
+      arrived = [];
       const reply = await ask({ kind: 'facts', files, known: known && [...known] });
+      const facts = arrived;
+      arrived = [];
       if (reply.kind !== 'facts') return { facts: [], unreadable: [], hashes: [], unchanged: [] };
       memory.facts = reply.memory;
-      extracted = new Set(reply.facts.map(([file]) => file));
-      return reply;
+      extracted = new Set(facts.map(([file]) => file));
+      return { ...reply, facts };
     },
     async analyze(facts, _project, packages, reused) {
       const order = facts.map(([file]) => file);
-      const others = facts.filter(([file]) => !extracted.has(file));
-      const reply = await ask({ kind: 'analyze', order, facts: others, packages, reused: reused && [...reused] });
+      for (const part of factsParts(facts.filter(([file]) => !extracted.has(file)))) worker.postMessage({ kind: 'facts-part', facts: part } satisfies ScanRequest);
+      const reply = await ask({ kind: 'analyze', order, packages, reused: reused && [...reused] });
       if (reply.kind !== 'reports') return [];
       memory.analysis = reply.memory;
       return reply.reports;
@@ -157,15 +169,15 @@ export async function scanProject(
   // the code, compiling the grammars, warming up). Workers get their requests before it starts its own.
   // facts from workers and from the cache arrive as copies, each name a string of its own: they are shared with this thread's
   const strings = new SharedStrings();
-  const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`)));
+  const scanners = shares.map((_, i) => (i === shares.length - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`, strings)));
   try {
     const gathered = new Map<string, FileFacts>();
     const hashes = new Map<string, string>();
     const unreadable: UnreadableFile[] = [];
     const passes = await Promise.all(scanners.map((scanner, i) => scanner.facts(shares[i], cache?.knownHashes(shares[i]))));
-    for (const [i, pass] of passes.entries()) {
-      const fromWorker = i !== passes.length - 1;
-      for (const [file, fileFacts] of pass.facts) gathered.set(file, fromWorker ? strings.share(fileFacts) : fileFacts);
+    for (const pass of passes) {
+      // (facts from workers shared their strings with this thread's as they arrived)
+      for (const [file, fileFacts] of pass.facts) gathered.set(file, fileFacts);
       for (const [file, hash] of pass.hashes) hashes.set(file, hash);
       for (const file of pass.unchanged) {
         const cached = cache?.facts(file, hashes.get(file) ?? '');

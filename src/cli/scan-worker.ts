@@ -9,16 +9,35 @@ import { threadMemory, type ThreadMemory } from './thread-memory';
 /** Marks a worker thread started to scan, so that loading this code elsewhere in a worker starts nothing. */
 export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
 
+/**
+ * Files' facts per message between threads. A message is copied whole into a buffer by its sender and then
+ * rebuilt as objects by its receiver: sent in one message, the facts of thousands of files would be in memory
+ * three times at once (sender's objects, the buffer, receiver's objects); in parts, the buffers stay small and
+ * each part's strings are shared (see `SharedStrings`) before the next arrives.
+ */
+export const FACTS_PER_MESSAGE = 200;
+
+/** `facts` in consecutive parts of at most `FACTS_PER_MESSAGE` files. */
+export function factsParts(facts: ReadonlyArray<[string, FileFacts]>): Array<Array<[string, FileFacts]>> {
+  const parts: Array<Array<[string, FileFacts]>> = [];
+  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) parts.push(facts.slice(i, i + FACTS_PER_MESSAGE));
+  return parts;
+}
+
 export type ScanRequest =
   | { kind: 'facts'; files: string[]; known?: Array<[string, string]> }
+  /** Some of the facts of files the worker did not extract itself, sent ahead of `analyze` in small parts (see `FACTS_PER_MESSAGE`). */
+  | { kind: 'facts-part'; facts: Array<[string, FileFacts]> }
   /**
-   * `order`: every file with facts, in scan order; `facts`: the facts of those the worker did not extract itself
-   * (it keeps its own from the facts pass, so they do not travel there and back).
+   * `order`: every file with facts, in scan order; the facts of those the worker did not extract itself came
+   * before in `facts-part` messages (it keeps its own from the facts pass, so they do not travel there and back).
    */
-  | { kind: 'analyze'; order: string[]; facts: Array<[string, FileFacts]>; packages: PackageJson[]; reused?: string[] }
+  | { kind: 'analyze'; order: string[]; packages: PackageJson[]; reused?: string[] }
   | { kind: 'dispose' };
 
 export type ScanReply =
+  /** Some of the facts the worker extracted, sent ahead of its `facts` reply (whose own `facts` are then empty). */
+  | { kind: 'facts-part'; facts: Array<[string, FileFacts]> }
   | ({ kind: 'facts'; memory?: ThreadMemory } & FactsPass)
   | { kind: 'reports'; reports: FileReport[]; memory?: ThreadMemory }
   | { kind: 'disposed' }
@@ -30,20 +49,21 @@ function serveScanRequests(settings: ScannerSettings): void {
   const strings = new SharedStrings();
   const scanner = new FileScanner(settings, undefined, strings);
   let extracted = new Map<string, FileFacts>();
-  const answer = async (request: ScanRequest): Promise<ScanReply> => {
+  let received = new Map<string, FileFacts>();
+  const answer = async (request: Exclude<ScanRequest, { kind: 'facts-part' }>): Promise<ScanReply> => {
     if (request.kind === 'facts') {
       const pass = await scanner.facts(request.files, request.known && new Map(request.known));
       extracted = new Map(pass.facts);
-      return { kind: 'facts', ...pass, memory: threadMemory('facts') };
+      for (const part of factsParts(pass.facts)) port.postMessage({ kind: 'facts-part', facts: part } satisfies ScanReply);
+      return { kind: 'facts', ...pass, facts: [], memory: threadMemory('facts') };
     }
     if (request.kind === 'analyze') {
-      // received as copies: each name again as a string of its own
-      const received = new Map(strings.share(request.facts));
       const facts = request.order.flatMap((file): Array<[string, FileFacts]> => {
         const fileFacts = extracted.get(file) ?? received.get(file);
         return fileFacts ? [[file, fileFacts]] : [];
       });
       extracted = new Map();
+      received = new Map();
       const project = projectOfFacts(settings.root, facts, request.packages);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused));
       return { kind: 'reports', reports, memory: threadMemory('analysis') };
@@ -52,6 +72,11 @@ function serveScanRequests(settings: ScannerSettings): void {
     return { kind: 'disposed' };
   };
   port.on('message', (request: ScanRequest) => {
+    if (request.kind === 'facts-part') {
+      // received as copies: each name again as a string of its own
+      for (const [file, fileFacts] of request.facts) received.set(file, strings.share(fileFacts));
+      return;
+    }
     answer(request).then(
       (reply) => port.postMessage(reply),
       (error: unknown) => port.postMessage({ kind: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies ScanReply),

@@ -2,6 +2,8 @@ import * as assert from 'assert';
 import * as os from 'os';
 import { runCli } from '../../../src/cli/main';
 import { threadsFor } from '../../../src/cli/parallel-scan';
+import { FACTS_PER_MESSAGE, factsParts } from '../../../src/cli/scan-worker';
+import type { FileFacts } from '../../../src/engine/project';
 import { allRules } from '../../../src/engine/registry';
 import { generatedProject } from './generated-project';
 
@@ -27,6 +29,24 @@ describe('CLI on several threads', () => {
     assert.deepStrictEqual([...ruleIds].sort(), allRules().map((r) => r.meta.id).sort(), 'the project has findings of every rule');
     assert.strictEqual((await run(root, 'lint', '--format', 'sarif', '--jobs', '2')).stdout, (await run(root, 'lint', '--format', 'sarif', '--jobs', '1')).stdout);
     assert.strictEqual((await run(root, 'routes', '--format', 'json', '--jobs', '2')).stdout, (await run(root, 'routes', '--format', 'json', '--jobs', '1')).stdout);
+  });
+
+  it('finds what one thread finds when the facts of each thread travel in several messages each way', async () => {
+    // two threads with more files each than one message carries: facts go to the main thread and back in parts
+    const root = generatedProject(2 * FACTS_PER_MESSAGE + 30);
+    const serial = await run(root, 'lint', '--format', 'json', '--jobs', '1');
+    const parallel = await run(root, 'lint', '--format', 'json', '--jobs', '2');
+    assert.strictEqual(parallel.stderr, '');
+    assert.ok((JSON.parse(serial.stdout).files as unknown[]).length > 2 * FACTS_PER_MESSAGE);
+    assert.strictEqual(parallel.stdout, serial.stdout);
+  });
+
+  it('splits facts into consecutive parts of at most FACTS_PER_MESSAGE files, each file once, in order', () => {
+    const facts = Array.from({ length: 2 * FACTS_PER_MESSAGE + 1 }, (_, i): [string, FileFacts] => [`f${i}`, {} as FileFacts]);
+    const parts = factsParts(facts);
+    assert.deepStrictEqual(parts.map((part) => part.length), [FACTS_PER_MESSAGE, FACTS_PER_MESSAGE, 1]);
+    assert.deepStrictEqual(parts.flat(), facts);
+    assert.deepStrictEqual(factsParts([]), []);
   });
 
   it('takes --jobs N as the number of threads, at most one per file; by default one per core for a large enough project', () => {
