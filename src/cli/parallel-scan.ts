@@ -7,7 +7,7 @@ import { FileScanner, type FactsPass, type ScannerSettings, type UnreadableFile 
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
 import { projectDigest, type ScanCache } from './scan-cache';
-import { SCAN_WORKER_ROLE, factsParts, type ScanReply, type ScanRequest } from './scan-worker';
+import { SCAN_WORKER_ROLE, factsOfPart, factsParts, type ScanReply, type ScanRequest } from './scan-worker';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
 
 export interface ProjectScan {
@@ -100,7 +100,7 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
   };
   worker.on('message', (reply: ScanReply) => {
     if (reply.kind === 'facts-part') {
-      for (const [file, fileFacts] of reply.facts) arrived.push([file, strings.share(fileFacts)]);
+      arrived.push(...factsOfPart(reply.facts, strings));
       return;
     }
     const waiting = pending;

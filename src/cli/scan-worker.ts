@@ -17,17 +17,45 @@ export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
  */
 export const FACTS_PER_MESSAGE = 200;
 
-/** `facts` in consecutive parts of at most `FACTS_PER_MESSAGE` files. */
-export function factsParts(facts: ReadonlyArray<[string, FileFacts]>): Array<Array<[string, FileFacts]>> {
-  const parts: Array<Array<[string, FileFacts]>> = [];
-  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) parts.push(facts.slice(i, i + FACTS_PER_MESSAGE));
+/**
+ * Files' facts as JSON text. Sent as objects, they would be rebuilt by the structured clone, which gives an
+ * object the hidden class it reaches by adding its keys one at a time to an empty object; a V8 object shape
+ * has room for about 1,500 such transitions, and the records of facts (exports by name, object literals' keys)
+ * fill it on a large project. From then on every object received got a hidden class of its own (at 16x the
+ * corpus, about 700,000 of them, 45 MB in the main thread). `JSON.parse` shares hidden classes however many
+ * keys the thread has met. Facts are plain data (no maps or sets: see the cache's digest); a key whose value
+ * is `undefined`, which JSON leaves out, is written as a mark and given back as it was.
+ */
+export type FactsPart = string;
+
+const UNDEFINED = '\u0000undefined';
+
+function restoreUndefined(holder: Record<string, unknown>): void {
+  for (const key in holder) {
+    const value = holder[key];
+    if (value === UNDEFINED) holder[key] = undefined;
+    else if (value !== null && typeof value === 'object') restoreUndefined(value as Record<string, unknown>);
+  }
+}
+
+/** `facts` in consecutive parts of at most `FACTS_PER_MESSAGE` files, as JSON. */
+export function factsParts(facts: ReadonlyArray<[string, FileFacts]>): FactsPart[] {
+  const parts: FactsPart[] = [];
+  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) parts.push(JSON.stringify(facts.slice(i, i + FACTS_PER_MESSAGE), (_, value: unknown) => (value === undefined ? UNDEFINED : value)));
   return parts;
+}
+
+/** The files' facts of a part, each with its strings shared through `strings`. */
+export function factsOfPart(part: FactsPart, strings: SharedStrings): Array<[string, FileFacts]> {
+  const facts = JSON.parse(part) as Array<[string, FileFacts]>;
+  restoreUndefined(facts as unknown as Record<string, unknown>);
+  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts)]);
 }
 
 export type ScanRequest =
   | { kind: 'facts'; files: string[]; known?: Array<[string, string]> }
   /** Some of the facts of files the worker did not extract itself, sent ahead of `analyze` in small parts (see `FACTS_PER_MESSAGE`). */
-  | { kind: 'facts-part'; facts: Array<[string, FileFacts]> }
+  | { kind: 'facts-part'; facts: FactsPart }
   /**
    * `order`: every file with facts, in scan order; the facts of those the worker did not extract itself came
    * before in `facts-part` messages (it keeps its own from the facts pass, so they do not travel there and back).
@@ -37,7 +65,7 @@ export type ScanRequest =
 
 export type ScanReply =
   /** Some of the facts the worker extracted, sent ahead of its `facts` reply (whose own `facts` are then empty). */
-  | { kind: 'facts-part'; facts: Array<[string, FileFacts]> }
+  | { kind: 'facts-part'; facts: FactsPart }
   | ({ kind: 'facts'; memory?: ThreadMemory } & FactsPass)
   | { kind: 'reports'; reports: FileReport[]; memory?: ThreadMemory }
   | { kind: 'disposed' }
@@ -74,7 +102,7 @@ function serveScanRequests(settings: ScannerSettings): void {
   port.on('message', (request: ScanRequest) => {
     if (request.kind === 'facts-part') {
       // received as copies: each name again as a string of its own
-      for (const [file, fileFacts] of request.facts) received.set(file, strings.share(fileFacts));
+      for (const [file, fileFacts] of factsOfPart(request.facts, strings)) received.set(file, fileFacts);
       return;
     }
     answer(request).then(

@@ -2,8 +2,7 @@ import * as assert from 'assert';
 import * as os from 'os';
 import { runCli } from '../../../src/cli/main';
 import { threadsFor } from '../../../src/cli/parallel-scan';
-import { FACTS_PER_MESSAGE, factsParts } from '../../../src/cli/scan-worker';
-import type { FileFacts } from '../../../src/engine/project';
+import { FACTS_PER_MESSAGE } from '../../../src/cli/scan-worker';
 import { allRules } from '../../../src/engine/registry';
 import { generatedProject } from './generated-project';
 
@@ -39,14 +38,6 @@ describe('CLI on several threads', () => {
     assert.strictEqual(parallel.stderr, '');
     assert.ok((JSON.parse(serial.stdout).files as unknown[]).length > 2 * FACTS_PER_MESSAGE);
     assert.strictEqual(parallel.stdout, serial.stdout);
-  });
-
-  it('splits facts into consecutive parts of at most FACTS_PER_MESSAGE files, each file once, in order', () => {
-    const facts = Array.from({ length: 2 * FACTS_PER_MESSAGE + 1 }, (_, i): [string, FileFacts] => [`f${i}`, {} as FileFacts]);
-    const parts = factsParts(facts);
-    assert.deepStrictEqual(parts.map((part) => part.length), [FACTS_PER_MESSAGE, FACTS_PER_MESSAGE, 1]);
-    assert.deepStrictEqual(parts.flat(), facts);
-    assert.deepStrictEqual(factsParts([]), []);
   });
 
   it('takes --jobs N as the number of threads, at most one per file; by default one per core for a large enough project', () => {
