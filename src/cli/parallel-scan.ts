@@ -8,7 +8,7 @@ import { FileScanner, type FactsPass, type ScannerSettings, type UnreadableFile 
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
 import { projectDigest, type ScanCache } from './scan-cache';
-import { SCAN_WORKER_ROLE, type ScanReply, type ScanRequest } from './scan-worker';
+import { SCAN_WORKER_ROLE, factsOfPart, factsParts, type ScanReply, type ScanRequest } from './scan-worker';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
 
 export interface ProjectScan {
@@ -53,12 +53,12 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
     memory,
     async facts(work, known) {
       const pass = await scanner.claimedFacts(work, known);
-      memory.facts = threadMemory();
+      memory.facts = threadMemory('facts');
       return pass;
     },
     async analyze(_facts, project, _packages, reused, others) {
       const reports = await scanner.analyze(project, reused, others);
-      memory.analysis = threadMemory();
+      memory.analysis = threadMemory('analysis');
       return reports;
     },
     close: async () => scanner.dispose(),
@@ -66,16 +66,22 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
 }
 
 /**
+/**
  * The script a scan thread runs: `scan-worker.js` beside this code, the worker's own bundle (dist/) or its
  * compiled module (tests). It holds the scanner and the engine only, so a thread starts without loading the CLI.
  */
 const SCAN_WORKER_FILE = path.join(__dirname, 'scan-worker.js');
 
-/** A worker thread running the scanner (see `SCAN_WORKER_FILE`). */
-function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
+/**
+ * A worker thread running the scanner (see `SCAN_WORKER_FILE`). Facts travel both ways in parts (see
+ * `FACTS_PER_MESSAGE`); those received share their strings with this thread's `strings`.
+ */
+function inWorker(settings: ScannerSettings, role: string, strings: SharedStrings): ScannerHandle {
   const memory: ScannerHandle['memory'] = { role };
   /** The files whose facts the worker extracted: it keeps them, so they are not sent back to it. */
   let extracted = new Set<string>();
+  /** The facts the worker sent ahead of its reply to `facts`. */
+  let arrived: Array<[string, FileFacts]> = [];
   const worker = new Worker(SCAN_WORKER_FILE, { workerData: { role: SCAN_WORKER_ROLE, settings } });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
@@ -83,6 +89,10 @@ function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
     pending = undefined;
   };
   worker.on('message', (reply: ScanReply) => {
+    if (reply.kind === 'facts-part') {
+      arrived.push(...factsOfPart(reply.facts, strings));
+      return;
+    }
     const waiting = pending;
     pending = undefined;
     if (reply.kind === 'failed') waiting?.reject(new Error(`a scan worker failed: ${reply.message}`));
@@ -97,16 +107,19 @@ function inWorker(settings: ScannerSettings, role: string): ScannerHandle {
   return {
     memory,
     async facts(work, known) {
+      arrived = [];
       const reply = await ask({ kind: 'facts', work, known: known && [...known] });
+      const facts = arrived;
+      arrived = [];
       if (reply.kind !== 'facts') return { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
       memory.facts = reply.memory;
-      extracted = new Set(reply.facts.map(([file]) => file));
-      return reply;
+      extracted = new Set(facts.map(([file]) => file));
+      return { ...reply, facts };
     },
     async analyze(facts, _project, packages, reused, others) {
       const order = facts.map(([file]) => file);
-      const notExtracted = facts.filter(([file]) => !extracted.has(file));
-      const reply = await ask({ kind: 'analyze', order, facts: notExtracted, packages, reused: reused && [...reused], others });
+      for (const part of factsParts(facts.filter(([file]) => !extracted.has(file)))) worker.postMessage({ kind: 'facts-part', facts: part } satisfies ScanRequest);
+      const reply = await ask({ kind: 'analyze', order, packages, reused: reused && [...reused], others });
       if (reply.kind !== 'reports') return [];
       memory.analysis = reply.memory;
       return reply.reports;
@@ -148,16 +161,16 @@ export async function scanProject(
   // their requests before it starts its own.
   // facts from workers and from the cache arrive as copies, each name a string of its own: they are shared with this thread's
   const strings = new SharedStrings();
-  const scanners = Array.from({ length: threads }, (_, i) => (i === threads - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`)));
+  const scanners = Array.from({ length: threads }, (_, i) => (i === threads - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`, strings)));
   try {
     const gathered = new Map<string, FileFacts>();
     const hashes = new Map<string, string>();
     const unreadable: UnreadableFile[] = [];
     const known = cache?.knownHashes(files);
     const passes = await Promise.all(scanners.map((scanner) => scanner.facts(work, known)));
-    for (const [i, pass] of passes.entries()) {
-      const fromWorker = i !== passes.length - 1;
-      for (const [file, fileFacts] of pass.facts) gathered.set(file, fromWorker ? strings.share(fileFacts) : fileFacts);
+    for (const pass of passes) {
+      // (facts from workers shared their strings with this thread's as they arrived)
+      for (const [file, fileFacts] of pass.facts) gathered.set(file, fileFacts);
       for (const [file, hash] of pass.hashes) hashes.set(file, hash);
       for (const file of pass.unchanged) {
         const cached = cache?.facts(file, hashes.get(file) ?? '');

@@ -10,17 +10,64 @@ import { threadMemory, type ThreadMemory } from './thread-memory';
 /** Marks a worker thread started to scan, so that loading this code elsewhere in a worker starts nothing. */
 export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
 
+/**
+ * Files' facts per message between threads. A message is copied whole into a buffer by its sender and then
+ * rebuilt as objects by its receiver: sent in one message, the facts of thousands of files would be in memory
+ * three times at once (sender's objects, the buffer, receiver's objects); in parts, the buffers stay small and
+ * each part's strings are shared (see `SharedStrings`) before the next arrives.
+ */
+export const FACTS_PER_MESSAGE = 200;
+
+/**
+ * Files' facts as JSON text. Sent as objects, they would be rebuilt by the structured clone, which gives an
+ * object the hidden class it reaches by adding its keys one at a time to an empty object; a V8 object shape
+ * has room for about 1,500 such transitions, and the records of facts (exports by name, object literals' keys)
+ * fill it on a large project. From then on every object received got a hidden class of its own (at 16x the
+ * corpus, about 700,000 of them, 45 MB in the main thread). `JSON.parse` shares hidden classes however many
+ * keys the thread has met. Facts are plain data (no maps or sets: see the cache's digest); a key whose value
+ * is `undefined`, which JSON leaves out, is written as a mark and given back as it was.
+ */
+export type FactsPart = string;
+
+const UNDEFINED = '\u0000undefined';
+
+function restoreUndefined(holder: Record<string, unknown>): void {
+  for (const key in holder) {
+    const value = holder[key];
+    if (value === UNDEFINED) holder[key] = undefined;
+    else if (value !== null && typeof value === 'object') restoreUndefined(value as Record<string, unknown>);
+  }
+}
+
+/** `facts` in consecutive parts of at most `FACTS_PER_MESSAGE` files, as JSON. */
+export function factsParts(facts: ReadonlyArray<[string, FileFacts]>): FactsPart[] {
+  const parts: FactsPart[] = [];
+  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) parts.push(JSON.stringify(facts.slice(i, i + FACTS_PER_MESSAGE), (_, value: unknown) => (value === undefined ? UNDEFINED : value)));
+  return parts;
+}
+
+/** The files' facts of a part, each with its strings shared through `strings`. */
+export function factsOfPart(part: FactsPart, strings: SharedStrings): Array<[string, FileFacts]> {
+  const facts = JSON.parse(part) as Array<[string, FileFacts]>;
+  restoreUndefined(facts as unknown as Record<string, unknown>);
+  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts)]);
+}
+
 export type ScanRequest =
   /** The batches of `work` the worker claims (see `FileBatches`), with the content hashes a cache knows. */
   | { kind: 'facts'; work: FileBatches; known?: Array<[string, string]> }
+  /** Some of the facts of files the worker did not extract itself, sent ahead of `analyze` in small parts (see `FACTS_PER_MESSAGE`). */
+  | { kind: 'facts-part'; facts: FactsPart }
   /**
-   * `order`: every file with facts, in scan order; `facts`: the facts of those the worker did not extract itself
-   * (it keeps its own from the facts pass, so they do not travel there and back).
+   * `order`: every file with facts, in scan order; the facts of those the worker did not extract itself came
+   * before in `facts-part` messages (it keeps its own from the facts pass, so they do not travel there and back).
    */
-  | { kind: 'analyze'; order: string[]; facts: Array<[string, FileFacts]>; packages: PackageJson[]; reused?: string[]; others?: FileBatches }
+  | { kind: 'analyze'; order: string[]; packages: PackageJson[]; reused?: string[]; others?: FileBatches }
   | { kind: 'dispose' };
 
 export type ScanReply =
+  /** Some of the facts the worker extracted, sent ahead of its `facts` reply (whose own `facts` are then empty). */
+  | { kind: 'facts-part'; facts: FactsPart }
   | ({ kind: 'facts'; memory?: ThreadMemory } & FactsPass)
   | { kind: 'reports'; reports: FileReport[]; memory?: ThreadMemory }
   | { kind: 'disposed' }
@@ -32,28 +79,34 @@ function serveScanRequests(settings: ScannerSettings): void {
   const strings = new SharedStrings();
   const scanner = new FileScanner(settings, undefined, strings);
   let extracted = new Map<string, FileFacts>();
-  const answer = async (request: ScanRequest): Promise<ScanReply> => {
+  let received = new Map<string, FileFacts>();
+  const answer = async (request: Exclude<ScanRequest, { kind: 'facts-part' }>): Promise<ScanReply> => {
     if (request.kind === 'facts') {
       const pass = await scanner.claimedFacts(request.work, request.known && new Map(request.known));
       extracted = new Map(pass.facts);
-      return { kind: 'facts', ...pass, memory: threadMemory() };
+      for (const part of factsParts(pass.facts)) port.postMessage({ kind: 'facts-part', facts: part } satisfies ScanReply);
+      return { kind: 'facts', ...pass, facts: [], memory: threadMemory('facts') };
     }
     if (request.kind === 'analyze') {
-      // received as copies: each name again as a string of its own
-      const received = new Map(strings.share(request.facts));
       const facts = request.order.flatMap((file): Array<[string, FileFacts]> => {
         const fileFacts = extracted.get(file) ?? received.get(file);
         return fileFacts ? [[file, fileFacts]] : [];
       });
       extracted = new Map();
+      received = new Map();
       const project = projectOfFacts(settings.root, facts, request.packages);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused), request.others);
-      return { kind: 'reports', reports, memory: threadMemory() };
+      return { kind: 'reports', reports, memory: threadMemory('analysis') };
     }
     scanner.dispose();
     return { kind: 'disposed' };
   };
   port.on('message', (request: ScanRequest) => {
+    if (request.kind === 'facts-part') {
+      // received as copies: each name again as a string of its own
+      for (const [file, fileFacts] of factsOfPart(request.facts, strings)) received.set(file, fileFacts);
+      return;
+    }
     answer(request).then(
       (reply) => port.postMessage(reply),
       (error: unknown) => port.postMessage({ kind: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies ScanReply),

@@ -1,4 +1,6 @@
+import * as path from 'path';
 import * as v8 from 'v8';
+import { threadId } from 'worker_threads';
 import * as vm from 'vm';
 
 /**
@@ -16,20 +18,25 @@ export interface ThreadMemory {
 
 export const THREAD_MEMORY_VARIABLE = 'BACKEND_GUIDE_THREAD_MEMORY';
 
+/** With this set to a folder as well, each thread also writes a heap snapshot there at the end of each pass (for `bench/heap-summary.cjs`). */
+export const HEAP_SNAPSHOT_VARIABLE = 'BACKEND_GUIDE_HEAP_SNAPSHOTS';
+
 export function measuringThreadMemory(): boolean {
   return process.env[THREAD_MEMORY_VARIABLE] === '1';
 }
 
 let collect: (() => void) | undefined;
 
-/** This thread's memory after a full collection; `undefined` unless measuring. */
-export function threadMemory(): ThreadMemory | undefined {
+/** This thread's memory after a full collection (`pass` names the snapshot, when one is asked for); `undefined` unless measuring. */
+export function threadMemory(pass: string): ThreadMemory | undefined {
   if (!measuringThreadMemory()) return undefined;
   if (!collect) {
     v8.setFlagsFromString('--expose-gc');
     collect = vm.runInNewContext('gc') as () => void;
   }
   collect();
+  const snapshots = process.env[HEAP_SNAPSHOT_VARIABLE];
+  if (snapshots) v8.writeHeapSnapshot(path.join(snapshots, `${threadId === 0 ? 'main' : `worker-${threadId}`}-${pass}.heapsnapshot`));
   const usage = process.memoryUsage();
   return { heapMb: usage.heapUsed / 1e6, externalMb: usage.external / 1e6 };
 }

@@ -5,13 +5,23 @@
  * the first equal one met keeps about a seventh less in memory on a large project, and changes nothing
  * that can be read from the facts.
  *
+ * Empty arrays are shared the same way: most lists in facts are empty (a function's returns, a value's
+ * path, a file's Nest guards), and each empty array is an object of its own (about a fifth of all objects in
+ * a large project's facts). They are replaced by one frozen empty array, so that code that would add to a list
+ * of the facts fails where it does so, instead of changing every file's facts at once.
+ *
  * The table lives as long as its owner (one scan); the extension's index, which lives for the session, does
  * not use one.
  */
+const EMPTY: readonly never[] = Object.freeze([]);
+
 export class SharedStrings {
   private readonly table = new Map<string, string>();
 
-  /** Replaces, in place, every string held by `value` (objects and arrays, all the way down) by its shared copy. */
+  /**
+   * Replaces, in place, every string held by `value` (objects and arrays, all the way down) by its shared copy,
+   * and every empty array by the shared frozen one.
+   */
   share<T>(value: T): T {
     if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>);
     return value;
@@ -25,6 +35,8 @@ export class SharedStrings {
         const shared = this.table.get(value);
         if (shared === undefined) this.table.set(value, value);
         else holder[key] = shared;
+      } else if (Array.isArray(value) && value.length === 0) {
+        if ((value as unknown) !== EMPTY) holder[key] = EMPTY;
       } else if (value !== null && typeof value === 'object') {
         this.shareIn(value as Record<string, unknown>);
       }

@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as os from 'os';
 import { runCli } from '../../../src/cli/main';
 import { threadsFor } from '../../../src/cli/parallel-scan';
+import { FACTS_PER_MESSAGE } from '../../../src/cli/scan-worker';
 import { allRules } from '../../../src/engine/registry';
 import { generatedProject } from './generated-project';
 
@@ -27,6 +28,16 @@ describe('CLI on several threads', () => {
     assert.deepStrictEqual([...ruleIds].sort(), allRules().map((r) => r.meta.id).sort(), 'the project has findings of every rule');
     assert.strictEqual((await run(root, 'lint', '--format', 'sarif', '--jobs', '2')).stdout, (await run(root, 'lint', '--format', 'sarif', '--jobs', '1')).stdout);
     assert.strictEqual((await run(root, 'routes', '--format', 'json', '--jobs', '2')).stdout, (await run(root, 'routes', '--format', 'json', '--jobs', '1')).stdout);
+  });
+
+  it('finds what one thread finds when the facts of each thread travel in several messages each way', async () => {
+    // two threads with more files each than one message carries: facts go to the main thread and back in parts
+    const root = generatedProject(2 * FACTS_PER_MESSAGE + 30);
+    const serial = await run(root, 'lint', '--format', 'json', '--jobs', '1');
+    const parallel = await run(root, 'lint', '--format', 'json', '--jobs', '2');
+    assert.strictEqual(parallel.stderr, '');
+    assert.ok((JSON.parse(serial.stdout).files as unknown[]).length > 2 * FACTS_PER_MESSAGE);
+    assert.strictEqual(parallel.stdout, serial.stdout);
   });
 
   it('takes --jobs N as the number of threads, at most one per file; by default one per core for a large enough project', () => {

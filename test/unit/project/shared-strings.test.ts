@@ -27,4 +27,17 @@ describe('SharedStrings: one copy of each string across facts', () => {
     assert.strictEqual(strings.share('text'), 'text');
     assert.strictEqual(strings.share(null), null);
   });
+
+  it('replaces every empty array by one frozen empty array, which nothing can add to', () => {
+    const strings = new SharedStrings();
+    const one = { path: [] as string[], items: [{ path: [] as string[] }, ['x']] };
+    const other = { path: [] as string[] };
+    strings.share(one);
+    strings.share(other);
+    assert.strictEqual(one.path, other.path);
+    assert.strictEqual((one.items[0] as { path: string[] }).path, other.path);
+    assert.deepStrictEqual(one.items[1], ['x']);
+    assert.ok(Object.isFrozen(other.path));
+    assert.throws(() => other.path.push('y'), TypeError);
+  });
 });
