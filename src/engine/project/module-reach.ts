@@ -83,7 +83,8 @@ function buildIndex(project: ProjectFacts): ReachIndex {
     if (list) list.push(source);
     else loose.set(key, [source]);
   };
-  const packages = new Set<PackageFacts>();
+  // every package.json: the nearest ones of the files, and those above them (a root `cd server && node app.js`)
+  const packages = new Set<PackageFacts>(project.data?.packages.values() ?? []);
   for (const facts of project.files.values()) {
     const pkg = project.packageFor(facts.fileName);
     if (pkg) packages.add(pkg);
@@ -140,7 +141,8 @@ function buildIndex(project: ProjectFacts): ReachIndex {
       const parts = normalizedWord(word).split('/').filter((p) => p && p !== '..' && p !== '.');
       for (let i = 0; i < parts.length && i < 8; i++) {
         const tail = parts.slice(i).join('/');
-        for (const base of [path.dirname(configFile), ...bases]) addExact(path.join(base, tail), base);
+        // `handler: src/users.list` (a serverless `file.export`) names `src/users`
+        for (const form of new Set([tail, tail.replace(/\.[\w$-]+$/, '')])) for (const base of [path.dirname(configFile), ...bases]) addExact(path.join(base, form), base);
       }
     }
   }
