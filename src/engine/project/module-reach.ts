@@ -26,7 +26,7 @@ interface ReachIndex {
   readonly loose: ReadonlyMap<string, LooseSource[]>;
   /**
    * Folders any module below which may be loaded: those holding a file that loads modules by a path it builds,
-   * and those a glob of a launch configuration file reads (`functions: src/handlers/*.js`).
+   * and those its globs read (`glob.sync(__dirname + '/../routes/**\/*.js').forEach(require)`).
    */
   readonly trees: readonly string[];
   /** Some script file's strings were not read (facts made without them): nothing can be told never loaded. */
@@ -133,11 +133,8 @@ function buildIndex(project: ProjectFacts): ReachIndex {
   const bases = [project.rootDir ?? '/', ...[...packages].map((p) => p.dir)];
   for (const [configFile, words] of project.launchConfigs ?? []) {
     for (const word of words) {
-      const glob = globFolder(normalizedWord(word));
-      if (glob !== undefined) {
-        for (const base of [path.dirname(configFile), ...bases]) trees.push(path.join(base, glob));
-        continue;
-      }
+      // a glob in configuration names files watched, checked or copied (CI path filters, nodemon, linters), not a module to run
+      if (globFolder(normalizedWord(word)) !== undefined) continue;
       const parts = normalizedWord(word).split('/').filter((p) => p && p !== '..' && p !== '.');
       for (let i = 0; i < parts.length && i < 8; i++) {
         const tail = parts.slice(i).join('/');
