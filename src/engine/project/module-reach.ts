@@ -54,6 +54,12 @@ function builtFrom(absolute: string, base: string): string[] {
   return [absolute, stem([...relative.slice(0, at), 'src', ...relative.slice(at + 1)]), stem([...relative.slice(0, at), ...relative.slice(at + 1)])];
 }
 
+/** A path and each shorter tail of it (`app/server/index.js`, `server/index.js`, `index.js`), `.` and `..` left out, at most 8. */
+function tailsOf(key: string): string[] {
+  const parts = key.split('/').filter((p) => p && p !== '..' && p !== '.');
+  return parts.slice(0, 8).map((_, i) => parts.slice(i).join('/'));
+}
+
 /** The folders a command's relative paths may be resolved from: its own folder, and each folder it changes to (`cd server && node index.js`). */
 function commandBases(command: string, dir: string): string[] {
   const bases = [dir];
@@ -114,6 +120,8 @@ function buildIndex(project: ProjectFacts): ReachIndex {
       }
       // `./index.js`, `../db` name one file from here; a deeper relative path may be read from the working folder
       if (word.startsWith('.') && !key.includes('/')) continue;
+      // an absolute path names where a module is deployed (`/opt/app/worker/run.js` in an image): any tail of it, anywhere in the project
+      if (word.startsWith('/')) for (const tail of tailsOf(key).slice(1)) addLoose(tail, { scope: project.rootDir ?? '/', file: facts.fileName });
       // `src/handler.main` (a serverless `file.export`) names `src/handler`
       for (const form of new Set([key, key.replace(/\.[\w$-]+$/, '')])) {
         // an `index` module is named by its folder: a lone `index.js` is the writer's own (`path.resolve(__dirname, 'index.js')`)
@@ -135,9 +143,7 @@ function buildIndex(project: ProjectFacts): ReachIndex {
     for (const word of words) {
       // a glob in configuration names files watched, checked or copied (CI path filters, nodemon, linters), not a module to run
       if (globFolder(normalizedWord(word)) !== undefined) continue;
-      const parts = normalizedWord(word).split('/').filter((p) => p && p !== '..' && p !== '.');
-      for (let i = 0; i < parts.length && i < 8; i++) {
-        const tail = parts.slice(i).join('/');
+      for (const tail of tailsOf(normalizedWord(word))) {
         // `handler: src/users.list` (a serverless `file.export`) names `src/users`
         for (const form of new Set([tail, tail.replace(/\.[\w$-]+$/, '')])) for (const base of [path.dirname(configFile), ...bases]) addExact(path.join(base, form), base);
       }

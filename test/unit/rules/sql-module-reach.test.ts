@@ -109,6 +109,13 @@ runRuleTests(sqlConcatenation, {
       errors: e,
     }),
     withLaunchConfig<InvalidCase>({
+      name: 'code names where the module is deployed (an absolute path in an image)',
+      fileName: FILE,
+      files: { ...PACKAGE, '/p/server/index.js': INDEX, '/p/tools/package.json': '{ "name": "tools", "main": "run.js" }', '/p/tools/run.js': "spawn('node', ['/opt/app/server/utils/migrate.js']);\n" },
+      code: migrate,
+      errors: e,
+    }),
+    withLaunchConfig<InvalidCase>({
       name: 'a file above its folder loads modules by a path it builds',
       fileName: FILE,
       files: { ...PACKAGE, '/p/server/index.js': `${INDEX}for (const name of process.env.TASKS.split(',')) require(path.join(__dirname, 'utils', name));\n` },
