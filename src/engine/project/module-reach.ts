@@ -121,12 +121,15 @@ function buildIndex(project: ProjectFacts): ReachIndex {
       // `./index.js`, `../db` name one file from here; a deeper relative path may be read from the working folder
       if (word.startsWith('.') && !key.includes('/')) continue;
       // an absolute path names where a module is deployed (`/opt/app/worker/run.js` in an image): any tail of it, anywhere in the project
-      if (word.startsWith('/')) for (const tail of tailsOf(key).slice(1)) addLoose(tail, { scope: project.rootDir ?? '/', file: facts.fileName });
-      // `src/handler.main` (a serverless `file.export`) names `src/handler`
-      for (const form of new Set([key, key.replace(/\.[\w$-]+$/, '')])) {
-        // an `index` module is named by its folder: a lone `index.js` is the writer's own (`path.resolve(__dirname, 'index.js')`)
-        if (!form.includes('/') && INDEX_STEM.test(form)) exact.add(path.join(dir, form));
-        else addLoose(form, source);
+      const anywhere = { scope: project.rootDir ?? '/', file: facts.fileName };
+      const forms = word.startsWith('/') ? tailsOf(key).map((tail) => [tail, anywhere] as const) : [[key, source] as const];
+      for (const [form, from] of forms) {
+        // `src/handler.main` (a serverless `file.export`) names `src/handler`
+        for (const named of new Set([form, form.replace(/\.[\w$-]+$/, '')])) {
+          // an `index` module is named by its folder: a lone `index.js` is the writer's own (`path.resolve(__dirname, 'index.js')`)
+          if (!named.includes('/') && INDEX_STEM.test(named)) exact.add(path.join(dir, named));
+          else addLoose(named, from);
+        }
       }
     }
   }

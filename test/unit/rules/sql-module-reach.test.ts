@@ -60,11 +60,11 @@ runRuleTests(sqlConcatenation, {
       code: migrate,
     },
     withLaunchConfig<ValidCase>({
-      name: 'a sentence with the folder name in it names no module, nor does a string of another package',
+      name: 'a sentence with the folder name in it names no module, nor does a string of another package, nor a path to another index module',
       fileName: '/p/server/utils/database/index.js',
       files: {
         ...PACKAGE,
-        '/p/server/index.js': `${INDEX}console.log('columns are added to the database at boot');\n`,
+        '/p/server/index.js': `${INDEX}console.log('columns are added to the database at boot');\nconst hint = 'This key is required. See /server/routes/index.js:287';\n`,
         '/p/web/package.json': '{ "name": "web", "scripts": { "start": "vite" } }',
         '/p/web/src/form.js': "export const field = form.get('database');\n",
       },
