@@ -81,13 +81,13 @@ export function launchConfigFiles(dirs: Iterable<string>): string[] {
 }
 
 /**
- * The package.json files the scanned files belong to, the requirement files of their Python files, and the launch
- * configuration files beside those package.json files and in `root`, read.
+ * The package.json files the scanned files belong to, the requirement files of their Python files, and, given the
+ * project `root`, the launch configuration files there and beside those package.json files, read.
  */
 export function readPackageJsons(files: readonly string[], root?: string): PackageJson[] {
   const packages = nearestPackageJsons(files);
   const manifests = [...packages, ...nearestPythonRequirements(files)];
-  const configs = launchConfigFiles([...(root ? [root] : []), ...packages.map((p) => path.dirname(p))]).filter((f) => !manifests.includes(f));
+  const configs = root ? launchConfigFiles([root, ...packages.map((p) => path.dirname(p))]).filter((f) => !manifests.includes(f)) : [];
   return [...manifests, ...configs].map((pkg) => {
     try {
       return [pkg, regularFileText(pkg)];
@@ -100,12 +100,13 @@ export function readPackageJsons(files: readonly string[], root?: string): Packa
 /**
  * The project's cross-file facts (apps, routers, middleware order, imports) from every scanned file's
  * facts, in scan order, so rules see where middleware registered in one file applies to routes in another.
+ * `launchConfigsRead`: the CLI read the launch configuration (see `readPackageJsons`), so a module nothing names
+ * can be told never loaded; the learning track's grader leaves it out, as the editor does.
  */
-export function projectOfFacts(root: string, facts: Iterable<[string, FileFacts]>, packages: readonly PackageJson[]): ProjectFacts {
+export function projectOfFacts(root: string, facts: Iterable<[string, FileFacts]>, packages: readonly PackageJson[], launchConfigsRead = true): ProjectFacts {
   const index = new ProjectIndex(root);
   for (const [file, fileFacts] of facts) index.setFileFacts(file, fileFacts);
-  // the CLI reads the launch configuration: a module nothing names can be told never loaded
-  index.markLaunchConfigsRead();
+  if (launchConfigsRead) index.markLaunchConfigsRead();
   for (const [pkg, text] of packages) {
     const name = path.basename(pkg);
     if (name === 'package.json' || PYTHON_REQUIREMENT_FILE.test(name)) index.setManifest(pkg, text);
