@@ -70,11 +70,9 @@ function commandBases(command: string, dir: string): string[] {
 /** The project package a bare specifier starts with (`@acme/db` of `@acme/db/src/queries`), and the path after it. */
 function packageNamed(byName: ReadonlyMap<string, PackageFacts>, word: string): { pkg: PackageFacts; rest: string } | undefined {
   const parts = word.split('/');
-  for (const length of word.startsWith('@') ? [2] : [1]) {
-    const pkg = byName.get(parts.slice(0, length).join('/'));
-    if (pkg) return { pkg, rest: parts.slice(length).join('/') };
-  }
-  return undefined;
+  const length = word.startsWith('@') ? 2 : 1;
+  const pkg = byName.get(parts.slice(0, length).join('/'));
+  return pkg && { pkg, rest: parts.slice(length).join('/') };
 }
 
 function buildIndex(project: ProjectFacts): ReachIndex {

@@ -130,6 +130,18 @@ runRuleTests(sqlConcatenation, {
       errors: [{ messageId: 'concatenated' }],
     }),
     withLaunchConfig<InvalidCase>({
+      name: 'another package of the workspace imports it by package name and path',
+      fileName: '/p/db/utils/migrate.js',
+      files: {
+        '/p/db/package.json': '{ "name": "@acme/db", "main": "index.js" }',
+        '/p/db/index.js': 'module.exports = {};\n',
+        '/p/api/package.json': PACKAGE_JSON,
+        '/p/api/index.js': `${INDEX}const { checkColumns } = require('@acme/db/utils/migrate');\ncheckColumns(model, db);\n`,
+      },
+      code: migrate,
+      errors: e,
+    }),
+    withLaunchConfig<InvalidCase>({
       name: "the module is its package's main",
       fileName: FILE,
       files: { '/p/server/package.json': '{ "name": "server", "main": "utils/migrate.js" }' },
