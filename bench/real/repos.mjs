@@ -45,22 +45,26 @@ export function hasCommit(repo) {
 }
 
 /**
- * Writes the pinned commit's source files into the work folder, once. Blobs a mirror lacks (snapshots drop
- * files of 4 MiB and more) are skipped and counted, never a reason to fail.
+ * Launch configuration files the CLI reads (Dockerfile, Procfile, `*.yml`, ... beside a package.json or at the root,
+ * or in their `docker/`, `.github/workflows/` ... folders; see src/engine/project/module-launchers.ts): mirrored here
+ * so that the benchmark sees what names a module as a real checkout does.
  */
-export function extract(repo) {
-  const target = path.join(workRoot(), `${slug(repo.name)}@${repo.commit.slice(0, 12)}`);
-  const done = path.join(target, '.bench-extracted.json');
-  if (fs.existsSync(done)) return { dir: target, ...JSON.parse(fs.readFileSync(done, 'utf8')) };
-  fs.rmSync(target, { recursive: true, force: true });
-  const dir = mirrorOf(repo);
-  const listing = git(dir, ['ls-tree', '-r', '-z', repo.commit]).toString('utf8').split('\0').filter(Boolean);
-  const blobs = [];
-  for (const entry of listing) {
-    const [meta, file] = [entry.slice(0, entry.indexOf('\t')), entry.slice(entry.indexOf('\t') + 1)];
-    const [mode, type, sha] = meta.split(' ');
-    if (type === 'blob' && mode !== '120000' && SOURCE_FILE.test(file)) blobs.push({ sha, file });
-  }
+const LAUNCH_CONFIG_NAME = /^(?:Dockerfile[\w.-]*|[\w.-]+\.Dockerfile|Procfile[\w.-]*|Makefile|[\w.-]+\.(?:json|jsonc|json5|ya?ml|toml|sh|bash|service|conf)|\.[\w.-]+rc)$/i;
+const LAUNCH_CONFIG_FOLDERS = ['', 'docker', 'deploy', 'deployment', 'ops', 'infra', 'bin', 'scripts', '.github/workflows', '.circleci', 'k8s', 'helm', 'config'];
+const MAX_LAUNCH_CONFIG_BYTES = 64 * 1024;
+
+/** The launch configuration files of a listing (`[{ file, size }]`): in the root or a package.json's folder, or the usual folders below them. */
+function launchConfigsOf(entries) {
+  const packageDirs = new Set(['', ...entries.filter((e) => /(?:^|\/)package\.json$/.test(e.file)).map((e) => path.posix.dirname(e.file)).map((d) => (d === '.' ? '' : d))]);
+  const places = new Set([...packageDirs].flatMap((dir) => LAUNCH_CONFIG_FOLDERS.map((sub) => path.posix.join(dir, sub)).map((d) => (d === '.' ? '' : d))));
+  return entries.filter((e) => {
+    const dir = path.posix.dirname(e.file);
+    return e.size <= MAX_LAUNCH_CONFIG_BYTES && !/(?:^|\/)\.backendguide\.ya?ml$/.test(e.file) && LAUNCH_CONFIG_NAME.test(path.posix.basename(e.file)) && !SOURCE_FILE.test(e.file) && places.has(dir === '.' ? '' : dir);
+  });
+}
+
+/** Writes blobs (`[{ sha, file }]`) of a mirror under `target`; returns how many were written and how many the mirror lacks. */
+function writeBlobs(dir, target, blobs) {
   // One `cat-file --batch` for all blobs: "<sha> blob <size>\n<bytes>\n", or "<sha> missing\n".
   const batch = git(dir, ['cat-file', '--batch'], blobs.map((b) => b.sha).join('\n') + '\n');
   let at = 0;
@@ -78,7 +82,50 @@ export function extract(repo) {
     at += size + 1;
     written++;
   }
-  const info = { written, missing };
+  return { written, missing };
+}
+
+/** The blobs of the pinned commit, with their paths and sizes. */
+function listing(repo) {
+  const entries = git(mirrorOf(repo), ['ls-tree', '-r', '-l', '-z', repo.commit]).toString('utf8').split('\0').filter(Boolean);
+  const blobs = [];
+  for (const entry of entries) {
+    const [meta, file] = [entry.slice(0, entry.indexOf('\t')), entry.slice(entry.indexOf('\t') + 1)];
+    const [mode, type, sha, size] = meta.split(/\s+/);
+    if (type === 'blob' && mode !== '120000') blobs.push({ sha, file, size: Number(size) });
+  }
+  return blobs;
+}
+
+/**
+ * Adds the launch configuration files to a folder extracted before they were part of the extraction: only new
+ * files are written, so runs reading the folder meanwhile see the same sources.
+ */
+function addLaunchConfigs(repo, target, info) {
+  const done = path.join(target, '.bench-extracted.json');
+  const { written } = writeBlobs(mirrorOf(repo), target, launchConfigsOf(listing(repo)));
+  const updated = { ...info, launchConfigs: written };
+  fs.writeFileSync(done, JSON.stringify(updated));
+  return updated;
+}
+
+/**
+ * Writes the pinned commit's source files into the work folder, once. Blobs a mirror lacks (snapshots drop
+ * files of 4 MiB and more) are skipped and counted, never a reason to fail.
+ */
+export function extract(repo) {
+  const target = path.join(workRoot(), `${slug(repo.name)}@${repo.commit.slice(0, 12)}`);
+  const done = path.join(target, '.bench-extracted.json');
+  if (fs.existsSync(done)) {
+    const info = JSON.parse(fs.readFileSync(done, 'utf8'));
+    return { dir: target, ...(info.launchConfigs === undefined ? addLaunchConfigs(repo, target, info) : info) };
+  }
+  fs.rmSync(target, { recursive: true, force: true });
+  const blobs = listing(repo);
+  const sources = blobs.filter((b) => SOURCE_FILE.test(b.file));
+  const { written, missing } = writeBlobs(mirrorOf(repo), target, sources);
+  const configs = writeBlobs(mirrorOf(repo), target, launchConfigsOf(blobs));
+  const info = { written, missing, launchConfigs: configs.written };
   fs.mkdirSync(target, { recursive: true });
   fs.writeFileSync(done, JSON.stringify(info));
   return { dir: target, ...info };

@@ -141,7 +141,7 @@ export async function scanProject(
   files: readonly string[], settings: ScannerSettings, options: { threads: number; analyze: boolean; cache?: ScanCache },
 ): Promise<ProjectScan> {
   const { cache } = options;
-  const packages = readPackageJsons(files);
+  const packages = readPackageJsons(files, settings.root);
   if (cache && options.analyze) {
     // nothing changed: no thread is started and nothing is parsed
     const unchanged = cache.unchangedScan(files, packages, settings.displayRoot);

@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import type { Grammars } from '../engine/parser';
 import { loadDeferredGrammars } from '../engine/project/deferred-calls';
+import { LAUNCH_CONFIG_FILE, LAUNCH_CONFIG_FOLDERS, MAX_LAUNCH_CONFIG_BYTES, MAX_LAUNCH_CONFIG_FILES, NOT_LAUNCH_CONFIG } from '../engine/project/module-launchers';
 import { PYTHON_REQUIREMENT_FILE } from '../engine/project/python-requirements';
 import { regularFileText } from '../files/project-files';
 
@@ -50,9 +51,46 @@ export function nearestPythonRequirements(files: readonly string[]): string[] {
   return [...found];
 }
 
-/** The package.json files the scanned files belong to, and the requirement files of their Python files, read. */
-export function readPackageJsons(files: readonly string[]): PackageJson[] {
-  return [...nearestPackageJsons(files), ...nearestPythonRequirements(files)].map((pkg) => {
+/**
+ * The launch configuration files (Dockerfile, Procfile, `*.yml`, ... see `LAUNCH_CONFIG_FILE`) in the given folders
+ * and in their usual subfolders (`docker/`, `.github/workflows/`), small ones only, capped in number.
+ */
+export function launchConfigFiles(dirs: Iterable<string>): string[] {
+  const found = new Set<string>();
+  const visit = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      if (found.size >= MAX_LAUNCH_CONFIG_FILES) return;
+      if (!entry.isFile() || !LAUNCH_CONFIG_FILE.test(entry.name) || NOT_LAUNCH_CONFIG.test(entry.name)) continue;
+      const file = path.join(dir, entry.name);
+      try {
+        if (fs.statSync(file).size <= MAX_LAUNCH_CONFIG_BYTES) found.add(file);
+      } catch {
+        // unreadable: it names nothing
+      }
+    }
+  };
+  for (const dir of new Set(dirs)) {
+    visit(dir);
+    for (const sub of LAUNCH_CONFIG_FOLDERS) visit(path.join(dir, sub));
+  }
+  return [...found];
+}
+
+/**
+ * The package.json files the scanned files belong to, the requirement files of their Python files, and, given the
+ * project `root`, the launch configuration files there and beside those package.json files, read.
+ */
+export function readPackageJsons(files: readonly string[], root?: string): PackageJson[] {
+  const packages = nearestPackageJsons(files);
+  const manifests = [...packages, ...nearestPythonRequirements(files)];
+  const configs = root ? launchConfigFiles([root, ...packages.map((p) => path.dirname(p))]).filter((f) => !manifests.includes(f)) : [];
+  return [...manifests, ...configs].map((pkg) => {
     try {
       return [pkg, regularFileText(pkg)];
     } catch {
@@ -64,11 +102,18 @@ export function readPackageJsons(files: readonly string[]): PackageJson[] {
 /**
  * The project's cross-file facts (apps, routers, middleware order, imports) from every scanned file's
  * facts, in scan order, so rules see where middleware registered in one file applies to routes in another.
+ * `launchConfigsRead`: the CLI read the launch configuration (see `readPackageJsons`), so a module nothing names
+ * can be told never loaded; the learning track's grader leaves it out, as the editor does.
  */
-export function projectOfFacts(root: string, facts: Iterable<[string, FileFacts]>, packages: readonly PackageJson[]): ProjectFacts {
+export function projectOfFacts(root: string, facts: Iterable<[string, FileFacts]>, packages: readonly PackageJson[], launchConfigsRead = true): ProjectFacts {
   const index = new ProjectIndex(root);
   for (const [file, fileFacts] of facts) index.setFileFacts(file, fileFacts);
-  for (const [pkg, text] of packages) index.setManifest(pkg, text);
+  if (launchConfigsRead) index.markLaunchConfigsRead();
+  for (const [pkg, text] of packages) {
+    const name = path.basename(pkg);
+    if (name === 'package.json' || PYTHON_REQUIREMENT_FILE.test(name)) index.setManifest(pkg, text);
+    else index.setLaunchConfig(pkg, text);
+  }
   return index.facts();
 }
 

@@ -30,6 +30,11 @@ export interface ProjectFacts {
    */
   readonly sources?: ProjectSources;
   /**
+   * The path-like words of the project's launch configuration files (Dockerfile, Procfile, `*.yml`, ...), by file;
+   * present only when the caller read them (the CLI): then a module nothing names can be told never loaded.
+   */
+  readonly launchConfigs?: ReadonlyMap<string, readonly string[]>;
+  /**
    * The maps the snapshot was made of, as plain data another thread can receive (`projectFactsFrom` makes
    * the same facts of them there); absent on facts made by hand.
    */
@@ -44,6 +49,8 @@ export interface ProjectFactsData {
   readonly requirements: ReadonlyMap<string, PackageFacts>;
   /** See `ProjectFacts.partial`. */
   readonly partial?: boolean;
+  /** See `ProjectFacts.launchConfigs`. */
+  readonly launchConfigs?: ReadonlyMap<string, readonly string[]>;
 }
 
 export { ProjectIndex, projectFactsFrom } from './project/project-index';

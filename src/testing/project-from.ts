@@ -4,6 +4,7 @@ import type { ProjectFacts } from '../engine/project';
 import { hasProjectFacts, languageOfFileName } from '../engine/languages';
 import { sharedGrammars } from '../engine/parser';
 import { loadDeferredGrammars } from '../engine/project/deferred-calls';
+import { LAUNCH_CONFIG_FILE, NOT_LAUNCH_CONFIG } from '../engine/project/module-launchers';
 import { ProjectIndex, parsedFactsOfText } from '../engine/project/project-index';
 import { PYTHON_REQUIREMENT_FILE } from '../engine/project/python-requirements';
 
@@ -22,17 +23,22 @@ function commonDir(fileNames: readonly string[]): string {
 
 /**
  * Indexes a small in-memory project for tests: `projectFrom({ '/p/app.js': '...', '/p/package.json': '{...}' })`.
- * Files named `package.json` and Python requirement files are recorded as manifests; the others are indexed as source files.
+ * Files named `package.json` and Python requirement files are recorded as manifests; launch configuration files
+ * (Dockerfile, Procfile, `*.yml`, ...) as such, and their presence, or `launchConfigsRead`, says that the launch
+ * configuration was read, as the CLI does; the others are indexed as source files.
  * With `deferCalls`, as the CLI does: call facts deferred, read again from these texts when asked (see `deferred-calls.ts`).
  */
-export async function projectFrom(files: Readonly<Record<string, string>>, options: { rootDir?: string; grammars?: Grammars; deferCalls?: boolean } = {}): Promise<ProjectFacts> {
+export async function projectFrom(files: Readonly<Record<string, string>>, options: { rootDir?: string; grammars?: Grammars; deferCalls?: boolean; launchConfigsRead?: boolean } = {}): Promise<ProjectFacts> {
   const names = Object.keys(files);
   const rootDir = options.rootDir ?? commonDir(names);
   const grammars = options.grammars ?? sharedGrammars();
   const index = new ProjectIndex(rootDir, grammars);
+  if (options.launchConfigsRead) index.markLaunchConfigsRead();
   for (const name of names) {
+    const base = path.basename(name);
     const languageId = languageOfFileName(name);
-    if (path.basename(name) === 'package.json' || PYTHON_REQUIREMENT_FILE.test(path.basename(name))) index.setManifest(name, files[name]);
+    if (base === 'package.json' || PYTHON_REQUIREMENT_FILE.test(base)) index.setManifest(name, files[name]);
+    else if (LAUNCH_CONFIG_FILE.test(base) && !NOT_LAUNCH_CONFIG.test(base)) index.setLaunchConfig(name, files[name]);
     else if (options.deferCalls && languageId && hasProjectFacts(languageId)) index.setFileFacts(name, (await parsedFactsOfText(name, files[name], languageId, grammars, rootDir, false, true)).facts);
     else await index.setFile(name, files[name]);
   }

@@ -46,7 +46,8 @@ export async function gradeRules(root: string, rules: readonly string[], grammar
     texts.set(file, { graded, silenced: graded !== read.text });
     if (isJavaScriptFamily(languageId)) facts.push([file, (await parsedFactsOfText(file, graded, languageId, grammars, root, false)).facts]);
   }
-  const project = projectOfFacts(root, facts, readPackageJsons(files));
+  // as in the editor, a learner's file that nothing loads yet is still checked
+  const project = projectOfFacts(root, facts, readPackageJsons(files), false);
   const found: GradedFinding[] = [];
   for (const [file, { graded, silenced }] of texts) {
     const result = await analyze(graded, { languageId: languageOfFileName(file)!, fileName: file, config, grammars, project, projectWorkApart: true });

@@ -348,6 +348,10 @@ export interface FileFacts {
   deferred?: DeferredFacts;
   /** JavaScript/TypeScript files outside tests: the member names the text mentions (see `memberMentions`). */
   memberNames?: string[];
+  /** JavaScript/TypeScript files outside tests: the path-like words of its strings, which may name modules it loads (see `pathNamesOf`). */
+  pathNames?: string[];
+  /** The file loads modules by paths it builds (`require(path.join(__dirname, name))`). */
+  loadsComputed?: true;
 }
 
 /** What reading a file's deferred facts again takes. */
@@ -376,6 +380,12 @@ export interface PackageFacts {
   readable: boolean;
   /** What the package hands to whoever loads it (`main`, `exports`, `bin`, ...), as written; absent for requirement files. */
   entries?: string[];
+  /** The other string values of package.json (its `scripts` commands first), which may name modules to run; absent for requirement files. */
+  launches?: string[];
+  /** The package's `name`, by which other packages of a workspace import its modules (`@acme/db/src/queries`). */
+  name?: string;
+  /** The package says how it starts: an entry (`main`, `exports`, `bin`) or a `start` script. */
+  declaresStart?: boolean;
 }
 
 export function emptyFileFacts(fileName: string, languageId: LanguageId, textHash: string, isTest: boolean, skipped: boolean): FileFacts {

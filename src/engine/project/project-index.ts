@@ -18,6 +18,7 @@ import { resolveModulePath } from './module-resolution';
 import { nearestPackage, readPackageFacts } from './package-facts';
 import { PYTHON_REQUIREMENT_FILE, mergeRequirements, readPythonRequirements } from './python-requirements';
 import { MENTION_TYPES, memberMentions } from './member-mentions';
+import { pathNamesOf, pathWords } from './path-names';
 import { OWN_RETURN_TYPES, SharedWalk } from '../ast';
 import { textHash } from './text-hash';
 import * as path from 'path';
@@ -41,7 +42,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
   const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : languageId === 'php' ? MAY_HOLD_PHP_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
-  const mentions = (facts: FileFacts, tree?: Tree, walk?: SharedWalk): FileFacts => (isTest || !SCRIPT_LANGUAGE.test(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode, walk) });
+  const mentions = (facts: FileFacts, tree?: Tree, walk?: SharedWalk): FileFacts => (isTest || !SCRIPT_LANGUAGE.test(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode, walk), ...loadedPaths(text) });
   if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: mentions(emptyFileFacts(fileName, languageId, hash, isTest, true)) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
@@ -62,6 +63,12 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   }
 }
 
+/** What a script file's strings may name as modules to load (see `pathNamesOf`). */
+function loadedPaths(text: string): Pick<FileFacts, 'pathNames' | 'loadsComputed'> {
+  const { names, loadsComputed } = pathNamesOf(text);
+  return loadsComputed ? { pathNames: names, loadsComputed } : { pathNames: names };
+}
+
 /** The Python requirements of the nearest folder above `fileName` that has requirement files, merged. */
 function nearestRequirements(requirements: ReadonlyMap<string, PackageFacts>, fileName: string): PackageFacts | undefined {
   const byDir = new Map<string, PackageFacts>();
@@ -71,10 +78,10 @@ function nearestRequirements(requirements: ReadonlyMap<string, PackageFacts>, fi
 
 /** The project facts made of `data` (sent from another thread, or just gathered). */
 export function projectFactsFrom(data: ProjectFactsData): ProjectFacts {
-  return createSnapshot(data.rootDir, data.files, data.packages, data.requirements, data.partial);
+  return createSnapshot(data.rootDir, data.files, data.packages, data.requirements, data.partial, data.launchConfigs);
 }
 
-function createSnapshot(rootDir: string, files: ReadonlyMap<string, FileFacts>, packages: ReadonlyMap<string, PackageFacts>, requirements: ReadonlyMap<string, PackageFacts>, partial?: boolean): ProjectFacts {
+function createSnapshot(rootDir: string, files: ReadonlyMap<string, FileFacts>, packages: ReadonlyMap<string, PackageFacts>, requirements: ReadonlyMap<string, PackageFacts>, partial?: boolean, launchConfigs?: ReadonlyMap<string, readonly string[]>): ProjectFacts {
   const resolved = new Map<string, string | undefined>();
   const memos = new Map<string, unknown>();
   return {
@@ -91,8 +98,9 @@ function createSnapshot(rootDir: string, files: ReadonlyMap<string, FileFacts>, 
       if (!memos.has(key)) memos.set(key, compute());
       return memos.get(key) as T;
     },
-    data: partial ? { rootDir, files, packages, requirements, partial } : { rootDir, files, packages, requirements },
+    data: { rootDir, files, packages, requirements, ...(partial ? { partial } : {}), ...(launchConfigs ? { launchConfigs } : {}) },
     ...(partial ? { partial } : {}),
+    ...(launchConfigs ? { launchConfigs } : {}),
   };
 }
 
@@ -111,6 +119,8 @@ export class ProjectIndex {
   private readonly grammars: Grammars;
   private snapshot: ProjectFacts | undefined;
   private partial = false;
+  /** The path words of launch configuration files by path; undefined until the caller says it reads them. */
+  private launchConfigs: Map<string, readonly string[]> | undefined;
 
   constructor(readonly rootDir: string, grammars?: Grammars) {
     this.grammars = grammars ?? sharedGrammars();
@@ -160,15 +170,32 @@ export class ProjectIndex {
     else if (PYTHON_REQUIREMENT_FILE.test(path.basename(fileName))) this.setPythonRequirements(fileName, text);
   }
 
-  /** A snapshot of the facts; the same object until the next change. */
+  /**
+   * Records (or, with `undefined`, forgets) a launch configuration file (Dockerfile, Procfile, `*.yml`, ... see
+   * `LAUNCH_CONFIG_FILE`) by its absolute path; from the first call on, the facts say that configuration was read.
+   */
+  setLaunchConfig(fileName: string, text: string | undefined): void {
+    this.launchConfigs ??= new Map();
+    if (text === undefined) this.launchConfigs.delete(fileName);
+    else this.launchConfigs.set(fileName, [...pathWords(text)]);
+    this.snapshot = undefined;
+  }
+
+  /** Says that the project's launch configuration was read, even when it has no such file. */
+  markLaunchConfigsRead(): void {
+    this.launchConfigs ??= new Map();
+    this.snapshot = undefined;
+  }
+
   /** Marks the index as missing some of the project's source files (see `ProjectFacts.partial`). */
   markPartial(): void {
     this.partial = true;
     this.snapshot = undefined;
   }
 
+  /** A snapshot of the facts; the same object until the next change. */
   facts(): ProjectFacts {
-    this.snapshot ??= createSnapshot(this.rootDir, new Map(this.fileFacts), new Map(this.packages), new Map(this.requirements), this.partial);
+    this.snapshot ??= createSnapshot(this.rootDir, new Map(this.fileFacts), new Map(this.packages), new Map(this.requirements), this.partial, this.launchConfigs && new Map(this.launchConfigs));
     return this.snapshot;
   }
 

@@ -63,7 +63,7 @@ function wholeModuleReExported(project: ProjectFacts, file: string): boolean {
 }
 
 /** Whether the file may be what its package.json hands out; no package.json, no entry. */
-function mayBePackageEntry(project: ProjectFacts, file: string): boolean {
+export function mayBePackageEntry(project: ProjectFacts, file: string): boolean {
   const pkg = project.packageFor(file);
   if (!pkg) return false;
   if (!pkg.readable || !pkg.entries) return true;

@@ -50,7 +50,7 @@ export async function checkProjectFixes(root: string, tally: FixCheckTally, opti
   const { files } = collectSourceFiles([root], root, config.ignore);
   const settings = { root, displayRoot: root, config, keptTreeChars: 0 };
   const scan = await scanProject(files, settings, { threads: 1, analyze: true });
-  const packages = readPackageJsons(files);
+  const packages = readPackageJsons(files, root);
   for (const report of scan.reports ?? []) {
     if (!report.findings.some((f) => f.fixes.length) && !options.suppressions) continue;
     const read = readSource(report.file);

@@ -43,6 +43,8 @@ export interface CrossFileCalls {
   readonly complete?: boolean;
   /** Whether `fn`, a function this file exports, can be called by nothing in or out of the project (see `exportedButUnused`). */
   exportedButUnused?(fn: Node): boolean;
+  /** Whether nothing can load this file's module, so none of its code runs (see `unloadableModule`). */
+  moduleUnloadable?(): boolean;
   /** What other project files name, for telling methods only their own class calls. */
   readonly memberSight?: MemberSight;
   /** The same for a member path below what `node` stands for (`Args` with `['kind', 'type']` for `Args.kind.type`). */

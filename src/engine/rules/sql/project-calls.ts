@@ -8,6 +8,7 @@ import { ValueResolver } from '../../project/value-resolver';
 import type { Range } from '../../types';
 import { mentionedElsewhere, mentionedWhereReachable, mentionsComplete } from '../../project/member-mentions';
 import { exportedButUnused } from '../../project/unused-exports';
+import { unloadableModule } from '../../project/module-reach';
 import { handedOnOrigin } from './graphql-args';
 import { importedClass, inheritedTextReturn } from './inherited-methods';
 import type { MemberSight } from './own-class-calls';
@@ -58,6 +59,7 @@ export class ProjectCalls implements CrossFileCalls {
   private readonly index: CallSiteIndex;
   private readonly resolver: ValueResolver;
   private values: FileValues | undefined;
+  private unloadable: boolean | undefined;
 
   constructor(
     private readonly fileName: string,
@@ -107,6 +109,11 @@ export class ProjectCalls implements CrossFileCalls {
   exportedButUnused(fn: Node): boolean {
     const index = this.indexedFunction(fn);
     return index !== undefined && exportedButUnused(this.project, this.index, this.fileName, index);
+  }
+
+  moduleUnloadable(): boolean {
+    this.unloadable ??= unloadableModule(this.project, this.fileName);
+    return this.unloadable;
   }
 
   textReturnOf(callee: Node): readonly ParamPart[] | undefined {

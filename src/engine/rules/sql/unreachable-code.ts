@@ -14,15 +14,20 @@ const MAX_DEPTH = 3;
  * call (not published, or exported but named by no other file, see `exportedButUnused`). Told only while the
  * project's facts are complete: a lone file, or a project still being indexed, keeps every function callable.
  * Instance methods are left callable (the runtime calls `toString`, `toJSON`, `then` by their names).
+ * A module nothing can load (no import, entry, launcher or convention names it) runs none of its code.
  */
 export class UnreachableCode {
   private readonly dead = new Map<number, boolean>();
 
   constructor(private readonly ev: StringEvaluator) {}
 
-  /** Whether `node` sits in a function that can never be called. */
+  /**
+   * Whether `node` sits in a function that can never be called, or in a module nothing can load (see
+   * `unloadableModule`): none of its code runs, request handlers it defines included.
+   */
   contains(node: Node): boolean {
-    return !!this.ev.crossFile?.complete && this.enclosingFunctions(node).some((fn) => this.isDead(fn, 0));
+    const crossFile = this.ev.crossFile;
+    return !!crossFile?.complete && (!!crossFile.moduleUnloadable?.() || this.enclosingFunctions(node).some((fn) => this.isDead(fn, 0)));
   }
 
   private enclosingFunctions(node: Node): Node[] {

@@ -1,0 +1,201 @@
+import * as path from 'path';
+import type { ProjectFacts } from '../project';
+import type { PackageFacts } from './facts';
+import { pathBelowRoot } from './frameworks';
+import { BUILD_OUTPUT_FOLDERS, CHECKING_TOOL_CONFIG, CONVENTIONAL_ENTRY, RUN_BY_HAND_FOLDER } from './module-launchers';
+import { importedElsewhere } from './member-mentions';
+import { pathWords } from './path-names';
+import { mayBePackageEntry } from './unused-exports';
+
+const SCRIPT_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
+const SCRIPT_EXTENSION = /\.[cm]?[jt]sx?$/;
+/** `index`, `index.js`: the module a folder stands for. */
+const INDEX_STEM = /^index(?:\.[cm]?[jt]sx?)?$/;
+
+/** Where a word read loosely was written: it may name modules below `scope` (its package), never its own file. */
+interface LooseSource {
+  readonly scope: string;
+  readonly file: string;
+}
+
+/** Everything the project's code and configuration name, as `unloadableModule` looks modules up in it. */
+interface ReachIndex {
+  /** Absolute paths named exactly (with or without extension; a folder names its `index` and the files a loader reads in it). */
+  readonly exact: ReadonlySet<string>;
+  /** Path words a loader may join to a folder out of sight (`'jobs/cleanup'`, `'database'`), normalized, by where they were written. */
+  readonly loose: ReadonlyMap<string, LooseSource[]>;
+  /**
+   * Folders any module below which may be loaded: those holding a file that loads modules by a path it builds,
+   * and those its globs read (`glob.sync(__dirname + '/../routes/**\/*.js').forEach(require)`).
+   */
+  readonly trees: readonly string[];
+  /** Some script file's strings were not read (facts made without them): nothing can be told never loaded. */
+  readonly unknown: boolean;
+}
+
+/** `./a/../b/`, `@/lib/db`, `#lib`, `C:\\x` as a `/`-separated path without the leading `./`, `../`, `/` and aliases, and without a trailing `/`. */
+function normalizedWord(word: string): string {
+  return word.replace(/\\/g, '/').replace(/^(?:[@~#]\/|#)/, '').replace(/^(?:\.{1,2}\/|\/)+/, '').replace(/\/+$/, '');
+}
+
+/** A word cut before its first glob segment (`src/db/**\/*.ts` is `src/db`): the folder a glob reads below. */
+function globFolder(word: string): string | undefined {
+  const parts = word.split('/');
+  const at = parts.findIndex((p) => p.includes('*'));
+  return at < 0 ? undefined : parts.slice(0, at).join('/');
+}
+
+/** The forms of an absolute path a launcher names: itself, and for built output (`dist/x.js`) the sources it is built from (`src/x`, `x`). */
+function builtFrom(absolute: string, base: string): string[] {
+  const relative = path.relative(base, absolute).split(path.sep);
+  const at = relative.findIndex((part) => BUILD_OUTPUT_FOLDERS.has(part));
+  if (at < 0 || relative[0] === '..') return [absolute];
+  const stem = (parts: string[]) => path.join(base, ...parts).replace(SCRIPT_EXTENSION, '');
+  return [absolute, stem([...relative.slice(0, at), 'src', ...relative.slice(at + 1)]), stem([...relative.slice(0, at), ...relative.slice(at + 1)])];
+}
+
+/** A path and each shorter tail of it (`app/server/index.js`, `server/index.js`, `index.js`), `.` and `..` left out, at most 8. */
+function tailsOf(key: string): string[] {
+  const parts = key.split('/').filter((p) => p && p !== '..' && p !== '.');
+  return parts.slice(0, 8).map((_, i) => parts.slice(i).join('/'));
+}
+
+/** The folders a command's relative paths may be resolved from: its own folder, and each folder it changes to (`cd server && node index.js`). */
+function commandBases(command: string, dir: string): string[] {
+  const bases = [dir];
+  for (const m of command.matchAll(/\b(?:cd|--prefix|--cwd|-C|--dir)\s+([^\s;&|]+)/g)) bases.push(path.resolve(dir, m[1]));
+  return bases;
+}
+
+/** The project package a bare specifier starts with (`@acme/db` of `@acme/db/src/queries`), and the path after it. */
+function packageNamed(byName: ReadonlyMap<string, PackageFacts>, word: string): { pkg: PackageFacts; rest: string } | undefined {
+  const parts = word.split('/');
+  const length = word.startsWith('@') ? 2 : 1;
+  const pkg = byName.get(parts.slice(0, length).join('/'));
+  return pkg && { pkg, rest: parts.slice(length).join('/') };
+}
+
+function buildIndex(project: ProjectFacts): ReachIndex {
+  const exact = new Set<string>();
+  const loose = new Map<string, LooseSource[]>();
+  const trees: string[] = [];
+  let unknown = false;
+  const addExact = (absolute: string, base: string) => builtFrom(path.normalize(absolute), base).forEach((p) => exact.add(p.replace(/\/+$/, '')));
+  const addLoose = (key: string, source: LooseSource) => {
+    if (!key) return;
+    const list = loose.get(key);
+    if (list) list.push(source);
+    else loose.set(key, [source]);
+  };
+  // every package.json: the nearest ones of the files, and those above them (a root `cd server && node app.js`)
+  const packages = new Set<PackageFacts>(project.data?.packages.values() ?? []);
+  for (const facts of project.files.values()) {
+    const pkg = project.packageFor(facts.fileName);
+    if (pkg) packages.add(pkg);
+  }
+  const byName = new Map([...packages].filter((p) => p.name).map((p) => [p.name!, p]));
+  for (const facts of project.files.values()) {
+    if (!SCRIPT_LANGUAGES.has(facts.languageId) || facts.isTest) continue;
+    if (!facts.pathNames) { unknown = true; continue; }
+    if (CHECKING_TOOL_CONFIG.test(facts.fileName)) continue;
+    const dir = path.dirname(facts.fileName);
+    if (facts.loadsComputed) trees.push(dir);
+    const source = { scope: project.packageFor(facts.fileName)?.dir ?? project.rootDir ?? '/', file: facts.fileName };
+    for (const word of facts.pathNames) {
+      const key = normalizedWord(word);
+      if (word.startsWith('.')) exact.add(path.resolve(dir, word));
+      // another package of the workspace, by its name: `@acme/db/src/queries`, `shared/utils`
+      const named = packageNamed(byName, word);
+      if (named) addExact(path.join(named.pkg.dir, named.rest), named.pkg.dir);
+      const glob = globFolder(key);
+      if (glob !== undefined) {
+        // a file that loads modules by computed paths may load what its globs match (`glob.sync('routes/**/*.js').forEach(require)`):
+        // from its own folder (`__dirname + '/../routes/**'`), or any folder of that name; elsewhere a glob names files read, not loaded
+        if (!facts.loadsComputed) continue;
+        if (/^[./\\]/.test(word)) trees.push(path.resolve(dir, word.replace(/\\/g, '/').replace(/^\//, './').split('/*')[0]));
+        if (glob) addLoose(`**/${glob}`, source);
+        continue;
+      }
+      // `./index.js`, `../db` name one file from here; a deeper relative path may be read from the working folder
+      if (word.startsWith('.') && !key.includes('/')) continue;
+      // an absolute path names where a module is deployed (`/opt/app/worker/run.js` in an image): any tail of it, anywhere in the project
+      const anywhere = { scope: project.rootDir ?? '/', file: facts.fileName };
+      const forms = word.startsWith('/') ? tailsOf(key).map((tail) => [tail, anywhere] as const) : [[key, source] as const];
+      for (const [form, from] of forms) {
+        // `src/handler.main` (a serverless `file.export`) names `src/handler`
+        for (const named of new Set([form, form.replace(/\.[\w$-]+$/, '')])) {
+          // an `index` module is named by its folder: a lone `index.js` is the writer's own (`path.resolve(__dirname, 'index.js')`)
+          if (!named.includes('/') && INDEX_STEM.test(named)) exact.add(path.join(dir, named));
+          else addLoose(named, from);
+        }
+      }
+    }
+  }
+  for (const pkg of packages) {
+    for (const command of pkg.launches ?? []) {
+      const bases = commandBases(command, pkg.dir);
+      for (const word of pathWords(command)) for (const base of bases) addExact(path.resolve(base, word), pkg.dir);
+    }
+  }
+  // configuration files: each word, and each tail of it (`/app/server/index.js` copied into an image), from the file's
+  // folder, the project root and every package's folder
+  const bases = [project.rootDir ?? '/', ...[...packages].map((p) => p.dir)];
+  for (const [configFile, words] of project.launchConfigs ?? []) {
+    for (const word of words) {
+      // a glob in configuration names files watched, checked or copied (CI path filters, nodemon, linters), not a module to run
+      if (globFolder(normalizedWord(word)) !== undefined) continue;
+      for (const tail of tailsOf(normalizedWord(word))) {
+        // `handler: src/users.list` (a serverless `file.export`) names `src/users`
+        for (const form of new Set([tail, tail.replace(/\.[\w$-]+$/, '')])) for (const base of [path.dirname(configFile), ...bases]) addExact(path.join(base, form), base);
+      }
+    }
+  }
+  return { exact, loose, trees, unknown };
+}
+
+function within(dir: string, file: string): boolean {
+  const relative = path.relative(dir, file);
+  return !!relative && !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
+/** Whether a word read loosely names `file`: some tail of its path (with or without extension, or its folder) is the word. */
+function namedLoosely(index: ReachIndex, file: string): boolean {
+  const parts = file.split(path.sep).filter(Boolean);
+  const stem = parts[parts.length - 1].replace(SCRIPT_EXTENSION, '');
+  const folders = parts.slice(0, -1);
+  const keys: string[] = [];
+  for (let i = 0; i < parts.length; i++) keys.push(parts.slice(i).join('/'), [...parts.slice(i, -1), stem].join('/'));
+  for (let i = 0; i < folders.length; i++) keys.push(folders.slice(i).join('/'));
+  // a glob names every module below the folder it reads
+  for (let end = folders.length; end > 0; end--) for (let i = 0; i < end; i++) keys.push(`**/${folders.slice(i, end).join('/')}`);
+  return keys.some((key) => (index.loose.get(key) ?? []).some((s) => s.file !== file && within(s.scope, file)));
+}
+
+/**
+ * Whether `file`, a JavaScript or TypeScript module, can never be loaded: the project's facts are complete and its
+ * launch configuration was read (the CLI; the editor never tells this, see `ProjectFacts.launchConfigs`), its
+ * package says how it starts (an entry or a `start` script), and nothing names it:
+ * - no project file imports it, and no string of project code names its path, a tail of it (`'jobs/cleanup'`, a
+ *   loader joining it to a folder), or its folder (a loader reading the folder); no file in or above its folder
+ *   loads modules by a path it builds (`require(path.join(__dirname, name))`);
+ * - it is not its package's entry, nor named by a package.json command (`node scripts/x.js`, `cd server && node app`)
+ *   or by a launch configuration file (Dockerfile `CMD`, Procfile, `serverless.yml` handler, pm2, nodemon, CI);
+ * - a framework or tool does not load it by its place (`CONVENTIONAL_ENTRY`), and it is not in a folder of
+ *   files run by hand, nor directly in its package's folder.
+ * Any doubt keeps the module loadable. Never throws.
+ */
+export function unloadableModule(project: ProjectFacts, file: string): boolean {
+  const facts = project.files.get(file);
+  if (!facts || !SCRIPT_LANGUAGES.has(facts.languageId) || facts.isTest || project.partial || !project.launchConfigs) return false;
+  const pkg = project.packageFor(file);
+  if (!pkg?.readable || !pkg.declaresStart) return false;
+  const inPackage = path.relative(pkg.dir, file).split(path.sep).join('/');
+  const inRoot = pathBelowRoot(file, project.rootDir) ?? inPackage;
+  if (!inPackage.includes('/') || [inPackage, inRoot].some((p) => RUN_BY_HAND_FOLDER.test(p) || CONVENTIONAL_ENTRY.some((re) => re.test(p)))) return false;
+  const index = project.memo('module-reach', () => buildIndex(project));
+  if (index.unknown || importedElsewhere(project, file) || mayBePackageEntry(project, file)) return false;
+  const stem = file.replace(SCRIPT_EXTENSION, '');
+  if (index.exact.has(file) || index.exact.has(stem) || index.exact.has(path.dirname(file))) return false;
+  if (index.trees.some((dir) => within(dir, file))) return false;
+  return !namedLoosely(index, file);
+}
