@@ -68,7 +68,11 @@ export class IncrementalDocument {
     }
     try {
       const next = parseWithBudget(this.parser, this.text, Math.min(budgetMs, this.config.timeBudgetMs), oldTree);
-      this.statements = oldTree && this.statements ? updateStatements(this.statements, this.unparsed, next, oldTree) : undefined;
+      const changedRanges = oldTree ? next.getChangedRanges(oldTree) : [];
+      // a statement's meaning can change while its text does not (the root turning into an ERROR node
+      // takes every module-level declaration's scope with it): rules learn what was parsed differently too
+      this.memory.recordReparse(this.text, changedRanges);
+      this.statements = oldTree && this.statements ? updateStatements(this.statements, this.unparsed, next, changedRanges) : undefined;
       this.dropTree(false);
       this.tree = next;
       return true;

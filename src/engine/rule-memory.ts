@@ -8,7 +8,9 @@ export interface RuleMemory {
   readonly previous: ReadonlyMap<string, unknown> | undefined;
   /**
    * The text each edit since that run removed and inserted, widened to whole identifiers on both sides
-   * (typing `x` after `q` yields `qx` and `q`), so a rule can tell whether a name it depended on was touched.
+   * (typing `x` after `q` yields `qx` and `q`), and the text of every range the parser read differently
+   * since (its structure changed, though its text may not have), so a rule can tell whether a name it
+   * depended on was touched.
    */
   readonly editedTexts: readonly string[];
   /** Entries for the next run; they replace `previous` once this run completes. */
@@ -44,6 +46,16 @@ export class DocumentMemory {
     if (this.editedChars > MAX_EDITED_CHARS) this.reset();
   }
 
+  /**
+   * Records the ranges of `text` whose syntax tree changed in a re-parse. They do not count towards the
+   * edit limit: error recovery may re-read the whole file after a one-character edit, and forgetting
+   * everything then would re-check every statement; a rule re-checks only what rests on names in them.
+   */
+  recordReparse(text: string, ranges: readonly { startIndex: number; endIndex: number }[]): void {
+    if (this.seen.size === 0) return;
+    for (const r of ranges) this.edits.push(widen(text, r.startIndex, r.endIndex));
+  }
+
   /** Forgets everything (the text was replaced wholesale, or too much changed to track). */
   reset(): void {
     this.stores.clear();
@@ -65,6 +77,15 @@ export class DocumentMemory {
   commit(ruleId: string, memory: RuleMemory): void {
     this.stores.set(ruleId, memory.next);
     this.seen.set(ruleId, this.edits.length);
+    this.dropSeen();
+  }
+
+  /** Drops the edits every rule has seen (they hold slices of old texts, which they keep alive). */
+  private dropSeen(): void {
+    const oldest = Math.min(...this.seen.values());
+    if (oldest === 0 || !Number.isFinite(oldest)) return;
+    this.edits = this.edits.slice(oldest);
+    for (const [rule, seen] of this.seen) this.seen.set(rule, seen - oldest);
   }
 
   /** A run that failed leaves nothing to trust. */

@@ -1,4 +1,4 @@
-import type { Node, Tree } from '@vscode/tree-sitter-wasm';
+import type { Node, Range, Tree } from '@vscode/tree-sitter-wasm';
 
 /**
  * The top-level statements of a file, as offsets. Rules that remember results per statement use them to
@@ -85,12 +85,13 @@ function merged(spans: Span[]): Span[] {
 }
 
 /**
- * The statement list of `tree`, given the list of the tree it was re-parsed from (`oldTree`, edited with
- * `changes`). Statements the changes and tree-sitter's changed ranges leave alone are kept, shifted;
+ * The statement list of `tree`, given the list of the tree it was re-parsed from (edited with `changes`) and
+ * `changedRanges`, where tree-sitter saw the structure change between the two (`tree.getChangedRanges(oldTree)`).
+ * Statements the changes and changed ranges leave alone are kept, shifted;
  * around those the tree is read again, on until the statements it finds line up with kept ones. A random-edit test holds this
  * equal to a fresh read.
  */
-export function updateStatements(previous: readonly Statement[], changes: readonly OffsetChange[], tree: Tree, oldTree: Tree): Statement[] {
+export function updateStatements(previous: readonly Statement[], changes: readonly OffsetChange[], tree: Tree, changedRanges: readonly Range[]): Statement[] {
   let kept: readonly Span[] = previous;
   let dirty: Span[] = [];
   for (const change of changes) {
@@ -107,7 +108,7 @@ export function updateStatements(previous: readonly Statement[], changes: readon
   }
   // Where tree-sitter saw the structure change: a statement can change well past an edit (a `++` that
   // automatic semicolon insertion now reads as part of the next line) while those between stay the same.
-  for (const range of tree.getChangedRanges(oldTree)) dirty.push({ start: range.startIndex, end: range.endIndex });
+  for (const range of changedRanges) dirty.push({ start: range.startIndex, end: range.endIndex });
   const regions = merged(dirty);
   const keptEnds = new Map(kept.map((s) => [s.start, s.end]));
   const { statements: fresh, walked } = statementsOverlapping(tree.rootNode, regions, (start, end) => keptEnds.get(start) === end);

@@ -80,3 +80,23 @@ describe('sql-concatenation in the editor: the names imports bind', () => {
     assert.ok(Math.max(...most) < 10, `looks at the clock per keystroke (about one per statement checked, of 42): ${most.join(", ")}`);
   });
 });
+
+describe('sql-concatenation in the editor: statements parsed differently with the same text', () => {
+  // An unclosed call in one handler turns the whole tree's root into an ERROR node, which holds no
+  // module-level scope: `let table` declares nothing, so `table` reads as an unknown global. Closing the
+  // call gives the declaration back without changing its text or the query's: the query must be checked again.
+  it('re-checks a query whose module-level name is declared again once a parse far away recovers', async () => {
+    const text = [
+      'let table = "users";',
+      'router.get("/a", async (req, res) => {',
+      '  res.json(await db.query("SELECT * FROM " + table));',
+      '});',
+      'router.get("/b", async (req, res) => {',
+      '  const { escape } = require("mysql"',
+      '});',
+      '',
+    ].join('\n');
+    const seen = await findingLines(text, [{ from: 'require("mysql"\n', to: 'require("mysql");\n' }]);
+    assert.deepStrictEqual(seen, [[3], []]);
+  });
+});

@@ -105,9 +105,10 @@ function keepDormant(previous: ReadonlyMap<string, StatementEntry>, current: Rea
 
 export class StatementCache {
   /**
-   * Names that may mean something else than when findings were remembered: every word of the edits and
-   * of the statements that changed (added, removed or rewritten), since a statement's findings can rest on
-   * a module-level declaration in another statement (`let q = "SELECT ..."` above a `db.query(q)`).
+   * Names that may mean something else than when findings were remembered: every word of the edits, of
+   * the text the parser read differently (see `RuleMemory.editedTexts`) and of the statements that changed
+   * (added, removed or rewritten), since a statement's findings can rest on a module-level declaration in
+   * another statement (`let q = "SELECT ..."` above a `db.query(q)`), and on how that one was parsed.
    */
   private changedWords: ReadonlySet<string> | undefined;
   /** Texts the changed words are read from, on first need: a big changed statement costs a scan. */

@@ -1,0 +1,33 @@
+import * as assert from 'assert';
+import { DocumentMemory } from '../../src/engine/rule-memory';
+
+describe('DocumentMemory', () => {
+  it('gives a rule the edits and the re-parsed ranges since its last run, widened to whole words', () => {
+    const memory = new DocumentMemory();
+    memory.commit('r', memory.forRule('r'));
+    memory.recordEdit('let tabl = 1;', 'let table = 1;', 8, 8, 9);
+    memory.recordReparse('let table = 1;\nquery(table);', [{ startIndex: 2, endIndex: 6 }]);
+    assert.deepStrictEqual(memory.forRule('r').editedTexts, ['tabl', 'table', 'let table']);
+  });
+
+  it('keeps each rule the edits it has not seen while those every rule has seen are dropped', () => {
+    const memory = new DocumentMemory();
+    memory.commit('a', memory.forRule('a'));
+    memory.commit('b', memory.forRule('b'));
+    memory.recordEdit('x', 'xy', 1, 1, 2);
+    memory.commit('a', memory.forRule('a'));
+    memory.recordEdit('xy', 'xyz', 2, 2, 3);
+    assert.deepStrictEqual(memory.forRule('a').editedTexts, ['xy', 'xyz']);
+    assert.deepStrictEqual(memory.forRule('b').editedTexts, ['x', 'xy', 'xy', 'xyz']);
+    memory.commit('b', memory.forRule('b'));
+    assert.deepStrictEqual(memory.forRule('a').editedTexts, ['xy', 'xyz']);
+    assert.deepStrictEqual(memory.forRule('b').editedTexts, []);
+  });
+
+  it('records no re-parsed ranges before any rule has run', () => {
+    const memory = new DocumentMemory();
+    memory.recordReparse('let table = 1;', [{ startIndex: 0, endIndex: 14 }]);
+    memory.commit('r', memory.forRule('r'));
+    assert.deepStrictEqual(memory.forRule('r').editedTexts, []);
+  });
+});
