@@ -10,6 +10,8 @@ export interface FileBatches {
   batches: string[][];
   /** One 32-bit counter: the index of the next batch to claim. */
   claims: SharedArrayBuffer;
+  /** The files' size in bytes, all told. */
+  bytes: number;
 }
 
 /**
@@ -32,8 +34,10 @@ function sizeOf(file: string): number {
  */
 export function fileBatches(files: readonly string[], threads: number): FileBatches {
   const claims = new SharedArrayBuffer(4);
-  if (threads <= 1) return { batches: files.length ? [[...files]] : [], claims };
-  const bySize = files.map((file, i) => ({ file, i, size: sizeOf(file) })).sort((a, b) => b.size - a.size || a.i - b.i);
+  const sized = files.map((file, i) => ({ file, i, size: sizeOf(file) }));
+  const total = sized.reduce((sum, { size }) => sum + size, 0);
+  if (threads <= 1) return { batches: files.length ? [[...files]] : [], claims, bytes: total };
+  const bySize = sized.sort((a, b) => b.size - a.size || a.i - b.i);
   const batches: string[][] = [];
   let batch: string[] = [];
   let bytes = 0;
@@ -47,7 +51,7 @@ export function fileBatches(files: readonly string[], threads: number): FileBatc
     }
   }
   if (batch.length) batches.push(batch);
-  return { batches, claims };
+  return { batches, claims, bytes: total };
 }
 
 /** The next batch no thread has claimed yet, now claimed by the caller; `undefined` when all are. */

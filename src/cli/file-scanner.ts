@@ -44,6 +44,16 @@ export interface ScannerSettings {
 }
 
 /**
+ * Kept trees pay when they spare a real share of the analysis' parses. Each thread keeps trees within `cap`
+ * characters, and the WebAssembly memory they take (about 29 bytes per character) is never given back; when the
+ * threads' caps together cover less than a quarter of the project's text, the parses they spare are a few percent
+ * of the scan while the memory is the same, so no tree is kept (every file is parsed again for its analysis).
+ */
+export function keptTreeBudget(cap: number, threads: number, projectBytes: number): number {
+  return cap * Math.max(1, threads) * 4 >= projectBytes ? cap : 0;
+}
+
+/**
  * One thread's share of a scan: first the project facts of its files, then, once the facts of every file
  * are known, the analysis of the same files. Between the two passes it holds only the trees the facts pass
  * parsed within `keptTreeChars` (with their texts); other files are read again for the analysis, so the

@@ -58,7 +58,8 @@ function loadConfig(args: LintArgs, io: CliIo): { config: EngineConfig } | { err
  * of its 1.65M characters kept: +48 MB), and that memory never shrinks. With one thread, keeping every tree
  * saves parsing 0.86M characters again (about a tenth of the CPU time); with two, each thread reads about
  * 0.8M characters and parses about 0.17M of them twice. This bound holds about 15 MB per thread at any size
- * of project, which the memory budget at 16x the corpus needs more than the few percent a larger one saves.
+ * of project, which the memory budget at 16x the corpus needs more than the few percent a larger one saves;
+ * on a project so large that the bound covers under a quarter of it, no tree is kept (`keptTreeBudget`).
  */
 const KEPT_TREE_CHARS = 512_000;
 

@@ -4,7 +4,7 @@ import { Worker } from 'worker_threads';
 import type { FileFacts, ProjectFacts } from '../engine/project';
 import { SharedStrings } from '../engine/project/shared-strings';
 import { fileBatches, type FileBatches } from './file-batches';
-import { FileScanner, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
+import { FileScanner, keptTreeBudget, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
 import { projectDigest, type ScanCache } from './scan-cache';
@@ -156,12 +156,13 @@ export async function scanProject(
   }
   const threads = Math.max(1, options.threads);
   const work = fileBatches(files, threads);
+  const scanSettings: ScannerSettings = { ...settings, keptTreeChars: keptTreeBudget(settings.keptTreeChars, threads, work.bytes) };
   // This thread scans too: it would otherwise only wait, and each worker costs a start (loading the code,
   // compiling the grammars, warming up), during which this thread claims the first batches. Workers get
   // their requests before it starts its own.
   // facts from workers and from the cache arrive as copies, each name a string of its own: they are shared with this thread's
   const strings = new SharedStrings();
-  const scanners = Array.from({ length: threads }, (_, i) => (i === threads - 1 ? inThisThread(settings, strings) : inWorker(settings, `worker ${i + 1}`, strings)));
+  const scanners = Array.from({ length: threads }, (_, i) => (i === threads - 1 ? inThisThread(scanSettings, strings) : inWorker(scanSettings, `worker ${i + 1}`, strings)));
   try {
     const gathered = new Map<string, FileFacts>();
     const hashes = new Map<string, string>();

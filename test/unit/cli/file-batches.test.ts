@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { claimBatch, fileBatches } from '../../../src/cli/file-batches';
+import { keptTreeBudget } from '../../../src/cli/file-scanner';
 
 /** Files of the given sizes in a fresh folder, in that order. */
 function filesOfSizes(sizes: readonly number[]): string[] {
@@ -19,6 +20,12 @@ describe('fileBatches', () => {
     const files = filesOfSizes([10, 30_000, 20]);
     assert.deepStrictEqual(fileBatches(files, 1).batches, [files]);
     assert.deepStrictEqual(fileBatches([], 1).batches, []);
+  });
+
+  it('counts the bytes of every file, whatever the number of threads (a file that cannot be read counts none)', () => {
+    const files = filesOfSizes([10, 30_000, 20]);
+    assert.strictEqual(fileBatches(files, 1).bytes, 30_030);
+    assert.strictEqual(fileBatches([...files, path.join(path.dirname(files[0]), 'gone.js')], 3).bytes, 30_030);
   });
 
   it('gives several threads every file once, largest first, in batches of bounded size', () => {
@@ -46,5 +53,15 @@ describe('fileBatches', () => {
     assert.deepStrictEqual(claimed, work.batches);
     assert.strictEqual(claimBatch(work), undefined);
     assert.strictEqual(claimBatch(copy), undefined);
+  });
+});
+
+describe('keptTreeBudget', () => {
+  it('keeps trees while the threads\' caps cover at least a quarter of the project, none past that', () => {
+    assert.strictEqual(keptTreeBudget(500, 1, 2_000), 500);
+    assert.strictEqual(keptTreeBudget(500, 1, 2_001), 0);
+    assert.strictEqual(keptTreeBudget(500, 2, 4_000), 500);
+    assert.strictEqual(keptTreeBudget(500, 2, 4_001), 0);
+    assert.strictEqual(keptTreeBudget(0, 2, 10), 0);
   });
 });
