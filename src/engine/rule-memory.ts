@@ -17,7 +17,7 @@ export interface RuleMemory {
   readonly next: Map<string, unknown>;
 }
 
-/** Beyond this much edited text between two runs, remembering is not worth it: start afresh. */
+/** Beyond this much edited text that some rule has not seen yet, remembering is not worth it: start afresh. */
 const MAX_EDITED_CHARS = 20000;
 
 const IDENTIFIER_CHAR = /[\w$]/;
@@ -35,6 +35,8 @@ export class DocumentMemory {
   private readonly stores = new Map<string, Map<string, unknown>>();
   private readonly seen = new Map<string, number>();
   private edits: string[] = [];
+  /** How many characters of each entry of `edits` count towards the limit (re-parsed ranges count none). */
+  private counted: number[] = [];
   private editedChars = 0;
 
   /** Records one edit: offsets into `before`, which became `after`. */
@@ -42,6 +44,7 @@ export class DocumentMemory {
     const removed = widen(before, start, oldEnd);
     const inserted = widen(after, start, newEnd);
     this.edits.push(removed, inserted);
+    this.counted.push(removed.length, inserted.length);
     this.editedChars += removed.length + inserted.length;
     if (this.editedChars > MAX_EDITED_CHARS) this.reset();
   }
@@ -53,7 +56,10 @@ export class DocumentMemory {
    */
   recordReparse(text: string, ranges: readonly { startIndex: number; endIndex: number }[]): void {
     if (this.seen.size === 0) return;
-    for (const r of ranges) this.edits.push(widen(text, r.startIndex, r.endIndex));
+    for (const r of ranges) {
+      this.edits.push(widen(text, r.startIndex, r.endIndex));
+      this.counted.push(0);
+    }
   }
 
   /** Forgets everything (the text was replaced wholesale, or too much changed to track). */
@@ -61,6 +67,7 @@ export class DocumentMemory {
     this.stores.clear();
     this.seen.clear();
     this.edits = [];
+    this.counted = [];
     this.editedChars = 0;
   }
 
@@ -80,11 +87,16 @@ export class DocumentMemory {
     this.dropSeen();
   }
 
-  /** Drops the edits every rule has seen (they hold slices of old texts, which they keep alive). */
+  /**
+   * Drops the edits every rule has seen (they hold slices of old texts, which they keep alive); they no longer
+   * count towards the limit either, so a long typing session with runs between its keystrokes keeps its memory.
+   */
   private dropSeen(): void {
     const oldest = Math.min(...this.seen.values());
     if (oldest === 0 || !Number.isFinite(oldest)) return;
+    for (let i = 0; i < oldest; i++) this.editedChars -= this.counted[i];
     this.edits = this.edits.slice(oldest);
+    this.counted = this.counted.slice(oldest);
     for (const [rule, seen] of this.seen) this.seen.set(rule, seen - oldest);
   }
 

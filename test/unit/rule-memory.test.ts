@@ -30,4 +30,20 @@ describe('DocumentMemory', () => {
     memory.commit('r', memory.forRule('r'));
     assert.deepStrictEqual(memory.forRule('r').editedTexts, []);
   });
+
+  it('starts afresh only when more than 20,000 characters were edited since some rule last ran, not over a whole session', () => {
+    const memory = new DocumentMemory();
+    memory.commit('r', memory.forRule('r'));
+    const word = 'x'.repeat(1000);
+    // 40 runs, each after an edit inserting 1,000 characters: 40,000 in all, every run keeps what the last one stored
+    for (let i = 0; i < 40; i++) {
+      memory.recordEdit('', word, 0, 0, word.length);
+      const run = memory.forRule('r');
+      assert.ok(run.previous, `run ${i} keeps its memory`);
+      memory.commit('r', run);
+    }
+    // 21,000 characters before the next run: too much to track
+    for (let i = 0; i < 21; i++) memory.recordEdit('', word, 0, 0, word.length);
+    assert.strictEqual(memory.forRule('r').previous, undefined);
+  });
 });
