@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { SharedWalk } from '../ast';
 import type { ProjectFacts } from '../project';
+import { isJavaScriptFamily } from '../languages';
 import type { FileFacts } from './facts';
 import { importersByFile } from './importers';
 
@@ -71,7 +72,6 @@ export function memberMentions(text: string, root?: Node, walk?: SharedWalk): st
   return [...names];
 }
 
-const SCRIPT_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
 
 /** For each name, the one file mentioning it, or `'many'`; `unknown` when some script file's mentions were not read. */
 interface MentionIndex {
@@ -83,7 +83,7 @@ function indexMentions(files: Iterable<FileFacts>): MentionIndex {
   const byName = new Map<string, string>();
   let unknown = false;
   for (const facts of files) {
-    if (!SCRIPT_LANGUAGES.has(facts.languageId) || facts.isTest) continue;
+    if (!isJavaScriptFamily(facts.languageId) || facts.isTest) continue;
     if (!facts.memberNames) { unknown = true; continue; }
     for (const name of facts.memberNames) {
       const seen = byName.get(name);

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import type { ProjectFacts } from '../project';
+import { isJavaScriptFamily } from '../languages';
 import type { PackageFacts } from './facts';
 import { pathBelowRoot } from './frameworks';
 import { BUILD_OUTPUT_FOLDERS, CHECKING_TOOL_CONFIG, CONVENTIONAL_ENTRY, RUN_BY_HAND_FOLDER } from './module-launchers';
@@ -7,7 +8,6 @@ import { importedElsewhere } from './member-mentions';
 import { pathWords } from './path-names';
 import { mayBePackageEntry } from './unused-exports';
 
-const SCRIPT_LANGUAGES: ReadonlySet<string> = new Set(['javascript', 'javascriptreact', 'typescript', 'typescriptreact']);
 const SCRIPT_EXTENSION = /\.[cm]?[jt]sx?$/;
 /** `index`, `index.js`: the module a folder stands for. */
 const INDEX_STEM = /^index(?:\.[cm]?[jt]sx?)?$/;
@@ -95,7 +95,7 @@ function buildIndex(project: ProjectFacts): ReachIndex {
   }
   const byName = new Map([...packages].filter((p) => p.name).map((p) => [p.name!, p]));
   for (const facts of project.files.values()) {
-    if (!SCRIPT_LANGUAGES.has(facts.languageId) || facts.isTest) continue;
+    if (!isJavaScriptFamily(facts.languageId) || facts.isTest) continue;
     if (!facts.pathNames) { unknown = true; continue; }
     if (CHECKING_TOOL_CONFIG.test(facts.fileName)) continue;
     const dir = path.dirname(facts.fileName);
@@ -186,7 +186,7 @@ function namedLoosely(index: ReachIndex, file: string): boolean {
  */
 export function unloadableModule(project: ProjectFacts, file: string): boolean {
   const facts = project.files.get(file);
-  if (!facts || !SCRIPT_LANGUAGES.has(facts.languageId) || facts.isTest || project.partial || !project.launchConfigs) return false;
+  if (!facts || !isJavaScriptFamily(facts.languageId) || facts.isTest || project.partial || !project.launchConfigs) return false;
   const pkg = project.packageFor(file);
   if (!pkg?.readable || !pkg.declaresStart) return false;
   const inPackage = path.relative(pkg.dir, file).split(path.sep).join('/');

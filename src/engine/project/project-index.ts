@@ -1,6 +1,6 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { defaultConfig } from '../config';
-import { hasProjectFacts, languageOfFileName } from '../languages';
+import { hasProjectFacts, isJavaScriptFamily, languageOfFileName } from '../languages';
 import { MAY_HOLD_PYTHON_FACTS } from '../languages/python/extract-python-facts';
 import { MAY_HOLD_RUBY_FACTS } from '../languages/ruby/ruby-facts';
 import { MAY_HOLD_PHP_FACTS } from '../languages/php/php-facts';
@@ -23,7 +23,6 @@ import { OWN_RETURN_TYPES, SharedWalk } from '../ast';
 import { textHash } from './text-hash';
 import * as path from 'path';
 
-const SCRIPT_LANGUAGE = /^(?:java|type)script(?:react)?$/;
 
 /** Extracts a text's facts: parses it once, reads the facts, drops the tree. Never throws. `rootDir` tells test folders apart. */
 export async function factsOfText(fileName: string, text: string, languageId: LanguageId, grammars: Grammars, rootDir?: string): Promise<FileFacts> {
@@ -42,7 +41,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
   const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : languageId === 'php' ? MAY_HOLD_PHP_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
-  const mentions = (facts: FileFacts, tree?: Tree, walk?: SharedWalk): FileFacts => (isTest || !SCRIPT_LANGUAGE.test(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode, walk), ...loadedPaths(text) });
+  const mentions = (facts: FileFacts, tree?: Tree, walk?: SharedWalk): FileFacts => (isTest || !isJavaScriptFamily(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode, walk), ...loadedPaths(text) });
   if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: mentions(emptyFileFacts(fileName, languageId, hash, isTest, true)) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
@@ -51,7 +50,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
     let kept = false;
     try {
       // the facts and the member mentions each look for some node types: one walk of the tree finds them all
-      const walk = SCRIPT_LANGUAGE.test(languageId) ? new SharedWalk(tree.rootNode, [...OWN_RETURN_TYPES, ...MENTION_TYPES]) : undefined;
+      const walk = isJavaScriptFamily(languageId) ? new SharedWalk(tree.rootNode, [...OWN_RETURN_TYPES, ...MENTION_TYPES]) : undefined;
       const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, walk, deferCalls ? { grammars: used } : undefined), tree, walk);
       kept = keepTree;
       return kept ? { facts, tree } : { facts };
