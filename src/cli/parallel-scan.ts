@@ -1,7 +1,10 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { effectiveSeverity } from '../engine/analyze';
 import type { FileFacts, ProjectFacts } from '../engine/project';
+import { computeShares, type ShareValues } from '../engine/project/project-shares';
+import { allRules } from '../engine/registry';
 import { SharedStrings } from '../engine/project/shared-strings';
 import { fileBatches, type FileBatches } from './file-batches';
 import { FileScanner, keptTreeBudget, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
@@ -25,8 +28,13 @@ export interface ProjectScan {
 interface ScannerHandle {
   /** The facts of the batches this thread claims of `work`. */
   facts(work: FileBatches, known?: Map<string, string>): Promise<FactsPass>;
-  /** Reports of the files whose trees the thread kept, then of the batches of `others` it claims (see `FileScanner.analyze`). */
-  analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
+  /** Hands the thread every file's facts, in scan order, ahead of `analyze` (it lacks those other threads extracted). */
+  share(facts: ReadonlyArray<[string, FileFacts]>): void;
+  /**
+   * Reports of the files whose trees the thread kept, then of the batches of `others` it claims (see
+   * `FileScanner.analyze`); `shares`: the project-wide results this thread computed for every thread.
+   */
+  analyze(project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, shares: ShareValues, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
   close(): Promise<void>;
   /** What the thread held after each pass, when measured (see `thread-memory.ts`). */
   readonly memory: { role: string; facts?: ThreadMemory; analysis?: ThreadMemory };
@@ -56,7 +64,8 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
       memory.facts = threadMemory('facts');
       return pass;
     },
-    async analyze(_facts, project, _packages, reused, others) {
+    share() {},
+    async analyze(project, _packages, _shares, reused, others) {
       const reports = await scanner.analyze(project, reused, others);
       memory.analysis = threadMemory('analysis');
       return reports;
@@ -80,6 +89,8 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
   const memory: ScannerHandle['memory'] = { role };
   /** The files whose facts the worker extracted: it keeps them, so they are not sent back to it. */
   let extracted = new Set<string>();
+  /** Every file with facts, in scan order. */
+  let order: string[] = [];
   /** The facts the worker sent ahead of its reply to `facts`. */
   let arrived: Array<[string, FileFacts]> = [];
   const worker = new Worker(SCAN_WORKER_FILE, { workerData: { role: SCAN_WORKER_ROLE, settings } });
@@ -116,10 +127,12 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
       extracted = new Set(facts.map(([file]) => file));
       return { ...reply, facts };
     },
-    async analyze(facts, _project, packages, reused, others) {
-      const order = facts.map(([file]) => file);
+    share(facts) {
+      order = facts.map(([file]) => file);
       for (const part of factsParts(facts.filter(([file]) => !extracted.has(file)))) worker.postMessage({ kind: 'facts-part', facts: part } satisfies ScanRequest);
-      const reply = await ask({ kind: 'analyze', order, packages, reused: reused && [...reused], others });
+    },
+    async analyze(_project, packages, shares, reused, others) {
+      const reply = await ask({ kind: 'analyze', order, packages, shares, reused: reused && [...reused], others });
       if (reply.kind !== 'reports') return [];
       memory.analysis = reply.memory;
       return reply.reports;
@@ -200,7 +213,10 @@ export async function scanProject(
     const kept = new Set(passes.flatMap((pass) => pass.kept));
     const unread = new Set(unreadable.map(({ file }) => file));
     const others = threads > 1 ? fileBatches(files.filter((file) => !kept.has(file) && !unread.has(file)), threads) : undefined;
-    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages, cache ? reused : undefined, others)))) {
+    // The workers read the facts they lack while this thread works out the project-wide results for all.
+    for (const scanner of scanners) scanner.share(ordered);
+    const shares = threads > 1 ? projectShares(project, settings.config) : [];
+    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(project, packages, shares, cache ? reused : undefined, others)))) {
       for (const report of reports) byFile.set(report.file, report);
     }
     const reports: FileReport[] = [];
@@ -220,6 +236,21 @@ export async function scanProject(
     if (scanners.some((scanner) => scanner.memory.facts)) process.stderr.write(threadMemoryLine(scanners.map((scanner) => scanner.memory)));
     await Promise.all(scanners.map((scanner) => scanner.close()));
   }
+}
+
+/**
+ * The project-wide results of the rules `config` runs (see `ProjectShare`), computed once here for every thread.
+ * One that fails is left out: each thread then computes it for itself, and its rule fails there as it would have.
+ */
+function projectShares(project: ProjectFacts, config: ScannerSettings['config']): ShareValues {
+  const shares = allRules().filter((rule) => effectiveSeverity(rule, config)).flatMap((rule) => rule.projectShares ?? []);
+  return shares.flatMap((share) => {
+    try {
+      return computeShares(project, config, [share]);
+    } catch {
+      return [];
+    }
+  });
 }
 
 function inOrder(unreadable: readonly UnreadableFile[], files: readonly string[]): UnreadableFile[] {

@@ -1,5 +1,6 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import type { FileFacts } from '../engine/project';
+import { receiveShares, type ShareValues } from '../engine/project/project-shares';
 import { SharedStrings } from '../engine/project/shared-strings';
 import type { FileBatches } from './file-batches';
 import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
@@ -61,8 +62,9 @@ export type ScanRequest =
   /**
    * `order`: every file with facts, in scan order; the facts of those the worker did not extract itself came
    * before in `facts-part` messages (it keeps its own from the facts pass, so they do not travel there and back).
+   * `shares`: the project-wide results the main thread computed (see `ProjectShare`).
    */
-  | { kind: 'analyze'; order: string[]; packages: PackageJson[]; reused?: string[]; others?: FileBatches }
+  | { kind: 'analyze'; order: string[]; packages: PackageJson[]; shares: ShareValues; reused?: string[]; others?: FileBatches }
   | { kind: 'dispose' };
 
 export type ScanReply =
@@ -95,6 +97,7 @@ function serveScanRequests(settings: ScannerSettings): void {
       extracted = new Map();
       received = new Map();
       const project = projectOfFacts(settings.root, facts, request.packages);
+      receiveShares(project, request.shares);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused), request.others);
       return { kind: 'reports', reports, memory: threadMemory('analysis') };
     }

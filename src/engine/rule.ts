@@ -1,6 +1,7 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import type { EngineConfig } from './config';
 import type { ProjectFacts } from './project';
+import type { ProjectShare } from './project/project-shares';
 import type { RuleMemory } from './rule-memory';
 import type { LineIndex } from './text';
 import type { Statement } from './top-level';
@@ -95,4 +96,9 @@ export interface Rule {
    */
   mayReport?(input: RuleInput): boolean;
   check(context: RuleContext): void;
+  /**
+   * The project-wide results `check` reads for many files (see `ProjectShare`): a scan on several threads
+   * computes them once and hands them to every thread.
+   */
+  readonly projectShares?: readonly ProjectShare<unknown>[];
 }

@@ -1,0 +1,62 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { FileScanner } from '../../../src/cli/file-scanner';
+import { projectOfFacts } from '../../../src/cli/project';
+import { defaultConfig } from '../../../src/engine/config';
+import type { ProjectFacts } from '../../../src/engine/project';
+import { computeShares, receiveShares } from '../../../src/engine/project/project-shares';
+import { missingAuth } from '../../../src/engine/rules/missing-auth';
+import { generatedProject } from './generated-project';
+
+const config = defaultConfig();
+
+/** The generated project with two more apps: one with no auth at all (a note), one whose auth middleware comes after a route. */
+function projectWithNotes(): string {
+  const root = generatedProject(6);
+  fs.writeFileSync(path.join(root, 'src/shop.js'), [
+    "const express = require('express');", 'const shop = express();',
+    "shop.post('/orders', (req, res) => res.status(201).end());", "shop.delete('/orders/:id', (req, res) => res.end());", 'shop.listen(3002);', '',
+  ].join('\n'));
+  fs.writeFileSync(path.join(root, 'src/late.js'), [
+    "const express = require('express');", "const { requireAuth } = require('./auth');", 'const late = express();',
+    "late.get('/me', requireAuth, (req, res) => res.json(req.user));", "late.post('/late', (req, res) => res.end());", 'late.use(requireAuth);', 'late.listen(3003);', '',
+  ].join('\n'));
+  return root;
+}
+
+/** Every file of the project: its facts pass done, ready for `analyze`. */
+async function scannedProject(root: string): Promise<{ scanner: FileScanner; project: ProjectFacts }> {
+  const settings = { root, displayRoot: root, config, keptTreeChars: 0 };
+  const scanner = new FileScanner(settings);
+  const files = ['src/app.js', 'src/admin.js', 'src/auth.js', 'src/db.js', 'src/shop.js', 'src/late.js', ...Array.from({ length: 6 }, (_, i) => `src/routes/thing${i}.js`)].map((f) => path.join(root, f));
+  const { facts } = await scanner.facts(files);
+  return { scanner, project: projectOfFacts(root, facts, []) };
+}
+
+/** The project, with the keys of the memos it computed counted. */
+function counting(project: ProjectFacts, computed: string[]): ProjectFacts {
+  return { ...project, memo: <T>(key: string, compute: () => T): T => project.memo(key, () => { computed.push(key); return compute(); }) };
+}
+
+describe('project-wide results shared between threads', () => {
+  it('missing-auth reports from route plans received as data exactly what it reports from its own', async () => {
+    const root = projectWithNotes();
+    const here = await scannedProject(root);
+    const expected = await here.scanner.analyze(here.project);
+    assert.ok(expected.some((r) => r.findings.some((f) => f.ruleId === 'missing-auth' && f.fixes?.length)), 'routes were judged, with fixes');
+    const related = (file: string) => expected.find((r) => r.file === path.join(root, file))?.findings.filter((f) => f.ruleId === 'missing-auth' && f.related.length);
+    assert.strictEqual(related('src/shop.js')?.length, 1, 'the app with no auth has its note, which points at its routes');
+    assert.strictEqual(related('src/late.js')?.length, 1, 'the route registered before the auth middleware points at it');
+
+    // as another thread receives them: copied by the structured clone, which refuses functions
+    const sent = structuredClone(computeShares(here.project, config, missingAuth.projectShares ?? []));
+    assert.ok(sent.length > 0, 'missing-auth has a share');
+    const there = await scannedProject(root);
+    receiveShares(there.project, sent);
+    const computed: string[] = [];
+    const received = await there.scanner.analyze(counting(there.project, computed));
+    assert.deepStrictEqual(received, expected);
+    assert.deepStrictEqual(computed.filter((key) => sent.some(([shared]) => shared === key)), [], 'nothing received was computed again');
+  });
+});
