@@ -18,7 +18,7 @@ const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*(?:<
 
 /** The notes and route findings the project's routes make in this file (see `RoutePlans`), with their fixes. */
 function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
-  const { byFile, middleware } = indexedAsIs(context, view) ? sharedResult(view.project!, context.config, ROUTE_PLANS) : routePlans(view.graph, view.project, options);
+  const { byFile, middleware } = indexedAsIs(context, view) ? sharedResult(view.project!, ROUTE_PLANS, context.config) : routePlans(view.graph, view.project, options);
   for (const { markPublicAt, insertAt, ...planned } of byFile.get(context.fileName) ?? []) {
     const fixes: FixSpec[] = [];
     const insert = insertMiddlewareFix(context.text, view, insertAt, middleware);

@@ -5,8 +5,11 @@ import { FileScanner } from '../../../src/cli/file-scanner';
 import { projectOfFacts } from '../../../src/cli/project';
 import { defaultConfig } from '../../../src/engine/config';
 import type { ProjectFacts } from '../../../src/engine/project';
+import { unloadableModule } from '../../../src/engine/project/module-reach';
 import { computeShares, receiveShares } from '../../../src/engine/project/project-shares';
 import { missingAuth } from '../../../src/engine/rules/missing-auth';
+import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
+import { projectFrom } from '../../../src/testing/project-from';
 import { generatedProject } from './generated-project';
 
 const config = defaultConfig();
@@ -58,5 +61,23 @@ describe('project-wide results shared between threads', () => {
     const received = await there.scanner.analyze(counting(there.project, computed));
     assert.deepStrictEqual(received, expected);
     assert.deepStrictEqual(computed.filter((key) => sent.some(([shared]) => shared === key)), [], 'nothing received was computed again');
+  });
+
+  it('the modules nothing loads travel as their names, and are not worked out again where received', async () => {
+    const files = {
+      '/p/server/package.json': '{ "name": "server", "main": "index.js", "scripts": { "start": "node index.js" } }',
+      '/p/server/index.js': "const users = require('./lib/users');\nrequire('express')().listen(3000);\n",
+      '/p/server/lib/users.js': "exports.find = (db, id) => db.query('SELECT * FROM users WHERE id = ' + id);\n",
+      '/p/server/utils/migrate.js': "exports.run = (db, table) => db.query('DROP TABLE ' + table);\n",
+    };
+    const here = await projectFrom(files, { launchConfigsRead: true });
+    const sent = structuredClone(computeShares(here, config, sqlConcatenation.projectShares ?? []));
+    const there = await projectFrom(files, { launchConfigsRead: true });
+    receiveShares(there, sent);
+    const computed: string[] = [];
+    const received = counting(there, computed);
+    assert.strictEqual(unloadableModule(received, '/p/server/utils/migrate.js'), true, 'nothing loads the migration');
+    assert.strictEqual(unloadableModule(received, '/p/server/lib/users.js'), false, 'the entry imports the users module');
+    assert.deepStrictEqual(computed, [], 'nothing was worked out again');
   });
 });

@@ -3,7 +3,7 @@ import type { ProjectFacts } from '../../project';
 import { isAppKind, type AppGraph } from '../../project/app-graph';
 import type { Span } from '../../project/facts';
 import { isNextRoot } from '../../project/next-routes';
-import type { ProjectShare } from '../../project/project-shares';
+import type { ConfigShare } from '../../project/project-shares';
 import { projectGraph } from '../../project/project-view';
 import type { RelatedSpec } from '../../rule';
 import type { Range } from '../../types';
@@ -172,7 +172,7 @@ export function routePlans(graph: AppGraph, project: ProjectFacts | undefined, o
 }
 
 /** The project's route plans, computed once per scan and sent to every thread. */
-export const ROUTE_PLANS: ProjectShare<RoutePlans> = {
+export const ROUTE_PLANS: ConfigShare<RoutePlans> = {
   name: 'route-plans',
   configKey: (config) => JSON.stringify(config.options.auth ?? null),
   compute: (project, config) => routePlans(projectGraph(project), project, authOptions(config)),
