@@ -195,6 +195,8 @@ export function unloadableModule(project: ProjectFacts, file: string): boolean {
  */
 export const UNLOADABLE_MODULES: FactsShare<ReadonlySet<string>> = {
   name: 'unloadable-modules',
+  // asked about the modules of JavaScript code that queries a database: where no script imports an SQL driver, seldom
+  mayBeWanted: (project) => [...project.files.values()].some((facts) => isJavaScriptFamily(facts.languageId) && !facts.isTest && facts.sqlDrivers.length > 0),
   compute: (project) => new Set(project.partial || !project.launchConfigs ? [] : [...project.files.keys()].filter((file) => neverLoaded(project, file))),
 };
 

@@ -10,15 +10,22 @@ import type { ProjectFacts } from '../project';
  */
 export type ProjectShare<T> = FactsShare<T> | ConfigShare<T>;
 
-/** A share that depends on the project's facts alone. */
-export interface FactsShare<T> {
+interface ShareBase {
   readonly name: string;
+  /**
+   * Whether some file of the project may ask for the result, from its facts; absent: any project may. A share
+   * nobody may want is not computed ahead (a thread that asks after all computes it then, for itself).
+   */
+  mayBeWanted?(project: ProjectFacts): boolean;
+}
+
+/** A share that depends on the project's facts alone. */
+export interface FactsShare<T> extends ShareBase {
   compute(project: ProjectFacts): T;
 }
 
 /** A share that depends on the config too. */
-export interface ConfigShare<T> {
-  readonly name: string;
+export interface ConfigShare<T> extends ShareBase {
   /** The part of `config` the result depends on, as text (part of its key). */
   configKey(config: EngineConfig): string;
   compute(project: ProjectFacts, config: EngineConfig): T;
@@ -40,9 +47,9 @@ export function sharedResult<T>(project: ProjectFacts, share: ProjectShare<T>, c
   return resultOf(project, share, config)[1];
 }
 
-/** Computes each share (once: `sharedResult`) and returns the results, to send to other threads. */
+/** Computes each share some file may want (once: `sharedResult`) and returns the results, to send to other threads. */
 export function computeShares(project: ProjectFacts, config: EngineConfig, shares: Iterable<ProjectShare<unknown>>): ShareValues {
-  return [...shares].map((share) => resultOf(project, share, config));
+  return [...shares].filter((share) => share.mayBeWanted?.(project) ?? true).map((share) => resultOf(project, share, config));
 }
 
 /** Takes results computed by another thread as this snapshot's own: `sharedResult` then hands them out. */
