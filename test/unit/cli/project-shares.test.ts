@@ -67,7 +67,7 @@ describe('project-wide results shared between threads', () => {
     const files = {
       '/p/server/package.json': '{ "name": "server", "main": "index.js", "scripts": { "start": "node index.js" } }',
       '/p/server/index.js': "const users = require('./lib/users');\nrequire('express')().listen(3000);\n",
-      '/p/server/lib/users.js': "exports.find = (db, id) => db.query('SELECT * FROM users WHERE id = ' + id);\n",
+      '/p/server/lib/users.js': "const { Pool } = require('pg');\nconst pool = new Pool();\nexports.find = (id) => pool.query('SELECT * FROM users WHERE id = ' + id);\n",
       '/p/server/utils/migrate.js': "exports.run = (db, table) => db.query('DROP TABLE ' + table);\n",
     };
     const here = await projectFrom(files, { launchConfigsRead: true });
@@ -79,5 +79,9 @@ describe('project-wide results shared between threads', () => {
     assert.strictEqual(unloadableModule(received, '/p/server/utils/migrate.js'), true, 'nothing loads the migration');
     assert.strictEqual(unloadableModule(received, '/p/server/lib/users.js'), false, 'the entry imports the users module');
     assert.deepStrictEqual(computed, [], 'nothing was worked out again');
+
+    // where no script imports an SQL driver, nobody is likely to ask: nothing is worked out ahead
+    const { '/p/server/lib/users.js': _users, ...withoutDriver } = files;
+    assert.deepStrictEqual(computeShares(await projectFrom(withoutDriver, { launchConfigsRead: true }), config, sqlConcatenation.projectShares ?? []), []);
   });
 });
