@@ -25,15 +25,31 @@ function projectWithNotes(): string {
     "const express = require('express');", "const { requireAuth } = require('./auth');", 'const late = express();',
     "late.get('/me', requireAuth, (req, res) => res.json(req.user));", "late.post('/late', (req, res) => res.end());", 'late.use(requireAuth);', 'late.listen(3003);', '',
   ].join('\n'));
+  // Flask: an app whose views mostly require a login, and one with no auth at all
+  fs.mkdirSync(path.join(root, 'py/shop'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'py/web/views.py'), [
+    'from flask_login import login_required', 'from web.app import app', '',
+    "@app.route('/orders', methods=['POST'])", '@login_required', 'def create_order():', "    return 'ok'", '',
+    "@app.route('/orders/<id>', methods=['PUT'])", '@login_required', 'def update_order(id):', "    return 'ok'", '',
+    "@app.route('/orders/<id>', methods=['DELETE'])", 'def delete_order(id):', "    return 'ok'", '',
+  ].join('\n'));
+  fs.writeFileSync(path.join(root, 'py/shop/app.py'), [
+    'from flask import Flask', '', 'shop = Flask(__name__)', '',
+    "@shop.route('/cart', methods=['POST'])", 'def add_to_cart():', "    return 'ok'", '',
+  ].join('\n'));
   return root;
 }
+
+const FILES = [
+  'src/app.js', 'src/admin.js', 'src/auth.js', 'src/db.js', 'src/shop.js', 'src/late.js', ...Array.from({ length: 6 }, (_, i) => `src/routes/thing${i}.js`),
+  'py/web/app.py', 'py/web/hooks.py', 'py/web/views.py', 'py/shop/app.py',
+];
 
 /** Every file of the project: its facts pass done, ready for `analyze`. */
 async function scannedProject(root: string): Promise<{ scanner: FileScanner; project: ProjectFacts }> {
   const settings = { root, displayRoot: root, config, keptTreeChars: 0 };
   const scanner = new FileScanner(settings);
-  const files = ['src/app.js', 'src/admin.js', 'src/auth.js', 'src/db.js', 'src/shop.js', 'src/late.js', ...Array.from({ length: 6 }, (_, i) => `src/routes/thing${i}.js`)].map((f) => path.join(root, f));
-  const { facts } = await scanner.facts(files);
+  const { facts } = await scanner.facts(FILES.map((f) => path.join(root, f)));
   return { scanner, project: projectOfFacts(root, facts, []) };
 }
 
@@ -43,7 +59,7 @@ function counting(project: ProjectFacts, computed: string[]): ProjectFacts {
 }
 
 describe('project-wide results shared between threads', () => {
-  it('missing-auth reports from route plans received as data exactly what it reports from its own', async () => {
+  it('missing-auth reports from route plans (JavaScript and Python) received as data exactly what it reports from its own', async () => {
     const root = projectWithNotes();
     const here = await scannedProject(root);
     const expected = await here.scanner.analyze(here.project);
@@ -51,6 +67,10 @@ describe('project-wide results shared between threads', () => {
     const related = (file: string) => expected.find((r) => r.file === path.join(root, file))?.findings.filter((f) => f.ruleId === 'missing-auth' && f.related.length);
     assert.strictEqual(related('src/shop.js')?.length, 1, 'the app with no auth has its note, which points at its routes');
     assert.strictEqual(related('src/late.js')?.length, 1, 'the route registered before the auth middleware points at it');
+    assert.strictEqual(related('py/shop/app.py')?.length, 1, 'the Flask app with no auth has its note');
+    const pyRoutes = expected.find((r) => r.file === path.join(root, 'py/web/views.py'))?.findings.filter((f) => f.ruleId === 'missing-auth') ?? [];
+    assert.strictEqual(pyRoutes.length, 1, 'the Flask view with no login check');
+    assert.ok(pyRoutes[0].fixes.some((f) => f.title.includes('@login_required')), 'its fix adds the decorator the other views use');
 
     // as another thread receives them: copied by the structured clone, which refuses functions
     const sent = structuredClone(computeShares(here.project, config, missingAuth.projectShares ?? []));
