@@ -1,13 +1,14 @@
 import { isTestFileName } from '../project/frameworks';
 import { nextFileKind } from '../project/extract-next';
-import { sharedResult } from '../project/project-shares';
+import type { FileFacts } from '../project/facts';
+import { sharedResult, type ConfigShare } from '../project/project-shares';
 import { projectView, type ProjectView } from '../project/project-view';
 import type { FixSpec, Rule, RuleContext, RuleInput } from '../rule';
 import { insertMiddlewareFix, markPublicFix, mostUsedNestGuard, nestGuardFix } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
-import { indexedAsIs, perProject } from './auth/per-project';
-import { reportPythonRoutes } from './auth/python-report';
-import { nestAuthModel, unguardedNestRoutes } from './auth/route-evaluation';
+import { indexedAsIs } from './auth/per-project';
+import { PYTHON_PLANS, reportPythonRoutes } from './auth/python-report';
+import { nestAuthModel, unguardedNestRoutes, type NestAuthModel } from './auth/route-evaluation';
 import { messageFor, ROUTE_PLANS, routePlans } from './auth/route-plans';
 
 /** Python files that may declare routes (route decorators, URLconfs, router registrations) or create an app. */
@@ -29,12 +30,22 @@ function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOpti
   }
 }
 
+/** The project's Nest auth model and the guard its controllers use most, read once per project. */
+function nestAuth(files: readonly FileFacts[], options: AuthOptions): { model: NestAuthModel; guard?: string } {
+  const guard = mostUsedNestGuard(files, options.middleware);
+  return { model: nestAuthModel(files, options), ...(guard ? { guard } : {}) };
+}
+
+const NEST_AUTH: ConfigShare<ReturnType<typeof nestAuth>> = {
+  name: 'nest-auth',
+  mayBeWanted: (project) => [...project.files.values()].some((facts) => facts.nestControllers.length > 0),
+  configKey: (config) => JSON.stringify(config.options.auth ?? null),
+  compute: (project, config) => nestAuth([...project.files.values()], authOptions(config)),
+};
+
 function reportNestRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
   if (!view.current.nestControllers.length || !view.project) return;
-  const { model, guard } = perProject(context, view, 'nest-auth', () => {
-    const files = [...view.graph.set.files.values()];
-    return { model: nestAuthModel(files, options), guard: mostUsedNestGuard(files, options.middleware) };
-  });
+  const { model, guard } = indexedAsIs(context, view) ? sharedResult(view.project!, NEST_AUTH, context.config) : nestAuth([...view.graph.set.files.values()], options);
   const routes = unguardedNestRoutes(view.current, model, options);
   if (!routes.length) return;
   const suggestion = guard ? ` (this project uses @UseGuards(${guard}) elsewhere)` : '';
@@ -91,7 +102,7 @@ export const missingAuth: Rule = {
     guideAnchor: 'auth#protecting-endpoints',
     scope: 'project',
   },
-  projectShares: [ROUTE_PLANS],
+  projectShares: [ROUTE_PLANS, PYTHON_PLANS, NEST_AUTH],
   // routes are registered with a route method or decorator, or served by a Next.js file's place; tests serve none
   mayReport({ text, fileName, project }: RuleInput) {
     if (isTestFileName(fileName, project?.rootDir)) return false;

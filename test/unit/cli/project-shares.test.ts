@@ -7,7 +7,7 @@ import { defaultConfig } from '../../../src/engine/config';
 import type { ProjectFacts } from '../../../src/engine/project';
 import { unloadableModule } from '../../../src/engine/project/module-reach';
 import { computeShares, receiveShares } from '../../../src/engine/project/project-shares';
-import { missingAuth } from '../../../src/engine/rules/missing-auth';
+import { allRules } from '../../../src/engine/registry';
 import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
 import { projectFrom } from '../../../src/testing/project-from';
 import { generatedProject } from './generated-project';
@@ -73,14 +73,14 @@ describe('project-wide results shared between threads', () => {
     assert.ok(pyRoutes[0].fixes.some((f) => f.title.includes('@login_required')), 'its fix adds the decorator the other views use');
 
     // as another thread receives them: copied by the structured clone, which refuses functions
-    const sent = structuredClone(computeShares(here.project, config, missingAuth.projectShares ?? []));
-    assert.ok(sent.length > 0, 'missing-auth has a share');
+    const sent = structuredClone(computeShares(here.project, config, allRules().flatMap((rule) => rule.projectShares ?? [])));
+    assert.ok(['route-plans', 'python-route-plans', 'unloadable-modules'].every((name) => sent.some(([key]) => key.startsWith(`share:${name}`))), 'each share the project may want was computed');
     const there = await scannedProject(root);
     receiveShares(there.project, sent);
     const computed: string[] = [];
     const received = await there.scanner.analyze(counting(there.project, computed));
     assert.deepStrictEqual(received, expected);
-    assert.deepStrictEqual(computed.filter((key) => sent.some(([shared]) => shared === key)), [], 'nothing received was computed again');
+    assert.deepStrictEqual(computed.filter((key) => key.startsWith('share:')), [], 'no share was computed again');
   });
 
   it('the modules nothing loads travel as their names, and are not worked out again where received', async () => {
