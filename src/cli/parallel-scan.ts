@@ -11,6 +11,7 @@ import { FileScanner, keptTreeBudget, type FactsPass, type ScannerSettings, type
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
 import { projectDigest, type ScanCache } from './scan-cache';
+import { shareLine } from './share-channel';
 import { SCAN_WORKER_ROLE, factsOfPart, factsParts, type ScanReply, type ScanRequest } from './scan-worker';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
 
@@ -30,11 +31,10 @@ interface ScannerHandle {
   facts(work: FileBatches, known?: Map<string, string>): Promise<FactsPass>;
   /** Hands the thread every file's facts, in scan order, ahead of `analyze` (it lacks those other threads extracted). */
   share(facts: ReadonlyArray<[string, FileFacts]>): void;
-  /**
-   * Reports of the files whose trees the thread kept, then of the batches of `others` it claims (see
-   * `FileScanner.analyze`); `shares`: the project-wide results this thread computed for every thread.
-   */
-  analyze(project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, shares: ShareValues, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
+  /** Reports of the files whose trees the thread kept, then of the batches of `others` it claims (see `FileScanner.analyze`). */
+  analyze(project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
+  /** A worker's: the project-wide results this thread computes for every thread, sent as each is ready (see `share-channel.ts`). */
+  readonly shares?: { send(values: ShareValues): void; done(): void };
   close(): Promise<void>;
   /** What the thread held after each pass, when measured (see `thread-memory.ts`). */
   readonly memory: { role: string; facts?: ThreadMemory; analysis?: ThreadMemory };
@@ -65,7 +65,7 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
       return pass;
     },
     share() {},
-    async analyze(project, _packages, _shares, reused, others) {
+    async analyze(project, _packages, reused, others) {
       const reports = await scanner.analyze(project, reused, others);
       memory.analysis = threadMemory('analysis');
       return reports;
@@ -74,7 +74,6 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
   };
 }
 
-/**
 /**
  * The script a scan thread runs: `scan-worker.js` beside this code, the worker's own bundle (dist/) or its
  * compiled module (tests). It holds the scanner and the engine only, so a thread starts without loading the CLI.
@@ -93,7 +92,8 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
   let order: string[] = [];
   /** The facts the worker sent ahead of its reply to `facts`. */
   let arrived: Array<[string, FileFacts]> = [];
-  const worker = new Worker(SCAN_WORKER_FILE, { workerData: { role: SCAN_WORKER_ROLE, settings } });
+  const shares = shareLine();
+  const worker = new Worker(SCAN_WORKER_FILE, { workerData: { role: SCAN_WORKER_ROLE, settings, shares: shares.line }, transferList: [shares.line.port] });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
     pending?.reject(error);
@@ -131,8 +131,9 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
       order = facts.map(([file]) => file);
       for (const part of factsParts(facts.filter(([file]) => !extracted.has(file)))) worker.postMessage({ kind: 'facts-part', facts: part } satisfies ScanRequest);
     },
-    async analyze(_project, packages, shares, reused, others) {
-      const reply = await ask({ kind: 'analyze', order, packages, shares, reused: reused && [...reused], others });
+    shares: { send: shares.send, done: shares.done },
+    async analyze(_project, packages, reused, others) {
+      const reply = await ask({ kind: 'analyze', order, packages, reused: reused && [...reused], others });
       if (reply.kind !== 'reports') return [];
       memory.analysis = reply.memory;
       return reply.reports;
@@ -213,10 +214,13 @@ export async function scanProject(
     const kept = new Set(passes.flatMap((pass) => pass.kept));
     const unread = new Set(unreadable.map(({ file }) => file));
     const others = threads > 1 ? fileBatches(files.filter((file) => !kept.has(file) && !unread.has(file)), threads) : undefined;
-    // The workers read the facts they lack while this thread works out the project-wide results for all.
+    // The workers read the facts they lack and start their analysis while this thread works out the project-wide
+    // results for all and sends them; then it starts its own.
     for (const scanner of scanners) scanner.share(ordered);
-    const shares = threads > 1 ? projectShares(project, settings.config) : [];
-    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(project, packages, shares, cache ? reused : undefined, others)))) {
+    const analyses = scanners.map((scanner) => (scanner.shares ? scanner.analyze(project, packages, cache ? reused : undefined, others) : undefined));
+    sendShares(project, settings.config, scanners.flatMap((scanner) => scanner.shares ?? []));
+    const here = scanners.map((scanner, i) => analyses[i] ?? scanner.analyze(project, packages, cache ? reused : undefined, others));
+    for (const reports of await Promise.all(here)) {
       for (const report of reports) byFile.set(report.file, report);
     }
     const reports: FileReport[] = [];
@@ -239,18 +243,22 @@ export async function scanProject(
 }
 
 /**
- * The project-wide results of the rules `config` runs (see `ProjectShare`), computed once here for every thread.
- * One that fails is left out: each thread then computes it for itself, and its rule fails there as it would have.
+ * Computes, once here, the project-wide results of the rules `config` runs (see `ProjectShare`) and sends each
+ * to the `workers` as soon as it is ready. One that fails is left out: each thread then computes it for itself,
+ * and its rule fails there as it would have.
  */
-function projectShares(project: ProjectFacts, config: ScannerSettings['config']): ShareValues {
-  const shares = allRules().filter((rule) => effectiveSeverity(rule, config)).flatMap((rule) => rule.projectShares ?? []);
-  return shares.flatMap((share) => {
+function sendShares(project: ProjectFacts, config: ScannerSettings['config'], workers: ReadonlyArray<NonNullable<ScannerHandle['shares']>>): void {
+  if (!workers.length) return;
+  for (const share of allRules().filter((rule) => effectiveSeverity(rule, config)).flatMap((rule) => rule.projectShares ?? [])) {
+    let values: ShareValues = [];
     try {
-      return computeShares(project, config, [share]);
+      values = computeShares(project, config, [share]);
     } catch {
-      return [];
+      // (see above)
     }
-  });
+    if (values.length) for (const worker of workers) worker.send(values);
+  }
+  for (const worker of workers) worker.done();
 }
 
 function inOrder(unreadable: readonly UnreadableFile[], files: readonly string[]): UnreadableFile[] {

@@ -1,11 +1,11 @@
 import { isMainThread, parentPort, workerData } from 'worker_threads';
 import type { FileFacts } from '../engine/project';
-import { receiveShares, type ShareValues } from '../engine/project/project-shares';
 import { SharedStrings } from '../engine/project/shared-strings';
 import type { FileBatches } from './file-batches';
 import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
 import { projectOfFacts, type PackageJson } from './project';
 import type { FileReport } from './scan';
+import { awaitingShares, type ShareLine } from './share-channel';
 import { threadMemory, type ThreadMemory } from './thread-memory';
 
 /** Marks a worker thread started to scan, so that loading this code elsewhere in a worker starts nothing. */
@@ -54,9 +54,8 @@ export type ScanRequest =
   /**
    * `order`: every file with facts, in scan order; the facts of those the worker did not extract itself came
    * before in `facts-part` messages (it keeps its own from the facts pass, so they do not travel there and back).
-   * `shares`: the project-wide results the main thread computed (see `ProjectShare`).
    */
-  | { kind: 'analyze'; order: string[]; packages: PackageJson[]; shares: ShareValues; reused?: string[]; others?: FileBatches }
+  | { kind: 'analyze'; order: string[]; packages: PackageJson[]; reused?: string[]; others?: FileBatches }
   | { kind: 'dispose' };
 
 export type ScanReply =
@@ -68,7 +67,7 @@ export type ScanReply =
   | { kind: 'failed'; message: string };
 
 /** Answers the main thread's requests one at a time, with a scanner of this thread's files. */
-function serveScanRequests(settings: ScannerSettings): void {
+function serveScanRequests(settings: ScannerSettings, shares: ShareLine): void {
   const port = parentPort!;
   const strings = new SharedStrings();
   const scanner = new FileScanner(settings, undefined, strings);
@@ -88,8 +87,8 @@ function serveScanRequests(settings: ScannerSettings): void {
       });
       extracted = new Map();
       received = new Map();
-      const project = projectOfFacts(settings.root, facts, request.packages);
-      receiveShares(project, request.shares);
+      // the project-wide results come from the main thread as it computes them (see `share-channel.ts`)
+      const project = awaitingShares(projectOfFacts(settings.root, facts, request.packages), shares);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused), request.others);
       return { kind: 'reports', reports, memory: threadMemory('analysis') };
     }
@@ -112,5 +111,6 @@ function serveScanRequests(settings: ScannerSettings): void {
 // Worker threads run the file that started them (the bundled CLI, or this compiled file in tests); the role
 // in workerData tells this code to serve.
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === SCAN_WORKER_ROLE) {
-  serveScanRequests((workerData as { settings: ScannerSettings }).settings);
+  const { settings, shares } = workerData as { settings: ScannerSettings; shares: ShareLine };
+  serveScanRequests(settings, shares);
 }

@@ -34,9 +34,16 @@ export interface ConfigShare<T> extends ShareBase {
 /** Results of shares by key, as one thread sends them to another. */
 export type ShareValues = Array<[string, unknown]>;
 
+const KEY_PREFIX = 'share:';
+
+/** Whether a memo key (`ProjectFacts.memo`) is a share's. */
+export function isShareKey(key: string): boolean {
+  return key.startsWith(KEY_PREFIX);
+}
+
 /** The share's result, computed once per snapshot; `config` is given for every `ConfigShare` (see `sharedResult`). */
 function resultOf<T>(project: ProjectFacts, share: ProjectShare<T>, config: EngineConfig | undefined): [string, T] {
-  const key = 'configKey' in share ? `share:${share.name}:${share.configKey(config!)}` : `share:${share.name}`;
+  const key = 'configKey' in share ? `${KEY_PREFIX}${share.name}:${share.configKey(config!)}` : `${KEY_PREFIX}${share.name}`;
   return [key, project.memo(key, () => ('configKey' in share ? share.compute(project, config!) : share.compute(project)))];
 }
 
@@ -47,12 +54,7 @@ export function sharedResult<T>(project: ProjectFacts, share: ProjectShare<T>, c
   return resultOf(project, share, config)[1];
 }
 
-/** Computes each share some file may want (once: `sharedResult`) and returns the results, to send to other threads. */
+/** Computes each share some file may want (once: `sharedResult`) and returns the results, to send to other threads (`share-channel.ts`). */
 export function computeShares(project: ProjectFacts, config: EngineConfig, shares: Iterable<ProjectShare<unknown>>): ShareValues {
   return [...shares].filter((share) => share.mayBeWanted?.(project) ?? true).map((share) => resultOf(project, share, config));
-}
-
-/** Takes results computed by another thread as this snapshot's own: `sharedResult` then hands them out. */
-export function receiveShares(project: ProjectFacts, values: ShareValues): void {
-  for (const [key, value] of values) project.memo(key, () => value);
 }

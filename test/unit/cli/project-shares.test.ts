@@ -2,11 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { FileScanner } from '../../../src/cli/file-scanner';
+import { awaitingShares, shareLine } from '../../../src/cli/share-channel';
 import { projectOfFacts } from '../../../src/cli/project';
 import { defaultConfig } from '../../../src/engine/config';
 import type { ProjectFacts } from '../../../src/engine/project';
 import { unloadableModule } from '../../../src/engine/project/module-reach';
-import { computeShares, receiveShares } from '../../../src/engine/project/project-shares';
+import { computeShares, type ShareValues } from '../../../src/engine/project/project-shares';
 import { allRules } from '../../../src/engine/registry';
 import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
 import { projectFrom } from '../../../src/testing/project-from';
@@ -53,6 +54,14 @@ async function scannedProject(root: string): Promise<{ scanner: FileScanner; pro
   return { scanner, project: projectOfFacts(root, facts, []) };
 }
 
+/** `project` as a worker has it: the shares `values` sent to it through a share line (copied, as between threads), and no more. */
+function receiving(project: ProjectFacts, values: ShareValues): ProjectFacts {
+  const sender = shareLine();
+  sender.send(values);
+  sender.done();
+  return awaitingShares(project, sender.line);
+}
+
 /** The project, with the keys of the memos it computed counted. */
 function counting(project: ProjectFacts, computed: string[]): ProjectFacts {
   return { ...project, memo: <T>(key: string, compute: () => T): T => project.memo(key, () => { computed.push(key); return compute(); }) };
@@ -73,12 +82,11 @@ describe('project-wide results shared between threads', () => {
     assert.ok(pyRoutes[0].fixes.some((f) => f.title.includes('@login_required')), 'its fix adds the decorator the other views use');
 
     // as another thread receives them: copied by the structured clone, which refuses functions
-    const sent = structuredClone(computeShares(here.project, config, allRules().flatMap((rule) => rule.projectShares ?? [])));
+    const sent = computeShares(here.project, config, allRules().flatMap((rule) => rule.projectShares ?? []));
     assert.ok(['route-plans', 'python-route-plans', 'unloadable-modules'].every((name) => sent.some(([key]) => key.startsWith(`share:${name}`))), 'each share the project may want was computed');
     const there = await scannedProject(root);
-    receiveShares(there.project, sent);
     const computed: string[] = [];
-    const received = await there.scanner.analyze(counting(there.project, computed));
+    const received = await there.scanner.analyze(counting(receiving(there.project, sent), computed));
     assert.deepStrictEqual(received, expected);
     assert.deepStrictEqual(computed.filter((key) => key.startsWith('share:')), [], 'no share was computed again');
   });
@@ -91,11 +99,9 @@ describe('project-wide results shared between threads', () => {
       '/p/server/utils/migrate.js': "exports.run = (db, table) => db.query('DROP TABLE ' + table);\n",
     };
     const here = await projectFrom(files, { launchConfigsRead: true });
-    const sent = structuredClone(computeShares(here, config, sqlConcatenation.projectShares ?? []));
-    const there = await projectFrom(files, { launchConfigsRead: true });
-    receiveShares(there, sent);
+    const sent = computeShares(here, config, sqlConcatenation.projectShares ?? []);
     const computed: string[] = [];
-    const received = counting(there, computed);
+    const received = counting(receiving(await projectFrom(files, { launchConfigsRead: true }), sent), computed);
     assert.strictEqual(unloadableModule(received, '/p/server/utils/migrate.js'), true, 'nothing loads the migration');
     assert.strictEqual(unloadableModule(received, '/p/server/lib/users.js'), false, 'the entry imports the users module');
     assert.deepStrictEqual(computed, [], 'nothing was worked out again');
