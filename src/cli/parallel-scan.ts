@@ -250,13 +250,12 @@ export async function scanProject(
 function sendShares(project: ProjectFacts, config: ScannerSettings['config'], workers: ReadonlyArray<NonNullable<ScannerHandle['shares']>>): void {
   if (!workers.length) return;
   for (const share of allRules().filter((rule) => effectiveSeverity(rule, config)).flatMap((rule) => rule.projectShares ?? [])) {
-    let values: ShareValues = [];
     try {
-      values = computeShares(project, config, [share]);
+      const values = computeShares(project, config, [share]);
+      if (values.length) for (const worker of workers) worker.send(values);
     } catch {
-      // (see above)
+      // (see above; a result the structured clone cannot copy is not sent either)
     }
-    if (values.length) for (const worker of workers) worker.send(values);
   }
   for (const worker of workers) worker.done();
 }
