@@ -8,6 +8,7 @@ import { parsedFactsOfText } from '../../../src/engine/project/project-index';
 import type { Rule } from '../../../src/engine/rule';
 import { missingAuth } from '../../../src/engine/rules/missing-auth';
 import { missingHelmet } from '../../../src/engine/rules/missing-helmet';
+import { pythonSecurityHeaders } from '../../../src/engine/rules/python-security-headers';
 import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
 import { projectFrom } from '../../../src/testing/project-from';
 
@@ -91,6 +92,22 @@ describe('rules rule files out from their tree, before the other files are known
     it('rules out a module that neither registers, creates nor mounts anything, though its text has route-like calls', async () => {
       assert.strictEqual(await mayReportInTree(missingAuth, '/p/src/auth.js', auth), false);
       assert.deepStrictEqual(await findingsIn(missingAuth, { '/p/src/routes.js': routes, '/p/src/app.js': app, '/p/src/auth.js': auth }, '/p/src/auth.js'), []);
+    });
+  });
+
+  describe('python-security-headers', () => {
+    const settings = 'DEBUG = True\nSECRET_KEY = "x"\nMIDDLEWARE = ["django.contrib.sessions.middleware.SessionMiddleware"]\n';
+    const view = 'from django.conf import settings\nfrom django.http import HttpResponse\n\ndef home(request):\n    return HttpResponse("debug" if settings.DEBUG else "ok")\n';
+
+    it('may report where the file creates an app or is a settings module', async () => {
+      assert.strictEqual(await mayReportInTree(pythonSecurityHeaders, '/p/app.py', 'from flask import Flask\napp = Flask(__name__)\n'), true);
+      assert.strictEqual(await mayReportInTree(pythonSecurityHeaders, '/p/mysite/settings.py', settings), true);
+      assert.notDeepStrictEqual(await findingsIn(pythonSecurityHeaders, { '/p/mysite/settings.py': settings, '/p/mysite/views.py': view }, '/p/mysite/settings.py'), []);
+    });
+
+    it('rules out a module that only reads a setting', async () => {
+      assert.strictEqual(await mayReportInTree(pythonSecurityHeaders, '/p/mysite/views.py', view), false);
+      assert.deepStrictEqual(await findingsIn(pythonSecurityHeaders, { '/p/mysite/settings.py': settings, '/p/mysite/views.py': view }, '/p/mysite/views.py'), []);
     });
   });
 
