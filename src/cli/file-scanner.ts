@@ -55,9 +55,10 @@ export function keptTreeBudget(cap: number, threads: number, projectBytes: numbe
 
 /**
  * One thread's share of a scan: first the project facts of its files, then, once the facts of every file
- * are known, the analysis of the same files. Between the two passes it holds only the trees the facts pass
- * parsed within `keptTreeChars` (with their texts); other files are read again for the analysis, so the
- * texts of a large project are never all in memory at once.
+ * are known, the analysis of the same files. A file no rule can report in, whatever the other files hold, is
+ * settled in the facts pass: its report is made there, and it is not read again. Between the two passes the
+ * thread holds those reports and the trees the facts pass parsed within `keptTreeChars` (with their texts);
+ * other files are read again for the analysis, so the texts of a large project are never all in memory at once.
  */
 export class FileScanner {
   private files: string[] = [];
