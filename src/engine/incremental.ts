@@ -6,7 +6,7 @@ import { reasonToSkip } from './limits';
 import { DocumentMemory } from './rule-memory';
 import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from './parser';
 import { LineIndex } from './text';
-import { topLevelStatements, updateStatements, type OffsetChange, type Statement } from './top-level';
+import { topLevelStatements, untouchedThrough, updateStatements, withFoldsSplit, type OffsetChange, type Statement } from './top-level';
 import type { LanguageId } from './types';
 
 /** One change of a document, as VS Code reports it: offsets into the text before the change. */
@@ -24,6 +24,17 @@ function pointAt(lines: LineIndex, offset: number): Point {
 /**
  * A document kept parsed between edits: each change edits the old tree, and the next parse reuses
  * every part of it the change did not touch. Used by the editor; the CLI parses each file once.
+ *
+ * What the findings are while the text has a syntax error. Whenever the text parses cleanly, the findings are
+ * those of a full analysis. While it does not (a bracket or quote being typed), error recovery is arbitrary: an
+ * incremental re-parse often folds every statement after an unclosed bracket into one broken statement, where a
+ * fresh parse of the same text does not. So then:
+ * - a statement no edit touched since the last analysis keeps the findings of that analysis, also when the
+ *   broken parse folded it into another statement (rules are given it back on its own: `withFoldsSplit`), so
+ *   nothing flickers away and back while a call's arguments are typed;
+ * - the text the edits touched is analysed as the tree now reads it;
+ * - findings kept while something they rest on changed, and findings made in a broken tree, are checked again
+ *   as soon as the text parses, and what changed is then measured from the last clean tree (`cleanTree`).
  */
 export class IncrementalDocument {
   /** The tree of the last parse, edited with every change since (so the next parse can reuse it). */
@@ -37,6 +48,16 @@ export class IncrementalDocument {
   private lines: LineIndex;
   /** Top-level statements of `tree`, once a rule has asked for them; then kept up to date edit by edit. */
   private statements: Statement[] | undefined;
+  /**
+   * The statements rules were given at the last analysis (see `presentedStatements`), less those the edits
+   * since touched, shifted to where they now are.
+   */
+  private presented: Statement[] | undefined;
+  /**
+   * The last tree without a syntax error, kept (and edited along) while the text does not parse: when it parses
+   * again, rules learn what is parsed differently from that tree, not from the broken trees in between.
+   */
+  private cleanTree: Tree | undefined;
 
   private constructor(private readonly parser: Parser, readonly languageId: LanguageId, private text: string, private readonly options: AnalyzeOptions) {
     this.lines = new LineIndex(text);
@@ -69,10 +90,19 @@ export class IncrementalDocument {
     try {
       const next = parseWithBudget(this.parser, this.text, Math.min(budgetMs, this.config.timeBudgetMs), oldTree);
       const changedRanges = oldTree ? next.getChangedRanges(oldTree) : [];
+      const clean = !next.rootNode.hasError;
       // a statement's meaning can change while its text does not (the root turning into an ERROR node
-      // takes every module-level declaration's scope with it): rules learn what was parsed differently too
-      this.memory.recordReparse(this.text, changedRanges);
+      // takes every module-level declaration's scope with it): rules learn what was parsed differently too.
+      // Back to a clean parse, that is measured from the last clean tree: how error recovery read the text
+      // in between is no part of what changed since the findings of that tree.
+      this.memory.recordReparse(this.text, clean && this.cleanTree ? next.getChangedRanges(this.cleanTree) : changedRanges);
       this.statements = oldTree && this.statements ? updateStatements(this.statements, this.unparsed, next, changedRanges) : undefined;
+      this.presented = oldTree && this.presented ? untouchedThrough(this.presented, this.unparsed) : undefined;
+      if (clean) this.dropCleanTree();
+      else if (oldTree && !this.cleanTree && !oldTree.rootNode.hasError) {
+        this.cleanTree = oldTree;
+        this.tree = undefined;
+      }
       this.dropTree(false);
       this.tree = next;
       return true;
@@ -89,7 +119,29 @@ export class IncrementalDocument {
   private dropTree(dropStatements = true): void {
     this.tree?.delete();
     this.tree = undefined;
-    if (dropStatements) this.statements = undefined;
+    if (!dropStatements) return;
+    this.statements = undefined;
+    this.presented = undefined;
+    this.dropCleanTree();
+  }
+
+  private dropCleanTree(): void {
+    this.cleanTree?.delete();
+    this.cleanTree = undefined;
+  }
+
+  /**
+   * The top-level statements rules see: the tree's, except that while the text does not parse, statements no
+   * edit touched since the last analysis and that error recovery folded into a broken statement are given
+   * back as they were, marked `held` (see `withFoldsSplit`).
+   */
+  private presentedStatements(tree: Tree): readonly Statement[] {
+    this.statements ??= topLevelStatements(tree.rootNode);
+    const root = tree.rootNode;
+    this.presented = this.presented && root.hasError
+      ? withFoldsSplit(this.statements, this.presented, this.text, (s) => root.firstChildForIndex(s.start)?.hasError ?? true)
+      : this.statements;
+    return this.presented;
   }
 
   /**
@@ -117,7 +169,9 @@ export class IncrementalDocument {
         const oldEndPosition = pointAt(lines, oldEnd);
         this.memory.recordEdit(text, next, start, oldEnd, newEnd);
         lines = lines.withEdit(start, oldEnd, change.text, next);
-        tree.edit({ startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd, startPosition, oldEndPosition, newEndPosition: pointAt(lines, newEnd) });
+        const edit = { startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd, startPosition, oldEndPosition, newEndPosition: pointAt(lines, newEnd) };
+        tree.edit(edit);
+        this.cleanTree?.edit(edit);
         this.unparsed.push({ start, oldEnd, newEnd });
         text = next;
       }
@@ -167,7 +221,8 @@ export class IncrementalDocument {
     }
     if (!this.tree) return { findings: [], skipped: this.skipped ?? 'not parsed', notes: [] };
     const tree = this.tree;
-    const topLevel = (): readonly Statement[] => (this.statements ??= topLevelStatements(tree.rootNode));
+    let statements: readonly Statement[] | undefined;
+    const topLevel = (): readonly Statement[] => (statements ??= this.presentedStatements(tree));
     const deadline = started + budget;
     const result = analyzeTree(tree, this.text, this.languageId, { ...this.options, memory: this.memory, lines: this.lines, topLevel, describeSyntaxErrors: false, ...overrides }, deadline);
     if (budgetMs !== undefined && result.overran) return { findings: [], notes: [], deferred: `the rules need more than ${budgetMs} ms; analysis deferred` };
