@@ -1,4 +1,5 @@
 import type { Parser, Point, Tree } from '@vscode/tree-sitter-wasm';
+import { allRules } from './registry';
 import { analyzeTree, type AnalysisResult, type AnalyzeOptions } from './analyze';
 import { defaultConfig } from './config';
 import { isLanguageId } from './languages';
@@ -6,8 +7,9 @@ import { reasonToSkip } from './limits';
 import { DocumentMemory } from './rule-memory';
 import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from './parser';
 import { LineIndex } from './text';
-import { topLevelStatements, untouchedThrough, updateStatements, withFoldsSplit, type OffsetChange, type Statement } from './top-level';
+import { topLevelStatements, touchedUpTo, untouchedThrough, updateStatements, withFoldsSplit, type OffsetChange, type Statement } from './top-level';
 import type { LanguageId } from './types';
+import type { Rule } from './rule';
 
 /** One change of a document, as VS Code reports it: offsets into the text before the change. */
 export interface ContentChange {
@@ -58,6 +60,11 @@ export class IncrementalDocument {
    * again, rules learn what is parsed differently from that tree, not from the broken trees in between.
    */
   private cleanTree: Tree | undefined;
+  /**
+   * Where `tree` stops when only the text before the statements held from the last analysis was parsed (see
+   * `reparse`); `undefined` when it covers the whole text.
+   */
+  private parsedEnd: number | undefined;
 
   private constructor(private readonly parser: Parser, readonly languageId: LanguageId, private text: string, private readonly options: AnalyzeOptions) {
     this.lines = new LineIndex(text);
@@ -80,7 +87,7 @@ export class IncrementalDocument {
    * parse needed more than `budgetMs` but less than the file's time budget: the edited tree is kept, so a
    * later parse with more time still reuses it.
    */
-  private reparse(oldTree: Tree | undefined, budgetMs: number): boolean {
+  private reparse(oldTree: Tree | undefined, budgetMs: number, statementWise = false): boolean {
     this.parseAfresh = false;
     this.skipped = reasonToSkip(this.text, this.config, this.lines);
     if (this.skipped) {
@@ -88,23 +95,39 @@ export class IncrementalDocument {
       return true;
     }
     try {
-      const next = parseWithBudget(this.parser, this.text, Math.min(budgetMs, this.config.timeBudgetMs), oldTree);
+      const budget = Math.min(budgetMs, this.config.timeBudgetMs);
+      const presented = oldTree && this.presented ? untouchedThrough(this.presented, this.unparsed) : undefined;
+      // While statements are held (the text did not parse, and error recovery folded them), rules that read
+      // statement by statement replay them without the tree: the text is parsed only up to the first statement
+      // of the last clean tree after the edits, instead of error recovery re-reading everything after an open
+      // bracket on every keystroke. Everything after it is untouched, so held (see `withFoldsSplit`).
+      const cut = statementWise && presented?.some((st) => st.held) ? this.cleanStatementAfter(touchedUpTo(this.unparsed)) : undefined;
+      let next = cut === undefined ? undefined : parseWithBudget(this.parser, this.text, budget, oldTree, undefined, [{ startIndex: 0, endIndex: cut, startPosition: { row: 0, column: 0 }, endPosition: pointAt(this.lines, cut) }]);
+      if (next && !next.rootNode.hasError) {
+        // what was typed closed its brackets: the whole text may parse again
+        next.delete();
+        next = undefined;
+      }
+      // the whole text, from the last clean tree when there is one: its statements after the edits fit as they are
+      const parsedEnd = next ? cut : undefined;
+      next ??= parseWithBudget(this.parser, this.text, budget, this.parsedEnd !== undefined ? this.cleanTree ?? oldTree : oldTree);
       const changedRanges = oldTree ? next.getChangedRanges(oldTree) : [];
-      const clean = !next.rootNode.hasError;
+      const clean = parsedEnd === undefined && !next.rootNode.hasError;
       // a statement's meaning can change while its text does not (the root turning into an ERROR node
       // takes every module-level declaration's scope with it): rules learn what was parsed differently too.
       // Back to a clean parse, that is measured from the last clean tree: how error recovery read the text
       // in between is no part of what changed since the findings of that tree.
       this.memory.recordReparse(this.text, clean && this.cleanTree ? next.getChangedRanges(this.cleanTree) : changedRanges);
       this.statements = oldTree && this.statements ? updateStatements(this.statements, this.unparsed, next, changedRanges) : undefined;
-      this.presented = oldTree && this.presented ? untouchedThrough(this.presented, this.unparsed) : undefined;
+      this.presented = presented;
       if (clean) this.dropCleanTree();
-      else if (oldTree && !this.cleanTree && !oldTree.rootNode.hasError) {
+      else if (oldTree && !this.cleanTree && this.parsedEnd === undefined && !oldTree.rootNode.hasError) {
         this.cleanTree = oldTree;
         this.tree = undefined;
       }
       this.dropTree(false);
       this.tree = next;
+      this.parsedEnd = parsedEnd;
       return true;
     } catch (error) {
       if (error instanceof ParseCancelled && budgetMs < this.config.timeBudgetMs) return false;
@@ -122,7 +145,15 @@ export class IncrementalDocument {
     if (!dropStatements) return;
     this.statements = undefined;
     this.presented = undefined;
+    this.parsedEnd = undefined;
     this.dropCleanTree();
+  }
+
+  /** Where the first top-level node of the last clean tree that starts at or after `offset` starts. */
+  private cleanStatementAfter(offset: number): number | undefined {
+    let node = this.cleanTree?.rootNode.firstChildForIndex(offset);
+    while (node && node.startIndex < offset) node = node.nextSibling;
+    return node?.startIndex;
   }
 
   private dropCleanTree(): void {
@@ -138,8 +169,8 @@ export class IncrementalDocument {
   private presentedStatements(tree: Tree): readonly Statement[] {
     this.statements ??= topLevelStatements(tree.rootNode);
     const root = tree.rootNode;
-    this.presented = this.presented && root.hasError
-      ? withFoldsSplit(this.statements, this.presented, this.text, (s) => root.firstChildForIndex(s.start)?.hasError ?? true)
+    this.presented = this.presented && (root.hasError || this.parsedEnd !== undefined)
+      ? withFoldsSplit(this.statements, this.presented, this.text, (s) => root.firstChildForIndex(s.start)?.hasError ?? true, this.parsedEnd)
       : this.statements;
     return this.presented;
   }
@@ -213,8 +244,10 @@ export class IncrementalDocument {
   analyze(overrides: Partial<AnalyzeOptions> = {}, budgetMs?: number): AnalysisResult {
     const started = performance.now();
     const budget = budgetMs ?? this.config.timeBudgetMs;
-    if (this.parseAfresh || this.unparsed.length > 0) {
-      if (!this.reparse(this.tree, budget)) {
+    const rules = overrides.rules ?? this.options.rules ?? allRules();
+    const statementWise = rules.length > 0 && rules.every((rule: Rule) => !rule.meta.languages.includes(this.languageId) || rule.readsStatementWise?.(this.languageId));
+    if (this.parseAfresh || this.unparsed.length > 0 || (!statementWise && this.parsedEnd !== undefined)) {
+      if (!this.reparse(this.tree, budget, statementWise)) {
         this.parseAfresh = !this.tree;
         return { findings: [], notes: [], deferred: `parsing needs more than ${budgetMs} ms; analysis deferred` };
       }

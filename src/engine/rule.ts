@@ -94,5 +94,11 @@ export interface Rule {
    * this says `false`. Absent: the rule may report in any file.
    */
   mayReport?(input: RuleInput): boolean;
+  /**
+   * Whether, in the editor, the rule reads a file of this language one top-level statement at a time (through
+   * `RuleContext.topLevelStatements`), replaying what it remembered for statements it does not check: then the
+   * tree need not reach statements held from the last analysis (see `IncrementalDocument`). Absent: false.
+   */
+  readsStatementWise?(languageId: LanguageId): boolean;
   check(context: RuleContext): void;
 }

@@ -154,9 +154,10 @@ export function updateStatements(previous: readonly Statement[], changes: readon
  * `untouched` split back into them, marked `held`, and the pieces of text between them (trimmed, blank ones
  * left out). While a bracket or quote is open, error recovery folds the statements after it into one broken
  * statement; those the edits did not touch keep what their last analysis found instead of being read in a
- * tree that cannot show what they mean. `hasError` says whether a statement of the tree holds a syntax error.
+ * tree that cannot show what they mean. `hasError` says whether a statement of the tree holds a syntax error;
+ * `parsedEnd`, where the tree stops when only the text before it was parsed.
  */
-export function withFoldsSplit(statements: readonly Statement[], untouched: readonly Statement[], text: string, hasError: (statement: Statement) => boolean): Statement[] {
+export function withFoldsSplit(statements: readonly Statement[], untouched: readonly Statement[], text: string, hasError: (statement: Statement) => boolean, parsedEnd = Number.MAX_SAFE_INTEGER): Statement[] {
   const result: Statement[] = [];
   let u = 0;
   for (const statement of statements) {
@@ -179,7 +180,16 @@ export function withFoldsSplit(statements: readonly Statement[], untouched: read
       from = s.end;
     }
   }
+  // past `parsedEnd` the tree was not read at all (see `IncrementalDocument`): what is untouched there is held too
+  for (const s of untouched) if (s.start >= parsedEnd) result.push({ start: s.start, end: s.end, held: true });
   return result;
+}
+
+/** Where the text the changes touched ends once they are all applied (offsets of the text after them). */
+export function touchedUpTo(changes: readonly OffsetChange[]): number {
+  let end = 0;
+  for (const change of changes) end = Math.max(mapOffset(end, change, change.newEnd), change.newEnd);
+  return end;
 }
 
 /** `start..end` without the blank text at either end; `undefined` when it is all blank. */
