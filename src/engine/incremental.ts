@@ -245,7 +245,8 @@ export class IncrementalDocument {
     const started = performance.now();
     const budget = budgetMs ?? this.config.timeBudgetMs;
     const rules = overrides.rules ?? this.options.rules ?? allRules();
-    const statementWise = rules.length > 0 && rules.every((rule: Rule) => !rule.meta.languages.includes(this.languageId) || rule.readsStatementWise?.(this.languageId));
+    // rules that replay held statements from what they remembered (see `reparse`)
+    const statementWise = rules.length > 0 && rules.every((rule: Rule) => !rule.meta.languages.includes(this.languageId) || (rule.readsStatementWise?.(this.languageId) && this.memory.remembers(rule.meta.id)));
     if (this.parseAfresh || this.unparsed.length > 0 || (!statementWise && this.parsedEnd !== undefined)) {
       if (!this.reparse(this.tree, budget, statementWise)) {
         this.parseAfresh = !this.tree;

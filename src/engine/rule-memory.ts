@@ -81,6 +81,11 @@ export class DocumentMemory {
     this.editedChars = 0;
   }
 
+  /** Whether the rule's last run completed and what it stored is kept. */
+  remembers(ruleId: string): boolean {
+    return this.seen.has(ruleId);
+  }
+
   forRule(ruleId: string): RuleMemory {
     const seen = this.seen.get(ruleId);
     return {

@@ -98,7 +98,11 @@ function throughChanges<S extends Statement>(previous: readonly S[], changes: re
   let dirty: Span[] = [];
   for (const change of changes) {
     const stay: S[] = [];
-    const shift = <T extends Span>(s: T): T => ({ ...s, start: mapOffset(s.start, change, change.start), end: mapOffset(s.end, change, change.newEnd) });
+    const shift = <T extends Statement>(s: T): T => {
+      const start = mapOffset(s.start, change, change.start);
+      const end = mapOffset(s.end, change, change.newEnd);
+      return (s.held ? { start, end, held: true } : { start, end }) as T;
+    };
     for (const s of kept) {
       if (s.end < change.start) stay.push(s);
       else if (s.start > change.oldEnd) stay.push(shift(s));
