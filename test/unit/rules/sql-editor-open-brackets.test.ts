@@ -1,12 +1,11 @@
 import * as assert from 'assert';
-import { analyze } from '../../../src/engine/analyze';
-import { IncrementalDocument, type ContentChange } from '../../../src/engine/incremental';
+import { analyze, type AnalysisResult } from '../../../src/engine/analyze';
+import { IncrementalDocument } from '../../../src/engine/incremental';
 import { sharedGrammars } from '../../../src/engine/parser';
-import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
 import { LineIndex } from '../../../src/engine/text';
-import { topLevelStatements } from '../../../src/engine/top-level';
+import { topLevelStatements, type Statement } from '../../../src/engine/top-level';
 import type { Finding } from '../../../src/engine/types';
-import { pick, seededRandom } from '../../../src/testing/seeded-random';
+import { handlerReadingTable, ROUTES_HEADER, ROUTES_OPTIONS, typeSessions } from './typing-sessions';
 
 // Typing a call's arguments, an array, an object or a string opens a bracket or quote that stays open for many
 // keystrokes; error recovery then folds the statements after it into one broken statement. The editor's
@@ -14,7 +13,7 @@ import { pick, seededRandom } from '../../../src/testing/seeded-random';
 // what it found when the text last parsed, so nothing flickers away and back; whenever the text parses, the
 // findings are those of a full analysis.
 
-const options = { languageId: 'javascript', fileName: 'src/routes.js', rules: [sqlConcatenation] };
+const options = ROUTES_OPTIONS;
 
 // each opens brackets or quotes while it is typed and closes them by its end; none declares a name the file reads
 const TYPED = [
@@ -26,18 +25,14 @@ const TYPED = [
 ];
 
 function source(): string {
-  const parts = ['const db = require("mysql").createConnection({});', 'const express = require("express");', 'const router = express.Router();'];
+  const parts = [...ROUTES_HEADER];
   for (let i = 0; i < 8; i++) {
-    parts.push(`router.get("/r${i}/:id", async (req, res) => {\n  const id = req.params.id;\n  const rows = await db.query("SELECT * FROM " + table + " WHERE id = " + id);\n  res.json(rows);\n});`);
+    parts.push(handlerReadingTable(i));
     // a module-level name read by the handlers above and below it
     if (i === 3) parts.push('let table = "users";');
     parts.push(`function plain${i}(x) {\n  return db.query("SELECT * FROM t${i} WHERE a = ?", [x]) && x + ${i};\n}`);
   }
   return parts.join('\n') + '\n';
-}
-
-function apply(text: string, change: ContentChange): string {
-  return text.slice(0, change.rangeOffset) + change.text + text.slice(change.rangeOffset + change.rangeLength);
 }
 
 /** A finding as offsets, with what the editor shows of it. */
@@ -50,46 +45,41 @@ describe('sql-concatenation in the editor: typing opens brackets and quotes mid-
     it(`keeps the findings of the statements typing did not touch while the text does not parse, and matches a full analysis when it does (seed ${seed})`, async function () {
       this.timeout(120000);
       const parser = await sharedGrammars().parserFor('javascript');
-      const next = seededRandom(seed);
-      let text = source();
-      const doc = (await IncrementalDocument.open(text, options))!;
+      const doc = (await IncrementalDocument.open(source(), options))!;
       doc.analyze();
       let clean = 0;
       let held = 0;
-      for (let session = 0; session < 6; session++) {
-        // the state the session starts from parses; its findings are what a full analysis finds
-        const before = await analyze(text, options);
+      let before: AnalysisResult = { findings: [], notes: [] };
+      let beforeLines = new LineIndex('');
+      let touched: Statement = { start: 0, end: 0 };
+      const startSession = async (text: string, at: number): Promise<void> => {
+        // the state each session starts from parses; its findings are what a full analysis finds
+        before = await analyze(text, options);
         assert.strictEqual(before.syntaxError, undefined);
-        const beforeLines = new LineIndex(text);
-        const lineEnds = [...text.matchAll(/\n/g)].map((m) => m.index);
-        const at = pick(next, lineEnds);
+        beforeLines = new LineIndex(text);
         const tree = parser.parse(text)!;
-        const touched = topLevelStatements(tree.rootNode).find((s) => s.start <= at && at <= s.end) ?? { start: at, end: at };
+        touched = topLevelStatements(tree.rootNode).find((s) => s.start <= at && at <= s.end) ?? { start: at, end: at };
         tree.delete();
-        const typed = `\n  ${pick(next, TYPED)}`;
-        const strokes: ContentChange[] = [...typed].map((ch, i) => ({ rangeOffset: at + i, rangeLength: 0, text: ch }));
-        for (let i = typed.length - 1; i >= 0; i--) strokes.push({ rangeOffset: at + i, rangeLength: 1, text: '' });
-        for (const change of strokes) {
-          text = apply(text, change);
-          doc.update([change], text);
-          const incremental = doc.analyze().findings;
-          const full = await analyze(text, options);
-          const step = `session ${session} at ${at}, ${JSON.stringify(change)}`;
-          if (!full.syntaxError) {
-            clean++;
-            assert.deepStrictEqual(incremental, full.findings, step);
-            continue;
-          }
-          // outside the statement typed into, what shows is what showed when the session started
-          held++;
-          const inserted = text.length - beforeLines.text.length;
-          const lines = new LineIndex(text);
-          const outside = (start: number) => start < touched.start || start > touched.end + inserted;
-          const now = incremental.map((f) => shown(f, lines, (o) => o)).filter((f) => outside(Number(f.split('-')[0])));
-          const then = before.findings.map((f) => shown(f, beforeLines, (o) => (o > at ? o + inserted : o))).filter((f) => outside(Number(f.split('-')[0])));
-          assert.deepStrictEqual(now, then, step);
+      };
+      await typeSessions(source(), seed, 6, TYPED, async ({ text, change, session, at }) => {
+        doc.update([change], text);
+        const incremental = doc.analyze().findings;
+        const full = await analyze(text, options);
+        const step = `session ${session} at ${at}, ${JSON.stringify(change)}`;
+        if (!full.syntaxError) {
+          clean++;
+          assert.deepStrictEqual(incremental, full.findings, step);
+          return;
         }
-      }
+        // outside the statement typed into, what shows is what showed when the session started
+        held++;
+        const inserted = text.length - beforeLines.text.length;
+        const lines = new LineIndex(text);
+        const outside = (start: number) => start < touched.start || start > touched.end + inserted;
+        const now = incremental.map((f) => shown(f, lines, (o) => o)).filter((f) => outside(Number(f.split('-')[0])));
+        const then = before.findings.map((f) => shown(f, beforeLines, (o) => (o > at ? o + inserted : o))).filter((f) => outside(Number(f.split('-')[0])));
+        assert.deepStrictEqual(now, then, step);
+      }, startSession);
       doc.dispose();
       assert.ok(clean > 20 && held > 100, `${clean} clean states compared with a full analysis, ${held} broken ones with the last clean one`);
     });
