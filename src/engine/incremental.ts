@@ -1,15 +1,15 @@
 import type { Parser, Point, Tree } from '@vscode/tree-sitter-wasm';
-import { allRules } from './registry';
 import { analyzeTree, type AnalysisResult, type AnalyzeOptions } from './analyze';
 import { defaultConfig } from './config';
 import { isLanguageId } from './languages';
 import { reasonToSkip } from './limits';
 import { DocumentMemory } from './rule-memory';
 import { ParseCancelled, parseWithBudget, sharedGrammars, type Grammars } from './parser';
+import { allRules } from './registry';
+import type { Rule } from './rule';
 import { LineIndex } from './text';
 import { topLevelStatements, touchedUpTo, untouchedThrough, updateStatements, withFoldsSplit, type OffsetChange, type Statement } from './top-level';
 import type { LanguageId } from './types';
-import type { Rule } from './rule';
 
 /** One change of a document, as VS Code reports it: offsets into the text before the change. */
 export interface ContentChange {
@@ -108,9 +108,10 @@ export class IncrementalDocument {
         next.delete();
         next = undefined;
       }
-      // the whole text, from the last clean tree when there is one: its statements after the edits fit as they are
+      // the whole text, from the last clean tree when there is one: its statements after the edits fit as they
+      // are, where the broken tree holds them in an error node that is read again
       const parsedEnd = next ? cut : undefined;
-      next ??= parseWithBudget(this.parser, this.text, budget, this.parsedEnd !== undefined ? this.cleanTree ?? oldTree : oldTree);
+      next ??= parseWithBudget(this.parser, this.text, budget, this.cleanTree ?? oldTree);
       const changedRanges = oldTree ? next.getChangedRanges(oldTree) : [];
       const clean = parsedEnd === undefined && !next.rootNode.hasError;
       // a statement's meaning can change while its text does not (the root turning into an ERROR node
