@@ -111,5 +111,11 @@ export interface Rule {
    * the rule may report.
    */
   mayReportInTree?(input: ParsedFileInput): boolean;
+  /**
+   * Whether, in the editor, the rule reads a file of this language one top-level statement at a time (through
+   * `RuleContext.topLevelStatements`), replaying what it remembered for statements it does not check: then the
+   * tree need not reach statements held from the last analysis (see `IncrementalDocument`). Absent: false.
+   */
+  readsStatementWise?(languageId: LanguageId): boolean;
   check(context: RuleContext): void;
 }

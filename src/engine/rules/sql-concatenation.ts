@@ -309,6 +309,8 @@ export const sqlConcatenation: Rule = {
     if (sqlFrontEndOf(languageId) || text.includes('$where')) return true;
     return holdsCandidate(text, tree.rootNode, sinkMethodNames(configuredSinks(sqlOptions(config))), /sqlite/i.test(text));
   },
+  // JavaScript and TypeScript are read statement by statement in the editor; other languages go through a front end that reads the whole tree
+  readsStatementWise: (languageId) => !sqlFrontEndOf(languageId),
   check(input: RuleContext) {
     // Whether the file is a test, migration or script is read from its whole text: asked only when there is
     // something to report, so a keystroke in a file without findings does not scan all of it again.
