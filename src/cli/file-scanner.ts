@@ -1,5 +1,5 @@
 import type { Tree } from '@vscode/tree-sitter-wasm';
-import { rulesThatMayReport } from '../engine/analyze';
+import { resultBeforeFacts } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
 import { hasProjectFacts, languageOfFileName } from '../engine/languages';
 import { sharedGrammars, type Grammars } from '../engine/parser';
@@ -9,7 +9,7 @@ import { SharedStrings } from '../engine/project/shared-strings';
 import { claimBatch, type FileBatches } from './file-batches';
 import { readingFromDisk } from './project';
 import { contentHash } from './scan-cache';
-import { analyzeFile, readSource, relativePath, type FileReport, type ScanOptions } from './scan';
+import { analyzeFile, readSource, relativePath, reportOfResult, type FileReport, type ScanOptions } from './scan';
 
 /** A file that could not be read, and why. */
 export interface UnreadableFile {
@@ -23,7 +23,7 @@ export interface UnreadableFile {
  */
 export interface FactsPass {
   facts: Array<[string, FileFacts]>;
-  /** The files whose trees this thread kept for its analysis (it analyses them itself). */
+  /** The files this thread analyses itself: those whose trees it kept, and those it knows the report of already. */
   kept: string[];
   unreadable: UnreadableFile[];
   hashes: Array<[string, string]>;
@@ -55,13 +55,16 @@ export function keptTreeBudget(cap: number, threads: number, projectBytes: numbe
 
 /**
  * One thread's share of a scan: first the project facts of its files, then, once the facts of every file
- * are known, the analysis of the same files. Between the two passes it holds only the trees the facts pass
- * parsed within `keptTreeChars` (with their texts); other files are read again for the analysis, so the
- * texts of a large project are never all in memory at once.
+ * are known, the analysis of the same files. A file no rule can report in, whatever the other files hold, is
+ * settled in the facts pass: its report is made there, and it is not read again. Between the two passes the
+ * thread holds those reports and the trees the facts pass parsed within `keptTreeChars` (with their texts);
+ * other files are read again for the analysis, so the texts of a large project are never all in memory at once.
  */
 export class FileScanner {
   private files: string[] = [];
   private readonly kept = new Map<string, { text: string; tree: Tree }>();
+  /** The reports of files no rule can report in, known from the facts pass (see `resultBeforeFacts`). */
+  private readonly settled = new Map<string, FileReport>();
   private keptChars = 0;
   private readonly grammars: Grammars;
   /** An empty project: what `rulesThatMayReport` reads before any file's facts are known. */
@@ -119,16 +122,22 @@ export class FileScanner {
       }
       const languageId = languageOfFileName(file);
       if (!languageId || !hasProjectFacts(languageId)) continue;
-      const keep = this.keptChars + text.length <= this.settings.keptTreeChars
-        && rulesThatMayReport(text, { languageId, fileName: file, config, project: withoutFacts }).length > 0;
       // what few rules read (call arguments, text returns) is read again from the file when asked: `deferred-calls.ts`
-      const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, keep, true);
-      if (tree) {
+      const { facts: fileFacts, tree } = await parsedFactsOfText(file, text, languageId, this.grammars, root, true, true);
+      pass.facts.push([file, this.strings.share(fileFacts)]);
+      // a file no rule can report in, whatever the other files hold, has its report now: it is not read again
+      const settled = resultBeforeFacts(text, { languageId, fileName: file, config, project: withoutFacts }, tree && { tree, facts: fileFacts });
+      if (settled) {
+        this.settled.set(file, reportOfResult(file, text, languageId, settled, this.settings));
+        pass.kept.push(file);
+        tree?.delete();
+      } else if (tree && this.keptChars + text.length <= this.settings.keptTreeChars) {
         this.kept.set(file, { text, tree });
         this.keptChars += text.length;
         pass.kept.push(file);
+      } else {
+        tree?.delete();
       }
-      pass.facts.push([file, this.strings.share(fileFacts)]);
     }
     return pass;
   }
@@ -147,9 +156,15 @@ export class FileScanner {
     const reports: FileReport[] = [];
     const analyzeOne = async (file: string) => {
       const kept = this.kept.get(file);
+      const settled = this.settled.get(file);
       this.kept.delete(file);
+      this.settled.delete(file);
       try {
         if (reused?.has(file)) return;
+        if (settled) {
+          reports.push(settled);
+          return;
+        }
         const read = kept ?? readSource(file);
         textsRead.clear();
         const report: FileReport | undefined = 'error' in read
@@ -161,7 +176,7 @@ export class FileScanner {
         kept?.tree.delete();
       }
     };
-    for (const file of this.files) if (!others || this.kept.has(file)) await analyzeOne(file);
+    for (const file of this.files) if (!others || this.kept.has(file) || this.settled.has(file)) await analyzeOne(file);
     if (others) for (let batch = claimBatch(others); batch; batch = claimBatch(others)) for (const file of batch) await analyzeOne(file);
     this.dispose();
     return reports;
@@ -171,6 +186,7 @@ export class FileScanner {
   dispose(): void {
     for (const { tree } of this.kept.values()) tree.delete();
     this.kept.clear();
+    this.settled.clear();
     this.files = [];
     this.keptChars = 0;
   }

@@ -54,12 +54,14 @@ function loadConfig(args: LintArgs, io: CliIo): { config: EngineConfig } | { err
 
 /**
  * Characters of text per thread whose trees are kept from the facts pass for the analysis (see ScannerSettings).
- * Measured on the bench corpus: a kept tree grows the WASM memory by about 29 bytes per character (every tree
- * of its 1.65M characters kept: +48 MB), and that memory never shrinks. With one thread, keeping every tree
- * saves parsing 0.86M characters again (about a tenth of the CPU time); with two, each thread reads about
- * 0.8M characters and parses about 0.17M of them twice. This bound holds about 15 MB per thread at any size
- * of project, which the memory budget at 16x the corpus needs more than the few percent a larger one saves;
- * on a project so large that the bound covers under a quarter of it, no tree is kept (`keptTreeBudget`).
+ * Only files some rule may still report in need a tree: the facts pass settles the others (`resultBeforeFacts`),
+ * about two thirds of the bench corpus' text. Measured there: a kept tree costs about 35 bytes of resident
+ * memory per character (this bound: +18 MB at 1x with one thread), never given back, and spares a parse of
+ * about 0.17 µs per character, nearly the same for small and large files (so which files get the trees matters
+ * little); at 1x with one thread it covers all but 0.1M of the 0.6M characters the analysis reads, for about
+ * 3% of the CPU time. It holds the same memory at any size of project, which the memory budget at 16x the corpus
+ * needs more than the few percent a larger one saves; on a project so large that the bound covers under a
+ * quarter of it, no tree is kept (`keptTreeBudget`).
  */
 const KEPT_TREE_CHARS = 512_000;
 

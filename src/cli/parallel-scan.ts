@@ -10,7 +10,7 @@ import { fileBatches, type FileBatches } from './file-batches';
 import { FileScanner, keptTreeBudget, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
-import { projectDigest, type ScanCache } from './scan-cache';
+import type { ScanCache } from './scan-cache';
 import { shareLine } from './share-channel';
 import { SCAN_WORKER_ROLE, factsOfPart, factsParts, type ScanReply, type ScanRequest } from './scan-worker';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
@@ -201,7 +201,7 @@ export async function scanProject(
     const project = projectOfFacts(settings.root, ordered, packages);
     // an unreadable file is said and skipped: the others are still analysed
     if (!options.analyze) return { project, unreadable: inOrder(unreadable, files) };
-    const digest = cache ? projectDigest(ordered, packages) : '';
+    const digest = cache ? cache.projectDigest(ordered, packages) : '';
     const byFile = new Map<string, FileReport>();
     const reused = new Set<string>();
     for (const [file, hash] of hashes) {

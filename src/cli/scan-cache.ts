@@ -1,9 +1,9 @@
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
-import * as v8 from 'v8';
 import type { FileFacts } from '../engine/project';
 import { readRegularBytes } from '../files/project-files';
+import { fromPlainJson, toPlainJson } from './plain-json';
 import type { PackageJson } from './project';
 import { relativePath, type FileReport } from './scan';
 
@@ -19,8 +19,9 @@ import { relativePath, type FileReport } from './scan';
  *
  * Reading never throws: a missing, foreign or damaged cache file is an empty cache.
  *
- * Each file's facts are kept as bytes of their own and read only when asked for: they are most of the cache,
- * and a rescan of an unchanged project needs none of them (only the `routes` command reads the project).
+ * Each file's facts and report are kept as text of their own (see `plain-json.ts`) and read only when asked
+ * for: facts are most of the cache, and a rescan of an unchanged project needs none of them (only the `routes`
+ * command reads the project). The file is written and read a line per file, never as one string.
  */
 
 /** The cache file ESLint users expect beside the project: `.backendguide-cache` in the current folder. */
@@ -32,11 +33,17 @@ const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 /** What is kept of a report: everything but where it is shown from (`relative` follows the current folder). */
 type KeptReport = Omit<FileReport, 'relative'>;
 
+/** Plain JSON (see `plain-json.ts`), as written this run or as bytes of the cache file it was read from. */
+type Encoded = string | Buffer;
+
 interface CachedFile {
   hash: string;
-  /** The file's facts, serialized (`v8.serialize`). */
-  facts?: Uint8Array;
-  report?: KeptReport;
+  /** The file's facts as plain JSON with an empty text hash (see `encodeFacts`), decoded only when asked for. */
+  facts?: Encoded;
+  /** The facts' text hash, kept out of `facts` so that they can go into the project digest as they are. */
+  textHash?: string;
+  /** The file's report, decoded only when asked for. */
+  report?: Encoded;
   /** The file gives no report (not a language the engine reads), as opposed to a report not kept. */
   noReport?: boolean;
 }
@@ -50,19 +57,33 @@ export interface UnchangedScan {
   reports: FileReport[];
 }
 
-/** The version of the cache's layout: a file of another layout is an empty cache. */
-const FORMAT = 2;
+/**
+ * The version of the cache's layout: a file of another layout is an empty cache. Layout 3 is text: a header
+ * line, then a line per file (`[file, hash, textHash, noReport]`, its facts, its report; tab-separated JSON),
+ * then a line with the SHA-1 of all before it, so that a file cut short or damaged is known at once (its
+ * facts and reports are decoded only when asked for). Layouts 1 and 2 were `v8.serialize` bytes.
+ */
+const FORMAT = 3;
 
-interface CacheData {
-  format: typeof FORMAT;
+interface CacheHeader {
+  backendGuideCache: typeof FORMAT;
   key: string;
   /** The project digest the reports were made against. */
   digest: string;
   /** The digest of the package.json files that went into `digest` (see `unchangedScan`). */
   packagesDigest?: string;
+}
+
+interface CacheData {
+  header: CacheHeader;
   /** In the order of the scan, which the project digest follows. */
   files: Map<string, CachedFile>;
 }
+
+/** The first byte of `v8.serialize` output: a cache of an earlier layout, replaced without a word. */
+const V8_SERIALIZED = 0xff;
+const TAB = 9;
+const LINE = 10;
 
 /** A content hash of a text (SHA-1: a collision would hide a change, which a 53-bit hash makes merely unlikely). */
 export function contentHash(text: string): string {
@@ -70,17 +91,22 @@ export function contentHash(text: string): string {
 }
 
 /**
- * The digest of a project's facts and package.json files: reports made against the same digest still hold.
- * Taken over canonical JSON (maps and sets as lists), since the structured-clone bytes of equal facts differ
- * once they have been through the cache (string representations are not kept). A file's text hash is left
- * out: it names the text, not what other files can learn from it.
+ * A file's facts as they go into the cache and the project digest: plain JSON with the text hash emptied
+ * (in place, so that the keys keep their order and facts read back share their shape with fresh ones). The
+ * digest leaves the text hash out because it names the text, not what other files can learn from it.
  */
-export function projectDigest(facts: ReadonlyArray<[string, FileFacts]>, packages: readonly PackageJson[]): string {
-  const canonical = (key: string, value: unknown) => {
-    if (key === 'textHash') return undefined;
-    return value instanceof Map ? { map: [...value] } : value instanceof Set ? { set: [...value] } : value;
-  };
-  return crypto.createHash('sha1').update(JSON.stringify(facts, canonical)).update(JSON.stringify(packages)).digest('base64');
+function encodeFacts(facts: FileFacts): string {
+  return toPlainJson({ ...facts, textHash: '' });
+}
+
+function decodeFacts(encoded: Encoded, textHash: string | undefined): FileFacts {
+  const facts = fromPlainJson<FileFacts>(typeof encoded === 'string' ? encoded : encoded.toString('utf8'));
+  facts.textHash = textHash ?? '';
+  return facts;
+}
+
+function decodeReport(encoded: Encoded): KeptReport {
+  return fromPlainJson<KeptReport>(typeof encoded === 'string' ? encoded : encoded.toString('utf8'));
 }
 
 /** The digest of the package.json files alone: with every file's content as cached, it decides whether the project digest still holds. */
@@ -97,31 +123,103 @@ export function engineKey(version: string, codeFile: string): string {
   }
 }
 
-function isCacheData(value: unknown): value is CacheData {
-  const data = value as Partial<CacheData> | null;
-  return typeof data === 'object' && data !== null && typeof data.format === 'number' && typeof data.key === 'string'
-    && typeof data.digest === 'string' && data.files instanceof Map;
+/** The cache file's contents; `undefined` when they are not a cache of this layout, `null` when of an earlier one. */
+function parseCache(whole: Buffer): CacheData | undefined | null {
+  if (whole[0] === V8_SERIALIZED) return null;
+  const last = whole.lastIndexOf(LINE);
+  const bytes = whole.subarray(0, Math.max(0, last));
+  let end = bytes.indexOf(LINE);
+  if (end < 0) end = bytes.length;
+  let header: Partial<CacheHeader>;
+  try {
+    header = JSON.parse(bytes.toString('utf8', 0, end)) as Partial<CacheHeader>;
+  } catch {
+    return undefined;
+  }
+  if (typeof header !== 'object' || header === null || typeof header.backendGuideCache !== 'number' || typeof header.key !== 'string' || typeof header.digest !== 'string') return undefined;
+  if (header.backendGuideCache !== FORMAT) return null;
+  const trailer = JSON.parse(whole.toString('utf8', last + 1)) as { sha1?: unknown };
+  if (trailer.sha1 !== crypto.createHash('sha1').update(bytes).digest('base64')) throw new Error('damaged or cut short');
+  const files = new Map<string, CachedFile>();
+  for (let start = end + 1; start < bytes.length; start = end + 1) {
+    end = bytes.indexOf(LINE, start);
+    if (end < 0) end = bytes.length;
+    const factsAt = bytes.indexOf(TAB, start);
+    const reportAt = factsAt < 0 ? -1 : bytes.indexOf(TAB, factsAt + 1);
+    if (reportAt < 0 || reportAt > end) throw new Error('a damaged line');
+    const [file, hash, textHash, noReport] = JSON.parse(bytes.toString('utf8', start, factsAt)) as [string, string, string | null, number];
+    if (typeof file !== 'string' || typeof hash !== 'string') throw new Error('a damaged line');
+    files.set(file, {
+      hash,
+      facts: factsAt + 1 < reportAt ? bytes.subarray(factsAt + 1, reportAt) : undefined,
+      textHash: textHash ?? undefined,
+      report: reportAt + 1 < end ? bytes.subarray(reportAt + 1, end) : undefined,
+      noReport: noReport === 1 || undefined,
+    });
+  }
+  return { header: header as CacheHeader, files };
+}
+
+/** Writes `data` to the open file `fd` in chunks of about a megabyte: the cache is never one string in memory. */
+function writeCache(fd: number, data: CacheData): void {
+  const CHUNK = 1 << 20;
+  const sum = crypto.createHash('sha1');
+  let pending: string[] = [];
+  let pendingLength = 0;
+  const out = (part: Encoded) => {
+    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
+    sum.update(bytes);
+    fs.writeSync(fd, bytes);
+  };
+  const flush = () => {
+    if (pendingLength) out(pending.join(''));
+    pending = [];
+    pendingLength = 0;
+  };
+  const write = (part: Encoded) => {
+    if (typeof part === 'string') {
+      pending.push(part);
+      pendingLength += part.length;
+      if (pendingLength >= CHUNK) flush();
+    } else {
+      flush();
+      out(part);
+    }
+  };
+  write(JSON.stringify(data.header));
+  for (const [file, entry] of data.files) {
+    write(`\n${JSON.stringify([file, entry.hash, entry.textHash ?? null, entry.noReport ? 1 : 0])}\t`);
+    if (entry.facts) write(entry.facts);
+    write('\t');
+    if (entry.report) write(entry.report);
+  }
+  flush();
+  fs.writeSync(fd, `\n${JSON.stringify({ sha1: sum.digest('base64') })}`);
 }
 
 export class ScanCache {
   /** Whether this run changed what the cache holds (an unchanged rescan does not write it again). */
   private changed = false;
+  /** Facts this run read from the cache, by file: their encoded form goes into the digest and the cache again as it was. */
+  private readonly given = new Map<string, { facts: FileFacts; encoded: Encoded }>();
+  /** The facts' encoded form, by file, as the last `projectDigest` took it: `update` keeps it. */
+  private encoded = new Map<string, Encoded>();
 
   private constructor(private readonly location: string, private data: CacheData, readonly note?: string) {}
 
   /** The cache at `location` for `key`; empty (with a note saying why, when it was there but unusable) otherwise. */
   static load(location: string, key: string): ScanCache {
-    const empty: CacheData = { format: FORMAT, key, digest: '', files: new Map() };
+    const empty: CacheData = { header: { backendGuideCache: FORMAT, key, digest: '' }, files: new Map() };
     if (!fs.existsSync(location)) return new ScanCache(location, empty);
     try {
       const size = fs.lstatSync(location).size;
       if (size > MAX_CACHE_BYTES) return new ScanCache(location, empty, `the cache ${location} is larger than ${MAX_CACHE_BYTES / 1024 / 1024} MB; starting a new one`);
       const read = readRegularBytes(location);
       if ('error' in read) return new ScanCache(location, empty, `the cache ${location} ${read.error}; starting a new one`);
-      const data: unknown = v8.deserialize(read.bytes);
-      if (!isCacheData(data)) return new ScanCache(location, empty, `the cache ${location} is not a Backend Guide cache; starting a new one`);
+      const data = parseCache(read.bytes);
+      if (data === undefined) return new ScanCache(location, empty, `the cache ${location} is not a Backend Guide cache; starting a new one`);
       // another engine build, configuration, project or layout: nothing in it holds
-      return new ScanCache(location, data.format === FORMAT && data.key === key ? data : empty);
+      return new ScanCache(location, data?.header.key === key ? data : empty);
     } catch (error) {
       return new ScanCache(location, empty, `the cache ${location} cannot be read (${error instanceof Error ? error.message : String(error)}); starting a new one`);
     }
@@ -139,7 +237,27 @@ export class ScanCache {
 
   facts(file: string, hash: string): FileFacts | undefined {
     const entry = this.data.files.get(file);
-    return entry?.hash === hash && entry.facts ? factsOf(entry.facts) : undefined;
+    if (entry?.hash !== hash || !entry.facts) return undefined;
+    const facts = decodeFacts(entry.facts, entry.textHash);
+    this.given.set(file, { facts, encoded: entry.facts });
+    return facts;
+  }
+
+  /**
+   * The digest of a project's facts and package.json files: reports made against the same digest still hold.
+   * Taken over each file's encoded facts, in order (facts read from the cache as they were stored: the same
+   * facts encode the same way), so a scan encodes each file's facts once, for the digest and the cache alike.
+   */
+  projectDigest(facts: ReadonlyArray<[string, FileFacts]>, packages: readonly PackageJson[]): string {
+    const hash = crypto.createHash('sha1');
+    this.encoded = new Map();
+    for (const [file, fileFacts] of facts) {
+      const given = this.given.get(file);
+      const encoded = given?.facts === fileFacts ? given.encoded : encodeFacts(fileFacts);
+      this.encoded.set(file, encoded);
+      hash.update(JSON.stringify(file)).update('\n').update(encoded).update('\n');
+    }
+    return hash.update(JSON.stringify(packages)).digest('base64');
   }
 
   /**
@@ -147,9 +265,9 @@ export class ScanCache {
    * so are the texts of the files whose deferred facts its analysis read (`textHashOf` gives their facts' hash now).
    */
   report(file: string, hash: string, digest: string, textHashOf: (file: string) => string | undefined): KeptReport | undefined {
-    if (digest !== this.data.digest) return undefined;
+    if (digest !== this.data.header.digest) return undefined;
     const entry = this.data.files.get(file);
-    const report = entry?.hash === hash ? entry.report : undefined;
+    const report = entry?.hash === hash && entry.report ? decodeReport(entry.report) : undefined;
     return report?.textsRead?.some(([other, textHash]) => textHashOf(other) !== textHash) ? undefined : report;
   }
 
@@ -161,32 +279,40 @@ export class ScanCache {
    * package.json files, make the same digest as the one the reports were made against.
    */
   unchangedScan(files: readonly string[], packages: readonly PackageJson[], displayRoot: string): UnchangedScan | undefined {
-    if (files.length !== this.data.files.size || this.data.packagesDigest !== packagesDigestOf(packages)) return undefined;
-    const facts: Array<[string, Uint8Array]> = [];
+    if (files.length !== this.data.files.size || this.data.header.packagesDigest !== packagesDigestOf(packages)) return undefined;
+    const facts: Array<[string, CachedFile]> = [];
     const reports: FileReport[] = [];
     let i = 0;
     for (const [file, entry] of this.data.files) {
       if (file !== files[i++] || (!entry.report && !entry.noReport)) return undefined;
       const read = readRegularBytes(file);
       if ('error' in read || contentHash(read.bytes.toString('utf8')) !== entry.hash) return undefined;
-      if (entry.facts) facts.push([file, entry.facts]);
-      if (entry.report) reports.push({ ...entry.report, relative: relativePath(displayRoot, file) });
+      if (entry.facts) facts.push([file, entry]);
+      if (entry.report) reports.push({ ...decodeReport(entry.report), relative: relativePath(displayRoot, file) });
     }
-    return { factCount: facts.length, facts: () => facts.map(([file, bytes]) => [file, factsOf(bytes)]), reports };
+    return { factCount: facts.length, facts: () => facts.map(([file, entry]) => [file, decodeFacts(entry.facts!, entry.textHash)]), reports };
   }
 
   /**
    * Replaces the cache by this scan's files, given in the scan's order, and the package.json files the
-   * project digest was taken with. Reports of files whose time budget ran out or whose rules failed are not
-   * kept: another run may finish them.
+   * project digest was taken with (after `projectDigest`, whose encoded facts it keeps). Reports of files
+   * whose time budget ran out or whose rules failed are not kept: another run may finish them.
    */
   update(digest: string, files: ReadonlyArray<{ file: string; hash: string; facts?: FileFacts; report?: FileReport }>, packages: readonly PackageJson[]): void {
     const kept = new Map<string, CachedFile>();
     for (const { file, hash, facts, report } of files) {
       const complete = report && !report.timedOut?.length && !report.failed?.length;
-      kept.set(file, { hash, facts: facts && v8.serialize(facts), report: complete ? withoutDisplayPath(report) : undefined, noReport: report ? undefined : true });
+      kept.set(file, {
+        hash,
+        facts: facts && (this.encoded.get(file) ?? encodeFacts(facts)),
+        textHash: facts?.textHash,
+        report: complete ? toPlainJson(withoutDisplayPath(report)) : undefined,
+        noReport: report ? undefined : true,
+      });
     }
-    this.data = { format: FORMAT, key: this.data.key, digest, packagesDigest: packagesDigestOf(packages), files: kept };
+    this.data = { header: { backendGuideCache: FORMAT, key: this.data.header.key, digest, packagesDigest: packagesDigestOf(packages) }, files: kept };
+    this.given.clear();
+    this.encoded = new Map();
     this.changed = true;
   }
 
@@ -195,7 +321,12 @@ export class ScanCache {
     if (!this.changed) return undefined;
     const temporary = path.join(path.dirname(this.location), `.${path.basename(this.location)}.${process.pid}.tmp`);
     try {
-      fs.writeFileSync(temporary, v8.serialize(this.data));
+      const fd = fs.openSync(temporary, 'w');
+      try {
+        writeCache(fd, this.data);
+      } finally {
+        fs.closeSync(fd);
+      }
       fs.renameSync(temporary, this.location);
       return undefined;
     } catch (error) {
@@ -203,10 +334,6 @@ export class ScanCache {
       return `cannot write the cache ${this.location} (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
     }
   }
-}
-
-function factsOf(bytes: Uint8Array): FileFacts {
-  return v8.deserialize(bytes) as FileFacts;
 }
 
 function withoutDisplayPath(report: FileReport): KeptReport {

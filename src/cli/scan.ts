@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Tree } from '@vscode/tree-sitter-wasm';
-import { analyze } from '../engine/analyze';
+import { analyze, type AnalysisResult } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';
 import { readRegularFile } from '../files/project-files';
 import { languageOfFileName } from '../engine/languages';
@@ -10,7 +10,7 @@ import { sqlExemptionOf } from '../engine/rules/sql/exempt-files';
 import { sqlOptions } from '../engine/rules/sql/options';
 import type { Grammars } from '../engine/parser';
 import type { ProjectFacts } from '../engine/project';
-import type { Finding, Position } from '../engine/types';
+import type { Finding, LanguageId, Position } from '../engine/types';
 
 export interface FileReport {
   /** Absolute path. */
@@ -68,6 +68,11 @@ export async function analyzeFile(file: string, text: string, options: ScanOptio
   const languageId = languageOfFileName(file);
   if (!languageId) return undefined;
   const result = await analyze(text, { languageId, fileName: file, config: options.config, grammars: options.grammars, project: options.project, tree, projectWorkApart: true });
+  return reportOfResult(file, text, languageId, result, options);
+}
+
+/** A file's report from what `analyze` gave for it (or what is known to be that before the analysis: `resultBeforeFacts`). */
+export function reportOfResult(file: string, text: string, languageId: LanguageId, result: AnalysisResult, options: Omit<ScanOptions, 'project'>): FileReport {
   const report: FileReport = { file, relative: relativePath(options.displayRoot, file), findings: result.findings, skipped: result.skipped, notes: result.notes, syntaxError: result.syntaxError };
   if (result.timedOut?.length) report.timedOut = result.timedOut;
   if (result.failed?.length) report.failed = result.failed;

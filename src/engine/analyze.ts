@@ -6,6 +6,7 @@ import { formatMessage } from './messages';
 import { parseSource } from './parse-source';
 import { ParseCancelled, sharedGrammars, type Grammars } from './parser';
 import type { ProjectFacts } from './project';
+import type { FileFacts } from './project/facts';
 import type { DocumentMemory } from './rule-memory';
 import { allRules } from './registry';
 import { reportSpan, type ReportDescriptor, type Rule, type RuleContext } from './rule';
@@ -215,6 +216,32 @@ function mayReport(rule: Rule, text: string, options: AnalyzeOptions, config: En
   } catch {
     return true; // the check itself will say what fails
   }
+}
+
+/** Whether a rule may report in a parsed file, from the tree and the file's own facts (see `Rule.mayReportInTree`). */
+function mayReportInTree(rule: Rule, text: string, parsed: { tree: Tree; facts: FileFacts }, options: AnalyzeOptions, config: EngineConfig): boolean {
+  try {
+    return rule.mayReportInTree?.({ text, fileName: options.fileName, config, project: options.project, languageId: options.languageId as LanguageId, ...parsed }) ?? true;
+  } catch {
+    return true; // the check itself will say what fails
+  }
+}
+
+/**
+ * What `analyze` gives for a file, when that is known before the other files' facts are (the CLI's facts
+ * pass, with the tree and the facts it parsed the file for): no rule may report in it, by its text
+ * (`Rule.mayReport`) or by its tree (`Rule.mayReportInTree`). `undefined` when some rule may report, or when
+ * the file is skipped (`analyze` says why).
+ */
+export function resultBeforeFacts(text: string, options: AnalyzeOptions, parsed?: { tree: Tree; facts: FileFacts }): AnalysisResult | undefined {
+  const config = options.config ?? defaultConfig();
+  const { languageId } = options;
+  if (!isLanguageId(languageId) || reasonToSkip(text, config)) return undefined;
+  const rules = rulesThatMayReport(text, { ...options, config });
+  if (rules.length === 0) return { findings: [], notes: [] };
+  if (!parsed || rules.some((rule) => mayReportInTree(rule, text, parsed, options, config))) return undefined;
+  // what the analysis says of the tree itself (a syntax error), with no rule to run
+  return analyzeTree(parsed.tree, text, languageId, { ...options, config, rules: [] });
 }
 
 /** Parses and analyses one file. Never throws; a file that cannot be analysed gives no findings and says why. */

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Language, Parser } from '@vscode/tree-sitter-wasm';
-import type { Tree } from '@vscode/tree-sitter-wasm';
+import type { Range, Tree } from '@vscode/tree-sitter-wasm';
 import { grammarOf, type GrammarName } from './languages';
 import { directInt32Access } from './wasm-access';
 import type { LanguageId } from './types';
@@ -78,9 +78,10 @@ const PARSE_CHUNK = 64 * 1024;
 /**
  * Parses `text`, reusing `oldTree` (already edited) when given; throws `ParseCancelled` past the budget.
  * `parsedText`, when given, is what the parser reads instead: a repaired copy of the same length
- * (see syntax-repairs.ts). Nodes of the tree still read their `.text` from `text`.
+ * (see syntax-repairs.ts). Nodes of the tree still read their `.text` from `text`. `includedRanges`: only these
+ * parts of the text are parsed (the tree keeps the offsets of the whole text).
  */
-export function parseWithBudget(parser: Parser, text: string, budgetMs: number, oldTree?: Tree | null, parsedText?: string): Tree {
+export function parseWithBudget(parser: Parser, text: string, budgetMs: number, oldTree?: Tree | null, parsedText?: string, includedRanges?: Range[]): Tree {
   const deadline = performance.now() + budgetMs;
   parser.reset();
   // Text handed over in chunks the parser asks for: an incremental re-parse reads only what it re-lexes,
@@ -88,7 +89,7 @@ export function parseWithBudget(parser: Parser, text: string, budgetMs: number, 
   // callback to give nodes their text, so once parsed it reads the file's own text.
   let source = parsedText ?? text;
   const input = (index: number) => source.slice(index, index + PARSE_CHUNK);
-  const tree = parser.parse(input, oldTree ?? null, { progressCallback: () => performance.now() > deadline });
+  const tree = parser.parse(input, oldTree ?? null, { progressCallback: () => performance.now() > deadline, ...(includedRanges ? { includedRanges } : {}) });
   source = text;
   if (!tree) {
     parser.reset();

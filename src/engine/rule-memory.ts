@@ -13,6 +13,11 @@ export interface RuleMemory {
    * depended on was touched.
    */
   readonly editedTexts: readonly string[];
+  /**
+   * The part of `editedTexts` the edits themselves removed and inserted, without the ranges the parser read
+   * differently: what changed in the text, whatever error recovery made of it.
+   */
+  readonly typedTexts: readonly string[];
   /** Entries for the next run; they replace `previous` once this run completes. */
   readonly next: Map<string, unknown>;
 }
@@ -37,6 +42,8 @@ export class DocumentMemory {
   private edits: string[] = [];
   /** How many characters of each entry of `edits` count towards the limit (re-parsed ranges count none). */
   private counted: number[] = [];
+  /** Whether each entry of `edits` is a re-parsed range rather than the text of an edit. */
+  private reparsed: boolean[] = [];
   private editedChars = 0;
 
   /** Records one edit: offsets into `before`, which became `after`. */
@@ -45,6 +52,7 @@ export class DocumentMemory {
     const inserted = widen(after, start, newEnd);
     this.edits.push(removed, inserted);
     this.counted.push(removed.length, inserted.length);
+    this.reparsed.push(false, false);
     this.editedChars += removed.length + inserted.length;
     if (this.editedChars > MAX_EDITED_CHARS) this.reset();
   }
@@ -59,6 +67,7 @@ export class DocumentMemory {
     for (const r of ranges) {
       this.edits.push(widen(text, r.startIndex, r.endIndex));
       this.counted.push(0);
+      this.reparsed.push(true);
     }
   }
 
@@ -68,7 +77,13 @@ export class DocumentMemory {
     this.seen.clear();
     this.edits = [];
     this.counted = [];
+    this.reparsed = [];
     this.editedChars = 0;
+  }
+
+  /** Whether the rule's last run completed and what it stored is kept. */
+  remembers(ruleId: string): boolean {
+    return this.seen.has(ruleId);
   }
 
   forRule(ruleId: string): RuleMemory {
@@ -76,6 +91,7 @@ export class DocumentMemory {
     return {
       previous: seen === undefined ? undefined : this.stores.get(ruleId),
       editedTexts: seen === undefined ? [] : this.edits.slice(seen),
+      typedTexts: seen === undefined ? [] : this.edits.slice(seen).filter((_, i) => !this.reparsed[seen + i]),
       next: new Map(),
     };
   }
@@ -97,6 +113,7 @@ export class DocumentMemory {
     for (let i = 0; i < oldest; i++) this.editedChars -= this.counted[i];
     this.edits = this.edits.slice(oldest);
     this.counted = this.counted.slice(oldest);
+    this.reparsed = this.reparsed.slice(oldest);
     for (const [rule, seen] of this.seen) this.seen.set(rule, seen - oldest);
   }
 

@@ -1,6 +1,7 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import type { EngineConfig } from './config';
 import type { ProjectFacts } from './project';
+import type { FileFacts } from './project/facts';
 import type { ProjectShare } from './project/project-shares';
 import type { RuleMemory } from './rule-memory';
 import type { LineIndex } from './text';
@@ -86,15 +87,37 @@ export type RuleInput = Pick<RuleContext, 'text' | 'fileName' | 'config' | 'proj
   readonly languageId?: LanguageId;
 };
 
+/** What a rule can see of a parsed file before the other files' facts are known (the CLI's facts pass). */
+export type ParsedFileInput = RuleInput & {
+  readonly tree: Tree;
+  readonly languageId: LanguageId;
+  /** The file's own facts, as the project index holds them (the analysis reads these same facts). */
+  readonly facts: FileFacts;
+};
+
 /** A rule: metadata plus a pure check over one parsed file. Rules keep no state between calls. */
 export interface Rule {
   readonly meta: RuleMeta;
   /**
    * A look at the text alone: `false` when the rule cannot report anything in this file (it holds no query
    * call, no route). A file is parsed only when some rule may report in it; `check` reports nothing where
-   * this says `false`. Absent: the rule may report in any file.
+   * this says `false`. Absent: the rule may report in any file. It reads of `project` its root only: the CLI
+   * asks before any file's facts are known.
    */
   mayReport?(input: RuleInput): boolean;
+  /**
+   * A look at the parsed file and its own facts, before the other files' facts are known: `false` only when
+   * `check` reports nothing in this file (and leaves nothing unchecked) whatever the other files hold, so the
+   * CLI gives it an empty report without parsing it again. Asked only where `mayReport` says `true`. Absent:
+   * the rule may report.
+   */
+  mayReportInTree?(input: ParsedFileInput): boolean;
+  /**
+   * Whether, in the editor, the rule reads a file of this language one top-level statement at a time (through
+   * `RuleContext.topLevelStatements`), replaying what it remembered for statements it does not check: then the
+   * tree need not reach statements held from the last analysis (see `IncrementalDocument`). Absent: false.
+   */
+  readsStatementWise?(languageId: LanguageId): boolean;
   check(context: RuleContext): void;
   /**
    * The project-wide results `check` reads for many files (see `ProjectShare`): a scan on several threads

@@ -9,6 +9,11 @@ import type { Node, Range, Tree } from '@vscode/tree-sitter-wasm';
 export interface Statement {
   readonly start: number;
   readonly end: number;
+  /**
+   * Set on a statement no edit touched since the last analysis, split back out of a statement that error
+   * recovery folded it into (see `withFoldsSplit`): the tree cannot show what it means now.
+   */
+  readonly held?: true;
 }
 
 /** One edit as offsets: `start..oldEnd` of the text before it became `start..newEnd`. */
@@ -85,18 +90,19 @@ function merged(spans: Span[]): Span[] {
 }
 
 /**
- * The statement list of `tree`, given the list of the tree it was re-parsed from (edited with `changes`) and
- * `changedRanges`, where tree-sitter saw the structure change between the two (`tree.getChangedRanges(oldTree)`).
- * Statements the changes and changed ranges leave alone are kept, shifted;
- * around those the tree is read again, on until the statements it finds line up with kept ones. A random-edit test holds this
- * equal to a fresh read.
+ * `previous` after `changes`: the statements no change touched (one ending right where a change starts counts
+ * as touched: typing there may extend it), shifted to where they now are, and the spans the changes touched.
  */
-export function updateStatements(previous: readonly Statement[], changes: readonly OffsetChange[], tree: Tree, changedRanges: readonly Range[]): Statement[] {
-  let kept: readonly Span[] = previous;
+function throughChanges<S extends Statement>(previous: readonly S[], changes: readonly OffsetChange[]): { kept: S[]; dirty: Span[] } {
+  let kept: S[] = [...previous];
   let dirty: Span[] = [];
   for (const change of changes) {
-    const stay: Span[] = [];
-    const shift = (s: Span): Span => ({ start: mapOffset(s.start, change, change.start), end: mapOffset(s.end, change, change.newEnd) });
+    const stay: S[] = [];
+    const shift = <T extends Statement>(s: T): T => {
+      const start = mapOffset(s.start, change, change.start);
+      const end = mapOffset(s.end, change, change.newEnd);
+      return (s.held ? { start, end, held: true } : { start, end }) as T;
+    };
     for (const s of kept) {
       if (s.end < change.start) stay.push(s);
       else if (s.start > change.oldEnd) stay.push(shift(s));
@@ -106,6 +112,23 @@ export function updateStatements(previous: readonly Statement[], changes: readon
     dirty = dirty.map(shift);
     dirty.push({ start: change.start, end: change.newEnd });
   }
+  return { kept, dirty };
+}
+
+/** The statements of `previous` that no change of `changes` touched, shifted to where they now are. */
+export function untouchedThrough<S extends Statement>(previous: readonly S[], changes: readonly OffsetChange[]): S[] {
+  return throughChanges(previous, changes).kept;
+}
+
+/**
+ * The statement list of `tree`, given the list of the tree it was re-parsed from (edited with `changes`) and
+ * `changedRanges`, where tree-sitter saw the structure change between the two (`tree.getChangedRanges(oldTree)`).
+ * Statements the changes and changed ranges leave alone are kept, shifted;
+ * around those the tree is read again, on until the statements it finds line up with kept ones. A random-edit test holds this
+ * equal to a fresh read.
+ */
+export function updateStatements(previous: readonly Statement[], changes: readonly OffsetChange[], tree: Tree, changedRanges: readonly Range[]): Statement[] {
+  const { kept, dirty } = throughChanges(previous, changes);
   // Where tree-sitter saw the structure change: a statement can change well past an edit (a `++` that
   // automatic semicolon insertion now reads as part of the next line) while those between stay the same.
   for (const range of changedRanges) dirty.push({ start: range.startIndex, end: range.endIndex });
@@ -128,4 +151,56 @@ export function updateStatements(previous: readonly Statement[], changes: readon
   }
   while (f < fresh.length) result.push(fresh[f++]);
   return result;
+}
+
+/**
+ * `statements` (the tree's), with every statement that holds a syntax error and wholly contains statements of
+ * `untouched` split back into them, marked `held`, and the pieces of text between them (trimmed, blank ones
+ * left out). While a bracket or quote is open, error recovery folds the statements after it into one broken
+ * statement; those the edits did not touch keep what their last analysis found instead of being read in a
+ * tree that cannot show what they mean. `hasError` says whether a statement of the tree holds a syntax error;
+ * `parsedEnd`, where the tree stops when only the text before it was parsed.
+ */
+export function withFoldsSplit(statements: readonly Statement[], untouched: readonly Statement[], text: string, hasError: (statement: Statement) => boolean, parsedEnd = Number.MAX_SAFE_INTEGER): Statement[] {
+  const result: Statement[] = [];
+  let u = 0;
+  for (const statement of statements) {
+    while (u < untouched.length && untouched[u].start < statement.start) u++;
+    const inside: Statement[] = [];
+    for (let i = u; i < untouched.length && untouched[i].start < statement.end; i++) {
+      const s = untouched[i];
+      if (s.end <= statement.end && (s.start !== statement.start || s.end !== statement.end)) inside.push(s);
+    }
+    if (inside.length === 0 || !hasError(statement)) {
+      result.push(statement);
+      continue;
+    }
+    let from = statement.start;
+    for (const s of [...inside, undefined]) {
+      const piece = trimmed(text, from, s ? s.start : statement.end);
+      if (piece) result.push(piece);
+      if (!s) break;
+      result.push({ start: s.start, end: s.end, held: true });
+      from = s.end;
+    }
+  }
+  // past `parsedEnd` the tree was not read at all (see `IncrementalDocument`): what is untouched there is held too
+  for (const s of untouched) if (s.start >= parsedEnd) result.push({ start: s.start, end: s.end, held: true });
+  return result;
+}
+
+/** Where the text the changes touched ends once they are all applied (offsets of the text after them). */
+export function touchedUpTo(changes: readonly OffsetChange[]): number {
+  let end = 0;
+  for (const change of changes) end = Math.max(mapOffset(end, change, change.newEnd), change.newEnd);
+  return end;
+}
+
+/** `start..end` without the blank text at either end; `undefined` when it is all blank. */
+function trimmed(text: string, start: number, end: number): Statement | undefined {
+  let from = start;
+  let to = end;
+  while (from < to && /\s/.test(text[from])) from++;
+  while (to > from && /\s/.test(text[to - 1])) to--;
+  return from < to ? { start: from, end: to } : undefined;
 }

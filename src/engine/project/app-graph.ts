@@ -34,6 +34,16 @@ export function isAppKind(kind: ObjectKind): boolean {
 }
 
 /**
+ * Whether a file's facts put anything of the app graph in that file: an app it creates, or a call it makes
+ * (a registration, a mount, `listen`). Apps and the trace of registrations reaching them are made of these
+ * alone, so a rule reporting only on apps and registrations has nothing in a file without them, whatever
+ * the other files hold.
+ */
+export function placesAppFacts(facts: FileFacts): boolean {
+  return facts.events.length > 0 || facts.objects.some((object) => isAppKind(object.kind));
+}
+
+/**
  * The cross-file model of a project's web apps: which registrations reach each app or router, in which
  * order, through imports, exports, router mounting and functions that receive an app. Built from facts
  * only; independent of configuration, so one graph serves every rule and every analysed file.

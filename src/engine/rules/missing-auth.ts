@@ -1,9 +1,10 @@
 import { isTestFileName } from '../project/frameworks';
+import { placesAppFacts } from '../project/app-graph';
 import { nextFileKind } from '../project/extract-next';
 import type { FileFacts } from '../project/facts';
 import { sharedResult, type ConfigShare } from '../project/project-shares';
 import { projectView, type ProjectView } from '../project/project-view';
-import type { FixSpec, Rule, RuleContext, RuleInput } from '../rule';
+import type { FixSpec, ParsedFileInput, Rule, RuleContext, RuleInput } from '../rule';
 import { insertMiddlewareFix, markPublicFix, mostUsedNestGuard, nestGuardFix } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
 import { indexedAsIs } from './auth/per-project';
@@ -108,6 +109,11 @@ export const missingAuth: Rule = {
     if (isTestFileName(fileName, project?.rootDir)) return false;
     if (fileName.endsWith('.py')) return MAY_HAVE_PYTHON_ROUTES.test(text);
     return MAY_HAVE_ROUTES.test(text) || !!nextFileKind(fileName);
+  },
+  // findings go on a route this file registers (or a directory it mounts), on an app it creates, on a Nest
+  // controller or a Next.js route file; Python's routes are not asked
+  mayReportInTree({ facts, languageId }: ParsedFileInput) {
+    return languageId === 'python' || placesAppFacts(facts) || facts.nestControllers.length > 0 || facts.next !== undefined;
   },
   check(context: RuleContext) {
     if (!missingAuth.mayReport?.(context)) return;

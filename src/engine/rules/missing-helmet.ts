@@ -1,9 +1,9 @@
 import * as path from 'path';
 import { optionsSection, stringList } from '../config';
-import type { AppSummary } from '../project/app-graph';
+import { placesAppFacts, type AppSummary } from '../project/app-graph';
 import { isDeveloperFileName, isTestFileName } from '../project/frameworks';
 import { projectView, type ProjectView } from '../project/project-view';
-import type { RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
+import type { ParsedFileInput, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import type { FindingCommand } from '../types';
 import { helmetFix } from './helmet/helmet-fix';
 import { assessApp, type HelmetAssessment } from './helmet/helmet-status';
@@ -105,6 +105,8 @@ export const missingHelmet: Rule = {
   mayReport({ text, fileName, project }: RuleInput) {
     return !isTestFileName(fileName, project?.rootDir) && !isDeveloperFileName(fileName, project?.rootDir) && /express|helmet|x-powered-by/i.test(text);
   },
+  // findings go on an app this file creates, or on a registration it makes (Helmet after a route)
+  mayReportInTree: ({ facts }: ParsedFileInput) => placesAppFacts(facts),
   check(context: RuleContext) {
     if (!missingHelmet.mayReport?.(context)) return;
     const view = projectView(context);

@@ -2,7 +2,7 @@ import * as path from 'path';
 import type { HeaderApp } from '../model/headers';
 import type { FileFacts } from '../project/facts';
 import { normalizeDistribution } from '../project/python-requirements';
-import type { RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
+import type { ParsedFileInput, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import { TALISMAN_DISTRIBUTIONS } from '../frameworks/flask/flask-headers';
 import { assessApp, isJudgedApp, type AppAssessment } from './python-headers/app-protection';
 import { checkDjangoSettings } from './python-headers/django-findings';
@@ -75,6 +75,8 @@ export const pythonSecurityHeaders: Rule = {
   mayReport({ text, fileName, project }: RuleInput) {
     return !isNeverDeployed(fileName, project?.rootDir) && /Flask|FastAPI|Starlette|Quart|MIDDLEWARE|INSTALLED_APPS|SECURE_|DEBUG|_COOKIE_SECURE|X_FRAME_OPTIONS/.test(text);
   },
+  // findings go on an app this file creates or on a setting this settings module writes (its own facts)
+  mayReportInTree: ({ facts }: ParsedFileInput) => (facts.headers?.apps.length ?? 0) > 0 || facts.settings !== undefined,
   check(context: RuleContext) {
     if (!pythonSecurityHeaders.mayReport?.(context)) return;
     const view = pythonFactsView(context);

@@ -1,11 +1,11 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, unwrap } from '../ast';
-import type { RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
+import type { ParsedFileInput, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
 import { UNLOADABLE_MODULES } from '../project/module-reach';
 import { projectView } from '../project/project-view';
 import { Ancestry } from './sql/ancestry';
 import { callerEvidence } from './sql/caller-report';
-import { ancestorsOf, callPattern, findCandidates, findWherePairs, reportUnchecked, type Candidate } from './sql/candidates';
+import { ancestorsOf, callPattern, findCandidates, findWherePairs, holdsCandidate, reportUnchecked, type Candidate } from './sql/candidates';
 import { isSqlExemptFile } from './sql/exempt-files';
 import { shorten } from './sql/message-parts';
 import { DOUBLE_QUOTE_STRINGS, parameterizedQueryFix } from './sql/fix';
@@ -305,6 +305,14 @@ export const sqlConcatenation: Rule = {
     if (frontEnd) return frontEnd.mayHaveSql(input.text, sqlOptions(input.config).extraSinks);
     return input.text.search(callPattern(sinkMethodNames(configuredSinks(sqlOptions(input.config))))) >= 0 || input.text.includes('$where');
   },
+  // `check` reports only at a `$where` or at a call the candidate search keeps, and that search reads this
+  // file alone (SQLite's names count when the text may import it); other languages' front ends are not asked
+  mayReportInTree({ text, tree, languageId, config }: ParsedFileInput) {
+    if (sqlFrontEndOf(languageId) || text.includes('$where')) return true;
+    return holdsCandidate(text, tree.rootNode, sinkMethodNames(configuredSinks(sqlOptions(config))), /sqlite/i.test(text));
+  },
+  // JavaScript and TypeScript are read statement by statement in the editor; other languages go through a front end that reads the whole tree
+  readsStatementWise: (languageId) => !sqlFrontEndOf(languageId),
   check(input: RuleContext) {
     // Whether the file is a test, migration or script is read from its whole text: asked only when there is
     // something to report, so a keystroke in a file without findings does not scan all of it again.

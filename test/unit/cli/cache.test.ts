@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { scanProject } from '../../../src/cli/parallel-scan';
 import { ScanCache } from '../../../src/cli/scan-cache';
 import { collectSourceFiles } from '../../../src/cli/walk';
@@ -37,6 +38,42 @@ describe('--cache', () => {
     assert.strictEqual(warm.fromCache?.reports, warm.reports?.length, 'every report came from the cache');
     assert.ok((warm.fromCache?.facts ?? 0) > 0, 'facts came from the cache');
     assert.deepStrictEqual(warm.reports, cold.reports);
+    // the facts read back are the ones extracted, key for key (keys holding `undefined` included), text hashes too
+    assert.deepStrictEqual([...warm.project.files], [...cold.project.files]);
+  });
+
+  it('keeps text outside ASCII and keys holding undefined through the cache', async () => {
+    const root = generatedProject(2);
+    fs.writeFileSync(path.join(root, 'src/routes/unicode.js'), "const express = require('express');\nconst router = express.Router();\nrouter.post('/café/☕', (req, res) => res.json({ 'naïve': '𝔘' }));\nmodule.exports = router;\n");
+    const location = cacheFile();
+    const cold = await cachedScan(root, location);
+    const warm = await cachedScan(root, location);
+    assert.strictEqual(warm.fromCache?.reports, warm.reports?.length);
+    assert.deepStrictEqual(warm.reports, cold.reports);
+    assert.deepStrictEqual([...warm.project.files], [...cold.project.files]);
+    const unicode = [...warm.project.files.values()].find((facts) => facts.fileName.endsWith('unicode.js'));
+    assert.strictEqual(unicode?.events[0]?.path, '/café/☕');
+  });
+
+  it('starts afresh without a word from a cache of an earlier layout, and says why when a cache file is cut short', async () => {
+    const root = generatedProject(3);
+    const location = cacheFile();
+    // layouts 1 and 2 were v8.serialize bytes
+    fs.writeFileSync(location, v8.serialize({ format: 2, key: 'test-key', digest: '', files: new Map() }));
+    const older = ScanCache.load(location, 'test-key');
+    assert.strictEqual(older.note, undefined);
+    const cold = await cachedScan(root, location);
+    const bytes = fs.readFileSync(location);
+    const flipped = Buffer.from(bytes);
+    flipped[Math.floor(bytes.length / 2)] ^= 1;
+    for (const damaged of [bytes.subarray(0, Math.floor(bytes.length / 2)), bytes.subarray(0, bytes.length - 3), bytes.subarray(0, bytes.indexOf(10) + 5), flipped]) {
+      fs.writeFileSync(location, damaged);
+      assert.match(ScanCache.load(location, 'test-key').note ?? '', /cannot be read|not a Backend Guide cache/);
+    }
+    fs.writeFileSync(location, bytes.subarray(0, Math.floor(bytes.length / 2)));
+    const again = await cachedScan(root, location);
+    assert.deepStrictEqual(again.fromCache, { facts: 0, reports: 0 });
+    assert.deepStrictEqual(again.reports, cold.reports);
   });
 
   it('re-analyses only the edited file when its edit leaves the project facts as they were', async () => {

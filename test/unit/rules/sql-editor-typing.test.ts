@@ -1,15 +1,14 @@
 import * as assert from 'assert';
 import { analyze } from '../../../src/engine/analyze';
-import { IncrementalDocument, type ContentChange } from '../../../src/engine/incremental';
-import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
-import { pick, seededRandom } from '../../../src/testing/seeded-random';
+import { IncrementalDocument } from '../../../src/engine/incremental';
+import { handlerReadingTable, ROUTES_HEADER, ROUTES_OPTIONS, typeSessions } from './typing-sessions';
 
 // Typing as a person does, one character at a time and deleted again, into route handlers, class methods and
 // the lines around imports: half-typed code makes error recovery fold the statements after the cursor into
 // nested calls, and read other names out of an import. Whenever the text parses cleanly, what the editor
 // shows must be what a full analysis of the same text finds.
 
-const options = { languageId: 'javascript', fileName: 'src/routes.js', rules: [sqlConcatenation] };
+const options = ROUTES_OPTIONS;
 
 const TYPED = [
   'const total = items.reduce((sum, x) => sum + x.price, 0);',
@@ -20,9 +19,9 @@ const TYPED = [
 ];
 
 function source(): string {
-  const parts = ['const db = require("mysql").createConnection({});', 'const express = require("express");', 'const router = express.Router();', 'let table = "users";'];
+  const parts = [...ROUTES_HEADER, 'let table = "users";'];
   for (let i = 0; i < 8; i++) {
-    parts.push(`router.get("/r${i}/:id", async (req, res) => {\n  const id = req.params.id;\n  const rows = await db.query("SELECT * FROM " + table + " WHERE id = " + id);\n  res.json(rows);\n});`);
+    parts.push(handlerReadingTable(i));
     if (i === 3) parts.push('const { format } = require("mysql");');
     // a handler reading a name that an import typed into it binds: half-typed, the import turns the root into an ERROR node
     if (i === 5) parts.push('router.get("/search", async (req, res) => {\n  res.json(await db.query("SELECT * FROM t WHERE q = " + escape(req.query.q)));\n});');
@@ -32,39 +31,26 @@ function source(): string {
   return parts.join('\n') + '\n';
 }
 
-function apply(text: string, change: ContentChange): string {
-  return text.slice(0, change.rangeOffset) + change.text + text.slice(change.rangeOffset + change.rangeLength);
-}
-
 describe('sql-concatenation in the editor: typing into handlers, methods and around imports', () => {
   for (const seed of [7, 8]) {
     it(`matches a full analysis whenever the text parses cleanly, through 6 typed and deleted statements (seed ${seed})`, async function () {
       this.timeout(120000);
-      const next = seededRandom(seed);
-      let text = source();
+      const text = source();
       const doc = (await IncrementalDocument.open(text, options))!;
       doc.analyze();
       let compared = 0;
       let broken = 0;
-      for (let session = 0; session < 6; session++) {
-        const lineEnds = [...text.matchAll(/\n/g)].map((m) => m.index);
-        const at = pick(next, lineEnds);
-        const typed = `\n  ${pick(next, TYPED)}`;
-        const strokes: ContentChange[] = [...typed].map((ch, i) => ({ rangeOffset: at + i, rangeLength: 0, text: ch }));
-        for (let i = typed.length - 1; i >= 0; i--) strokes.push({ rangeOffset: at + i, rangeLength: 1, text: '' });
-        for (const change of strokes) {
-          text = apply(text, change);
-          doc.update([change], text);
-          const incremental = doc.analyze().findings;
-          const full = await analyze(text, options);
-          if (full.syntaxError) {
-            broken++;
-            continue;
-          }
-          compared++;
-          assert.deepStrictEqual(incremental, full.findings, `session ${session}, ${JSON.stringify(change)}`);
+      await typeSessions(text, seed, 6, TYPED, async ({ text, change, session }) => {
+        doc.update([change], text);
+        const incremental = doc.analyze().findings;
+        const full = await analyze(text, options);
+        if (full.syntaxError) {
+          broken++;
+          return;
         }
-      }
+        compared++;
+        assert.deepStrictEqual(incremental, full.findings, `session ${session}, ${JSON.stringify(change)}`);
+      });
       doc.dispose();
       assert.ok(compared > 20 && broken > 100, `${compared} clean states compared, ${broken} broken ones typed through`);
     });

@@ -2,7 +2,7 @@ import type { Node } from '@vscode/tree-sitter-wasm';
 import type { RuleContext } from '../../rule';
 import { pathTo } from '../../ast';
 import { matchAllIn } from '../../text';
-import type { Ancestry } from './ancestry';
+import { Ancestry } from './ancestry';
 import { argumentList } from './syntax';
 import { COMMON_METHOD_NAMES, DB_HANDLE_NAME, type CallShape } from './sinks';
 
@@ -164,6 +164,8 @@ export interface CandidateBounds {
   /** A safety net for a machine too loaded to do that work in time: `now()` past it stops the search. */
   readonly stopAt?: number;
   readonly now?: () => number;
+  /** Candidates after which the search ends, with nothing said unchecked: whether there is one is all the caller asks. */
+  readonly upTo?: number;
 }
 
 /** The calls to check, and how many were left unchecked for being nested deeper than `MAX_CANDIDATE_DEPTH`. */
@@ -180,7 +182,7 @@ export interface FoundCandidates {
  * is named like a database handle or the file uses SQLite, whose API those names belong to.
  */
 export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean, bounds: CandidateBounds = {}): FoundCandidates {
-  const { work: workLimit = CANDIDATE_WORK, stopAt = Infinity, now = () => performance.now() } = bounds;
+  const { work: workLimit = CANDIDATE_WORK, stopAt = Infinity, now = () => performance.now(), upTo = Infinity } = bounds;
   const candidates: Candidate[] = [];
   let tooDeep = 0;
   let work = 0;
@@ -189,6 +191,7 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
   let deepStart = -1;
   let deepEnd = -1;
   for (const match of hits) {
+    if (candidates.length >= upTo) break;
     if (match.index === undefined) continue;
     // past the work limit or out of time: the calls found so far are checked, so what they hold is still reported
     if (work > workLimit || now() > stopAt) {
@@ -230,6 +233,17 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
     candidates.push({ call: found.call, args, sqlArg: args[0], method, receiver, chain, bare: !found.member, ...(ancestry.isShallow(ancestors) ? { ancestors } : {}) });
   }
   return { candidates, tooDeep, ...(stopped ? { stopped } : {}) };
+}
+
+/**
+ * Whether `findCandidates` finds a call in the whole text, or leaves one unchecked: without one, the rule
+ * has no query call to report. `usesSqlite` as there, or `true` where that is not known yet.
+ */
+export function holdsCandidate(text: string, root: Node, names: readonly string[], usesSqlite: boolean): boolean {
+  const hits = matchAllIn(callPattern(names), text);
+  if (hits.length === 0) return false;
+  const found = findCandidates(text, new Ancestry(root), hits, usesSqlite, { upTo: 1 });
+  return found.candidates.length > 0 || found.tooDeep > 0 || found.stopped !== undefined;
 }
 
 /** Says where the search left calls unchecked, so the file is reported as analysed partly, never silently. */

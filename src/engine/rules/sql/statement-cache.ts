@@ -30,6 +30,10 @@ interface Checked {
   /** Each imported name the analysis asked about, with the module it stood for (`undefined`: none). */
   bindings: readonly (readonly [string, string | undefined])[];
   reports: readonly RelativeReport[];
+  /** Found in a tree with a syntax error: not replayed once the text parses cleanly, since recovery may have misread what it rests on. */
+  brokenTree?: true;
+  /** Something it rests on changed while the text did not parse: replayed only until it parses again (see `replay`). */
+  stale?: true;
 }
 
 interface StatementEntry {
@@ -113,11 +117,17 @@ export class StatementCache {
   private changedWords: ReadonlySet<string> | undefined;
   /** Texts the changed words are read from, on first need: a big changed statement costs a scan. */
   private changedTexts: readonly string[] = [];
+  /** The same without what the parser read differently (see `RuleMemory.typedTexts`): what counts while the text does not parse. */
+  private typedWords: ReadonlySet<string> | undefined;
+  private typedTexts: readonly string[] = [];
+  private readonly treeBroken: boolean;
   private readonly keys = new Map<Statement, string>();
   private readonly entries = new Map<Statement, StatementEntry>();
   private importsKey = '';
 
-  constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined) {}
+  constructor(private readonly context: RuleContext, private readonly memory: RuleMemory | undefined) {
+    this.treeBroken = memory !== undefined && context.tree.rootNode.hasError;
+  }
 
   private keyOf(statement: Statement): string {
     let key = this.keys.get(statement);
@@ -137,13 +147,17 @@ export class StatementCache {
     const all: ModuleReference[] = [];
     const imports: string[] = [];
     const changed: string[] = [...(this.memory?.editedTexts ?? [])];
+    const typed: string[] = [...(this.memory?.typedTexts ?? [])];
     const current = new Set<string>();
     for (const statement of statements) {
       const key = this.memory ? this.keyOf(statement) : '';
       current.add(key);
       const stored = this.memory?.previous?.get(key) as StatementEntry | undefined;
       // a statement back from dormancy is new to this run, for the statements that read its names too
-      if (this.memory?.previous && (!stored || stored.idle !== undefined)) changed.push(key);
+      if (this.memory?.previous && (!stored || stored.idle !== undefined)) {
+        changed.push(key);
+        typed.push(key);
+      }
       const previous = stored && (stored.idle === undefined ? stored : textOnly(stored));
       const found = previous ? previous.references.map((r) => shiftReference(r, statement.start)) : scan(statement, this.memory !== undefined);
       if (this.memory) {
@@ -160,11 +174,14 @@ export class StatementCache {
     for (const [key, entry] of this.memory?.previous ?? []) {
       if (current.has(key) || (entry as StatementEntry).idle !== undefined) continue;
       changed.push(key);
+      typed.push(key);
       left.push(key);
     }
     if (this.memory?.previous) keepDormant(this.memory.previous as ReadonlyMap<string, StatementEntry>, current, left, this.memory.next);
     this.changedTexts = changed;
     this.changedWords = undefined;
+    this.typedTexts = typed;
+    this.typedWords = undefined;
     return all;
   }
 
@@ -187,17 +204,19 @@ export class StatementCache {
     if (key) this.importsKey += `\0${key}`;
   }
 
-  /** Replays the statement's remembered findings if they still hold (`moduleOf`: what an imported name stands for now); true when it did. */
+  /**
+   * Replays the statement's remembered findings if they still hold (`moduleOf`: what an imported name stands
+   * for now); true when it did. While the text does not parse, a statement whose text is unchanged replays them
+   * whatever changed, so what the editor shows does not flicker while a bracket is open (error recovery may
+   * have folded it into a broken statement, see `withFoldsSplit`); when something they rest on changed
+   * meanwhile, they are marked stale and checked again once the text parses.
+   */
   replay(statement: Statement, moduleOf: (name: string) => string | undefined): boolean {
     const entry = this.entries.get(statement);
     const checked = entry?.checked;
-    if (!entry || !checked || checked.importsKey !== this.importsKey) return false;
-    if (checked.bindings.some(([name, module]) => moduleOf(name) !== module)) return false;
-    if (checked.moduleNames.length > 0) {
-      this.changedWords ??= wordsOf(this.changedTexts);
-      const changed = this.changedWords;
-      if (checked.moduleNames.some((name) => changed.has(name))) return false;
-    }
+    if (!entry || !checked) return false;
+    const holds = this.stillHolds(checked, moduleOf);
+    if (!this.treeBroken && (!holds || checked.stale || checked.brokenTree)) return false;
     for (const r of checked.reports) {
       this.context.report({
         ...r.descriptor,
@@ -207,8 +226,19 @@ export class StatementCache {
         related: r.related.map((rel) => shiftRelated(rel, statement.start)),
       });
     }
-    this.memory?.next.set(this.keyOf(statement), entry);
+    this.memory?.next.set(this.keyOf(statement), holds ? entry : { ...entry, checked: { ...checked, stale: true } });
     return true;
+  }
+
+  /** Whether nothing the findings rest on changed: the imports, the modules of the names read, the module-level names read. */
+  private stillHolds(checked: Checked, moduleOf: (name: string) => string | undefined): boolean {
+    if (checked.importsKey !== this.importsKey) return false;
+    if (checked.bindings.some(([name, module]) => moduleOf(name) !== module)) return false;
+    if (checked.moduleNames.length === 0) return true;
+    // While the text does not parse, how error recovery read it says nothing about what a statement means: only
+    // what the edits changed counts (back to a clean parse, findings from a broken tree are checked again).
+    const changed = this.treeBroken ? (this.typedWords ??= wordsOf(this.typedTexts)) : (this.changedWords ??= wordsOf(this.changedTexts));
+    return !checked.moduleNames.some((name) => changed.has(name));
   }
 
   /**
@@ -239,7 +269,7 @@ export class StatementCache {
       store: (moduleNames, bindings) => {
         const entry = this.entries.get(statement);
         if (!this.memory || !entry) return;
-        const checked = rememberable ? { importsKey: this.importsKey, moduleNames: [...moduleNames], bindings: [...bindings], reports } : undefined;
+        const checked: Checked | undefined = rememberable ? { importsKey: this.importsKey, moduleNames: [...moduleNames], bindings: [...bindings], reports, ...(this.treeBroken ? { brokenTree: true as const } : {}) } : undefined;
         this.memory.next.set(this.keyOf(statement), { ...entry, checked });
       },
     };
