@@ -1,13 +1,17 @@
 import * as os from 'os';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import { effectiveSeverity } from '../engine/analyze';
 import type { FileFacts, ProjectFacts } from '../engine/project';
+import { computeShares, type ShareValues } from '../engine/project/project-shares';
+import { allRules } from '../engine/registry';
 import { SharedStrings } from '../engine/project/shared-strings';
 import { fileBatches, type FileBatches } from './file-batches';
 import { FileScanner, keptTreeBudget, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
 import type { ScanCache } from './scan-cache';
+import { shareLine } from './share-channel';
 import { SCAN_WORKER_ROLE, factsOfPart, factsParts, type ScanReply, type ScanRequest } from './scan-worker';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
 
@@ -25,8 +29,12 @@ export interface ProjectScan {
 interface ScannerHandle {
   /** The facts of the batches this thread claims of `work`. */
   facts(work: FileBatches, known?: Map<string, string>): Promise<FactsPass>;
+  /** Hands the thread every file's facts, in scan order, ahead of `analyze` (it lacks those other threads extracted). */
+  share(facts: ReadonlyArray<[string, FileFacts]>): void;
   /** Reports of the files whose trees the thread kept, then of the batches of `others` it claims (see `FileScanner.analyze`). */
-  analyze(facts: Array<[string, FileFacts]>, project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
+  analyze(project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
+  /** A worker's: the project-wide results this thread computes for every thread, sent as each is ready (see `share-channel.ts`). */
+  readonly shares?: { send(values: ShareValues): void; done(): void };
   close(): Promise<void>;
   /** What the thread held after each pass, when measured (see `thread-memory.ts`). */
   readonly memory: { role: string; facts?: ThreadMemory; analysis?: ThreadMemory };
@@ -56,7 +64,8 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
       memory.facts = threadMemory('facts');
       return pass;
     },
-    async analyze(_facts, project, _packages, reused, others) {
+    share() {},
+    async analyze(project, _packages, reused, others) {
       const reports = await scanner.analyze(project, reused, others);
       memory.analysis = threadMemory('analysis');
       return reports;
@@ -65,7 +74,6 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
   };
 }
 
-/**
 /**
  * The script a scan thread runs: `scan-worker.js` beside this code, the worker's own bundle (dist/) or its
  * compiled module (tests). It holds the scanner and the engine only, so a thread starts without loading the CLI.
@@ -80,9 +88,12 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
   const memory: ScannerHandle['memory'] = { role };
   /** The files whose facts the worker extracted: it keeps them, so they are not sent back to it. */
   let extracted = new Set<string>();
+  /** Every file with facts, in scan order. */
+  let order: string[] = [];
   /** The facts the worker sent ahead of its reply to `facts`. */
   let arrived: Array<[string, FileFacts]> = [];
-  const worker = new Worker(SCAN_WORKER_FILE, { workerData: { role: SCAN_WORKER_ROLE, settings } });
+  const shares = shareLine();
+  const worker = new Worker(SCAN_WORKER_FILE, { workerData: { role: SCAN_WORKER_ROLE, settings, shares: shares.line }, transferList: [shares.line.port] });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
     pending?.reject(error);
@@ -116,9 +127,12 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
       extracted = new Set(facts.map(([file]) => file));
       return { ...reply, facts };
     },
-    async analyze(facts, _project, packages, reused, others) {
-      const order = facts.map(([file]) => file);
+    share(facts) {
+      order = facts.map(([file]) => file);
       for (const part of factsParts(facts.filter(([file]) => !extracted.has(file)))) worker.postMessage({ kind: 'facts-part', facts: part } satisfies ScanRequest);
+    },
+    shares: { send: shares.send, done: shares.done },
+    async analyze(_project, packages, reused, others) {
       const reply = await ask({ kind: 'analyze', order, packages, reused: reused && [...reused], others });
       if (reply.kind !== 'reports') return [];
       memory.analysis = reply.memory;
@@ -200,7 +214,13 @@ export async function scanProject(
     const kept = new Set(passes.flatMap((pass) => pass.kept));
     const unread = new Set(unreadable.map(({ file }) => file));
     const others = threads > 1 ? fileBatches(files.filter((file) => !kept.has(file) && !unread.has(file)), threads) : undefined;
-    for (const reports of await Promise.all(scanners.map((scanner) => scanner.analyze(ordered, project, packages, cache ? reused : undefined, others)))) {
+    // The workers read the facts they lack and start their analysis while this thread works out the project-wide
+    // results for all and sends them; then it starts its own.
+    for (const scanner of scanners) scanner.share(ordered);
+    const analyses = scanners.map((scanner) => (scanner.shares ? scanner.analyze(project, packages, cache ? reused : undefined, others) : undefined));
+    sendShares(project, settings.config, scanners.flatMap((scanner) => scanner.shares ?? []));
+    const here = scanners.map((scanner, i) => analyses[i] ?? scanner.analyze(project, packages, cache ? reused : undefined, others));
+    for (const reports of await Promise.all(here)) {
       for (const report of reports) byFile.set(report.file, report);
     }
     const reports: FileReport[] = [];
@@ -220,6 +240,24 @@ export async function scanProject(
     if (scanners.some((scanner) => scanner.memory.facts)) process.stderr.write(threadMemoryLine(scanners.map((scanner) => scanner.memory)));
     await Promise.all(scanners.map((scanner) => scanner.close()));
   }
+}
+
+/**
+ * Computes, once here, the project-wide results of the rules `config` runs (see `ProjectShare`) and sends each
+ * to the `workers` as soon as it is ready. One that fails is left out: each thread then computes it for itself,
+ * and its rule fails there as it would have.
+ */
+function sendShares(project: ProjectFacts, config: ScannerSettings['config'], workers: ReadonlyArray<NonNullable<ScannerHandle['shares']>>): void {
+  if (!workers.length) return;
+  for (const share of allRules().filter((rule) => effectiveSeverity(rule, config)).flatMap((rule) => rule.projectShares ?? [])) {
+    try {
+      const values = computeShares(project, config, [share]);
+      if (values.length) for (const worker of workers) worker.send(values);
+    } catch {
+      // (see above; a result the structured clone cannot copy is not sent either)
+    }
+  }
+  for (const worker of workers) worker.done();
 }
 
 function inOrder(unreadable: readonly UnreadableFile[], files: readonly string[]): UnreadableFile[] {

@@ -5,6 +5,7 @@ import type { FileBatches } from './file-batches';
 import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
 import { projectOfFacts, type PackageJson } from './project';
 import type { FileReport } from './scan';
+import { awaitingShares, type ShareLine } from './share-channel';
 import { threadMemory, type ThreadMemory } from './thread-memory';
 
 /** Marks a worker thread started to scan, so that loading this code elsewhere in a worker starts nothing. */
@@ -31,14 +32,6 @@ export type FactsPart = string;
 
 const UNDEFINED = '\u0000undefined';
 
-function restoreUndefined(holder: Record<string, unknown>): void {
-  for (const key in holder) {
-    const value = holder[key];
-    if (value === UNDEFINED) holder[key] = undefined;
-    else if (value !== null && typeof value === 'object') restoreUndefined(value as Record<string, unknown>);
-  }
-}
-
 /** `facts` in consecutive parts of at most `FACTS_PER_MESSAGE` files, as JSON. */
 export function factsParts(facts: ReadonlyArray<[string, FileFacts]>): FactsPart[] {
   const parts: FactsPart[] = [];
@@ -49,8 +42,8 @@ export function factsParts(facts: ReadonlyArray<[string, FileFacts]>): FactsPart
 /** The files' facts of a part, each with its strings shared through `strings`. */
 export function factsOfPart(part: FactsPart, strings: SharedStrings): Array<[string, FileFacts]> {
   const facts = JSON.parse(part) as Array<[string, FileFacts]>;
-  restoreUndefined(facts as unknown as Record<string, unknown>);
-  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts)]);
+  // one walk over the facts shares their strings and gives back their undefined values
+  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts, UNDEFINED)]);
 }
 
 export type ScanRequest =
@@ -74,7 +67,7 @@ export type ScanReply =
   | { kind: 'failed'; message: string };
 
 /** Answers the main thread's requests one at a time, with a scanner of this thread's files. */
-function serveScanRequests(settings: ScannerSettings): void {
+function serveScanRequests(settings: ScannerSettings, shares: ShareLine): void {
   const port = parentPort!;
   const strings = new SharedStrings();
   const scanner = new FileScanner(settings, undefined, strings);
@@ -94,7 +87,8 @@ function serveScanRequests(settings: ScannerSettings): void {
       });
       extracted = new Map();
       received = new Map();
-      const project = projectOfFacts(settings.root, facts, request.packages);
+      // the project-wide results come from the main thread as it computes them (see `share-channel.ts`)
+      const project = awaitingShares(projectOfFacts(settings.root, facts, request.packages), shares);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused), request.others);
       return { kind: 'reports', reports, memory: threadMemory('analysis') };
     }
@@ -117,5 +111,6 @@ function serveScanRequests(settings: ScannerSettings): void {
 // Worker threads run the file that started them (the bundled CLI, or this compiled file in tests); the role
 // in workerData tells this code to serve.
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === SCAN_WORKER_ROLE) {
-  serveScanRequests((workerData as { settings: ScannerSettings }).settings);
+  const { settings, shares } = workerData as { settings: ScannerSettings; shares: ShareLine };
+  serveScanRequests(settings, shares);
 }

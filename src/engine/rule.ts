@@ -2,6 +2,7 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import type { EngineConfig } from './config';
 import type { ProjectFacts } from './project';
 import type { FileFacts } from './project/facts';
+import type { ProjectShare } from './project/project-shares';
 import type { RuleMemory } from './rule-memory';
 import type { LineIndex } from './text';
 import type { Statement } from './top-level';
@@ -118,4 +119,9 @@ export interface Rule {
    */
   readsStatementWise?(languageId: LanguageId): boolean;
   check(context: RuleContext): void;
+  /**
+   * The project-wide results `check` reads for many files (see `ProjectShare`): a scan on several threads
+   * computes them once and hands them to every thread.
+   */
+  readonly projectShares?: readonly ProjectShare<unknown>[];
 }

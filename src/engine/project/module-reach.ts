@@ -6,6 +6,7 @@ import { pathBelowRoot } from './frameworks';
 import { BUILD_OUTPUT_FOLDERS, CHECKING_TOOL_CONFIG, CONVENTIONAL_ENTRY, RUN_BY_HAND_FOLDER } from './module-launchers';
 import { importedElsewhere } from './member-mentions';
 import { pathWords } from './path-names';
+import { sharedResult, type FactsShare } from './project-shares';
 import { mayBePackageEntry } from './unused-exports';
 
 const SCRIPT_EXTENSION = /\.[cm]?[jt]sx?$/;
@@ -185,6 +186,21 @@ function namedLoosely(index: ReachIndex, file: string): boolean {
  * Any doubt keeps the module loadable. Never throws.
  */
 export function unloadableModule(project: ProjectFacts, file: string): boolean {
+  return sharedResult(project, UNLOADABLE_MODULES).has(file);
+}
+
+/**
+ * The modules of the project that can never be loaded (see `unloadableModule`), worked out once for all files: the
+ * rules ask for many of them, and every thread of a scan receives this set instead of building the index itself.
+ */
+export const UNLOADABLE_MODULES: FactsShare<ReadonlySet<string>> = {
+  name: 'unloadable-modules',
+  // asked about the modules of JavaScript code that queries a database: where no script imports an SQL driver, seldom
+  mayBeWanted: (project) => [...project.files.values()].some((facts) => isJavaScriptFamily(facts.languageId) && !facts.isTest && facts.sqlDrivers.length > 0),
+  compute: (project) => new Set(project.partial || !project.launchConfigs ? [] : [...project.files.keys()].filter((file) => neverLoaded(project, file))),
+};
+
+function neverLoaded(project: ProjectFacts, file: string): boolean {
   const facts = project.files.get(file);
   if (!facts || !isJavaScriptFamily(facts.languageId) || facts.isTest || project.partial || !project.launchConfigs) return false;
   const pkg = project.packageFor(file);

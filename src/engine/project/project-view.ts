@@ -14,6 +14,11 @@ export interface ProjectView {
   project?: ProjectFacts;
 }
 
+/** The app graph over the whole project, built once per snapshot. */
+export function projectGraph(project: ProjectFacts): AppGraph {
+  return project.memo('app-graph', () => new AppGraph(project));
+}
+
 /**
  * The analysed file's facts and the graph over the project. When the index holds facts of this very text
  * (the CLI's case), the graph is shared through the snapshot's memo; when the text changed since indexing
@@ -30,7 +35,7 @@ function computeView(context: RuleContext): ProjectView {
   const project = context.project?.files ? context.project : undefined;
   const indexed = project?.files.get(context.fileName);
   if (project && indexed?.textHash === hash) {
-    return { current: indexed, graph: project.memo('app-graph', () => new AppGraph(project)), project };
+    return { current: indexed, graph: projectGraph(project), project };
   }
   const current = extractFileFacts(context.tree, context.text, context.fileName, context.languageId, hash, project?.rootDir, context.lines);
   if (!project) {

@@ -20,17 +20,22 @@ export class SharedStrings {
 
   /**
    * Replaces, in place, every string held by `value` (objects and arrays, all the way down) by its shared copy,
-   * and every empty array by the shared frozen one.
+   * every empty array by the shared frozen one, and every `undefinedMark` by `undefined`.
    */
-  share<T>(value: T): T {
-    if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>);
+  share<T>(value: T, undefinedMark?: string): T {
+    if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>, undefinedMark);
     return value;
   }
 
-  private shareIn(holder: Record<string, unknown>): void {
+  /** `undefinedMark`: a string that stands for `undefined` (facts sent as JSON, which has none), given back as it was in the same walk. */
+  private shareIn(holder: Record<string, unknown>, undefinedMark: string | undefined): void {
     for (const key in holder) {
       const value = holder[key];
       if (typeof value === 'string') {
+        if (value === undefinedMark) {
+          holder[key] = undefined;
+          continue;
+        }
         // (`===` compares strings by their characters, so the copy is put back whether or not it is the same one)
         const shared = this.table.get(value);
         if (shared === undefined) this.table.set(value, value);
@@ -38,7 +43,7 @@ export class SharedStrings {
       } else if (Array.isArray(value) && value.length === 0) {
         if ((value as unknown) !== EMPTY) holder[key] = EMPTY;
       } else if (value !== null && typeof value === 'object') {
-        this.shareIn(value as Record<string, unknown>);
+        this.shareIn(value as Record<string, unknown>, undefinedMark);
       }
     }
   }

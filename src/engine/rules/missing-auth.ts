@@ -1,17 +1,16 @@
-import * as path from 'path';
 import { isTestFileName } from '../project/frameworks';
-import { isAppKind, placesAppFacts } from '../project/app-graph';
+import { placesAppFacts } from '../project/app-graph';
 import { nextFileKind } from '../project/extract-next';
-import type { Span } from '../project/facts';
-import { isNextRoot } from '../project/next-routes';
+import type { FileFacts } from '../project/facts';
+import { sharedResult, type ConfigShare } from '../project/project-shares';
 import { projectView, type ProjectView } from '../project/project-view';
-import type { FixSpec, ParsedFileInput, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
-import { insertMiddlewareFix, markPublicFix, mostUsedAuthMiddleware, mostUsedNestGuard, nestGuardFix, type ProjectMiddleware } from './auth/auth-fixes';
+import type { FixSpec, ParsedFileInput, Rule, RuleContext, RuleInput } from '../rule';
+import { insertMiddlewareFix, markPublicFix, mostUsedNestGuard, nestGuardFix } from './auth/auth-fixes';
 import { authOptions, type AuthOptions } from './auth/auth-options';
-import { perProject } from './auth/per-project';
-import { reportPythonRoutes } from './auth/python-report';
-import { AuthMiddlewareJudge, nestAuthModel, unguardedNestRoutes, type UnmetNeed, type UnprotectedRoute } from './auth/route-evaluation';
-import { consistencyEvidence, evidenceGroups, routeVerdicts, shownFile, signInRoute, type EvidenceGroups, type RouteVerdict } from './auth/route-verdicts';
+import { indexedAsIs } from './auth/per-project';
+import { PYTHON_PLANS, reportPythonRoutes } from './auth/python-report';
+import { nestAuthModel, unguardedNestRoutes, type NestAuthModel } from './auth/route-evaluation';
+import { messageFor, ROUTE_PLANS, routePlans } from './auth/route-plans';
 
 /** Python files that may declare routes (route decorators, URLconfs, router registrations) or create an app. */
 const MAY_HAVE_PYTHON_ROUTES = /@[\w.]+\.(?:route|get|post|put|patch|delete|api_route)\s*\(|\burlpatterns\b|\.register\s*\(|\bFlask\s*\(|\bFastAPI\s*\(/;
@@ -19,151 +18,35 @@ const MAY_HAVE_PYTHON_ROUTES = /@[\w.]+\.(?:route|get|post|put|patch|delete|api_
 /** Files that may register routes (route-shaped calls, Nest route decorators) or create an app (its note goes there). */
 const MAY_HAVE_ROUTES = /\.\s*(?:get|post|put|patch|delete|del|all|route)\s*(?:<[^()<>]{0,200}>\s*)?\(|@(?:Get|Post|Put|Patch|Delete|All)\s*\(|\bexpress\s*\(\s*\)|\bnew\s+Koa\b|\bfastify\s*\(|\bFastify\s*\(/;
 
-function messageFor(need: UnmetNeed): { messageId: string; what?: string } {
-  if (need.kind === 'sensitive') return { messageId: 'missingAuthSensitive', what: need.what };
-  if (need.kind === 'webhook') return { messageId: 'unsignedWebhook' };
-  if (need.kind === 'admin') return { messageId: 'adminWithoutRole' };
-  if (need.kind === 'ownership') return { messageId: 'missingOwnership', what: `:${need.param}` };
-  return { messageId: 'missingAuth' };
-}
-
-function relatedFor(context: RuleContext, route: UnprotectedRoute): RelatedSpec[] {
-  const after = route.registeredAfter;
-  if (!after) return [];
-  return [after.file === context.fileName
-    ? { message: 'this auth middleware is registered after the route', startOffset: after.arg.span.start, endOffset: after.arg.span.end }
-    : { message: 'this auth middleware is registered after the route', fileName: after.file, range: after.event.reportRange }];
-}
-
-/** The full path, with the other paths of a registration that has several (`router.get(['/a', '/b'], h)`). */
-function shownPath(instance: UnprotectedRoute['instance']): string {
-  const others = instance.event.otherPaths;
-  return others?.length ? `${instance.fullPath} (also ${others.join(', ')})` : instance.fullPath;
-}
-
-/** The project's route verdicts, indexed once per snapshot so that each file reads its own share in time linear in it. */
-interface ProjectRoutes {
-  judge: AuthMiddlewareJudge;
-  verdicts: RouteVerdict[];
-  /** Unprotected routes, by the file that registers them. */
-  unprotectedByFile: Map<string, RouteVerdict[]>;
-  /** Open routes of apps with no authentication at all, by app root, and every route of those apps. */
-  noAuthApps: Map<string, { open: RouteVerdict[]; all: RouteVerdict[] }>;
-  evidence: EvidenceGroups;
-  /** The auth middleware the project's routes use most: the one a fix adds. */
-  middleware: ProjectMiddleware | undefined;
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (list) list.push(value); else map.set(key, [value]);
-}
-
-function routesOf(context: RuleContext, view: ProjectView, options: AuthOptions): ProjectRoutes {
-  return perProject(context, view, 'project-routes', () => {
-    const judge = new AuthMiddlewareJudge(view.graph, options);
-    const packageFor = view.project && ((fileName: string) => view.project!.packageFor(fileName));
-    const verdicts = routeVerdicts(view.graph, judge, options, view.project !== undefined, packageFor);
-    const unprotectedByFile = new Map<string, RouteVerdict[]>();
-    const noAuthApps = new Map<string, { open: RouteVerdict[]; all: RouteVerdict[] }>();
-    for (const v of verdicts) {
-      if (v.kind === 'unprotected') pushTo(unprotectedByFile, v.instance.file, v);
-      if (v.kind === 'no-auth-app' && !noAuthApps.has(v.instance.root)) noAuthApps.set(v.instance.root, { open: [], all: [] });
-    }
-    for (const v of verdicts) {
-      const app = noAuthApps.get(v.instance.root);
-      if (!app) continue;
-      app.all.push(v);
-      if (v.kind === 'no-auth-app') app.open.push(v);
-    }
-    const middleware = unprotectedByFile.size ? mostUsedAuthMiddleware(view.graph, judge) : undefined;
-    return { judge, verdicts, unprotectedByFile, noAuthApps, evidence: evidenceGroups(verdicts), middleware };
-  });
-}
-
-const MAX_RELATED_ROUTES = 50;
-/** Next.js has no per-route middleware list: the root middleware's matcher or the handler itself checks. */
-const NEXT_SUGGESTION = ' (in Next.js: a middleware.ts whose config.matcher covers this path, or a session check in the handler that answers 401)';
-
-/**
- * Where an app's note goes: the call that creates the app; for a Next.js project, which no call creates,
- * its first open route (by file name, then position).
- */
-function noteAnchor(view: ProjectView, root: string, open: readonly RouteVerdict[]): { file: string; span: Span; statementStart: number } | undefined {
-  if (isNextRoot(root)) {
-    const before = (a: RouteVerdict, b: RouteVerdict) => a.instance.file < b.instance.file || (a.instance.file === b.instance.file && a.instance.event.reportSpan.start < b.instance.event.reportSpan.start);
-    const first = open.reduce<RouteVerdict | undefined>((best, v) => (!best || before(v, best) ? v : best), undefined);
-    return first && { file: first.instance.file, span: first.instance.event.reportSpan, statementStart: first.instance.event.reportSpan.start };
-  }
-  const app = view.graph.object(root);
-  if (!app || !isAppKind(app.fact.kind)) return undefined;
-  return { file: app.file, span: app.fact.span, statementStart: app.fact.statement?.start ?? app.fact.span.start };
-}
-
-function reportNoAuthApps(context: RuleContext, view: ProjectView, apps: ProjectRoutes['noAuthApps']): void {
-  for (const [root, { open, all: ofApp }] of apps) {
-    const anchor = noteAnchor(view, root, open);
-    if (!anchor || anchor.file !== context.fileName) continue;
-    const label = (v: RouteVerdict) => `${v.instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE'} ${v.instance.fullPath}`;
-    // The route to name: one that changes data before one that reads.
-    const example = label(open.find((v) => v.need.kind === 'state-changing') ?? open[0]);
-    const signIn = signInRoute(ofApp);
-    // An app without accounts whose routes only read publishes what it reads: the note is for apps where
-    // anyone can change data.
-    if (!signIn && open.every((v) => v.need.kind === 'sensitive')) continue;
-    // Each open route is a related location: the note points at every route it speaks for.
-    const related: RelatedSpec[] = open.slice(0, MAX_RELATED_ROUTES).map((v) => (v.instance.file === context.fileName
-      ? { message: `${label(v)} is open to anyone`, startOffset: v.instance.event.reportSpan.start, endOffset: v.instance.event.reportSpan.end }
-      : { message: `${label(v)} is open to anyone`, fileName: v.instance.file, range: v.instance.event.reportRange }));
-    // A marker makes one route public: it answers the note only when the note is about that one route
-    // (not when it sits on the call that creates the app, where no marker is read).
-    const onlyRoute = open.length === 1 && open[0].instance.file === anchor.file && open[0].instance.event.reportSpan.start === anchor.statementStart;
-    context.report({
-      related,
-      startOffset: anchor.span.start, endOffset: anchor.span.end, messageId: signIn ? 'signInNoChecks' : 'noAuthConcept',
-      fixes: onlyRoute ? [markPublicFix(context.text, anchor.statementStart, context.tree.rootNode)].filter((f): f is FixSpec => !!f) : [],
-      data: { total: String(ofApp.length), open: String(open.length), example, signIn: signIn ? label(signIn) : '' },
-    });
-  }
-}
-
+/** The notes and route findings the project's routes make in this file (see `RoutePlans`), with their fixes. */
 function reportRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
-  const { noAuthApps, unprotectedByFile, evidence: groups, middleware } = routesOf(context, view, options);
-  reportNoAuthApps(context, view, noAuthApps);
-  const routes = unprotectedByFile.get(context.fileName) ?? [];
-  if (!routes.length) return;
-  const suggestion = middleware ? ` (this project uses ${middleware.text} on other routes)` : '';
-  for (const verdict of routes) {
-    const route: UnprotectedRoute = { event: verdict.instance.event, instance: verdict.instance, need: verdict.need as UnmetNeed, registeredAfter: verdict.registeredAfter };
-    const { instance, event } = route;
-    const method = instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE';
+  const { byFile, middleware } = indexedAsIs(context, view) ? sharedResult(view.project!, ROUTE_PLANS, context.config) : routePlans(view.graph, view.project, options);
+  for (const { markPublicAt, insertAt, ...planned } of byFile.get(context.fileName) ?? []) {
     const fixes: FixSpec[] = [];
-    const insert = route.need.kind === 'webhook' || route.need.kind === 'admin' || route.need.kind === 'ownership' ? undefined : insertMiddlewareFix(context.text, view, route, middleware);
+    const insert = insertMiddlewareFix(context.text, view, insertAt, middleware);
     if (insert) fixes.push(insert);
-    const markPublic = markPublicFix(context.text, event.reportSpan.start, context.tree.rootNode);
+    const markPublic = markPublicAt === undefined ? undefined : markPublicFix(context.text, markPublicAt, context.tree.rootNode);
     if (markPublic) fixes.push(markPublic);
-    const base = { startOffset: event.reportSpan.start, endOffset: event.reportSpan.end, fixes, related: relatedFor(context, route) };
-    if (route.registeredAfter) {
-      const after = route.registeredAfter;
-      const where = after.file === context.fileName ? `line ${after.event.reportRange.start.line + 1}` : `${path.basename(after.file)}:${after.event.reportRange.start.line + 1}`;
-      context.report({ ...base, messageId: 'authAfterRoute', data: { method, path: shownPath(instance), middleware: after.arg.kind === 'ref' || after.arg.kind === 'call' ? after.arg.text : 'the auth middleware', where } });
-      continue;
-    }
-    const { messageId, what } = messageFor(route.need);
-    const evidence = route.need.kind === 'ownership'
-      ? `${route.need.checked} of ${route.need.of} routes with a user in the path in ${shownFile(instance.file, context.project?.rootDir)} compare it with the caller or require a permission`
-      : consistencyEvidence(verdict, groups, context.project?.rootDir);
-    const advice = instance.framework === 'next' ? NEXT_SUGGESTION : suggestion;
-    context.report({ ...base, messageId, data: { method, path: shownPath(instance), suggestion: advice, what: what ?? '', evidence: evidence ? ` ${evidence}.` : '' } });
+    context.report({ ...planned, fixes });
   }
 }
+
+/** The project's Nest auth model and the guard its controllers use most, read once per project. */
+function nestAuth(files: readonly FileFacts[], options: AuthOptions): { model: NestAuthModel; guard?: string } {
+  const guard = mostUsedNestGuard(files, options.middleware);
+  return { model: nestAuthModel(files, options), ...(guard ? { guard } : {}) };
+}
+
+const NEST_AUTH: ConfigShare<ReturnType<typeof nestAuth>> = {
+  name: 'nest-auth',
+  mayBeWanted: (project) => [...project.files.values()].some((facts) => facts.nestControllers.length > 0),
+  configKey: (config) => JSON.stringify(config.options.auth ?? null),
+  compute: (project, config) => nestAuth([...project.files.values()], authOptions(config)),
+};
 
 function reportNestRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
   if (!view.current.nestControllers.length || !view.project) return;
-  const { model, guard } = perProject(context, view, 'nest-auth', () => {
-    const files = [...view.graph.set.files.values()];
-    return { model: nestAuthModel(files, options), guard: mostUsedNestGuard(files, options.middleware) };
-  });
+  const { model, guard } = indexedAsIs(context, view) ? sharedResult(view.project!, NEST_AUTH, context.config) : nestAuth([...view.graph.set.files.values()], options);
   const routes = unguardedNestRoutes(view.current, model, options);
   if (!routes.length) return;
   const suggestion = guard ? ` (this project uses @UseGuards(${guard}) elsewhere)` : '';
@@ -220,6 +103,7 @@ export const missingAuth: Rule = {
     guideAnchor: 'auth#protecting-endpoints',
     scope: 'project',
   },
+  projectShares: [ROUTE_PLANS, PYTHON_PLANS, NEST_AUTH],
   // routes are registered with a route method or decorator, or served by a Next.js file's place; tests serve none
   mayReport({ text, fileName, project }: RuleInput) {
     if (isTestFileName(fileName, project?.rootDir)) return false;

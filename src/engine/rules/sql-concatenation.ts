@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { FUNCTION_TYPES, unwrap } from '../ast';
 import type { ParsedFileInput, RelatedSpec, Rule, RuleContext, RuleInput } from '../rule';
+import { UNLOADABLE_MODULES } from '../project/module-reach';
 import { projectView } from '../project/project-view';
 import { Ancestry } from './sql/ancestry';
 import { callerEvidence } from './sql/caller-report';
@@ -295,6 +296,7 @@ export const sqlConcatenation: Rule = {
     guideAnchor: 'sql-injection#sql-injection',
     scope: 'file',
   },
+  projectShares: [UNLOADABLE_MODULES],
   // a file with no call of a query method and no `$where` holds nothing to report
   mayReport(input: RuleInput) {
     if (isLeftOut(input)) return false;

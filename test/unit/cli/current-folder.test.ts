@@ -60,7 +60,7 @@ describe('missing-auth works out per-project results once per scan', () => {
     };
     const reports = await scanner.analyze(counting);
     assert.ok(reports.some((r) => r.findings.some((f) => f.ruleId === 'missing-auth')), 'routes were judged');
-    const projectKeys = [...computed.keys()].filter((k) => k.startsWith('project-routes'));
+    const projectKeys = [...computed.keys()].filter((k) => k.startsWith('share:route-plans:'));
     assert.strictEqual(projectKeys.length, 1);
     assert.strictEqual(computed.get(projectKeys[0]), 1);
   });

@@ -4,36 +4,36 @@ import { lineCommentFitsAt } from '../../comment-places';
 import type { AppGraph } from '../../project/app-graph';
 import type { FileFacts, NestRouteFact } from '../../project/facts';
 import type { ProjectView } from '../../project/project-view';
-import type { MiddlewareUse } from '../../project/route-walker';
+import type { RouteInstance } from '../../project/route-walker';
 import type { FixSpec, OffsetEdit } from '../../rule';
 import { isAuthGuardName } from './nest-guards';
-import type { AuthMiddlewareJudge, UnprotectedRoute } from './route-evaluation';
+import type { AuthMiddlewareJudge } from './route-evaluation';
 import { escapeRegExp, indentOfLineAt, lineBreakAfter, lineStartAt } from '../../text';
 
 const PUBLIC_REASON_PLACEHOLDER = '<why anyone may call this route>';
 
-/** The auth middleware the project's routes use most, as written (`requireAuth`, `auth('admin')`). */
+/** The auth middleware the project's routes use most, as written (`requireAuth`, `auth('admin')`), and a file that uses it. */
 export interface ProjectMiddleware {
   text: string;
-  use: MiddlewareUse;
+  file: string;
 }
 
 /** The project's most used auth middleware: route-level uses first, then router- and app-level ones. */
 export function mostUsedAuthMiddleware(graph: AppGraph, judge: AuthMiddlewareJudge): ProjectMiddleware | undefined {
-  const counts = new Map<string, { count: number; routeLevel: boolean; use: MiddlewareUse }>();
+  const counts = new Map<string, { count: number; routeLevel: boolean; file: string }>();
   for (const instance of graph.routeInstances()) {
     if (instance.framework === 'fastify') continue;
     for (const use of instance.applied) {
       const arg = use.arg;
       if ((arg.kind !== 'ref' && arg.kind !== 'call') || /\n/.test(arg.text) || !judge.isAuth(use.file, arg)) continue;
-      const entry = counts.get(arg.text) ?? { count: 0, routeLevel: false, use };
+      const entry = counts.get(arg.text) ?? { count: 0, routeLevel: false, file: use.file };
       entry.count += 1;
       entry.routeLevel ||= use.level === 'route';
       counts.set(arg.text, entry);
     }
   }
   const best = [...counts.entries()].sort((a, b) => Number(b[1].routeLevel) - Number(a[1].routeLevel) || b[1].count - a[1].count)[0];
-  return best ? { text: best[0], use: best[1].use } : undefined;
+  return best ? { text: best[0], file: best[1].file } : undefined;
 }
 
 /** True when `identifier` is declared or imported in the text. */
@@ -67,16 +67,20 @@ function importInsertion(text: string, facts: FileFacts): number {
   return last ? last.span.end : 0;
 }
 
-/** Inserts the project's auth middleware as the route's first handler (with its import when needed). */
-export function insertMiddlewareFix(text: string, view: ProjectView, route: UnprotectedRoute, middleware: ProjectMiddleware | undefined): FixSpec | undefined {
-  const at = route.event.handlerInsertAt;
-  if (!middleware || at === undefined || route.instance.framework === 'fastify') return undefined;
-  if (route.event.args[0]?.kind === 'object') return undefined;
+/** Where the project's auth middleware goes in a route's registration, as its first handler; `undefined` when it cannot go there. */
+export function middlewareInsertAt(instance: RouteInstance): number | undefined {
+  if (instance.framework === 'fastify' || instance.event.args[0]?.kind === 'object') return undefined;
+  return instance.event.handlerInsertAt;
+}
+
+/** Inserts the project's auth middleware at `at` (see `middlewareInsertAt`), with its import when needed. */
+export function insertMiddlewareFix(text: string, view: ProjectView, at: number | undefined, middleware: ProjectMiddleware | undefined): FixSpec | undefined {
+  if (!middleware || at === undefined) return undefined;
   const identifier = rootIdentifier(middleware.text);
   if (!identifier) return undefined;
   const edits: OffsetEdit[] = [{ startOffset: at, endOffset: at, newText: `${middleware.text}, ` }];
   if (!isBoundIn(text, identifier)) {
-    const statement = importFrom(view, middleware.use.file, identifier, view.current.fileName);
+    const statement = importFrom(view, middleware.file, identifier, view.current.fileName);
     if (!statement) return undefined;
     const insertAt = importInsertion(text, view.current);
     const lineBreak = lineBreakAfter(text, 0);

@@ -18,10 +18,8 @@ function lastImportEnd(root: Node): number | undefined {
  * the view is in the analysed file: with its import when the file does not bind the name yet and the
  * decorator comes from a library, never when the name would be unbound.
  */
-export function decoratorFix(context: RuleContext, view: ProjectView, route: BackendRoute, guard: RouteGuard | undefined): FixSpec | undefined {
-  const at = route.decoratorAt;
-  const decorator = guard?.decorator;
-  if (!at || at.file !== context.fileName || !decorator) return undefined;
+export function decoratorFix(context: RuleContext, view: ProjectView, at: NonNullable<BackendRoute['decoratorAt']>, decorator: NonNullable<RouteGuard['decorator']>): FixSpec | undefined {
+  if (at.file !== context.fileName) return undefined;
   const head = decorator.text.split(/[.(]/)[0];
   const facts = view.current.python;
   if (!facts) return undefined;

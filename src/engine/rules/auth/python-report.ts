@@ -1,12 +1,16 @@
 import * as path from 'path';
 import type { BackendRoute, RouteGuard } from '../../model/routes';
+import type { FileFacts } from '../../project/facts';
+import type { ConfigShare } from '../../project/project-shares';
+import { sharedResult } from '../../project/project-shares';
 import type { ProjectView } from '../../project/project-view';
 import type { FixSpec, RelatedSpec, RuleContext } from '../../rule';
 import { markPublicFix } from './auth-fixes';
-import type { AuthOptions } from './auth-options';
-import { perProject } from './per-project';
+import { authOptions, type AuthOptions } from './auth-options';
+import { indexedAsIs } from './per-project';
 import { decoratorFix } from './python-fixes';
 import { projectGuard, pythonRoutes, pythonVerdicts, type ModelVerdict } from './python-verdicts';
+import type { PlannedReport } from './route-plans';
 
 /** How each framework protects a view, named in messages. */
 const FRAMEWORK_FIX: Record<BackendRoute['framework'], string> = {
@@ -17,9 +21,17 @@ const FRAMEWORK_FIX: Record<BackendRoute['framework'], string> = {
 const FRAMEWORK_NAME: Record<BackendRoute['framework'], string> = { flask: 'Flask', django: 'Django', fastapi: 'FastAPI' };
 const MAX_RELATED_ROUTES = 50;
 
-interface PythonRoutes {
-  verdicts: ModelVerdict[];
-  byFile: Map<string, ModelVerdict[]>;
+/** A finding in a Python file, decided from the project's routes; its fixes are made where it is reported. */
+interface PlannedPythonReport extends PlannedReport {
+  /** The project's guard decorator, to add on the view's `def` line (see `decoratorFix`). */
+  decorate?: { at: NonNullable<BackendRoute['decoratorAt']>; decorator: NonNullable<RouteGuard['decorator']> };
+  /** The finding ends with the first line of what it flags (an app created over several lines). */
+  firstLineOnly?: true;
+}
+
+/** What `missing-auth` reports in each Python file: the notes of apps without auth, then the unprotected routes. */
+interface PythonPlans {
+  byFile: Map<string, PlannedPythonReport[]>;
 }
 
 function label(v: ModelVerdict): string {
@@ -30,49 +42,61 @@ function shown(file: string, rootDir: string | undefined): string {
   return rootDir ? path.relative(rootDir, file).split(path.sep).join('/') : path.basename(file);
 }
 
-/** The project's Python route verdicts, computed once per snapshot. */
-export function pythonRouteVerdicts(context: RuleContext, view: ProjectView, options: AuthOptions): PythonRoutes {
-  return perProject(context, view, 'python-routes', () => {
-    const verdicts = pythonVerdicts(pythonRoutes(view.graph.set.files.values(), view.project?.rootDir), options, view.project !== undefined);
-    const byFile = new Map<string, ModelVerdict[]>();
-    for (const v of verdicts) byFile.set(v.route.file, [...(byFile.get(v.route.file) ?? []), v]);
-    return { verdicts, byFile };
-  });
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value); else map.set(key, [value]);
 }
 
-/** "5 of 6 routes in app/routes.py check the caller (most with @login_required)". */
-function evidence(verdict: ModelVerdict, all: readonly ModelVerdict[], rootDir: string | undefined): string {
-  const judged = (v: ModelVerdict) => v.kind !== 'public' && v.kind !== 'no-check-needed';
-  const sameFile = all.filter((v) => v.route.file === verdict.route.file && judged(v));
-  const [group, where] = sameFile.some((v) => v.kind === 'protected') ? [sameFile, `in ${shown(verdict.route.file, rootDir)}`] : [all.filter((v) => v.route.app === verdict.route.app && judged(v)), 'of this app'];
-  const protectedOnes = group.filter((v) => v.kind === 'protected');
-  if (!protectedOnes.length) return '';
-  const counts = new Map<string, number>();
-  for (const v of protectedOnes) counts.set(v.guard?.name ?? 'a check inside the view', (counts.get(v.guard?.name ?? 'a check inside the view') ?? 0) + 1);
-  const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-  return ` ${protectedOnes.length} of ${group.length} routes ${where} check the caller (most with ${top}).`;
+/**
+ * "5 of 6 routes in app/routes.py check the caller (most with @login_required)", for each route: worked out once
+ * per file and app, from the routes that need a check grouped once.
+ */
+function evidenceOf(all: readonly ModelVerdict[], rootDir: string | undefined): (verdict: ModelVerdict) => string {
+  const byFile = new Map<string, ModelVerdict[]>();
+  const byApp = new Map<string, ModelVerdict[]>();
+  for (const v of all) {
+    if (v.kind === 'public' || v.kind === 'no-check-needed') continue;
+    pushTo(byFile, v.route.file, v);
+    pushTo(byApp, v.route.app, v);
+  }
+  const known = new Map<string, string>();
+  const evidence = (verdict: ModelVerdict): string => {
+    const sameFile = byFile.get(verdict.route.file) ?? [];
+    const [group, where] = sameFile.some((v) => v.kind === 'protected') ? [sameFile, `in ${shown(verdict.route.file, rootDir)}`] : [byApp.get(verdict.route.app) ?? [], 'of this app'];
+    const protectedOnes = group.filter((v) => v.kind === 'protected');
+    if (!protectedOnes.length) return '';
+    const counts = new Map<string, number>();
+    for (const v of protectedOnes) counts.set(v.guard?.name ?? 'a check inside the view', (counts.get(v.guard?.name ?? 'a check inside the view') ?? 0) + 1);
+    const top = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    return ` ${protectedOnes.length} of ${group.length} routes ${where} check the caller (most with ${top}).`;
+  };
+  return (verdict) => {
+    const key = `${verdict.route.file}\0${verdict.route.app}`;
+    let found = known.get(key);
+    if (found === undefined) known.set(key, found = evidence(verdict));
+    return found;
+  };
 }
 
-function reportNoAuthApps(context: RuleContext, verdicts: readonly ModelVerdict[]): void {
+/** The note of each app with no authentication at all, where the app is created (or at its first open route). */
+function planNotes(verdicts: readonly ModelVerdict[], plans: Map<string, PlannedPythonReport[]>): void {
   const apps = new Map<string, ModelVerdict[]>();
-  for (const v of verdicts) apps.set(v.route.app, [...(apps.get(v.route.app) ?? []), v]);
+  for (const v of verdicts) pushTo(apps, v.route.app, v);
   for (const all of apps.values()) {
     const open = all.filter((v) => v.kind === 'no-auth-app');
     if (!open.length) continue;
     const first = [...open].sort((a, b) => (a.route.file < b.route.file ? -1 : a.route.file > b.route.file ? 1 : a.route.reportStart - b.route.reportStart))[0];
     const anchor = first.route.appAt ?? { file: first.route.file, start: first.route.reportStart, end: first.route.reportEnd };
-    if (anchor.file !== context.fileName) continue;
     const signIn = all.find((v) => v.need.kind === 'public' && v.need.signIn);
     if (!signIn && open.every((v) => v.need.kind === 'sensitive')) continue;
     const example = label(open.find((v) => v.need.kind === 'state-changing') ?? open[0]);
-    const related: RelatedSpec[] = open.slice(0, MAX_RELATED_ROUTES).map((v) => (v.route.file === context.fileName
+    const related: RelatedSpec[] = open.slice(0, MAX_RELATED_ROUTES).map((v) => (v.route.file === anchor.file
       ? { message: `${label(v)} is open to anyone`, startOffset: v.route.reportStart, endOffset: v.route.reportEnd }
       : { message: `${label(v)} is open to anyone`, fileName: v.route.file, range: v.route.reportRange }));
     const framework = first.route.framework;
-    const markPublic = markPublicFix(context.text, anchor.start, context.tree.rootNode, '#');
-    context.report({
-      startOffset: anchor.start, endOffset: Math.min(anchor.end, context.text.indexOf('\n', anchor.start) < 0 ? anchor.end : context.text.indexOf('\n', anchor.start)),
-      messageId: signIn ? 'pySignInNoChecks' : 'pyNoAuthConcept', related, fixes: markPublic ? [markPublic] : [],
+    pushTo(plans, anchor.file, {
+      startOffset: anchor.start, endOffset: anchor.end, firstLineOnly: true, markPublicAt: anchor.start,
+      messageId: signIn ? 'pySignInNoChecks' : 'pyNoAuthConcept', related,
       data: { framework: FRAMEWORK_NAME[framework], total: String(all.length), open: String(open.length), example, signIn: signIn ? label(signIn) : '', fix: FRAMEWORK_FIX[framework] },
     });
   }
@@ -86,30 +110,59 @@ function messageOf(verdict: ModelVerdict): { messageId: string; what: string } {
   return { messageId: 'pyMissingAuth', what: '' };
 }
 
+function planRoute(verdict: ModelVerdict, guard: RouteGuard | undefined, evidence: string): PlannedPythonReport {
+  const { route } = verdict;
+  const framework = route.framework;
+  const at = route.decoratorAt;
+  const decorate = (verdict.need.kind === 'state-changing' || verdict.need.kind === 'sensitive') && at?.file === route.file && guard?.decorator ? { at, decorator: guard.decorator } : undefined;
+  const markPublicAt = verdict.need.kind === 'admin' || verdict.need.kind === 'webhook' ? undefined : at?.file === route.file && framework !== 'django' ? at.offset : route.reportStart;
+  const { messageId, what } = route.misplacedGuard && verdict.need.kind !== 'admin' ? { messageId: 'pyGuardAboveRoute', what: route.misplacedGuard } : messageOf(verdict);
+  return {
+    startOffset: route.reportStart, endOffset: route.reportEnd, messageId, related: [],
+    data: {
+      method: (verdict.openMethods ?? route.methods).map((m) => m.toUpperCase()).join('/') || 'ROUTE', path: route.fullPath, what, framework: FRAMEWORK_NAME[framework],
+      fix: FRAMEWORK_FIX[framework], suggestion: guard ? ` (this project uses ${guard.name} on other routes)` : '', evidence,
+    },
+    ...(decorate ? { decorate } : {}),
+    ...(markPublicAt !== undefined ? { markPublicAt } : {}),
+  };
+}
+
+/** What `missing-auth` reports in each of `files` for their Flask, Django and FastAPI routes, judged once for all. */
+function pythonPlans(files: Iterable<FileFacts>, rootDir: string | undefined, options: AuthOptions, wholeProject: boolean): PythonPlans {
+  const verdicts = pythonVerdicts(pythonRoutes(files, rootDir), options, wholeProject);
+  const byFile = new Map<string, PlannedPythonReport[]>();
+  planNotes(verdicts, byFile);
+  const guards = new Map<BackendRoute['framework'], RouteGuard | undefined>();
+  const evidence = evidenceOf(verdicts, rootDir);
+  for (const verdict of verdicts) {
+    if (verdict.kind !== 'unprotected') continue;
+    const framework = verdict.route.framework;
+    if (!guards.has(framework)) guards.set(framework, projectGuard(verdicts, framework));
+    pushTo(byFile, verdict.route.file, planRoute(verdict, guards.get(framework), evidence(verdict)));
+  }
+  return { byFile };
+}
+
+/** The project's Python route plans, computed once per scan and sent to every thread. */
+export const PYTHON_PLANS: ConfigShare<PythonPlans> = {
+  name: 'python-route-plans',
+  mayBeWanted: (project) => [...project.files.values()].some((facts) => facts.languageId === 'python'),
+  configKey: (config) => JSON.stringify(config.options.auth ?? null),
+  compute: (project, config) => pythonPlans(project.files.values(), project.rootDir, authOptions(config), true),
+};
+
 /** Findings for the Flask, Django and FastAPI routes the analysed file declares, and the notes of apps without auth. */
 export function reportPythonRoutes(context: RuleContext, view: ProjectView, options: AuthOptions): void {
-  const { verdicts, byFile } = pythonRouteVerdicts(context, view, options);
-  reportNoAuthApps(context, verdicts);
-  const mine = (byFile.get(context.fileName) ?? []).filter((v) => v.kind === 'unprotected');
-  const guards = new Map<BackendRoute['framework'], RouteGuard | undefined>();
-  for (const verdict of mine) {
-    const { route } = verdict;
-    const framework = route.framework;
-    if (!guards.has(framework)) guards.set(framework, projectGuard(verdicts, framework));
-    const guard = guards.get(framework);
+  const { byFile } = indexedAsIs(context, view) ? sharedResult(view.project!, PYTHON_PLANS, context.config)
+    : pythonPlans(view.graph.set.files.values(), view.project?.rootDir, options, view.project !== undefined);
+  for (const { decorate, markPublicAt, firstLineOnly, ...planned } of byFile.get(context.fileName) ?? []) {
     const fixes: FixSpec[] = [];
-    const add = verdict.need.kind === 'state-changing' || verdict.need.kind === 'sensitive' ? decoratorFix(context, view, route, guard) : undefined;
+    const add = decorate && decoratorFix(context, view, decorate.at, decorate.decorator);
     if (add) fixes.push(add);
-    const markPublic = verdict.need.kind === 'admin' || verdict.need.kind === 'webhook' ? undefined : markPublicFix(context.text, route.decoratorAt?.file === context.fileName && framework !== 'django' ? route.decoratorAt.offset : route.reportStart, context.tree.rootNode, '#');
+    const markPublic = markPublicAt === undefined ? undefined : markPublicFix(context.text, markPublicAt, context.tree.rootNode, '#');
     if (markPublic) fixes.push(markPublic);
-    const { messageId, what } = route.misplacedGuard && verdict.need.kind !== 'admin' ? { messageId: 'pyGuardAboveRoute', what: route.misplacedGuard } : messageOf(verdict);
-    context.report({
-      startOffset: route.reportStart, endOffset: route.reportEnd, messageId, fixes,
-      data: {
-        method: (verdict.openMethods ?? route.methods).map((m) => m.toUpperCase()).join('/') || 'ROUTE', path: route.fullPath, what, framework: FRAMEWORK_NAME[framework],
-        fix: FRAMEWORK_FIX[framework], suggestion: guard ? ` (this project uses ${guard.name} on other routes)` : '',
-        evidence: evidence(verdict, verdicts, context.project?.rootDir),
-      },
-    });
+    const lineEnd = context.text.indexOf('\n', planned.startOffset);
+    context.report({ ...planned, endOffset: firstLineOnly && lineEnd >= 0 ? Math.min(planned.endOffset, lineEnd) : planned.endOffset, fixes });
   }
 }

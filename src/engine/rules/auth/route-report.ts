@@ -1,7 +1,7 @@
 import * as path from 'path';
 import type { EngineConfig } from '../../config';
 import type { ProjectFacts } from '../../project';
-import { AppGraph } from '../../project/app-graph';
+import { projectGraph } from '../../project/project-view';
 import { isNextRoot, nextRootDir } from '../../project/next-routes';
 import { authOptions } from './auth-options';
 import { AuthMiddlewareJudge, nestAuthModel, nestRouteVerdicts } from './route-evaluation';
@@ -28,7 +28,7 @@ function relative(rootDir: string | undefined, file: string): string {
 
 /** Every server route of the project with its chain and verdict, for people (the view, the CLI), not for findings. */
 export function projectRoutes(project: ProjectFacts, config: EngineConfig): RouteRow[] {
-  const graph = project.memo('app-graph', () => new AppGraph(project));
+  const graph = projectGraph(project);
   const options = authOptions(config);
   const judge = new AuthMiddlewareJudge(graph, options);
   const rows: RouteRow[] = routeVerdicts(graph, judge, options, true, (fileName) => project.packageFor(fileName)).map((v) => {
