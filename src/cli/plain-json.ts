@@ -12,10 +12,11 @@
  * line break: records can be separated by them.
  */
 
-const UNDEFINED = '\u0000undefined';
+/** What `toPlainJson` writes for `undefined`: a NUL character then `undefined`, which no fact or report holds as a whole value in practice. */
+export const UNDEFINED_MARK = '\u0000undefined';
 
 export function toPlainJson(value: unknown): string {
-  return JSON.stringify(value, (_, item: unknown) => (item === undefined ? UNDEFINED : item));
+  return JSON.stringify(value, (_, item: unknown) => (item === undefined ? UNDEFINED_MARK : item));
 }
 
 export function fromPlainJson<T>(text: string): T {
@@ -27,7 +28,7 @@ export function fromPlainJson<T>(text: string): T {
 function restoreUndefined(holder: Record<string, unknown>): void {
   for (const key in holder) {
     const value = holder[key];
-    if (value === UNDEFINED) holder[key] = undefined;
+    if (value === UNDEFINED_MARK) holder[key] = undefined;
     else if (value !== null && typeof value === 'object') restoreUndefined(value as Record<string, unknown>);
   }
 }

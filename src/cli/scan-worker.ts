@@ -3,6 +3,7 @@ import type { FileFacts } from '../engine/project';
 import { SharedStrings } from '../engine/project/shared-strings';
 import type { FileBatches } from './file-batches';
 import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
+import { toPlainJson, UNDEFINED_MARK } from './plain-json';
 import { projectOfFacts, type PackageJson } from './project';
 import type { FileReport } from './scan';
 import { awaitingShares, type ShareLine } from './share-channel';
@@ -19,23 +20,13 @@ export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
  */
 export const FACTS_PER_MESSAGE = 200;
 
-/**
- * Files' facts as JSON text. Sent as objects, they would be rebuilt by the structured clone, which gives an
- * object the hidden class it reaches by adding its keys one at a time to an empty object; a V8 object shape
- * has room for about 1,500 such transitions, and the records of facts (exports by name, object literals' keys)
- * fill it on a large project. From then on every object received got a hidden class of its own (at 16x the
- * corpus, about 700,000 of them, 45 MB in the main thread). `JSON.parse` shares hidden classes however many
- * keys the thread has met. Facts are plain data (no maps or sets: see the cache's digest); a key whose value
- * is `undefined`, which JSON leaves out, is written as a mark and given back as it was.
- */
+/** Files' facts as plain JSON text (see `plain-json.ts` for why text, not the structured clone). */
 export type FactsPart = string;
-
-const UNDEFINED = '\u0000undefined';
 
 /** `facts` in consecutive parts of at most `FACTS_PER_MESSAGE` files, as JSON. */
 export function factsParts(facts: ReadonlyArray<[string, FileFacts]>): FactsPart[] {
   const parts: FactsPart[] = [];
-  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) parts.push(JSON.stringify(facts.slice(i, i + FACTS_PER_MESSAGE), (_, value: unknown) => (value === undefined ? UNDEFINED : value)));
+  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) parts.push(toPlainJson(facts.slice(i, i + FACTS_PER_MESSAGE)));
   return parts;
 }
 
@@ -43,7 +34,7 @@ export function factsParts(facts: ReadonlyArray<[string, FileFacts]>): FactsPart
 export function factsOfPart(part: FactsPart, strings: SharedStrings): Array<[string, FileFacts]> {
   const facts = JSON.parse(part) as Array<[string, FileFacts]>;
   // one walk over the facts shares their strings and gives back their undefined values
-  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts, UNDEFINED)]);
+  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts, UNDEFINED_MARK)]);
 }
 
 export type ScanRequest =
