@@ -1,3 +1,4 @@
+import { isUtf8 } from 'buffer';
 import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -88,6 +89,14 @@ const LINE = 10;
 /** A content hash of a text (SHA-1: a collision would hide a change, which a 53-bit hash makes merely unlikely). */
 export function contentHash(text: string): string {
   return crypto.createHash('sha1').update(text).digest('base64');
+}
+
+/**
+ * `contentHash` of the text these bytes decode to, without decoding them when they are valid UTF-8 (the text
+ * then encodes back to the same bytes): the check of an unchanged project reads every file.
+ */
+export function contentHashOfBytes(bytes: Buffer): string {
+  return isUtf8(bytes) ? crypto.createHash('sha1').update(bytes).digest('base64') : contentHash(bytes.toString('utf8'));
 }
 
 /**
@@ -286,7 +295,7 @@ export class ScanCache {
     for (const [file, entry] of this.data.files) {
       if (file !== files[i++] || (!entry.report && !entry.noReport)) return undefined;
       const read = readRegularBytes(file);
-      if ('error' in read || contentHash(read.bytes.toString('utf8')) !== entry.hash) return undefined;
+      if ('error' in read || contentHashOfBytes(read.bytes) !== entry.hash) return undefined;
       if (entry.facts) facts.push([file, entry]);
       if (entry.report) reports.push({ ...decodeReport(entry.report), relative: relativePath(displayRoot, file) });
     }

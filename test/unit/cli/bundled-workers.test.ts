@@ -3,15 +3,15 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 import { generatedProject } from './generated-project';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
-/** Runs `node cli lint ...` and resolves with its exit code and standard output once it exits. */
-function runBundle(cli: string, cwd: string, argv: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs `node cli lint ...` (with `tmp` as the temporary folder) and resolves with its exit code and standard output once it exits. */
+function runBundle(cli: string, cwd: string, argv: string[], tmp: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...argv], { cwd });
+    const child = spawn(process.execPath, [cli, ...argv], { cwd, env: { ...process.env, TMPDIR: tmp, ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
@@ -24,21 +24,30 @@ function runBundle(cli: string, cwd: string, argv: string[]): Promise<{ code: nu
 describe('CLI bundle on several threads', () => {
   it('starts its workers from the worker bundle beside the CLI and finds what one thread finds', async function () {
     this.timeout(120_000);
-    // The same bundles as esbuild.js makes (the CLI and the scan worker, each one CommonJS file, the grammars in wasm/ beside them).
+    // The same bundles as esbuild.js makes (the command, the CLI it loads through the code cache, the scan worker;
+    // each one CommonJS file, the grammars in wasm/ beside them)
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-bundle-'));
-    for (const [entry, out] of [['src/cli/main.ts', 'cli.js'], ['src/cli/scan-worker.ts', 'scan-worker.js']]) {
-      buildSync({ entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent' });
+    const { builtinImportsAsRequire } = require(path.join(ROOT, 'esbuild-plugins.js')) as { builtinImportsAsRequire: import('esbuild').Plugin };
+    for (const [entry, out] of [['src/cli/bin.ts', 'cli.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-worker.ts', 'scan-worker.js']]) {
+      await build({ entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent', plugins: [builtinImportsAsRequire] });
     }
     const wasm = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
     fs.mkdirSync(path.join(dist, 'wasm'));
     for (const file of fs.readdirSync(wasm).filter((f) => f.endsWith('.wasm'))) fs.copyFileSync(path.join(wasm, file), path.join(dist, 'wasm', file));
     const project = generatedProject(12);
     const cli = path.join(dist, 'cli.js');
-    const parallel = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '3']);
-    const serial = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1']);
+    // the code cache goes to a temporary folder of this test's own
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-compile-cache-'));
+    const parallel = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '3'], tmp);
+    const cacheFolder = fs.readdirSync(tmp).find((name) => name.startsWith('backend-guide-compile-cache'));
+    assert.ok(cacheFolder && fs.readdirSync(path.join(tmp, cacheFolder)).some((name) => name.startsWith('cli-main.js-')), 'the run left a code cache of the CLI');
+    // this run compiles from the cache
+    const serial = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1'], tmp);
+    const uncached = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1'], tmp, { BACKEND_GUIDE_COMPILE_CACHE: '0' });
     assert.strictEqual(parallel.stderr, '');
     assert.strictEqual(parallel.code, serial.code);
     assert.strictEqual(parallel.stdout, serial.stdout);
+    assert.strictEqual(uncached.stdout, serial.stdout);
     assert.ok((JSON.parse(parallel.stdout) as { summary: { total: number } }).summary.total > 0, 'the project has findings');
   });
 });

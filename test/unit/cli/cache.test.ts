@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import { scanProject } from '../../../src/cli/parallel-scan';
-import { ScanCache } from '../../../src/cli/scan-cache';
+import { contentHash, contentHashOfBytes, ScanCache } from '../../../src/cli/scan-cache';
 import { collectSourceFiles } from '../../../src/cli/walk';
 import { defaultConfig } from '../../../src/engine/config';
 import { generatedProject } from './generated-project';
@@ -53,6 +53,22 @@ describe('--cache', () => {
     assert.deepStrictEqual([...warm.project.files], [...cold.project.files]);
     const unicode = [...warm.project.files.values()].find((facts) => facts.fileName.endsWith('unicode.js'));
     assert.strictEqual(unicode?.events[0]?.path, '/café/☕');
+  });
+
+  it('rescans from the cache alone files with a byte-order mark or bytes that are not UTF-8', async () => {
+    const root = generatedProject(2);
+    fs.writeFileSync(path.join(root, 'src/bom.js'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("module.exports = 'bom';\n")]));
+    fs.writeFileSync(path.join(root, 'src/latin1.js'), Buffer.concat([Buffer.from("module.exports = '"), Buffer.from([0xe9, 0xff]), Buffer.from("';\n")]));
+    const location = cacheFile();
+    const cold = await cachedScan(root, location);
+    const warm = await cachedScan(root, location);
+    assert.strictEqual(warm.fromCache?.reports, warm.reports?.length, 'every report came from the cache');
+    assert.deepStrictEqual(warm.reports, cold.reports);
+    // the check of an unchanged project hashes bytes as the facts pass hashes the text they decode to
+    for (const name of ['src/bom.js', 'src/latin1.js', 'src/app.js']) {
+      const bytes = fs.readFileSync(path.join(root, name));
+      assert.strictEqual(contentHashOfBytes(bytes), contentHash(bytes.toString('utf8')), name);
+    }
   });
 
   it('starts afresh without a word from a cache of an earlier layout, and says why when a cache file is cut short', async () => {

@@ -1,0 +1,80 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { requireCompiled, saveCompileCaches } from '../../../src/cli/code-cache';
+
+/** Runs `body` with the system's temporary folder set to a fresh one, and gives that folder. */
+function withTemporaryFolder(body: (tmp: string) => void): string {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-code-cache-'));
+  const before = process.env.TMPDIR;
+  process.env.TMPDIR = tmp;
+  try {
+    body(tmp);
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR; else process.env.TMPDIR = before;
+  }
+  return tmp;
+}
+
+const cacheFiles = (tmp: string): string[] => fs.readdirSync(tmp).filter((n) => n.startsWith('backend-guide-compile-cache')).flatMap((folder) => fs.readdirSync(path.join(tmp, folder)));
+
+describe('code cache of the CLI bundles', () => {
+  const moduleFile = (text: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-code-cache-module-'));
+    const file = path.join(dir, 'bundle.js');
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it('runs a bundle as a module of its own, writes its cache when asked and reads it back', () => {
+    const file = moduleFile("#!/usr/bin/env node\nconst path = require('path');\nexports.where = path.basename(__dirname) + '/' + path.basename(__filename);\nexports.answer = () => 41 + 1;\n");
+    withTemporaryFolder((tmp) => {
+      const first = requireCompiled(file) as { where: string; answer(): number };
+      assert.strictEqual(first.answer(), 42);
+      assert.strictEqual(first.where, `${path.basename(path.dirname(file))}/bundle.js`);
+      assert.deepStrictEqual(cacheFiles(tmp), [], 'nothing is written before it is asked for');
+      saveCompileCaches();
+      assert.strictEqual(cacheFiles(tmp).length, 1);
+      const second = requireCompiled(file) as { answer(): number };
+      assert.strictEqual(second.answer(), 42);
+      saveCompileCaches();
+      assert.strictEqual(cacheFiles(tmp).length, 1, 'an accepted cache is not written again');
+    });
+  });
+
+  it('does not give a cache to another text of the same length, and keeps one cache per bundle', () => {
+    const file = moduleFile('exports.value = 1;\n');
+    withTemporaryFolder((tmp) => {
+      assert.strictEqual((requireCompiled(file) as { value: number }).value, 1);
+      saveCompileCaches();
+      fs.writeFileSync(file, 'exports.value = 2;\n');
+      assert.strictEqual((requireCompiled(file) as { value: number }).value, 2);
+      saveCompileCaches();
+      assert.strictEqual(cacheFiles(tmp).length, 1, 'the older cache of the bundle was removed');
+    });
+  });
+
+  it('uses no cache folder that others may write in, and none when turned off', function () {
+    if (typeof process.getuid !== 'function') this.skip();
+    const file = moduleFile('exports.value = 3;\n');
+    withTemporaryFolder((tmp) => {
+      const folder = path.join(tmp, `backend-guide-compile-cache-${process.getuid!()}`);
+      fs.mkdirSync(folder);
+      fs.chmodSync(folder, 0o777);
+      assert.strictEqual((requireCompiled(file) as { value: number }).value, 3);
+      saveCompileCaches();
+      assert.deepStrictEqual(fs.readdirSync(folder), []);
+    });
+    withTemporaryFolder((tmp) => {
+      process.env.BACKEND_GUIDE_COMPILE_CACHE = '0';
+      try {
+        assert.strictEqual((requireCompiled(file) as { value: number }).value, 3);
+        saveCompileCaches();
+      } finally {
+        delete process.env.BACKEND_GUIDE_COMPILE_CACHE;
+      }
+      assert.deepStrictEqual(cacheFiles(tmp), []);
+    });
+  });
+});
