@@ -15,7 +15,6 @@ import { formatText } from './formats/text';
 import { terminalText } from './formats/terminal-text';
 import { formatRoutes } from './formats/routes';
 import { projectRoutes } from '../engine/rules/auth/route-report';
-import { isMainThread } from 'worker_threads';
 import { scanProject, threadsFor } from './parallel-scan';
 import { projectRoot } from './project';
 import { relativePath, type FileReport } from './scan';
@@ -191,10 +190,5 @@ async function reportingInternalErrors(command: () => Promise<number>, io: CliIo
     io.stderr(`backend-guide: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
     return EXIT.badUsage;
   }
-}
-
-if (require.main === module && isMainThread) {
-  void runCli(process.argv.slice(2), { cwd: process.cwd(), stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) })
-    .then((code) => { process.exitCode = code; });
 }
 
