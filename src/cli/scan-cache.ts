@@ -86,9 +86,14 @@ const V8_SERIALIZED = 0xff;
 const TAB = 9;
 const LINE = 10;
 
+/** The SHA-1 of a text (as UTF-8) or of bytes, in base64: the cache's hashes, digests and key. */
+function sha1(data: string | Buffer): string {
+  return crypto.createHash('sha1').update(data).digest('base64');
+}
+
 /** A content hash of a text (SHA-1: a collision would hide a change, which a 53-bit hash makes merely unlikely). */
 export function contentHash(text: string): string {
-  return crypto.createHash('sha1').update(text).digest('base64');
+  return sha1(text);
 }
 
 /**
@@ -96,7 +101,7 @@ export function contentHash(text: string): string {
  * then encodes back to the same bytes): the check of an unchanged project reads every file.
  */
 export function contentHashOfBytes(bytes: Buffer): string {
-  return isUtf8(bytes) ? crypto.createHash('sha1').update(bytes).digest('base64') : contentHash(bytes.toString('utf8'));
+  return sha1(isUtf8(bytes) ? bytes : bytes.toString('utf8'));
 }
 
 /**
@@ -108,25 +113,27 @@ function encodeFacts(facts: FileFacts): string {
   return toPlainJson({ ...facts, textHash: '' });
 }
 
+function decoded<T>(encoded: Encoded): T {
+  return fromPlainJson<T>(typeof encoded === 'string' ? encoded : encoded.toString('utf8'));
+}
+
 function decodeFacts(encoded: Encoded, textHash: string | undefined): FileFacts {
-  const facts = fromPlainJson<FileFacts>(typeof encoded === 'string' ? encoded : encoded.toString('utf8'));
+  const facts = decoded<FileFacts>(encoded);
   facts.textHash = textHash ?? '';
   return facts;
 }
 
-function decodeReport(encoded: Encoded): KeptReport {
-  return fromPlainJson<KeptReport>(typeof encoded === 'string' ? encoded : encoded.toString('utf8'));
-}
+const decodeReport = (encoded: Encoded): KeptReport => decoded<KeptReport>(encoded);
 
 /** The digest of the package.json files alone: with every file's content as cached, it decides whether the project digest still holds. */
 function packagesDigestOf(packages: readonly PackageJson[]): string {
-  return crypto.createHash('sha1').update(JSON.stringify(packages)).digest('base64');
+  return sha1(JSON.stringify(packages));
 }
 
 /** The part of the key that names this engine build: its version and the code that runs. */
 export function engineKey(version: string, codeFile: string): string {
   try {
-    return `${version}:${crypto.createHash('sha1').update(fs.readFileSync(codeFile)).digest('base64')}`;
+    return `${version}:${sha1(fs.readFileSync(codeFile))}`;
   } catch {
     return `${version}:unknown-build`;
   }
@@ -148,7 +155,7 @@ function parseCache(whole: Buffer): CacheData | undefined | null {
   if (typeof header !== 'object' || header === null || typeof header.backendGuideCache !== 'number' || typeof header.key !== 'string' || typeof header.digest !== 'string') return undefined;
   if (header.backendGuideCache !== FORMAT) return null;
   const trailer = JSON.parse(whole.toString('utf8', last + 1)) as { sha1?: unknown };
-  if (trailer.sha1 !== crypto.createHash('sha1').update(bytes).digest('base64')) throw new Error('damaged or cut short');
+  if (trailer.sha1 !== sha1(bytes)) throw new Error('damaged or cut short');
   const files = new Map<string, CachedFile>();
   for (let start = end + 1; start < bytes.length; start = end + 1) {
     end = bytes.indexOf(LINE, start);
