@@ -200,9 +200,10 @@ export const UNLOADABLE_MODULES: FactsShare<ReadonlySet<string>> = {
   compute: (project) => new Set(project.partial || !project.launchConfigs ? [] : [...project.files.keys()].filter((file) => neverLoaded(project, file))),
 };
 
+/** One module of a fully indexed project whose launch configuration was read (`UNLOADABLE_MODULES` checks both). */
 function neverLoaded(project: ProjectFacts, file: string): boolean {
   const facts = project.files.get(file);
-  if (!facts || !isJavaScriptFamily(facts.languageId) || facts.isTest || project.partial || !project.launchConfigs) return false;
+  if (!facts || !isJavaScriptFamily(facts.languageId) || facts.isTest) return false;
   const pkg = project.packageFor(file);
   if (!pkg?.readable || !pkg.declaresStart) return false;
   const inPackage = path.relative(pkg.dir, file).split(path.sep).join('/');
