@@ -1,4 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
+import type { PyNodes } from './py-nodes';
 import { refusalIn } from './refusals';
 import { RECORD_READ, STORED_DATA_READ, STORED_DATA_WRITE } from './stored-data';
 import { dottedName, named, plainStringValue } from './syntax';
@@ -82,19 +83,19 @@ function argumentsPlain(call: Node, params: ReadonlySet<string>): boolean {
 }
 
 /** Return statements of the function itself (not of functions nested in it). */
-function ownReturns(body: Node): Node[] {
-  const nested = body.descendantsOfType(['function_definition', 'lambda']).filter((n): n is Node => n !== null);
+function ownReturns(body: Node, nodes: PyNodes): Node[] {
+  const nested = nodes.below(body, ['function_definition', 'lambda']);
   const inNested = (node: Node) => nested.some((n) => n.startIndex <= node.startIndex && node.endIndex <= n.endIndex);
-  return body.descendantsOfType('return_statement').filter((r): r is Node => r !== null && !inNested(r));
+  return nodes.below(body, 'return_statement').filter((r) => !inNested(r));
 }
 
-function onlyRedirects(body: Node, params: ReadonlySet<string>): boolean {
+function onlyRedirects(body: Node, params: ReadonlySet<string>, nodes: PyNodes): boolean {
   const statements = statementsOf(body);
   const last = statements[statements.length - 1];
   // Falling off the end answers `None`; every way out must be a `return` (or a raise).
   if (!last || (last.type !== 'return_statement' && last.type !== 'raise_statement')) return false;
-  if (body.descendantsOfType('yield').length) return false;
-  const returns = ownReturns(body);
+  if (nodes.below(body, 'yield').length) return false;
+  const returns = ownReturns(body, nodes);
   return returns.length > 0 && returns.every((r) => isPlainRedirect(named(r)[0], params));
 }
 
@@ -142,11 +143,11 @@ const READING_METHOD = /^(?:get\w*|filter\w*|exclude|all|first|last|count|exists
  * Calls a method on a record the body loaded (`connector = get_object_or_404(...)`, then `connector.deactivate()`):
  * a model's own methods save what they change, so any method but a reading one counts as a write.
  */
-function changesLoadedRecord(body: Node, text: string): boolean {
+function changesLoadedRecord(body: Node, text: string, nodes: PyNodes): boolean {
   const loaded = new Set<string>();
-  for (const assignment of body.descendantsOfType('assignment')) {
-    const left = assignment?.childForFieldName('left');
-    const right = assignment?.childForFieldName('right');
+  for (const assignment of nodes.below(body, 'assignment')) {
+    const left = assignment.childForFieldName('left');
+    const right = assignment.childForFieldName('right');
     if (left?.type === 'identifier' && right && RECORD_READ.test(right.text)) loaded.add(left.text);
   }
   if (!loaded.size) return false;
@@ -157,19 +158,19 @@ function changesLoadedRecord(body: Node, text: string): boolean {
 }
 
 /** Names the body binds: its parameters, assignment and loop targets, `as` names. */
-function localsOf(body: Node, params: readonly string[]): Set<string> {
+function localsOf(body: Node, params: readonly string[], nodes: PyNodes): Set<string> {
   const locals = new Set(params);
-  for (const node of body.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'with_item'])) {
-    const target = node?.type === 'as_pattern' ? node.childForFieldName('alias') : node?.childForFieldName('left');
+  for (const node of nodes.below(body, ['assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'with_item'])) {
+    const target = node.type === 'as_pattern' ? node.childForFieldName('alias') : node.childForFieldName('left');
     for (const id of target ? (target.type === 'identifier' ? [target] : target.descendantsOfType('identifier')) : []) if (id) locals.add(id.text);
   }
   return locals;
 }
 
-function callsOf(body: Node, locals: ReadonlySet<string>): string[] {
+function callsOf(body: Node, locals: ReadonlySet<string>, nodes: PyNodes): string[] {
   const names = new Set<string>();
-  for (const call of body.descendantsOfType('call')) {
-    const fn = call?.childForFieldName('function');
+  for (const call of nodes.below(body, 'call')) {
+    const fn = call.childForFieldName('function');
     const name = fn && dottedName(fn);
     if (name && !locals.has(name.split('.')[0])) names.add(name);
     if (names.size >= MAX_CALLS) break;
@@ -180,16 +181,16 @@ function callsOf(body: Node, locals: ReadonlySet<string>): string[] {
 /** Calls that build an answer: a rendered template, a response, a redirect. */
 const ANSWER_CALL = /(?:^|\.)(?:render\w*|TemplateResponse|jsonify|JsonResponse|HttpResponse\w*|Response|HTMLResponse|JSONResponse|make_response|redirect)$/;
 
-/** The shape of a function body; `params` are the function's parameter names. */
-export function bodyShape(body: Node, params: readonly string[], maxText: number): PyBodyShape {
+/** The shape of a function body; `params` are the function's parameter names; `nodes`, those of the body's tree. */
+export function bodyShape(body: Node, params: readonly string[], maxText: number, nodes: PyNodes): PyBodyShape {
   const text = body.text.slice(0, maxText);
-  const calls = callsOf(body, localsOf(body, params));
+  const calls = callsOf(body, localsOf(body, params, nodes), nodes);
   return {
-    onlyRedirects: onlyRedirects(body, new Set(params)),
+    onlyRedirects: onlyRedirects(body, new Set(params), nodes),
     calls,
     answers: calls.some((c) => ANSWER_CALL.test(c)),
     readsStoredData: STORED_DATA_READ.test(text),
-    writesStoredData: STORED_DATA_WRITE.test(text) || changesLoadedRecord(body, text),
+    writesStoredData: STORED_DATA_WRITE.test(text) || changesLoadedRecord(body, text, nodes),
     gates: gatesOf(body),
     verifiesSignature: verifiesSignature(body),
   };

@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { LocalOrigins, argCode } from './local-origins';
+import type { PyNodes } from './py-nodes';
 import type { PyCallSite } from './python-facts';
 import type { LineIndex } from '../../text';
 import { dottedName, named } from './syntax';
@@ -68,11 +69,11 @@ function functionOf(fn: Node): { name: string; method: boolean } {
   return { name: fn.childForFieldName('name')?.text ?? '', method: holder?.parent?.type === 'class_definition' };
 }
 
-export function readCallSites(root: Node, lines: LineIndex): { callSites: PyCallSite[]; handedOn: string[] } {
+export function readCallSites(root: Node, lines: LineIndex, found: PyNodes): { callSites: PyCallSite[]; handedOn: string[] } {
   const callSites: PyCallSite[] = [];
   const handedOn = new Set<string>();
   // one walk of the tree for both (document order: a function comes before the calls inside it)
-  const nodes = root.descendantsOfType(['function_definition', 'call']).filter((n): n is Node => !!n);
+  const nodes = found.below(root, ['function_definition', 'call']);
   const functions = nodes.filter((n) => n.type === 'function_definition');
   const scopes = new EnclosingFunctions(root, functions);
   for (const call of nodes) {

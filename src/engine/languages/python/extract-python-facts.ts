@@ -5,6 +5,7 @@ import { LineIndex } from '../../text';
 import type { PyAssignment, PyCallStatement, PyClass, PyDecorator, PyFunction, PyImport, PyParam, PythonFileFacts, PyValue } from './python-facts';
 import { bodyShape } from './body-shape';
 import { readCallSites } from './call-site-facts';
+import { PyNodes } from './py-nodes';
 import { callerCheckIn, refusalIn } from './refusals';
 import { dottedName, plainStringValue } from './syntax';
 import { wrapperGate } from './wrapper-gates';
@@ -100,7 +101,7 @@ class PythonFactReader {
   private readonly facts: PythonFileFacts = { publicMarks: {}, imports: [], functions: [], classes: [], assignments: [], calls: [] };
   private readonly publicReason: (offset: number) => string | undefined;
 
-  constructor(private readonly text: string, private readonly lines: LineIndex) {
+  constructor(private readonly text: string, private readonly lines: LineIndex, private readonly nodes: PyNodes) {
     this.publicReason = publicMarkerReader(text);
   }
 
@@ -143,12 +144,12 @@ class PythonFactReader {
       const first = decorators[0]?.start ?? definition.startIndex;
       const lineStart = this.text.lastIndexOf('\n', first - 1) + 1;
       const code = definition.text.slice(0, MAX_CODE);
-      const check = callerCheckIn(body);
-      const wrapper = cls && !fn ? wrapperGate(body, name.text) : undefined;
+      const check = callerCheckIn(body, this.nodes);
+      const wrapper = cls && !fn ? wrapperGate(body, name.text, this.nodes) : undefined;
       const params = paramsOf(definition);
       this.facts.functions.push({
         name: name.text, className: fn ? undefined : cls, decorators, params, code,
-        refuses: check ?? refusalIn(body.text.slice(0, MAX_CODE)), checksCaller: check !== undefined, shape: bodyShape(body, params.map((p) => p.name), MAX_CODE),
+        refuses: check ?? refusalIn(body.text.slice(0, MAX_CODE)), checksCaller: check !== undefined, shape: bodyShape(body, params.map((p) => p.name), MAX_CODE, this.nodes),
         ...(wrapper?.passesOn ? { passesOn: true } : {}), ...(wrapper?.gate ? { gate: wrapper.gate } : {}),
         defStart: lineStart, defLineStart: this.text.lastIndexOf('\n', definition.startIndex - 1) + 1, indent: this.text.slice(lineStart, first), nameStart: name.startIndex, nameEnd: name.endIndex,
         nameRange: this.lines.rangeOf(name.startIndex, name.endIndex), nested: fn !== undefined || nested,
@@ -244,5 +245,7 @@ class PythonFactReader {
 export const MAY_HOLD_PYTHON_FACTS = /\b(?:def|class|import)\b|=/;
 
 export function extractPythonFacts(tree: Tree, text: string, lines = new LineIndex(text)): PythonFileFacts {
-  return { ...new PythonFactReader(text, lines).run(tree.rootNode), ...readCallSites(tree.rootNode, lines) };
+  // the facts pass asks for nodes below every function's body: one walk of the tree finds them all
+  const nodes = new PyNodes(tree.rootNode);
+  return { ...new PythonFactReader(text, lines, nodes).run(tree.rootNode), ...readCallSites(tree.rootNode, lines, nodes) };
 }

@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { GuardEffect } from '../../model/routes';
+import type { PyNodes } from './py-nodes';
 import { STORED_DATA_WRITE } from './stored-data';
 
 /**
@@ -51,11 +52,11 @@ export const NEGATIVE_CONDITION = /^\s*not\b|\bis\s+None\b|==\s*None\b|!=|\bnot\
  * A 401/403 answer or an auth error counts in any branch; a plain redirect only where it sends away the
  * caller the condition rejects (not `if current_user.is_authenticated: return redirect(home)` on a login page).
  */
-export function callerCheckIn(body: Node): GuardEffect | undefined {
+export function callerCheckIn(body: Node, nodes: PyNodes): GuardEffect | undefined {
   // A check after the view already changed data protects nothing: only conditions before the first write count.
   const firstWrite = body.namedChildren.find((n) => n !== null && n.type !== 'if_statement' && STORED_DATA_WRITE.test(n.text))?.startIndex ?? Infinity;
-  for (const node of body.descendantsOfType('if_statement')) {
-    if (!node || node.startIndex > firstWrite) continue;
+  for (const node of nodes.below(body, 'if_statement')) {
+    if (node.startIndex > firstWrite) continue;
     const condition = node.childForFieldName('condition');
     const consequence = node.childForFieldName('consequence');
     // A 401 answer asks for credentials whatever the condition names (`if project is None: ... 401`).
@@ -82,9 +83,9 @@ export function callerCheckIn(body: Node): GuardEffect | undefined {
   const condition = last?.type === 'if_statement' ? last.childForFieldName('condition') : undefined;
   if (last && condition && !NEGATIVE_CONDITION.test(condition.text) && CALLER_SUBJECT.test(condition.text) && !last.childrenForFieldName('alternative').length) return 'rejects';
   // A library check called as a statement (`verify_jwt_in_request()`) refuses on its own.
-  for (const call of body.descendantsOfType('call')) {
-    const fn = call?.childForFieldName('function');
-    if (fn && /^(?:verify_jwt_in_request|[\w.]*check_permissions|[\w.]*login_manager\.unauthorized)$/.test(fn.text) && call!.parent?.type === 'expression_statement') return 'rejects';
+  for (const call of nodes.below(body, 'call')) {
+    const fn = call.childForFieldName('function');
+    if (fn && /^(?:verify_jwt_in_request|[\w.]*check_permissions|[\w.]*login_manager\.unauthorized)$/.test(fn.text) && call.parent?.type === 'expression_statement') return 'rejects';
   }
   return undefined;
 }

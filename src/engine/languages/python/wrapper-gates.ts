@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import type { GuardEffect } from '../../model/routes';
+import type { PyNodes } from './py-nodes';
 import type { PyWrapperGate } from './python-facts';
 import { NEGATIVE_CONDITION, refusalIn } from './refusals';
 
@@ -49,13 +50,13 @@ function followers(node: Node): Node[] {
 }
 
 /** Whether the method hands over to the one it overrides, and the condition under which it refuses instead. */
-export function wrapperGate(body: Node, name: string): { passesOn: boolean; gate?: PyWrapperGate } {
+export function wrapperGate(body: Node, name: string, nodes: PyNodes): { passesOn: boolean; gate?: PyWrapperGate } {
   const passOn = passOnPattern(name);
   if (!passOn.test(body.text)) return { passesOn: false };
-  for (const node of body.descendantsOfType('if_statement')) {
-    const condition = node?.childForFieldName('condition');
-    const consequence = statementsOf(node?.childForFieldName('consequence'));
-    if (!node || !condition || !consequence.length) continue;
+  for (const node of nodes.below(body, 'if_statement')) {
+    const condition = node.childForFieldName('condition');
+    const consequence = statementsOf(node.childForFieldName('consequence'));
+    if (!condition || !consequence.length) continue;
     const negative = NEGATIVE_CONDITION.test(condition.text);
     const alternative = node.childrenForFieldName('alternative').filter((n): n is Node => n !== null);
     // `if not allowed: return HttpResponseForbidden()` / `raise Http404`: refuses when the condition holds. After a
