@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { AppHeaderFacts, HeaderApp, HeaderFramework, HeaderProtection, HeaderTarget, SecurityHeader } from '../model/headers';
+import type { PyNodes } from '../languages/python/py-nodes';
 import { argumentsOf, dottedName, importsOf, parametersOf, plainStringValue, type PythonImport } from '../languages/python/syntax';
 import { ASGI_APP_CONSTRUCTORS, ASGI_HEADER_PACKAGES, ASGI_INCLUDES, HEADER_OBJECT_CONSTRUCTORS } from './fastapi/fastapi-headers';
 import { FLASK_APP_CONSTRUCTORS, FLASK_HEADER_PACKAGES, FLASK_INCLUDES, FLASK_RESPONSE_HOOKS } from './flask/flask-headers';
@@ -11,17 +12,18 @@ const HEADER_OBJECTS = new Map(Object.entries(HEADER_OBJECT_CONSTRUCTORS));
 const INCLUDES = new Set([...FLASK_INCLUDES, ...ASGI_INCLUDES]);
 /** Route decorators of Flask and FastAPI (`@app.route('/x')`, `@app.get('/x')`). */
 const ROUTE_METHODS: ReadonlySet<string> = new Set(['route', 'get', 'post', 'put', 'patch', 'delete', 'api_route', 'websocket']);
-/** Nodes walked into at most this deep: deeper code is data, not app setup. */
-const MAX_DEPTH = 60;
-
 interface Scope {
   params: ReadonlySet<string>;
   moduleLevel: boolean;
 }
 
+const MODULE_SCOPE: Scope = { params: new Set(), moduleLevel: true };
+/** What the extractor reads, and the definitions that open a scope around it, found with the file's one walk (see `PyNodes`). */
+const READ_TYPES: readonly string[] = ['assignment', 'call', 'decorated_definition', 'function_definition', 'class_definition'];
+
 /**
  * Reads a Python file's web apps (Flask, FastAPI, Starlette) and what makes them send security headers, in
- * one walk of its tree: header packages applied to an app, response hooks and HTTP middleware whose code sets
+ * one pass over its nodes: header packages applied to an app, response hooks and HTTP middleware whose code sets
  * headers, module-level names that set headers when used elsewhere, and uses of imported names that may.
  */
 class AppHeaderExtractor {
@@ -30,12 +32,11 @@ class AppHeaderExtractor {
   private readonly appClasses = new Map<string, HeaderFramework>();
   private readonly facts: AppHeaderFacts = { apps: [], protections: [], pending: [], setters: [], mounted: [], imports: [] };
 
-  constructor(private readonly root: Node, private readonly text: string) {}
+  constructor(private readonly root: Node, private readonly text: string, private readonly nodes: PyNodes) {}
 
   run(): AppHeaderFacts {
     // imports anywhere (an app factory often imports its modules inside the function)
-    for (const statement of this.root.descendantsOfType(['import_statement', 'import_from_statement'])) {
-      if (!statement) continue;
+    for (const statement of this.nodes.below(this.root, ['import_statement', 'import_from_statement'])) {
       for (const imported of importsOf(statement)) {
         if (!this.imports.has(imported.local) || statement.parent?.type === 'module') this.imports.set(imported.local, imported);
         if (imported.name) this.facts.imports.push({ name: imported.local, module: imported.module, imported: imported.name });
@@ -49,7 +50,7 @@ class AppHeaderExtractor {
       }
       else if (definition?.type === 'function_definition') this.setterDefinition(definition, 'function');
     }
-    this.visit(this.root, { params: new Set(), moduleLevel: true }, 0);
+    this.readInOrder();
     return this.facts;
   }
 
@@ -74,18 +75,27 @@ class AppHeaderExtractor {
     return this.facts.setters.find((s) => s.name === name);
   }
 
-  private visit(node: Node, scope: Scope, depth: number): void {
-    if (depth > MAX_DEPTH) return;
-    switch (node.type) {
-      case 'assignment': this.assignment(node, scope); break;
-      case 'call': this.call(node, scope); break;
-      case 'decorated_definition': this.decorated(node, scope); break;
-      default: break;
+  /**
+   * Assignments, calls and decorated definitions in document order (what each reads depends on what came before
+   * it: apps, setters), each in its scope: the parameters of the functions around it, and whether it runs at
+   * module level. Scopes are open from a definition's start to its end (its parameters' defaults included).
+   */
+  private readInOrder(): void {
+    const open: Array<{ end: number; scope: Scope }> = [];
+    for (const node of this.nodes.below(this.root, READ_TYPES)) {
+      while (open.length && open[open.length - 1].end <= node.startIndex) open.pop();
+      const scope = open.length ? open[open.length - 1].scope : MODULE_SCOPE;
+      switch (node.type) {
+        case 'assignment': this.assignment(node, scope); break;
+        case 'call': this.call(node, scope); break;
+        case 'decorated_definition': this.decorated(node, scope); break;
+        case 'function_definition':
+          open.push({ end: node.endIndex, scope: { params: new Set([...scope.params, ...parametersOf(node).filter((p) => !p.splat).map((p) => p.name)]), moduleLevel: false } });
+          break;
+        case 'class_definition': open.push({ end: node.endIndex, scope: { ...scope, moduleLevel: false } }); break;
+        default: break;
+      }
     }
-    const inner = node.type === 'function_definition'
-      ? { params: new Set([...scope.params, ...parametersOf(node).filter((p) => !p.splat).map((p) => p.name)]), moduleLevel: false }
-      : node.type === 'class_definition' ? { ...scope, moduleLevel: false } : scope;
-    for (const child of node.namedChildren) if (child) this.visit(child, inner, depth + 1);
   }
 
   /** `class Redash(Flask)`: the project's own app class, created like the framework's. */
@@ -232,7 +242,7 @@ class AppHeaderExtractor {
   }
 }
 
-/** The apps and header protections of a parsed Python file. */
-export function extractAppHeaders(root: Node, text: string): AppHeaderFacts {
-  return new AppHeaderExtractor(root, text).run();
+/** The apps and header protections of a parsed Python file; `nodes`, those of its tree (see `PyNodes`). */
+export function extractAppHeaders(root: Node, text: string, nodes: PyNodes): AppHeaderFacts {
+  return new AppHeaderExtractor(root, text, nodes).run();
 }

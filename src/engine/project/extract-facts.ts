@@ -1,6 +1,7 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren, type SharedWalk } from '../ast';
 import { extractPythonFacts } from '../languages/python/extract-python-facts';
+import { PyNodes } from '../languages/python/py-nodes';
 import { extractRubyFacts } from '../languages/ruby/ruby-facts';
 import { extractPhpFacts } from '../languages/php/php-facts';
 import { addHeaderFacts } from './python-header-facts';
@@ -455,8 +456,10 @@ class FactExtractor {
  * extractors read, `headers` and `settings` what the security-headers rule reads.
  */
 function pythonFileFacts(tree: Tree, text: string, fileName: string, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts {
-  const facts = { ...emptyFileFacts(fileName, 'python', textHash, isTestFileName(fileName, rootDir), false), python: extractPythonFacts(tree, text, lines) };
-  return addHeaderFacts(facts, tree, text);
+  // both readers ask for nodes of the same types: one walk of the tree finds them for both
+  const nodes = new PyNodes(tree.rootNode);
+  const facts = { ...emptyFileFacts(fileName, 'python', textHash, isTestFileName(fileName, rootDir), false), python: extractPythonFacts(tree, text, lines, nodes) };
+  return addHeaderFacts(facts, tree, text, nodes);
 }
 
 /** A Ruby file's facts: the JavaScript ones stay empty, `ruby` holds what the Ruby SQL front end reads across files. */

@@ -5,7 +5,7 @@ import { LineIndex } from '../../text';
 import type { PyAssignment, PyCallStatement, PyClass, PyDecorator, PyFunction, PyImport, PyParam, PythonFileFacts, PyValue } from './python-facts';
 import { bodyShape } from './body-shape';
 import { readCallSites } from './call-site-facts';
-import { PyNodes } from './py-nodes';
+import type { PyNodes } from './py-nodes';
 import { callerCheckIn, refusalIn } from './refusals';
 import { dottedName, plainStringValue } from './syntax';
 import { wrapperGate } from './wrapper-gates';
@@ -244,8 +244,8 @@ class PythonFactReader {
  */
 export const MAY_HOLD_PYTHON_FACTS = /\b(?:def|class|import)\b|=/;
 
-export function extractPythonFacts(tree: Tree, text: string, lines = new LineIndex(text)): PythonFileFacts {
-  // the facts pass asks for nodes below every function's body: one walk of the tree finds them all
-  const nodes = new PyNodes(tree.rootNode);
+/** `nodes`: those of the tree the facts pass asks for (see `PyNodes`): below every function's body, and in the whole file. */
+export function extractPythonFacts(tree: Tree, text: string, lines: LineIndex | undefined, nodes: PyNodes): PythonFileFacts {
+  lines ??= new LineIndex(text);
   return { ...new PythonFactReader(text, lines, nodes).run(tree.rootNode), ...readCallSites(tree.rootNode, lines, nodes) };
 }

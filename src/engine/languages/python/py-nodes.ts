@@ -1,12 +1,12 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 
 /**
- * The node types the Python facts pass looks for below a function's body (and in the whole file): calls,
- * conditions, assignments, returns, nested functions.
+ * The node types the Python facts pass looks for below a function's body and in the whole file: calls,
+ * conditions, assignments, returns, definitions, imports.
  */
 export const FACTS_PASS_TYPES: readonly string[] = [
-  'function_definition', 'lambda', 'return_statement', 'yield', 'call', 'if_statement',
-  'assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'with_item',
+  'function_definition', 'class_definition', 'decorated_definition', 'lambda', 'return_statement', 'yield', 'call', 'if_statement',
+  'assignment', 'augmented_assignment', 'for_statement', 'as_pattern', 'with_item', 'import_statement', 'import_from_statement',
 ];
 
 /**
