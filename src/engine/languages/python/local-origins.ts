@@ -24,6 +24,7 @@ const RANK: readonly PyOriginCode[] = ['r', 'u', 'k', 's', 'c'];
 const MAX_DEPTH = 6;
 const CONSTANT: ArgOrigins = { value: 'c', items: 'c' };
 const UNKNOWN: ArgOrigins = { value: 'u', items: 'u' };
+const NO_MENTIONS: readonly number[] = [];
 
 export function worseCode(a: PyOriginCode, b: PyOriginCode): PyOriginCode {
   return RANK.indexOf(a) <= RANK.indexOf(b) ? a : b;
@@ -64,6 +65,7 @@ const PARAMETER_PARENTS = new Set(['parameters', 'lambda_parameters', 'typed_par
 /** The origins of values in one scope (a function, or the module): each name's, once. */
 export class LocalOrigins {
   private readonly names = new Map<string, ArgOrigins>();
+  /** The scope's words, each with where it stands (see `mentionsOf`). */
   private readonly mentions = new Map<string, number[]>();
   private readonly active = new Set<string>();
   private text: string | undefined;
@@ -180,14 +182,31 @@ export class LocalOrigins {
     }
   }
 
-  /** Where the scope's text names `name` (offsets in the file), found by text search alone. */
-  private mentionsOf(name: string): number[] {
-    let found = this.mentions.get(name);
-    if (found) return found;
+  /**
+   * Where the scope's text names `name` (offsets in the file), found by text search alone: a word of the text
+   * (a run of word characters) that is the name and does not follow a dot. The words are listed once per scope
+   * (the module's scope is asked about many names, and its text is the whole file).
+   */
+  private mentionsOf(name: string): readonly number[] {
     this.text ??= this.scope.text;
-    found = [];
-    for (const match of this.text.matchAll(new RegExp(`(?<![\\w.])${name}(?!\\w)`, 'g'))) found.push(this.scope.startIndex + match.index);
-    this.mentions.set(name, found);
+    if (!/^\w+$/.test(name)) return this.searched(name);
+    if (this.mentions.size === 0) {
+      for (const match of this.text.matchAll(/\w+/g)) {
+        if (match.index > 0 && this.text[match.index - 1] === '.') continue;
+        const at = this.scope.startIndex + match.index;
+        const list = this.mentions.get(match[0]);
+        if (list) list.push(at);
+        else this.mentions.set(match[0], [at]);
+      }
+    }
+    return this.mentions.get(name) ?? NO_MENTIONS;
+  }
+
+  /** As `mentionsOf`, for a name with characters outside `\w` (a name in other scripts), by a search of its own. */
+  private searched(name: string): number[] {
+    const found: number[] = [];
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const match of this.text!.matchAll(new RegExp(`(?<![\\w.])${escaped}(?!\\w)`, 'g'))) found.push(this.scope.startIndex + match.index);
     return found;
   }
 
