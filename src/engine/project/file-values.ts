@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { namedChildren, OwnReturns, type SharedWalk } from '../ast';
+import { namedChildren, OwnReturns } from '../ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import type { FileFacts, ImportFact, Span, ValueRef } from './facts';
@@ -74,14 +74,13 @@ export class FileValues {
   private readonly objectIndex = new Map<number, number | null>();
   private readonly importIndex = new Map<string, number>();
   private readonly scope: FileScope;
-  /** The tree's return statements, found with one walk: shared with the file's other readers of the same tree. */
+  /** The functions' own return statements: shared with the file's other readers of the same tree. */
   readonly ownReturns: OwnReturns;
   private lines: LineIndex | undefined;
 
-  /** @param walk A walk of the same tree shared with the file's other readers (see `OwnReturns`). */
-  constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex, walk?: SharedWalk) {
+  constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex) {
     this.scope = new FileScope(root, text);
-    this.ownReturns = new OwnReturns(root, walk);
+    this.ownReturns = new OwnReturns(text);
     this.lines = lines;
   }
 
