@@ -3,7 +3,7 @@ import { namedChildren, OwnReturns } from '../ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import type { FileFacts, ImportFact, Span, ValueRef } from './facts';
-import { FileScope, FUNCTION_TYPES, parameterNames, stringValue, type Declaration } from './file-scope';
+import { FileScope, FUNCTION_TYPES, stringValue, type Declaration } from './file-scope';
 import { FACTORIES } from './frameworks';
 
 export const UNKNOWN_REF: ValueRef = { root: { kind: 'unknown' }, path: [] };
@@ -148,15 +148,16 @@ export class FileValues {
   }
 
   private computeRef(node: Node, depth: number): ValueRef {
-    if (TRANSPARENT_TYPES.has(node.type)) return this.refOf(namedChildren(node)[0], depth + 1);
-    if (FUNCTION_TYPES.has(node.type)) return this.functionRef(node);
-    switch (node.type) {
+    const type = node.type;
+    if (TRANSPARENT_TYPES.has(type)) return this.refOf(namedChildren(node)[0], depth + 1);
+    if (FUNCTION_TYPES.has(type)) return this.functionRef(node);
+    switch (type) {
       case 'identifier':
         return this.refOfName(node.text, node, depth);
       case 'member_expression':
       case 'subscript_expression': {
         const object = node.childForFieldName('object');
-        const property = node.type === 'member_expression' ? node.childForFieldName('property')?.text : stringValue(node.childForFieldName('index'));
+        const property = type === 'member_expression' ? node.childForFieldName('property')?.text : stringValue(node.childForFieldName('index'));
         if (!object || property === undefined) return UNKNOWN;
         if (object.type === 'this') {
           const value = this.scope.thisMember(property);
@@ -186,23 +187,30 @@ export class FileValues {
   }
 
   private refOfCall(node: Node, depth: number): ValueRef {
-    const fn = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
+    const type = node.type;
+    const fn = node.childForFieldName(type === 'new_expression' ? 'constructor' : 'function');
     if (!fn) return UNKNOWN;
-    const args = namedChildren(node.childForFieldName('arguments') ?? node).filter((a) => a.type !== 'comment');
-    if (fn.type === 'identifier' && fn.text === 'require' || fn.type === 'import') {
+    const args: Node[] = [];
+    const argTypes: string[] = [];
+    for (const arg of namedChildren(node.childForFieldName('arguments') ?? node)) {
+      const argType = arg.type;
+      if (argType !== 'comment') { args.push(arg); argTypes.push(argType); }
+    }
+    const fnType = fn.type;
+    if (fnType === 'identifier' && fn.text === 'require' || fnType === 'import') {
       const source = stringValue(args[0]);
       if (source === undefined) return UNKNOWN;
       const statement = this.enclosingStatement(node);
-      return { root: { kind: 'import', index: this.addImport(source, fn.type === 'import' ? '*' : '=', statement, fn.type === 'import' ? 'esm' : 'cjs') }, path: [] };
+      return { root: { kind: 'import', index: this.addImport(source, fnType === 'import' ? '*' : '=', statement, fnType === 'import' ? 'esm' : 'cjs') }, path: [] };
     }
     const created = this.objectAt(node);
     if (created !== undefined) return { root: { kind: 'object', index: created }, path: [] };
     const callee = this.refOf(fn, depth + 1);
-    const fnArg = args.find((a) => FUNCTION_TYPES.has(a.type));
-    if (fnArg) return { root: { kind: 'call', callee, fnArg: this.registerFunction(fnArg) }, path: [] };
+    const fnArg = argTypes.findIndex((argType) => FUNCTION_TYPES.has(argType));
+    if (fnArg >= 0) return { root: { kind: 'call', callee, fnArg: this.registerFunction(args[fnArg]) }, path: [] };
     if (callee.root.kind === 'unknown') return UNKNOWN;
     // `memoize(query)`: the call returns `query` itself when the callee passes calls through (told by the resolver)
-    const passed = node.type === 'call_expression' && args[0]?.type === 'identifier' ? this.refOf(args[0], depth + 1) : undefined;
+    const passed = type === 'call_expression' && argTypes[0] === 'identifier' ? this.refOf(args[0], depth + 1) : undefined;
     if (passed?.root.kind === 'function' && passed.path.length === 0) return { root: { kind: 'call', callee, passed: passed.root.index }, path: [] };
     if (callee.root.kind === 'function' || callee.root.kind === 'call') return { root: { kind: 'call', callee }, path: [] };
     return { root: callee.root, path: [...callee.path, '()'] };
@@ -212,12 +220,13 @@ export class FileValues {
     const props: Record<string, ValueRef> = {};
     const spreads: ValueRef[] = [];
     for (const prop of namedChildren(node)) {
-      if (prop.type === 'shorthand_property_identifier') props[prop.text] = this.refOfName(prop.text, prop, depth + 1);
-      else if (prop.type === 'spread_element') spreads.push(this.refOf(namedChildren(prop)[0], depth + 1));
-      else if (prop.type === 'pair') {
+      const type = prop.type;
+      if (type === 'shorthand_property_identifier') props[prop.text] = this.refOfName(prop.text, prop, depth + 1);
+      else if (type === 'spread_element') spreads.push(this.refOf(namedChildren(prop)[0], depth + 1));
+      else if (type === 'pair') {
         const key = prop.childForFieldName('key');
         if (key) props[stringValue(key) ?? key.text] = this.refOf(prop.childForFieldName('value'), depth + 1);
-      } else if (prop.type === 'method_definition') {
+      } else if (type === 'method_definition') {
         const key = prop.childForFieldName('name');
         if (key) props[key.text] = this.functionRef(prop);
       }
@@ -257,7 +266,8 @@ export class FileValues {
   registerFunction(node: Node, declaredName?: string): number {
     const existing = this.functionIndex.get(node.id);
     if (existing !== undefined) return existing;
-    const params = parameterNames(node);
+    // a copy: the facts are plain data, the scope keeps its own
+    const params = [...this.scope.parameterNamesOf(node)];
     const index = this.facts.functions.push({ params, span: spanOf(node), returns: [] }) - 1;
     this.functionIndex.set(node.id, index);
     this.functionNodes[index] = node;
