@@ -72,8 +72,9 @@ export class FileScope {
     this.parents = new TreeParents(root);
   }
 
-  lookup(name: string, at: Node): Declaration | undefined {
-    for (const scope of this.scopeChain(at)) {
+  /** `parent`: the parent of `at`, when the caller has it (a step up from `at` costs a descent from the root). */
+  lookup(name: string, at: Node, parent?: Node): Declaration | undefined {
+    for (const scope of this.scopeChain(at, parent)) {
       const found = scope.isFunction ? this.paramsOf(scope.node).get(name) : this.blockOf(scope.node).get(name);
       if (found) return found;
     }
@@ -98,12 +99,14 @@ export class FileScope {
    * in this tree-sitter build, so each node's chain is computed once and reused by its descendants, and
    * the parents of a deep tree are indexed (see `TreeParents`).
    */
-  private scopeChain(node: Node): Scope[] {
+  private scopeChain(node: Node, parent?: Node): Scope[] {
     const pending: Node[] = [];
     let base: Scope[] = [];
-    for (let current: Node | null = node; current; current = this.parents.of(current, pending.length)) {
+    for (let current: Node | null = node; current; current = current === node && parent ? parent : this.parents.of(current, pending.length)) {
       const cached = this.chains.get(current.id);
       if (cached) { base = cached; break; }
+      // the program as the caller holds it: its statements, once listed, are not listed again
+      if (current.id === this.root.id) current = this.root;
       pending.push(current);
     }
     for (let i = pending.length - 1; i >= 0; i--) {

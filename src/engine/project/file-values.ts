@@ -135,25 +135,26 @@ export class FileValues {
     return { root: { kind: 'function', index: this.registerFunction(node) }, path: [] };
   }
 
-  refOf(node: Node | null | undefined, depth = 0): ValueRef {
+  /** `parent`: the parent of `node`, when the caller has it (it spares the scope lookup of a name a step up the tree). */
+  refOf(node: Node | null | undefined, depth = 0, parent?: Node): ValueRef {
     if (!node || depth > MAX_DEPTH) return UNKNOWN;
     const memo = this.refMemo.get(node.id);
     if (memo) return memo;
     if (this.inProgress.has(node.id)) return UNKNOWN;
     this.inProgress.add(node.id);
-    const ref = this.computeRef(node, depth);
+    const ref = this.computeRef(node, depth, parent);
     this.inProgress.delete(node.id);
     this.refMemo.set(node.id, ref);
     return ref;
   }
 
-  private computeRef(node: Node, depth: number): ValueRef {
+  private computeRef(node: Node, depth: number, parent: Node | undefined): ValueRef {
     const type = node.type;
-    if (TRANSPARENT_TYPES.has(type)) return this.refOf(namedChildren(node)[0], depth + 1);
+    if (TRANSPARENT_TYPES.has(type)) return this.refOf(namedChildren(node)[0], depth + 1, node);
     if (FUNCTION_TYPES.has(type)) return this.functionRef(node);
     switch (type) {
       case 'identifier':
-        return this.refOfName(node.text, node, depth);
+        return this.refOfName(node.text, node, depth, parent);
       case 'member_expression':
       case 'subscript_expression': {
         const object = node.childForFieldName('object');
@@ -163,14 +164,14 @@ export class FileValues {
           const value = this.scope.thisMember(property);
           return value ? this.refOf(value, depth + 1) : UNKNOWN;
         }
-        const base = this.refOf(object, depth + 1);
+        const base = this.refOf(object, depth + 1, node);
         return base.root.kind === 'unknown' ? UNKNOWN : { root: base.root, path: [...base.path, property] };
       }
       case 'call_expression':
       case 'new_expression':
         return this.refOfCall(node, depth);
       case 'assignment_expression':
-        return this.refOf(node.childForFieldName('right'), depth + 1);
+        return this.refOf(node.childForFieldName('right'), depth + 1, node);
       case 'object':
         return this.refOfObject(node, depth);
       case 'array':
@@ -183,16 +184,17 @@ export class FileValues {
   private arrayRef(node: Node, depth: number): ValueRef {
     const children = namedChildren(node);
     const strings = children.slice(0, MAX_LISTED_STRINGS).map((item) => stringValue(item)).filter((v): v is string => v !== undefined);
-    return { root: { kind: 'array', items: children.slice(0, MAX_ARRAY_ITEMS).map((item) => this.refOf(item, depth + 1)), ...(strings.length ? { strings } : {}) }, path: [] };
+    return { root: { kind: 'array', items: children.slice(0, MAX_ARRAY_ITEMS).map((item) => this.refOf(item, depth + 1, node)), ...(strings.length ? { strings } : {}) }, path: [] };
   }
 
   private refOfCall(node: Node, depth: number): ValueRef {
     const type = node.type;
     const fn = node.childForFieldName(type === 'new_expression' ? 'constructor' : 'function');
     if (!fn) return UNKNOWN;
+    const list = node.childForFieldName('arguments') ?? node;
     const args: Node[] = [];
     const argTypes: string[] = [];
-    for (const arg of namedChildren(node.childForFieldName('arguments') ?? node)) {
+    for (const arg of namedChildren(list)) {
       const argType = arg.type;
       if (argType !== 'comment') { args.push(arg); argTypes.push(argType); }
     }
@@ -205,12 +207,12 @@ export class FileValues {
     }
     const created = this.objectAt(node);
     if (created !== undefined) return { root: { kind: 'object', index: created }, path: [] };
-    const callee = this.refOf(fn, depth + 1);
+    const callee = this.refOf(fn, depth + 1, node);
     const fnArg = argTypes.findIndex((argType) => FUNCTION_TYPES.has(argType));
     if (fnArg >= 0) return { root: { kind: 'call', callee, fnArg: this.registerFunction(args[fnArg]) }, path: [] };
     if (callee.root.kind === 'unknown') return UNKNOWN;
     // `memoize(query)`: the call returns `query` itself when the callee passes calls through (told by the resolver)
-    const passed = type === 'call_expression' && argTypes[0] === 'identifier' ? this.refOf(args[0], depth + 1) : undefined;
+    const passed = type === 'call_expression' && argTypes[0] === 'identifier' ? this.refOf(args[0], depth + 1, list) : undefined;
     if (passed?.root.kind === 'function' && passed.path.length === 0) return { root: { kind: 'call', callee, passed: passed.root.index }, path: [] };
     if (callee.root.kind === 'function' || callee.root.kind === 'call') return { root: { kind: 'call', callee }, path: [] };
     return { root: callee.root, path: [...callee.path, '()'] };
@@ -221,11 +223,11 @@ export class FileValues {
     const spreads: ValueRef[] = [];
     for (const prop of namedChildren(node)) {
       const type = prop.type;
-      if (type === 'shorthand_property_identifier') props[prop.text] = this.refOfName(prop.text, prop, depth + 1);
-      else if (type === 'spread_element') spreads.push(this.refOf(namedChildren(prop)[0], depth + 1));
+      if (type === 'shorthand_property_identifier') props[prop.text] = this.refOfName(prop.text, prop, depth + 1, node);
+      else if (type === 'spread_element') spreads.push(this.refOf(namedChildren(prop)[0], depth + 1, prop));
       else if (type === 'pair') {
         const key = prop.childForFieldName('key');
-        if (key) props[stringValue(key) ?? key.text] = this.refOf(prop.childForFieldName('value'), depth + 1);
+        if (key) props[stringValue(key) ?? key.text] = this.refOf(prop.childForFieldName('value'), depth + 1, prop);
       } else if (type === 'method_definition') {
         const key = prop.childForFieldName('name');
         if (key) props[key.text] = this.functionRef(prop);
@@ -234,8 +236,9 @@ export class FileValues {
     return { root: spreads.length ? { kind: 'literal', props, spreads } : { kind: 'literal', props }, path: [] };
   }
 
-  refOfName(name: string, at: Node, depth: number): ValueRef {
-    const declaration: Declaration | undefined = this.scope.lookup(name, at);
+  /** `parent`: the parent of `at`, when the caller has it. */
+  refOfName(name: string, at: Node, depth: number, parent?: Node): ValueRef {
+    const declaration: Declaration | undefined = this.scope.lookup(name, at, parent);
     if (!declaration) return UNKNOWN;
     switch (declaration.kind) {
       case 'value': {
@@ -300,7 +303,7 @@ export class FileValues {
     const returns = this.ownReturns.of(body);
     const refs: ValueRef[] = [];
     for (const statement of returns) {
-      const ref = this.refOf(namedChildren(statement)[0]);
+      const ref = this.refOf(namedChildren(statement)[0], 0, statement);
       if (ref.root.kind !== 'unknown') refs.push(ref);
     }
     // No return of its own (none, or every one belongs to a nested function): it returns nothing, as a constructor does.
