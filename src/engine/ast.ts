@@ -28,60 +28,47 @@ export function closestAncestor(node: Node, types: readonly string[]): Node | un
 /** Node types of functions, arrow functions and methods (JavaScript and TypeScript grammars). */
 export const FUNCTION_TYPES: ReadonlySet<string> = new Set(['function_declaration', 'function_expression', 'function', 'arrow_function', 'method_definition', 'generator_function', 'generator_function_declaration']);
 
-/** What `OwnReturns` walks a tree for: return statements and the functions they belong to. */
-export const OWN_RETURN_TYPES: readonly string[] = ['return_statement', ...FUNCTION_TYPES];
-
 /**
- * The nodes of several types in one tree, found with one walk of it on first need. A walk of a whole tree
- * costs about a third of parsing it, whatever it finds, so readers of the same tree that each want some
- * types share one walk for all of them.
- */
-export class SharedWalk {
-  private found: Array<[string, Node]> | undefined;
-
-  constructor(private readonly root: Node, private readonly types: readonly string[]) {}
-
-  /** The nodes of `types` (each one of the walk's types), in document order. */
-  of(types: readonly string[]): Node[] {
-    this.found ??= descendantsOfType(this.root, [...this.types]).map((node): [string, Node] => [node.type, node]);
-    const wanted = new Set(types);
-    return this.found.filter(([type]) => wanted.has(type)).map(([, node]) => node);
-  }
-}
-
-/**
- * The return statements of the functions of one tree, found with one walk of it: a function's own returns
- * (not those of functions nested in it) are then read from that list, instead of walking each function's
- * body again for every function asked about (and again for each function around it).
+ * The return statements of the functions of one tree, found from the text: each `return` in a function's body
+ * is confirmed by a descent from the body to it, which stops at a function nested in the body (the return is
+ * that function's). The descents pass only the nodes above the returns, where a walk of the whole tree costs
+ * about a third of parsing it.
  */
 export class OwnReturns {
-  /** Return statements and functions, in document order (a node before the nodes inside it). */
-  private nodes: Node[] | undefined;
+  /** Where the word `return` stands in the text, in order. */
+  private words: number[] | undefined;
 
-  /** @param walk A walk of the same tree other readers share (its types include `OWN_RETURN_TYPES`). */
-  constructor(private readonly root: Node, private readonly walk?: SharedWalk) {}
+  constructor(private readonly text: string) {}
 
   /** The return statements of the function whose block is `body`, leaving out those of functions nested in it. */
   of(body: Node): Node[] {
-    const nodes = (this.nodes ??= this.walk ? this.walk.of(OWN_RETURN_TYPES) : descendantsOfType(this.root, [...OWN_RETURN_TYPES]));
+    const words = (this.words ??= Array.from(this.text.matchAll(/\breturn\b/g), (m) => m.index ?? 0));
     const start = body.startIndex;
     const end = body.endIndex;
     let low = 0;
-    for (let high = nodes.length; low < high;) {
+    for (let high = words.length; low < high;) {
       const mid = (low + high) >> 1;
-      if (nodes[mid].startIndex < start) low = mid + 1;
+      if (words[mid] < start) low = mid + 1;
       else high = mid;
     }
     const own: Node[] = [];
-    // a node starting before the end of the last function met is inside that function
-    let nestedEnd = -1;
-    for (let i = low; i < nodes.length && nodes[i].startIndex < end; i++) {
-      const node = nodes[i];
-      if (node.startIndex < nestedEnd) continue;
-      if (node.type === 'return_statement') own.push(node);
-      else nestedEnd = node.endIndex;
+    for (let i = low; i < words.length && words[i] < end; i++) {
+      const statement = ownReturnAt(body, words[i]);
+      if (statement) own.push(statement);
     }
     return own;
+  }
+}
+
+/** The return statement starting at `at` below `body`, unless a function nested in the body holds it (or none starts there: a string, a comment, a name). */
+function ownReturnAt(body: Node, at: number): Node | undefined {
+  for (let node = body; ;) {
+    const child = node.firstChildForIndex(at);
+    if (!child || child.startIndex > at) return undefined;
+    const type = child.type;
+    if (type === 'return_statement' && child.startIndex === at) return child;
+    if (FUNCTION_TYPES.has(type)) return undefined;
+    node = child;
   }
 }
 

@@ -65,7 +65,9 @@ export class LineIndex {
       return;
     }
     const starts = [0];
-    for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
+    // without a `\r`, every line ends with a `\n`: found by `indexOf`, several times faster than the pattern
+    if (!text.includes('\r')) for (let n = text.indexOf('\n'); n >= 0; n = text.indexOf('\n', n + 1)) starts.push(n + 1);
+    else for (const match of text.matchAll(/\r\n?|\n/g)) starts.push(match.index + match[0].length);
     this.lineStarts = new LineStarts(starts);
   }
 

@@ -42,19 +42,29 @@ function indexParents(root: Node): Map<number, Node> {
 export class OrderedDescent {
   /** The nodes from the root to the last one found. */
   private readonly path: Node[];
+  /** Where each node of `path` ends: read once per node (a read of `endIndex` is a call into WASM). */
+  private readonly ends: number[];
 
   constructor(root: Node) {
     this.path = [root];
+    this.ends = [root.endIndex];
   }
 
   /** The nodes from the root down to the smallest one holding `start..end` (the last). */
   pathTo(start: number, end: number): readonly Node[] {
-    const holds = (node: Node) => node.startIndex <= start && end <= node.endIndex;
-    while (this.path.length > 1 && !holds(this.path[this.path.length - 1])) this.path.pop();
+    const path = this.path;
+    const ends = this.ends;
+    while (path.length > 1 && !(path[path.length - 1].startIndex <= start && end <= ends[ends.length - 1])) {
+      path.pop();
+      ends.pop();
+    }
     for (;;) {
-      const child = this.path[this.path.length - 1].firstChildForIndex(start);
-      if (!child || !holds(child)) return this.path;
-      this.path.push(child);
+      const child = path[path.length - 1].firstChildForIndex(start);
+      if (!child || child.startIndex > start) return path;
+      const childEnd = child.endIndex;
+      if (end > childEnd) return path;
+      path.push(child);
+      ends.push(childEnd);
     }
   }
 }

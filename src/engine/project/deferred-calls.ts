@@ -1,4 +1,3 @@
-import { OWN_RETURN_TYPES, SharedWalk } from '../ast';
 import { defaultConfig } from '../config';
 import type { GrammarName } from '../languages';
 import type { Grammars } from '../parser';
@@ -49,7 +48,7 @@ function readAgain(project: ProjectFacts, facts: FileFacts): FileFacts | undefin
     const parsed = parseSourceNow(sources.grammars, facts.languageId, text, defaultConfig().timeBudgetMs);
     if (!parsed) return undefined;
     try {
-      const read = extractIndexedFacts(parsed.tree, text, facts.fileName, facts.languageId, facts.textHash, project.rootDir, new SharedWalk(parsed.tree.rootNode, OWN_RETURN_TYPES));
+      const read = extractIndexedFacts(parsed.tree, text, facts.fileName, facts.languageId, facts.textHash, project.rootDir);
       // what the facts pass added around the extraction (member mentions, path names) is the same text's: kept as it was
       const { deferred: _deferred, ...own } = facts;
       return { ...own, ...read };

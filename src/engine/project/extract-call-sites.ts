@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { namedChildren, pathTo } from '../ast';
+import { namedChildren } from '../ast';
+import { OrderedDescent } from '../tree-paths';
 import { CallFactReader } from '../rules/sql/call-facts';
 import { escapeRegExp } from '../text';
 import { publishedFunctions } from './call-site-index';
@@ -70,6 +71,8 @@ export function extractCallSites(root: Node, text: string, facts: FileFacts, val
   const tracked = trackedNames(root, facts, values);
   if (tracked.size === 0) return;
   const pattern = new RegExp(String.raw`(?<![\w$.])(?:${[...tracked.keys()].map(escapeRegExp).join('|')})(?![\w$])`, 'g');
+  // the uses come in text order: one descent finds them all
+  const descent = new OrderedDescent(root);
   const escaped = new Set<string>();
   const handOn = (fact: CallSiteFact): void => {
     const key = JSON.stringify(fact.callee);
@@ -85,7 +88,7 @@ export function extractCallSites(root: Node, text: string, facts: FileFacts, val
       for (const { ref, statement } of tracked.values()) handOn({ callee: { root: ref.root, path: [] }, range: values.rangeOf(spanOf(statement)) });
       return;
     }
-    const path = pathTo(root, start, start + name.length);
+    const path = descent.pathTo(start, start + name.length);
     const node = path[path.length - 1];
     if (node.startIndex !== start || (node.type !== 'identifier' && node.type !== 'shorthand_property_identifier')) continue;
     if (values.lookupAlong(name, path) !== own.declaration) continue; // a local name that shadows the import

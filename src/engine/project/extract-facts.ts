@@ -1,5 +1,5 @@
 import type { Node, Tree } from '@vscode/tree-sitter-wasm';
-import { namedChildren, type SharedWalk } from '../ast';
+import { namedChildren } from '../ast';
 import { extractPythonFacts } from '../languages/python/extract-python-facts';
 import { PyNodes } from '../languages/python/py-nodes';
 import { extractRubyFacts } from '../languages/ruby/ruby-facts';
@@ -73,10 +73,10 @@ class FactExtractor {
   /** What each call of a registration chain stands on (see `chainBase`). */
   private readonly chainBases = new Map<number, ChainBase>();
 
-  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex, private readonly withCallSites = false, walk?: SharedWalk, private readonly deferCalls?: DeferredFacts) {
+  constructor(tree: Tree, private readonly text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, lines?: LineIndex, private readonly withCallSites = false, private readonly deferCalls?: DeferredFacts) {
     this.facts = emptyFileFacts(fileName, languageId, textHash, isTestFileName(fileName, rootDir), false);
     this.root = tree.rootNode;
-    this.values = new FileValues(this.facts, this.root, text, lines, walk);
+    this.values = new FileValues(this.facts, this.root, text, lines);
     this.publicReasonAt = publicMarkerReader(text);
   }
 
@@ -489,10 +489,9 @@ export function extractFileFacts(tree: Tree, text: string, fileName: string, lan
 /**
  * The facts the project index keeps of a file: for JavaScript and TypeScript also its calls into other files and
  * what its functions return as text, which only other files' analyses read (the analysed file's own facts leave them out).
- * `walk`: a walk of the tree the caller shares with its other readers of it (see `SharedWalk`).
+ * With `deferCalls`, call arguments and text returns are left for `completeFacts` (see `FileFacts.deferred`).
  */
-/** With `deferCalls`, call arguments and text returns are left for `completeFacts` (see `FileFacts.deferred`). */
-export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, walk?: SharedWalk, deferCalls?: DeferredFacts): FileFacts {
+export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, deferCalls?: DeferredFacts): FileFacts {
   return otherLanguageFacts(tree, text, fileName, languageId, textHash, rootDir)
-    ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true, walk, deferCalls).run();
+    ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true, deferCalls).run();
 }

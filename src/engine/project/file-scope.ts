@@ -17,11 +17,19 @@ export type Declaration =
 
 const UNWRAP_STATEMENTS = new Set(['export_statement']);
 
+/** A function or block around a node; whether it is a function (whose names are its parameters) is read once. */
+interface Scope {
+  readonly node: Node;
+  readonly isFunction: boolean;
+}
+
 /** Strips quotes from a string literal node's text. */
 export function stringValue(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
-  if (node.type === 'string') return node.text.slice(1, -1);
-  if (node.type === 'template_string' && !namedChildren(node).some((c) => c.type === 'template_substitution')) return node.text.slice(1, -1);
+  // (each read of a node's type is a call into WASM: read once)
+  const type = node.type;
+  if (type === 'string') return node.text.slice(1, -1);
+  if (type === 'template_string' && !namedChildren(node).some((c) => c.type === 'template_substitution')) return node.text.slice(1, -1);
   return undefined;
 }
 
@@ -31,13 +39,17 @@ export function parameterNames(fn: Node): string[] {
   if (single) return [single.type === 'identifier' ? single.text : ''];
   const list = fn.childForFieldName('parameters');
   if (!list) return [];
-  return namedChildren(list).filter((p) => p.type !== 'comment' && p.type !== 'decorator').map((p) => {
+  const names: string[] = [];
+  for (const p of namedChildren(list)) {
+    let type: string | undefined = p.type;
+    if (type === 'comment' || type === 'decorator') continue;
     let target: Node | null = p;
-    if (p.type === 'required_parameter' || p.type === 'optional_parameter') target = p.childForFieldName('pattern');
-    if (target?.type === 'assignment_pattern') target = target.childForFieldName('left');
-    if (target?.type === 'rest_pattern') target = namedChildren(target)[0] ?? null;
-    return target?.type === 'identifier' ? target.text : '';
-  });
+    if (type === 'required_parameter' || type === 'optional_parameter') { target = p.childForFieldName('pattern'); type = target?.type; }
+    if (type === 'assignment_pattern') { target = target!.childForFieldName('left'); type = target?.type; }
+    if (type === 'rest_pattern') { target = namedChildren(target!)[0] ?? null; type = target?.type; }
+    names.push(type === 'identifier' ? target!.text : '');
+  }
+  return names;
 }
 
 /**
@@ -48,9 +60,10 @@ export function parameterNames(fn: Node): string[] {
 export class FileScope {
   private readonly blocks = new Map<number, Map<string, Declaration>>();
   private readonly params = new Map<number, Map<string, Declaration>>();
+  private readonly paramNames = new Map<number, string[]>();
   private thisMembers: Map<string, Node> | undefined;
   /** Scopes containing a node, innermost first, by node id; shared ancestors are walked once. */
-  private readonly chains = new Map<number, Node[]>();
+  private readonly chains = new Map<number, Scope[]>();
 
   /** Parents of the tree's nodes, indexed once the tree turns out to be deep. */
   readonly parents: TreeParents;
@@ -59,9 +72,10 @@ export class FileScope {
     this.parents = new TreeParents(root);
   }
 
-  lookup(name: string, at: Node): Declaration | undefined {
-    for (const scope of this.scopeChain(at)) {
-      const found = FUNCTION_TYPES.has(scope.type) ? this.paramsOf(scope).get(name) : this.blockOf(scope).get(name);
+  /** `parent`: the parent of `at`, when the caller has it (a step up from `at` costs a descent from the root). */
+  lookup(name: string, at: Node, parent?: Node): Declaration | undefined {
+    for (const scope of this.scopeChain(at, parent)) {
+      const found = scope.isFunction ? this.paramsOf(scope.node).get(name) : this.blockOf(scope.node).get(name);
       if (found) return found;
     }
     return undefined;
@@ -71,8 +85,9 @@ export class FileScope {
   lookupAlong(name: string, path: readonly Node[]): Declaration | undefined {
     for (let i = path.length - 1; i >= 0; i--) {
       const scope = path[i];
-      const isFunction = FUNCTION_TYPES.has(scope.type);
-      if (!isFunction && scope.type !== 'program' && scope.type !== 'statement_block') continue;
+      const type = scope.type;
+      const isFunction = FUNCTION_TYPES.has(type);
+      if (!isFunction && type !== 'program' && type !== 'statement_block') continue;
       const found = isFunction ? this.paramsOf(scope).get(name) : this.blockOf(scope).get(name);
       if (found) return found;
     }
@@ -84,17 +99,21 @@ export class FileScope {
    * in this tree-sitter build, so each node's chain is computed once and reused by its descendants, and
    * the parents of a deep tree are indexed (see `TreeParents`).
    */
-  private scopeChain(node: Node): Node[] {
+  private scopeChain(node: Node, parent?: Node): Scope[] {
     const pending: Node[] = [];
-    let base: Node[] = [];
-    for (let current: Node | null = node; current; current = this.parents.of(current, pending.length)) {
+    let base: Scope[] = [];
+    for (let current: Node | null = node; current; current = current === node && parent ? parent : this.parents.of(current, pending.length)) {
       const cached = this.chains.get(current.id);
       if (cached) { base = cached; break; }
+      // the program as the caller holds it: its statements, once listed, are not listed again
+      if (current.id === this.root.id) current = this.root;
       pending.push(current);
     }
     for (let i = pending.length - 1; i >= 0; i--) {
       const n = pending[i];
-      if (n.type === 'program' || n.type === 'statement_block' || FUNCTION_TYPES.has(n.type)) base = [n, ...base];
+      const type = n.type;
+      const isFunction = FUNCTION_TYPES.has(type);
+      if (isFunction || type === 'program' || type === 'statement_block') base = [{ node: n, isFunction }, ...base];
       this.chains.set(n.id, base);
     }
     return base;
@@ -122,13 +141,24 @@ export class FileScope {
     return this.thisMembers.get(name);
   }
 
+  /** The function's parameter names (see `parameterNames`), read once per function: by its scope and by its fact. */
+  parameterNamesOf(fn: Node): readonly string[] {
+    let names = this.paramNames.get(fn.id);
+    if (!names) {
+      names = parameterNames(fn);
+      this.paramNames.set(fn.id, names);
+    }
+    return names;
+  }
+
   private paramsOf(fn: Node): Map<string, Declaration> {
     let map = this.params.get(fn.id);
     if (!map) {
       map = new Map();
-      parameterNames(fn).forEach((name, index) => { if (name && !map!.has(name)) map!.set(name, { kind: 'param', fn, index }); });
+      this.parameterNamesOf(fn).forEach((name, index) => { if (name && !map!.has(name)) map!.set(name, { kind: 'param', fn, index }); });
       const own = fn.childForFieldName('name');
-      if (own && fn.type !== 'method_definition' && fn.type !== 'function_declaration') map.set(own.text, { kind: 'function', node: fn });
+      const type = own ? fn.type : undefined;
+      if (own && type !== 'method_definition' && type !== 'function_declaration') map.set(own.text, { kind: 'function', node: fn });
       this.params.set(fn.id, map);
     }
     return map;
@@ -146,12 +176,14 @@ export class FileScope {
 
   private declare(statement: Node, map: Map<string, Declaration>): void {
     let node = statement;
-    if (UNWRAP_STATEMENTS.has(node.type)) {
+    let type = node.type;
+    if (UNWRAP_STATEMENTS.has(type)) {
       const inner = node.childForFieldName('declaration');
       if (!inner) return;
       node = inner;
+      type = node.type;
     }
-    switch (node.type) {
+    switch (type) {
       case 'lexical_declaration':
       case 'variable_declaration':
         for (const declarator of namedChildren(node)) {

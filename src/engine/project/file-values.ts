@@ -1,9 +1,9 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import { namedChildren, OwnReturns, type SharedWalk } from '../ast';
+import { namedChildren, OwnReturns } from '../ast';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import type { FileFacts, ImportFact, Span, ValueRef } from './facts';
-import { FileScope, FUNCTION_TYPES, parameterNames, stringValue, type Declaration } from './file-scope';
+import { FileScope, FUNCTION_TYPES, stringValue, type Declaration } from './file-scope';
 import { FACTORIES } from './frameworks';
 
 export const UNKNOWN_REF: ValueRef = { root: { kind: 'unknown' }, path: [] };
@@ -74,14 +74,13 @@ export class FileValues {
   private readonly objectIndex = new Map<number, number | null>();
   private readonly importIndex = new Map<string, number>();
   private readonly scope: FileScope;
-  /** The tree's return statements, found with one walk: shared with the file's other readers of the same tree. */
+  /** The functions' own return statements: shared with the file's other readers of the same tree. */
   readonly ownReturns: OwnReturns;
   private lines: LineIndex | undefined;
 
-  /** @param walk A walk of the same tree shared with the file's other readers (see `OwnReturns`). */
-  constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex, walk?: SharedWalk) {
+  constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex) {
     this.scope = new FileScope(root, text);
-    this.ownReturns = new OwnReturns(root, walk);
+    this.ownReturns = new OwnReturns(text);
     this.lines = lines;
   }
 
@@ -136,41 +135,43 @@ export class FileValues {
     return { root: { kind: 'function', index: this.registerFunction(node) }, path: [] };
   }
 
-  refOf(node: Node | null | undefined, depth = 0): ValueRef {
+  /** `parent`: the parent of `node`, when the caller has it (it spares the scope lookup of a name a step up the tree). */
+  refOf(node: Node | null | undefined, depth = 0, parent?: Node): ValueRef {
     if (!node || depth > MAX_DEPTH) return UNKNOWN;
     const memo = this.refMemo.get(node.id);
     if (memo) return memo;
     if (this.inProgress.has(node.id)) return UNKNOWN;
     this.inProgress.add(node.id);
-    const ref = this.computeRef(node, depth);
+    const ref = this.computeRef(node, depth, parent);
     this.inProgress.delete(node.id);
     this.refMemo.set(node.id, ref);
     return ref;
   }
 
-  private computeRef(node: Node, depth: number): ValueRef {
-    if (TRANSPARENT_TYPES.has(node.type)) return this.refOf(namedChildren(node)[0], depth + 1);
-    if (FUNCTION_TYPES.has(node.type)) return this.functionRef(node);
-    switch (node.type) {
+  private computeRef(node: Node, depth: number, parent: Node | undefined): ValueRef {
+    const type = node.type;
+    if (TRANSPARENT_TYPES.has(type)) return this.refOf(namedChildren(node)[0], depth + 1, node);
+    if (FUNCTION_TYPES.has(type)) return this.functionRef(node);
+    switch (type) {
       case 'identifier':
-        return this.refOfName(node.text, node, depth);
+        return this.refOfName(node.text, node, depth, parent);
       case 'member_expression':
       case 'subscript_expression': {
         const object = node.childForFieldName('object');
-        const property = node.type === 'member_expression' ? node.childForFieldName('property')?.text : stringValue(node.childForFieldName('index'));
+        const property = type === 'member_expression' ? node.childForFieldName('property')?.text : stringValue(node.childForFieldName('index'));
         if (!object || property === undefined) return UNKNOWN;
         if (object.type === 'this') {
           const value = this.scope.thisMember(property);
           return value ? this.refOf(value, depth + 1) : UNKNOWN;
         }
-        const base = this.refOf(object, depth + 1);
+        const base = this.refOf(object, depth + 1, node);
         return base.root.kind === 'unknown' ? UNKNOWN : { root: base.root, path: [...base.path, property] };
       }
       case 'call_expression':
       case 'new_expression':
         return this.refOfCall(node, depth);
       case 'assignment_expression':
-        return this.refOf(node.childForFieldName('right'), depth + 1);
+        return this.refOf(node.childForFieldName('right'), depth + 1, node);
       case 'object':
         return this.refOfObject(node, depth);
       case 'array':
@@ -183,27 +184,35 @@ export class FileValues {
   private arrayRef(node: Node, depth: number): ValueRef {
     const children = namedChildren(node);
     const strings = children.slice(0, MAX_LISTED_STRINGS).map((item) => stringValue(item)).filter((v): v is string => v !== undefined);
-    return { root: { kind: 'array', items: children.slice(0, MAX_ARRAY_ITEMS).map((item) => this.refOf(item, depth + 1)), ...(strings.length ? { strings } : {}) }, path: [] };
+    return { root: { kind: 'array', items: children.slice(0, MAX_ARRAY_ITEMS).map((item) => this.refOf(item, depth + 1, node)), ...(strings.length ? { strings } : {}) }, path: [] };
   }
 
   private refOfCall(node: Node, depth: number): ValueRef {
-    const fn = node.childForFieldName(node.type === 'new_expression' ? 'constructor' : 'function');
+    const type = node.type;
+    const fn = node.childForFieldName(type === 'new_expression' ? 'constructor' : 'function');
     if (!fn) return UNKNOWN;
-    const args = namedChildren(node.childForFieldName('arguments') ?? node).filter((a) => a.type !== 'comment');
-    if (fn.type === 'identifier' && fn.text === 'require' || fn.type === 'import') {
+    const list = node.childForFieldName('arguments') ?? node;
+    const args: Node[] = [];
+    const argTypes: string[] = [];
+    for (const arg of namedChildren(list)) {
+      const argType = arg.type;
+      if (argType !== 'comment') { args.push(arg); argTypes.push(argType); }
+    }
+    const fnType = fn.type;
+    if (fnType === 'identifier' && fn.text === 'require' || fnType === 'import') {
       const source = stringValue(args[0]);
       if (source === undefined) return UNKNOWN;
       const statement = this.enclosingStatement(node);
-      return { root: { kind: 'import', index: this.addImport(source, fn.type === 'import' ? '*' : '=', statement, fn.type === 'import' ? 'esm' : 'cjs') }, path: [] };
+      return { root: { kind: 'import', index: this.addImport(source, fnType === 'import' ? '*' : '=', statement, fnType === 'import' ? 'esm' : 'cjs') }, path: [] };
     }
     const created = this.objectAt(node);
     if (created !== undefined) return { root: { kind: 'object', index: created }, path: [] };
-    const callee = this.refOf(fn, depth + 1);
-    const fnArg = args.find((a) => FUNCTION_TYPES.has(a.type));
-    if (fnArg) return { root: { kind: 'call', callee, fnArg: this.registerFunction(fnArg) }, path: [] };
+    const callee = this.refOf(fn, depth + 1, node);
+    const fnArg = argTypes.findIndex((argType) => FUNCTION_TYPES.has(argType));
+    if (fnArg >= 0) return { root: { kind: 'call', callee, fnArg: this.registerFunction(args[fnArg]) }, path: [] };
     if (callee.root.kind === 'unknown') return UNKNOWN;
     // `memoize(query)`: the call returns `query` itself when the callee passes calls through (told by the resolver)
-    const passed = node.type === 'call_expression' && args[0]?.type === 'identifier' ? this.refOf(args[0], depth + 1) : undefined;
+    const passed = type === 'call_expression' && argTypes[0] === 'identifier' ? this.refOf(args[0], depth + 1, list) : undefined;
     if (passed?.root.kind === 'function' && passed.path.length === 0) return { root: { kind: 'call', callee, passed: passed.root.index }, path: [] };
     if (callee.root.kind === 'function' || callee.root.kind === 'call') return { root: { kind: 'call', callee }, path: [] };
     return { root: callee.root, path: [...callee.path, '()'] };
@@ -213,12 +222,13 @@ export class FileValues {
     const props: Record<string, ValueRef> = {};
     const spreads: ValueRef[] = [];
     for (const prop of namedChildren(node)) {
-      if (prop.type === 'shorthand_property_identifier') props[prop.text] = this.refOfName(prop.text, prop, depth + 1);
-      else if (prop.type === 'spread_element') spreads.push(this.refOf(namedChildren(prop)[0], depth + 1));
-      else if (prop.type === 'pair') {
+      const type = prop.type;
+      if (type === 'shorthand_property_identifier') props[prop.text] = this.refOfName(prop.text, prop, depth + 1, node);
+      else if (type === 'spread_element') spreads.push(this.refOf(namedChildren(prop)[0], depth + 1, prop));
+      else if (type === 'pair') {
         const key = prop.childForFieldName('key');
-        if (key) props[stringValue(key) ?? key.text] = this.refOf(prop.childForFieldName('value'), depth + 1);
-      } else if (prop.type === 'method_definition') {
+        if (key) props[stringValue(key) ?? key.text] = this.refOf(prop.childForFieldName('value'), depth + 1, prop);
+      } else if (type === 'method_definition') {
         const key = prop.childForFieldName('name');
         if (key) props[key.text] = this.functionRef(prop);
       }
@@ -226,8 +236,9 @@ export class FileValues {
     return { root: spreads.length ? { kind: 'literal', props, spreads } : { kind: 'literal', props }, path: [] };
   }
 
-  refOfName(name: string, at: Node, depth: number): ValueRef {
-    const declaration: Declaration | undefined = this.scope.lookup(name, at);
+  /** `parent`: the parent of `at`, when the caller has it. */
+  refOfName(name: string, at: Node, depth: number, parent?: Node): ValueRef {
+    const declaration: Declaration | undefined = this.scope.lookup(name, at, parent);
     if (!declaration) return UNKNOWN;
     switch (declaration.kind) {
       case 'value': {
@@ -258,7 +269,8 @@ export class FileValues {
   registerFunction(node: Node, declaredName?: string): number {
     const existing = this.functionIndex.get(node.id);
     if (existing !== undefined) return existing;
-    const params = parameterNames(node);
+    // a copy: the facts are plain data, the scope keeps its own
+    const params = [...this.scope.parameterNamesOf(node)];
     const index = this.facts.functions.push({ params, span: spanOf(node), returns: [] }) - 1;
     this.functionIndex.set(node.id, index);
     this.functionNodes[index] = node;
@@ -291,7 +303,7 @@ export class FileValues {
     const returns = this.ownReturns.of(body);
     const refs: ValueRef[] = [];
     for (const statement of returns) {
-      const ref = this.refOf(namedChildren(statement)[0]);
+      const ref = this.refOf(namedChildren(statement)[0], 0, statement);
       if (ref.root.kind !== 'unknown') refs.push(ref);
     }
     // No return of its own (none, or every one belongs to a nested function): it returns nothing, as a constructor does.

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import type { SharedWalk } from '../ast';
+import { OrderedDescent } from '../tree-paths';
 import type { ProjectFacts } from '../project';
 import { isJavaScriptFamily } from '../languages';
 import type { FileFacts } from './facts';
@@ -14,28 +14,45 @@ import { importersByFile } from './importers';
  * method of the same name in a class of another file that is not its base.
  */
 const MENTION = /\.\s*(#?[A-Za-z_$][\w$]*)|(['"`])(#?[A-Za-z_$][\w$]*)\2|[{,]\s*([A-Za-z_$][\w$]*)\s*(?=[,}:=])/g;
-const CLASS_TYPES = ['class_declaration', 'class', 'abstract_class_declaration'];
-/** The node types `memberMentions` reads of a tree: a walk shared with it must include them. */
-export const MENTION_TYPES: readonly string[] = [...CLASS_TYPES, 'comment'];
+const CLASS_TYPES: ReadonlySet<string> = new Set(['class_declaration', 'class', 'abstract_class_declaration']);
 
 interface ClassSpan { start: number; end: number; own: Set<string> }
 
 /**
- * The class bodies (with the members each declares) and the comments of a tree, in text order, found with one
- * walk of it.
+ * The class bodies (with the members each declares) and the comments of a tree, in text order. Found from the
+ * text (the word `class`, a `//` or `/*`), each confirmed by the node the tree has there: a descent to each costs
+ * far less than a walk of the whole tree.
  */
-function classesAndComments(root: Node, text: string, walk?: SharedWalk): { spans: ClassSpan[]; comments: Array<[number, number]> } {
-  const spans: ClassSpan[] = [];
+function classesAndComments(root: Node, text: string): { spans: ClassSpan[]; comments: Array<[number, number]> } {
+  // only `this.name` mentions are checked against the classes around them
+  const spans = /\bthis\b/.test(text) ? classSpans(root, text) : [];
   const comments: Array<[number, number]> = [];
-  // a class is written with `class`, a comment with `//` or `/*`: what the text lacks is not looked for
-  const types = [...(/\bclass\b/.test(text) && /\bthis\b/.test(text) ? CLASS_TYPES : []), ...(/\/[/*]/.test(text) ? ['comment'] : [])];
-  if (types.length === 0) return { spans, comments };
-  for (const node of walk ? walk.of(types) : root.descendantsOfType(types)) {
-    if (!node) continue;
-    if (node.type === 'comment') {
-      comments.push([node.startIndex, node.endIndex]);
-      continue;
-    }
+  const descent = new OrderedDescent(root);
+  let end = -1;
+  // each `/` followed by `/` or `*`: a regular expression's closing slash may stand right before a comment
+  for (const m of text.matchAll(/\/(?=[/*])/g)) {
+    const at = m.index ?? 0;
+    if (at < end) continue;
+    const path = descent.pathTo(at, at + 2);
+    const node = path[path.length - 1];
+    if (node.type !== 'comment' || node.startIndex !== at) continue;
+    end = node.endIndex;
+    comments.push([at, end]);
+  }
+  return { spans, comments };
+}
+
+/** The bodies of the classes, each with the names of the members it declares. */
+function classSpans(root: Node, text: string): ClassSpan[] {
+  const spans: ClassSpan[] = [];
+  const descent = new OrderedDescent(root);
+  for (const m of text.matchAll(/\bclass\b/g)) {
+    const at = m.index ?? 0;
+    // the keyword is a child of the class it starts (after its decorators, `export`, `abstract`)
+    const path = descent.pathTo(at, at + 5);
+    const keyword = path[path.length - 1];
+    const node = path[path.length - 2];
+    if (!node || keyword.startIndex !== at || keyword.type !== 'class' || !CLASS_TYPES.has(node.type)) continue;
     const body = node.childForFieldName('body');
     if (!body) continue;
     const own = new Set<string>();
@@ -45,7 +62,7 @@ function classesAndComments(root: Node, text: string, walk?: SharedWalk): { span
     }
     spans.push({ start: body.startIndex, end: body.endIndex, own });
   }
-  return { spans, comments };
+  return spans;
 }
 
 /** Whether the mention at `at` is `this.name` in a class that declares `name` itself (the innermost class around it). */
@@ -56,9 +73,8 @@ function ownThisCall(text: string, at: number, name: string, spans: readonly Cla
   return !!inner && inner.own.has(name);
 }
 
-/** `walk`: a walk of the tree of `root` shared with other readers (its types include `MENTION_TYPES`). */
-export function memberMentions(text: string, root?: Node, walk?: SharedWalk): string[] {
-  const { spans, comments } = root ? classesAndComments(root, text, walk) : { spans: [], comments: [] };
+export function memberMentions(text: string, root?: Node): string[] {
+  const { spans, comments } = root ? classesAndComments(root, text) : { spans: [], comments: [] };
   const names = new Set<string>();
   let next = 0;
   for (const m of text.matchAll(MENTION)) {

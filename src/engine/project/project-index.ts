@@ -17,9 +17,8 @@ import { MAY_HOLD_FACTS, isTestFileName } from './frameworks';
 import { resolveModulePath } from './module-resolution';
 import { nearestPackage, readPackageFacts } from './package-facts';
 import { PYTHON_REQUIREMENT_FILE, mergeRequirements, readPythonRequirements } from './python-requirements';
-import { MENTION_TYPES, memberMentions } from './member-mentions';
+import { memberMentions } from './member-mentions';
 import { pathNamesOf, pathWords } from './path-names';
-import { OWN_RETURN_TYPES, SharedWalk } from '../ast';
 import { textHash } from './text-hash';
 import * as path from 'path';
 
@@ -41,7 +40,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
   const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : languageId === 'php' ? MAY_HOLD_PHP_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
-  const mentions = (facts: FileFacts, tree?: Tree, walk?: SharedWalk): FileFacts => (isTest || !isJavaScriptFamily(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode, walk), ...loadedPaths(text) });
+  const mentions = (facts: FileFacts, tree?: Tree): FileFacts => (isTest || !isJavaScriptFamily(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode), ...loadedPaths(text) });
   if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: mentions(emptyFileFacts(fileName, languageId, hash, isTest, true)) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
@@ -49,9 +48,7 @@ export async function parsedFactsOfText(fileName: string, text: string, language
     const { tree, used } = await parseSource(grammars, languageId, text, config.timeBudgetMs);
     let kept = false;
     try {
-      // the facts and the member mentions each look for some node types: one walk of the tree finds them all
-      const walk = isJavaScriptFamily(languageId) ? new SharedWalk(tree.rootNode, [...OWN_RETURN_TYPES, ...MENTION_TYPES]) : undefined;
-      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, walk, deferCalls ? { grammars: used } : undefined), tree, walk);
+      const facts = mentions(extractIndexedFacts(tree, text, fileName, languageId, hash, rootDir, deferCalls ? { grammars: used } : undefined), tree);
       kept = keepTree;
       return kept ? { facts, tree } : { facts };
     } finally {

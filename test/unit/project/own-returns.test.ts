@@ -16,7 +16,7 @@ function byDefinition(body: Node): string[] {
 async function everyFunction(code: string, languageId: LanguageId = 'javascript'): Promise<Array<{ name: string; own: string[]; expected: string[] }>> {
   const { tree } = await parseSource(sharedGrammars(), languageId, code, 5000);
   try {
-    const returns = new OwnReturns(tree.rootNode);
+    const returns = new OwnReturns(code);
     return descendantsOfType(tree.rootNode, [...FUNCTION_TYPES]).flatMap((fn) => {
       const body = fn.childForFieldName('body');
       if (body?.type !== 'statement_block') return [];
@@ -28,7 +28,7 @@ async function everyFunction(code: string, languageId: LanguageId = 'javascript'
   }
 }
 
-describe('OwnReturns: a function\'s own return statements from one walk of the file', () => {
+describe('OwnReturns: a function\'s own return statements, found from the text and confirmed in the tree', () => {
   it('leaves out the returns of functions, arrows, methods and classes nested at any depth', async () => {
     const code = [
       'function outer(a) {',
@@ -49,6 +49,20 @@ describe('OwnReturns: a function\'s own return statements from one walk of the f
     assert.deepStrictEqual(functions.find((f) => f.name === 'last')?.own, ['return 10']);
     for (const fn of functions) assert.deepStrictEqual(fn.own, fn.expected, fn.name);
     assert.ok(functions.length >= 9, `every function with a block body was asked about (${functions.length})`);
+  });
+
+  it('takes no word `return` that is not a return statement: in strings, comments, templates and names', async () => {
+    const code = [
+      'function f(a) {',
+      "  const s = 'return 1'; // return 2",
+      '  const t = `return ${a.return}`; /* return 3 */',
+      '  const $return = a; if ($return) { return 4; }',
+      '  return a ? function () { return 5; } : 6;',
+      '}',
+    ].join('\n');
+    const functions = await everyFunction(code);
+    for (const fn of functions) assert.deepStrictEqual(fn.own, fn.expected, fn.name);
+    assert.deepStrictEqual(functions.find((fn) => fn.name === 'f')?.own, ['return 4;', 'return a ? function () { return 5; } : 6;']);
   });
 
   it('gives the same returns as the definition in TypeScript with generics, overloads and decorators', async () => {

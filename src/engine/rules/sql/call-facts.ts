@@ -60,7 +60,7 @@ export class CallFactReader {
   }
 
   /** @param ownReturns The tree's return statements, when another reader of the same tree already has them. */
-  constructor(private readonly text: string, root: Node, private readonly typed: boolean, ownReturns = new OwnReturns(root)) {
+  constructor(private readonly text: string, root: Node, private readonly typed: boolean, ownReturns = new OwnReturns(text)) {
     this.ownReturns = ownReturns;
     this.scopes = new ScopeIndex(text, new Ancestry(root));
     // a parameter is not followed to the calls of its function: in this file they are rarely what makes an argument safe
