@@ -277,6 +277,14 @@ function isLeftOut({ text, fileName, config, project }: RuleInput): boolean {
   return !sqlOptions(config).includeTests && isSqlExemptFile(fileName, project?.rootDir, text);
 }
 
+/** Whether the text may hold a query call or a `$where` (in a language with a front end: what it says). */
+function mayHoldQuery(input: RuleInput): boolean {
+  const languageId = input.languageId ?? languageOfFileName(input.fileName);
+  const frontEnd = languageId && sqlFrontEndOf(languageId);
+  if (frontEnd) return frontEnd.mayHaveSql(input.text, sqlOptions(input.config).extraSinks);
+  return input.text.search(callPattern(sinkMethodNames(configuredSinks(sqlOptions(input.config))))) >= 0 || input.text.includes('$where');
+}
+
 export const sqlConcatenation: Rule = {
   meta: {
     id: 'sql-concatenation',
@@ -297,13 +305,10 @@ export const sqlConcatenation: Rule = {
     scope: 'file',
   },
   projectShares: [UNLOADABLE_MODULES],
-  // a file with no call of a query method and no `$where` holds nothing to report
+  // a file with no call of a query method and no `$where` holds nothing to report; the calls are looked for
+  // first, since most files without one are not left out either
   mayReport(input: RuleInput) {
-    if (isLeftOut(input)) return false;
-    const languageId = input.languageId ?? languageOfFileName(input.fileName);
-    const frontEnd = languageId && sqlFrontEndOf(languageId);
-    if (frontEnd) return frontEnd.mayHaveSql(input.text, sqlOptions(input.config).extraSinks);
-    return input.text.search(callPattern(sinkMethodNames(configuredSinks(sqlOptions(input.config))))) >= 0 || input.text.includes('$where');
+    return mayHoldQuery(input) && !isLeftOut(input);
   },
   // `check` reports only at a `$where` or at a call the candidate search keeps, and that search reads this
   // file alone (SQLite's names count when the text may import it); other languages' front ends are not asked
