@@ -48,6 +48,8 @@ function globFolder(word: string): string | undefined {
 
 /** The forms of an absolute path a launcher names: itself, and for built output (`dist/x.js`) the sources it is built from (`src/x`, `x`). */
 function builtFrom(absolute: string, base: string): string[] {
+  // no build-output folder anywhere in the path, none in its part below `base` (most paths: cheaper than `path.relative`)
+  if (!absolute.split(path.sep).some((part) => BUILD_OUTPUT_FOLDERS.has(part))) return [absolute];
   const relative = path.relative(base, absolute).split(path.sep);
   const at = relative.findIndex((part) => BUILD_OUTPUT_FOLDERS.has(part));
   if (at < 0 || relative[0] === '..') return [absolute];
@@ -142,12 +144,14 @@ function buildIndex(project: ProjectFacts): ReachIndex {
   // folder, the project root and every package's folder
   const bases = [project.rootDir ?? '/', ...[...packages].map((p) => p.dir)];
   for (const [configFile, words] of project.launchConfigs ?? []) {
+    // each folder once (the file's own folder is often the root's or its package's)
+    const from = [...new Set([path.dirname(configFile), ...bases])];
     for (const word of words) {
       // a glob in configuration names files watched, checked or copied (CI path filters, nodemon, linters), not a module to run
       if (globFolder(normalizedWord(word)) !== undefined) continue;
       for (const tail of tailsOf(normalizedWord(word))) {
         // `handler: src/users.list` (a serverless `file.export`) names `src/users`
-        for (const form of new Set([tail, tail.replace(/\.[\w$-]+$/, '')])) for (const base of [path.dirname(configFile), ...bases]) addExact(path.join(base, form), base);
+        for (const form of new Set([tail, tail.replace(/\.[\w$-]+$/, '')])) for (const base of from) addExact(path.join(base, form), base);
       }
     }
   }
