@@ -240,11 +240,19 @@ export function resultBeforeFacts(text: string, options: AnalyzeOptions, parsed?
   const config = options.config ?? defaultConfig();
   const { languageId } = options;
   if (!isLanguageId(languageId) || reasonToSkip(text, config)) return undefined;
-  const rules = rulesThatMayReport(text, { ...options, config });
-  if (rules.length === 0) return { findings: [], notes: [] };
-  if (!parsed || rules.some((rule) => mayReportInTree(rule, text, parsed, options, config))) return undefined;
+  // Rule by rule, those with costly looks last: the first rule that may report by both its looks settles
+  // nothing, and the rules after it are not asked.
+  const rules = options.rules ?? allRules();
+  let someMayReport = false;
+  for (const rule of [...rules.filter((r) => !r.costlyLooks), ...rules.filter((r) => r.costlyLooks)]) {
+    if (!mayReport(rule, text, options, config)) continue;
+    someMayReport = true;
+    if (!parsed || mayReportInTree(rule, text, parsed, options, config)) return undefined;
+  }
+  // a file no rule may report in by its text is not parsed by `analyze`: it says nothing of syntax errors
+  if (!someMayReport) return { findings: [], notes: [] };
   // what the analysis says of the tree itself (a syntax error), with no rule to run
-  return analyzeTree(parsed.tree, text, languageId, { ...options, config, rules: [] });
+  return parsed && analyzeTree(parsed.tree, text, languageId, { ...options, config, rules: [] });
 }
 
 /** Parses and analyses one file. Never throws; a file that cannot be analysed gives no findings and says why. */

@@ -310,6 +310,7 @@ export const sqlConcatenation: Rule = {
   mayReport(input: RuleInput) {
     return mayHoldQuery(input) && !isLeftOut(input);
   },
+  costlyLooks: true,
   // `check` reports only at a `$where` or at a call the candidate search keeps, and that search reads this
   // file alone (SQLite's names count when the text may import it); other languages' front ends are not asked
   mayReportInTree({ text, tree, languageId, config }: ParsedFileInput) {
