@@ -227,7 +227,8 @@ function agree(analysis: Analysis, candidate: Candidate, claims: readonly SinkEn
   return new Set(claims.map(signature)).size === 1;
 }
 
-function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, ambiguous: boolean): void {
+/** `claims`: the rows claiming the call; whether they agree on a rewrite is asked only of a call reported with a rewrite. */
+function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, claims: readonly SinkEntry[]): void {
   const inlineObject = sqlOfQueryObject(unwrap(candidate.sqlArg));
   const sql = readSqlArgument(inlineObject ?? candidate.sqlArg, analysis.evaluator, analysis.scopes, ancestorsOf(candidate, analysis.scopes.ancestry));
   // cut short by the time budget: what was read is incomplete, so nothing is reported from it
@@ -241,7 +242,7 @@ function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, a
   if (GENERIC_QUERY_METHODS.has(candidate.method) && !startsWithStatement(shape) && !isDatabaseHandle(candidate, analysis.scopes)) return;
   // a query in a function nothing can call never runs
   if (analysis.unreachable.contains(candidate.call)) return;
-  const target = sql.target && !queryObject && !ambiguous ? fixTarget(analysis.drivers, candidate, entry, analysis.entries) : undefined;
+  const target = sql.target && !queryObject && agree(analysis, candidate, claims) ? fixTarget(analysis.drivers, candidate, entry, analysis.entries) : undefined;
   const fix = sql.target && target
     ? parameterizedQueryFix({
       text: analysis.context.text, call: candidate.call, args: candidate.args, sqlIndex: target.entry.sqlArgument, entry: target.entry,
@@ -372,7 +373,7 @@ export const sqlConcatenation: Rule = {
         for (const candidate of candidates) {
           if (context.timeLeftMs() <= 0) return stopAt(i);
           const match = matchSink(candidate, imports.drivers, entries);
-          if (match) checkCall(analysis, candidate, match.entry, !agree(analysis, candidate, match.claims));
+          if (match) checkCall(analysis, candidate, match.entry, match.claims);
         }
         for (const { value } of wherePairs) checkWherePair(analysis, value);
         // cut short by the time budget: its findings so far are reported, but not remembered as all it holds
