@@ -99,7 +99,9 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   const project = charged?.project ?? options.project;
   const deadlineNow = () => fileDeadline + (charged?.spentMs() ?? 0);
   const config = options.config ?? defaultConfig();
-  const lines = options.lines?.text === text ? options.lines : new LineIndex(text);
+  // read on first need: a file no rule runs on (the facts pass settles most files with no rule) needs it only for a syntax error
+  let lineIndex: LineIndex | undefined;
+  const lines = (): LineIndex => (lineIndex ??= options.lines?.text === text ? options.lines : new LineIndex(text));
   const findings: Finding[] = [];
   const notes: string[] = [];
   const shared = new Map<string, unknown>();
@@ -120,7 +122,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
   let statements: readonly Statement[] | undefined;
   const topLevel = options.topLevel ?? (() => (statements ??= topLevelStatements(tree.rootNode)));
   const syntaxErrorNode = options.describeSyntaxErrors === false ? undefined : firstSyntaxError(tree);
-  const syntaxError = syntaxErrorNode && lines.positionAt(syntaxErrorNode.startIndex);
+  const syntaxError = syntaxErrorNode && lines().positionAt(syntaxErrorNode.startIndex);
   if (syntaxError) notes.push(describeSyntaxError(syntaxError));
   for (const rule of options.rules ?? allRules()) {
     const severity = effectiveSeverity(rule, config);
@@ -136,27 +138,28 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
         return;
       }
       const { start, end } = reportSpan(d);
+      const index = lines();
       findings.push({
         ruleId: rule.meta.id,
         messageId: d.messageId,
         message: formatMessage(template, d.data).text,
         severity: d.lowerSeverity ? lowerSeverity(severity) : severity,
-        range: lines.rangeOf(start, end),
+        range: index.rangeOf(start, end),
         guideAnchor: rule.meta.guideAnchor,
         fixes: (d.fixes ?? []).map((fix) => ({
           title: fix.title,
           preferred: fix.preferred,
-          edits: fix.edits.map((e) => ({ ...e, range: lines.rangeOf(e.startOffset, e.endOffset) })),
+          edits: fix.edits.map((e) => ({ ...e, range: index.rangeOf(e.startOffset, e.endOffset) })),
         })),
-        related: (d.related ?? []).map((r) => ('range' in r ? r : { message: r.message, range: lines.rangeOf(r.startOffset, r.endOffset) })),
+        related: (d.related ?? []).map((r) => ('range' in r ? r : { message: r.message, range: index.rangeOf(r.startOffset, r.endOffset) })),
         ...(d.commands?.length ? { commands: d.commands } : {}),
         ...(d.replay ? { replay: d.replay } : {}),
-        ...(lineCommentFitsAt(tree.rootNode, lines.offsetAt({ line: lines.positionAt(start).line, character: 0 })) ? {} : { lineCommentFits: false as const }),
+        ...(lineCommentFitsAt(tree.rootNode, index.offsetAt({ line: index.positionAt(start).line, character: 0 })) ? {} : { lineCommentFits: false as const }),
       });
     };
     const memory = options.memory?.forRule(rule.meta.id);
     const context: RuleContext = {
-      text, tree, languageId, fileName: options.fileName, config, project, lines, report,
+      text, tree, languageId, fileName: options.fileName, config, project, lines: lines(), report,
       timeLeftMs: () => Math.max(0, deadlineNow() - performance.now()),
       memo,
       memory,
@@ -180,7 +183,7 @@ export function analyzeTree(tree: Tree, text: string, languageId: LanguageId, op
       failed.push(rule.meta.id);
     }
   }
-  const kept = applySuppressions(findings, text, lines);
+  const kept = findings.length > 0 ? applySuppressions(findings, text, lines()) : findings;
   kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return { findings: kept, notes, ...(syntaxError ? { syntaxError } : {}), ...(overran ? { overran, timedOut } : {}), ...(failed.length ? { failed } : {}), ...(limited.length ? { limited } : {}) };
 }
@@ -237,11 +240,19 @@ export function resultBeforeFacts(text: string, options: AnalyzeOptions, parsed?
   const config = options.config ?? defaultConfig();
   const { languageId } = options;
   if (!isLanguageId(languageId) || reasonToSkip(text, config)) return undefined;
-  const rules = rulesThatMayReport(text, { ...options, config });
-  if (rules.length === 0) return { findings: [], notes: [] };
-  if (!parsed || rules.some((rule) => mayReportInTree(rule, text, parsed, options, config))) return undefined;
+  // Rule by rule, those with costly looks last: the first rule that may report by both its looks settles
+  // nothing, and the rules after it are not asked.
+  const rules = options.rules ?? allRules();
+  let someMayReport = false;
+  for (const rule of [...rules.filter((r) => !r.costlyLooks), ...rules.filter((r) => r.costlyLooks)]) {
+    if (!mayReport(rule, text, options, config)) continue;
+    someMayReport = true;
+    if (!parsed || mayReportInTree(rule, text, parsed, options, config)) return undefined;
+  }
+  // a file no rule may report in by its text is not parsed by `analyze`: it says nothing of syntax errors
+  if (!someMayReport) return { findings: [], notes: [] };
   // what the analysis says of the tree itself (a syntax error), with no rule to run
-  return analyzeTree(parsed.tree, text, languageId, { ...options, config, rules: [] });
+  return parsed && analyzeTree(parsed.tree, text, languageId, { ...options, config, rules: [] });
 }
 
 /** Parses and analyses one file. Never throws; a file that cannot be analysed gives no findings and says why. */

@@ -113,6 +113,11 @@ export interface Rule {
    */
   mayReportInTree?(input: ParsedFileInput): boolean;
   /**
+   * Its looks (`mayReport`, `mayReportInTree`) cost more than the other rules' (they search the text for calls
+   * and read the tree around them): the facts pass asks them last, and not at all once another rule may report.
+   */
+  readonly costlyLooks?: boolean;
+  /**
    * Whether, in the editor, the rule reads a file of this language one top-level statement at a time (through
    * `RuleContext.topLevelStatements`), replaying what it remembered for statements it does not check: then the
    * tree need not reach statements held from the last analysis (see `IncrementalDocument`). Absent: false.

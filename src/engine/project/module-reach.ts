@@ -48,6 +48,8 @@ function globFolder(word: string): string | undefined {
 
 /** The forms of an absolute path a launcher names: itself, and for built output (`dist/x.js`) the sources it is built from (`src/x`, `x`). */
 function builtFrom(absolute: string, base: string): string[] {
+  // no build-output folder anywhere in the path, none in its part below `base` (most paths: cheaper than `path.relative`)
+  if (!absolute.split(path.sep).some((part) => BUILD_OUTPUT_FOLDERS.has(part))) return [absolute];
   const relative = path.relative(base, absolute).split(path.sep);
   const at = relative.findIndex((part) => BUILD_OUTPUT_FOLDERS.has(part));
   if (at < 0 || relative[0] === '..') return [absolute];
@@ -76,6 +78,28 @@ function packageNamed(byName: ReadonlyMap<string, PackageFacts>, word: string): 
   return pkg && { pkg, rest: parts.slice(length).join('/') };
 }
 
+/** What a word of a script's strings names, from the word alone (where it was written adds the rest). */
+interface WordReading {
+  /** The folder a glob reads below (see `globFolder`); `undefined` for a word that is no glob. */
+  readonly glob: string | undefined;
+  /** The names it gives a module by: loosely, or (`index`) a lone `index` module of the writer's folder. */
+  readonly names: readonly { readonly name: string; readonly index: boolean }[];
+  /** An absolute path: its tails name modules anywhere in the project. */
+  readonly anywhere: boolean;
+}
+
+function readWord(word: string): WordReading {
+  const key = normalizedWord(word);
+  const glob = globFolder(key);
+  // `./index.js`, `../db` name one file from here; a deeper relative path may be read from the working folder
+  if (glob !== undefined || (word.startsWith('.') && !key.includes('/'))) return { glob, names: [], anywhere: false };
+  const anywhere = word.startsWith('/');
+  const names = (anywhere ? tailsOf(key) : [key]).flatMap((form) =>
+    // `src/handler.main` (a serverless `file.export`) names `src/handler`
+    [...new Set([form, form.replace(/\.[\w$-]+$/, '')])].map((name) => ({ name, index: !name.includes('/') && INDEX_STEM.test(name) })));
+  return { glob, names, anywhere };
+}
+
 function buildIndex(project: ProjectFacts): ReachIndex {
   const exact = new Set<string>();
   const loose = new Map<string, LooseSource[]>();
@@ -95,6 +119,8 @@ function buildIndex(project: ProjectFacts): ReachIndex {
     if (pkg) packages.add(pkg);
   }
   const byName = new Map([...packages].filter((p) => p.name).map((p) => [p.name!, p]));
+  // most words repeat from file to file (`express`, `../db`): what a word alone tells is read once
+  const readings = new Map<string, WordReading>();
   for (const facts of project.files.values()) {
     if (!isJavaScriptFamily(facts.languageId) || facts.isTest) continue;
     if (!facts.pathNames) { unknown = true; continue; }
@@ -102,33 +128,29 @@ function buildIndex(project: ProjectFacts): ReachIndex {
     const dir = path.dirname(facts.fileName);
     if (facts.loadsComputed) trees.push(dir);
     const source = { scope: project.packageFor(facts.fileName)?.dir ?? project.rootDir ?? '/', file: facts.fileName };
+    // an absolute path names where a module is deployed (`/opt/app/worker/run.js` in an image): any tail of it, anywhere in the project
+    const anywhere = { scope: project.rootDir ?? '/', file: facts.fileName };
     for (const word of facts.pathNames) {
-      const key = normalizedWord(word);
+      let reading = readings.get(word);
+      if (!reading) {
+        readings.set(word, reading = readWord(word));
+        // another package of the workspace, by its name: `@acme/db/src/queries`, `shared/utils`
+        const named = packageNamed(byName, word);
+        if (named) addExact(path.join(named.pkg.dir, named.rest), named.pkg.dir);
+      }
       if (word.startsWith('.')) exact.add(path.resolve(dir, word));
-      // another package of the workspace, by its name: `@acme/db/src/queries`, `shared/utils`
-      const named = packageNamed(byName, word);
-      if (named) addExact(path.join(named.pkg.dir, named.rest), named.pkg.dir);
-      const glob = globFolder(key);
-      if (glob !== undefined) {
+      if (reading.glob !== undefined) {
         // a file that loads modules by computed paths may load what its globs match (`glob.sync('routes/**/*.js').forEach(require)`):
         // from its own folder (`__dirname + '/../routes/**'`), or any folder of that name; elsewhere a glob names files read, not loaded
         if (!facts.loadsComputed) continue;
         if (/^[./\\]/.test(word)) trees.push(path.resolve(dir, word.replace(/\\/g, '/').replace(/^\//, './').split('/*')[0]));
-        if (glob) addLoose(`**/${glob}`, source);
+        if (reading.glob) addLoose(`**/${reading.glob}`, source);
         continue;
       }
-      // `./index.js`, `../db` name one file from here; a deeper relative path may be read from the working folder
-      if (word.startsWith('.') && !key.includes('/')) continue;
-      // an absolute path names where a module is deployed (`/opt/app/worker/run.js` in an image): any tail of it, anywhere in the project
-      const anywhere = { scope: project.rootDir ?? '/', file: facts.fileName };
-      const forms = word.startsWith('/') ? tailsOf(key).map((tail) => [tail, anywhere] as const) : [[key, source] as const];
-      for (const [form, from] of forms) {
-        // `src/handler.main` (a serverless `file.export`) names `src/handler`
-        for (const named of new Set([form, form.replace(/\.[\w$-]+$/, '')])) {
-          // an `index` module is named by its folder: a lone `index.js` is the writer's own (`path.resolve(__dirname, 'index.js')`)
-          if (!named.includes('/') && INDEX_STEM.test(named)) exact.add(path.join(dir, named));
-          else addLoose(named, from);
-        }
+      for (const { name, index } of reading.names) {
+        // an `index` module is named by its folder: a lone `index.js` is the writer's own (`path.resolve(__dirname, 'index.js')`)
+        if (index) exact.add(path.join(dir, name));
+        else addLoose(name, reading.anywhere ? anywhere : source);
       }
     }
   }
@@ -142,12 +164,14 @@ function buildIndex(project: ProjectFacts): ReachIndex {
   // folder, the project root and every package's folder
   const bases = [project.rootDir ?? '/', ...[...packages].map((p) => p.dir)];
   for (const [configFile, words] of project.launchConfigs ?? []) {
+    // each folder once (the file's own folder is often the root's or its package's)
+    const from = [...new Set([path.dirname(configFile), ...bases])];
     for (const word of words) {
       // a glob in configuration names files watched, checked or copied (CI path filters, nodemon, linters), not a module to run
       if (globFolder(normalizedWord(word)) !== undefined) continue;
       for (const tail of tailsOf(normalizedWord(word))) {
         // `handler: src/users.list` (a serverless `file.export`) names `src/users`
-        for (const form of new Set([tail, tail.replace(/\.[\w$-]+$/, '')])) for (const base of [path.dirname(configFile), ...bases]) addExact(path.join(base, form), base);
+        for (const form of new Set([tail, tail.replace(/\.[\w$-]+$/, '')])) for (const base of from) addExact(path.join(base, form), base);
       }
     }
   }

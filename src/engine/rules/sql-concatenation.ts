@@ -227,7 +227,8 @@ function agree(analysis: Analysis, candidate: Candidate, claims: readonly SinkEn
   return new Set(claims.map(signature)).size === 1;
 }
 
-function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, ambiguous: boolean): void {
+/** `claims`: the rows claiming the call; whether they agree on a rewrite is asked only of a call reported with a rewrite. */
+function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, claims: readonly SinkEntry[]): void {
   const inlineObject = sqlOfQueryObject(unwrap(candidate.sqlArg));
   const sql = readSqlArgument(inlineObject ?? candidate.sqlArg, analysis.evaluator, analysis.scopes, ancestorsOf(candidate, analysis.scopes.ancestry));
   // cut short by the time budget: what was read is incomplete, so nothing is reported from it
@@ -241,7 +242,7 @@ function checkCall(analysis: Analysis, candidate: Candidate, entry: SinkEntry, a
   if (GENERIC_QUERY_METHODS.has(candidate.method) && !startsWithStatement(shape) && !isDatabaseHandle(candidate, analysis.scopes)) return;
   // a query in a function nothing can call never runs
   if (analysis.unreachable.contains(candidate.call)) return;
-  const target = sql.target && !queryObject && !ambiguous ? fixTarget(analysis.drivers, candidate, entry, analysis.entries) : undefined;
+  const target = sql.target && !queryObject && agree(analysis, candidate, claims) ? fixTarget(analysis.drivers, candidate, entry, analysis.entries) : undefined;
   const fix = sql.target && target
     ? parameterizedQueryFix({
       text: analysis.context.text, call: candidate.call, args: candidate.args, sqlIndex: target.entry.sqlArgument, entry: target.entry,
@@ -277,6 +278,14 @@ function isLeftOut({ text, fileName, config, project }: RuleInput): boolean {
   return !sqlOptions(config).includeTests && isSqlExemptFile(fileName, project?.rootDir, text);
 }
 
+/** Whether the text may hold a query call or a `$where` (in a language with a front end: what it says). */
+function mayHoldQuery(input: RuleInput): boolean {
+  const languageId = input.languageId ?? languageOfFileName(input.fileName);
+  const frontEnd = languageId && sqlFrontEndOf(languageId);
+  if (frontEnd) return frontEnd.mayHaveSql(input.text, sqlOptions(input.config).extraSinks);
+  return input.text.search(callPattern(sinkMethodNames(configuredSinks(sqlOptions(input.config))))) >= 0 || input.text.includes('$where');
+}
+
 export const sqlConcatenation: Rule = {
   meta: {
     id: 'sql-concatenation',
@@ -297,14 +306,12 @@ export const sqlConcatenation: Rule = {
     scope: 'file',
   },
   projectShares: [UNLOADABLE_MODULES],
-  // a file with no call of a query method and no `$where` holds nothing to report
+  // a file with no call of a query method and no `$where` holds nothing to report; the calls are looked for
+  // first, since most files without one are not left out either
   mayReport(input: RuleInput) {
-    if (isLeftOut(input)) return false;
-    const languageId = input.languageId ?? languageOfFileName(input.fileName);
-    const frontEnd = languageId && sqlFrontEndOf(languageId);
-    if (frontEnd) return frontEnd.mayHaveSql(input.text, sqlOptions(input.config).extraSinks);
-    return input.text.search(callPattern(sinkMethodNames(configuredSinks(sqlOptions(input.config))))) >= 0 || input.text.includes('$where');
+    return mayHoldQuery(input) && !isLeftOut(input);
   },
+  costlyLooks: true,
   // `check` reports only at a `$where` or at a call the candidate search keeps, and that search reads this
   // file alone (SQLite's names count when the text may import it); other languages' front ends are not asked
   mayReportInTree({ text, tree, languageId, config }: ParsedFileInput) {
@@ -366,7 +373,7 @@ export const sqlConcatenation: Rule = {
         for (const candidate of candidates) {
           if (context.timeLeftMs() <= 0) return stopAt(i);
           const match = matchSink(candidate, imports.drivers, entries);
-          if (match) checkCall(analysis, candidate, match.entry, !agree(analysis, candidate, match.claims));
+          if (match) checkCall(analysis, candidate, match.entry, match.claims);
         }
         for (const { value } of wherePairs) checkWherePair(analysis, value);
         // cut short by the time budget: its findings so far are reported, but not remembered as all it holds

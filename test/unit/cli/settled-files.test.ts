@@ -7,6 +7,7 @@ import { projectOfFacts } from '../../../src/cli/project';
 import { analyzeFile } from '../../../src/cli/scan';
 import { resultBeforeFacts, analyze } from '../../../src/engine/analyze';
 import { defaultConfig } from '../../../src/engine/config';
+import type { Rule } from '../../../src/engine/rule';
 import { parsedFactsOfText } from '../../../src/engine/project/project-index';
 import { sharedGrammars } from '../../../src/engine/parser';
 import { projectFrom } from '../../../src/testing/project-from';
@@ -90,5 +91,51 @@ describe('resultBeforeFacts', () => {
 
   it('needs no tree where no rule may report by the text alone', () => {
     assert.deepStrictEqual(resultBeforeFacts(FILES['src/format.js'], options), { findings: [], notes: [] });
+  });
+
+  describe('asks the rules with costly looks last', () => {
+    const meta = { description: '', defaultSeverity: 'warning' as const, languages: ['javascript' as const], references: [], messages: {}, guideAnchor: 'security', scope: 'file' as const };
+    /** A rule whose looks say `text` and `tree`, and note that they were asked in `asked`. */
+    const rule = (id: string, looks: { text: boolean; tree: boolean }, asked: string[], costlyLooks = false): Rule => ({
+      meta: { ...meta, id },
+      ...(costlyLooks ? { costlyLooks } : {}),
+      mayReport: () => (asked.push(`${id} text`), looks.text),
+      mayReportInTree: () => (asked.push(`${id} tree`), looks.tree),
+      check: () => undefined,
+    });
+    const brokenText = 'exports.f = () => { return (1 + ; };\n';
+
+    async function settle(rules: (asked: string[]) => Rule[], text = FILES['src/format.js']) {
+      const asked: string[] = [];
+      const parsed = await parsedFactsOfText(fileName, text, 'javascript', sharedGrammars(), '/p', true, true);
+      try {
+        return { result: resultBeforeFacts(text, { ...options, rules: rules(asked) }, parsed.tree && { tree: parsed.tree, facts: parsed.facts }), asked };
+      } finally {
+        parsed.tree?.delete();
+      }
+    }
+
+    it('and not at all once another rule may report by both its looks', async () => {
+      const { result, asked } = await settle((asked) => [rule('costly', { text: true, tree: true }, asked, true), rule('cheap', { text: true, tree: true }, asked)]);
+      assert.deepStrictEqual([result, asked], [undefined, ['cheap text', 'cheap tree']]);
+    });
+
+    it('settling nothing where only the costly rule may report', async () => {
+      const { result, asked } = await settle((asked) => [rule('costly', { text: true, tree: true }, asked, true), rule('cheap', { text: true, tree: false }, asked)]);
+      assert.deepStrictEqual([result, asked], [undefined, ['cheap text', 'cheap tree', 'costly text', 'costly tree']]);
+    });
+
+    it('giving what the analysis says of the tree when a rule may report by its text but none by its tree', async () => {
+      const rules = (asked: string[]) => [rule('costly', { text: true, tree: false }, asked, true), rule('cheap', { text: false, tree: true }, asked)];
+      const { result, asked } = await settle(rules, brokenText);
+      assert.deepStrictEqual(asked, ['cheap text', 'costly text', 'costly tree']);
+      assert.deepStrictEqual(result, await analyze(brokenText, { ...options, rules: rules([]) }));
+      assert.strictEqual(result?.syntaxError?.line, 0);
+    });
+
+    it('and an empty report, with nothing said of syntax errors, when no rule may report by its text', async () => {
+      const { result } = await settle((asked) => [rule('costly', { text: false, tree: true }, asked, true), rule('cheap', { text: false, tree: true }, asked)], brokenText);
+      assert.deepStrictEqual(result, { findings: [], notes: [] });
+    });
   });
 });

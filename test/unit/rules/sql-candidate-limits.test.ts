@@ -6,7 +6,9 @@ import { sharedGrammars } from '../../../src/engine/parser';
 import type { Rule } from '../../../src/engine/rule';
 import { Ancestry } from '../../../src/engine/rules/sql/ancestry';
 import { CANDIDATE_WORK, callPattern, findCandidates, reportUnchecked, type CandidateBounds, type FoundCandidates } from '../../../src/engine/rules/sql/candidates';
+import { SINKS, sinkMethodNames } from '../../../src/engine/rules/sql/sinks';
 import { LineIndex, matchAllIn } from '../../../src/engine/text';
+import { pick, seededRandom } from '../seeded-random';
 
 // The search for query calls stops on an amount of work, so the same text stops at the same call whatever
 // the machine's load; the clock stays only as a safety net. Either way the stop is said: the file is reported
@@ -25,6 +27,26 @@ async function search(text: string, bounds: CandidateBounds): Promise<{ found: n
     tree.delete();
   }
 }
+
+describe('sql-concatenation: the text search for query calls', () => {
+  const names = sinkMethodNames(SINKS);
+  /** The pattern as first written, with the name character before a name ruled out ahead of it. */
+  const alternatives = [...names].sort((a, b) => b.length - a.length).map((n) => n.replace(/\$/g, '\\$')).join('|');
+  const reference = new RegExp(`(?<![\\w$])(${alternatives})\\s*(?:<[^;(){}]*>\\s*)?\\(`, 'g');
+  const found = (pattern: RegExp, text: string) => matchAllIn(pattern, text).map((m) => `${m.index}:${m[0]}`);
+
+  it('finds the calls a leading check for a name character finds, no more and no fewer', () => {
+    const texts = [
+      'db.query(sql); myquery(sql); $query(x); _query(x); q.$queryRaw`x`; prisma.$queryRawUnsafe(s)',
+      'xquery<T> run<U>(a); xget < a && b > (c); a.get<Row[]>(sql); where (x); awhere(x)',
+      'query query(x) queryquery(y) query\n  (z) .all(w) all2(v) $where(u)',
+    ];
+    const random = seededRandom(20);
+    const pieces = [...names, ...names.map((n) => `x${n}`), '$', '_', ' ', '.', '(', '<T>', '<', '>', '\n', 'a', '1', ';'];
+    for (let i = 0; i < 200; i++) texts.push(Array.from({ length: 40 }, () => pick(random, pieces)).join(''));
+    for (const text of texts) assert.deepStrictEqual(found(callPattern(names), text), found(reference, text), text);
+  });
+});
 
 describe('sql-concatenation: limits on the search for query calls', () => {
   it('looks at every call of written code within its work limit', async () => {

@@ -14,6 +14,8 @@ const e = [{ messageId: 'concatenated' }];
 const FILE = '/p/server/utils/migrate.js';
 const PACKAGE_JSON = '{ "name": "server", "main": "index.js", "scripts": { "start": "node index.js" } }';
 const PACKAGE = { '/p/server/package.json': PACKAGE_JSON };
+/** A package built from `src/` into `dist/`, started from its built output. */
+const BUILT_PACKAGE_JSON = '{ "name": "server", "main": "src/index", "scripts": { "start": "node dist/index.js" } }';
 const INDEX = "const express = require('express');\nconst app = express();\napp.listen(3000);\n";
 
 const migrate = [
@@ -60,6 +62,12 @@ runRuleTests(sqlConcatenation, {
       code: migrate,
     },
     withLaunchConfig<ValidCase>({
+      name: 'a package started from its built output, with nothing naming the module\'s: the module is dead',
+      fileName: '/p/server/src/utils/migrate.ts',
+      files: { '/p/server/package.json': BUILT_PACKAGE_JSON, '/p/server/src/index.ts': INDEX, '/p/server/Dockerfile': 'FROM node:22\nCMD ["node", "build/index.js"]\n' },
+      code: migrate,
+    }),
+    withLaunchConfig<ValidCase>({
       name: 'a sentence with the folder name in it names no module, nor does a string of another package, nor a path to another index module',
       fileName: '/p/server/utils/database/index.js',
       files: {
@@ -80,6 +88,20 @@ runRuleTests(sqlConcatenation, {
       code: migrate,
       errors: e,
     }),
+    withLaunchConfig<InvalidCase>({
+      name: 'a package.json script runs the built output of the module (`dist/x.js` for `src/x`)',
+      fileName: '/p/server/src/utils/migrate.ts',
+      files: { '/p/server/package.json': BUILT_PACKAGE_JSON.replace('"start"', '"migrate": "node dist/utils/migrate.js", "start"'), '/p/server/src/index.ts': INDEX },
+      code: migrate,
+      errors: e,
+    }),
+    {
+      name: 'a Dockerfile CMD runs the built output of the module (`build/x.js` for `src/x`)',
+      fileName: '/p/server/src/utils/migrate.js',
+      files: { '/p/server/package.json': BUILT_PACKAGE_JSON, '/p/server/src/index.js': INDEX, '/p/server/Dockerfile': 'FROM node:22\nCMD ["node", "build/utils/migrate.js"]\n' },
+      code: migrate,
+      errors: e,
+    },
     withLaunchConfig<InvalidCase>({
       name: 'a root script changes folder before running it',
       fileName: FILE,

@@ -77,7 +77,8 @@ export function refusesOnceSetUp(code: string): boolean {
  * to be told apart by.
  */
 export function limitsByAddress(code: string): boolean {
-  return /\b\w*(?:rate_?limit|limiter)\w*\s*\.\s*\w+\s*\(/i.test(code) && /x-forwarded-for|\b(?:req|request)\s*\.\s*(?:ip|socket\s*\.\s*remoteAddress)\b/i.test(code);
+  // (a word holding `ratelimit` or `limiter`, then `.method(`: the name's start needs no looking for, so none is matched)
+  return /(?:rate_?limit|limiter)\w*\s*\.\s*\w+\s*\(/i.test(code) && /x-forwarded-for|\b(?:req|request)\s*\.\s*(?:ip|socket\s*\.\s*remoteAddress)\b/i.test(code);
 }
 
 /** True when the handler answers only in a mock mode and 404 otherwise: a development double of an API. */

@@ -51,7 +51,10 @@ export function callPattern(names: readonly string[]): RegExp {
   const alternatives = [...names].sort((a, b) => b.length - a.length).map(escapeName).join('|');
   let pattern = callPatterns.get(alternatives);
   if (!pattern) {
-    pattern = new RegExp(`(?<![\\w$])(${alternatives})\\s*(?:<[^;(){}]*>\\s*)?\\(`, 'g');
+    // A name character before the name is looked for once the name matched (`(?<=(?<![\w$])\1)`), not before
+    // trying every position: the same matches as a leading `(?<![\w$])`, but the scan can skip ahead on the names'
+    // first letters, which makes it about twice as fast.
+    pattern = new RegExp(`(${alternatives})(?<=(?<![\\w$])\\1)\\s*(?:<[^;(){}]*>\\s*)?\\(`, 'g');
     callPatterns.set(alternatives, pattern);
   }
   patternOfList.set(names, pattern);
@@ -181,7 +184,7 @@ export interface FoundCandidates {
  * (`get`, `all`, `exec`) whose argument is not written as text right there is kept only when its receiver
  * is named like a database handle or the file uses SQLite, whose API those names belong to.
  */
-export function findCandidates(text: string, ancestry: Ancestry, hits: readonly RegExpMatchArray[], usesSqlite: boolean, bounds: CandidateBounds = {}): FoundCandidates {
+export function findCandidates(text: string, ancestry: Ancestry, hits: Iterable<RegExpMatchArray>, usesSqlite: boolean, bounds: CandidateBounds = {}): FoundCandidates {
   const { work: workLimit = CANDIDATE_WORK, stopAt = Infinity, now = () => performance.now(), upTo = Infinity } = bounds;
   const candidates: Candidate[] = [];
   let tooDeep = 0;
@@ -231,6 +234,8 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
     ancestry.remember(ancestors);
     // a deep call's path is read again when needed instead of kept (10,000 nested calls would keep 50 million nodes)
     candidates.push({ call: found.call, args, sqlArg: args[0], method, receiver, chain, bare: !found.member, ...(ancestry.isShallow(ancestors) ? { ancestors } : {}) });
+    // enough found: the next hit is not even looked for
+    if (candidates.length >= upTo) break;
   }
   return { candidates, tooDeep, ...(stopped ? { stopped } : {}) };
 }
@@ -240,9 +245,8 @@ export function findCandidates(text: string, ancestry: Ancestry, hits: readonly 
  * has no query call to report. `usesSqlite` as there, or `true` where that is not known yet.
  */
 export function holdsCandidate(text: string, root: Node, names: readonly string[], usesSqlite: boolean): boolean {
-  const hits = matchAllIn(callPattern(names), text);
-  if (hits.length === 0) return false;
-  const found = findCandidates(text, new Ancestry(root), hits, usesSqlite, { upTo: 1 });
+  // the calls are read one at a time: the text after the first candidate is not searched
+  const found = findCandidates(text, new Ancestry(root), text.matchAll(callPattern(names)), usesSqlite, { upTo: 1 });
   return found.candidates.length > 0 || found.tooDeep > 0 || found.stopped !== undefined;
 }
 
