@@ -72,9 +72,11 @@ async function main() {
     // the CLI: `dist/cli.js` (the command) loads `dist/cli-main.js` through a V8 code cache (src/cli/code-cache.ts)
     { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [vendorSplit, builtinImportsAsRequire] },
-    // the CLI's scan threads (src/cli/scan-worker.ts): each loads only the scanner and the engine, not the
-    // CLI's commands (`check` alone brings child_process, net and crypto), which every thread would compile again
-    { ...common, entryPoints: ['src/cli/scan-worker.ts'], outfile: 'dist/scan-worker.js', plugins: [vendorSplit] },
+    // the CLI's scan threads: `dist/scan-thread.js` (src/cli/scan-thread.ts) loads `dist/scan-worker.js` through the
+    // code cache; that loads only the scanner and the engine, not the CLI's commands (`check` alone brings
+    // child_process, net and crypto), which every thread would compile again
+    { ...common, entryPoints: ['src/cli/scan-thread.ts'], outfile: 'dist/scan-thread.js' },
+    { ...common, entryPoints: ['src/cli/scan-worker.ts'], outfile: 'dist/scan-worker.js', plugins: [vendorSplit, builtinImportsAsRequire] },
     ...VENDORED.map((name) => ({ ...common, entryPoints: [require.resolve(name)], outfile: `dist/${vendorFile(name)}` })),
   ];
   if (watch) {

@@ -12,7 +12,7 @@ import { projectOfFacts, readPackageJsons } from './project';
 import { relativePath, type FileReport } from './scan';
 import type { ScanCache } from './scan-cache';
 import { shareLine } from './share-channel';
-import { SCAN_WORKER_ROLE, factsOfPart, factsParts, type ScanReply, type ScanRequest } from './scan-worker';
+import { factsOfPart, factsParts, type ScanReply, type ScanRequest, type ScanWorkerData } from './scan-worker';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
 
 export interface ProjectScan {
@@ -75,13 +75,13 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
 }
 
 /**
- * The script a scan thread runs: `scan-worker.js` beside this code, the worker's own bundle (dist/) or its
- * compiled module (tests). It holds the scanner and the engine only, so a thread starts without loading the CLI.
+ * The script a scan thread runs: `scan-thread.js` beside this code (dist/, or the compiled modules in tests), which
+ * loads the scanner and the engine only (`scan-worker.js`), so a thread starts without loading the CLI.
  */
-const SCAN_WORKER_FILE = path.join(__dirname, 'scan-worker.js');
+const SCAN_THREAD_FILE = path.join(__dirname, 'scan-thread.js');
 
 /**
- * A worker thread running the scanner (see `SCAN_WORKER_FILE`). Facts travel both ways in parts (see
+ * A worker thread running the scanner (see `SCAN_THREAD_FILE`). Facts travel both ways in parts (see
  * `FACTS_PER_MESSAGE`); those received share their strings with this thread's `strings`.
  */
 function inWorker(settings: ScannerSettings, role: string, strings: SharedStrings): ScannerHandle {
@@ -93,7 +93,7 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
   /** The facts the worker sent ahead of its reply to `facts`. */
   let arrived: Array<[string, FileFacts]> = [];
   const shares = shareLine();
-  const worker = new Worker(SCAN_WORKER_FILE, { workerData: { role: SCAN_WORKER_ROLE, settings, shares: shares.line }, transferList: [shares.line.port] });
+  const worker = new Worker(SCAN_THREAD_FILE, { workerData: { settings, shares: shares.line } satisfies ScanWorkerData, transferList: [shares.line.port] });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
     pending?.reject(error);

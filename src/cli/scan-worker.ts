@@ -1,4 +1,4 @@
-import { isMainThread, parentPort, workerData } from 'worker_threads';
+import { parentPort } from 'worker_threads';
 import type { FileFacts } from '../engine/project';
 import { SharedStrings } from '../engine/project/shared-strings';
 import type { FileBatches } from './file-batches';
@@ -8,9 +8,6 @@ import { projectOfFacts, type PackageJson } from './project';
 import type { FileReport } from './scan';
 import { awaitingShares, type ShareLine } from './share-channel';
 import { threadMemory, type ThreadMemory } from './thread-memory';
-
-/** Marks a worker thread started to scan, so that loading this code elsewhere in a worker starts nothing. */
-export const SCAN_WORKER_ROLE = 'backend-guide-scan-worker';
 
 /**
  * Files' facts per message between threads. A message is copied whole into a buffer by its sender and then
@@ -57,8 +54,17 @@ export type ScanReply =
   | { kind: 'disposed' }
   | { kind: 'failed'; message: string };
 
-/** Answers the main thread's requests one at a time, with a scanner of this thread's files. */
-function serveScanRequests(settings: ScannerSettings, shares: ShareLine): void {
+/** What a scan thread is started with (its `workerData`). */
+export interface ScanWorkerData {
+  settings: ScannerSettings;
+  shares: ShareLine;
+}
+
+/**
+ * Answers the main thread's requests one at a time, with a scanner of this thread's files (see `scan-thread.ts`).
+ * `analysed` runs after the analysis, before its reply: the main thread ends the thread once it has every reply.
+ */
+export function serveScanRequests({ settings, shares }: ScanWorkerData, analysed?: () => void): void {
   const port = parentPort!;
   const strings = new SharedStrings();
   const scanner = new FileScanner(settings, undefined, strings);
@@ -81,6 +87,7 @@ function serveScanRequests(settings: ScannerSettings, shares: ShareLine): void {
       // the project-wide results come from the main thread as it computes them (see `share-channel.ts`)
       const project = awaitingShares(projectOfFacts(settings.root, facts, request.packages), shares);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused), request.others);
+      analysed?.();
       return { kind: 'reports', reports, memory: threadMemory('analysis') };
     }
     scanner.dispose();
@@ -97,11 +104,4 @@ function serveScanRequests(settings: ScannerSettings, shares: ShareLine): void {
       (error: unknown) => port.postMessage({ kind: 'failed', message: error instanceof Error ? error.stack ?? error.message : String(error) } satisfies ScanReply),
     );
   });
-}
-
-// Worker threads run the file that started them (the bundled CLI, or this compiled file in tests); the role
-// in workerData tells this code to serve.
-if (!isMainThread && (workerData as { role?: string } | undefined)?.role === SCAN_WORKER_ROLE) {
-  const { settings, shares } = workerData as { settings: ScannerSettings; shares: ShareLine };
-  serveScanRequests(settings, shares);
 }

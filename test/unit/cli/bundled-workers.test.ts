@@ -24,11 +24,11 @@ function runBundle(cli: string, cwd: string, argv: string[], tmp: string, env: R
 describe('CLI bundle on several threads', () => {
   it('starts its workers from the worker bundle beside the CLI and finds what one thread finds', async function () {
     this.timeout(120_000);
-    // The same bundles as esbuild.js makes (the command, the CLI it loads through the code cache, the scan worker;
-    // each one CommonJS file, the grammars in wasm/ beside them)
+    // The same bundles as esbuild.js makes (the command, the CLI it loads through the code cache, the scan thread
+    // and the scanner it loads the same way; each one CommonJS file, the grammars in wasm/ beside them)
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-bundle-'));
     const { builtinImportsAsRequire } = require(path.join(ROOT, 'esbuild-plugins.js')) as { builtinImportsAsRequire: import('esbuild').Plugin };
-    for (const [entry, out] of [['src/cli/bin.ts', 'cli.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-worker.ts', 'scan-worker.js']]) {
+    for (const [entry, out] of [['src/cli/bin.ts', 'cli.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-thread.ts', 'scan-thread.js'], ['src/cli/scan-worker.ts', 'scan-worker.js']]) {
       await build({ entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent', plugins: [builtinImportsAsRequire] });
     }
     const wasm = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
@@ -40,13 +40,17 @@ describe('CLI bundle on several threads', () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-compile-cache-'));
     const parallel = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '3'], tmp);
     const cacheFolder = fs.readdirSync(tmp).find((name) => name.startsWith('backend-guide-compile-cache'));
-    assert.ok(cacheFolder && fs.readdirSync(path.join(tmp, cacheFolder)).some((name) => name.startsWith('cli-main.js-')), 'the run left a code cache of the CLI');
-    // this run compiles from the cache
+    const cached = cacheFolder ? fs.readdirSync(path.join(tmp, cacheFolder)) : [];
+    assert.ok(cached.some((name) => name.startsWith('cli-main.js-')), 'the run left a code cache of the CLI');
+    assert.ok(cached.some((name) => name.startsWith('scan-worker.js-')), 'the run left a code cache of the scanner its workers load');
+    // these compile from the cache
+    const cachedParallel = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '3'], tmp);
     const serial = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1'], tmp);
     const uncached = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1'], tmp, { BACKEND_GUIDE_COMPILE_CACHE: '0' });
     assert.strictEqual(parallel.stderr, '');
     assert.strictEqual(parallel.code, serial.code);
     assert.strictEqual(parallel.stdout, serial.stdout);
+    assert.strictEqual(cachedParallel.stdout, serial.stdout);
     assert.strictEqual(uncached.stdout, serial.stdout);
     assert.ok((JSON.parse(parallel.stdout) as { summary: { total: number } }).summary.total > 0, 'the project has findings');
   });
