@@ -1,5 +1,6 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { ValueOrigin } from '../../model/sql';
+import { escapeRegExp } from '../../text';
 import { requestOrigin } from './origins';
 import type { PyArgCode, PyOriginCode } from './python-facts';
 import { CONSTANT_NAME, named, plainStringValue, unwrapPy } from './syntax';
@@ -205,8 +206,7 @@ export class LocalOrigins {
   /** As `mentionsOf`, for a name with characters outside `\w` (a name in other scripts), by a search of its own. */
   private searched(name: string): number[] {
     const found: number[] = [];
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const match of this.text!.matchAll(new RegExp(`(?<![\\w.])${escaped}(?!\\w)`, 'g'))) found.push(this.scope.startIndex + match.index);
+    for (const match of this.text!.matchAll(new RegExp(`(?<![\\w.])${escapeRegExp(name)}(?!\\w)`, 'g'))) found.push(this.scope.startIndex + match.index);
     return found;
   }
 
