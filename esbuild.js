@@ -1,7 +1,7 @@
 // Builds the extension and CLI bundles into dist/ and copies the tree-sitter WASM files they load.
 // Usage: node esbuild.js [--production] [--watch]
 const esbuild = require('esbuild');
-const { builtinImportsAsRequire } = require('./esbuild-plugins');
+const { builtinImportsAsRequire, treeSitterNodes } = require('./esbuild-plugins');
 const fs = require('fs');
 const path = require('path');
 
@@ -66,9 +66,9 @@ async function main() {
   if (!watch) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   copyWasm();
   const builds = [
-    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorSplit] },
+    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorSplit, treeSitterNodes] },
     // the editor's analysis worker (src/analysis-worker/), started by the extension on first use
-    { ...common, entryPoints: ['src/analysis-worker/worker-main.ts'], outfile: 'dist/analysis-worker.js', plugins: [vendorSplit] },
+    { ...common, entryPoints: ['src/analysis-worker/worker-main.ts'], outfile: 'dist/analysis-worker.js', plugins: [vendorSplit, treeSitterNodes] },
     // the CLI: `dist/cli.js` (the command) loads `dist/cli-main.js` through a V8 code cache (src/cli/code-cache.ts)
     { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [vendorSplit, builtinImportsAsRequire] },
