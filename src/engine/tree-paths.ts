@@ -10,13 +10,25 @@ const DEEP_WALK = 64;
 
 export class TreeParents {
   private index: Map<number, Node> | undefined;
+  /** Parents the readers of the tree met on their way down (see `note`). */
+  private readonly known = new Map<number, Node>();
 
   constructor(private readonly root: Node) {}
 
   /** The node's parent; `stepsSoFar` is how far up the caller's walk already went. */
   of(node: Node, stepsSoFar = 0): Node | null {
+    const known = this.known.get(node.id);
+    if (known) return known;
     if (!this.index && stepsSoFar > DEEP_WALK) this.index = indexParents(this.root);
     return this.index ? this.index.get(node.id) ?? null : node.parent;
+  }
+
+  /**
+   * Tells that `parent` holds `child`, as a reader that came down from `parent` knows: a later walk up from
+   * below `child` then takes this step with a map read instead of a descent from the root.
+   */
+  note(child: Node, parent: Node): void {
+    this.known.set(child.id, parent);
   }
 }
 
@@ -45,7 +57,8 @@ export class OrderedDescent {
   /** Where each node of `path` ends: read once per node (a read of `endIndex` is a call into WASM). */
   private readonly ends: number[];
 
-  constructor(root: Node) {
+  /** `parents`: told of each step down, for the walks up that start below the nodes found (see `TreeParents.note`). */
+  constructor(root: Node, private readonly parents?: TreeParents) {
     this.path = [root];
     this.ends = [root.endIndex];
   }
@@ -63,6 +76,7 @@ export class OrderedDescent {
       if (!child || child.startIndex > start) return path;
       const childEnd = child.endIndex;
       if (end > childEnd) return path;
+      this.parents?.note(child, path[path.length - 1]);
       path.push(child);
       ends.push(childEnd);
     }
