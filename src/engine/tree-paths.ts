@@ -12,6 +12,8 @@ export class TreeParents {
   private index: Map<number, Node> | undefined;
   /** Parents the readers of the tree met on their way down (see `note`). */
   private readonly known = new Map<number, Node>();
+  /** Paths from the root that their owners keep up to date (see `follow`). */
+  private readonly paths: (readonly Node[])[] = [];
 
   constructor(private readonly root: Node) {}
 
@@ -19,6 +21,10 @@ export class TreeParents {
   of(node: Node, stepsSoFar = 0): Node | null {
     const known = this.known.get(node.id);
     if (known) return known;
+    const id = node.id;
+    for (const path of this.paths) {
+      for (let i = path.length - 1; i > 0; i--) if (path[i].id === id) return path[i - 1];
+    }
     if (!this.index && stepsSoFar > DEEP_WALK) this.index = indexParents(this.root);
     return this.index ? this.index.get(node.id) ?? null : node.parent;
   }
@@ -29,6 +35,15 @@ export class TreeParents {
    */
   note(child: Node, parent: Node): void {
     this.known.set(child.id, parent);
+  }
+
+  /**
+   * Takes the parents of the nodes on `path` (from the root down, each node's parent before it) from it, as it
+   * stands when asked: its owner changes it in place as it moves through the tree (see `OrderedDescent`). Cheaper
+   * than noting each step, when few of the nodes passed are ever climbed through.
+   */
+  follow(path: readonly Node[]): void {
+    this.paths.push(path);
   }
 }
 
@@ -57,10 +72,11 @@ export class OrderedDescent {
   /** Where each node of `path` ends: read once per node (a read of `endIndex` is a call into WASM). */
   private readonly ends: number[];
 
-  /** `parents`: told of each step down, for the walks up that start below the nodes found (see `TreeParents.note`). */
-  constructor(root: Node, private readonly parents?: TreeParents) {
+  /** `parents`: given the path, for the walks up that start below the nodes found (see `TreeParents.follow`). */
+  constructor(root: Node, parents?: TreeParents) {
     this.path = [root];
     this.ends = [root.endIndex];
+    parents?.follow(this.path);
   }
 
   /** The nodes from the root down to the smallest one holding `start..end` (the last). */
@@ -76,7 +92,6 @@ export class OrderedDescent {
       if (!child || child.startIndex > start) return path;
       const childEnd = child.endIndex;
       if (end > childEnd) return path;
-      this.parents?.note(child, path[path.length - 1]);
       path.push(child);
       ends.push(childEnd);
     }

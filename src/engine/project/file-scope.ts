@@ -168,36 +168,27 @@ export class FileScope {
     let map = this.blocks.get(block.id);
     if (!map) {
       map = new Map();
-      for (const statement of namedChildren(block)) this.declare(statement, block, map);
+      for (const statement of namedChildren(block)) this.declare(statement, map);
       this.blocks.set(block.id, map);
     }
     return map;
   }
 
-  /**
-   * Declares what `statement` binds in `block`. The steps from a declared value up to the block are noted: the
-   * value is read next (see `FileValues.refOfName`), and names inside it are looked up from where they stand.
-   */
-  private declare(statement: Node, block: Node, map: Map<string, Declaration>): void {
+  private declare(statement: Node, map: Map<string, Declaration>): void {
     let node = statement;
     let type = node.type;
     if (UNWRAP_STATEMENTS.has(type)) {
       const inner = node.childForFieldName('declaration');
       if (!inner) return;
-      this.parents.note(inner, node);
       node = inner;
       type = node.type;
     }
     switch (type) {
       case 'lexical_declaration':
       case 'variable_declaration':
-        this.parents.note(statement, block);
         for (const declarator of namedChildren(node)) {
           if (declarator.type !== 'variable_declarator') continue;
-          const value = declarator.childForFieldName('value');
-          this.parents.note(declarator, node);
-          if (value) this.parents.note(value, declarator);
-          declarePattern(declarator.childForFieldName('name'), value, [], map);
+          declarePattern(declarator.childForFieldName('name'), declarator.childForFieldName('value'), [], map);
         }
         return;
       case 'function_declaration':
