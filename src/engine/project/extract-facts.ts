@@ -85,7 +85,8 @@ class FactExtractor {
     this.collectFactories();
     this.collectEvents();
     this.collectPlainCalls();
-    if (/@Controller\b|useGlobalGuards|APP_GUARD/.test(this.text)) {
+    // (three scans for fixed text: one pattern with three branches is tried at every character)
+    if (/@Controller\b/.test(this.text) || this.text.includes('useGlobalGuards') || this.text.includes('APP_GUARD')) {
       const nest = extractNestFacts(this.root, this.text, (offset) => this.values.rangeOf({ start: offset, end: offset }).start.line + 1);
       this.facts.nestControllers = nest.controllers;
       this.facts.globalGuards = nest.globalGuards;
