@@ -32,13 +32,24 @@ function nodeHandleAsProperty(text, file) {
   return rewriteOnce(rewritten, /C\.setValue\(address, node\[0\], "i32"\);/, 'C.setValue(address, node.handle, "i32");', file, "marshalNode's read of the handle");
 }
 
+/**
+ * A node's type is asked of the runtime (a call into WASM) on every read, and the engine reads the type of the
+ * same node object again and again (a scope lookup, then the step that follows it, then the rule that reads the
+ * node). A node's type never changes, so the first read is kept on the node. The slot is made in the
+ * constructor, so that every node has the same shape.
+ */
+function nodeTypeKept(text, file) {
+  const rewritten = rewriteOnce(text, /(var Node = class \{[\s\S]{0,1000}?this\.handle = other;)/, '$1\n    this.typeName = void 0;', file, "the Node constructor's handle");
+  return rewriteOnce(rewritten, /( {2}get type\(\) \{\n\s*return )(this\.tree\.language\.types\[this\.typeId\] \|\| "ERROR";)/, '$1this.typeName ??= $2', file, "the Node's type getter");
+}
+
 /** The tree-sitter runtime as bundled: with `importsAsRequire` also loadable from a code cache (see above). */
 function treeSitterRuntime(options) {
   return {
     name: options.importsAsRequire ? 'tree-sitter-runtime-cached' : 'tree-sitter-runtime',
     setup(build) {
       build.onLoad({ filter: TREE_SITTER_RUNTIME }, (args) => {
-        let text = nodeHandleAsProperty(fs.readFileSync(args.path, 'utf8'), args.path);
+        let text = nodeTypeKept(nodeHandleAsProperty(fs.readFileSync(args.path, 'utf8'), args.path), args.path);
         if (options.importsAsRequire) text = importsAsRequire(text, args.path);
         return { contents: text, loader: 'js' };
       });
@@ -51,4 +62,4 @@ const builtinImportsAsRequire = treeSitterRuntime({ importsAsRequire: true });
 /** For the other bundles (the extension and its analysis worker). */
 const treeSitterNodes = treeSitterRuntime({ importsAsRequire: false });
 
-module.exports = { builtinImportsAsRequire, treeSitterNodes, nodeHandleAsProperty };
+module.exports = { builtinImportsAsRequire, treeSitterNodes, nodeHandleAsProperty, nodeTypeKept };
