@@ -19,14 +19,17 @@ export class TreeParents {
 
   /** The node's parent; `stepsSoFar` is how far up the caller's walk already went. */
   of(node: Node, stepsSoFar = 0): Node | null {
+    if (!this.index && stepsSoFar > DEEP_WALK) this.index = indexParents(this.root);
+    if (this.index) return this.index.get(node.id) ?? null;
     const known = this.known.get(node.id);
     if (known) return known;
     const id = node.id;
     for (const path of this.paths) {
+      // (a path deeper than that is not searched step by step: the tree is deep, and its parents get indexed)
+      if (path.length > DEEP_WALK) continue;
       for (let i = path.length - 1; i > 0; i--) if (path[i].id === id) return path[i - 1];
     }
-    if (!this.index && stepsSoFar > DEEP_WALK) this.index = indexParents(this.root);
-    return this.index ? this.index.get(node.id) ?? null : node.parent;
+    return node.parent;
   }
 
   /**
