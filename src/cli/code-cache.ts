@@ -26,10 +26,17 @@ interface Pending {
   script: vm.Script;
   file: string;
   folder: string;
+  /** The bundle's file name, which starts the name of each of its caches (see `cacheFileOf`). */
+  bundle: string;
 }
 
-/** Caches to write (`saveCompileCaches`), made after the work: they then hold every function the run compiled. */
-const pending: Pending[] = [];
+/**
+ * Caches to write (`saveCompileCaches`), made after the work: they then hold every function the run compiled.
+ * One list per thread, whichever copy of this module asks: `cli.js` and the CLI's bundle it loads each hold one
+ * (the CLI's loads the engine's bundle), and `cli.js` saves them all.
+ */
+const PENDING = Symbol.for('backend-guide.pending-compile-caches');
+const pending: Pending[] = ((globalThis as { [PENDING]?: Pending[] })[PENDING] ??= []);
 
 /** The cache folder, made if missing; `undefined` when it cannot be used safely. */
 function cacheFolder(): string | undefined {
@@ -65,14 +72,13 @@ function readCache(cacheFile: string): Buffer | undefined {
 
 /** Writes each cache this thread still owes (to a temporary file first), and removes older ones of the same bundle. */
 export function saveCompileCaches(): void {
-  for (const { script, file, folder } of pending.splice(0)) {
+  for (const { script, file, folder, bundle } of pending.splice(0)) {
     try {
       const data = script.createCachedData();
       const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
       fs.writeFileSync(temporary, data, { mode: 0o600 });
       fs.renameSync(temporary, file);
       const name = path.basename(file);
-      const bundle = name.slice(0, name.indexOf('-'));
       for (const other of fs.readdirSync(folder)) {
         if (other !== name && other.startsWith(`${bundle}-`) && other.endsWith('.bin')) fs.rmSync(path.join(folder, other), { force: true });
       }
@@ -95,7 +101,7 @@ export function requireCompiled(file: string): unknown {
     const cacheFile = folder && cacheFileOf(folder, file, source);
     const cachedData = cacheFile ? readCache(cacheFile) : undefined;
     const script = new vm.Script(Module.wrap(source.replace(/^#!.*/, '')), { filename: file, cachedData });
-    if (folder && cacheFile && (!cachedData || script.cachedDataRejected)) pending.push({ script, file: cacheFile, folder });
+    if (folder && cacheFile && (!cachedData || script.cachedDataRejected)) pending.push({ script, file: cacheFile, folder, bundle: path.basename(file) });
     const compiled = script.runInThisContext() as (exports: unknown, require: NodeRequire, module: Module, filename: string, dirname: string) => void;
     const loaded = new Module(file, module);
     loaded.filename = file;

@@ -5,8 +5,9 @@ import * as path from 'path';
 import type { FileFacts } from '../engine/project';
 import { readRegularBytes } from '../files/project-files';
 import { fromPlainJson, toPlainJson } from './plain-json';
-import type { PackageJson } from './project';
-import { relativePath, type FileReport } from './scan';
+import type { PackageJson } from './project-manifests';
+import { relativePath } from './relative-path';
+import type { FileReport } from './scan';
 
 /**
  * The CLI's `--cache`: what a scan learnt about each file, kept between runs, like ESLint's `.eslintcache`.
@@ -131,9 +132,9 @@ function packagesDigestOf(packages: readonly PackageJson[]): string {
 }
 
 /** The part of the key that names this engine build: its version and the code that runs. */
-export function engineKey(version: string, codeFile: string): string {
+export function engineKey(version: string, codeFiles: readonly string[]): string {
   try {
-    return `${version}:${sha1(fs.readFileSync(codeFile))}`;
+    return `${version}:${codeFiles.map((file) => sha1(fs.readFileSync(file))).join(':')}`;
   } catch {
     return `${version}:unknown-build`;
   }
