@@ -66,17 +66,20 @@ async function main() {
   if (!watch) fs.rmSync(path.join(__dirname, 'dist'), { recursive: true, force: true });
   copyWasm();
   const builds = [
-    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'], plugins: [vendorSplit, treeSitterNodes] },
+    // the extension: `dist/extension.js` (src/extension/loader.ts) loads `dist/extension-main.js` through the code cache
+    { ...common, entryPoints: ['src/extension/loader.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension-main.js', external: ['vscode'], plugins: [vendorSplit, builtinImportsAsRequire] },
     // the editor's analysis worker (src/analysis-worker/), started by the extension on first use
     { ...common, entryPoints: ['src/analysis-worker/worker-main.ts'], outfile: 'dist/analysis-worker.js', plugins: [vendorSplit, treeSitterNodes] },
-    // the CLI: `dist/cli.js` (the command) loads `dist/cli-main.js` through a V8 code cache (src/cli/code-cache.ts)
+    // the CLI: `dist/cli.js` (the command) loads `dist/cli-main.js` (the commands) through a V8 code cache
+    // (src/cli/code-cache.ts), and that loads `dist/scan-engine.js` (the scanner and the engine) when a command
+    // needs it: a rescan of an unchanged project from --cache does not
     { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
-    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [vendorSplit, builtinImportsAsRequire] },
-    // the CLI's scan threads: `dist/scan-thread.js` (src/cli/scan-thread.ts) loads `dist/scan-worker.js` through the
-    // code cache; that loads only the scanner and the engine, not the CLI's commands (`check` alone brings
-    // child_process, net and crypto), which every thread would compile again
+    { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [vendorSplit] },
+    { ...common, entryPoints: ['src/cli/scan-engine.ts'], outfile: 'dist/scan-engine.js', plugins: [vendorSplit, builtinImportsAsRequire] },
+    // the CLI's scan threads: `dist/scan-thread.js` (src/cli/scan-thread.ts) loads `dist/scan-engine.js` too, which
+    // loads the `check` command's modules (child_process, net, the learning track) only when that command runs
     { ...common, entryPoints: ['src/cli/scan-thread.ts'], outfile: 'dist/scan-thread.js' },
-    { ...common, entryPoints: ['src/cli/scan-worker.ts'], outfile: 'dist/scan-worker.js', plugins: [vendorSplit, builtinImportsAsRequire] },
     ...VENDORED.map((name) => ({ ...common, entryPoints: [require.resolve(name)], outfile: `dist/${vendorFile(name)}` })),
   ];
   if (watch) {

@@ -85,12 +85,16 @@ if (!process.argv[2] && process.env.BENCH_SCALE !== '0') {
 const { keystrokeReport } = await import('./keystrokes.mjs');
 const typingLines = await keystrokeReport({ corpusSources: files.filter((f) => f.endsWith('.js')) });
 
-const activation = [];
-for (let i = 0; i < RUNS; i++) {
-  const r = spawnSync(process.execPath, ['bench/activation.cjs'], { cwd: root, encoding: 'utf8' });
-  if (r.status === 0) activation.push(Number(r.stdout.trim()));
-  else { console.warn(`activation run failed: ${r.stderr.split('\n').slice(0, 5).join(' | ')}`); break; }
-}
+// Activation loads the extension's bundle through the V8 code cache (src/extension/loader.ts): measured as it is
+// once a first activation has written the cache, and as that first activation (no cache) is.
+const activate = (env) => {
+  const r = spawnSync(process.execPath, ['bench/activation.cjs'], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
+  if (r.status !== 0) console.warn(`activation run failed: ${r.stderr.split('\n').slice(0, 5).join(' | ')}`);
+  return r.status === 0 ? Number(r.stdout.trim()) : NaN;
+};
+activate({});
+const activation = Array.from({ length: RUNS }, () => activate({})).filter(Number.isFinite);
+const firstActivation = Array.from({ length: RUNS }, () => activate({ BACKEND_GUIDE_COMPILE_CACHE: '0' })).filter(Number.isFinite);
 
 const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const spread = (xs, d) => `${fmt(median(xs), d)} (${fmt(Math.min(...xs), d)}-${fmt(Math.max(...xs), d)})`;
@@ -119,4 +123,4 @@ if (eslint.length) {
 }
 console.log(`  cached rescan / cold scan (all cores): wall ${spread(cached.map((r, i) => r.ms / cliAll[i].ms), 2)}x   (budget: at most 0.10x)`);
 for (const typingLine of typingLines) console.log(typingLine);
-console.log(`  activation (require + activate):      ${activation.length ? `${fmt(median(activation), 1)} ms` : 'n/a'}   (budget: under 50 ms)`);
+console.log(`  activation (require + activate):      ${activation.length ? `${spread(activation, 1)} ms` : 'n/a'}   (budget: under 50 ms); the first after an install, before the code cache is written: ${firstActivation.length ? `${spread(firstActivation, 1)} ms` : 'n/a'}`);

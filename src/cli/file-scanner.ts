@@ -9,7 +9,8 @@ import { SharedStrings } from '../engine/project/shared-strings';
 import { claimBatch, type FileBatches } from './file-batches';
 import { readingFromDisk } from './project';
 import { contentHash } from './scan-cache';
-import { analyzeFile, readSource, relativePath, reportOfResult, type FileReport, type ScanOptions } from './scan';
+import { relativePath } from './relative-path';
+import { analyzeFile, readSource, reportOfResult, type FileReport, type ScanOptions } from './scan';
 
 /** A file that could not be read, and why. */
 export interface UnreadableFile {

@@ -4,23 +4,32 @@ import { version } from '../../package.json';
 import { CONFIG_FILE_NAME, defaultConfig, readConfigText, type EngineConfig } from '../engine/config';
 import { SOURCE_EXTENSIONS } from '../engine/languages';
 import { lessonAsText } from '../engine/lesson';
-import { allRules, ruleById } from '../engine/registry';
-import { checkCommand } from './check';
+import { readProjectFile } from '../files/project-files';
 import { parseArgs, USAGE, type ExplainArgs, type LintArgs } from './args';
-import { lessonOf } from './lessons';
+import { scanOfUnchanged } from './cached-scan';
+import { requireCompiled } from './code-cache';
 import { formatJson } from './formats/json';
-import { formatSarif } from './formats/sarif';
 import { isIncomplete } from './formats/summary';
 import { formatText } from './formats/text';
 import { terminalText } from './formats/terminal-text';
 import { formatRoutes } from './formats/routes';
-import { projectRoutes } from '../engine/rules/auth/route-report';
-import { scanProject, threadsFor } from './parallel-scan';
-import { projectRoot } from './project';
-import { relativePath, type FileReport } from './scan';
+import { readPackageJsons } from './project-manifests';
+import { projectRoot } from './project-root';
+import { relativePath } from './relative-path';
+import type { FileReport } from './scan';
 import { DEFAULT_CACHE_FILE, engineKey, ScanCache } from './scan-cache';
+import type * as Engine from './scan-engine';
 import { collectSourceFiles } from './walk';
-import { readProjectFile } from '../files/project-files';
+
+/** The engine's bundle beside this one (see `scan-engine.ts`). */
+const ENGINE_FILE = path.join(__dirname, 'scan-engine.js');
+
+let loadedEngine: typeof Engine | undefined;
+
+/** The engine's side of the CLI, loaded on first use through the code cache (see `scan-engine.ts`). */
+function engine(): typeof Engine {
+  return (loadedEngine ??= requireCompiled(ENGINE_FILE) as typeof Engine);
+}
 
 /** How a rule's languages read in a listing: one name per language family (`JavaScript, TypeScript, Python`). */
 const LANGUAGE_NAMES: Readonly<Record<string, string>> = {
@@ -72,7 +81,10 @@ function nothingToCheck(paths: readonly string[]): string {
 
 function render(args: LintArgs, reports: FileReport[], root: string): string {
   if (args.format === 'json') return formatJson(reports, version);
-  if (args.format === 'sarif') return formatSarif(reports, allRules().map((rule) => ({ rule, lesson: lessonOf(rule) })), root, version);
+  if (args.format === 'sarif') {
+    const { formatSarif, allRules, lessonOf } = engine();
+    return formatSarif(reports, allRules().map((rule) => ({ rule, lesson: lessonOf(rule) })), root, version);
+  }
   return formatText(reports);
 }
 
@@ -92,7 +104,10 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   if (unreadable.length) io.stderr(`backend-guide: cannot read ${unreadable.join(', ')}\n`);
   const settings = { root: projectRoot(args.paths, io.cwd), displayRoot: root, config: loaded.config, keptTreeChars: KEPT_TREE_CHARS };
   const cache = args.cache && args.command === 'lint' ? openCache(args, settings, io) : undefined;
-  const scan = await scanProject(files, settings, { threads: threadsFor(files.length, args.jobs), analyze: args.command === 'lint', cache });
+  // a rescan of an unchanged project takes everything from the cache, without loading the engine
+  const packages = cache && readPackageJsons(files, settings.root);
+  const unchanged = cache && packages && scanOfUnchanged(files, packages, root, cache, (facts) => engine().projectOfFacts(settings.root, facts, packages));
+  const scan = unchanged || await engine().scanProject(files, settings, { threads: engine().threadsFor(files.length, args.jobs), analyze: args.command === 'lint', cache, unchangedAsked: !!cache });
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr(`backend-guide: ${cacheProblem}\n`);
   if (scan.unreadable.length) {
@@ -103,7 +118,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   let output: string;
   let failed = false;
   if (args.command === 'routes') {
-    output = formatRoutes(projectRoutes(scan.project, loaded.config), root, args.format);
+    output = formatRoutes(engine().projectRoutes(scan.project, loaded.config), root, args.format);
   } else {
     // in the order the files were found, the unreadable ones where they would have been
     const order = new Map(files.map((file, i) => [file, i]));
@@ -129,7 +144,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
 
 /** The cache of `--cache`: valid for this engine build, this configuration and this project root only. */
 function openCache(args: LintArgs, settings: { root: string; config: EngineConfig }, io: CliIo): ScanCache {
-  const key = `${engineKey(version, __filename)}|${settings.root}|${JSON.stringify(settings.config)}`;
+  const key = `${engineKey(version, [__filename, ENGINE_FILE])}|${settings.root}|${JSON.stringify(settings.config)}`;
   const cache = ScanCache.load(path.resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FILE), key);
   if (cache.note) io.stderr(`backend-guide: ${cache.note}\n`);
   return cache;
@@ -137,6 +152,7 @@ function openCache(args: LintArgs, settings: { root: string; config: EngineConfi
 
 /** Prints a rule's lesson, or the rules with their one-line descriptions when no rule is named. */
 function explain(args: ExplainArgs, io: CliIo): number {
+  const { allRules, ruleById, lessonOf } = engine();
   const ids = allRules().map((r) => r.meta.id);
   if (args.ruleId === undefined) {
     const width = Math.max(...allRules().map((r) => r.meta.id.length));
@@ -175,7 +191,7 @@ export async function runCli(argv: readonly string[], terminal: CliIo): Promise<
     case 'explain':
       return explain(args, io);
     case 'check':
-      return reportingInternalErrors(() => checkCommand(args, io), io);
+      return reportingInternalErrors(() => engine().checkCommand(args, io), io);
     case 'lint':
     case 'routes':
       return reportingInternalErrors(() => lint(args, io), io);

@@ -3,13 +3,16 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import { effectiveSeverity } from '../engine/analyze';
 import type { FileFacts, ProjectFacts } from '../engine/project';
+import { scanOfUnchanged } from './cached-scan';
 import { computeShares, type ShareValues } from '../engine/project/project-shares';
 import { allRules } from '../engine/registry';
 import { SharedStrings } from '../engine/project/shared-strings';
 import { fileBatches, type FileBatches } from './file-batches';
 import { FileScanner, keptTreeBudget, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
-import { projectOfFacts, readPackageJsons } from './project';
-import { relativePath, type FileReport } from './scan';
+import { projectOfFacts } from './project';
+import { readPackageJsons } from './project-manifests';
+import { relativePath } from './relative-path';
+import type { FileReport } from './scan';
 import type { ScanCache } from './scan-cache';
 import { shareLine } from './share-channel';
 import { factsOfPart, factsParts, type ScanReply, type ScanRequest, type ScanWorkerData } from './scan-worker';
@@ -76,7 +79,7 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
 
 /**
  * The script a scan thread runs: `scan-thread.js` beside this code (dist/, or the compiled modules in tests), which
- * loads the scanner and the engine only (`scan-worker.js`), so a thread starts without loading the CLI.
+ * loads the scanner and the engine only (`scan-engine.js`), so a thread starts without loading the CLI's commands.
  */
 const SCAN_THREAD_FILE = path.join(__dirname, 'scan-thread.js');
 
@@ -149,24 +152,18 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
  * Gathers the project facts of every file, then analyses each file against them, on `threads` threads:
  * this one and `threads - 1` workers. Each thread keeps its own files from one pass to the next; reports come back in the order
  * of `sources`, so the output is the same whatever the number of threads. With a `cache`, unchanged files are
- * not parsed for facts, reports still valid are taken from it (see `ScanCache`), and the cache is updated.
+ * not parsed for facts, reports still valid are taken from it (see `ScanCache`), and the cache is updated;
+ * `unchangedAsked`: the caller has already asked `scanOfUnchanged` (and the project had changed), so it is not asked again.
  */
 export async function scanProject(
-  files: readonly string[], settings: ScannerSettings, options: { threads: number; analyze: boolean; cache?: ScanCache },
+  files: readonly string[], settings: ScannerSettings, options: { threads: number; analyze: boolean; cache?: ScanCache; unchangedAsked?: boolean },
 ): Promise<ProjectScan> {
   const { cache } = options;
   const packages = readPackageJsons(files, settings.root);
-  if (cache && options.analyze) {
+  if (cache && options.analyze && !options.unchangedAsked) {
     // nothing changed: no thread is started and nothing is parsed
-    const unchanged = cache.unchangedScan(files, packages, settings.displayRoot);
-    if (unchanged) {
-      // the project is built on first use: `lint` does not read it, and its facts are most of what the cache holds
-      let project: ProjectFacts | undefined;
-      return {
-        get project() { return (project ??= projectOfFacts(settings.root, unchanged.facts(), packages)); },
-        unreadable: [], reports: unchanged.reports, fromCache: { facts: unchanged.factCount, reports: unchanged.reports.length },
-      };
-    }
+    const unchanged = scanOfUnchanged(files, packages, settings.displayRoot, cache, (facts) => projectOfFacts(settings.root, facts, packages));
+    if (unchanged) return unchanged;
   }
   const threads = Math.max(1, options.threads);
   const work = fileBatches(files, threads);

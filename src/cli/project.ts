@@ -1,103 +1,10 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import type { Grammars } from '../engine/parser';
 import { loadDeferredGrammars } from '../engine/project/deferred-calls';
-import { LAUNCH_CONFIG_FILE, LAUNCH_CONFIG_FOLDERS, MAX_LAUNCH_CONFIG_BYTES, MAX_LAUNCH_CONFIG_FILES, NOT_LAUNCH_CONFIG } from '../engine/project/module-launchers';
 import { PYTHON_REQUIREMENT_FILE } from '../engine/project/python-requirements';
 import { regularFileText } from '../files/project-files';
-
-/** A package.json's path and text (`undefined` when it cannot be read). */
-export type PackageJson = [string, string | undefined];
-
-/** The nearest package.json above each folder holding a scanned file (also above the scan root). */
-export function nearestPackageJsons(files: readonly string[]): string[] {
-  const found = new Set<string>();
-  const visited = new Map<string, string | undefined>();
-  const nearest = (dir: string): string | undefined => {
-    if (visited.has(dir)) return visited.get(dir);
-    const candidate = path.join(dir, 'package.json');
-    const parent = path.dirname(dir);
-    const result = fs.existsSync(candidate) ? candidate : parent === dir ? undefined : nearest(parent);
-    visited.set(dir, result);
-    return result;
-  };
-  for (const file of files) {
-    const pkg = nearest(path.dirname(file));
-    if (pkg) found.add(pkg);
-  }
-  return [...found];
-}
-
-/** The requirement files of the nearest folder above each scanned Python file that has some (requirements.txt, pyproject.toml, ...). */
-export function nearestPythonRequirements(files: readonly string[]): string[] {
-  const found = new Set<string>();
-  const visited = new Map<string, string[]>();
-  const nearest = (dir: string): string[] => {
-    const known = visited.get(dir);
-    if (known) return known;
-    let names: string[] = [];
-    try {
-      names = fs.readdirSync(dir).filter((name) => PYTHON_REQUIREMENT_FILE.test(name)).map((name) => path.join(dir, name));
-    } catch {
-      names = [];
-    }
-    const parent = path.dirname(dir);
-    const result = names.length || parent === dir ? names : nearest(parent);
-    visited.set(dir, result);
-    return result;
-  };
-  for (const file of files) if (file.endsWith('.py')) nearest(path.dirname(file)).forEach((f) => found.add(f));
-  return [...found];
-}
-
-/**
- * The launch configuration files (Dockerfile, Procfile, `*.yml`, ... see `LAUNCH_CONFIG_FILE`) in the given folders
- * and in their usual subfolders (`docker/`, `.github/workflows/`), small ones only, capped in number.
- */
-export function launchConfigFiles(dirs: Iterable<string>): string[] {
-  const found = new Set<string>();
-  const visit = (dir: string) => {
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const entry of entries) {
-      if (found.size >= MAX_LAUNCH_CONFIG_FILES) return;
-      if (!entry.isFile() || !LAUNCH_CONFIG_FILE.test(entry.name) || NOT_LAUNCH_CONFIG.test(entry.name)) continue;
-      const file = path.join(dir, entry.name);
-      try {
-        if (fs.statSync(file).size <= MAX_LAUNCH_CONFIG_BYTES) found.add(file);
-      } catch {
-        // unreadable: it names nothing
-      }
-    }
-  };
-  for (const dir of new Set(dirs)) {
-    visit(dir);
-    for (const sub of LAUNCH_CONFIG_FOLDERS) visit(path.join(dir, sub));
-  }
-  return [...found];
-}
-
-/**
- * The package.json files the scanned files belong to, the requirement files of their Python files, and, given the
- * project `root`, the launch configuration files there and beside those package.json files, read.
- */
-export function readPackageJsons(files: readonly string[], root?: string): PackageJson[] {
-  const packages = nearestPackageJsons(files);
-  const manifests = [...packages, ...nearestPythonRequirements(files)];
-  const configs = root ? launchConfigFiles([root, ...packages.map((p) => path.dirname(p))]).filter((f) => !manifests.includes(f)) : [];
-  return [...manifests, ...configs].map((pkg) => {
-    try {
-      return [pkg, regularFileText(pkg)];
-    } catch {
-      return [pkg, undefined];
-    }
-  });
-}
+import type { PackageJson } from './project-manifests';
 
 /**
  * The project's cross-file facts (apps, routers, middleware order, imports) from every scanned file's
@@ -125,28 +32,4 @@ export function projectOfFacts(root: string, facts: Iterable<[string, FileFacts]
 export async function readingFromDisk(project: ProjectFacts, grammars: Grammars, noteRead?: (file: string) => void): Promise<ProjectFacts> {
   await loadDeferredGrammars(project, grammars);
   return { ...project, sources: { readText: regularFileText, grammars, noteRead } };
-}
-
-/**
- * The project root of a scan: the deepest folder holding every scanned path (a file stands for its folder).
- * It depends on what is scanned, never on the current folder, so findings are the same from anywhere.
- */
-export function projectRoot(paths: readonly string[], cwd: string): string {
-  const folders = paths.map((p) => {
-    const abs = path.resolve(cwd, p);
-    try {
-      return fs.statSync(abs).isDirectory() ? abs : path.dirname(abs);
-    } catch {
-      return path.dirname(abs);
-    }
-  });
-  const outside = (folder: string, dir: string) => {
-    const relative = path.relative(dir, folder);
-    return relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-  };
-  return folders.reduce((common, folder) => {
-    let candidate = common;
-    while (outside(folder, candidate) && path.dirname(candidate) !== candidate) candidate = path.dirname(candidate);
-    return candidate;
-  });
 }

@@ -5,8 +5,9 @@ import * as path from 'path';
 import type { FileFacts } from '../engine/project';
 import { readRegularBytes } from '../files/project-files';
 import { fromPlainJson, toPlainJson } from './plain-json';
-import type { PackageJson } from './project';
-import { relativePath, type FileReport } from './scan';
+import type { PackageJson } from './project-manifests';
+import { relativePath } from './relative-path';
+import type { FileReport } from './scan';
 
 /**
  * The CLI's `--cache`: what a scan learnt about each file, kept between runs, like ESLint's `.eslintcache`.
@@ -47,6 +48,37 @@ interface CachedFile {
   report?: Encoded;
   /** The file gives no report (not a language the engine reads), as opposed to a report not kept. */
   noReport?: boolean;
+  /** The file's stat when its content had `hash`, when that can stand for the content (see `stableStamp`). */
+  stamp?: Stamp;
+}
+
+/** What a file's stat says of its content: size, times of the last change of content and of the inode, inode number. */
+type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
+
+/**
+ * A file whose content and inode have not changed for this long before a scan reads it has, while its stat
+ * stays the same, the content that scan read: time stamps are at least this fine on every file system in use
+ * (FAT's are 2 s), and a change of content or inode always moves the change time (`ctime`), which no program
+ * can set back. A file changed later than this may change again within the same time stamp, so only its
+ * content can tell (git's "racily clean" entries are the same problem).
+ */
+const STABLE_MS = 2000;
+
+/** `file`'s stamp, when it has not changed since `STABLE_MS` before `since` (the start of the scan that read it). */
+function stableStamp(file: string, since: number): Stamp | undefined {
+  try {
+    const stats = fs.statSync(file);
+    if (!stats.isFile() || stats.mtimeMs >= since - STABLE_MS || stats.ctimeMs >= since - STABLE_MS) return undefined;
+    return [stats.size, stats.mtimeMs, stats.ctimeMs, stats.ino];
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether `file` still has the stamp it had when its content was cached. */
+function sameStamp(file: string, stamp: Stamp): boolean {
+  const stats = fs.statSync(file, { throwIfNoEntry: false });
+  return !!stats && stats.isFile() && stats.size === stamp[0] && stats.mtimeMs === stamp[1] && stats.ctimeMs === stamp[2] && stats.ino === stamp[3];
 }
 
 /** What an unchanged project's rescan takes from the cache alone. */
@@ -59,12 +91,12 @@ export interface UnchangedScan {
 }
 
 /**
- * The version of the cache's layout: a file of another layout is an empty cache. Layout 3 is text: a header
- * line, then a line per file (`[file, hash, textHash, noReport]`, its facts, its report; tab-separated JSON),
- * then a line with the SHA-1 of all before it, so that a file cut short or damaged is known at once (its
- * facts and reports are decoded only when asked for). Layouts 1 and 2 were `v8.serialize` bytes.
+ * The version of the cache's layout: a file of another layout is an empty cache. Layout 4 is text: a header
+ * line, then a line per file (`[file, hash, textHash, noReport, stamp]`, its facts, its report; tab-separated
+ * JSON), then a line with the SHA-1 of all before it, so that a file cut short or damaged is known at once (its
+ * facts and reports are decoded only when asked for). Layout 3 had no stamps; 1 and 2 were `v8.serialize` bytes.
  */
-const FORMAT = 3;
+const FORMAT = 4;
 
 interface CacheHeader {
   backendGuideCache: typeof FORMAT;
@@ -131,9 +163,9 @@ function packagesDigestOf(packages: readonly PackageJson[]): string {
 }
 
 /** The part of the key that names this engine build: its version and the code that runs. */
-export function engineKey(version: string, codeFile: string): string {
+export function engineKey(version: string, codeFiles: readonly string[]): string {
   try {
-    return `${version}:${sha1(fs.readFileSync(codeFile))}`;
+    return `${version}:${codeFiles.map((file) => sha1(fs.readFileSync(file))).join(':')}`;
   } catch {
     return `${version}:unknown-build`;
   }
@@ -163,7 +195,7 @@ function parseCache(whole: Buffer): CacheData | undefined | null {
     const factsAt = bytes.indexOf(TAB, start);
     const reportAt = factsAt < 0 ? -1 : bytes.indexOf(TAB, factsAt + 1);
     if (reportAt < 0 || reportAt > end) throw new Error('a damaged line');
-    const [file, hash, textHash, noReport] = JSON.parse(bytes.toString('utf8', start, factsAt)) as [string, string, string | null, number];
+    const [file, hash, textHash, noReport, stamp] = JSON.parse(bytes.toString('utf8', start, factsAt)) as [string, string, string | null, number, Stamp | null];
     if (typeof file !== 'string' || typeof hash !== 'string') throw new Error('a damaged line');
     files.set(file, {
       hash,
@@ -171,6 +203,7 @@ function parseCache(whole: Buffer): CacheData | undefined | null {
       textHash: textHash ?? undefined,
       report: reportAt + 1 < end ? bytes.subarray(reportAt + 1, end) : undefined,
       noReport: noReport === 1 || undefined,
+      stamp: Array.isArray(stamp) && stamp.length === 4 && stamp.every((n) => typeof n === 'number') ? stamp : undefined,
     });
   }
   return { header: header as CacheHeader, files };
@@ -204,7 +237,7 @@ function writeCache(fd: number, data: CacheData): void {
   };
   write(JSON.stringify(data.header));
   for (const [file, entry] of data.files) {
-    write(`\n${JSON.stringify([file, entry.hash, entry.textHash ?? null, entry.noReport ? 1 : 0])}\t`);
+    write(`\n${JSON.stringify([file, entry.hash, entry.textHash ?? null, entry.noReport ? 1 : 0, entry.stamp ?? null])}\t`);
     if (entry.facts) write(entry.facts);
     write('\t');
     if (entry.report) write(entry.report);
@@ -221,23 +254,31 @@ export class ScanCache {
   /** The facts' encoded form, by file, as the last `projectDigest` took it: `update` keeps it. */
   private encoded = new Map<string, Encoded>();
 
-  private constructor(private readonly location: string, private data: CacheData, readonly note?: string) {}
+  /**
+   * @param openedAt When the cache was opened, before the scan read any file (milliseconds since the epoch, as
+   * file times are): files changed since `STABLE_MS` before it get no stamp (see `stableStamp`).
+   */
+  private constructor(private readonly location: string, private data: CacheData, private readonly openedAt: number, readonly note?: string) {}
 
-  /** The cache at `location` for `key`; empty (with a note saying why, when it was there but unusable) otherwise. */
-  static load(location: string, key: string): ScanCache {
+  /**
+   * The cache at `location` for `key`; empty (with a note saying why, when it was there but unusable) otherwise.
+   * `now` is the clock the stamps are judged by (tests move it).
+   */
+  static load(location: string, key: string, now = Date.now()): ScanCache {
     const empty: CacheData = { header: { backendGuideCache: FORMAT, key, digest: '' }, files: new Map() };
-    if (!fs.existsSync(location)) return new ScanCache(location, empty);
+    const opened = (data: CacheData, note?: string) => new ScanCache(location, data, now, note);
+    if (!fs.existsSync(location)) return opened(empty);
     try {
       const size = fs.lstatSync(location).size;
-      if (size > MAX_CACHE_BYTES) return new ScanCache(location, empty, `the cache ${location} is larger than ${MAX_CACHE_BYTES / 1024 / 1024} MB; starting a new one`);
+      if (size > MAX_CACHE_BYTES) return opened(empty, `the cache ${location} is larger than ${MAX_CACHE_BYTES / 1024 / 1024} MB; starting a new one`);
       const read = readRegularBytes(location);
-      if ('error' in read) return new ScanCache(location, empty, `the cache ${location} ${read.error}; starting a new one`);
+      if ('error' in read) return opened(empty, `the cache ${location} ${read.error}; starting a new one`);
       const data = parseCache(read.bytes);
-      if (data === undefined) return new ScanCache(location, empty, `the cache ${location} is not a Backend Guide cache; starting a new one`);
+      if (data === undefined) return opened(empty, `the cache ${location} is not a Backend Guide cache; starting a new one`);
       // another engine build, configuration, project or layout: nothing in it holds
-      return new ScanCache(location, data?.header.key === key ? data : empty);
+      return opened(data?.header.key === key ? data : empty);
     } catch (error) {
-      return new ScanCache(location, empty, `the cache ${location} cannot be read (${error instanceof Error ? error.message : String(error)}); starting a new one`);
+      return opened(empty, `the cache ${location} cannot be read (${error instanceof Error ? error.message : String(error)}); starting a new one`);
     }
   }
 
@@ -290,7 +331,7 @@ export class ScanCache {
   /**
    * Everything a scan of `files` would give, when every file is as the cache knows it, the project's facts
    * are as they were and every report was kept; `undefined` as soon as anything differs. Reads and hashes
-   * every file, and parses none. The project digest is not taken again: facts follow from a file's content
+   * every file whose stat is not as its stamp says (see `stableStamp`), and parses none. The project digest is not taken again: facts follow from a file's content
    * (under the cache's key), so the same files in the same order with the same contents, and the same
    * package.json files, make the same digest as the one the reports were made against.
    */
@@ -298,13 +339,23 @@ export class ScanCache {
     if (files.length !== this.data.files.size || this.data.header.packagesDigest !== packagesDigestOf(packages)) return undefined;
     const facts: Array<[string, CachedFile]> = [];
     const reports: FileReport[] = [];
+    const restamped: Array<[CachedFile, Stamp | undefined]> = [];
     let i = 0;
     for (const [file, entry] of this.data.files) {
       if (file !== files[i++] || (!entry.report && !entry.noReport)) return undefined;
-      const read = readRegularBytes(file);
-      if ('error' in read || contentHashOfBytes(read.bytes) !== entry.hash) return undefined;
+      if (!entry.stamp || !sameStamp(file, entry.stamp)) {
+        const read = readRegularBytes(file);
+        if ('error' in read || contentHashOfBytes(read.bytes) !== entry.hash) return undefined;
+        // read now, after the cache was opened: a file stable since then is not read next time
+        restamped.push([entry, stableStamp(file, this.openedAt)]);
+      }
       if (entry.facts) facts.push([file, entry]);
       if (entry.report) reports.push({ ...decodeReport(entry.report), relative: relativePath(displayRoot, file) });
+    }
+    for (const [entry, stamp] of restamped) {
+      if (!stamp) continue;
+      entry.stamp = stamp;
+      this.changed = true;
     }
     return { factCount: facts.length, facts: () => facts.map(([file, entry]) => [file, decodeFacts(entry.facts!, entry.textHash)]), reports };
   }
@@ -324,6 +375,8 @@ export class ScanCache {
         textHash: facts?.textHash,
         report: complete ? toPlainJson(withoutDisplayPath(report)) : undefined,
         noReport: report ? undefined : true,
+        // `hash` is of the content this scan read, after the cache was opened
+        stamp: stableStamp(file, this.openedAt),
       });
     }
     this.data = { header: { backendGuideCache: FORMAT, key: this.data.header.key, digest, packagesDigest: packagesDigestOf(packages) }, files: kept };

@@ -11,6 +11,7 @@ import { sqlOptions } from '../engine/rules/sql/options';
 import type { Grammars } from '../engine/parser';
 import type { ProjectFacts } from '../engine/project';
 import type { Finding, LanguageId, Position } from '../engine/types';
+import { relativePath } from './relative-path';
 
 export interface FileReport {
   /** Absolute path. */
@@ -45,10 +46,6 @@ export interface ScanOptions {
   config: EngineConfig;
   grammars?: Grammars;
   project?: ProjectFacts;
-}
-
-export function relativePath(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/');
 }
 
 /** Reads a source file as text, or says why it cannot be. */

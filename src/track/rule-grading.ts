@@ -6,7 +6,8 @@ import { sharedGrammars, type Grammars } from '../engine/parser';
 import type { FileFacts } from '../engine/project';
 import { parsedFactsOfText } from '../engine/project/project-index';
 import type { Finding } from '../engine/types';
-import { projectOfFacts, readPackageJsons } from '../cli/project';
+import { projectOfFacts } from '../cli/project';
+import { readPackageJsons } from '../cli/project-manifests';
 import { readSource } from '../cli/scan';
 import { collectSourceFiles } from '../cli/walk';
 

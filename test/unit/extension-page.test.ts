@@ -21,7 +21,7 @@ describe('the extension page (what the VSIX shows)', () => {
     assert.match(fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8'), new RegExp(`^!${manifest.icon.replace('.', '\\.')}$`, 'm'));
   });
 
-  it('ships every bundle esbuild.js writes (the extension, its analysis worker, the CLI and its scan worker)', () => {
+  it('ships every bundle esbuild.js writes (the extension, its analysis worker, the CLI, its engine and its scan thread)', () => {
     const built = [...fs.readFileSync(path.join(ROOT, 'esbuild.js'), 'utf8').matchAll(/outfile: '(dist\/[\w.-]+\.js)'/g)].map((m) => m[1]);
     assert.ok(built.length >= 4, `bundles found in esbuild.js: ${built.join(', ')}`);
     const ignore = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8');

@@ -7,7 +7,7 @@ import { describeSyntaxError } from '../../engine/syntax-errors';
 import type { Finding, Position, Range, Severity } from '../../engine/types';
 import type { FileReport } from '../scan';
 import { ruleGaps } from './summary';
-import { relativePath } from '../scan';
+import { relativePath } from '../relative-path';
 
 const LEVEL: Readonly<Record<Severity, Sarif.Result.level>> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 

@@ -463,18 +463,24 @@ class FactExtractor {
 function pythonFileFacts(tree: Tree, text: string, fileName: string, textHash: string, rootDir?: string, lines?: LineIndex): FileFacts {
   // both readers ask for nodes of the same types: one walk of the tree finds them for both
   const nodes = new PyNodes(tree.rootNode);
-  const facts = { ...emptyFileFacts(fileName, 'python', textHash, isTestFileName(fileName, rootDir), false), python: extractPythonFacts(tree, text, lines, nodes) };
+  // (added in place, not spread into a new object: a spread gives each file's facts a hidden class of its own; see `parsedFactsOfText`)
+  const facts: FileFacts = emptyFileFacts(fileName, 'python', textHash, isTestFileName(fileName, rootDir), false);
+  facts.python = extractPythonFacts(tree, text, lines, nodes);
   return addHeaderFacts(facts, tree, text, nodes);
 }
 
 /** A Ruby file's facts: the JavaScript ones stay empty, `ruby` holds what the Ruby SQL front end reads across files. */
 function rubyFileFacts(tree: Tree, fileName: string, textHash: string, rootDir?: string): FileFacts {
-  return { ...emptyFileFacts(fileName, 'ruby', textHash, isTestFileName(fileName, rootDir), false), ruby: extractRubyFacts(tree) };
+  const facts: FileFacts = emptyFileFacts(fileName, 'ruby', textHash, isTestFileName(fileName, rootDir), false);
+  facts.ruby = extractRubyFacts(tree);
+  return facts;
 }
 
 /** A PHP file's facts: the JavaScript ones stay empty, `php` holds what the PHP SQL front end reads across files. */
 function phpFileFacts(tree: Tree, fileName: string, textHash: string, rootDir?: string): FileFacts {
-  return { ...emptyFileFacts(fileName, 'php', textHash, isTestFileName(fileName, rootDir), false), php: extractPhpFacts(tree) };
+  const facts: FileFacts = emptyFileFacts(fileName, 'php', textHash, isTestFileName(fileName, rootDir), false);
+  facts.php = extractPhpFacts(tree);
+  return facts;
 }
 
 /** The facts of a Python, Ruby or PHP file, read by their own extractors; `undefined` for the JavaScript family. */

@@ -40,7 +40,17 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   // Test files never contribute to an app's middleware or routes, so their facts are never read.
   // Next.js serves route files by their place, so they are read whatever their text mentions.
   const mayHold = languageId === 'python' ? MAY_HOLD_PYTHON_FACTS.test(text) : languageId === 'ruby' ? MAY_HOLD_RUBY_FACTS.test(text) : languageId === 'php' ? MAY_HOLD_PHP_FACTS.test(text) : MAY_HOLD_FACTS.test(text) || nextFileKind(fileName) || MAY_CALL_ACROSS_FILES.test(text);
-  const mentions = (facts: FileFacts, tree?: Tree): FileFacts => (isTest || !isJavaScriptFamily(languageId) ? facts : { ...facts, memberNames: memberMentions(text, tree?.rootNode), ...loadedPaths(text) });
+  // added to the facts in place (they are this call's own), in the order a spread would put them: a spread copies
+  // the object under a hidden class of its own (one per file on a large project, about 14 MB of them at 16,000
+  // files), where in-place additions share one transition for every file
+  const mentions = (facts: FileFacts, tree?: Tree): FileFacts => {
+    if (isTest || !isJavaScriptFamily(languageId)) return facts;
+    facts.memberNames = memberMentions(text, tree?.rootNode);
+    const { names, loadsComputed } = pathNamesOf(text);
+    facts.pathNames = names;
+    if (loadsComputed) facts.loadsComputed = loadsComputed;
+    return facts;
+  };
   if (isTest || reasonToSkip(text, config) || !mayHold) return { facts: mentions(emptyFileFacts(fileName, languageId, hash, isTest, true)) };
   try {
     // The same parse as the analysis (grammar fallback, same-length repairs), so Flow and other files the
@@ -57,12 +67,6 @@ export async function parsedFactsOfText(fileName: string, text: string, language
   } catch {
     return { facts: mentions(emptyFileFacts(fileName, languageId, hash, isTest, true)) };
   }
-}
-
-/** What a script file's strings may name as modules to load (see `pathNamesOf`). */
-function loadedPaths(text: string): Pick<FileFacts, 'pathNames' | 'loadsComputed'> {
-  const { names, loadsComputed } = pathNamesOf(text);
-  return loadsComputed ? { pathNames: names, loadsComputed } : { pathNames: names };
 }
 
 /** The Python requirements of the nearest folder above `fileName` that has requirement files, merged. */

@@ -1,5 +1,6 @@
 import { scanProject } from '../../cli/parallel-scan';
-import { projectOfFacts, readingFromDisk, readPackageJsons } from '../../cli/project';
+import { projectOfFacts, readingFromDisk } from '../../cli/project';
+import { readPackageJsons } from '../../cli/project-manifests';
 import { analyzeFile, readSource } from '../../cli/scan';
 import { collectSourceFiles } from '../../cli/walk';
 import { defaultConfig, type EngineConfig } from '../../engine/config';

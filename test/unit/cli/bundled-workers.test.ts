@@ -24,11 +24,11 @@ function runBundle(cli: string, cwd: string, argv: string[], tmp: string, env: R
 describe('CLI bundle on several threads', () => {
   it('starts its workers from the worker bundle beside the CLI and finds what one thread finds', async function () {
     this.timeout(120_000);
-    // The same bundles as esbuild.js makes (the command, the CLI it loads through the code cache, the scan thread
-    // and the scanner it loads the same way; each one CommonJS file, the grammars in wasm/ beside them)
+    // The same bundles as esbuild.js makes (the command, the CLI it loads through the code cache, the engine the CLI
+    // and the scan threads load the same way, the scan thread; each one CommonJS file, the grammars in wasm/ beside them)
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-bundle-'));
     const { builtinImportsAsRequire } = require(path.join(ROOT, 'esbuild-plugins.js')) as { builtinImportsAsRequire: import('esbuild').Plugin };
-    for (const [entry, out] of [['src/cli/bin.ts', 'cli.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-thread.ts', 'scan-thread.js'], ['src/cli/scan-worker.ts', 'scan-worker.js']]) {
+    for (const [entry, out] of [['src/cli/bin.ts', 'cli.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-engine.ts', 'scan-engine.js'], ['src/cli/scan-thread.ts', 'scan-thread.js']]) {
       await build({ entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent', plugins: [builtinImportsAsRequire] });
     }
     const wasm = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
@@ -42,7 +42,7 @@ describe('CLI bundle on several threads', () => {
     const cacheFolder = fs.readdirSync(tmp).find((name) => name.startsWith('backend-guide-compile-cache'));
     const cached = cacheFolder ? fs.readdirSync(path.join(tmp, cacheFolder)) : [];
     assert.ok(cached.some((name) => name.startsWith('cli-main.js-')), 'the run left a code cache of the CLI');
-    assert.ok(cached.some((name) => name.startsWith('scan-worker.js-')), 'the run left a code cache of the scanner its workers load');
+    assert.ok(cached.some((name) => name.startsWith('scan-engine.js-')), 'the run left a code cache of the engine its threads load');
     // these compile from the cache
     const cachedParallel = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '3'], tmp);
     const serial = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1'], tmp);
@@ -53,5 +53,21 @@ describe('CLI bundle on several threads', () => {
     assert.strictEqual(cachedParallel.stdout, serial.stdout);
     assert.strictEqual(uncached.stdout, serial.stdout);
     assert.ok((JSON.parse(parallel.stdout) as { summary: { total: number } }).summary.total > 0, 'the project has findings');
+    // a rescan of the unchanged project from --cache takes everything from it and does not load the engine's bundle:
+    // with the engine's code cache removed, a run that loads the bundle writes that cache again
+    const cacheFile = path.join(tmp, 'scan-cache');
+    const first = await runBundle(cli, project, ['lint', '--format', 'json', '--cache', '--cache-location', cacheFile], tmp);
+    const engineCaches = () => fs.readdirSync(path.join(tmp, cacheFolder!)).filter((name) => name.startsWith('scan-engine.js-'));
+    for (const name of engineCaches()) fs.rmSync(path.join(tmp, cacheFolder!, name));
+    const rescan = await runBundle(cli, project, ['lint', '--format', 'json', '--cache', '--cache-location', cacheFile], tmp);
+    assert.strictEqual(first.stdout, serial.stdout);
+    assert.strictEqual(rescan.stderr, '');
+    assert.strictEqual(rescan.stdout, serial.stdout);
+    assert.deepStrictEqual(engineCaches(), [], 'the rescan loaded the engine');
+    // a changed file needs the engine
+    fs.appendFileSync(path.join(project, 'src', 'db.js'), '\n// changed\n');
+    const changed = await runBundle(cli, project, ['lint', '--format', 'json', '--cache', '--cache-location', cacheFile], tmp);
+    assert.strictEqual(changed.stderr, '');
+    assert.strictEqual(engineCaches().length, 1, 'the scan of a changed file loaded the engine');
   });
 });

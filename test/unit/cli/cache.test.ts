@@ -16,17 +16,35 @@ async function lintJson(root: string, ...argv: string[]): Promise<{ json: unknow
   return { json: JSON.parse(run.stdout), stderr: run.stderr };
 }
 
-/** A scan of `root` through the engine's scan with the cache at `location`, saved afterwards. */
-async function cachedScan(root: string, location: string, threads = 1) {
+/** A scan of `root` through the engine's scan with the cache at `location` (judging file times by `now`), saved afterwards. */
+async function cachedScan(root: string, location: string, threads = 1, now?: number) {
   const config = defaultConfig();
   const { files } = collectSourceFiles(['.'], root, config.ignore);
-  const cache = ScanCache.load(location, 'test-key');
+  const cache = ScanCache.load(location, 'test-key', now);
   const scan = await scanProject(files, { root, displayRoot: root, config, keptTreeChars: 0 }, { threads, analyze: true, cache });
   assert.strictEqual(cache.save(), undefined);
   return scan;
 }
 
 const cacheFile = () => path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'bg-cache-')), 'cache');
+
+/** What `run` gives, and which of `files` it opened (in this thread). */
+async function opening<T>(files: readonly string[], run: () => Promise<T>): Promise<{ result: T; opened: string[] }> {
+  const watched = new Set(files);
+  const opened: string[] = [];
+  // Node's own module object (the `fs` above is a view of it, which every module's reads through)
+  const nodeFs = require('fs') as { openSync: (...args: unknown[]) => number };
+  const openSync = nodeFs.openSync;
+  nodeFs.openSync = (file: unknown, ...rest: unknown[]) => {
+    if (watched.has(String(file))) opened.push(String(file));
+    return openSync(file, ...rest);
+  };
+  try {
+    return { result: await run(), opened };
+  } finally {
+    nodeFs.openSync = openSync;
+  }
+}
 
 describe('--cache', () => {
   it('rescans an unchanged project from the cache: nothing parsed, nothing analysed, the same report', async () => {
@@ -40,6 +58,39 @@ describe('--cache', () => {
     assert.deepStrictEqual(warm.reports, cold.reports);
     // the facts read back are the ones extracted, key for key (keys holding `undefined` included), text hashes too
     assert.deepStrictEqual([...warm.project.files], [...cold.project.files]);
+  });
+
+  it('rescans without reading the files unchanged for a while before they were cached, and reads one whose content changed though its size and modification time did not', async () => {
+    const root = generatedProject(4);
+    const location = cacheFile();
+    const { files } = collectSourceFiles(['.'], root, defaultConfig().ignore);
+    const edited = path.join(root, 'src/routes/thing1.js');
+    // whole seconds, which the edit below can set again exactly
+    const modified = Math.floor(Date.now() / 1000) - 100;
+    fs.utimesSync(edited, modified, modified);
+    // just written: the files may still change within their time stamps, so a rescan reads every one
+    await cachedScan(root, location);
+    const fresh = await opening(files, () => cachedScan(root, location));
+    assert.deepStrictEqual([...fresh.opened].sort(), [...files].sort());
+    assert.strictEqual(fresh.result.fromCache?.reports, fresh.result.reports?.length);
+    // by a clock a minute later they have been still for long enough: the rescan that reads them last keeps their stat
+    const later = Date.now() + 60_000;
+    await cachedScan(root, location, 1, later);
+    const still = await opening(files, () => cachedScan(root, location, 1, later));
+    assert.deepStrictEqual(still.opened, []);
+    assert.strictEqual(still.result.fromCache?.reports, still.result.reports?.length);
+    assert.deepStrictEqual(still.result.reports, fresh.result.reports);
+    // the same size and modification time: only the change time, which no program can set back, tells
+    const before = fs.statSync(edited);
+    fs.writeFileSync(edited, fs.readFileSync(edited, 'utf8').replace('requireAuth, ', '/*quireAuth*/'));
+    fs.utimesSync(edited, modified, modified);
+    assert.deepStrictEqual([fs.statSync(edited).size, fs.statSync(edited).mtimeMs], [before.size, before.mtimeMs]);
+    const changed = await opening(files, () => cachedScan(root, location, 1, later));
+    assert.ok(changed.opened.includes(edited), 'the edited file was read');
+    const config = defaultConfig();
+    const uncached = await scanProject(files, { root, displayRoot: root, config, keptTreeChars: 0 }, { threads: 1, analyze: true });
+    assert.deepStrictEqual(changed.result.reports, uncached.reports);
+    assert.notDeepStrictEqual(changed.result.reports, still.result.reports, 'the edit changed a finding');
   });
 
   it('keeps text outside ASCII and keys holding undefined through the cache', async () => {

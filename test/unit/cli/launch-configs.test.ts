@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runCli } from '../../../src/cli/main';
-import { launchConfigFiles } from '../../../src/cli/project';
+import { launchConfigFiles } from '../../../src/cli/project-manifests';
 import { MAX_LAUNCH_CONFIG_BYTES } from '../../../src/engine/project/module-launchers';
 
 /** Writes files (relative path to text) into a new temporary folder, and returns it. */
