@@ -1,7 +1,7 @@
 // Builds the extension and CLI bundles into dist/ and copies the tree-sitter WASM files they load.
 // Usage: node esbuild.js [--production] [--watch]
 const esbuild = require('esbuild');
-const { builtinImportsAsRequire } = require('./esbuild-plugins');
+const { builtinImportsAsRequire, treeSitterNodes } = require('./esbuild-plugins');
 const fs = require('fs');
 const path = require('path');
 
@@ -70,7 +70,7 @@ async function main() {
     { ...common, entryPoints: ['src/extension/loader.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
     { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension-main.js', external: ['vscode'], plugins: [vendorSplit, builtinImportsAsRequire] },
     // the editor's analysis worker (src/analysis-worker/), started by the extension on first use
-    { ...common, entryPoints: ['src/analysis-worker/worker-main.ts'], outfile: 'dist/analysis-worker.js', plugins: [vendorSplit] },
+    { ...common, entryPoints: ['src/analysis-worker/worker-main.ts'], outfile: 'dist/analysis-worker.js', plugins: [vendorSplit, treeSitterNodes] },
     // the CLI: `dist/cli.js` (the command) loads `dist/cli-main.js` (the commands) through a V8 code cache
     // (src/cli/code-cache.ts), and that loads `dist/scan-engine.js` (the scanner and the engine) when a command
     // needs it: a rescan of an unchanged project from --cache does not

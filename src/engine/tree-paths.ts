@@ -10,13 +10,43 @@ const DEEP_WALK = 64;
 
 export class TreeParents {
   private index: Map<number, Node> | undefined;
+  /** Parents the readers of the tree met on their way down (see `note`). */
+  private readonly known = new Map<number, Node>();
+  /** Paths from the root that their owners keep up to date (see `follow`). */
+  private readonly paths: (readonly Node[])[] = [];
 
   constructor(private readonly root: Node) {}
 
   /** The node's parent; `stepsSoFar` is how far up the caller's walk already went. */
   of(node: Node, stepsSoFar = 0): Node | null {
     if (!this.index && stepsSoFar > DEEP_WALK) this.index = indexParents(this.root);
-    return this.index ? this.index.get(node.id) ?? null : node.parent;
+    if (this.index) return this.index.get(node.id) ?? null;
+    const known = this.known.get(node.id);
+    if (known) return known;
+    const id = node.id;
+    for (const path of this.paths) {
+      // (a path deeper than that is not searched step by step: the tree is deep, and its parents get indexed)
+      if (path.length > DEEP_WALK) continue;
+      for (let i = path.length - 1; i > 0; i--) if (path[i].id === id) return path[i - 1];
+    }
+    return node.parent;
+  }
+
+  /**
+   * Tells that `parent` holds `child`, as a reader that came down from `parent` knows: a later walk up from
+   * below `child` then takes this step with a map read instead of a descent from the root.
+   */
+  note(child: Node, parent: Node): void {
+    this.known.set(child.id, parent);
+  }
+
+  /**
+   * Takes the parents of the nodes on `path` (from the root down, each node's parent before it) from it, as it
+   * stands when asked: its owner changes it in place as it moves through the tree (see `OrderedDescent`). Cheaper
+   * than noting each step, when few of the nodes passed are ever climbed through.
+   */
+  follow(path: readonly Node[]): void {
+    this.paths.push(path);
   }
 }
 
@@ -45,9 +75,11 @@ export class OrderedDescent {
   /** Where each node of `path` ends: read once per node (a read of `endIndex` is a call into WASM). */
   private readonly ends: number[];
 
-  constructor(root: Node) {
+  /** `parents`: given the path, for the walks up that start below the nodes found (see `TreeParents.follow`). */
+  constructor(root: Node, parents?: TreeParents) {
     this.path = [root];
     this.ends = [root.endIndex];
+    parents?.follow(this.path);
   }
 
   /** The nodes from the root down to the smallest one holding `start..end` (the last). */

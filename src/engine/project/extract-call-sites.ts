@@ -72,7 +72,7 @@ export function extractCallSites(root: Node, text: string, facts: FileFacts, val
   if (tracked.size === 0) return;
   const pattern = new RegExp(String.raw`(?<![\w$.])(?:${[...tracked.keys()].map(escapeRegExp).join('|')})(?![\w$])`, 'g');
   // the uses come in text order: one descent finds them all
-  const descent = new OrderedDescent(root);
+  const descent = new OrderedDescent(root, values.parents);
   const escaped = new Set<string>();
   const handOn = (fact: CallSiteFact): void => {
     const key = JSON.stringify(fact.callee);
@@ -104,23 +104,24 @@ function trackedNames(root: Node, facts: FileFacts, values: FileValues): Map<str
     // classes and their members are not followed: their uses need not be read
     if (CLASS_NAME.test(name)) return;
     const declaration = values.lookup(name, root);
-    const ref = declaration ? values.refOfName(name, statement, 0) : undefined;
+    const ref = declaration ? values.refOfName(name, statement, 0, root) : undefined;
     if (declaration && ref?.root.kind === 'import') tracked.set(name, { declaration, ref, statement });
   };
   for (const statement of namedChildren(root)) {
     if (statement.type === 'import_statement') {
       const source = statement.childForFieldName('source');
       if (!source || !PROJECT_SPECIFIER.test(source.text.slice(1, -1)) || /^import\s+type\b/.test(statement.text)) continue;
-      for (const id of statement.descendantsOfType('identifier')) {
+      for (const { id, spec } of identifiersBelow(statement)) {
         // `import { a as b }` binds `b`; `import { type T }` binds a type
-        const spec = id?.parent;
-        if (!id || (spec?.type === 'import_specifier' && (spec.childForFieldName('alias') ? spec.childForFieldName('alias')?.startIndex !== id.startIndex : /^type\s/.test(spec.text)))) continue;
+        if (spec.type === 'import_specifier' && (spec.childForFieldName('alias') ? spec.childForFieldName('alias')?.startIndex !== id.startIndex : /^type\s/.test(spec.text))) continue;
         track(id.text, statement);
       }
     } else if (statement.type === 'lexical_declaration' || statement.type === 'variable_declaration') {
+      values.parents.note(statement, root);
       for (const declarator of namedChildren(statement)) {
         const value = declarator.childForFieldName('value');
-        const ref = value ? values.refOf(value) : undefined;
+        values.parents.note(declarator, statement);
+        const ref = value ? values.refOf(value, 0, declarator) : undefined;
         const imported = ref?.root.kind === 'import' ? facts.imports[ref.root.index] : undefined;
         if (!imported || !PROJECT_SPECIFIER.test(imported.source)) continue;
         const name = declarator.childForFieldName('name');
@@ -130,6 +131,21 @@ function trackedNames(root: Node, facts: FileFacts, values: FileValues): Map<str
     }
   }
   return tracked;
+}
+
+/**
+ * The identifiers below a node (an import statement), each with the node holding it, in text order: what
+ * `descendantsOfType('identifier')` lists, without a step up the tree for each one's parent (a descent from
+ * the root) nor the runtime's scan of every node type of the grammar for the one asked.
+ */
+function identifiersBelow(node: Node, found: { id: Node; spec: Node }[] = []): { id: Node; spec: Node }[] {
+  for (const child of namedChildren(node)) {
+    const type = child.type;
+    if (type === 'identifier') found.push({ id: child, spec: node });
+    // (a string holds no names)
+    else if (type !== 'string') identifiersBelow(child, found);
+  }
+  return found;
 }
 
 /**

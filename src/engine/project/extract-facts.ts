@@ -85,7 +85,8 @@ class FactExtractor {
     this.collectFactories();
     this.collectEvents();
     this.collectPlainCalls();
-    if (/@Controller\b|useGlobalGuards|APP_GUARD/.test(this.text)) {
+    // (three scans for fixed text: one pattern with three branches is tried at every character)
+    if (/@Controller\b/.test(this.text) || this.text.includes('useGlobalGuards') || this.text.includes('APP_GUARD')) {
       const nest = extractNestFacts(this.root, this.text, (offset) => this.values.rangeOf({ start: offset, end: offset }).start.line + 1);
       this.facts.nestControllers = nest.controllers;
       this.facts.globalGuards = nest.globalGuards;
@@ -148,8 +149,8 @@ class FactExtractor {
       const right = current.childForFieldName('right');
       const name = left ? this.exportNameOf(left) : undefined;
       if (name !== undefined && right) {
-        if (name === '=') this.facts.exports['='] = this.values.refOf(right);
-        else this.facts.exports[name] = this.values.refOf(right);
+        if (name === '=') this.facts.exports['='] = this.values.refOf(right, 0, current);
+        else this.facts.exports[name] = this.values.refOf(right, 0, current);
       }
       current = right;
     }
@@ -245,7 +246,7 @@ class FactExtractor {
 
   private collectEvents(): void {
     // the matches come in text order: one cursor finds them all, however deep the calls are nested
-    const descent = new OrderedDescent(this.root);
+    const descent = new OrderedDescent(this.root, this.values.parents);
     for (const match of this.text.matchAll(EVENT_CALL)) {
       const at = (match.index ?? 0) + match[0].indexOf(match[1], 1);
       const [call, member, property] = descent.pathTo(at, at + match[1].length).slice(-3);
@@ -288,9 +289,13 @@ class FactExtractor {
     if (!receiver) return;
     const receiverName = dottedName(receiver);
     if (NON_APP_RECEIVERS.has(receiverName.split('.')[0]) || NON_APP_RECEIVERS.has(receiverName)) return;
-    const argNodes = namedChildren(call.childForFieldName('arguments') ?? call).filter((a) => a.type !== 'comment');
+    const list = call.childForFieldName('arguments') ?? call;
+    const argNodes = namedChildren(list).filter((a) => a.type !== 'comment');
     if (!this.acceptsArguments(method, argNodes, routePath !== undefined)) return;
-    const target = this.values.refOf(receiver);
+    // the arguments' names are looked up from where they stand: the steps up from them are known here
+    if (list.id !== call.id) this.values.parents.note(list, call);
+    for (const arg of argNodes) this.values.parents.note(arg, list);
+    const target = this.values.refOf(receiver, 0, chained ? undefined : member);
     if (!this.mayBeApp(target)) return;
     this.eventCalls.add(call.id);
     if (receiver.type === 'identifier') this.appLikeNames.add(receiver.text);

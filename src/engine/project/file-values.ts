@@ -4,6 +4,7 @@ import { LineIndex } from '../text';
 import type { Range } from '../types';
 import type { FileFacts, ImportFact, Span, ValueRef } from './facts';
 import { FileScope, FUNCTION_TYPES, stringValue, type Declaration } from './file-scope';
+import type { TreeParents } from '../tree-paths';
 import { FACTORIES } from './frameworks';
 
 export const UNKNOWN_REF: ValueRef = { root: { kind: 'unknown' }, path: [] };
@@ -29,8 +30,14 @@ function takesRequestAndResponse(params: readonly string[]): boolean {
  */
 const PATH_LIST_TEST = /\b([A-Za-z_$][\w$]*)\s*\.\s*(some|find|includes)\s*\(\s*(?:\(?\s*([A-Za-z_$][\w$]*)\s*(?::\s*\w+\s*)?\)?\s*=>\s*(?:req|request)\s*\.\s*(?:path|url|originalUrl)\s*\.\s*startsWith\s*\(\s*\3\s*\)|(?:req|request)\s*\.\s*(?:path|url|originalUrl)\s*\))/g;
 const DENIAL_LIST = /black|deny|block|forbid|protect|private|secure|auth/i;
+/**
+ * The read of the request's path that every match of `PATH_LIST_TEST` holds. Most handlers have none, and a
+ * scan for it (from a fixed word) costs a fraction of the whole pattern's, which is tried at every name.
+ */
+const REQUEST_PATH_READ = /(?:req|request)\s*\.\s*(?:path|url|originalUrl)/;
 
 function exemptPathList(code: string): { name: string; match: 'prefix' | 'exact' } | undefined {
+  if (!REQUEST_PATH_READ.test(code)) return undefined;
   for (const m of code.matchAll(PATH_LIST_TEST)) {
     if (!DENIAL_LIST.test(m[1])) return { name: m[1], match: m[2] === 'includes' ? 'exact' : 'prefix' };
   }
@@ -74,12 +81,15 @@ export class FileValues {
   private readonly objectIndex = new Map<number, number | null>();
   private readonly importIndex = new Map<string, number>();
   private readonly scope: FileScope;
+  /** The parents of the tree's nodes as far as they are known (shared with the scope's walks up). */
+  readonly parents: TreeParents;
   /** The functions' own return statements: shared with the file's other readers of the same tree. */
   readonly ownReturns: OwnReturns;
   private lines: LineIndex | undefined;
 
   constructor(private readonly facts: FileFacts, root: Node, private readonly text: string, lines?: LineIndex) {
     this.scope = new FileScope(root, text);
+    this.parents = this.scope.parents;
     this.ownReturns = new OwnReturns(text);
     this.lines = lines;
   }
@@ -142,6 +152,7 @@ export class FileValues {
     if (memo) return memo;
     if (this.inProgress.has(node.id)) return UNKNOWN;
     this.inProgress.add(node.id);
+    if (parent) this.parents.note(node, parent);
     const ref = this.computeRef(node, depth, parent);
     this.inProgress.delete(node.id);
     this.refMemo.set(node.id, ref);
@@ -192,11 +203,12 @@ export class FileValues {
     const fn = node.childForFieldName(type === 'new_expression' ? 'constructor' : 'function');
     if (!fn) return UNKNOWN;
     const list = node.childForFieldName('arguments') ?? node;
+    if (list.id !== node.id) this.parents.note(list, node);
     const args: Node[] = [];
     const argTypes: string[] = [];
     for (const arg of namedChildren(list)) {
       const argType = arg.type;
-      if (argType !== 'comment') { args.push(arg); argTypes.push(argType); }
+      if (argType !== 'comment') { args.push(arg); argTypes.push(argType); this.parents.note(arg, list); }
     }
     const fnType = fn.type;
     if (fnType === 'identifier' && fn.text === 'require' || fnType === 'import') {
@@ -223,8 +235,10 @@ export class FileValues {
     const spreads: ValueRef[] = [];
     for (const prop of namedChildren(node)) {
       const type = prop.type;
-      if (type === 'shorthand_property_identifier') props[prop.text] = this.refOfName(prop.text, prop, depth + 1, node);
-      else if (type === 'spread_element') spreads.push(this.refOf(namedChildren(prop)[0], depth + 1, prop));
+      if (type === 'shorthand_property_identifier') {
+        const name = prop.text;
+        props[name] = this.refOfName(name, prop, depth + 1, node);
+      } else if (type === 'spread_element') spreads.push(this.refOf(namedChildren(prop)[0], depth + 1, prop));
       else if (type === 'pair') {
         const key = prop.childForFieldName('key');
         if (key) props[stringValue(key) ?? key.text] = this.refOf(prop.childForFieldName('value'), depth + 1, prop);
@@ -262,8 +276,14 @@ export class FileValues {
 
   private enclosingStatement(node: Node): Node {
     let current = node;
-    while (current.parent && current.parent.type !== 'program' && current.parent.type !== 'statement_block') current = current.parent;
-    return current;
+    // (each step up read once: `Node.parent` costs a descent from the root)
+    for (let steps = 0; ; steps++) {
+      const parent = this.parents.of(current, steps);
+      if (!parent) return current;
+      const type = parent.type;
+      if (type === 'program' || type === 'statement_block') return current;
+      current = parent;
+    }
   }
 
   registerFunction(node: Node, declaredName?: string): number {
@@ -294,8 +314,9 @@ export class FileValues {
   private returnsOf(fn: Node): ValueRef[] {
     const body = fn.childForFieldName('body');
     if (!body) return [];
+    this.parents.note(body, fn);
     if (body.type !== 'statement_block') {
-      const ref = this.refOf(body);
+      const ref = this.refOf(body, 0, fn);
       return ref.root.kind === 'unknown' ? [] : [ref];
     }
     if (!body.text.includes('return')) return this.constructedObject(body);

@@ -67,4 +67,23 @@ describe('tree paths without descents from the root', () => {
       assert.strictEqual(parents.of(node, 1000)?.id, node.parent?.id, 'the indexed parent');
     }
   });
+
+  it('tells the parents it passed on its way down, so that a walk up takes those steps without asking tree-sitter', async () => {
+    const text = chainedRouter(20);
+    const { tree } = await parseSource(sharedGrammars(), 'javascript', text, 5000);
+    const root = tree.rootNode;
+    const parents = new TreeParents(root);
+    const descent = new OrderedDescent(root, parents);
+    let steps = 0;
+    for (const word of text.matchAll(/[\w$]+/g)) {
+      const path = descent.pathTo(word.index, word.index + word[0].length);
+      for (let i = 1; i < path.length; i++) {
+        // a node whose own step up would fail: the parent must come from what the descent told
+        const asked = Object.create(path[i], { parent: { get: () => assert.fail('Node.parent was read') } }) as typeof path[number];
+        assert.strictEqual(parents.of(asked)?.id, path[i].parent?.id);
+        steps++;
+      }
+    }
+    assert.ok(steps > 500);
+  });
 });
