@@ -105,9 +105,9 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   const settings = { root: projectRoot(args.paths, io.cwd), displayRoot: root, config: loaded.config, keptTreeChars: KEPT_TREE_CHARS };
   const cache = args.cache && args.command === 'lint' ? openCache(args, settings, io) : undefined;
   // a rescan of an unchanged project takes everything from the cache, without loading the engine
-  const packages = cache && readPackageJsons(files, settings.root);
+  const packages = cache ? readPackageJsons(files, settings.root) : undefined;
   const unchanged = cache && packages && scanOfUnchanged(files, packages, root, cache, (facts) => engine().projectOfFacts(settings.root, facts, packages));
-  const scan = unchanged || await engine().scanProject(files, settings, { threads: engine().threadsFor(files.length, args.jobs), analyze: args.command === 'lint', cache, unchangedAsked: !!cache });
+  const scan = unchanged || await engine().scanProject(files, settings, { threads: engine().threadsFor(files.length, args.jobs), analyze: args.command === 'lint', cache, unchangedAsked: !!cache, packages });
   const cacheProblem = cache?.save();
   if (cacheProblem) io.stderr(`backend-guide: ${cacheProblem}\n`);
   if (scan.unreadable.length) {

@@ -10,7 +10,7 @@ import { SharedStrings } from '../engine/project/shared-strings';
 import { fileBatches, type FileBatches } from './file-batches';
 import { FileScanner, keptTreeBudget, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
 import { projectOfFacts } from './project';
-import { readPackageJsons } from './project-manifests';
+import { readPackageJsons, type PackageJson } from './project-manifests';
 import { relativePath } from './relative-path';
 import type { FileReport } from './scan';
 import type { ScanCache } from './scan-cache';
@@ -153,13 +153,15 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
  * this one and `threads - 1` workers. Each thread keeps its own files from one pass to the next; reports come back in the order
  * of `sources`, so the output is the same whatever the number of threads. With a `cache`, unchanged files are
  * not parsed for facts, reports still valid are taken from it (see `ScanCache`), and the cache is updated;
- * `unchangedAsked`: the caller has already asked `scanOfUnchanged` (and the project had changed), so it is not asked again.
+ * `unchangedAsked`: the caller has already asked `scanOfUnchanged` (and the project had changed), so it is not asked again;
+ * `packages`: the files' package.json files (see `readPackageJsons`), when the caller has read them already.
  */
 export async function scanProject(
-  files: readonly string[], settings: ScannerSettings, options: { threads: number; analyze: boolean; cache?: ScanCache; unchangedAsked?: boolean },
+  files: readonly string[], settings: ScannerSettings,
+  options: { threads: number; analyze: boolean; cache?: ScanCache; unchangedAsked?: boolean; packages?: PackageJson[] },
 ): Promise<ProjectScan> {
   const { cache } = options;
-  const packages = readPackageJsons(files, settings.root);
+  const packages = options.packages ?? readPackageJsons(files, settings.root);
   if (cache && options.analyze && !options.unchangedAsked) {
     // nothing changed: no thread is started and nothing is parsed
     const unchanged = scanOfUnchanged(files, packages, settings.displayRoot, cache, (facts) => projectOfFacts(settings.root, facts, packages));
