@@ -204,12 +204,8 @@ export class FileValues {
     if (!fn) return UNKNOWN;
     const list = node.childForFieldName('arguments') ?? node;
     if (list.id !== node.id) this.parents.note(list, node);
-    const args: Node[] = [];
-    const argTypes: string[] = [];
-    for (const arg of namedChildren(list)) {
-      const argType = arg.type;
-      if (argType !== 'comment') { args.push(arg); argTypes.push(argType); this.parents.note(arg, list); }
-    }
+    const args = namedChildren(list).filter((arg) => arg.type !== 'comment');
+    for (const arg of args) this.parents.note(arg, list);
     const fnType = fn.type;
     if (fnType === 'identifier' && fn.text === 'require' || fnType === 'import') {
       const source = stringValue(args[0]);
@@ -220,11 +216,11 @@ export class FileValues {
     const created = this.objectAt(node);
     if (created !== undefined) return { root: { kind: 'object', index: created }, path: [] };
     const callee = this.refOf(fn, depth + 1, node);
-    const fnArg = argTypes.findIndex((argType) => FUNCTION_TYPES.has(argType));
-    if (fnArg >= 0) return { root: { kind: 'call', callee, fnArg: this.registerFunction(args[fnArg]) }, path: [] };
+    const fnArg = args.find((arg) => FUNCTION_TYPES.has(arg.type));
+    if (fnArg) return { root: { kind: 'call', callee, fnArg: this.registerFunction(fnArg) }, path: [] };
     if (callee.root.kind === 'unknown') return UNKNOWN;
     // `memoize(query)`: the call returns `query` itself when the callee passes calls through (told by the resolver)
-    const passed = type === 'call_expression' && argTypes[0] === 'identifier' ? this.refOf(args[0], depth + 1, list) : undefined;
+    const passed = type === 'call_expression' && args[0]?.type === 'identifier' ? this.refOf(args[0], depth + 1, list) : undefined;
     if (passed?.root.kind === 'function' && passed.path.length === 0) return { root: { kind: 'call', callee, passed: passed.root.index }, path: [] };
     if (callee.root.kind === 'function' || callee.root.kind === 'call') return { root: { kind: 'call', callee }, path: [] };
     return { root: callee.root, path: [...callee.path, '()'] };
