@@ -57,7 +57,7 @@ function treeSitterRuntime(options) {
   };
 }
 
-/** For the bundles loaded through the code cache (the CLI and its scan threads). */
+/** For the bundles loaded through the code cache (the CLI's engine, which its scan threads load too, and the extension). */
 const builtinImportsAsRequire = treeSitterRuntime({ importsAsRequire: true });
 /** For the other bundles (the extension and its analysis worker). */
 const treeSitterNodes = treeSitterRuntime({ importsAsRequire: false });
