@@ -109,6 +109,8 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   const unchanged = cache && packages && scanOfUnchanged(files, packages, root, cache, (facts) => engine().projectOfFacts(settings.root, facts, packages));
   const scan = unchanged || await engine().scanProject(files, settings, { threads: engine().threadsFor(files.length, args.jobs), analyze: args.command === 'lint', cache, unchangedAsked: !!cache, packages });
   const cacheProblem = cache?.save();
+  // said after the scan: the cache's facts are read, and found damaged, only when the scan needs them
+  if (cache?.note) io.stderr(`backend-guide: ${cache.note}\n`);
   if (cacheProblem) io.stderr(`backend-guide: ${cacheProblem}\n`);
   if (scan.unreadable.length) {
     io.stderr(`backend-guide: cannot read ${scan.unreadable.map(({ file, error }) => `${path.relative(root, file)} ${error}`).join(', ')}\n`);
@@ -145,9 +147,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
 /** The cache of `--cache`: valid for this engine build, this configuration and this project root only. */
 function openCache(args: LintArgs, settings: { root: string; config: EngineConfig }, io: CliIo): ScanCache {
   const key = `${engineKey(version, [__filename, ENGINE_FILE])}|${settings.root}|${JSON.stringify(settings.config)}`;
-  const cache = ScanCache.load(path.resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FILE), key);
-  if (cache.note) io.stderr(`backend-guide: ${cache.note}\n`);
-  return cache;
+  return ScanCache.load(path.resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FILE), key);
 }
 
 /** Prints a rule's lesson, or the rules with their one-line descriptions when no rule is named. */

@@ -8,6 +8,7 @@ import { fromPlainJson, toPlainJson } from './plain-json';
 import type { PackageJson } from './project-manifests';
 import { relativePath } from './relative-path';
 import type { FileReport } from './scan';
+import { FORMAT, readCacheIndex, readFactsSection, sha1, writeCache, type CacheData, type CachedFile, type Encoded, type Stamp } from './scan-cache-file';
 
 /**
  * The CLI's `--cache`: what a scan learnt about each file, kept between runs, like ESLint's `.eslintcache`.
@@ -19,11 +20,12 @@ import type { FileReport } from './scan';
  * the facts as they were re-analyses only the edited file. The cache as a whole is valid for one engine
  * build, one configuration and one project root (its key); anything else starts it afresh.
  *
- * Reading never throws: a missing, foreign or damaged cache file is an empty cache.
+ * Reading never throws: a missing, foreign or damaged cache file is an empty cache (a damaged facts section,
+ * read only when needed, leaves every file to be parsed again; `note` says so).
  *
- * Each file's facts and report are kept as text of their own (see `plain-json.ts`) and read only when asked
- * for: facts are most of the cache, and a rescan of an unchanged project needs none of them (only the `routes`
- * command reads the project). The file is written and read a line per file, never as one string.
+ * Each file's facts and report are kept as text of their own (see `plain-json.ts`) and decoded only when asked
+ * for: facts are most of the cache, and a rescan of an unchanged project needs none of them, so they are not
+ * even read then (see `scan-cache-file.ts`). The file is written and read a line per file, never as one string.
  */
 
 /** The cache file ESLint users expect beside the project: `.backendguide-cache` in the current folder. */
@@ -34,26 +36,6 @@ const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 
 /** What is kept of a report: everything but where it is shown from (`relative` follows the current folder). */
 type KeptReport = Omit<FileReport, 'relative'>;
-
-/** Plain JSON (see `plain-json.ts`), as written this run or as bytes of the cache file it was read from. */
-type Encoded = string | Buffer;
-
-interface CachedFile {
-  hash: string;
-  /** The file's facts as plain JSON with an empty text hash (see `encodeFacts`), decoded only when asked for. */
-  facts?: Encoded;
-  /** The facts' text hash, kept out of `facts` so that they can go into the project digest as they are. */
-  textHash?: string;
-  /** The file's report, decoded only when asked for. */
-  report?: Encoded;
-  /** The file gives no report (not a language the engine reads), as opposed to a report not kept. */
-  noReport?: boolean;
-  /** The file's stat when its content had `hash`, when that can stand for the content (see `stableStamp`). */
-  stamp?: Stamp;
-}
-
-/** What a file's stat says of its content: size, times of the last change of content and of the inode, inode number. */
-type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
 
 /**
  * A file whose content and inode have not changed for this long before a scan reads it has, while its stat
@@ -85,42 +67,12 @@ function sameStamp(file: string, stamp: Stamp): boolean {
 export interface UnchangedScan {
   /** How many files have facts. */
   factCount: number;
-  /** The files' facts, read from the cache when called. */
+  /**
+   * The files' facts, read from the cache file when called; throws, saying why, when they can no longer be read
+   * (the file was damaged or replaced since its index was read).
+   */
   facts(): Array<[string, FileFacts]>;
   reports: FileReport[];
-}
-
-/**
- * The version of the cache's layout: a file of another layout is an empty cache. Layout 4 is text: a header
- * line, then a line per file (`[file, hash, textHash, noReport, stamp]`, its facts, its report; tab-separated
- * JSON), then a line with the SHA-1 of all before it, so that a file cut short or damaged is known at once (its
- * facts and reports are decoded only when asked for). Layout 3 had no stamps; 1 and 2 were `v8.serialize` bytes.
- */
-const FORMAT = 4;
-
-interface CacheHeader {
-  backendGuideCache: typeof FORMAT;
-  key: string;
-  /** The project digest the reports were made against. */
-  digest: string;
-  /** The digest of the package.json files that went into `digest` (see `unchangedScan`). */
-  packagesDigest?: string;
-}
-
-interface CacheData {
-  header: CacheHeader;
-  /** In the order of the scan, which the project digest follows. */
-  files: Map<string, CachedFile>;
-}
-
-/** The first byte of `v8.serialize` output: a cache of an earlier layout, replaced without a word. */
-const V8_SERIALIZED = 0xff;
-const TAB = 9;
-const LINE = 10;
-
-/** The SHA-1 of a text (as UTF-8) or of bytes, in base64: the cache's hashes, digests and key. */
-function sha1(data: string | Buffer): string {
-  return crypto.createHash('sha1').update(data).digest('base64');
 }
 
 /** A content hash of a text (SHA-1: a collision would hide a change, which a 53-bit hash makes merely unlikely). */
@@ -171,81 +123,6 @@ export function engineKey(version: string, codeFiles: readonly string[]): string
   }
 }
 
-/** The cache file's contents; `undefined` when they are not a cache of this layout, `null` when of an earlier one. */
-function parseCache(whole: Buffer): CacheData | undefined | null {
-  if (whole[0] === V8_SERIALIZED) return null;
-  const last = whole.lastIndexOf(LINE);
-  const bytes = whole.subarray(0, Math.max(0, last));
-  let end = bytes.indexOf(LINE);
-  if (end < 0) end = bytes.length;
-  let header: Partial<CacheHeader>;
-  try {
-    header = JSON.parse(bytes.toString('utf8', 0, end)) as Partial<CacheHeader>;
-  } catch {
-    return undefined;
-  }
-  if (typeof header !== 'object' || header === null || typeof header.backendGuideCache !== 'number' || typeof header.key !== 'string' || typeof header.digest !== 'string') return undefined;
-  if (header.backendGuideCache !== FORMAT) return null;
-  const trailer = JSON.parse(whole.toString('utf8', last + 1)) as { sha1?: unknown };
-  if (trailer.sha1 !== sha1(bytes)) throw new Error('damaged or cut short');
-  const files = new Map<string, CachedFile>();
-  for (let start = end + 1; start < bytes.length; start = end + 1) {
-    end = bytes.indexOf(LINE, start);
-    if (end < 0) end = bytes.length;
-    const factsAt = bytes.indexOf(TAB, start);
-    const reportAt = factsAt < 0 ? -1 : bytes.indexOf(TAB, factsAt + 1);
-    if (reportAt < 0 || reportAt > end) throw new Error('a damaged line');
-    const [file, hash, textHash, noReport, stamp] = JSON.parse(bytes.toString('utf8', start, factsAt)) as [string, string, string | null, number, Stamp | null];
-    if (typeof file !== 'string' || typeof hash !== 'string') throw new Error('a damaged line');
-    files.set(file, {
-      hash,
-      facts: factsAt + 1 < reportAt ? bytes.subarray(factsAt + 1, reportAt) : undefined,
-      textHash: textHash ?? undefined,
-      report: reportAt + 1 < end ? bytes.subarray(reportAt + 1, end) : undefined,
-      noReport: noReport === 1 || undefined,
-      stamp: Array.isArray(stamp) && stamp.length === 4 && stamp.every((n) => typeof n === 'number') ? stamp : undefined,
-    });
-  }
-  return { header: header as CacheHeader, files };
-}
-
-/** Writes `data` to the open file `fd` in chunks of about a megabyte: the cache is never one string in memory. */
-function writeCache(fd: number, data: CacheData): void {
-  const CHUNK = 1 << 20;
-  const sum = crypto.createHash('sha1');
-  let pending: string[] = [];
-  let pendingLength = 0;
-  const out = (part: Encoded) => {
-    const bytes = typeof part === 'string' ? Buffer.from(part, 'utf8') : part;
-    sum.update(bytes);
-    fs.writeSync(fd, bytes);
-  };
-  const flush = () => {
-    if (pendingLength) out(pending.join(''));
-    pending = [];
-    pendingLength = 0;
-  };
-  const write = (part: Encoded) => {
-    if (typeof part === 'string') {
-      pending.push(part);
-      pendingLength += part.length;
-      if (pendingLength >= CHUNK) flush();
-    } else {
-      flush();
-      out(part);
-    }
-  };
-  write(JSON.stringify(data.header));
-  for (const [file, entry] of data.files) {
-    write(`\n${JSON.stringify([file, entry.hash, entry.textHash ?? null, entry.noReport ? 1 : 0, entry.stamp ?? null])}\t`);
-    if (entry.facts) write(entry.facts);
-    write('\t');
-    if (entry.report) write(entry.report);
-  }
-  flush();
-  fs.writeSync(fd, `\n${JSON.stringify({ sha1: sum.digest('base64') })}`);
-}
-
 export class ScanCache {
   /** Whether this run changed what the cache holds (an unchanged rescan does not write it again). */
   private changed = false;
@@ -258,7 +135,12 @@ export class ScanCache {
    * @param openedAt When the cache was opened, before the scan read any file (milliseconds since the epoch, as
    * file times are): files changed since `STABLE_MS` before it get no stamp (see `stableStamp`).
    */
-  private constructor(private readonly location: string, private data: CacheData, private readonly openedAt: number, readonly note?: string) {}
+  private constructor(private readonly location: string, private data: CacheData, private readonly openedAt: number, note?: string) {
+    this.note = note;
+  }
+
+  /** Why the cache, or part of it, could not be used, when it was there: said once the scan is done (its facts are read only when needed). */
+  note?: string;
 
   /**
    * The cache at `location` for `key`; empty (with a note saying why, when it was there but unusable) otherwise.
@@ -271,9 +153,7 @@ export class ScanCache {
     try {
       const size = fs.lstatSync(location).size;
       if (size > MAX_CACHE_BYTES) return opened(empty, `the cache ${location} is larger than ${MAX_CACHE_BYTES / 1024 / 1024} MB; starting a new one`);
-      const read = readRegularBytes(location);
-      if ('error' in read) return opened(empty, `the cache ${location} ${read.error}; starting a new one`);
-      const data = parseCache(read.bytes);
+      const data = readCacheIndex(location);
       if (data === undefined) return opened(empty, `the cache ${location} is not a Backend Guide cache; starting a new one`);
       // another engine build, configuration, project or layout: nothing in it holds
       return opened(data?.header.key === key ? data : empty);
@@ -282,8 +162,26 @@ export class ScanCache {
     }
   }
 
+  /**
+   * Reads the facts section of the cache file, when not read yet. When it cannot be, no file has facts (each is
+   * parsed again) and the note says why.
+   */
+  private readFacts(): void {
+    const section = this.data.unreadFacts;
+    if (!section) return;
+    this.data.unreadFacts = undefined;
+    const problem = readFactsSection(section, this.data.files);
+    if (!problem) return;
+    for (const entry of this.data.files.values()) {
+      entry.facts = undefined;
+      entry.hasFacts = false;
+    }
+    this.note = `the cache ${this.location} ${problem}; its facts were made again`;
+  }
+
   /** The content hash each cached file had, for the files whose facts are cached. */
   knownHashes(files: readonly string[]): Map<string, string> {
+    this.readFacts();
     const known = new Map<string, string>();
     for (const file of files) {
       const entry = this.data.files.get(file);
@@ -293,6 +191,7 @@ export class ScanCache {
   }
 
   facts(file: string, hash: string): FileFacts | undefined {
+    this.readFacts();
     const entry = this.data.files.get(file);
     if (entry?.hash !== hash || !entry.facts) return undefined;
     const facts = decodeFacts(entry.facts, entry.textHash);
@@ -349,7 +248,7 @@ export class ScanCache {
         // read now, after the cache was opened: a file stable since then is not read next time
         restamped.push([entry, stableStamp(file, this.openedAt)]);
       }
-      if (entry.facts) facts.push([file, entry]);
+      if (entry.hasFacts) facts.push([file, entry]);
       if (entry.report) reports.push({ ...decodeReport(entry.report), relative: relativePath(displayRoot, file) });
     }
     for (const [entry, stamp] of restamped) {
@@ -357,7 +256,12 @@ export class ScanCache {
       entry.stamp = stamp;
       this.changed = true;
     }
-    return { factCount: facts.length, facts: () => facts.map(([file, entry]) => [file, decodeFacts(entry.facts!, entry.textHash)]), reports };
+    const readFacts = () => {
+      this.readFacts();
+      if (facts.some(([, entry]) => !entry.facts)) throw new Error(this.note);
+      return facts.map(([file, entry]): [string, FileFacts] => [file, decodeFacts(entry.facts!, entry.textHash)]);
+    };
+    return { factCount: facts.length, facts: readFacts, reports };
   }
 
   /**
@@ -372,6 +276,7 @@ export class ScanCache {
       kept.set(file, {
         hash,
         facts: facts && (this.encoded.get(file) ?? encodeFacts(facts)),
+        hasFacts: !!facts,
         textHash: facts?.textHash,
         report: complete ? toPlainJson(withoutDisplayPath(report)) : undefined,
         noReport: report ? undefined : true,
@@ -388,6 +293,8 @@ export class ScanCache {
   /** Writes the cache (to a temporary file first, so that an interrupted write leaves the old one); returns an error, if any. */
   save(): string | undefined {
     if (!this.changed) return undefined;
+    // (a rescan that only gave files their stamps writes the facts it did not need again)
+    this.readFacts();
     const temporary = path.join(path.dirname(this.location), `.${path.basename(this.location)}.${process.pid}.tmp`);
     try {
       const fd = fs.openSync(temporary, 'w');

@@ -131,8 +131,9 @@ describe('--cache', () => {
     assert.strictEqual(older.note, undefined);
     const cold = await cachedScan(root, location);
     const bytes = fs.readFileSync(location);
+    // a byte of the index: the section a rescan reads (the facts section is checked when read, see below)
     const flipped = Buffer.from(bytes);
-    flipped[Math.floor(bytes.length / 2)] ^= 1;
+    flipped[bytes.indexOf(10) + 10] ^= 1;
     for (const damaged of [bytes.subarray(0, Math.floor(bytes.length / 2)), bytes.subarray(0, bytes.length - 3), bytes.subarray(0, bytes.indexOf(10) + 5), flipped]) {
       fs.writeFileSync(location, damaged);
       assert.match(ScanCache.load(location, 'test-key').note ?? '', /cannot be read|not a Backend Guide cache/);
@@ -141,6 +142,34 @@ describe('--cache', () => {
     const again = await cachedScan(root, location);
     assert.deepStrictEqual(again.fromCache, { facts: 0, reports: 0 });
     assert.deepStrictEqual(again.reports, cold.reports);
+  });
+
+  it('rescans an unchanged project without reading the facts, and parses every file again when a changed one finds them damaged', async () => {
+    const root = generatedProject(3);
+    const location = cacheFile();
+    const cold = await cachedScan(root, location);
+    const bytes = fs.readFileSync(location);
+    const trailer = JSON.parse(bytes.subarray(bytes.lastIndexOf(10) + 1).toString('utf8')) as { index: number };
+    const flipped = Buffer.from(bytes);
+    // a quote of the first file's facts becomes a hash sign: the facts no longer decode, let alone hash the same
+    const quote = bytes.indexOf('"', trailer.index + 1);
+    assert.ok(quote > trailer.index && quote < bytes.lastIndexOf(10), 'a byte of the facts section');
+    flipped[quote] = '#'.charCodeAt(0);
+    fs.writeFileSync(location, flipped);
+    const { files } = collectSourceFiles(['.'], root, defaultConfig().ignore);
+    const unchanged = ScanCache.load(location, 'test-key');
+    const rescan = await scanProject(files, { root, displayRoot: root, config: defaultConfig(), keptTreeChars: 0 }, { threads: 1, analyze: true, cache: unchanged });
+    assert.strictEqual(rescan.fromCache?.reports, rescan.reports?.length, 'an unchanged project needs no facts');
+    assert.deepStrictEqual(rescan.reports, cold.reports);
+    assert.strictEqual(unchanged.note, undefined, 'the index alone was read, and is whole');
+    fs.writeFileSync(location, flipped);
+    fs.appendFileSync(path.join(root, 'src/routes/thing1.js'), '// edited\n');
+    const cache = ScanCache.load(location, 'test-key');
+    const scan = await scanProject(files, { root, displayRoot: root, config: defaultConfig(), keptTreeChars: 0 }, { threads: 1, analyze: true, cache });
+    assert.match(cache.note ?? '', /is damaged; its facts were made again/);
+    assert.strictEqual(scan.fromCache?.facts, 0, 'every file was parsed again');
+    const fresh = await scanProject(files, { root, displayRoot: root, config: defaultConfig(), keptTreeChars: 0 }, { threads: 1, analyze: true });
+    assert.deepStrictEqual(scan.reports, fresh.reports);
   });
 
   it('re-analyses only the edited file when its edit leaves the project facts as they were', async () => {
