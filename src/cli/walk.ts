@@ -22,9 +22,10 @@ export function collectSourceFiles(paths: readonly string[], root: string, ignor
   const empty: string[] = [];
   let found = 0;
   const add = (abs: string) => { files.add(abs); found++; };
-  const matchesIgnore = ignoreMatcher(ignore);
-  const ignored = (abs: string) => matchesIgnore(path.relative(root, abs));
-  const visit = (dir: string): void => {
+  const ignored = ignoreMatcher(ignore);
+  // `relative` is `dir` relative to `root`, built on the way down: `path.relative` for every entry was a third of
+  // the walk (on the bench corpus, about 5 ms of a 170 ms rescan from `--cache`)
+  const visit = (dir: string, relative: string): void => {
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
@@ -35,9 +36,10 @@ export function collectSourceFiles(paths: readonly string[], root: string, ignor
     entries.sort((a, b) => byName.compare(a.name, b.name));
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
+      const inRoot = relative ? `${relative}${path.sep}${entry.name}` : entry.name;
       if (entry.isDirectory()) {
-        if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(abs)) visit(abs);
-      } else if (entry.isFile() && languageOfFileName(entry.name) && !/\.min\.js$/.test(entry.name) && !ignored(abs)) {
+        if (!SKIPPED_FOLDERS.has(entry.name) && !ignored(inRoot)) visit(abs, inRoot);
+      } else if (entry.isFile() && languageOfFileName(entry.name) && !/\.min\.js$/.test(entry.name) && !ignored(inRoot)) {
         add(abs);
       }
     }
@@ -52,7 +54,7 @@ export function collectSourceFiles(paths: readonly string[], root: string, ignor
       continue;
     }
     const before = found;
-    if (stat.isDirectory()) visit(abs);
+    if (stat.isDirectory()) visit(abs, path.relative(root, abs));
     else if (languageOfFileName(abs)) add(abs);
     if (found === before) empty.push(p);
   }

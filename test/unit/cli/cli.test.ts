@@ -92,11 +92,15 @@ describe('CLI', () => {
       'dist/bundle.js': VULNERABLE,
       'legacy/old.js': VULNERABLE,
       'src/ok.js': 'const x = 1;\n',
-      '.backendguide.yaml': 'ignore:\n  - "legacy/**"\n',
+      'src/generated/db.js': VULNERABLE,
+      '.backendguide.yaml': 'ignore:\n  - "legacy/**"\n  - "src/generated/*.js"\n',
     });
     const result = await cli(root, 'lint', '--format', 'json');
     const report = JSON.parse(result.stdout);
     assert.deepStrictEqual(report.files.map((f: { path: string }) => f.path), ['src/ok.js']);
+    // patterns are relative to the project, whichever folder is given
+    const inSrc = JSON.parse((await cli(root, 'lint', 'src', '--format', 'json')).stdout);
+    assert.deepStrictEqual(inSrc.files.map((f: { path: string }) => f.path), ['src/ok.js']);
   });
 
   it('writes the report to a file with -o', async () => {
