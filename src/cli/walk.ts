@@ -3,6 +3,7 @@ import * as path from 'path';
 import { ignoreMatcher } from '../engine/glob';
 import { languageOfFileName } from '../engine/languages';
 import { SKIPPED_FOLDERS } from '../engine/skipped-folders';
+import { compareNames } from './name-order';
 
 export interface WalkResult {
   files: string[];
@@ -12,8 +13,6 @@ export interface WalkResult {
   empty: string[];
 }
 
-/** The order of a folder's entries: `localeCompare`'s, from one collator rather than one lookup per comparison. */
-const byName = new Intl.Collator();
 
 /** Source files under the given paths (files given explicitly are kept even in skipped folders). */
 export function collectSourceFiles(paths: readonly string[], root: string, ignore: readonly string[]): WalkResult {
@@ -33,7 +32,7 @@ export function collectSourceFiles(paths: readonly string[], root: string, ignor
       unreadable.push(dir);
       return;
     }
-    entries.sort((a, b) => byName.compare(a.name, b.name));
+    entries.sort((a, b) => compareNames(a.name, b.name));
     for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       const inRoot = relative ? `${relative}${path.sep}${entry.name}` : entry.name;
