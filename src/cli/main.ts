@@ -19,7 +19,6 @@ import { relativePath } from './relative-path';
 import type { FileReport } from './scan';
 import { DEFAULT_CACHE_FILE, engineKey, ScanCache } from './scan-cache';
 import type * as Engine from './scan-engine';
-import { tuneV8ForScans } from './v8-tuning';
 import { collectSourceFiles } from './walk';
 
 /** The engine's bundle beside this one (see `scan-engine.ts`). */
@@ -27,9 +26,8 @@ const ENGINE_FILE = path.join(__dirname, 'scan-engine.js');
 
 let loadedEngine: typeof Engine | undefined;
 
-/** The engine's side of the CLI, loaded on first use through the code cache (see `scan-engine.ts`), V8 tuned for it first. */
+/** The engine's side of the CLI, loaded on first use through the code cache (see `scan-engine.ts`). */
 function engine(): typeof Engine {
-  if (!loadedEngine) tuneV8ForScans();
   return (loadedEngine ??= requireCompiled(ENGINE_FILE) as typeof Engine);
 }
 
