@@ -1,7 +1,7 @@
 // Builds the extension and CLI bundles into dist/ and copies the tree-sitter WASM files they load.
 // Usage: node esbuild.js [--production] [--watch]
 const esbuild = require('esbuild');
-const { builtinImportsAsRequire, treeSitterNodes } = require('./esbuild-plugins');
+const { builtinImportsAsRequire, builtEngineHash, treeSitterNodes } = require('./esbuild-plugins');
 const fs = require('fs');
 const path = require('path');
 
@@ -76,17 +76,21 @@ async function main() {
     // needs it: a rescan of an unchanged project from --cache does not
     { ...common, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
     { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli-main.js', plugins: [vendorSplit] },
-    { ...common, entryPoints: ['src/cli/scan-engine.ts'], outfile: 'dist/scan-engine.js', plugins: [vendorSplit, builtinImportsAsRequire] },
     // the CLI's scan threads: `dist/scan-thread.js` (src/cli/scan-thread.ts) loads `dist/scan-engine.js` too, which
     // loads the `check` command's modules (child_process, net, the learning track) only when that command runs
     { ...common, entryPoints: ['src/cli/scan-thread.ts'], outfile: 'dist/scan-thread.js' },
     ...VENDORED.map((name) => ({ ...common, entryPoints: [require.resolve(name)], outfile: `dist/${vendorFile(name)}` })),
   ];
+  const engine = { ...common, entryPoints: ['src/cli/scan-engine.ts'], outfile: 'dist/scan-engine.js', plugins: [vendorSplit, builtinImportsAsRequire] };
   if (watch) {
-    const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), watchReporter] })));
+    const contexts = await Promise.all([...builds, engine].map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), watchReporter] })));
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
+  // the engine's bundle first: the commands' bundle is given its hash (see `builtEngineHash`)
+  await esbuild.build(engine);
+  const cliMain = builds.find((b) => b.outfile === 'dist/cli-main.js');
+  cliMain.define = builtEngineHash(engine.outfile);
   await Promise.all(builds.map((b) => esbuild.build(b)));
   fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
 }

@@ -24,6 +24,9 @@ import { collectSourceFiles } from './walk';
 /** The engine's bundle beside this one (see `scan-engine.ts`). */
 const ENGINE_FILE = path.join(__dirname, 'scan-engine.js');
 
+/** The SHA-1 of `ENGINE_FILE`, when a one-off build gave it (see `builtEngineHash` in esbuild-plugins.js). */
+declare const BUILT_ENGINE_HASH: string | undefined;
+
 let loadedEngine: typeof Engine | undefined;
 
 /** The engine's side of the CLI, loaded on first use through the code cache (see `scan-engine.ts`). */
@@ -146,7 +149,8 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
 
 /** The cache of `--cache`: valid for this engine build, this configuration and this project root only. */
 function openCache(args: LintArgs, settings: { root: string; config: EngineConfig }, io: CliIo): ScanCache {
-  const key = `${engineKey(version, [__filename, ENGINE_FILE])}|${settings.root}|${JSON.stringify(settings.config)}`;
+  const engineCode = typeof BUILT_ENGINE_HASH === 'string' ? { hash: BUILT_ENGINE_HASH } : ENGINE_FILE;
+  const key = `${engineKey(version, [__filename, engineCode])}|${settings.root}|${JSON.stringify(settings.config)}`;
   return ScanCache.load(path.resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FILE), key);
 }
 

@@ -114,10 +114,10 @@ function packagesDigestOf(packages: readonly PackageJson[]): string {
   return sha1(JSON.stringify(packages));
 }
 
-/** The part of the key that names this engine build: its version and the code that runs. */
-export function engineKey(version: string, codeFiles: readonly string[]): string {
+/** The part of the key that names this engine build: its version and the code that runs (files, or their SHA-1 when known). */
+export function engineKey(version: string, code: ReadonlyArray<string | { hash: string }>): string {
   try {
-    return `${version}:${codeFiles.map((file) => sha1(fs.readFileSync(file))).join(':')}`;
+    return `${version}:${code.map((file) => (typeof file === 'string' ? sha1(fs.readFileSync(file)) : file.hash)).join(':')}`;
   } catch {
     return `${version}:unknown-build`;
   }

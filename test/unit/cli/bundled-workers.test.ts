@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { spawn } from 'child_process';
+import * as crypto from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -27,9 +28,13 @@ describe('CLI bundle on several threads', () => {
     // The same bundles as esbuild.js makes (the command, the CLI it loads through the code cache, the engine the CLI
     // and the scan threads load the same way, the scan thread; each one CommonJS file, the grammars in wasm/ beside them)
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-bundle-'));
-    const { builtinImportsAsRequire } = require(path.join(ROOT, 'esbuild-plugins.js')) as { builtinImportsAsRequire: import('esbuild').Plugin };
-    for (const [entry, out] of [['src/cli/bin.ts', 'cli.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-engine.ts', 'scan-engine.js'], ['src/cli/scan-thread.ts', 'scan-thread.js']]) {
-      await build({ entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent', plugins: [builtinImportsAsRequire] });
+    const { builtinImportsAsRequire, builtEngineHash } = require(path.join(ROOT, 'esbuild-plugins.js')) as {
+      builtinImportsAsRequire: import('esbuild').Plugin; builtEngineHash: (file: string) => Record<string, string>;
+    };
+    // the engine first: the commands' bundle is given its hash, as by esbuild.js
+    for (const [entry, out] of [['src/cli/scan-engine.ts', 'scan-engine.js'], ['src/cli/bin.ts', 'cli.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-thread.ts', 'scan-thread.js']]) {
+      const define = out === 'cli-main.js' ? builtEngineHash(path.join(dist, 'scan-engine.js')) : undefined;
+      await build({ entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent', plugins: [builtinImportsAsRequire], define });
     }
     const wasm = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
     fs.mkdirSync(path.join(dist, 'wasm'));
@@ -57,6 +62,10 @@ describe('CLI bundle on several threads', () => {
     // with the engine's code cache removed, a run that loads the bundle writes that cache again
     const cacheFile = path.join(tmp, 'scan-cache');
     const first = await runBundle(cli, project, ['lint', '--format', 'json', '--cache', '--cache-location', cacheFile], tmp);
+    // the cache is valid for this engine: its key names the engine bundle's SHA-1, given to the commands by the build
+    const engineHash = crypto.createHash('sha1').update(fs.readFileSync(path.join(dist, 'scan-engine.js'))).digest('base64');
+    const header = JSON.parse(fs.readFileSync(cacheFile, 'utf8').split('\n')[0]) as { key: string };
+    assert.ok(header.key.includes(`:${engineHash}|`), header.key);
     const engineCaches = () => fs.readdirSync(path.join(tmp, cacheFolder!)).filter((name) => name.startsWith('scan-engine.js-'));
     for (const name of engineCaches()) fs.rmSync(path.join(tmp, cacheFolder!, name));
     const rescan = await runBundle(cli, project, ['lint', '--format', 'json', '--cache', '--cache-location', cacheFile], tmp);
