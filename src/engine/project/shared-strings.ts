@@ -10,17 +10,30 @@
  * a large project's facts). They are replaced by one frozen empty array, so that code that would add to a list
  * of the facts fails where it does so, instead of changing every file's facts at once.
  *
+ * Short lists of names and the roots of values are shared the same way, by what they hold: a function's
+ * parameters (`['req', 'res', 'next']`), a value's path (`['query']`), where a value comes from
+ * (`{ kind: 'import', index: 2 }`). Each repeats across many files, and each copy is an object of its own
+ * (a list with its elements' store is about 64 bytes, a root about 40). They are frozen too. Values themselves
+ * (a root with its path) are not: the value resolver remembers what each one resolves to, by identity, and
+ * the same value means something else in another file.
+ *
  * The table lives as long as its owner (one scan); the extension's index, which lives for the session, does
  * not use one.
  */
 const EMPTY: readonly never[] = Object.freeze([]);
 
+/** Lists of names up to this long are shared: longer ones (a file's member names) seldom repeat, and their keys would cost what they spare. */
+const MAX_SHARED_LIST = 4;
+
 export class SharedStrings {
   private readonly table = new Map<string, string>();
+  /** Shared lists of names and roots of values, by their JSON text. */
+  private readonly shapes = new Map<string, object>();
 
   /**
    * Replaces, in place, every string held by `value` (objects and arrays, all the way down) by its shared copy,
-   * every empty array by the shared frozen one, and every `undefinedMark` by `undefined`.
+   * every empty array by the shared frozen one, short lists of names and roots of values by their shared frozen
+   * copies, and every `undefinedMark` by `undefined`.
    */
   share<T>(value: T, undefinedMark?: string): T {
     if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>, undefinedMark);
@@ -43,8 +56,39 @@ export class SharedStrings {
       } else if (Array.isArray(value) && value.length === 0) {
         if ((value as unknown) !== EMPTY) holder[key] = EMPTY;
       } else if (value !== null && typeof value === 'object') {
+        // (a frozen one is shared already, its strings with it)
+        if (Object.isFrozen(value)) continue;
         this.shareIn(value as Record<string, unknown>, undefinedMark);
+        if (Array.isArray(value) ? isShortNameList(value) : isValueRoot(value as Record<string, unknown>)) holder[key] = this.shape(value);
       }
     }
   }
+
+  private shape(value: object): object {
+    const key = JSON.stringify(value);
+    const shared = this.shapes.get(key);
+    if (shared) return shared;
+    this.shapes.set(key, Object.freeze(value));
+    return value;
+  }
+}
+
+function isShortNameList(list: readonly unknown[]): boolean {
+  if (list.length > MAX_SHARED_LIST) return false;
+  for (const item of list) if (typeof item !== 'string') return false;
+  return true;
+}
+
+/**
+ * Where a value comes from, when that holds nothing but numbers (`{ kind: 'import', index: 2 }`, `{ kind: 'param',
+ * fn: 0, index: 1 }`, `{ kind: 'unknown' }`; see `ValueRoot`): a `kind` and at most two numbers.
+ */
+function isValueRoot(value: Record<string, unknown>): boolean {
+  if (typeof value.kind !== 'string') return false;
+  let fields = 0;
+  for (const key in value) {
+    fields += 1;
+    if (fields > 3 || (key !== 'kind' && typeof value[key] !== 'number')) return false;
+  }
+  return true;
 }
