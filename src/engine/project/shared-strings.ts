@@ -14,8 +14,8 @@
  * parameters (`['req', 'res', 'next']`), a value's path (`['query']`), where a value comes from
  * (`{ kind: 'import', index: 2 }`). Each repeats across many files, and each copy is an object of its own
  * (a list with its elements' store is about 64 bytes, a root about 40). They are frozen too. Values themselves
- * (a root with its path) are not: the value resolver remembers what each one resolves to, by identity, and
- * the same value means something else in another file.
+ * (a root with its path) are shared only within their file (each `share` call): the value resolver remembers
+ * what each one resolves to, by identity, and the same value means something else in another file.
  *
  * The table lives as long as its owner (one scan); the extension's index, which lives for the session, does
  * not use one.
@@ -36,12 +36,12 @@ export class SharedStrings {
    * copies, and every `undefinedMark` by `undefined`.
    */
   share<T>(value: T, undefinedMark?: string): T {
-    if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>, undefinedMark);
+    if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>, undefinedMark, new Map());
     return value;
   }
 
   /** `undefinedMark`: a string that stands for `undefined` (facts sent as JSON, which has none), given back as it was in the same walk. */
-  private shareIn(holder: Record<string, unknown>, undefinedMark: string | undefined): void {
+  private shareIn(holder: Record<string, unknown>, undefinedMark: string | undefined, values: Map<string, object>): void {
     for (const key in holder) {
       const value = holder[key];
       if (typeof value === 'string') {
@@ -58,19 +58,40 @@ export class SharedStrings {
       } else if (value !== null && typeof value === 'object') {
         // (a frozen one is shared already, its strings with it)
         if (Object.isFrozen(value)) continue;
-        this.shareIn(value as Record<string, unknown>, undefinedMark);
-        if (Array.isArray(value) ? isShortNameList(value) : isValueRoot(value as Record<string, unknown>)) holder[key] = this.shape(value);
+        this.shareIn(value as Record<string, unknown>, undefinedMark, values);
+        if (Array.isArray(value)) {
+          if (isShortNameList(value)) holder[key] = this.shape(value);
+        } else if (isValueRoot(value as Record<string, unknown>)) {
+          holder[key] = this.shape(value);
+        } else if (isValue(value as Record<string, unknown>)) {
+          holder[key] = sharedIn(values, value);
+        }
       }
     }
   }
 
   private shape(value: object): object {
-    const key = JSON.stringify(value);
-    const shared = this.shapes.get(key);
-    if (shared) return shared;
-    this.shapes.set(key, Object.freeze(value));
-    return value;
+    return sharedIn(this.shapes, value);
   }
+}
+
+/** The frozen copy of `value` in `table` (by its JSON text), which is `value` when it is the first. */
+function sharedIn(table: Map<string, object>, value: object): object {
+  const key = JSON.stringify(value);
+  const shared = table.get(key);
+  if (shared) return shared;
+  table.set(key, Object.freeze(value));
+  return value;
+}
+
+/** A value as a root and a path (see `ValueRef`). */
+function isValue(value: Record<string, unknown>): boolean {
+  let fields = 0;
+  for (const key in value) {
+    fields += 1;
+    if (fields > 2 || (key !== 'root' && key !== 'path')) return false;
+  }
+  return fields === 2;
 }
 
 function isShortNameList(list: readonly unknown[]): boolean {

@@ -69,6 +69,8 @@ describe('SharedStrings: one copy of each string across facts', () => {
     const [a, b] = refs.map((arg) => (arg?.kind === 'ref' ? arg.ref : undefined));
     assert.ok(a && b && a.root === b.root && a.path === b.path, 'the root and path of `requireAuth` shared');
     assert.notStrictEqual(a, b, 'each file keeps its own value: what it resolves to depends on its file');
+    const targets = one.events.map((event) => event.target);
+    assert.ok(targets.length === 2 && targets[0] === targets[1] && Object.isFrozen(targets[0]), 'within a file, one value for both registrations on `router`');
   });
 
   it('leaves longer lists, and lists and objects holding more than names and numbers, as they were', () => {
