@@ -84,4 +84,13 @@ describe('SharedStrings: one copy of each string across facts', () => {
     assert.ok(one.names !== other.names && one.mixed !== other.mixed && one.root !== other.root && one.span !== other.span);
     assert.ok(!Object.isFrozen(one.names) && !Object.isFrozen(one.root));
   });
+
+  it('tells apart lists and roots whose keys meet: a name holding the separator, a kind holding a field', () => {
+    const strings = new SharedStrings();
+    const lists = [['a\u0000b'], ['a', 'b']];
+    const roots = [{ kind: 'import,index:1' }, { kind: 'import', index: 1 }];
+    for (const value of [...lists, ...roots]) strings.share({ value });
+    const held = [...lists, ...roots].map((value) => strings.share({ value }).value);
+    assert.deepStrictEqual(held, [['a\u0000b'], ['a', 'b'], { kind: 'import,index:1' }, { kind: 'import', index: 1 }]);
+  });
 });
