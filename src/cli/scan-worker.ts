@@ -21,11 +21,13 @@ export const FACTS_PER_MESSAGE = 200;
 /** Files' facts as plain JSON text (see `plain-json.ts` for why text, not the structured clone). */
 export type FactsPart = string;
 
-/** `facts` in consecutive parts of at most `FACTS_PER_MESSAGE` files, as JSON. */
-export function factsParts(facts: ReadonlyArray<[string, FileFacts]>): FactsPart[] {
-  const parts: FactsPart[] = [];
-  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) parts.push(toPlainJson(facts.slice(i, i + FACTS_PER_MESSAGE)));
-  return parts;
+/**
+ * `facts` in consecutive parts of at most `FACTS_PER_MESSAGE` files, as JSON, each made when the one before has
+ * been taken: a sender that posts each part as it comes holds one part's text at a time, not all of them (at
+ * 16,000 files, about 28 MB of text for the half of the facts one thread sends the other).
+ */
+export function* factsParts(facts: ReadonlyArray<[string, FileFacts]>): Generator<FactsPart> {
+  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) yield toPlainJson(facts.slice(i, i + FACTS_PER_MESSAGE));
 }
 
 /** The files' facts of a part, each with its strings shared through `strings`. */

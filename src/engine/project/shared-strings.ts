@@ -10,25 +10,42 @@
  * a large project's facts). They are replaced by one frozen empty array, so that code that would add to a list
  * of the facts fails where it does so, instead of changing every file's facts at once.
  *
+ * Short lists of names and the roots of values are shared the same way, by what they hold: a function's
+ * parameters (`['req', 'res', 'next']`), a value's path (`['query']`), where a value comes from
+ * (`{ kind: 'import', index: 2 }`). Each repeats across many files, and each copy is an object of its own
+ * (a list with its elements' store is about 64 bytes, a root about 40). They are frozen too. Values themselves
+ * (a root with its path) are shared only within their file (each `share` call), and only those whose root and
+ * path are shared: the value resolver remembers what each one resolves to, by identity, and the same value
+ * means something else in another file.
+ *
  * The table lives as long as its owner (one scan); the extension's index, which lives for the session, does
  * not use one.
  */
 const EMPTY: readonly never[] = Object.freeze([]);
 
+/** Lists of names up to this long are shared: longer ones (a file's member names) seldom repeat, and their keys would cost what they spare. */
+const MAX_SHARED_LIST = 4;
+
+/** A file's values, by their root and then their path (both shared objects, so compared by identity). */
+type FileValues = Map<object, Map<object, object>>;
+
 export class SharedStrings {
   private readonly table = new Map<string, string>();
+  /** Shared lists of names and roots of values, by a key made of what they hold (see `listKey`, `rootKey`). */
+  private readonly shapes = new Map<string, object>();
 
   /**
    * Replaces, in place, every string held by `value` (objects and arrays, all the way down) by its shared copy,
-   * every empty array by the shared frozen one, and every `undefinedMark` by `undefined`.
+   * every empty array by the shared frozen one, short lists of names and roots of values by their shared frozen
+   * copies, values equal to one met before in the same call by that one, and every `undefinedMark` by `undefined`.
    */
   share<T>(value: T, undefinedMark?: string): T {
-    if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>, undefinedMark);
+    if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>, undefinedMark, new Map());
     return value;
   }
 
   /** `undefinedMark`: a string that stands for `undefined` (facts sent as JSON, which has none), given back as it was in the same walk. */
-  private shareIn(holder: Record<string, unknown>, undefinedMark: string | undefined): void {
+  private shareIn(holder: Record<string, unknown>, undefinedMark: string | undefined, values: FileValues): void {
     for (const key in holder) {
       const value = holder[key];
       if (typeof value === 'string') {
@@ -43,8 +60,90 @@ export class SharedStrings {
       } else if (Array.isArray(value) && value.length === 0) {
         if ((value as unknown) !== EMPTY) holder[key] = EMPTY;
       } else if (value !== null && typeof value === 'object') {
-        this.shareIn(value as Record<string, unknown>, undefinedMark);
+        // (a frozen one is shared already, its strings with it)
+        if (Object.isFrozen(value)) continue;
+        this.shareIn(value as Record<string, unknown>, undefinedMark, values);
+        if (Array.isArray(value)) {
+          const shapeKey = listKey(value);
+          if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, value, sameList);
+        } else {
+          const object = value as Record<string, unknown>;
+          const shapeKey = rootKey(object);
+          if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, object, sameRoot);
+          else if (isValue(object)) holder[key] = sharedValue(values, object as { root: object; path: object });
+        }
       }
     }
   }
+
+  /** The shared frozen copy of `value`, by `key`; `value` itself when it is the first, or when another holds that key (`same` tells). */
+  private shape<T extends object>(key: string, value: T, same: (a: T, b: T) => boolean): T {
+    const shared = this.shapes.get(key) as T | undefined;
+    if (shared === undefined) {
+      this.shapes.set(key, Object.freeze(value));
+      return value;
+    }
+    return same(shared, value) ? shared : value;
+  }
+}
+
+/** For a list of at most `MAX_SHARED_LIST` strings, a key made of them (checked on a hit: a name may hold the separator). */
+function listKey(list: readonly unknown[]): string | undefined {
+  if (list.length > MAX_SHARED_LIST) return undefined;
+  let key = '[';
+  for (const item of list) {
+    if (typeof item !== 'string') return undefined;
+    key += `${item}\u0000`;
+  }
+  return key;
+}
+
+function sameList(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((item, i) => item === b[i]);
+}
+
+/**
+ * For where a value comes from, when that holds nothing but numbers (`{ kind: 'import', index: 2 }`, `{ kind:
+ * 'param', fn: 0, index: 1 }`, `{ kind: 'unknown' }`; see `ValueRoot`): a `kind` and at most two numbers, a key.
+ */
+function rootKey(value: Record<string, unknown>): string | undefined {
+  if (typeof value.kind !== 'string') return undefined;
+  let key = '{';
+  let fields = 0;
+  for (const name in value) {
+    const field = value[name];
+    fields += 1;
+    if (fields > 3 || (name !== 'kind' && typeof field !== 'number')) return undefined;
+    key += `${name}:${field as string | number},`;
+  }
+  return key;
+}
+
+function sameRoot(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const names = Object.keys(a);
+  return names.length === Object.keys(b).length && names.every((name) => a[name] === b[name]);
+}
+
+/** A value as a root and a path (see `ValueRef`). */
+function isValue(value: Record<string, unknown>): boolean {
+  let fields = 0;
+  for (const key in value) {
+    fields += 1;
+    if (fields > 2 || (key !== 'root' && key !== 'path')) return false;
+  }
+  return fields === 2;
+}
+
+/**
+ * The value of the file met before with the same root and path, or `value` (then frozen). Only values whose root
+ * and path are shared themselves (so equal ones are the same objects) are looked up: others are left as they are.
+ */
+function sharedValue(values: FileValues, value: { root: object; path: object }): object {
+  if (!Object.isFrozen(value.root) || !Object.isFrozen(value.path)) return value;
+  let byPath = values.get(value.root);
+  if (!byPath) values.set(value.root, (byPath = new Map()));
+  const shared = byPath.get(value.path);
+  if (shared) return shared;
+  byPath.set(value.path, Object.freeze(value));
+  return value;
 }

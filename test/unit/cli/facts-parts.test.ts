@@ -67,15 +67,15 @@ describe('Facts between threads, in parts of JSON text', () => {
     for (const [file, text] of Object.entries(OTHER_LANGUAGES)) sent.push([file, await factsOfText(file, text, languageOfFileName(file)!, sharedGrammars(), '/p')]);
     const read = new Set(sent.filter(([, facts]) => !facts.skipped).map(([, facts]) => facts.languageId));
     assert.deepStrictEqual(['javascript', 'typescript', 'python', 'ruby', 'php'].filter((language) => !read.has(language as FileFacts['languageId'])), [], 'facts read in every language');
-    const received = factsParts(sent).flatMap((part) => factsOfPart(part, new SharedStrings()));
+    const received = [...factsParts(sent)].flatMap((part) => factsOfPart(part, new SharedStrings()));
     assert.deepStrictEqual(received, sent);
   });
 
   it('splits facts into consecutive parts of at most FACTS_PER_MESSAGE files, each file once, in order', () => {
     const facts = Array.from({ length: 2 * FACTS_PER_MESSAGE + 1 }, (_, i): [string, FileFacts] => [`f${i}`, { fileName: `f${i}` } as FileFacts]);
-    const parts = factsParts(facts);
+    const parts = [...factsParts(facts)];
     assert.deepStrictEqual(parts.map((part) => factsOfPart(part, new SharedStrings()).length), [FACTS_PER_MESSAGE, FACTS_PER_MESSAGE, 1]);
     assert.deepStrictEqual(parts.flatMap((part) => factsOfPart(part, new SharedStrings())), facts);
-    assert.deepStrictEqual(factsParts([]), []);
+    assert.deepStrictEqual([...factsParts([])], []);
   });
 });

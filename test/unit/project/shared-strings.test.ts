@@ -51,4 +51,46 @@ describe('SharedStrings: one copy of each string across facts', () => {
     new SharedStrings().share(unmarked);
     assert.strictEqual(unmarked.a, mark, 'without a mark given, the string is a string');
   });
+  it('shares short lists of names and roots of values between files, frozen, but never a value itself', async () => {
+    const text = "const { requireAuth } = require('./auth');\nconst router = require('express').Router();\n"
+      + "router.get('/a', requireAuth, (req, res, next) => res.json(req.query));\nrouter.get('/b', requireAuth, (req, res, next) => res.json([]));\n";
+    const one = await factsOfText('/p/a.js', text, 'javascript', sharedGrammars(), '/p');
+    const other = await factsOfText('/p/b.js', text, 'javascript', sharedGrammars(), '/p');
+    const expected = [structuredClone(one), structuredClone(other)];
+    const strings = new SharedStrings();
+    strings.share(one);
+    strings.share(other);
+    assert.deepStrictEqual([one, other], expected);
+    const params = [...one.functions, ...other.functions].map((fn) => fn.params);
+    assert.deepStrictEqual(params[0], ['req', 'res', 'next']);
+    assert.ok(params.every((list) => list === params[0]), 'one list of parameters for all four handlers');
+    assert.ok(Object.isFrozen(params[0]));
+    const refs = [one, other].map((facts) => facts.events[0].args.find((arg) => arg.kind === 'ref'));
+    const [a, b] = refs.map((arg) => (arg?.kind === 'ref' ? arg.ref : undefined));
+    assert.ok(a && b && a.root === b.root && a.path === b.path, 'the root and path of `requireAuth` shared');
+    assert.notStrictEqual(a, b, 'each file keeps its own value: what it resolves to depends on its file');
+    const targets = one.events.map((event) => event.target);
+    assert.ok(targets.length === 2 && targets[0] === targets[1] && Object.isFrozen(targets[0]), 'within a file, one value for both registrations on `router`');
+  });
+
+  it('leaves longer lists, and lists and objects holding more than names and numbers, as they were', () => {
+    const strings = new SharedStrings();
+    const make = () => ({ names: ['a', 'b', 'c', 'd', 'e'], mixed: ['a', 1], root: { kind: 'import', index: 1, name: 'x' }, span: { start: 1, end: 2 } });
+    const one = make();
+    const other = make();
+    strings.share(one);
+    strings.share(other);
+    assert.deepStrictEqual(one, make());
+    assert.ok(one.names !== other.names && one.mixed !== other.mixed && one.root !== other.root && one.span !== other.span);
+    assert.ok(!Object.isFrozen(one.names) && !Object.isFrozen(one.root));
+  });
+
+  it('tells apart lists and roots whose keys meet: a name holding the separator, a kind holding a field', () => {
+    const strings = new SharedStrings();
+    const lists = [['a\u0000b'], ['a', 'b']];
+    const roots = [{ kind: 'import,index:1' }, { kind: 'import', index: 1 }];
+    for (const value of [...lists, ...roots]) strings.share({ value });
+    const held = [...lists, ...roots].map((value) => strings.share({ value }).value);
+    assert.deepStrictEqual(held, [['a\u0000b'], ['a', 'b'], { kind: 'import,index:1' }, { kind: 'import', index: 1 }]);
+  });
 });
