@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { activatedApi as api, workspaceFile } from './extension-api';
-import { valueWhen, waitForDiagnostics } from './wait';
+import { valueWhen, waitForDiagnostics, watcherReady } from './wait';
 
 const CONFIG = '.backendguide.yaml';
 const SAMPLE_APP = 'app (sample/src/app.js)';
@@ -27,6 +27,7 @@ suite('Backend Guide: .backendguide.yaml applies as soon as it is saved', () => 
     const uri = source.document.uri;
     await waitForDiagnostics(uri, (ds) => sqlFindings(ds).length === 1, 60_000);
 
+    await watcherReady(vscode.workspace.workspaceFolders![0].uri);
     fs.writeFileSync(workspaceFile(CONFIG).fsPath, 'rules:\n  sql-concatenation: "off"\n');
     await waitForDiagnostics(uri, (ds) => sqlFindings(ds).length === 0);
 

@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 
 /** Waits for an event that satisfies `accept`, failing after `timeoutMs` (a guard, not a delay). */
@@ -42,4 +43,34 @@ export function valueWhen<T>(event: vscode.Event<unknown>, read: () => Thenable<
     const timer = setTimeout(() => settle(() => reject(new Error(`timed out waiting for ${what}`))), timeoutMs);
     void check();
   });
+}
+
+/**
+ * Resolves once the editor sees files that another program writes in `folder`. Its file watcher starts after the
+ * window opens, and a file written before then is never reported: the first test of a run, which writes a file on
+ * disk right after activation, failed in CI that way while the same write in a later test passed. A probe file is
+ * written (again, with new content, each time a short guard runs out) until a watcher of this test sees it.
+ */
+export async function watcherReady(folder: vscode.Uri, attempts = 60): Promise<void> {
+  const probe = vscode.Uri.joinPath(folder, '.watcher-probe');
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '.watcher-probe'));
+  try {
+    for (let attempt = 0; attempt < attempts; attempt++) {
+      const seen = new Promise<boolean>((resolve) => {
+        const subs = [watcher.onDidCreate(() => done(true)), watcher.onDidChange(() => done(true))];
+        const timer = setTimeout(() => done(false), 1000);
+        function done(value: boolean) {
+          clearTimeout(timer);
+          subs.forEach((s) => s.dispose());
+          resolve(value);
+        }
+      });
+      fs.writeFileSync(probe.fsPath, String(attempt));
+      if (await seen) return;
+    }
+    throw new Error(`the editor saw no file written in ${folder.fsPath}`);
+  } finally {
+    watcher.dispose();
+    fs.rmSync(probe.fsPath, { force: true });
+  }
 }
