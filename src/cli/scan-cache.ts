@@ -174,7 +174,7 @@ export class ScanCache {
     if (!problem) return;
     for (const entry of this.data.files.values()) {
       entry.facts = undefined;
-      entry.hasFacts = false;
+      entry.textHash = undefined;
     }
     this.note = `the cache ${this.location} ${problem}; its facts were made again`;
   }
@@ -248,7 +248,7 @@ export class ScanCache {
         // read now, after the cache was opened: a file stable since then is not read next time
         restamped.push([entry, stableStamp(file, this.openedAt)]);
       }
-      if (entry.hasFacts) facts.push([file, entry]);
+      if (entry.textHash !== undefined) facts.push([file, entry]);
       if (entry.report) reports.push({ ...decodeReport(entry.report), relative: relativePath(displayRoot, file) });
     }
     for (const [entry, stamp] of restamped) {
@@ -256,12 +256,12 @@ export class ScanCache {
       entry.stamp = stamp;
       this.changed = true;
     }
-    const readFacts = () => {
+    const cachedFacts = () => {
       this.readFacts();
       if (facts.some(([, entry]) => !entry.facts)) throw new Error(this.note);
       return facts.map(([file, entry]): [string, FileFacts] => [file, decodeFacts(entry.facts!, entry.textHash)]);
     };
-    return { factCount: facts.length, facts: readFacts, reports };
+    return { factCount: facts.length, facts: cachedFacts, reports };
   }
 
   /**
@@ -276,7 +276,6 @@ export class ScanCache {
       kept.set(file, {
         hash,
         facts: facts && (this.encoded.get(file) ?? encodeFacts(facts)),
-        hasFacts: !!facts,
         textHash: facts?.textHash,
         report: complete ? toPlainJson(withoutDisplayPath(report)) : undefined,
         noReport: report ? undefined : true,

@@ -13,7 +13,6 @@ export interface WalkResult {
   empty: string[];
 }
 
-
 /** Source files under the given paths (files given explicitly are kept even in skipped folders). */
 export function collectSourceFiles(paths: readonly string[], root: string, ignore: readonly string[]): WalkResult {
   const files = new Set<string>();
