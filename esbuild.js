@@ -68,7 +68,9 @@ async function main() {
   const builds = [
     // the extension: `dist/extension.js` (src/extension/loader.ts) loads `dist/extension-main.js` through the code cache
     { ...common, entryPoints: ['src/extension/loader.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension-main.js', external: ['vscode'], plugins: [vendorSplit, builtinImportsAsRequire] },
+    { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension-main.js', external: ['vscode'], plugins: [vendorSplit] },
+    // and that loads `dist/extension-engine.js` (the grammars, the rules, the project index) on first use, the same way
+    { ...common, entryPoints: ['src/extension/extension-engine.ts'], outfile: 'dist/extension-engine.js', plugins: [vendorSplit, builtinImportsAsRequire] },
     // the editor's analysis worker (src/analysis-worker/), started by the extension on first use
     { ...common, entryPoints: ['src/analysis-worker/worker-main.ts'], outfile: 'dist/analysis-worker.js', plugins: [vendorSplit, treeSitterNodes] },
     // the CLI: `dist/cli.js` (the command) loads `dist/cli-main.js` (the commands) through a V8 code cache

@@ -1,11 +1,10 @@
 import { Worker } from 'worker_threads';
 import type { EngineConfig } from '../engine/config';
 import type { ContentChange } from '../engine/incremental';
-import { Grammars } from '../engine/parser';
 import type { ProjectFacts, ProjectFactsData } from '../engine/project';
 import type { Finding, RuleScope } from '../engine/types';
 import type { Reply, Request } from './protocol';
-import { AnalysisSession } from './session';
+import { engine } from '../extension/engine-loader';
 
 /** A pass's outcome as the host takes it in: only ever for the newest version sent for the document. */
 export interface PassResult {
@@ -106,6 +105,8 @@ export class AnalysisClient {
 
   private inThread(): Transport {
     this.worker = false;
+    // the engine's bundle, loaded now: with a worker, only the worker loads the analysis
+    const { AnalysisSession, Grammars } = engine();
     const session = new AnalysisSession(this.options.wasmDir ? new Grammars(this.options.wasmDir) : new Grammars(), (reply) => this.receive(reply));
     return { post: (request) => session.handle(request), stop: async () => session.dispose() };
   }

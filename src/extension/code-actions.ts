@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { ruleById } from '../engine/registry';
+import { engine } from './engine-loader';
 import { suppressionEdit } from '../engine/suppressions';
 import { LineIndex } from '../engine/text';
 import type { Finding, LanguageId, TextEdit } from '../engine/types';
@@ -62,7 +62,7 @@ export class FindingCodeActions implements vscode.CodeActionProvider {
       replay.diagnostics = [diagnostic];
       actions.push(replay);
     }
-    const ruleName = ruleById(finding.ruleId)?.meta.id ?? finding.ruleId;
+    const ruleName = engine().ruleById(finding.ruleId)?.meta.id ?? finding.ruleId;
     const learn = new vscode.CodeAction(vscode.l10n.t('Learn why: {0} (Backend Guide)', ruleName), vscode.CodeActionKind.QuickFix);
     learn.command = { command: COMMANDS.openGuide, title: learn.title, arguments: [finding.guideAnchor] };
     learn.diagnostics = [diagnostic];

@@ -1,5 +1,5 @@
 import vscode = require('vscode');
-import { Grammars } from '../engine/parser';
+import type { Grammars } from '../engine/parser';
 import { FindingCodeActions } from './code-actions';
 import { analyzeActiveFile } from './commands/analyze-active-file';
 import { COMMANDS } from './commands/ids';
@@ -7,6 +7,7 @@ import { ConfigFileWatcher } from './config-file';
 import { installPackage } from './commands/install-package';
 import { showOutput } from './commands/show-output';
 import { DiagnosticsController } from './diagnostics';
+import { engine, saveEngineCache } from './engine-loader';
 import { registerGuide, type GuideApi } from './guide';
 import { Logger } from './logger';
 import { registerRoutesView, type RoutesViewApi } from './routes';
@@ -37,10 +38,13 @@ export interface BackendGuideApi {
 export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   const started = Date.now();
   const logger = new Logger();
-  // Grammars load on first use, not here, to keep activation fast.
+  // The engine and its grammars load on first use, not here, to keep activation fast (see `engine-loader.ts`).
   const wasmDir = vscode.Uri.joinPath(context.extensionUri, 'dist', 'wasm').fsPath;
-  const grammars = new Grammars(wasmDir);
+  let loadedGrammars: Grammars | undefined;
+  const grammars = (): Grammars => (loadedGrammars ??= new (engine().Grammars)(wasmDir));
   const workspaceIndex = new WorkspaceIndex(grammars, logger);
+  // the engine's code cache, once the first indexing has run its code (and at the end, for an engine loaded later)
+  void workspaceIndex.ready.then(saveEngineCache);
   // the analysis worker is its own bundle beside this one; it starts with the first analysed document
   const analysisPlace = { workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysis-worker.js').fsPath, wasmDir };
   const diagnostics = new DiagnosticsController(analysisPlace, logger, (uri) => workspaceIndex.factsFor(uri));
@@ -71,4 +75,5 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
+  saveEngineCache();
 }

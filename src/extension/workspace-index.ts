@@ -2,7 +2,8 @@ import * as path from 'path';
 import vscode = require('vscode');
 import { ignoreMatcher } from '../engine/glob';
 import type { Grammars } from '../engine/parser';
-import { ProjectIndex, type ProjectFacts } from '../engine/project';
+import type { ProjectFacts, ProjectIndex } from '../engine/project';
+import { engine } from './engine-loader';
 import { SKIPPED_FOLDERS, isInSkippedFolder } from '../engine/skipped-folders';
 import { CoalescedEmitter } from './coalesced-emitter';
 import type { Logger } from './logger';
@@ -35,7 +36,8 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Resolves when the first full indexing of every folder is done (used by tests). */
   readonly ready: Promise<void>;
 
-  constructor(private readonly grammars: Grammars, private readonly logger: Logger) {
+  /** @param grammars The grammars, made on first use (with the engine: see `engine-loader.ts`). */
+  constructor(private readonly grammars: () => Grammars, private readonly logger: Logger) {
     const sources = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
     const packages = vscode.workspace.createFileSystemWatcher(MANIFEST_GLOB);
     this.disposables.push(
@@ -110,7 +112,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const started = Date.now();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
-      const index = new ProjectIndex(folder.uri.fsPath, this.grammars);
+      const index = new (engine().ProjectIndex)(folder.uri.fsPath, this.grammars());
       const pattern = (glob: string) => new vscode.RelativePattern(folder, glob);
       const { config } = await resolveConfig(folder.uri);
       this.ignores.set(folder.uri.toString(), ignoreMatcher(config.ignore));

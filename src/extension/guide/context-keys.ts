@@ -1,7 +1,7 @@
 import vscode = require('vscode');
 import { parseGuideAnchor } from '../../engine/guide';
 import { hasPublicMarker } from '../../engine/project/public-marker';
-import { ruleById } from '../../engine/registry';
+import { engine } from '../engine-loader';
 import { silencesRule } from '../../engine/suppressions';
 import type { AnalysisEvent, DiagnosticsController } from '../diagnostics';
 import { chapterOpenedKey, HANDS_ON_TASKS, quizPassedKey, SAMPLE_CREATED_TASK, tasksForFile, type HandsOnTask } from './hands-on-tasks';
@@ -69,7 +69,7 @@ export class GuideContextKeys implements vscode.Disposable {
     if (!doc || this.diagnostics.currentFindings(doc) === undefined) return;
     for (const task of tasksForFile(root, event.uri.fsPath)) {
       // A rule that is not registered cannot pass a task by finding nothing.
-      if (!task.ruleId || !ruleById(task.ruleId)) continue;
+      if (!task.ruleId || !engine().ruleById(task.ruleId)) continue;
       // A silenced finding is hidden, not fixed: the file must hold no comment that silences the task's rule.
       const passed = !event.findings.some((f) => f.ruleId === task.ruleId) && !silencedIn(doc.getText(), task.ruleId);
       if (passed) await this.progress.completeTask(task.id);

@@ -1,7 +1,8 @@
 import * as path from 'path';
 import vscode = require('vscode');
 import { ignoreMatcher } from '../../engine/glob';
-import { projectRoutes, type RouteRow } from '../../engine/rules/auth/route-report';
+import type { RouteRow } from '../../engine/rules/auth/route-report';
+import { engine } from '../engine-loader';
 import type { Logger } from '../logger';
 import { resolveConfig } from '../settings';
 import type { WorkspaceIndex } from '../workspace-index';
@@ -29,7 +30,7 @@ export async function workspaceRoutes(index: WorkspaceIndex, logger: Logger): Pr
     const { config } = await resolveConfig(folder.uri);
     let rows: RouteRow[];
     try {
-      rows = projectRoutes(facts, config);
+      rows = engine().projectRoutes(facts, config);
     } catch (error) {
       logger.error(`${folder.name}: routes could not be listed`, error);
       continue;

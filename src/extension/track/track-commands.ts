@@ -4,7 +4,12 @@ import type { ProgressStore } from '../guide/progress';
 import type { Logger } from '../logger';
 import type { Grammars } from '../../engine/parser';
 import { trackPassedKey } from './track-keys';
-import { firstFailureSummary, findStep, killAllChildren, loadTrack, ownSolutionFiles, runStep, starterFiles, stepReportText, trackFolder, writeFiles, type StepReport, type TrackStep } from '../../track';
+// the track's checks run the engine (`runStep`): it comes from the engine's bundle, loaded on first use
+import { findStep, loadTrack, ownSolutionFiles, starterFiles, trackFolder, writeFiles } from '../../track/track-data';
+import { killAllChildren } from '../../track/process-tree';
+import { firstFailureSummary, stepReportText } from '../../track/report-text';
+import type { StepReport, TrackStep } from '../../track/types';
+import { engine } from '../engine-loader';
 
 
 /** The progress task id a passed track step is stored under. */
@@ -30,7 +35,8 @@ export interface TrackDeps {
   progress: ProgressStore;
   setKey: (key: string, value: boolean) => Promise<void>;
   logger: Logger;
-  grammars: Grammars;
+  /** The grammars, made on first use (with the engine: see `engine-loader.ts`). */
+  grammars: () => Grammars;
 }
 
 export function registerTrack(context: vscode.ExtensionContext, { progress, setKey, logger, grammars }: TrackDeps): TrackApi {
@@ -67,7 +73,7 @@ export function registerTrack(context: vscode.ExtensionContext, { progress, setK
     }
     let report: StepReport;
     try {
-      report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking step {0}: {1}', step.number, step.title) }, () => runStep(step, folder.fsPath, { node: 'node', grammars }));
+      report = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking step {0}: {1}', step.number, step.title) }, () => engine().runStep(step, folder.fsPath, { node: 'node', grammars: grammars() }));
     } catch (error) {
       logger.error(`checking step ${step.id} failed`, error);
       void vscode.window.showErrorMessage(vscode.l10n.t('The checks of step {0} could not run: {1}', step.number, error instanceof Error ? error.message : String(error)));
