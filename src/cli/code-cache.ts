@@ -71,9 +71,15 @@ function readCache(cacheFile: string): Buffer | undefined {
   }
 }
 
-/** Writes each cache this thread still owes (to a temporary file first), and removes older ones of the same bundle. */
-export function saveCompileCaches(): void {
-  for (const { script, file, folder, bundle } of pending.splice(0)) {
+/**
+ * Writes each cache this thread still owes (to a temporary file first), and removes older ones of the same bundle;
+ * with `only`, the caches of that bundle only (by file name): another bundle loaded meanwhile has not run yet, and its
+ * cache would hold little of what it compiles.
+ */
+export function saveCompileCaches(only?: string): void {
+  const owed = only === undefined ? pending.splice(0) : pending.filter((entry) => entry.bundle === only);
+  if (only !== undefined) pending.splice(0, pending.length, ...pending.filter((entry) => entry.bundle !== only));
+  for (const { script, file, folder, bundle } of owed) {
     try {
       const data = script.createCachedData();
       const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

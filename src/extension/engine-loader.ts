@@ -17,5 +17,5 @@ export function engine(): typeof Engine {
  * functions that work compiled (see `code-cache.ts`). A cache already written is not written again.
  */
 export function saveEngineCache(): void {
-  if (loaded) saveCompileCaches();
+  if (loaded) saveCompileCaches(path.basename(ENGINE_FILE));
 }

@@ -55,6 +55,22 @@ describe('code cache of the CLI bundles', () => {
     });
   });
 
+  it('writes the cache of one bundle when asked for it alone, and keeps the others owed', () => {
+    const first = moduleFile('exports.value = 4;\n');
+    const second = path.join(path.dirname(first), 'other.js');
+    fs.writeFileSync(second, 'exports.value = 5;\n');
+    withTemporaryFolder((tmp) => {
+      assert.strictEqual((requireCompiled(first) as { value: number }).value, 4);
+      assert.strictEqual((requireCompiled(second) as { value: number }).value, 5);
+      saveCompileCaches('other.js');
+      assert.deepStrictEqual(cacheFiles(tmp).map((f) => f.split('-')[0]), ['other.js']);
+      saveCompileCaches('other.js');
+      assert.strictEqual(cacheFiles(tmp).length, 1, 'the other bundle is still owed');
+      saveCompileCaches('bundle.js');
+      assert.deepStrictEqual(cacheFiles(tmp).map((f) => f.split('-')[0]).sort(), ['bundle.js', 'other.js']);
+    });
+  });
+
   it('uses no cache folder that others may write in, and none when turned off', function () {
     if (typeof process.getuid !== 'function') this.skip();
     const file = moduleFile('exports.value = 3;\n');
