@@ -1,6 +1,7 @@
 // esbuild plugins shared by esbuild.js and the tests that build bundles the same way.
 const crypto = require('crypto');
 const fs = require('fs');
+const path = require('path');
 
 const TREE_SITTER_RUNTIME = /tree-sitter-wasm[\\/]wasm[\\/]tree-sitter\.js$/;
 
@@ -73,4 +74,14 @@ function builtEngineHash(engineBundle) {
   return { BUILT_ENGINE_HASH: JSON.stringify(crypto.createHash('sha1').update(fs.readFileSync(engineBundle)).digest('base64')) };
 }
 
-module.exports = { builtinImportsAsRequire, treeSitterNodes, nodeHandleAsProperty, nodeTypeKept, builtEngineHash };
+/**
+ * The `define` that gives a bundle the SHA-1 (first 20 hex digits, as `cacheFileOf` in src/cli/code-cache.ts names
+ * caches) of each bundle it loads through the code cache, built before it: it then does not hash them as it loads
+ * them. Only for a one-off build, for the same reason as `builtEngineHash`.
+ */
+function builtCodeHashes(...bundles) {
+  const hashes = Object.fromEntries(bundles.map((file) => [path.basename(file), crypto.createHash('sha1').update(fs.readFileSync(file, 'utf8')).digest('hex').slice(0, 20)]));
+  return { BUILT_CODE_HASHES: JSON.stringify(hashes) };
+}
+
+module.exports = { builtinImportsAsRequire, treeSitterNodes, nodeHandleAsProperty, nodeTypeKept, builtEngineHash, builtCodeHashes };

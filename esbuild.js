@@ -1,7 +1,7 @@
 // Builds the extension and CLI bundles into dist/ and copies the tree-sitter WASM files they load.
 // Usage: node esbuild.js [--production] [--watch]
 const esbuild = require('esbuild');
-const { builtinImportsAsRequire, builtEngineHash, treeSitterNodes } = require('./esbuild-plugins');
+const { builtinImportsAsRequire, builtCodeHashes, builtEngineHash, treeSitterNodes } = require('./esbuild-plugins');
 const fs = require('fs');
 const path = require('path');
 
@@ -89,11 +89,26 @@ async function main() {
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
-  // the engine's bundle first: the commands' bundle is given its hash (see `builtEngineHash`)
-  await esbuild.build(engine);
-  const cliMain = builds.find((b) => b.outfile === 'dist/cli-main.js');
-  cliMain.define = builtEngineHash(engine.outfile);
-  await Promise.all(builds.map((b) => esbuild.build(b)));
+  // A bundle loaded through the code cache is built before the bundles that load it, which are given its hash (see
+  // `builtCodeHashes`); the commands' bundle also gets the engine's for the --cache key (see `builtEngineHash`).
+  const loads = {
+    'dist/cli.js': ['dist/cli-main.js'], 'dist/cli-main.js': ['dist/scan-engine.js'], 'dist/scan-thread.js': ['dist/scan-engine.js'],
+    'dist/extension.js': ['dist/extension-main.js'], 'dist/extension-main.js': ['dist/extension-engine.js'],
+  };
+  const all = [...builds, engine];
+  const done = new Map();
+  const buildAfterWhatItLoads = (b) => {
+    if (!done.has(b.outfile)) {
+      done.set(b.outfile, (async () => {
+        const loaded = loads[b.outfile] ?? [];
+        await Promise.all(loaded.map((file) => buildAfterWhatItLoads(all.find((other) => other.outfile === file))));
+        const define = loaded.length ? { ...builtCodeHashes(...loaded), ...(b.outfile === 'dist/cli-main.js' ? builtEngineHash(engine.outfile) : {}) } : undefined;
+        await esbuild.build({ ...b, define });
+      })());
+    }
+    return done.get(b.outfile);
+  };
+  await Promise.all(all.map(buildAfterWhatItLoads));
   fs.chmodSync(path.join(__dirname, 'dist', 'cli.js'), 0o755);
 }
 

@@ -1,4 +1,3 @@
-import { Worker } from 'worker_threads';
 import type { EngineConfig } from '../engine/config';
 import type { ContentChange } from '../engine/incremental';
 import type { ProjectFacts, ProjectFactsData } from '../engine/project';
@@ -228,6 +227,8 @@ export class AnalysisClient {
 }
 
 function workerTransport(file: string, wasmDir: string | undefined, deliver: (reply: Reply) => void, fail: (reason: string) => void): Transport {
+  // Node's worker_threads, loaded with the first analysed document, not as the extension activates
+  const { Worker } = require('worker_threads') as typeof import('worker_threads');
   const worker = new Worker(file, { workerData: { wasmDir } });
   let stopping = false;
   worker.on('message', deliver);

@@ -1,4 +1,9 @@
-import { spawnSync, type ChildProcess } from 'child_process';
+import type { ChildProcess } from 'child_process';
+
+/** Node's `child_process`, loaded when a process tree is first listed or ended: the extension loads this module as it activates. */
+function childProcess(): typeof import('child_process') {
+  return require('child_process') as typeof import('child_process');
+}
 
 /**
  * Every process below `root` (children, grandchildren...), from `ps`. A process that started its own process
@@ -6,7 +11,7 @@ import { spawnSync, type ChildProcess } from 'child_process';
  * checker kills each descendant by id too.
  */
 export function descendantsOf(root: number): number[] {
-  const listing = spawnSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+  const listing = childProcess().spawnSync('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
   if (listing.status !== 0) return [];
   const children = new Map<number, number[]>();
   for (const line of listing.stdout.split('\n')) {
@@ -30,7 +35,7 @@ export function killTree(child: ChildProcess): void {
   const pid = child.pid;
   if (pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
   if (process.platform === 'win32') {
-    spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore' });
+    childProcess().spawnSync('taskkill', ['/pid', String(pid), '/T', '/F'], { stdio: 'ignore' });
     return;
   }
   // listed before anything dies: once the root is gone, its orphans are re-parented and cannot be found

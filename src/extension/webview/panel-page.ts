@@ -1,4 +1,3 @@
-import { randomBytes } from 'crypto';
 import { escapeHtml } from '../guide/render-markdown';
 
 /**
@@ -19,7 +18,8 @@ export interface PanelPage {
 }
 
 export function pageNonce(): string {
-  return randomBytes(18).toString('base64url');
+  // Node's crypto is loaded when a page is first made, not as the extension activates
+  return (require('crypto') as typeof import('crypto')).randomBytes(18).toString('base64url');
 }
 
 export function panelHtml(page: PanelPage, nonce: string = pageNonce()): string {

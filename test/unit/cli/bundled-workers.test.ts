@@ -28,12 +28,14 @@ describe('CLI bundle on several threads', () => {
     // The same bundles as esbuild.js makes (the command, the CLI it loads through the code cache, the engine the CLI
     // and the scan threads load the same way, the scan thread; each one CommonJS file, the grammars in wasm/ beside them)
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-bundle-'));
-    const { builtinImportsAsRequire, builtEngineHash } = require(path.join(ROOT, 'esbuild-plugins.js')) as {
+    const { builtinImportsAsRequire, builtEngineHash, builtCodeHashes } = require(path.join(ROOT, 'esbuild-plugins.js')) as {
       builtinImportsAsRequire: import('esbuild').Plugin; builtEngineHash: (file: string) => Record<string, string>;
+      builtCodeHashes: (...files: string[]) => Record<string, string>;
     };
-    // the engine first: the commands' bundle is given its hash, as by esbuild.js
-    for (const [entry, out] of [['src/cli/scan-engine.ts', 'scan-engine.js'], ['src/cli/bin.ts', 'cli.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-thread.ts', 'scan-thread.js']]) {
-      const define = out === 'cli-main.js' ? builtEngineHash(path.join(dist, 'scan-engine.js')) : undefined;
+    // each bundle after those it loads, which it is given the hashes of, as by esbuild.js (the commands' bundle also the engine's for --cache)
+    const loads: Record<string, string> = { 'cli.js': 'cli-main.js', 'cli-main.js': 'scan-engine.js', 'scan-thread.js': 'scan-engine.js' };
+    for (const [entry, out] of [['src/cli/scan-engine.ts', 'scan-engine.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-thread.ts', 'scan-thread.js'], ['src/cli/bin.ts', 'cli.js']]) {
+      const define = loads[out] === undefined ? undefined : { ...builtCodeHashes(path.join(dist, loads[out])), ...(out === 'cli-main.js' ? builtEngineHash(path.join(dist, 'scan-engine.js')) : {}) };
       await build({ entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent', plugins: [builtinImportsAsRequire], define });
     }
     const wasm = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
@@ -46,8 +48,11 @@ describe('CLI bundle on several threads', () => {
     const parallel = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '3'], tmp);
     const cacheFolder = fs.readdirSync(tmp).find((name) => name.startsWith('backend-guide-compile-cache'));
     const cached = cacheFolder ? fs.readdirSync(path.join(tmp, cacheFolder)) : [];
-    assert.ok(cached.some((name) => name.startsWith('cli-main.js-')), 'the run left a code cache of the CLI');
-    assert.ok(cached.some((name) => name.startsWith('scan-engine.js-')), 'the run left a code cache of the engine its threads load');
+    // each named by its bundle's SHA-1, which the bundles that load them were given by the build instead of hashing them
+    const named = (bundle: string) => `${bundle}-${crypto.createHash('sha1').update(fs.readFileSync(path.join(dist, bundle))).digest('hex').slice(0, 20)}-`;
+    assert.ok(cached.some((name) => name.startsWith(named('cli-main.js'))), `the run left a code cache of the CLI: ${cached.join(', ')}`);
+    assert.ok(cached.some((name) => name.startsWith(named('scan-engine.js'))), `the run left a code cache of the engine its threads load: ${cached.join(', ')}`);
+    assert.strictEqual(cached.length, 2, cached.join(', '));
     // these compile from the cache
     const cachedParallel = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '3'], tmp);
     const serial = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1'], tmp);
