@@ -44,45 +44,34 @@ export class SharedStrings {
     return value;
   }
 
-  /**
-   * `undefinedMark`: a string that stands for `undefined` (facts sent as JSON, which has none), given back as it was in
-   * the same walk. An array's items are walked by index: `for...in` would make a string of each index and look the
-   * item up by it.
-   */
-  private shareIn(holder: Record<string, unknown> | unknown[], undefinedMark: string | undefined, values: FileValues): void {
-    if (Array.isArray(holder)) {
-      for (let index = 0; index < holder.length; index++) this.shareAt(holder as unknown as Record<number, unknown>, index, undefinedMark, values);
-    } else {
-      for (const key in holder) this.shareAt(holder, key, undefinedMark, values);
-    }
-  }
-
-  /** Shares `holder[key]` (see `share`), putting its shared copy in its place. */
-  private shareAt<K extends string | number>(holder: Record<K, unknown>, key: K, undefinedMark: string | undefined, values: FileValues): void {
-    const value = holder[key];
-    if (typeof value === 'string') {
-      if (value === undefinedMark) {
-        holder[key] = undefined;
-        return;
-      }
-      // (`===` compares strings by their characters, so the copy is put back whether or not it is the same one)
-      const shared = this.table.get(value);
-      if (shared === undefined) this.table.set(value, value);
-      else holder[key] = shared;
-    } else if (Array.isArray(value) && value.length === 0) {
-      if ((value as unknown) !== EMPTY) holder[key] = EMPTY;
-    } else if (value !== null && typeof value === 'object') {
-      // (a frozen one is shared already, its strings with it)
-      if (Object.isFrozen(value)) return;
-      this.shareIn(value as Record<string, unknown>, undefinedMark, values);
-      if (Array.isArray(value)) {
-        const shapeKey = listKey(value);
-        if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, value, sameList);
-      } else {
-        const object = value as Record<string, unknown>;
-        const shapeKey = rootKey(object);
-        if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, object, sameRoot);
-        else if (isValue(object)) holder[key] = sharedValue(values, object as { root: object; path: object });
+  /** `undefinedMark`: a string that stands for `undefined` (facts sent as JSON, which has none), given back as it was in the same walk. */
+  private shareIn(holder: Record<string, unknown>, undefinedMark: string | undefined, values: FileValues): void {
+    for (const key in holder) {
+      const value = holder[key];
+      if (typeof value === 'string') {
+        if (value === undefinedMark) {
+          holder[key] = undefined;
+          continue;
+        }
+        // (`===` compares strings by their characters, so the copy is put back whether or not it is the same one)
+        const shared = this.table.get(value);
+        if (shared === undefined) this.table.set(value, value);
+        else holder[key] = shared;
+      } else if (Array.isArray(value) && value.length === 0) {
+        if ((value as unknown) !== EMPTY) holder[key] = EMPTY;
+      } else if (value !== null && typeof value === 'object') {
+        // (a frozen one is shared already, its strings with it)
+        if (Object.isFrozen(value)) continue;
+        this.shareIn(value as Record<string, unknown>, undefinedMark, values);
+        if (Array.isArray(value)) {
+          const shapeKey = listKey(value);
+          if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, value, sameList);
+        } else {
+          const object = value as Record<string, unknown>;
+          const shapeKey = rootKey(object);
+          if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, object, sameRoot);
+          else if (isValue(object)) holder[key] = sharedValue(values, object as { root: object; path: object });
+        }
       }
     }
   }
