@@ -1,5 +1,10 @@
 import * as assert from 'assert';
+import * as crypto from 'crypto';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import * as vscode from 'vscode';
+import type { BackendGuideApi } from '../../../src/extension/extension';
 import { EXTENSION_ID, workspaceFile } from './extension-api';
 import { screenshot } from './screenshot';
 import { waitForDiagnostics, waitForEvent } from './wait';
@@ -17,6 +22,22 @@ suite('Backend Guide extension', () => {
     await ext.activate();
     assert.strictEqual(ext.isActive, true);
     assert.ok(ext.exports?.diagnostics, 'activate() returns the API used by tests');
+  });
+
+  test('loads its engine bundle on first use and writes that bundle\'s code cache once the first indexing is done', async () => {
+    const ext = vscode.extensions.getExtension<BackendGuideApi>(EXTENSION_ID);
+    assert.ok(ext, 'extension not found');
+    const api = await ext.activate();
+    // (the extension's own reaction to `ready` was registered at activation, so it has run when this await returns)
+    await api.workspaceIndex.ready;
+    assert.ok(api.workspaceIndex.factsFor(workspaceFile('src/orders.js')), 'the workspace folder was indexed');
+    // the cache is named by the SHA-1 of the bundle (src/cli/code-cache.ts), in this user's folder under the temporary one
+    const bundle = path.join(ext.extensionPath, 'dist', 'extension-engine.js');
+    const name = `extension-engine.js-${crypto.createHash('sha1').update(fs.readFileSync(bundle)).digest('hex').slice(0, 20)}-`;
+    const uid = typeof process.getuid === 'function' ? `-${process.getuid()}` : '';
+    const folder = path.join(os.tmpdir(), `backend-guide-compile-cache${uid}`);
+    const caches = fs.existsSync(folder) ? fs.readdirSync(folder) : [];
+    assert.ok(caches.some((file) => file.startsWith(name)), `no ${name}* among ${caches.join(', ')} in ${folder}`);
   });
 
   test('publishes a diagnostic with its rule id and a guide link, then clears it when the code is fixed', async () => {
