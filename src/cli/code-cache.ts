@@ -80,9 +80,16 @@ function readCache(cacheFile: string): Buffer | undefined {
 }
 
 /**
- * Writes each cache this thread still owes (to a temporary file first), and removes older ones of the same bundle;
- * with `only`, the caches of that bundle only (by file name): another bundle loaded meanwhile has not run yet, and its
- * cache would hold little of what it compiles.
+ * Caches kept per bundle name, the newest by the time they were written: another build of a bundle (an update, or
+ * another version in use beside it: the CLI of another project, the extension in another editor) has a cache of its
+ * own, and two builds used in turn would otherwise each remove the other's and compile again every time.
+ */
+const CACHES_PER_BUNDLE = 3;
+
+/**
+ * Writes each cache this thread still owes (to a temporary file first), and removes the oldest of the same bundle past
+ * `CACHES_PER_BUNDLE`; with `only`, the caches of that bundle only (by file name): another bundle loaded meanwhile has
+ * not run yet, and its cache would hold little of what it compiles.
  */
 export function saveCompileCaches(only?: string): void {
   const owed = only === undefined ? pending.splice(0) : pending.filter((entry) => entry.bundle === only);
@@ -94,9 +101,10 @@ export function saveCompileCaches(only?: string): void {
       fs.writeFileSync(temporary, data, { mode: 0o600 });
       fs.renameSync(temporary, file);
       const name = path.basename(file);
-      for (const other of fs.readdirSync(folder)) {
-        if (other !== name && other.startsWith(`${bundle}-`) && other.endsWith('.bin')) fs.rmSync(path.join(folder, other), { force: true });
-      }
+      const others = fs.readdirSync(folder).filter((other) => other !== name && other.startsWith(`${bundle}-`) && other.endsWith('.bin'))
+        .map((other) => ({ other, written: fs.statSync(path.join(folder, other)).mtimeMs }))
+        .sort((a, b) => b.written - a.written);
+      for (const { other } of others.slice(CACHES_PER_BUNDLE - 1)) fs.rmSync(path.join(folder, other), { force: true });
     } catch {
       // a cache not written is compiled again next time
     }

@@ -43,15 +43,27 @@ describe('code cache of the CLI bundles', () => {
     });
   });
 
-  it('does not give a cache to another text of the same length, and keeps one cache per bundle', () => {
+  it('does not give a cache to another text of the same length, and keeps the three newest caches of a bundle', () => {
     const file = moduleFile('exports.value = 1;\n');
     withTemporaryFolder((tmp) => {
-      assert.strictEqual((requireCompiled(file) as { value: number }).value, 1);
+      const written: string[] = [];
+      for (const value of [1, 2, 3, 4]) {
+        fs.writeFileSync(file, `exports.value = ${value};\n`);
+        assert.strictEqual((requireCompiled(file) as { value: number }).value, value);
+        saveCompileCaches();
+        const added = cacheFiles(tmp).filter((name) => !written.includes(name));
+        assert.strictEqual(added.length, 1, `version ${value} wrote one cache`);
+        written.push(added[0]);
+        // (each older than the next by its time of writing, whatever the file system's clock resolution)
+        const folder = fs.readdirSync(tmp).find((n) => n.startsWith('backend-guide-compile-cache'))!;
+        fs.utimesSync(path.join(tmp, folder, added[0]), value, value);
+      }
+      assert.deepStrictEqual(cacheFiles(tmp).sort(), written.slice(1).sort(), 'the oldest cache of the bundle was removed, the three newest kept');
+      // two versions used in turn keep their caches: the first version again compiles from its own
+      fs.writeFileSync(file, 'exports.value = 3;\n');
+      assert.strictEqual((requireCompiled(file) as { value: number }).value, 3);
       saveCompileCaches();
-      fs.writeFileSync(file, 'exports.value = 2;\n');
-      assert.strictEqual((requireCompiled(file) as { value: number }).value, 2);
-      saveCompileCaches();
-      assert.strictEqual(cacheFiles(tmp).length, 1, 'the older cache of the bundle was removed');
+      assert.deepStrictEqual(cacheFiles(tmp).sort(), written.slice(1).sort(), 'a cache V8 accepted is not written again');
     });
   });
 
