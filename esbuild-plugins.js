@@ -84,4 +84,32 @@ function builtCodeHashes(...bundles) {
   return { BUILT_CODE_HASHES: JSON.stringify(hashes) };
 }
 
-module.exports = { builtinImportsAsRequire, treeSitterNodes, nodeHandleAsProperty, nodeTypeKept, builtEngineHash, builtCodeHashes };
+/**
+ * Which bundle in dist/ loads which through the code cache (src/cli/code-cache.ts), by file name: each is built
+ * after those it loads, and given their hashes (`builtCodeHashes`).
+ */
+const CODE_CACHE_LOADS = {
+  'cli.js': ['cli-main.js'], 'cli-main.js': ['scan-engine.js'], 'scan-thread.js': ['scan-engine.js'],
+  'extension.js': ['extension-main.js'], 'extension-main.js': ['extension-engine.js'],
+};
+
+/**
+ * Large libraries needed only on some paths (a config file, a fix for long SQL, the guide viewer) are
+ * bundled into files of their own under dist/vendor/ and required from there when first used, so that
+ * loading the extension at activation compiles only what activation runs.
+ */
+const VENDORED = ['yaml', 'sql-formatter', 'markdown-it', 'sql.js'];
+const vendorFile = (name) => `vendor/${name}.js`;
+
+const vendorSplit = {
+  name: 'vendor-split',
+  setup(build) {
+    const filter = new RegExp(`^(${VENDORED.map((n) => n.replace(/[-/]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./${vendorFile(args.path)}`, external: true }));
+  },
+};
+
+module.exports = {
+  builtinImportsAsRequire, treeSitterNodes, nodeHandleAsProperty, nodeTypeKept, builtEngineHash, builtCodeHashes,
+  CODE_CACHE_LOADS, VENDORED, vendorFile, vendorSplit,
+};

@@ -1,7 +1,7 @@
 // Builds the extension and CLI bundles into dist/ and copies the tree-sitter WASM files they load.
 // Usage: node esbuild.js [--production] [--watch]
 const esbuild = require('esbuild');
-const { builtinImportsAsRequire, builtCodeHashes, builtEngineHash, treeSitterNodes } = require('./esbuild-plugins');
+const { CODE_CACHE_LOADS, VENDORED, builtinImportsAsRequire, builtCodeHashes, builtEngineHash, treeSitterNodes, vendorFile, vendorSplit } = require('./esbuild-plugins');
 const fs = require('fs');
 const path = require('path');
 
@@ -19,22 +19,6 @@ function copyWasm() {
   // sql.js's SQLite, for the attack replay (src/engine/replay/sandbox.ts)
   fs.copyFileSync(path.join(path.dirname(require.resolve('sql.js')), 'sql-wasm.wasm'), path.join(to, 'sql-wasm.wasm'));
 }
-
-/**
- * Large libraries needed only on some paths (a config file, a fix for long SQL, the guide viewer) are
- * bundled into files of their own under dist/vendor/ and required from there when first used, so that
- * loading the extension at activation compiles only what activation runs.
- */
-const VENDORED = ['yaml', 'sql-formatter', 'markdown-it', 'sql.js'];
-const vendorFile = (name) => `vendor/${name}.js`;
-
-const vendorSplit = {
-  name: 'vendor-split',
-  setup(build) {
-    const filter = new RegExp(`^(${VENDORED.map((n) => n.replace(/[-/]/g, '\\$&')).join('|')})$`);
-    build.onResolve({ filter }, (args) => ({ path: `./${vendorFile(args.path)}`, external: true }));
-  },
-};
 
 const common = {
   bundle: true,
@@ -89,18 +73,14 @@ async function main() {
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
-  // A bundle loaded through the code cache is built before the bundles that load it, which are given its hash (see
-  // `builtCodeHashes`); the commands' bundle also gets the engine's for the --cache key (see `builtEngineHash`).
-  const loads = {
-    'dist/cli.js': ['dist/cli-main.js'], 'dist/cli-main.js': ['dist/scan-engine.js'], 'dist/scan-thread.js': ['dist/scan-engine.js'],
-    'dist/extension.js': ['dist/extension-main.js'], 'dist/extension-main.js': ['dist/extension-engine.js'],
-  };
+  // A bundle loaded through the code cache is built before the bundles that load it (`CODE_CACHE_LOADS`), which are
+  // given its hash (see `builtCodeHashes`); the commands' bundle also gets the engine's for the --cache key (see `builtEngineHash`).
   const all = [...builds, engine];
   const done = new Map();
   const buildAfterWhatItLoads = (b) => {
     if (!done.has(b.outfile)) {
       done.set(b.outfile, (async () => {
-        const loaded = loads[b.outfile] ?? [];
+        const loaded = (CODE_CACHE_LOADS[path.basename(b.outfile)] ?? []).map((file) => `dist/${file}`);
         await Promise.all(loaded.map((file) => buildAfterWhatItLoads(all.find((other) => other.outfile === file))));
         const define = loaded.length ? { ...builtCodeHashes(...loaded), ...(b.outfile === 'dist/cli-main.js' ? builtEngineHash(engine.outfile) : {}) } : undefined;
         await esbuild.build({ ...b, define });

@@ -4,12 +4,12 @@ import { build, type Metafile } from 'esbuild';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-/** The modules esbuild puts in a bundle of `entry` (the extension's own build options: vscode and the vendored libraries apart). */
+/** The modules esbuild puts in a bundle of `entry` (the extension's own build options: vscode and the vendored libraries apart, as esbuild.js keeps them). */
 async function bundledModules(entry: string): Promise<string[]> {
-  const vendored = { name: 'vendored', setup: (b: import('esbuild').PluginBuild) => b.onResolve({ filter: /^(yaml|sql-formatter|markdown-it|sql\.js)$/ }, (args) => ({ path: args.path, external: true })) };
+  const { vendorSplit } = require(path.join(ROOT, 'esbuild-plugins.js')) as { vendorSplit: import('esbuild').Plugin };
   const result = await build({
     entryPoints: [path.join(ROOT, entry)], bundle: true, platform: 'node', format: 'cjs', write: false, metafile: true,
-    external: ['vscode'], plugins: [vendored], logLevel: 'silent', logOverride: { 'require-resolve-not-external': 'silent' },
+    external: ['vscode'], plugins: [vendorSplit], logLevel: 'silent', logOverride: { 'require-resolve-not-external': 'silent' },
   });
   return Object.keys((result.metafile as Metafile).inputs);
 }

@@ -28,14 +28,14 @@ describe('CLI bundle on several threads', () => {
     // The same bundles as esbuild.js makes (the command, the CLI it loads through the code cache, the engine the CLI
     // and the scan threads load the same way, the scan thread; each one CommonJS file, the grammars in wasm/ beside them)
     const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'bg-bundle-'));
-    const { builtinImportsAsRequire, builtEngineHash, builtCodeHashes } = require(path.join(ROOT, 'esbuild-plugins.js')) as {
+    const { builtinImportsAsRequire, builtEngineHash, builtCodeHashes, CODE_CACHE_LOADS } = require(path.join(ROOT, 'esbuild-plugins.js')) as {
       builtinImportsAsRequire: import('esbuild').Plugin; builtEngineHash: (file: string) => Record<string, string>;
-      builtCodeHashes: (...files: string[]) => Record<string, string>;
+      builtCodeHashes: (...files: string[]) => Record<string, string>; CODE_CACHE_LOADS: Record<string, string[] | undefined>;
     };
     // each bundle after those it loads, which it is given the hashes of, as by esbuild.js (the commands' bundle also the engine's for --cache)
-    const loads: Record<string, string> = { 'cli.js': 'cli-main.js', 'cli-main.js': 'scan-engine.js', 'scan-thread.js': 'scan-engine.js' };
     for (const [entry, out] of [['src/cli/scan-engine.ts', 'scan-engine.js'], ['src/cli/main.ts', 'cli-main.js'], ['src/cli/scan-thread.ts', 'scan-thread.js'], ['src/cli/bin.ts', 'cli.js']]) {
-      const define = loads[out] === undefined ? undefined : { ...builtCodeHashes(path.join(dist, loads[out])), ...(out === 'cli-main.js' ? builtEngineHash(path.join(dist, 'scan-engine.js')) : {}) };
+      const loaded = (CODE_CACHE_LOADS[out] ?? []).map((file) => path.join(dist, file));
+      const define = loaded.length === 0 ? undefined : { ...builtCodeHashes(...loaded), ...(out === 'cli-main.js' ? builtEngineHash(path.join(dist, 'scan-engine.js')) : {}) };
       await build({ entryPoints: [path.join(ROOT, entry)], outfile: path.join(dist, out), bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'silent', plugins: [builtinImportsAsRequire], define });
     }
     const wasm = path.join(path.dirname(require.resolve('@vscode/tree-sitter-wasm/package.json')), 'wasm');
