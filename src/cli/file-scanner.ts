@@ -81,12 +81,14 @@ export class FileScanner {
 
   /**
    * The facts of the batches of `work` this thread claims (see `FileBatches`), one at a time until none is
-   * left; as `facts`, over every batch claimed.
+   * left; as `facts`, over every batch claimed. `claimed`, when given, gets each batch's facts as soon as they
+   * are known, and the next batch waits for it.
    */
-  async claimedFacts(work: FileBatches, known?: ReadonlyMap<string, string>): Promise<FactsPass> {
+  async claimedFacts(work: FileBatches, known?: ReadonlyMap<string, string>, claimed?: (facts: FactsPass['facts']) => Promise<void>): Promise<FactsPass> {
     const pass: FactsPass = { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
     for (let batch = claimBatch(work); batch; batch = claimBatch(work)) {
       const part = await this.facts(batch, known);
+      await claimed?.(part.facts);
       pass.facts.push(...part.facts);
       pass.kept.push(...part.kept);
       pass.unreadable.push(...part.unreadable);

@@ -18,6 +18,7 @@ import { projectRoot } from './project-root';
 import { relativePath } from './relative-path';
 import type { FileReport } from './scan';
 import { DEFAULT_CACHE_FILE, engineKey, ScanCache } from './scan-cache';
+import { startScanThreads, threadsFor } from './scan-threads';
 import type * as Engine from './scan-engine';
 import { collectSourceFiles } from './walk';
 
@@ -110,7 +111,10 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   // a rescan of an unchanged project takes everything from the cache, without loading the engine
   const packages = cache ? readPackageJsons(files, settings.root) : undefined;
   const unchanged = cache && packages && scanOfUnchanged(files, packages, root, cache, (facts) => engine().projectOfFacts(settings.root, facts, packages));
-  const scan = unchanged || await engine().scanProject(files, settings, { threads: engine().threadsFor(files.length, args.jobs), analyze: args.command === 'lint', cache, unchangedAsked: !!cache, packages });
+  const threads = threadsFor(files.length, args.jobs);
+  // the workers start while this thread loads the engine (see `scan-threads.ts`); the scan ends them
+  const started = unchanged ? undefined : startScanThreads(threads - 1);
+  const scan = unchanged || await engine().scanProject(files, settings, { threads, analyze: args.command === 'lint', cache, unchangedAsked: !!cache, packages, started });
   const cacheProblem = cache?.save();
   // said after the scan: the cache's facts are read, and found damaged, only when the scan needs them
   if (cache?.note) io.stderr(`backend-guide: ${cache.note}\n`);

@@ -1,21 +1,18 @@
-import * as os from 'os';
-import * as path from 'path';
-import { Worker } from 'worker_threads';
-import { effectiveSeverity } from '../engine/analyze';
+import type { Worker } from 'worker_threads';
 import type { FileFacts, ProjectFacts } from '../engine/project';
-import { scanOfUnchanged } from './cached-scan';
-import { computeShares, type ShareValues } from '../engine/project/project-shares';
-import { allRules } from '../engine/registry';
 import { SharedStrings } from '../engine/project/shared-strings';
+import { scanOfUnchanged } from './cached-scan';
 import { fileBatches, type FileBatches } from './file-batches';
 import { FileScanner, keptTreeBudget, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
+import { toPlainJson } from './plain-json';
 import { projectOfFacts } from './project';
 import { readPackageJsons, type PackageJson } from './project-manifests';
 import { relativePath } from './relative-path';
 import type { FileReport } from './scan';
 import type { ScanCache } from './scan-cache';
-import { shareLine } from './share-channel';
-import { factsOfPart, factsParts, type ScanReply, type ScanRequest, type ScanWorkerData } from './scan-worker';
+import { startScanThreads, type ScanThreads } from './scan-threads';
+import { factsOfPart, factsParts, placedProject, takeMessages, type FactsPart, type ScanReply, type ScanRequest, type ThreadPlace } from './scan-worker';
+import { ShareExchange } from './share-channel';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
 
 export interface ProjectScan {
@@ -32,44 +29,48 @@ export interface ProjectScan {
 interface ScannerHandle {
   /** The facts of the batches this thread claims of `work`. */
   facts(work: FileBatches, known?: Map<string, string>): Promise<FactsPass>;
-  /** Hands the thread every file's facts, in scan order, ahead of `analyze` (it lacks those other threads extracted). */
+  /**
+   * Hands the thread every file's facts, in scan order, ahead of `analyze`: those it lacks still (other threads'
+   * facts reach it during the facts pass, see `takeMessages`, but not the cache's).
+   */
   share(facts: ReadonlyArray<[string, FileFacts]>): void;
-  /** Reports of the files whose trees the thread kept, then of the batches of `others` it claims (see `FileScanner.analyze`). */
-  analyze(project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
-  /** A worker's: the project-wide results this thread computes for every thread, sent as each is ready (see `share-channel.ts`). */
-  readonly shares?: { send(values: ShareValues): void; done(): void };
+  /**
+   * Reports of the files whose trees the thread kept, then of the batches of `others` it claims (see
+   * `FileScanner.analyze`); the thread computes its part of the project-wide results first (see `ShareExchange`).
+   */
+  analyze(project: ProjectFacts, packages: ReturnType<typeof readPackageJsons>, place: ThreadPlace, reused?: Set<string>, others?: FileBatches): Promise<FileReport[]>;
   close(): Promise<void>;
   /** What the thread held after each pass, when measured (see `thread-memory.ts`). */
   readonly memory: { role: string; facts?: ThreadMemory; analysis?: ThreadMemory };
 }
 
-/** Fewer files than this per thread are scanned by fewer threads: starting one costs about what scanning that many does. */
-const MIN_FILES_PER_THREAD = 40;
-
-/** The cores this process may use. */
-export function availableCores(): number {
-  return typeof os.availableParallelism === 'function' ? os.availableParallelism() : Math.max(1, os.cpus().length);
+/** A worker's handle, which also takes other threads' facts on to it during the facts pass. */
+interface WorkerHandle extends ScannerHandle {
+  /** Sends the worker the facts of `files` (a part, see `factsParts`). */
+  send(part: FactsPart, files: readonly string[]): void;
 }
 
-/** Threads for a scan: `jobs` when given (at most one per file), else every core, each with enough files to be worth it. */
-export function threadsFor(fileCount: number, jobs: number | undefined): number {
-  if (jobs !== undefined) return Math.max(1, Math.min(jobs, fileCount));
-  return Math.max(1, Math.min(availableCores(), Math.floor(fileCount / MIN_FILES_PER_THREAD)));
-}
-
-function inThisThread(settings: ScannerSettings, strings: SharedStrings): ScannerHandle {
+/** This thread's scanner; each batch's facts it extracts go to the `workers` as soon as they are known. */
+function inThisThread(settings: ScannerSettings, strings: SharedStrings, exchange: ShareExchange, workers: readonly WorkerHandle[]): ScannerHandle {
   const scanner = new FileScanner(settings, undefined, strings);
   const memory: ScannerHandle['memory'] = { role: 'main thread' };
   return {
     memory,
     async facts(work, known) {
-      const pass = await scanner.claimedFacts(work, known);
+      const pass = await scanner.claimedFacts(work, known, workers.length ? (facts) => {
+        if (facts.length) {
+          const part = toPlainJson(facts);
+          const files = facts.map(([file]) => file);
+          for (const worker of workers) worker.send(part, files);
+        }
+        return takeMessages();
+      } : undefined);
       memory.facts = threadMemory('facts');
       return pass;
     },
     share() {},
-    async analyze(project, _packages, reused, others) {
-      const reports = await scanner.analyze(project, reused, others);
+    async analyze(project, _packages, place, reused, others) {
+      const reports = await scanner.analyze(placedProject(project, settings.config, exchange, place), reused, others);
       memory.analysis = threadMemory('analysis');
       return reports;
     },
@@ -78,25 +79,22 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings): Scanne
 }
 
 /**
- * The script a scan thread runs: `scan-thread.js` beside this code (dist/, or the compiled modules in tests), which
- * loads the scanner and the engine only (`scan-engine.js`), so a thread starts without loading the CLI's commands.
+ * A started worker thread (see `startScanThreads`) running the scanner with `settings`. Facts travel both ways
+ * in parts; those received share their strings with this thread's `strings`, and go on to the other workers
+ * through `relay`.
  */
-const SCAN_THREAD_FILE = path.join(__dirname, 'scan-thread.js');
-
-/**
- * A worker thread running the scanner (see `SCAN_THREAD_FILE`). Facts travel both ways in parts (see
- * `FACTS_PER_MESSAGE`); those received share their strings with this thread's `strings`.
- */
-function inWorker(settings: ScannerSettings, role: string, strings: SharedStrings): ScannerHandle {
+function inWorker(worker: Worker, settings: ScannerSettings, role: string, strings: SharedStrings, relay: (part: FactsPart, files: readonly string[], from: WorkerHandle) => void): WorkerHandle {
+  // the scan holds the process until its threads are done
+  worker.ref();
   const memory: ScannerHandle['memory'] = { role };
   /** The files whose facts the worker extracted: it keeps them, so they are not sent back to it. */
   let extracted = new Set<string>();
+  /** The files whose facts were sent to it. */
+  const sent = new Set<string>();
   /** Every file with facts, in scan order. */
   let order: string[] = [];
   /** The facts the worker sent ahead of its reply to `facts`. */
   let arrived: Array<[string, FileFacts]> = [];
-  const shares = shareLine();
-  const worker = new Worker(SCAN_THREAD_FILE, { workerData: { settings, shares: shares.line } satisfies ScanWorkerData, transferList: [shares.line.port] });
   let pending: { resolve: (reply: ScanReply) => void; reject: (error: Error) => void } | undefined;
   const fail = (error: Error) => {
     pending?.reject(error);
@@ -104,7 +102,9 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
   };
   worker.on('message', (reply: ScanReply) => {
     if (reply.kind === 'facts-part') {
-      arrived.push(...factsOfPart(reply.facts, strings));
+      const facts = factsOfPart(reply.facts, strings);
+      arrived.push(...facts);
+      relay(reply.facts, facts.map(([file]) => file), handle);
       return;
     }
     const waiting = pending;
@@ -118,11 +118,15 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
     pending = { resolve, reject };
     worker.postMessage(request);
   });
-  return {
+  const handle: WorkerHandle = {
     memory,
+    send(part, files) {
+      worker.postMessage({ kind: 'facts-part', facts: part } satisfies ScanRequest);
+      for (const file of files) sent.add(file);
+    },
     async facts(work, known) {
       arrived = [];
-      const reply = await ask({ kind: 'facts', work, known: known && [...known] });
+      const reply = await ask({ kind: 'facts', settings, work, known: known && [...known] });
       const facts = arrived;
       arrived = [];
       if (reply.kind !== 'facts') return { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
@@ -132,11 +136,10 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
     },
     share(facts) {
       order = facts.map(([file]) => file);
-      for (const part of factsParts(facts.filter(([file]) => !extracted.has(file)))) worker.postMessage({ kind: 'facts-part', facts: part } satisfies ScanRequest);
+      for (const part of factsParts(facts.filter(([file]) => !extracted.has(file) && !sent.has(file)))) worker.postMessage({ kind: 'facts-part', facts: part } satisfies ScanRequest);
     },
-    shares: { send: shares.send, done: shares.done },
-    async analyze(_project, packages, reused, others) {
-      const reply = await ask({ kind: 'analyze', order, packages, reused: reused && [...reused], others });
+    async analyze(_project, packages, thread, reused, others) {
+      const reply = await ask({ kind: 'analyze', order, packages, reused: reused && [...reused], others, thread });
       if (reply.kind !== 'reports') return [];
       memory.analysis = reply.memory;
       return reply.reports;
@@ -146,6 +149,7 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
       await worker.terminate();
     },
   };
+  return handle;
 }
 
 /**
@@ -154,20 +158,29 @@ function inWorker(settings: ScannerSettings, role: string, strings: SharedString
  * of `sources`, so the output is the same whatever the number of threads. With a `cache`, unchanged files are
  * not parsed for facts, reports still valid are taken from it (see `ScanCache`), and the cache is updated;
  * `unchangedAsked`: the caller has already asked `scanOfUnchanged` (and the project had changed), so it is not asked again;
- * `packages`: the files' package.json files (see `readPackageJsons`), when the caller has read them already.
+ * `packages`: the files' package.json files (see `readPackageJsons`), when the caller has read them already;
+ * `started`: worker threads the caller started ahead (see `startScanThreads`), which the scan uses or ends.
  */
 export async function scanProject(
   files: readonly string[], settings: ScannerSettings,
-  options: { threads: number; analyze: boolean; cache?: ScanCache; unchangedAsked?: boolean; packages?: PackageJson[] },
+  options: { threads: number; analyze: boolean; cache?: ScanCache; unchangedAsked?: boolean; packages?: PackageJson[]; started?: ScanThreads },
 ): Promise<ProjectScan> {
-  const { cache } = options;
+  const { cache, started } = options;
+  const threads = Math.max(1, options.threads);
+  // threads started for another count of them end at once (they do not hold the process meanwhile: see `startScanThreads`)
+  const end = (workers: readonly Worker[]) => workers.forEach((worker) => void worker.terminate());
+  if (started && started.workers.length !== threads - 1) end(started.workers);
   const packages = options.packages ?? readPackageJsons(files, settings.root);
   if (cache && options.analyze && !options.unchangedAsked) {
-    // nothing changed: no thread is started and nothing is parsed
+    // nothing changed: nothing is parsed
     const unchanged = scanOfUnchanged(files, packages, settings.displayRoot, cache, (facts) => projectOfFacts(settings.root, facts, packages));
-    if (unchanged) return unchanged;
+    if (unchanged) {
+      if (started) end(started.workers);
+      return unchanged;
+    }
   }
-  const threads = Math.max(1, options.threads);
+  const { workers, shares } = started?.workers.length === threads - 1 ? started : startScanThreads(threads - 1);
+  const exchange = new ShareExchange(shares);
   const work = fileBatches(files, threads);
   const scanSettings: ScannerSettings = { ...settings, keptTreeChars: keptTreeBudget(settings.keptTreeChars, threads, work.bytes) };
   // This thread scans too: it would otherwise only wait, and each worker costs a start (loading the code,
@@ -175,7 +188,12 @@ export async function scanProject(
   // their requests before it starts its own.
   // facts from workers and from the cache arrive as copies, each name a string of its own: they are shared with this thread's
   const strings = new SharedStrings();
-  const scanners = Array.from({ length: threads }, (_, i) => (i === threads - 1 ? inThisThread(scanSettings, strings) : inWorker(scanSettings, `worker ${i + 1}`, strings)));
+  // a worker's facts go on to the other workers as they arrive here
+  const relay = (part: FactsPart, files: readonly string[], from: WorkerHandle) => {
+    for (const handle of handles) if (handle !== from) handle.send(part, files);
+  };
+  const handles = workers.map((worker, i) => inWorker(worker, scanSettings, `worker ${i + 1}`, strings, relay));
+  const scanners: ScannerHandle[] = [...handles, inThisThread(scanSettings, strings, exchange, handles)];
   try {
     const gathered = new Map<string, FileFacts>();
     const hashes = new Map<string, string>();
@@ -213,13 +231,11 @@ export async function scanProject(
     const kept = new Set(passes.flatMap((pass) => pass.kept));
     const unread = new Set(unreadable.map(({ file }) => file));
     const others = threads > 1 ? fileBatches(files.filter((file) => !kept.has(file) && !unread.has(file)), threads) : undefined;
-    // The workers read the facts they lack and start their analysis while this thread works out the project-wide
-    // results for all and sends them; then it starts its own.
+    // The workers read the facts they lack and start their analysis, as this thread does: each works out its part
+    // of the project-wide results first and sends it to the others.
     for (const scanner of scanners) scanner.share(ordered);
-    const analyses = scanners.map((scanner) => (scanner.shares ? scanner.analyze(project, packages, cache ? reused : undefined, others) : undefined));
-    sendShares(project, settings.config, scanners.flatMap((scanner) => scanner.shares ?? []));
-    const here = scanners.map((scanner, i) => analyses[i] ?? scanner.analyze(project, packages, cache ? reused : undefined, others));
-    for (const reports of await Promise.all(here)) {
+    const analyses = scanners.map((scanner, self) => scanner.analyze(project, packages, { self, count: threads }, cache ? reused : undefined, others));
+    for (const reports of await Promise.all(analyses)) {
       for (const report of reports) byFile.set(report.file, report);
     }
     const reports: FileReport[] = [];
@@ -236,27 +252,10 @@ export async function scanProject(
     const fromCache = cache ? { facts: passes.reduce((sum, pass) => sum + pass.unchanged.length, 0), reports: reused.size } : undefined;
     return { project, unreadable, reports, fromCache };
   } finally {
+    exchange.close();
     if (scanners.some((scanner) => scanner.memory.facts)) process.stderr.write(threadMemoryLine(scanners.map((scanner) => scanner.memory)));
     await Promise.all(scanners.map((scanner) => scanner.close()));
   }
-}
-
-/**
- * Computes, once here, the project-wide results of the rules `config` runs (see `ProjectShare`) and sends each
- * to the `workers` as soon as it is ready. One that fails is left out: each thread then computes it for itself,
- * and its rule fails there as it would have.
- */
-function sendShares(project: ProjectFacts, config: ScannerSettings['config'], workers: ReadonlyArray<NonNullable<ScannerHandle['shares']>>): void {
-  if (!workers.length) return;
-  for (const share of allRules().filter((rule) => effectiveSeverity(rule, config)).flatMap((rule) => rule.projectShares ?? [])) {
-    try {
-      const values = computeShares(project, config, [share]);
-      if (values.length) for (const worker of workers) worker.send(values);
-    } catch {
-      // (see above; a result the structured clone cannot copy is not sent either)
-    }
-  }
-  for (const worker of workers) worker.done();
 }
 
 function inOrder(unreadable: readonly UnreadableFile[], files: readonly string[]): UnreadableFile[] {

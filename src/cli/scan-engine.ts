@@ -6,7 +6,7 @@ import type * as Check from './check';
  * `--version` need none of it, and loading it is most of what such a run would otherwise cost. The scan threads
  * load the same bundle (`scan-thread.ts`), so one code cache serves them and the main thread.
  */
-export { scanProject, threadsFor } from './parallel-scan';
+export { scanProject } from './parallel-scan';
 export { serveScanRequests } from './scan-worker';
 export { projectOfFacts } from './project';
 export { projectRoutes } from '../engine/rules/auth/route-report';

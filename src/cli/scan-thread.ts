@@ -2,7 +2,7 @@ import * as path from 'path';
 import { workerData } from 'worker_threads';
 import { requireCompiled, saveCompileCaches } from './code-cache';
 import type * as ScanEngine from './scan-engine';
-import type { ScanWorkerData } from './scan-worker';
+import type { ScanWorkerData } from './scan-threads';
 
 /**
  * A scan thread (see `scanProject`): loads the engine's bundle (dist/scan-engine.js) through the code cache, as

@@ -1,13 +1,18 @@
 import { parentPort } from 'worker_threads';
-import type { FileFacts } from '../engine/project';
+import { effectiveSeverity } from '../engine/analyze';
+import type { EngineConfig } from '../engine/config';
+import type { FileFacts, ProjectFacts } from '../engine/project';
+import type { ProjectShare } from '../engine/project/project-shares';
 import { SharedStrings } from '../engine/project/shared-strings';
+import { allRules } from '../engine/registry';
 import type { FileBatches } from './file-batches';
 import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
 import { toPlainJson, UNDEFINED_MARK } from './plain-json';
 import { projectOfFacts } from './project';
 import type { PackageJson } from './project-manifests';
 import type { FileReport } from './scan';
-import { awaitingShares, type ShareLine } from './share-channel';
+import { ShareExchange } from './share-channel';
+import type { ScanWorkerData } from './scan-threads';
 import { threadMemory, type ThreadMemory } from './thread-memory';
 
 /**
@@ -30,6 +35,14 @@ export function* factsParts(facts: ReadonlyArray<[string, FileFacts]>): Generato
   for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) yield toPlainJson(facts.slice(i, i + FACTS_PER_MESSAGE));
 }
 
+/**
+ * Lets the thread take the messages that came while it worked (other threads' facts): a facts pass hands on
+ * each batch's facts and takes the others' as it goes, so that when the pass ends little is left to send.
+ */
+export function takeMessages(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 /** The files' facts of a part, each with its strings shared through `strings`. */
 export function factsOfPart(part: FactsPart, strings: SharedStrings): Array<[string, FileFacts]> {
   const facts = JSON.parse(part) as Array<[string, FileFacts]>;
@@ -38,16 +51,38 @@ export function factsOfPart(part: FactsPart, strings: SharedStrings): Array<[str
 }
 
 export type ScanRequest =
-  /** The batches of `work` the worker claims (see `FileBatches`), with the content hashes a cache knows. */
-  | { kind: 'facts'; work: FileBatches; known?: Array<[string, string]> }
+  /**
+   * The batches of `work` the worker claims (see `FileBatches`), with the content hashes a cache knows; the first
+   * request, so it says how to scan (`settings`): the thread was started before they were known (see `scan-threads.ts`).
+   */
+  | { kind: 'facts'; settings: ScannerSettings; work: FileBatches; known?: Array<[string, string]> }
   /** Some of the facts of files the worker did not extract itself, sent ahead of `analyze` in small parts (see `FACTS_PER_MESSAGE`). */
   | { kind: 'facts-part'; facts: FactsPart }
   /**
    * `order`: every file with facts, in scan order; the facts of those the worker did not extract itself came
    * before in `facts-part` messages (it keeps its own from the facts pass, so they do not travel there and back).
    */
-  | { kind: 'analyze'; order: string[]; packages: PackageJson[]; reused?: string[]; others?: FileBatches }
+  | { kind: 'analyze'; order: string[]; packages: PackageJson[]; reused?: string[]; others?: FileBatches; thread: ThreadPlace }
   | { kind: 'dispose' };
+
+/** A thread's place among a scan's threads: which of the project-wide results it computes (see `ShareExchange`). */
+export interface ThreadPlace {
+  self: number;
+  count: number;
+}
+
+/** The project-wide results the rules `config` runs may ask for, in the same order on every thread. */
+export function scanShares(config: EngineConfig): Array<ProjectShare<unknown>> {
+  return allRules().filter((rule) => effectiveSeverity(rule, config)).flatMap((rule) => rule.projectShares ?? []);
+}
+
+/**
+ * The project as thread `place` analyses it: it computes its part of the project-wide results and receives the
+ * others' (see `ShareExchange`); on a single thread, the project itself.
+ */
+export function placedProject(project: ProjectFacts, config: EngineConfig, exchange: ShareExchange, place: ThreadPlace): ProjectFacts {
+  return place.count > 1 ? exchange.share(project, config, scanShares(config), place.self, place.count) : project;
+}
 
 export type ScanReply =
   /** Some of the facts the worker extracted, sent ahead of its `facts` reply (whose own `facts` are then empty). */
@@ -57,43 +92,45 @@ export type ScanReply =
   | { kind: 'disposed' }
   | { kind: 'failed'; message: string };
 
-/** What a scan thread is started with (its `workerData`). */
-export interface ScanWorkerData {
-  settings: ScannerSettings;
-  shares: ShareLine;
-}
-
 /**
  * Answers the main thread's requests one at a time, with a scanner of this thread's files (see `scan-thread.ts`).
  * `analysed` runs after the analysis, before its reply: the main thread ends the thread once it has every reply.
  */
-export function serveScanRequests({ settings, shares }: ScanWorkerData, analysed?: () => void): void {
+export function serveScanRequests({ shares }: ScanWorkerData, analysed?: () => void): void {
   const port = parentPort!;
+  // listening from the start: the other threads send their results once all have their facts
+  const exchange = new ShareExchange(shares);
   const strings = new SharedStrings();
-  const scanner = new FileScanner(settings, undefined, strings);
+  let scan: { settings: ScannerSettings; scanner: FileScanner } | undefined;
   let extracted = new Map<string, FileFacts>();
   let received = new Map<string, FileFacts>();
   const answer = async (request: Exclude<ScanRequest, { kind: 'facts-part' }>): Promise<ScanReply> => {
     if (request.kind === 'facts') {
-      const pass = await scanner.claimedFacts(request.work, request.known && new Map(request.known));
+      scan ??= { settings: request.settings, scanner: new FileScanner(request.settings, undefined, strings) };
+      // each batch's facts go to the main thread as soon as they are known (see `takeMessages`)
+      const pass = await scan.scanner.claimedFacts(request.work, request.known && new Map(request.known), (facts) => {
+        if (facts.length) port.postMessage({ kind: 'facts-part', facts: toPlainJson(facts) } satisfies ScanReply);
+        return takeMessages();
+      });
       extracted = new Map(pass.facts);
-      for (const part of factsParts(pass.facts)) port.postMessage({ kind: 'facts-part', facts: part } satisfies ScanReply);
       return { kind: 'facts', ...pass, facts: [], memory: threadMemory('facts') };
     }
     if (request.kind === 'analyze') {
+      if (!scan) throw new Error('asked to analyse before any facts pass');
+      const { settings, scanner } = scan;
       const facts = request.order.flatMap((file): Array<[string, FileFacts]> => {
         const fileFacts = extracted.get(file) ?? received.get(file);
         return fileFacts ? [[file, fileFacts]] : [];
       });
       extracted = new Map();
       received = new Map();
-      // the project-wide results come from the main thread as it computes them (see `share-channel.ts`)
-      const project = awaitingShares(projectOfFacts(settings.root, facts, request.packages), shares);
+      const project = placedProject(projectOfFacts(settings.root, facts, request.packages), settings.config, exchange, request.thread);
       const reports = await scanner.analyze(project, request.reused && new Set(request.reused), request.others);
+      exchange.close();
       analysed?.();
       return { kind: 'reports', reports, memory: threadMemory('analysis') };
     }
-    scanner.dispose();
+    scan?.scanner.dispose();
     return { kind: 'disposed' };
   };
   port.on('message', (request: ScanRequest) => {

@@ -1,70 +1,115 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'worker_threads';
+import type { EngineConfig } from '../engine/config';
 import type { ProjectFacts } from '../engine/project';
-import { isShareKey, type ShareValues } from '../engine/project/project-shares';
+import { computeShares, isShareKey, type ProjectShare, type ShareValues } from '../engine/project/project-shares';
 
 /**
- * The way project-wide results (see `ProjectShare`) go from the main thread to a worker while both analyse
- * files. The worker starts its analysis at once; a rule that asks for a share before it arrived waits for it
- * there (the rules' code is synchronous, so the wait blocks: `Atomics.wait`), and computes it itself when the
- * main thread said it sends no more and had none to give.
+ * How a scan's threads share project-wide results (see `ProjectShare`) while they analyse files. Each thread
+ * computes its part of the shares first (every `count`-th one, from its own index), sends each to all the
+ * others as soon as it is ready, then says it is done and starts on its files. A rule that asks for a share
+ * another thread computes waits for it (the rules' code is synchronous, so the wait blocks: `Atomics.wait`);
+ * a share no thread sent, once all have said they are done, is computed where it is asked for.
+ *
+ * No thread waits while it computes its own part (a share it needs then is computed there), so no two
+ * threads ever wait for each other.
  */
 export interface ShareLine {
-  port: MessagePort;
-  /** One 32-bit counter, raised by the sender after each message: the receiver sleeps until it changes. */
+  /**
+   * A port to each other thread of the scan. Their messages are taken only when asked for (`receiveMessageOnPort`):
+   * a port nobody listens on keeps them until then (a `BroadcastChannel` would hand them to the thread's event
+   * loop, which drops them when nobody listens).
+   */
+  ports: MessagePort[];
+  /** One 32-bit counter for the whole scan, raised by a sender after each message: a waiting thread sleeps until it changes. */
   signal: SharedArrayBuffer;
 }
 
-type ShareMessage = { values: ShareValues } | { done: true };
+type ShareMessage = { values: ShareValues } | { done: number };
 
-/** How long a worker waits for the main thread's next message before it computes what it asked for itself. */
+/** How long a thread waits for another's next message before it computes what it asked for itself. */
 const MAX_WAIT_MS = 30_000;
 
-/** The main thread's end: `line` goes to the worker (in its `transferList`). */
-export function shareLine(): { line: ShareLine; send(values: ShareValues): void; done(): void } {
-  const { port1, port2 } = new MessageChannel();
+/** The lines of a scan's `threads` threads: a port between each two of them, and the counter they share. */
+export function shareLines(threads: number): ShareLine[] {
   const signal = new SharedArrayBuffer(4);
-  const counter = new Int32Array(signal);
-  const post = (message: ShareMessage) => {
-    port1.postMessage(message);
-    Atomics.add(counter, 0, 1);
-    Atomics.notify(counter, 0);
-  };
-  return {
-    line: { port: port2, signal },
-    send: (values) => post({ values }),
-    // (the port stays open: closing it could drop what the worker has not read yet; it goes with the worker)
-    done: () => post({ done: true }),
-  };
+  const lines: ShareLine[] = Array.from({ length: threads }, () => ({ ports: [], signal }));
+  for (let i = 0; i < threads; i += 1) {
+    for (let j = i + 1; j < threads; j += 1) {
+      const { port1, port2 } = new MessageChannel();
+      lines[i].ports.push(port1);
+      lines[j].ports.push(port2);
+    }
+  }
+  return lines;
 }
 
-/**
- * The worker's end: `project`, whose shares come from the main thread through `line` (each when first asked,
- * waiting for it if it is not there yet); everything else it computes as usual.
- */
-export function awaitingShares(project: ProjectFacts, line: ShareLine): ProjectFacts {
-  const counter = new Int32Array(line.signal);
-  const received = new Map<string, unknown>();
-  let done = false;
-  const drain = () => {
-    for (let message = receiveMessageOnPort(line.port); message; message = receiveMessageOnPort(line.port)) {
-      const body = message.message as ShareMessage;
-      if ('done' in body) done = true;
-      else for (const [key, value] of body.values) received.set(key, value);
+/** One thread's end of the scan's lines. */
+export class ShareExchange {
+  private readonly counter: Int32Array;
+  private readonly received = new Map<string, unknown>();
+  private readonly done = new Set<number>();
+
+  constructor(private readonly line: ShareLine) {
+    this.counter = new Int32Array(line.signal);
+  }
+
+  /**
+   * Thread `self` of `count`: computes its part of `shares` for `project`, sending each result to the other
+   * threads, and returns the project as this thread's analysis reads it: a share another thread computes is
+   * taken from it (waiting for it if needed); every other result is computed here as usual.
+   */
+  share(project: ProjectFacts, config: EngineConfig, shares: ReadonlyArray<ProjectShare<unknown>>, self: number, count: number): ProjectFacts {
+    let own = true;
+    const shared: ProjectFacts = {
+      ...project,
+      memo: <T>(key: string, compute: () => T): T => project.memo(key, () => {
+        const sent = !own && isShareKey(key) ? this.awaited(key, count) : undefined;
+        return sent ? (sent.value as T) : compute();
+      }),
+    };
+    shares.forEach((share, i) => {
+      if (i % count !== self) return;
+      try {
+        const values = computeShares(shared, config, [share]);
+        if (values.length) this.post({ values });
+      } catch {
+        // the thread that asks computes it for itself, and its rule fails there as it would have
+        // (a result the structured clone cannot copy is not sent either)
+      }
+    });
+    this.post({ done: self });
+    own = false;
+    return shared;
+  }
+
+  /** Closes this thread's ports. */
+  close(): void {
+    for (const port of this.line.ports) port.close();
+  }
+
+  private post(message: ShareMessage): void {
+    for (const port of this.line.ports) port.postMessage(message);
+    Atomics.add(this.counter, 0, 1);
+    Atomics.notify(this.counter, 0);
+  }
+
+  private drain(): void {
+    for (const port of this.line.ports) {
+      for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
+        const body = message.message as ShareMessage;
+        if ('done' in body) this.done.add(body.done);
+        else for (const [key, value] of body.values) this.received.set(key, value);
+      }
     }
-  };
-  const fromMain = (key: string): { value: unknown } | undefined => {
+  }
+
+  /** The share `key` as another thread sent it; `undefined` once the `count - 1` others are done without sending it. */
+  private awaited(key: string, count: number): { value: unknown } | undefined {
     for (;;) {
-      const seen = Atomics.load(counter, 0);
-      drain();
-      if (received.has(key)) return { value: received.get(key) };
-      if (done || Atomics.wait(counter, 0, seen, MAX_WAIT_MS) === 'timed-out') return undefined;
+      const seen = Atomics.load(this.counter, 0);
+      this.drain();
+      if (this.received.has(key)) return { value: this.received.get(key) };
+      if (this.done.size >= count - 1 || Atomics.wait(this.counter, 0, seen, MAX_WAIT_MS) === 'timed-out') return undefined;
     }
-  };
-  return {
-    ...project,
-    memo: <T>(key: string, compute: () => T): T => project.memo(key, () => {
-      const sent = isShareKey(key) ? fromMain(key) : undefined;
-      return sent ? (sent.value as T) : compute();
-    }),
-  };
+  }
 }

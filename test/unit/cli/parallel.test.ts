@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as os from 'os';
 import { runCli } from '../../../src/cli/main';
-import { threadsFor } from '../../../src/cli/parallel-scan';
+import { threadsFor } from '../../../src/cli/scan-threads';
 import { FACTS_PER_MESSAGE } from '../../../src/cli/scan-worker';
 import { allRules } from '../../../src/engine/registry';
 import { generatedProject } from './generated-project';

@@ -2,12 +2,12 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { FileScanner } from '../../../src/cli/file-scanner';
-import { awaitingShares, shareLine } from '../../../src/cli/share-channel';
+import { ShareExchange, shareLines } from '../../../src/cli/share-channel';
 import { projectOfFacts } from '../../../src/cli/project';
 import { defaultConfig } from '../../../src/engine/config';
 import type { ProjectFacts } from '../../../src/engine/project';
 import { unloadableModule } from '../../../src/engine/project/module-reach';
-import { computeShares, type ShareValues } from '../../../src/engine/project/project-shares';
+import { computeShares, type ProjectShare } from '../../../src/engine/project/project-shares';
 import { allRules } from '../../../src/engine/registry';
 import { sqlConcatenation } from '../../../src/engine/rules/sql-concatenation';
 import { projectFrom } from '../../../src/testing/project-from';
@@ -54,12 +54,16 @@ async function scannedProject(root: string): Promise<{ scanner: FileScanner; pro
   return { scanner, project: projectOfFacts(root, facts, []) };
 }
 
-/** `project` as a worker has it: the shares `values` sent to it through a share line (copied, as between threads), and no more. */
-function receiving(project: ProjectFacts, values: ShareValues): ProjectFacts {
-  const sender = shareLine();
-  sender.send(values);
-  sender.done();
-  return awaitingShares(project, sender.line);
+/**
+ * `project` as a thread that computes none of `shares` has it: each sent to it (copied, as between threads) by a
+ * thread that computed them all for `from`.
+ */
+function receiving(project: ProjectFacts, from: ProjectFacts, shares: ReadonlyArray<ProjectShare<unknown>>): ProjectFacts {
+  const [sender, receiver] = shareLines(2).map((line) => new ShareExchange(line));
+  sender.share(from, config, shares, 0, 1);
+  const received = receiver.share(project, config, [], 1, 2);
+  sender.close();
+  return received;
 }
 
 /** The project, with the keys of the memos it computed counted. */
@@ -82,11 +86,12 @@ describe('project-wide results shared between threads', () => {
     assert.ok(pyRoutes[0].fixes.some((f) => f.title.includes('@login_required')), 'its fix adds the decorator the other views use');
 
     // as another thread receives them: copied by the structured clone, which refuses functions
-    const sent = computeShares(here.project, config, allRules().flatMap((rule) => rule.projectShares ?? []));
+    const shares = allRules().flatMap((rule) => rule.projectShares ?? []);
+    const sent = computeShares(here.project, config, shares);
     assert.ok(['route-plans', 'python-route-plans', 'unloadable-modules'].every((name) => sent.some(([key]) => key.startsWith(`share:${name}`))), 'each share the project may want was computed');
     const there = await scannedProject(root);
     const computed: string[] = [];
-    const received = await there.scanner.analyze(counting(receiving(there.project, sent), computed));
+    const received = await there.scanner.analyze(counting(receiving(there.project, here.project, shares), computed));
     assert.deepStrictEqual(received, expected);
     assert.deepStrictEqual(computed.filter((key) => key.startsWith('share:')), [], 'no share was computed again');
   });
@@ -99,9 +104,8 @@ describe('project-wide results shared between threads', () => {
       '/p/server/utils/migrate.js': "exports.run = (db, table) => db.query('DROP TABLE ' + table);\n",
     };
     const here = await projectFrom(files, { launchConfigsRead: true });
-    const sent = computeShares(here, config, sqlConcatenation.projectShares ?? []);
     const computed: string[] = [];
-    const received = counting(receiving(await projectFrom(files, { launchConfigsRead: true }), sent), computed);
+    const received = counting(receiving(await projectFrom(files, { launchConfigsRead: true }), here, sqlConcatenation.projectShares ?? []), computed);
     assert.strictEqual(unloadableModule(received, '/p/server/utils/migrate.js'), true, 'nothing loads the migration');
     assert.strictEqual(unloadableModule(received, '/p/server/lib/users.js'), false, 'the entry imports the users module');
     assert.deepStrictEqual(computed, [], 'nothing was worked out again');
