@@ -146,7 +146,9 @@ function inWorker(worker: Worker, settings: ScannerSettings, role: string, strin
     },
     async close() {
       worker.removeAllListeners('exit');
-      await worker.terminate();
+      // its reports are in: the scan's results need not wait for the thread to be gone
+      worker.unref();
+      void worker.terminate();
     },
   };
   return handle;
