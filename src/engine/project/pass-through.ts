@@ -65,6 +65,27 @@ function mayChange(name: string, text: string): boolean {
   return new RegExp(String.raw`(?<![\w$.])${id}\s*(?:\[[^\]]*\]\s*)?(?:[-+*/%&|^]|\*\*|<<|>>>?|&&|\|\||\?\?)?=(?![=>])|(?<![\w$.])${id}\s*\.\s*(?:push|pop|shift|unshift|splice|sort|reverse|fill|copyWithin)\s*\(|(?:\+\+|--)\s*${id}(?![\w$])|(?<![\w$.])${id}\s*(?:\+\+|--)`).test(text);
 }
 
+/**
+ * Whether `text` calls `name` (`name(`, `name.apply`), where it is not part of a longer word or a member:
+ * what the regular expression `(?<![\w$.])name\s*(?:\(|\.\s*apply\b)` finds, without making one per function.
+ */
+export function callsName(text: string, name: string): boolean {
+  const spaceFrom = (at: number) => {
+    let next = at;
+    while (next < text.length && /\s/.test(text[next])) next += 1;
+    return next;
+  };
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (at > 0 && /[\w$.]/.test(text[at - 1])) continue;
+    const next = spaceFrom(at + name.length);
+    if (text[next] === '(') return true;
+    if (text[next] !== '.') continue;
+    const member = spaceFrom(next + 1);
+    if (text.startsWith('apply', member) && !/\w/.test(text[member + 5] ?? '')) return true;
+  }
+  return false;
+}
+
 function innermostFunction(node: Node, outer: Node): Node | undefined {
   for (let at = node.parent; at && at.startIndex >= outer.startIndex; at = at.parent) {
     if (at.startIndex === outer.startIndex && at.endIndex === outer.endIndex) return undefined;
@@ -136,7 +157,7 @@ export function forwardsFirstParameter(fn: Node): boolean {
   const name = parameterName(parametersOf(fn)[0]);
   const body = fn.childForFieldName('body');
   // (most functions never call their first parameter: told from the text before the tree is walked)
-  if (!name || !body || !new RegExp(String.raw`(?<![\w$.])${escapeRegExp(name)}\s*(?:\(|\.\s*apply\b)`).test(body.text)) return false;
+  if (!name || !body || !callsName(body.text, name)) return false;
   const forwarding = new Set<number>();
   for (const id of body.descendantsOfType(['identifier', 'shorthand_property_identifier'])) {
     if (!id || id.text !== name) continue;

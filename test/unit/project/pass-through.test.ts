@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import { FUNCTION_TYPES } from '../../../src/engine/ast';
 import { parseSource } from '../../../src/engine/parse-source';
 import { sharedGrammars } from '../../../src/engine/parser';
-import { forwardsFirstParameter, isPassThroughPackage } from '../../../src/engine/project/pass-through';
+import { callsName, forwardsFirstParameter, isPassThroughPackage } from '../../../src/engine/project/pass-through';
 
 // A wrapper passes calls through when what it returns hands every argument it gets to the function it was
 // given, unchanged; anything else done with that function says nothing of how it is called.
@@ -54,5 +54,16 @@ describe('pass-through wrappers', () => {
     assert.strictEqual(isPassThroughPackage('util', ['deprecate']), true);
     assert.strictEqual(isPassThroughPackage('lodash', ['debounce']), false);
     assert.strictEqual(isPassThroughPackage('lodash', []), false);
+  });
+
+  it('tells a call of the name from the text as the regular expression it stands for does', () => {
+    const texts = [
+      'fn(a)', 'fn (a)', 'fn\n  (a)', 'fn.apply(this, args)', 'fn . apply(this)', 'fn.applyLater()', 'fn.apply$x', 'fn.call(this)',
+      'x.fn(a)', 'myfn(a)', '$fn(a)', 'fnx(a)', 'fn', 'return fn', '(fn)(a)', 'a; fn(b)', 'x.fn(a); fn(b)', 'fn.\napply(1)', '', 'f', 'fn.',
+    ];
+    for (const text of texts) {
+      assert.strictEqual(callsName(text, 'fn'), /(?<![\w$.])fn\s*(?:\(|\.\s*apply\b)/.test(text), text);
+    }
+    assert.strictEqual(callsName('$x(1)', '$x'), true, 'a name with a dollar sign');
   });
 });
