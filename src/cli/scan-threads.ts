@@ -1,6 +1,6 @@
 import * as os from 'os';
 import * as path from 'path';
-import { Worker } from 'worker_threads';
+import type { Worker } from 'worker_threads';
 import { shareLines, type ShareLine } from './share-channel';
 
 /**
@@ -48,6 +48,8 @@ const SCAN_THREAD_FILE = path.join(__dirname, 'scan-thread.js');
 export function startScanThreads(count: number): ScanThreads {
   const lines = shareLines(Math.max(0, count) + 1);
   const workers = lines.slice(0, -1).map((shares) => {
+    // (loaded here, not with this module: the CLI loads it on every run, and most runs start no thread)
+    const { Worker } = require('worker_threads') as typeof import('worker_threads');
     const worker = new Worker(SCAN_THREAD_FILE, { workerData: { shares } satisfies ScanWorkerData, transferList: shares.ports });
     worker.unref();
     return worker;

@@ -1,4 +1,5 @@
-import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'worker_threads';
+import type * as WorkerThreads from 'worker_threads';
+import type { MessagePort } from 'worker_threads';
 import type { EngineConfig } from '../engine/config';
 import type { ProjectFacts } from '../engine/project';
 import { computeShares, isShareKey, type ProjectShare, type ShareValues } from '../engine/project/project-shares';
@@ -26,16 +27,19 @@ export interface ShareLine {
 
 type ShareMessage = { values: ShareValues } | { done: number };
 
+/** Node's `worker_threads`, loaded when first used: the CLI loads this module on every run, and a run that scans nothing (a rescan from the cache) never needs it. */
+const threads = () => require('worker_threads') as typeof WorkerThreads;
+
 /** How long a thread waits for another's next message before it computes what it asked for itself. */
 const MAX_WAIT_MS = 30_000;
 
-/** The lines of a scan's `threads` threads: a port between each two of them, and the counter they share. */
-export function shareLines(threads: number): ShareLine[] {
+/** The lines of a scan's `count` threads: a port between each two of them, and the counter they share. */
+export function shareLines(count: number): ShareLine[] {
   const signal = new SharedArrayBuffer(4);
-  const lines: ShareLine[] = Array.from({ length: threads }, () => ({ ports: [], signal }));
-  for (let i = 0; i < threads; i += 1) {
-    for (let j = i + 1; j < threads; j += 1) {
-      const { port1, port2 } = new MessageChannel();
+  const lines: ShareLine[] = Array.from({ length: count }, () => ({ ports: [], signal }));
+  for (let i = 0; i < count; i += 1) {
+    for (let j = i + 1; j < count; j += 1) {
+      const { port1, port2 } = new (threads().MessageChannel)();
       lines[i].ports.push(port1);
       lines[j].ports.push(port2);
     }
@@ -94,6 +98,7 @@ export class ShareExchange {
   }
 
   private drain(): void {
+    const { receiveMessageOnPort } = threads();
     for (const port of this.line.ports) {
       for (let message = receiveMessageOnPort(port); message; message = receiveMessageOnPort(port)) {
         const body = message.message as ShareMessage;
