@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import { sharedGrammars } from '../../../src/engine/parser';
 import { factsOfText } from '../../../src/engine/project/project-index';
 import { SharedStrings } from '../../../src/engine/project/shared-strings';
@@ -93,4 +94,33 @@ describe('SharedStrings: one copy of each string across facts', () => {
     const held = [...lists, ...roots].map((value) => strings.share({ value }).value);
     assert.deepStrictEqual(held, [['a\u0000b'], ['a', 'b'], { kind: 'import,index:1' }, { kind: 'import', index: 1 }]);
   });
+
+  it('keeps no file text alive through the names cut from it', () => {
+    // (a process of its own, to measure its heap)
+    const result = heapOfSharedCuts(require.resolve('../../../src/engine/project/shared-strings'));
+    assert.strictEqual(result.kept, 40, 'every name was kept');
+    assert.ok(result.heapGrowthMb < 4, `the heap grew by ${result.heapGrowthMb.toFixed(1)} MB for 40 names cut from 20 texts of 1 MB`);
+  });
 });
+
+/** In a new process: 20 texts of about 1 MB, two names of 20 characters or so cut from each and shared, the texts dropped; how much the heap grew. */
+function heapOfSharedCuts(module: string): { kept: number; heapGrowthMb: number } {
+  const code = `
+    const { SharedStrings } = require(${JSON.stringify(module)});
+    const v8 = require('v8');
+    v8.setFlagsFromString('--expose-gc');
+    const gc = require('vm').runInNewContext('gc');
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    const strings = new SharedStrings();
+    const facts = [];
+    for (let i = 0; i < 20; i += 1) {
+      const text = ('const requireAuthentication' + i + ' = 1;\\n').repeat(30000);
+      facts.push(strings.share({ names: [text.slice(6, 26 + (i % 3)), text.slice(100, 121)] }));
+    }
+    gc();
+    const heapGrowthMb = (process.memoryUsage().heapUsed - before) / 1e6;
+    process.stdout.write(JSON.stringify({ kept: facts.flatMap((f) => f.names).length, heapGrowthMb }));
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['-e', code], { encoding: 'utf8' })) as { kept: number; heapGrowthMb: number };
+}
