@@ -12,6 +12,7 @@ import type { LanguageId } from '../types';
 import { extractIndexedFacts } from './extract-facts';
 import { nextFileKind } from './extract-next';
 import { emptyFileFacts, type FileFacts, type PackageFacts } from './facts';
+import { ownStrings } from './shared-strings';
 import { MAY_CALL_ACROSS_FILES } from './extract-call-sites';
 import { MAY_HOLD_FACTS, isTestFileName } from './frameworks';
 import { resolveModulePath } from './module-resolution';
@@ -133,7 +134,8 @@ export class ProjectIndex {
     const version = this.bump(fileName);
     const facts = await factsOfText(fileName, text, languageId, this.grammars, this.rootDir);
     if (this.versions.get(fileName) !== version) return;
-    this.fileFacts.set(fileName, facts);
+    // the index outlives the text: names cut from it would keep it whole (see `ownStrings`)
+    this.fileFacts.set(fileName, ownStrings(facts));
     this.snapshot = undefined;
   }
 

@@ -100,6 +100,24 @@ function ownCopy(text: string): string {
   return text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string);
 }
 
+/**
+ * Replaces, in place, every string held by `value` (objects and arrays, all the way down) by a copy of its own
+ * (see `ownCopy`), for facts kept without a table: the editor's index, which lives for the session, would
+ * otherwise keep the text of every file it indexed.
+ */
+export function ownStrings<T>(value: T): T {
+  if (value !== null && typeof value === 'object') ownStringsIn(value as Record<string, unknown>);
+  return value;
+}
+
+function ownStringsIn(holder: Record<string, unknown>): void {
+  for (const key in holder) {
+    const value = holder[key];
+    if (typeof value === 'string') holder[key] = ownCopy(value);
+    else if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) ownStringsIn(value as Record<string, unknown>);
+  }
+}
+
 /** For a list of at most `MAX_SHARED_LIST` strings, a key made of them (checked on a hit: a name may hold the separator). */
 function listKey(list: readonly unknown[]): string | undefined {
   if (list.length > MAX_SHARED_LIST) return undefined;
