@@ -208,7 +208,8 @@ export async function scanProject(
       for (const [file, hash] of pass.hashes) hashes.set(file, hash);
       for (const file of pass.unchanged) {
         const cached = cache?.facts(file, hashes.get(file) ?? '');
-        if (cached) gathered.set(file, strings.share(cached));
+        // (parsed from the cache's JSON: its strings are of their own)
+        if (cached) gathered.set(file, strings.share(cached, {}));
       }
       unreadable.push(...pass.unreadable);
     }

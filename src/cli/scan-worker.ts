@@ -47,7 +47,7 @@ export function takeMessages(): Promise<void> {
 export function factsOfPart(part: FactsPart, strings: SharedStrings): Array<[string, FileFacts]> {
   const facts = JSON.parse(part) as Array<[string, FileFacts]>;
   // one walk over the facts shares their strings and gives back their undefined values
-  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts, UNDEFINED_MARK)]);
+  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts, { undefinedMark: UNDEFINED_MARK })]);
 }
 
 export type ScanRequest =

@@ -38,14 +38,17 @@ export class SharedStrings {
    * Replaces, in place, every string held by `value` (objects and arrays, all the way down) by its shared copy,
    * every empty array by the shared frozen one, short lists of names and roots of values by their shared frozen
    * copies, values equal to one met before in the same call by that one, and every `undefinedMark` by `undefined`.
+   * A string the table meets first is copied (see `ownCopy`), unless the value was `parsed` from JSON: its strings
+   * are then of their own already.
    */
-  share<T>(value: T, undefinedMark?: string): T {
-    if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>, undefinedMark, new Map());
+  share<T>(value: T, parsed?: { undefinedMark?: string }): T {
+    if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>, parsed, new Map());
     return value;
   }
 
   /** `undefinedMark`: a string that stands for `undefined` (facts sent as JSON, which has none), given back as it was in the same walk. */
-  private shareIn(holder: Record<string, unknown>, undefinedMark: string | undefined, values: FileValues): void {
+  private shareIn(holder: Record<string, unknown>, parsed: { undefinedMark?: string } | undefined, values: FileValues): void {
+    const undefinedMark = parsed?.undefinedMark;
     for (const key in holder) {
       const value = holder[key];
       if (typeof value === 'string') {
@@ -56,7 +59,7 @@ export class SharedStrings {
         // (`===` compares strings by their characters, so the copy is put back whether or not it is the same one)
         let shared = this.table.get(value);
         if (shared === undefined) {
-          shared = ownCopy(value);
+          shared = parsed ? value : ownCopy(value);
           this.table.set(shared, shared);
         }
         holder[key] = shared;
@@ -65,7 +68,7 @@ export class SharedStrings {
       } else if (value !== null && typeof value === 'object') {
         // (a frozen one is shared already, its strings with it)
         if (Object.isFrozen(value)) continue;
-        this.shareIn(value as Record<string, unknown>, undefinedMark, values);
+        this.shareIn(value as Record<string, unknown>, parsed, values);
         if (Array.isArray(value)) {
           const shapeKey = listKey(value);
           if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, value, sameList);

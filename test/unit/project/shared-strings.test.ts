@@ -45,7 +45,7 @@ describe('SharedStrings: one copy of each string across facts', () => {
   it('gives back undefined where the mark for it stands, in objects and arrays, in the same walk', () => {
     const mark = '\u0000undefined';
     const value: Record<string, unknown> & { c: Record<string, unknown> } = { a: mark, b: ['x', mark], c: { d: mark, e: 'x' }, f: 'undefined' };
-    new SharedStrings().share(value, mark);
+    new SharedStrings().share(value, { undefinedMark: mark });
     assert.deepStrictEqual(value, { a: undefined, b: ['x', undefined], c: { d: undefined, e: 'x' }, f: 'undefined' });
     assert.ok(Object.hasOwn(value, 'a') && Object.hasOwn(value.c, 'd'), 'the keys stay, as they were sent');
     const unmarked = { a: mark };
