@@ -10,7 +10,7 @@ import { readPackageJsons, type PackageJson } from './project-manifests';
 import { relativePath } from './relative-path';
 import type { FileReport } from './scan';
 import type { ScanCache } from './scan-cache';
-import { startScanThreads, type ScanThreads } from './scan-threads';
+import { endOf, startScanThreads, type ScanThreads } from './scan-threads';
 import { factsOfPart, factsParts, placedProject, takeMessages, type FactsPart, type ScanReply, type ScanRequest, type ThreadPlace } from './scan-worker';
 import { ShareExchange } from './share-channel';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
@@ -115,6 +115,12 @@ function inWorker(worker: Worker, settings: ScannerSettings, role: string, strin
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`a scan worker stopped (exit code ${code})`)));
   const ask = (request: ScanRequest): Promise<ScanReply> => new Promise((resolve, reject) => {
+    // a thread gone already, even before the scan took it, answers nothing (its end is noted from its start)
+    const ended = endOf(worker);
+    if (ended) {
+      reject(ended);
+      return;
+    }
     pending = { resolve, reject };
     worker.postMessage(request);
   });

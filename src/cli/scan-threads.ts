@@ -60,7 +60,28 @@ export function startScanThreads(count: number): ScanThreads {
     const { Worker } = require('worker_threads') as typeof import('worker_threads');
     const worker = new Worker(SCAN_THREAD_FILE, { workerData: { shares } satisfies ScanWorkerData, transferList: shares.ports, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
     worker.unref();
+    noteEnd(worker);
     return worker;
   });
   return { workers, shares: lines[lines.length - 1] };
+}
+
+const ends = new WeakMap<Worker, Error>();
+
+/**
+ * Keeps what ends `worker` (an error, or its exit) from now on, for `endOf`: a scan that takes the thread later
+ * would otherwise wait for the answers of a thread that is gone.
+ */
+export function noteEnd(worker: Worker): void {
+  worker.on('error', (error) => {
+    if (!ends.has(worker)) ends.set(worker, error);
+  });
+  worker.on('exit', (code) => {
+    if (!ends.has(worker)) ends.set(worker, new Error(`a scan worker stopped (exit code ${code})`));
+  });
+}
+
+/** What ended `worker`, when something did (see `noteEnd`). */
+export function endOf(worker: Worker): Error | undefined {
+  return ends.get(worker);
 }

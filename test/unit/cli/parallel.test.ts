@@ -1,7 +1,13 @@
 import * as assert from 'assert';
+import { once } from 'events';
 import * as os from 'os';
+import { Worker } from 'worker_threads';
 import { runCli } from '../../../src/cli/main';
-import { threadsFor } from '../../../src/cli/scan-threads';
+import { scanProject } from '../../../src/cli/parallel-scan';
+import { noteEnd, threadsFor } from '../../../src/cli/scan-threads';
+import { shareLines } from '../../../src/cli/share-channel';
+import { collectSourceFiles } from '../../../src/cli/walk';
+import { defaultConfig } from '../../../src/engine/config';
 import { FACTS_PER_MESSAGE } from '../../../src/cli/scan-worker';
 import { allRules } from '../../../src/engine/registry';
 import { generatedProject } from './generated-project';
@@ -38,6 +44,17 @@ describe('CLI on several threads', () => {
     assert.strictEqual(parallel.stderr, '');
     assert.ok((JSON.parse(serial.stdout).files as unknown[]).length > 2 * FACTS_PER_MESSAGE);
     assert.strictEqual(parallel.stdout, serial.stdout);
+  });
+
+  it('fails, rather than waits forever, when a thread started ahead is gone before the scan takes it', async () => {
+    const root = generatedProject(4);
+    const { files } = collectSourceFiles(['.'], root, defaultConfig().ignore);
+    const [line, shares] = shareLines(2);
+    const worker = new Worker('process.exit(3)', { eval: true, workerData: { shares: line }, transferList: line.ports });
+    noteEnd(worker);
+    await once(worker, 'exit');
+    const scan = scanProject(files, { root, displayRoot: root, config: defaultConfig(), keptTreeChars: 0 }, { threads: 2, analyze: true, started: { workers: [worker], shares } });
+    await assert.rejects(scan, /a scan worker stopped \(exit code 3\)/);
   });
 
   it('takes --jobs N as the number of threads, at most one per file; by default one per core for a large enough project', () => {
