@@ -56,7 +56,10 @@ export type ScanRequest =
    * request, so it says how to scan (`settings`): the thread was started before they were known (see `scan-threads.ts`).
    */
   | { kind: 'facts'; settings: ScannerSettings; work: FileBatches; known?: Array<[string, string]> }
-  /** Some of the facts of files the worker did not extract itself, sent ahead of `analyze` in small parts (see `FACTS_PER_MESSAGE`). */
+  /**
+   * Some of the facts of files the worker did not extract itself: another thread's batch as soon as it is known,
+   * or the rest (the cache's) ahead of `analyze` in parts (see `FACTS_PER_MESSAGE`).
+   */
   | { kind: 'facts-part'; facts: FactsPart }
   /**
    * `order`: every file with facts, in scan order; the facts of those the worker did not extract itself came
@@ -98,7 +101,7 @@ export type ScanReply =
  */
 export function serveScanRequests({ shares }: ScanWorkerData, analysed?: () => void): void {
   const port = parentPort!;
-  // listening from the start: the other threads send their results once all have their facts
+  // its ports to the other threads, which send their project-wide results once every thread has all facts
   const exchange = new ShareExchange(shares);
   const strings = new SharedStrings();
   let scan: { settings: ScannerSettings; scanner: FileScanner } | undefined;
