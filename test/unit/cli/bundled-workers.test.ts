@@ -53,9 +53,13 @@ describe('CLI bundle on several threads', () => {
     assert.ok(cached.some((name) => name.startsWith(named('cli-main.js'))), `the run left a code cache of the CLI: ${cached.join(', ')}`);
     assert.ok(cached.some((name) => name.startsWith(named('scan-engine.js'))), `the run left a code cache of the engine its threads load: ${cached.join(', ')}`);
     assert.strictEqual(cached.length, 2, cached.join(', '));
-    // these compile from the cache
+    // these compile from the cache, which V8 takes only under the flags it was written with: a cache it refuses is
+    // written again (to a new file, renamed over the old one), so each file is still the one the first run wrote
+    const cacheFiles = () => new Map(fs.readdirSync(path.join(tmp, cacheFolder!)).map((name) => [name, fs.statSync(path.join(tmp, cacheFolder!, name)).ino]));
+    const firstWritten = cacheFiles();
     const cachedParallel = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '3'], tmp);
     const serial = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1'], tmp);
+    assert.deepStrictEqual(cacheFiles(), firstWritten, 'the later runs took the code caches the first one wrote');
     const uncached = await runBundle(cli, project, ['lint', '--format', 'json', '--jobs', '1'], tmp, { BACKEND_GUIDE_COMPILE_CACHE: '0' });
     assert.strictEqual(parallel.stderr, '');
     assert.strictEqual(parallel.code, serial.code);
