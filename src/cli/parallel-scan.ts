@@ -112,10 +112,15 @@ function inWorker(worker: Worker, settings: ScannerSettings, role: string, strin
     if (reply.kind === 'failed') waiting?.reject(new Error(`a scan worker failed: ${reply.message}`));
     else waiting?.resolve(reply);
   });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`a scan worker stopped (exit code ${code})`)));
+  // what ends the thread is noted from its start (`noteEnd`, whose listeners run before these): a request
+  // waiting then fails with it, and so does one asked of a thread gone already, even before the scan took it
+  const ends = () => {
+    const ended = endOf(worker);
+    if (ended) fail(ended);
+  };
+  worker.on('error', ends);
+  worker.on('exit', ends);
   const ask = (request: ScanRequest): Promise<ScanReply> => new Promise((resolve, reject) => {
-    // a thread gone already, even before the scan took it, answers nothing (its end is noted from its start)
     const ended = endOf(worker);
     if (ended) {
       reject(ended);

@@ -1,5 +1,4 @@
 import type * as WorkerThreads from 'worker_threads';
-import type { MessagePort } from 'worker_threads';
 import type { EngineConfig } from '../engine/config';
 import type { ProjectFacts } from '../engine/project';
 import { computeShares, isShareKey, type ProjectShare, type ShareValues } from '../engine/project/project-shares';
@@ -20,7 +19,7 @@ export interface ShareLine {
    * a port nobody listens on keeps them until then (a `BroadcastChannel` would hand them to the thread's event
    * loop, which drops them when nobody listens).
    */
-  ports: MessagePort[];
+  ports: WorkerThreads.MessagePort[];
   /** One 32-bit counter for the whole scan, raised by a sender after each message: a waiting thread sleeps until it changes. */
   signal: SharedArrayBuffer;
 }
