@@ -86,6 +86,11 @@ function readCache(cacheFile: string): Buffer | undefined {
  */
 const CACHES_PER_BUNDLE = 3;
 
+/** Whether this thread owes some cache (`saveCompileCaches` would write one): its bundle had none, or V8 refused it. */
+export function owesCompileCaches(): boolean {
+  return pending.length > 0;
+}
+
 /**
  * Writes each cache this thread still owes (to a temporary file first), and removes the oldest of the same bundle past
  * `CACHES_PER_BUNDLE`; with `only`, the caches of that bundle only (by file name): another bundle loaded meanwhile has

@@ -14,6 +14,7 @@ import { endOf, startScanThreads, type ScanThreads } from './scan-threads';
 import { factsOfPart, factsParts, placedProject, takeMessages, type FactsPart, type ScanReply, type ScanRequest, type ThreadPlace } from './scan-worker';
 import { ShareExchange } from './share-channel';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
+import { holdYoungGeneration, releaseYoungGeneration } from './young-generation';
 
 export interface ProjectScan {
   project: ProjectFacts;
@@ -83,7 +84,7 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings, exchang
  * in parts; those received share their strings with this thread's `strings`, and go on to the other workers
  * through `relay`.
  */
-function inWorker(worker: Worker, settings: ScannerSettings, role: string, strings: SharedStrings, relay: (part: FactsPart, files: readonly string[], from: WorkerHandle) => void): WorkerHandle {
+function inWorker(worker: Worker, settings: ScannerSettings, role: string, strings: SharedStrings, relay: (part: FactsPart, files: readonly string[], from: WorkerHandle) => void, loaded: () => void): WorkerHandle {
   // the scan holds the process until its threads are done
   worker.ref();
   const memory: ScannerHandle['memory'] = { role };
@@ -101,6 +102,10 @@ function inWorker(worker: Worker, settings: ScannerSettings, role: string, strin
     pending = undefined;
   };
   worker.on('message', (reply: ScanReply) => {
+    if (reply.kind === 'loaded') {
+      loaded();
+      return;
+    }
     if (reply.kind === 'facts-part') {
       const facts = factsOfPart(reply.facts, strings);
       arrived.push(...facts);
@@ -205,7 +210,14 @@ export async function scanProject(
   const relay = (part: FactsPart, files: readonly string[], from: WorkerHandle) => {
     for (const handle of handles) if (handle !== from) handle.send(part, files);
   };
-  const handles = workers.map((worker, i) => inWorker(worker, scanSettings, `worker ${i + 1}`, strings, relay));
+  // young generations stay small once every thread has loaded its code (see `young-generation.ts`)
+  let loading = workers.length;
+  const loaded = () => {
+    loading -= 1;
+    if (loading === 0) holdYoungGeneration();
+  };
+  if (loading === 0) holdYoungGeneration();
+  const handles = workers.map((worker, i) => inWorker(worker, scanSettings, `worker ${i + 1}`, strings, relay, loaded));
   const scanners: ScannerHandle[] = [...handles, inThisThread(scanSettings, strings, exchange, handles)];
   try {
     const gathered = new Map<string, FileFacts>();
@@ -266,6 +278,7 @@ export async function scanProject(
     const fromCache = cache ? { facts: passes.reduce((sum, pass) => sum + pass.unchanged.length, 0), reports: reused.size } : undefined;
     return { project, unreadable, reports, fromCache };
   } finally {
+    releaseYoungGeneration();
     exchange.close();
     if (scanners.some((scanner) => scanner.memory.facts)) process.stderr.write(threadMemoryLine(scanners.map((scanner) => scanner.memory)));
     await Promise.all(scanners.map((scanner) => scanner.close()));

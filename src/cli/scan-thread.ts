@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { workerData } from 'worker_threads';
-import { requireCompiled, saveCompileCaches } from './code-cache';
+import { owesCompileCaches, requireCompiled, saveCompileCaches } from './code-cache';
 import type * as ScanEngine from './scan-engine';
 import type { ScanWorkerData } from './scan-threads';
+import { releaseYoungGeneration } from './young-generation';
 
 /**
  * A scan thread (see `scanProject`): loads the engine's bundle (dist/scan-engine.js) through the code cache, as
@@ -11,4 +12,11 @@ import type { ScanWorkerData } from './scan-threads';
  * analysis (when the cache was missing or stale), so that it holds both passes' functions.
  */
 const { serveScanRequests } = requireCompiled(path.join(__dirname, 'scan-engine.js')) as typeof ScanEngine;
-serveScanRequests(workerData as ScanWorkerData, saveCompileCaches);
+serveScanRequests(workerData as ScanWorkerData, () => {
+  // (mostly nothing is owed: the thread loaded its cache)
+  if (!owesCompileCaches()) return;
+  // a cache holds under the flags it is made under, which are V8's own when the next run loads it; the other
+  // threads' young generations grow again for the rest of this run
+  releaseYoungGeneration();
+  saveCompileCaches();
+});

@@ -88,6 +88,8 @@ export function placedProject(project: ProjectFacts, config: EngineConfig, excha
 }
 
 export type ScanReply =
+  /** The worker's first message, once it has loaded its code (see `young-generation.ts`). */
+  | { kind: 'loaded' }
   /** Some of the facts the worker extracted, sent ahead of its `facts` reply (whose own `facts` are then empty). */
   | { kind: 'facts-part'; facts: FactsPart }
   | ({ kind: 'facts'; memory?: ThreadMemory } & FactsPass)
@@ -101,6 +103,7 @@ export type ScanReply =
  */
 export function serveScanRequests({ shares }: ScanWorkerData, analysed?: () => void): void {
   const port = parentPort!;
+  port.postMessage({ kind: 'loaded' } satisfies ScanReply);
   // its ports to the other threads, which send their project-wide results once every thread has all facts
   const exchange = new ShareExchange(shares);
   const strings = new SharedStrings();

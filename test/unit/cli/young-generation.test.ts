@@ -1,0 +1,50 @@
+import * as assert from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as path from 'path';
+import { generatedProject } from './generated-project';
+
+const OUT = path.resolve(__dirname, '..', '..', '..');
+
+/**
+ * Scans a project in a process of its own on `threads` threads and says how large the main thread's young
+ * generation was before the scan and after it, in MB (V8 never shrinks it during a run this short).
+ */
+function youngGenerationAcrossScan(project: string, threads: number, nodeOptions: string[] = []): { before: number; after: number } {
+  const script = `
+    const v8 = require('v8');
+    const { scanProject } = require(${JSON.stringify(path.join(OUT, 'src/cli/parallel-scan.js'))});
+    const { collectSourceFiles } = require(${JSON.stringify(path.join(OUT, 'src/cli/walk.js'))});
+    const { defaultConfig } = require(${JSON.stringify(path.join(OUT, 'src/engine/config.js'))});
+    const size = () => v8.getHeapSpaceStatistics().find((space) => space.space_name === 'new_space').space_size / 1048576;
+    const root = process.argv[1];
+    const { files } = collectSourceFiles([root], root, []);
+    const before = size();
+    scanProject(files, { root, displayRoot: root, config: defaultConfig(), keptTreeChars: 0 }, { threads: ${threads}, analyze: true })
+      .then((scan) => console.log(JSON.stringify({ before, after: size(), reports: scan.reports.length })));
+  `;
+  const run = spawnSync(process.execPath, [...nodeOptions, '-e', script, project], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+  assert.strictEqual(run.status, 0, run.stderr);
+  const measured = JSON.parse(run.stdout) as { before: number; after: number; reports: number };
+  assert.ok(measured.reports > 60, `the project was scanned: ${run.stdout}`);
+  return measured;
+}
+
+describe('young generation during a scan (young-generation.ts)', () => {
+  let project: string;
+  before(() => {
+    project = generatedProject(60);
+  });
+  after(() => fs.rmSync(project, { recursive: true, force: true }));
+
+  it('does not grow on the main thread while one thread or several scan, and grows as V8 grows it when Node is given its own factor', function () {
+    this.timeout(60_000);
+    for (const threads of [1, 3]) {
+      const held = youngGenerationAcrossScan(project, threads);
+      assert.strictEqual(held.after, held.before, `${threads} thread(s): ${JSON.stringify(held)}`);
+    }
+    // what V8 does when left alone, which the scan does when the factor is given to Node: the same scan grows it
+    const free = youngGenerationAcrossScan(project, 1, ['--semi-space-growth-factor=2']);
+    assert.ok(free.after > free.before, JSON.stringify(free));
+  });
+});
