@@ -385,7 +385,7 @@ class FactExtractor {
   private collectPlainCalls(): void {
     for (const object of this.facts.objects) if (object.boundTo) this.appLikeNames.add(object.boundTo);
     const seen = new Set<number>();
-    for (const match of this.text.matchAll(/[(,]\s*((?:this\s*\.\s*)?[A-Za-z_$][\w$]*)\s*(?=[,)])/g)) {
+    for (const match of this.text.matchAll(appArgumentPattern(this.appLikeNames))) {
       if (!this.appLikeNames.has(match[1].replace(/\s+/g, ''))) continue;
       const at = (match.index ?? 0) + match[0].indexOf(match[1]);
       const argument = this.root.descendantForIndex(at, at + match[1].length);
@@ -505,4 +505,25 @@ export function extractFileFacts(tree: Tree, text: string, fileName: string, lan
 export function extractIndexedFacts(tree: Tree, text: string, fileName: string, languageId: LanguageId, textHash: string, rootDir?: string, deferCalls?: DeferredFacts): FileFacts {
   return otherLanguageFacts(tree, text, fileName, languageId, textHash, rootDir)
     ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true, deferCalls).run();
+}
+
+/** The patterns of `appArgumentPattern`, by the names they look for: mostly the same few sets (at most this many are kept). */
+const APP_ARGUMENT_PATTERNS = new Map<string, RegExp>();
+const MAX_APP_ARGUMENT_PATTERNS = 256;
+
+/**
+ * An argument that is a name alone, or `this.` and a name (`(app)`, `, this . server)`), for the names of `names`
+ * that can be written so: the name is group 1, as written. Looking for these names only, where any name would
+ * do before the set was asked, keeps the search from stopping at every argument of every call in the file.
+ */
+function appArgumentPattern(names: ReadonlySet<string>): RegExp {
+  const bare = [...new Set([...names].map((name) => name.replace(/^this\./, '')))].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
+  const key = bare.join(' ');
+  let pattern = APP_ARGUMENT_PATTERNS.get(key);
+  if (!pattern) {
+    if (APP_ARGUMENT_PATTERNS.size >= MAX_APP_ARGUMENT_PATTERNS) APP_ARGUMENT_PATTERNS.clear();
+    pattern = new RegExp(`[(,]\\s*((?:this\\s*\\.\\s*)?(?:${bare.map((name) => name.replace(/\$/g, '\\$')).join('|')}))\\s*(?=[,)])`, 'g');
+    APP_ARGUMENT_PATTERNS.set(key, pattern);
+  }
+  return pattern;
 }

@@ -46,39 +46,50 @@ export class SharedStrings {
     return value;
   }
 
-  /** `undefinedMark`: a string that stands for `undefined` (facts sent as JSON, which has none), given back as it was in the same walk. */
-  private shareIn(holder: Record<string, unknown>, parsed: { undefinedMark?: string } | undefined, values: FileValues): void {
-    const undefinedMark = parsed?.undefinedMark;
-    for (const key in holder) {
-      const value = holder[key];
-      if (typeof value === 'string') {
-        if (value === undefinedMark) {
-          holder[key] = undefined;
-          continue;
-        }
-        // (`===` compares strings by their characters, so the copy is put back whether or not it is the same one)
-        let shared = this.table.get(value);
-        if (shared === undefined) {
-          shared = parsed ? value : ownCopy(value);
-          this.table.set(shared, shared);
-        }
-        holder[key] = shared;
-      } else if (Array.isArray(value) && value.length === 0) {
-        if ((value as unknown) !== EMPTY) holder[key] = EMPTY;
-      } else if (value !== null && typeof value === 'object') {
-        // (a frozen one is shared already, its strings with it)
-        if (Object.isFrozen(value)) continue;
-        this.shareIn(value as Record<string, unknown>, parsed, values);
-        if (Array.isArray(value)) {
-          const shapeKey = listKey(value);
-          if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, value, sameList);
-        } else {
-          const object = value as Record<string, unknown>;
-          const shapeKey = rootKey(object);
-          if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, object, sameRoot);
-          else if (isValue(object)) holder[key] = sharedValue(values, object as { root: object; path: object });
-        }
+  /**
+   * `undefinedMark`: a string that stands for `undefined` (facts sent as JSON, which has none), given back as it was in the same walk.
+   * Lists are walked by index: `for...in` would hand over each index as a string, which V8 reads back more slowly.
+   */
+  private shareIn(holder: Record<string, unknown> | unknown[], parsed: { undefinedMark?: string } | undefined, values: FileValues): void {
+    if (Array.isArray(holder)) {
+      for (let i = 0; i < holder.length; i += 1) this.shareAt(holder as unknown as Record<number, unknown>, i, parsed, values);
+    } else {
+      for (const key in holder) this.shareAt(holder, key, parsed, values);
+    }
+  }
+
+  /** Shares what `holder[key]` holds (see `share`). */
+  private shareAt(holder: Record<string | number, unknown>, key: string | number, parsed: { undefinedMark?: string } | undefined, values: FileValues): void {
+    const value = holder[key];
+    if (typeof value === 'string') {
+      if (value === parsed?.undefinedMark) {
+        holder[key] = undefined;
+        return;
       }
+      // (`===` compares strings by their characters, so the copy is put back whether or not it is the same one)
+      let shared = this.table.get(value);
+      if (shared === undefined) {
+        shared = parsed ? value : ownCopy(value);
+        this.table.set(shared, shared);
+      }
+      holder[key] = shared;
+    } else if (Array.isArray(value)) {
+      if (value.length === 0) {
+        if ((value as unknown) !== EMPTY) holder[key] = EMPTY;
+        return;
+      }
+      // (a frozen one is shared already, its strings with it)
+      if (Object.isFrozen(value)) return;
+      this.shareIn(value, parsed, values);
+      const shapeKey = listKey(value);
+      if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, value, sameList);
+    } else if (value !== null && typeof value === 'object') {
+      if (Object.isFrozen(value)) return;
+      const object = value as Record<string, unknown>;
+      this.shareIn(object, parsed, values);
+      const shapeKey = rootKey(object);
+      if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, object, sameRoot);
+      else if (isValue(object)) holder[key] = sharedValue(values, object as { root: object; path: object });
     }
   }
 

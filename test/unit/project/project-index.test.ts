@@ -198,6 +198,23 @@ describe('per-file facts', () => {
     assert.ok(routes.functions.some((f) => f.bodyText?.includes('res.send')), 'handler bodies are kept');
   });
 
+  it('records plain calls that pass an app stored under any name, with this. and spaces, and not a longer name that starts with one', async () => {
+    const facts = await factsOf('/p/server.js', [
+      "const express = require('express');",
+      'const $main = express();',
+      'class Server {',
+      '  start() {',
+      '    this.app = express();',
+      '    secure(this . app);',
+      '    mount( $main , routes);',
+      '    track(apps, applications, appx);',
+      '    http.createServer(application);',
+      '  }',
+      '}',
+    ].join('\n'));
+    assert.deepStrictEqual(facts.events.filter((e) => e.method === '').map((e) => e.calleeName), ['secure', 'mount']);
+  });
+
   it('reads NestJS controllers, routes, guards and global guards', async () => {
     const facts = await factsOf('/p/users.controller.ts', [
       "import { Controller, Get, Post, UseGuards } from '@nestjs/common';",
