@@ -507,7 +507,7 @@ export function extractIndexedFacts(tree: Tree, text: string, fileName: string, 
     ?? new FactExtractor(tree, text, fileName, languageId, textHash, rootDir, undefined, true, deferCalls).run();
 }
 
-/** The patterns of `appArgumentPattern`, by the names they look for: mostly the same few sets (at most this many are kept). */
+/** The patterns of `appArgumentPattern`, by the names they look for besides `APP_PARAM_NAMES` (mostly none; at most this many are kept). */
 const APP_ARGUMENT_PATTERNS = new Map<string, RegExp>();
 const MAX_APP_ARGUMENT_PATTERNS = 256;
 
@@ -517,11 +517,16 @@ const MAX_APP_ARGUMENT_PATTERNS = 256;
  * do before the set was asked, keeps the search from stopping at every argument of every call in the file.
  */
 function appArgumentPattern(names: ReadonlySet<string>): RegExp {
-  const bare = [...new Set([...names].map((name) => name.replace(/^this\./, '')))].filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort();
-  const key = bare.join(' ');
+  let key = '';
+  if (names.size > APP_PARAM_NAMES.size) {
+    const others: string[] = [];
+    for (const name of names) if (!APP_PARAM_NAMES.has(name)) others.push(name.replace(/^this\./, ''));
+    key = others.filter((name) => /^[A-Za-z_$][\w$]*$/.test(name)).sort().join(' ');
+  }
   let pattern = APP_ARGUMENT_PATTERNS.get(key);
   if (!pattern) {
     if (APP_ARGUMENT_PATTERNS.size >= MAX_APP_ARGUMENT_PATTERNS) APP_ARGUMENT_PATTERNS.clear();
+    const bare = [...new Set([...APP_PARAM_NAMES, ...(key ? key.split(' ') : [])])];
     pattern = new RegExp(`[(,]\\s*((?:this\\s*\\.\\s*)?(?:${bare.map((name) => name.replace(/\$/g, '\\$')).join('|')}))\\s*(?=[,)])`, 'g');
     APP_ARGUMENT_PATTERNS.set(key, pattern);
   }
