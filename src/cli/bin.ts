@@ -1,5 +1,5 @@
-import * as path from 'path';
-import * as v8 from 'v8';
+import path = require('path');
+import v8 = require('v8');
 import { requireCompiled, saveCompileCaches } from './code-cache';
 import type * as Cli from './main';
 

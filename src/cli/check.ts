@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { findStep, killAllChildren, loadTrack, runStep, stepReportText, type TrackStep } from '../track';
 import type { CheckArgs } from './args';
 import type { CliIo } from './main';

@@ -1,8 +1,8 @@
-import * as fs from 'fs';
+import fs = require('fs');
 import Module = require('module');
-import * as os from 'os';
-import * as path from 'path';
-import * as vm from 'vm';
+import os = require('os');
+import path = require('path');
+import vm = require('vm');
 
 /**
  * Loads the CLI's bundles, and the extension's (`src/extension/loader.ts`), with a V8 code cache, as Node 22's

@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs = require('fs');
 
 /**
  * A scan's files in batches that its threads claim one at a time until none is left, through a counter they

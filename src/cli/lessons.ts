@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { guideChapterPath, parseGuideAnchor } from '../engine/guide';
 import { ruleLesson } from '../engine/lesson';
 import type { Rule } from '../engine/rule';

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { LAUNCH_CONFIG_FILE, LAUNCH_CONFIG_FOLDERS, MAX_LAUNCH_CONFIG_BYTES, MAX_LAUNCH_CONFIG_FILES, NOT_LAUNCH_CONFIG } from '../engine/project/module-launchers';
 import { PYTHON_REQUIREMENT_FILE } from '../engine/project/python-requirements';
 import { regularFileText } from '../files/project-files';

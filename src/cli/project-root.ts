@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 
 /**
  * The project root of a scan: the deepest folder holding every scanned path (a file stands for its folder).

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { ProjectIndex, type FileFacts, type ProjectFacts } from '../engine/project';
 import type { Grammars } from '../engine/parser';
 import { loadDeferredGrammars } from '../engine/project/deferred-calls';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 
 /** The last root asked for, with `root + separator` when it is absolute and normalised (else `undefined`). */
 let lastRoot: string | undefined;

@@ -1,5 +1,5 @@
-import * as crypto from 'crypto';
-import * as fs from 'fs';
+import crypto = require('crypto');
+import fs = require('fs');
 
 /**
  * The bytes of the CLI's cache file (see `scan-cache.ts` for what it means). Reading never throws past

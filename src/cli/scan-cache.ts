@@ -1,7 +1,7 @@
 import { isUtf8 } from 'buffer';
-import * as crypto from 'crypto';
-import * as fs from 'fs';
-import * as path from 'path';
+import crypto = require('crypto');
+import fs = require('fs');
+import path = require('path');
 import type { FileFacts } from '../engine/project';
 import { readRegularBytes } from '../files/project-files';
 import { fromPlainJson, toPlainJson } from './plain-json';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { workerData } from 'worker_threads';
 import { owesCompileCaches, requireCompiled, saveCompileCaches } from './code-cache';
 import type * as ScanEngine from './scan-engine';

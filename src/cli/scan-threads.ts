@@ -1,5 +1,5 @@
-import * as os from 'os';
-import * as path from 'path';
+import os = require('os');
+import path = require('path');
 import type { Worker } from 'worker_threads';
 import { shareLines, type ShareLine } from './share-channel';
 

@@ -88,7 +88,7 @@ export function placedProject(project: ProjectFacts, config: EngineConfig, excha
 }
 
 export type ScanReply =
-  /** The worker's first message, once it has loaded its code (see `young-generation.ts`). */
+  /** The worker's first answer to `facts`, sent before the pass: it has loaded its code (see `young-generation.ts`). */
   | { kind: 'loaded' }
   /** Some of the facts the worker extracted, sent ahead of its `facts` reply (whose own `facts` are then empty). */
   | { kind: 'facts-part'; facts: FactsPart }
@@ -103,7 +103,6 @@ export type ScanReply =
  */
 export function serveScanRequests({ shares }: ScanWorkerData, analysed?: () => void): void {
   const port = parentPort!;
-  port.postMessage({ kind: 'loaded' } satisfies ScanReply);
   // its ports to the other threads, which send their project-wide results once every thread has all facts
   const exchange = new ShareExchange(shares);
   const strings = new SharedStrings();
@@ -112,6 +111,8 @@ export function serveScanRequests({ shares }: ScanWorkerData, analysed?: () => v
   let received = new Map<string, FileFacts>();
   const answer = async (request: Exclude<ScanRequest, { kind: 'facts-part' }>): Promise<ScanReply> => {
     if (request.kind === 'facts') {
+      // (sent here, not as the thread starts: a message to a worker before the scan listens to it would be lost)
+      port.postMessage({ kind: 'loaded' } satisfies ScanReply);
       scan ??= { settings: request.settings, scanner: new FileScanner(request.settings, undefined, strings) };
       // each batch's facts go to the main thread as soon as they are known (see `takeMessages`)
       const pass = await scan.scanner.claimedFacts(request.work, request.known && new Map(request.known), (facts) => {

@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import type { Tree } from '@vscode/tree-sitter-wasm';
 import { analyze, type AnalysisResult } from '../engine/analyze';
 import type { EngineConfig } from '../engine/config';

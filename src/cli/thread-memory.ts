@@ -1,7 +1,7 @@
-import * as path from 'path';
-import * as v8 from 'v8';
+import path = require('path');
+import v8 = require('v8');
 import { threadId } from 'worker_threads';
-import * as vm from 'vm';
+import vm = require('vm');
 
 /**
  * What one scanning thread holds, for the benchmark: with `BACKEND_GUIDE_THREAD_MEMORY=1` in the

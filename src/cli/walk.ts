@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { ignoreMatcher } from '../engine/glob';
 import { languageOfFileName } from '../engine/languages';
 import { SKIPPED_FOLDERS } from '../engine/skipped-folders';

@@ -1,4 +1,4 @@
-import * as v8 from 'v8';
+import v8 = require('v8');
 
 /**
  * Keeps the young generation of every thread of a scan at V8's initial size (two semi-spaces of 1 MB) while the

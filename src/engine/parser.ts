@@ -1,5 +1,5 @@
-import * as fs from 'fs';
-import * as path from 'path';
+import fs = require('fs');
+import path = require('path');
 import { Language, Parser } from '@vscode/tree-sitter-wasm';
 import type { Range, Tree } from '@vscode/tree-sitter-wasm';
 import { grammarOf, type GrammarName } from './languages';

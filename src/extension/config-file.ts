@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import vscode = require('vscode');
 import { CONFIG_FILE_NAME } from '../engine/config';
 import { CoalescedEmitter } from './coalesced-emitter';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import vscode = require('vscode');
 import type { EngineConfig } from '../engine/config';
 import { ignoreMatcher } from '../engine/glob';

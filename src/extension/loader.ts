@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type * as vscode from 'vscode';
 import { requireCompiled, saveCompileCaches } from '../cli/code-cache';
 import type * as Extension from './extension';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import vscode = require('vscode');
 import { ignoreMatcher } from '../engine/glob';
 import type { Grammars } from '../engine/parser';

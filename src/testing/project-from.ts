@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { Grammars } from '../engine/parser';
 import type { ProjectFacts } from '../engine/project';
 import { hasProjectFacts, languageOfFileName } from '../engine/languages';

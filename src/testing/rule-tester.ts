@@ -1,4 +1,4 @@
-import * as assert from 'assert';
+import assert = require('assert');
 import { analyze, type AnalysisResult } from '../engine/analyze';
 import { defaultConfig, type EngineConfig } from '../engine/config';
 import { placeholdersOf } from '../engine/messages';

@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'child_process';
-import * as fs from 'fs';
-import * as net from 'net';
-import * as os from 'os';
-import * as path from 'path';
+import fs = require('fs');
+import net = require('net');
+import os = require('os');
+import path = require('path');
 import { killTree, trackChild } from './process-tree';
 
 /**

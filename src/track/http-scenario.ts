@@ -1,4 +1,4 @@
-import * as fs from 'fs';
+import fs = require('fs');
 import type { ResponseExpectation, ScenarioStep } from './types';
 
 /** Upper bound on one request: a local app answers in milliseconds; a handler that never responds must not hang the check. */

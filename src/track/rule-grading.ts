@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { analyze } from '../engine/analyze';
 import { defaultConfig } from '../engine/config';
 import { isJavaScriptFamily, languageOfFileName } from '../engine/languages';

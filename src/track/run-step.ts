@@ -1,7 +1,7 @@
-import * as crypto from 'crypto';
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
+import crypto = require('crypto');
+import fs = require('fs');
+import os = require('os');
+import path = require('path');
 import { entryOf, startApp, type RunningApp } from './app-process';
 import { runFileCheck } from './file-checks';
 import { runScenario, type ScenarioHost } from './http-scenario';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { RouteRow } from '../../engine/rules/auth/route-report';
 import { terminalLine } from './terminal-text';
 

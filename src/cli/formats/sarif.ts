@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { pathToFileURL } from 'url';
 import type * as Sarif from 'sarif';
 import { lessonAsText } from '../../engine/lesson';

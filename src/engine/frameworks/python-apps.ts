@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { PyAssignment, PyFunction, PyValue } from '../languages/python/python-facts';
 import type { PythonProject } from '../languages/python/modules';
 import type { BackendRoute, RouteFramework, RouteGuard } from '../model/routes';

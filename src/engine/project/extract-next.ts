@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import * as path from 'path';
+import path = require('path');
 import { namedChildren } from '../ast';
 import type { ArgFact, FileFacts, NextFileFacts, NextFileKind, NextHandlerFact, NextMiddlewareFact } from './facts';
 import { FUNCTION_TYPES, stringValue } from './file-scope';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { ProjectFacts } from '../project';
 import { isJavaScriptFamily } from '../languages';
 import type { PackageFacts } from './facts';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 
 /** Extensions tried, in order, for a specifier without one (TypeScript sources first, as TS projects import `./x`). */
 export const RESOLVED_EXTENSIONS: readonly string[] = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { EventFact, FileFacts, NextFileKind, NextHandlerFact, NextMiddlewareFact, PackageFacts } from './facts';
 import type { MiddlewareUse, RouteInstance } from './route-walker';
 

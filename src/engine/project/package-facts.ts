@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { PackageFacts } from './facts';
 import { NON_LAUNCH_FIELDS } from './module-launchers';
 

@@ -21,7 +21,7 @@ import { PYTHON_REQUIREMENT_FILE, mergeRequirements, readPythonRequirements } fr
 import { memberMentions } from './member-mentions';
 import { pathNamesOf, pathWords } from './path-names';
 import { textHash } from './text-hash';
-import * as path from 'path';
+import path = require('path');
 
 
 /** Extracts a text's facts: parses it once, reads the facts, drops the tree. Never throws. `rootDir` tells test folders apart. */

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { PackageFacts } from './facts';
 
 /** Files that list a Python project's dependencies (pip requirements, PEP 621/Poetry, Pipenv, setuptools). */

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { Database, SqlJsStatic } from 'sql.js';
 
 /**

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { optionsSection, stringList } from '../config';
 import { placesAppFacts, type AppSummary } from '../project/app-graph';
 import { isDeveloperFileName, isTestFileName } from '../project/frameworks';

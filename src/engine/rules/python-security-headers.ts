@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { HeaderApp } from '../model/headers';
 import type { FileFacts } from '../project/facts';
 import { normalizeDistribution } from '../project/python-requirements';

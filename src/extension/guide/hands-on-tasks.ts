@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 
 /** A hands-on walkthrough step: done when `file` of the sample project has no finding of `ruleId`. */
 export interface HandsOnTask {

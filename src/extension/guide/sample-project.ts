@@ -1,4 +1,4 @@
-import * as os from 'os';
+import os = require('os');
 import vscode = require('vscode');
 import { FLASK_SAMPLE_FILES, FLASK_SAMPLE_FOLDER_NAME } from './flask-sample-files';
 import { HANDS_ON_TASKS } from './hands-on-tasks';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import vscode = require('vscode');
 import { GUIDE_FOLDER, parseGuideAnchor } from '../../engine/guide';
 import type { Logger } from '../logger';

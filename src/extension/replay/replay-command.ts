@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import vscode = require('vscode');
 import type { ReplayableQuery } from '../../engine/replay/query';
 import { LESSON_EXAMPLE } from '../../engine/replay/lesson-example';

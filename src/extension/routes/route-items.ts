@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import vscode = require('vscode');
 import type { RouteRow } from '../../engine/rules/auth/route-report';
 import type { RouteGroup } from './workspace-routes';

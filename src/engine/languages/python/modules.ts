@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { FileFacts } from '../../project/facts';
 import type { PyAssignment, PyClass, PyFunction, PythonFileFacts } from './python-facts';
 

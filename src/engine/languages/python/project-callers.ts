@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { RuleContext } from '../../rule';
 import { type PyForeignArgument, PythonCallers } from './callers';
 import { originOfCode } from './local-origins';

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import * as path from 'path';
+import path = require('path');
 import { lineCommentFitsAt } from '../../comment-places';
 import type { AppGraph } from '../../project/app-graph';
 import type { FileFacts, NestRouteFact } from '../../project/facts';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { BackendRoute, RouteGuard } from '../../model/routes';
 import type { FileFacts } from '../../project/facts';
 import type { ConfigShare } from '../../project/project-shares';

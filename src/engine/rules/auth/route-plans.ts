@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { ProjectFacts } from '../../project';
 import { isAppKind, type AppGraph } from '../../project/app-graph';
 import type { Span } from '../../project/facts';

@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { EngineConfig } from '../../config';
 import type { ProjectFacts } from '../../project';
 import { projectGraph } from '../../project/project-view';

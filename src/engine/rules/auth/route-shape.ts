@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import { isAppKind, type AppGraph } from '../../project/app-graph';
 import type { ArgFact, FileFacts } from '../../project/facts';
 import type { RouteInstance } from '../../project/route-walker';

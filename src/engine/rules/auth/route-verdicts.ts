@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { VerdictKind } from '../../model/routes';
 import { isAppKind, type AppGraph } from '../../project/app-graph';
 import type { ArgFact } from '../../project/facts';

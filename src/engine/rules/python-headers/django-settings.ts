@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 import type { HeaderSpan, MiddlewareSetting, SettingAssignment } from '../../model/headers';
 import type { FileFacts } from '../../project/facts';
 import { isNeverDeployed, type PythonFactsView } from './python-facts-view';

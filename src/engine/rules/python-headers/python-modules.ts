@@ -1,4 +1,4 @@
-import * as path from 'path';
+import path = require('path');
 
 /**
  * Whether an import written in `importer` (`from .extensions import talisman`, `from app.main import app`)

@@ -1,5 +1,5 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
-import * as path from 'path';
+import path = require('path');
 import { memberChain } from '../../ast';
 import type { RelatedSpec } from '../../rule';
 import { parameterPart } from './call-sites';
