@@ -2,7 +2,8 @@
 // `npm run bench [folder]`: speed and memory of the engine, as ratios measured in the same run.
 // Without a folder it scans a generated corpus (bench/generate-corpus.mjs, ~1,000 files).
 // Prints: CLI cold scan on all cores and on one core vs a bare tree-sitter parse of the same files (wall and
-// CPU time, with their spread); a rescan from --cache vs the cold scan; peak memory; keystroke cost
+// CPU time, with their spread); a rescan from --cache vs the cold scan; peak memory and page faults (with what a page
+// of fresh memory costs on this machine); keystroke cost
 // p50/p95 (engine in the worker, host thread) on the generated worst case and real files of up to 28,000 lines; activation time. Budgets are in the design notes; this never fails on them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -45,7 +46,8 @@ function timeProcess(args, env = {}) {
   const rss = /BENCH_MAX_RSS_KB=(\d+)/.exec(result.stderr ?? '');
   const cpu = /BENCH_CPU_MS=([\d.]+)/.exec(result.stderr ?? '');
   const threads = /BENCH_THREAD_MEMORY=(.*)/.exec(result.stderr ?? '');
-  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN, cpuMs: cpu ? Number(cpu[1]) : NaN, threads: threads?.[1] };
+  const faults = /BENCH_PAGE_FAULTS=(\d+)/.exec(result.stderr ?? '');
+  return { ms, rssMb: rss ? Number(rss[1]) / 1024 : NaN, cpuMs: cpu ? Number(cpu[1]) : NaN, threads: threads?.[1], faults: faults ? Number(faults[1]) : NaN };
 }
 // What each thread of a scan holds after its facts pass and its analysis (the CLI measures it after a forced
 // collection, so these runs are not the timed ones; see src/cli/thread-memory.ts).
@@ -113,7 +115,7 @@ const fmt = (n, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 const spread = (xs, d) => `${fmt(median(xs), d)} (${fmt(Math.min(...xs), d)}-${fmt(Math.max(...xs), d)})`;
 const ratios = (runs, key) => runs.map((r, i) => r[key] / bare[i][key]);
 console.log(`\nBackend Guide benchmark — ${files.length} files, ${(bytes / 1e6).toFixed(2)} MB in ${path.relative(process.cwd(), folder) || '.'} (median of ${RUNS} runs, min-max in brackets; ${cores} cores)`);
-const line = (label, runs) => console.log(`  ${label.padEnd(38)} wall ${spread(runs.map((r) => r.ms), 0)} ms, CPU ${spread(runs.map((r) => r.cpuMs), 0)} ms, peak ${spread(runs.map((r) => r.rssMb), 0)} MB`);
+const line = (label, runs) => console.log(`  ${label.padEnd(38)} wall ${spread(runs.map((r) => r.ms), 0)} ms, CPU ${spread(runs.map((r) => r.cpuMs), 0)} ms, peak ${spread(runs.map((r) => r.rssMb), 0)} MB, ${fmt(median(runs.map((r) => r.faults)) / 1000, 1)}k page faults`);
 line('bare tree-sitter parse (one thread):', bare);
 line(`CLI cold scan, all cores (--jobs ${cores}):`, cliAll);
 line('CLI cold scan, one core (--jobs 1):', cliOne);
@@ -135,6 +137,12 @@ if (eslint.length) {
   console.log('  ESLint comparison: not installed (npm install --prefix .bench/eslint eslint@9 typescript-eslint eslint-plugin-security eslint-plugin-no-unsanitized @microsoft/eslint-plugin-sdl eslint-plugin-sonarjs)');
 }
 console.log(`  cached rescan / cold scan (all cores): wall ${spread(cached.map((r, i) => r.ms / cliAll[i].ms), 2)}x   (budget: at most 0.10x)`);
+// What a page of fresh memory costs here: each page a process touches for the first time is a page fault, which on
+// some virtual machines takes microseconds, so that a process's peak memory is also part of its time.
+const TOUCH_MB = 64;
+const touchScript = `const n = ${TOUCH_MB} << 20, t = process.hrtime.bigint(), b = Buffer.allocUnsafeSlow(n); for (let i = 0; i < n; i += 4096) b[i] = 1; console.log(Number(process.hrtime.bigint() - t) / 1e6)`;
+const touchMs = Array.from({ length: 3 }, () => Number(spawnSync(process.execPath, ['-e', touchScript], { encoding: 'utf8', env: measuredEnv }).stdout));
+console.log(`  touching fresh memory: ${spread(touchMs.map((ms) => ms / TOUCH_MB), 2)} ms per MB (${spread(touchMs.map((ms) => (ms * 1000) / (TOUCH_MB * 256)), 1)} us per page fault)`);
 if (startCost.length) console.log(`  (measured without NODE_EXTRA_CA_CERTS, set here to ${extraCaCerts}: with it each Node process, the CLI's included, starts ${spread(startCost, 0)} ms later)`);
 for (const typingLine of typingLines) console.log(typingLine);
 console.log(`  activation (require + activate):      ${activation.length ? `${spread(activation, 1)} ms` : 'n/a'}   (budget: under 50 ms); the first after an install, before the code cache is written: ${firstActivation.length ? `${spread(firstActivation, 1)} ms` : 'n/a'}`);
