@@ -18,6 +18,13 @@ import vm = require('vm');
  * architecture: V8 checks only the source's length, so another build of the same length must not find it.
  * Nothing depends on the cache being there: when it cannot be read or written, or V8 rejects it, the bundle
  * is compiled as usual. `BACKEND_GUIDE_COMPILE_CACHE=0` turns it off.
+ *
+ * V8 takes a cache only under the V8 flags it was made under (every flag counts, a thread's too: flags are one set
+ * for the process). A flag set between a bundle's load and its cache's writing makes V8 refuse that cache on every
+ * run, which writes it again every time: `bin.ts` sets its flags before it loads anything, and the scan's young
+ * generation setting is back to V8's default before any cache is written (`young-generation.ts`). V8 also resets
+ * some flags itself whenever it makes an isolate (a worker thread). The bundled-CLI test catches a refused cache
+ * by the cache files' inodes.
  */
 
 const OFF_VARIABLE = 'BACKEND_GUIDE_COMPILE_CACHE';
