@@ -1,15 +1,11 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { filesUnder } from './files-under';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const abs = path.join(dir, e.name);
-    return e.isDirectory() ? sourceFiles(abs) : e.name.endsWith('.ts') ? [abs] : [];
-  });
-}
+const sourceFiles = (dir: string) => filesUnder(dir, (file) => file.endsWith('.ts'));
 
 const IMPORT = /(?:import\s[^;]*?from\s*|import\s*\(\s*|require\s*\(\s*|import\s+)['"]([^'"]+)['"]/g;
 

@@ -7,15 +7,14 @@ import { sharedGrammars } from '../../../src/engine/parser';
 import type { FileFacts } from '../../../src/engine/project';
 import { factsOfText } from '../../../src/engine/project/project-index';
 import { SharedStrings } from '../../../src/engine/project/shared-strings';
+import { filesUnder } from '../files-under';
 
 const CORPUS = path.join(__dirname, '../../../../test/corpus');
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(file);
+  return filesUnder(dir, (file) => {
     const languageId = languageOfFileName(file);
-    return languageId && hasProjectFacts(languageId) ? [file] : [];
+    return !!languageId && hasProjectFacts(languageId);
   });
 }
 

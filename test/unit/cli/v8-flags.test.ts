@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { filesUnder } from '../files-under';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
@@ -20,16 +21,10 @@ function flagCalls(text: string): number[] {
   return text.split('\n').flatMap((line, i) => (/^\s*(\/\/|\*|\/\*)/.test(line) || !/\bsetFlagsFromString\s*\(/.test(line) ? [] : [i + 1]));
 }
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const file = path.join(dir, entry.name);
-    return entry.isDirectory() ? sourceFiles(file) : entry.name.endsWith('.ts') ? [file] : [];
-  });
-}
 
 describe('V8 flags', () => {
   it('are set only where the code caches and the extension host allow it', () => {
-    const found = sourceFiles(path.join(ROOT, 'src')).flatMap((file) => {
+    const found = filesUnder(path.join(ROOT, 'src'), (file) => file.endsWith('.ts')).flatMap((file) => {
       const relative = path.relative(ROOT, file).split(path.sep).join('/');
       return flagCalls(fs.readFileSync(file, 'utf8')).map((line) => `${relative}:${line}`);
     });
