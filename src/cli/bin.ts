@@ -2,6 +2,7 @@ import path = require('path');
 import v8 = require('v8');
 import { requireCompiled, saveCompileCaches } from './code-cache';
 import type * as Cli from './main';
+import { flagGivenToNode } from './node-flags';
 
 /**
  * How much bytecode a function runs before V8 considers optimising it: 8x V8's default (67,584). At the default
@@ -12,7 +13,7 @@ import type * as Cli from './main';
  */
 const INTERRUPT_BUDGET = 8 * 67_584;
 
-if (![...process.execArgv, process.env.NODE_OPTIONS ?? ''].some((option) => option.includes('--interrupt-budget'))) {
+if (!flagGivenToNode('--interrupt-budget')) {
   // before any of the CLI's code runs; the scan threads share the setting
   v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }

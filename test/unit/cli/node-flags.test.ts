@@ -1,0 +1,21 @@
+import * as assert from 'assert';
+import { flagGivenToNode } from '../../../src/cli/node-flags';
+
+describe('flagGivenToNode (node-flags.ts)', () => {
+  const given = process.env.NODE_OPTIONS;
+  afterEach(() => {
+    if (given === undefined) delete process.env.NODE_OPTIONS;
+    else process.env.NODE_OPTIONS = given;
+  });
+
+  it('finds a V8 flag in NODE_OPTIONS in either spelling, and no other flag', () => {
+    process.env.NODE_OPTIONS = '--max-old-space-size=4096 --semi_space_growth_factor=3';
+    assert.strictEqual(flagGivenToNode('--semi-space-growth-factor'), true);
+    assert.strictEqual(flagGivenToNode('--interrupt-budget'), false);
+    process.env.NODE_OPTIONS = '--interrupt-budget=1000';
+    assert.strictEqual(flagGivenToNode('--interrupt-budget'), true);
+    assert.strictEqual(flagGivenToNode('--semi-space-growth-factor'), false);
+    delete process.env.NODE_OPTIONS;
+    assert.strictEqual(flagGivenToNode('--interrupt-budget'), process.execArgv.some((option) => option.includes('interrupt')));
+  });
+});
