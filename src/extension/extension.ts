@@ -48,7 +48,7 @@ export function activate(context: vscode.ExtensionContext): BackendGuideApi {
   // the analysis worker is its own bundle beside this one; it starts with the first analysed document
   const analysisPlace = { workerFile: vscode.Uri.joinPath(context.extensionUri, 'dist', 'analysis-worker.js').fsPath, wasmDir };
   const diagnostics = new DiagnosticsController(analysisPlace, logger, (uri) => workspaceIndex.factsFor(uri));
-  const configFile = new ConfigFileWatcher();
+  const configFile = new ConfigFileWatcher(logger);
   context.subscriptions.push(
     logger,
     workspaceIndex,
