@@ -45,6 +45,21 @@ function isPrintableAscii(name: string): boolean {
 /** Compares two names as `new Intl.Collator('en').compare` does. */
 export function compareNames(a: string, b: string): number {
   if (!isPrintableAscii(a) || !isPrintableAscii(b)) return (collator ??= new Intl.Collator('en')).compare(a, b);
+  return compareAsciiNames(a, b);
+}
+
+/**
+ * Sorts `items` by their names in the order of `compareNames`. When every name is printable ASCII (nearly every
+ * folder), each is checked once, not at each of the sort's comparisons (twice per comparison: a third of a
+ * folder's sort).
+ */
+export function sortByName<T>(items: T[], nameOf: (item: T) => string): T[] {
+  const ascii = items.every((item) => isPrintableAscii(nameOf(item)));
+  return items.sort(ascii ? (a, b) => compareAsciiNames(nameOf(a), nameOf(b)) : (a, b) => compareNames(nameOf(a), nameOf(b)));
+}
+
+/** `compareNames` of two names of printable ASCII characters. */
+function compareAsciiNames(a: string, b: string): number {
   const shorter = Math.min(a.length, b.length);
   for (let i = 0; i < shorter; i++) {
     const difference = primary[a.charCodeAt(i) - FIRST] - primary[b.charCodeAt(i) - FIRST];

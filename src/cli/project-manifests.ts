@@ -22,11 +22,25 @@ export function nearestPackageJsons(files: readonly string[]): string[] {
     visited.set(dir, result);
     return result;
   };
-  for (const file of files) {
-    const pkg = nearest(path.dirname(file));
+  for (const dir of foldersOf(files)) {
+    const pkg = nearest(dir);
     if (pkg) found.add(pkg);
   }
   return [...found];
+}
+
+/**
+ * The folder of each file, once for each run of files in the same folder (the walk lists a folder's files
+ * together): `path.dirname` of every file was a third of finding the package.json files of a rescan.
+ */
+function* foldersOf(files: Iterable<string>): Generator<string> {
+  let last: string | undefined;
+  for (const file of files) {
+    // a file directly in the folder of the one before: nothing more after the folder's separator
+    if (last !== undefined && file.length > last.length + 1 && file.startsWith(last) && file[last.length] === path.sep && file.indexOf(path.sep, last.length + 1) < 0) continue;
+    last = path.dirname(file);
+    yield last;
+  }
 }
 
 /** The requirement files of the nearest folder above each scanned Python file that has some (requirements.txt, pyproject.toml, ...). */
@@ -47,7 +61,7 @@ export function nearestPythonRequirements(files: readonly string[]): string[] {
     visited.set(dir, result);
     return result;
   };
-  for (const file of files) if (file.endsWith('.py')) nearest(path.dirname(file)).forEach((f) => found.add(f));
+  for (const dir of foldersOf(files.filter((file) => file.endsWith('.py')))) nearest(dir).forEach((f) => found.add(f));
   return [...found];
 }
 

