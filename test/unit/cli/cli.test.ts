@@ -83,9 +83,12 @@ describe('CLI', () => {
     assert.match(error.stdout, /1 finding\(s\) \(1 error/);
   });
 
-  it('skips node_modules, .git, build output, browser asset folders and configured ignores', async () => {
+  it('skips node_modules, the package managers\' folders, .git, build output, browser asset folders and configured ignores', async () => {
     const root = project({
       'public/js/app.js': VULNERABLE,
+      '.yarn/sdks/eslint/lib/api.js': VULNERABLE,
+      '.yarn/releases/yarn-4.5.0.cjs': VULNERABLE,
+      '.pnpm-store/v3/files/index.js': VULNERABLE,
       'data/static/snippet.js': VULNERABLE,
       'node_modules/pkg/index.js': VULNERABLE,
       '.git/hooks/x.js': VULNERABLE,
