@@ -10,10 +10,10 @@ import type { Logger } from './logger';
  * program) or deleted, so diagnostics, the workspace index and the Routes view apply it at once. A save in
  * the editor reaches both the save event and the file watchers: they are coalesced into one change.
  *
- * Two watchers report the file. VS Code's covers every kind of folder, but it drops events: a deletion that
- * follows a write within its batching window never arrives (seen in code-server 4.99 on Linux, where a deleted
- * configuration then kept applying until the next change). On a folder on disk, a watch of the folder root alone
- * (not recursive: one watch per folder) sees every change of the one file that counts.
+ * Two watchers report the file. VS Code's covers every kind of folder, but it can drop events: in code-server 4.99
+ * on Linux, a deletion soon after a write was never reported in two host-test runs of three (the deleted
+ * configuration's ignore patterns then kept applying until the next change). On a folder on disk, a watch of the
+ * folder root alone (not recursive: one watch per folder) sees every change of the one file that counts.
  */
 export class ConfigFileWatcher implements vscode.Disposable {
   private readonly changed = new CoalescedEmitter(50);
