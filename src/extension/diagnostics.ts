@@ -64,7 +64,13 @@ export class DiagnosticsController implements vscode.Disposable {
     project: vscode.languages.createDiagnosticCollection('backend-guide-project'),
   };
   private readonly documents = new Map<string, TrackedDocument>();
-  private readonly opening = new Map<string, Promise<void>>();
+  /** Documents whose tracking has started and is reading their configuration, with the `configGeneration` it started in. */
+  private readonly opening = new Map<string, { done: Promise<void>; generation: number }>();
+  /**
+   * Counts `refreshAll` calls. An opening that started before the latest may have read the configuration as it was
+   * before the change that asked for the refresh: it is not joined, and it tracks nothing when it ends.
+   */
+  private configGeneration = 0;
   private readonly analysed = new vscode.EventEmitter<AnalysisEvent>();
   private readonly deferred = new vscode.EventEmitter<{ uri: vscode.Uri; reason: string }>();
   private readonly disposables: vscode.Disposable[] = [];
@@ -136,18 +142,22 @@ export class DiagnosticsController implements vscode.Disposable {
     const key = doc.uri.toString();
     if (!isLanguageId(doc.languageId) || doc.uri.scheme === 'output' || doc.uri.scheme === 'vscode-scm') return Promise.resolve();
     if (this.documents.has(key)) return Promise.resolve();
-    let opening = this.opening.get(key);
-    if (!opening) {
-      opening = this.startTracking(doc).finally(() => this.opening.delete(key));
-      this.opening.set(key, opening);
-    }
-    return opening;
+    const under = this.opening.get(key);
+    if (under?.generation === this.configGeneration) return under.done;
+    const generation = this.configGeneration;
+    const done: Promise<void> = this.startTracking(doc, generation).finally(() => {
+      if (this.opening.get(key)?.done === done) this.opening.delete(key);
+    });
+    this.opening.set(key, { done, generation });
+    return done;
   }
 
-  private async startTracking(doc: vscode.TextDocument): Promise<void> {
+  private async startTracking(doc: vscode.TextDocument, generation: number): Promise<void> {
     try {
       if (!readSettings(doc.uri).enable) return;
       const { config, problems } = await resolveConfig(doc.uri);
+      // the configuration changed while it was read: the opening of the newer refresh tracks the document
+      if (generation !== this.configGeneration) return;
       problems.forEach((p) => this.logger.warn(p));
       if (this.isIgnored(doc, config)) {
         this.logger.info(`${doc.uri.fsPath}: skipped, it is in a skipped folder or matches an ignore pattern`);
@@ -246,6 +256,7 @@ export class DiagnosticsController implements vscode.Disposable {
 
   /** Re-reads configuration and re-analyses every open document (settings or workspace file changed). */
   async refreshAll(): Promise<void> {
+    this.configGeneration += 1;
     for (const key of [...this.documents.keys()]) this.close(vscode.Uri.parse(key));
     await Promise.all(vscode.workspace.textDocuments.map((doc) => this.open(doc)));
   }
