@@ -18,6 +18,9 @@
  * path are shared: the value resolver remembers what each one resolves to, by identity, and the same value
  * means something else in another file.
  *
+ * Lists built by extraction are replaced by exact copies: a list built by `push` keeps room for more (17
+ * elements after its first push, 8 bytes each), about 6 MB of a thread's 90 MB of facts at 16,000 files.
+ *
  * The table lives as long as its owner (one scan); the extension's index, which lives for the session, does
  * not use one.
  */
@@ -81,8 +84,11 @@ export class SharedStrings {
       // (a frozen one is shared already, its strings with it)
       if (Object.isFrozen(value)) return;
       this.shareIn(value, parsed, values);
-      const shapeKey = listKey(value);
-      if (shapeKey !== undefined) holder[key] = this.shape(shapeKey, value, sameList);
+      // A list built by `push` has room for more: 17 elements after its first push, 8 bytes each. Its exact copy
+      // frees that room (lists parsed from JSON are exact already).
+      const list = parsed ? value : value.slice();
+      const shapeKey = listKey(list);
+      holder[key] = shapeKey === undefined ? list : this.shape(shapeKey, list, sameList);
     } else if (value !== null && typeof value === 'object') {
       if (Object.isFrozen(value)) return;
       const object = value as Record<string, unknown>;

@@ -42,6 +42,20 @@ describe('SharedStrings: one copy of each string across facts', () => {
     assert.throws(() => other.path.push('y'), TypeError);
   });
 
+  it('puts an exact copy in place of each list built here (a list built by push has room for more), not of lists parsed from JSON', () => {
+    const strings = new SharedStrings();
+    const events = [{ args: [{ kind: 'call' }] }];
+    const built = { events, names: ['req', 'res', 'next', 'err', 'more'] };
+    strings.share(built);
+    assert.notStrictEqual(built.events, events, 'a copy in place of the list built here');
+    assert.deepStrictEqual(built, { events: [{ args: [{ kind: 'call' }] }], names: ['req', 'res', 'next', 'err', 'more'] });
+    assert.strictEqual(built.events[0], events[0], 'the copy holds the same elements');
+    const parsed = JSON.parse('{"events":[{"args":[{"kind":"call"}]}]}') as { events: unknown[] };
+    const list = parsed.events;
+    strings.share(parsed, {});
+    assert.strictEqual(parsed.events, list, 'a list parsed from JSON is exact already');
+  });
+
   it('gives back undefined where the mark for it stands, in objects and arrays, in the same walk', () => {
     const mark = '\u0000undefined';
     const value: Record<string, unknown> & { c: Record<string, unknown> } = { a: mark, b: ['x', mark], c: { d: mark, e: 'x' }, f: 'undefined' };
