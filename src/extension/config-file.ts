@@ -48,15 +48,20 @@ export class ConfigFileWatcher implements vscode.Disposable {
         // `null` as the name: the platform did not say which entry changed, so it may be ours
         const watch = fs.watch(root, { persistent: false }, (_event, name) => { if (name === null || String(name) === CONFIG_FILE_NAME) this.changed.fireSoon(); });
         watch.on('error', (error) => {
-          this.logger.warn(`${root}: ${CONFIG_FILE_NAME} is now followed through the editor's watcher only (${String(error)})`);
+          this.editorWatcherOnly(root, error);
           this.unwatch(root, watch);
         });
         this.rootWatches.set(root, watch);
       } catch (error) {
-        // out of watches, or the folder is gone: the editor's watcher still reports the file
-        this.logger.warn(`${root}: ${CONFIG_FILE_NAME} is followed through the editor's watcher only (${String(error)})`);
+        // out of watches, or the folder is gone
+        this.editorWatcherOnly(root, error);
       }
     }
+  }
+
+  /** Says why the file at `root` is followed through VS Code's watcher alone, which still reports it. */
+  private editorWatcherOnly(root: string, error: unknown): void {
+    this.logger.warn(`${root}: ${CONFIG_FILE_NAME} is followed through the editor's watcher only (${String(error)})`);
   }
 
   private unwatch(root: string, watch: fs.FSWatcher): void {
