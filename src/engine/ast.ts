@@ -1,13 +1,25 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 
-/** Named children of a node, without the nulls tree-sitter's API allows for. */
-export function namedChildren(node: Node): Node[] {
-  return node.namedChildren.filter((child): child is Node => child !== null);
+/**
+ * Named children of a node, without the nulls tree-sitter's API allows for. The runtime keeps the list on the
+ * node and gives the same one to every caller, so it is read-only here; it is copied only when it holds a null
+ * (it never has: copying each list was about 2% of everything a scan allocates).
+ */
+export function namedChildren(node: Node): readonly Node[] {
+  return withoutNulls(node.namedChildren);
 }
 
 /** All descendants of the given types, in document order (walked inside WASM, so it is fast). */
 export function descendantsOfType(root: Node, types: string | string[]): Node[] {
-  return root.descendantsOfType(types).filter((node): node is Node => node !== null);
+  return withoutNulls(root.descendantsOfType(types));
+}
+
+/** `nodes` itself when it holds no null, else a copy without them. */
+function withoutNulls(nodes: Array<Node | null>): Node[] {
+  for (let i = 0; i < nodes.length; i += 1) {
+    if (nodes[i] === null) return nodes.filter((node): node is Node => node !== null);
+  }
+  return nodes as Node[];
 }
 
 /** The text of a string literal without its quotes, or `undefined` when the node is not a plain string. */
