@@ -80,9 +80,9 @@ export const PYTHON_TEST_FILE_PATTERN = /(?:^|\/)(?:test_[^/]*|[^/]*_tests?|test
  * itself lives under a `test/` folder is not all tests); without a root only unambiguous folders count.
  */
 export function isTestFileName(fileName: string, rootDir?: string): boolean {
-  const normalized = fileName.split('\\').join('/');
+  const normalized = withSlashes(fileName);
   if (TEST_FILE_PATTERN.test(normalized) || PYTHON_TEST_FILE_PATTERN.test(normalized) || UNAMBIGUOUS_TEST_FOLDER_PATTERN.test(normalized)) return true;
-  const below = pathBelowRoot(fileName, rootDir);
+  const below = belowRoot(normalized, rootDir);
   return below !== undefined && TEST_FOLDER_PATTERN.test(below);
 }
 
@@ -91,10 +91,27 @@ export function isTestFileName(fileName: string, rootDir?: string): boolean {
  * absolute path outside a known root, whose folder names say nothing about the project.
  */
 export function pathBelowRoot(fileName: string, rootDir?: string): string | undefined {
-  const normalized = fileName.split('\\').join('/');
-  const root = rootDir?.split('\\').join('/').replace(/\/?$/, '/');
+  return belowRoot(withSlashes(fileName), rootDir);
+}
+
+/** `pathBelowRoot` of a path with `/` separators already. */
+function belowRoot(normalized: string, rootDir: string | undefined): string | undefined {
+  const root = rootDir === undefined ? undefined : rootWithSlash(rootDir);
   if (root && normalized.startsWith(root)) return normalized.slice(root.length);
   return normalized.startsWith('/') || /^[A-Za-z]:\//.test(normalized) ? undefined : normalized;
+}
+
+/** `path` with `/` for each `\\` (the same string when it has none: most paths, asked about for every file by several rules). */
+function withSlashes(path: string): string {
+  return path.includes('\\') ? path.split('\\').join('/') : path;
+}
+
+/** The last root asked about, and it with `/` separators and one `/` at its end: a scan asks about one root. */
+let lastRoot: { given: string; normalized: string } | undefined;
+
+function rootWithSlash(rootDir: string): string {
+  if (lastRoot?.given !== rootDir) lastRoot = { given: rootDir, normalized: withSlashes(rootDir).replace(/\/?$/, '/') };
+  return lastRoot.normalized;
 }
 
 /** Folders of developer tools and usage examples (`scripts/`, `examples/`), on paths relative to the project root. */
