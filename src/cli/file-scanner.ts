@@ -9,6 +9,7 @@ import { SharedStrings } from '../engine/project/shared-strings';
 import { claimBatch, type FileBatches } from './file-batches';
 import { readingFromDisk } from './project';
 import { contentHash } from './scan-cache';
+import { ReadAhead } from './read-ahead';
 import { relativePath } from './relative-path';
 import { analyzeFile, readSource, reportOfResult, type FileReport, type ScanOptions } from './scan';
 
@@ -107,8 +108,9 @@ export class FileScanner {
     const { root, config } = this.settings;
     const withoutFacts = (this.withoutFacts ??= new ProjectIndex(root).facts());
     const pass: FactsPass = { facts: [], kept: [], unreadable: [], hashes: [], unchanged: [] };
+    const sources = new ReadAhead(files);
     for (const file of files) {
-      const read = readSource(file);
+      const read = sources.read(file);
       if ('error' in read) {
         pass.unreadable.push({ file, error: read.error });
         continue;
@@ -157,7 +159,7 @@ export class FileScanner {
     const project = await readingFromDisk(facts, this.grammars, (file) => textsRead.add(file));
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
-    const analyzeOne = async (file: string) => {
+    const analyzeOne = async (file: string, sources?: ReadAhead) => {
       const kept = this.kept.get(file);
       const settled = this.settled.get(file);
       this.kept.delete(file);
@@ -168,7 +170,7 @@ export class FileScanner {
           reports.push(settled);
           return;
         }
-        const read = kept ?? readSource(file);
+        const read = kept ?? sources?.read(file) ?? readSource(file);
         textsRead.clear();
         const report: FileReport | undefined = 'error' in read
           ? { file, relative: relativePath(options.displayRoot, file), findings: [], skipped: read.error, notes: [] }
@@ -179,8 +181,17 @@ export class FileScanner {
         kept?.tree.delete();
       }
     };
-    for (const file of this.files) if (!others || this.kept.has(file) || this.settled.has(file)) await analyzeOne(file);
-    if (others) for (let batch = claimBatch(others); batch; batch = claimBatch(others)) for (const file of batch) await analyzeOne(file);
+    // the files read again (no tree kept, no report known) are read a few at a time, in the order they come
+    const readAgain = (files: readonly string[]) => new ReadAhead(files.filter((file) => !this.kept.has(file) && !this.settled.has(file) && !reused?.has(file)));
+    const mine = others ? this.files.filter((file) => this.kept.has(file) || this.settled.has(file)) : this.files;
+    const sources = readAgain(mine);
+    for (const file of mine) await analyzeOne(file, sources);
+    if (others) {
+      for (let batch = claimBatch(others); batch; batch = claimBatch(others)) {
+        const claimed = readAgain(batch);
+        for (const file of batch) await analyzeOne(file, claimed);
+      }
+    }
     this.dispose();
     return reports;
   }
