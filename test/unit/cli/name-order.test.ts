@@ -15,6 +15,16 @@ describe('the order of a folder\'s entries', () => {
     assert.deepStrictEqual([...names].sort(compareNames), expected);
   });
 
+  it('sorts entries of every name of one and two printable ASCII characters as English collation does, equal names in their order', () => {
+    const names = [...ASCII, ...ASCII.flatMap((a) => ASCII.map((b) => a + b))];
+    const expected = [...names].sort(collator.compare);
+    const entries = [...names].reverse().map((name, id) => ({ name, id }));
+    assert.deepStrictEqual(sortByName(entries, (entry) => entry.name).map((entry) => entry.name), expected);
+    // a stable sort: of equal names, the one first in the list stays first
+    const twice = ['b', 'a', 'b', 'A', 'a'].map((name, id) => ({ name, id }));
+    assert.deepStrictEqual(sortByName(twice, (entry) => entry.name).map((entry) => `${entry.name}${entry.id}`), ['a1', 'a4', 'A3', 'b0', 'b2']);
+  });
+
   it('compares random names, file names among them, as English collation does, in both directions', () => {
     const random = seededRandom(20261202);
     // weighted towards what tells orders apart: case, digits, the punctuation of file names, common prefixes
