@@ -48,6 +48,11 @@ export interface CliIo {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /**
+   * Called when `lint` scanned files (parsed and analysed them, not only read reports from `--cache`): only then do
+   * the code caches written after the command hold what a scan compiles (see `bin.ts`). `routes` reads facts only.
+   */
+  scanned?: () => void;
 }
 
 export const EXIT = { clean: 0, errorsFound: 1, badUsage: 2 } as const;
@@ -115,6 +120,7 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
   // the workers start while this thread loads the engine (see `scan-threads.ts`); the scan ends them
   const started = unchanged ? undefined : startScanThreads(threads - 1);
   const scan = unchanged || await engine().scanProject(files, settings, { threads, analyze: args.command === 'lint', cache, unchangedAsked: !!cache, packages, started });
+  if (!unchanged && args.command === 'lint') io.scanned?.();
   const cacheProblem = cache?.save();
   // said after the scan: the cache's facts are read, and found damaged, only when the scan needs them
   if (cache?.note) io.stderr(`backend-guide: ${cache.note}\n`);

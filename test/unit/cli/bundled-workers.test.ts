@@ -82,6 +82,16 @@ describe('CLI bundle on several threads', () => {
     assert.strictEqual(rescan.stderr, '');
     assert.strictEqual(rescan.stdout, serial.stdout);
     assert.deepStrictEqual(engineCaches(), [], 'the rescan loaded the engine');
+    // SARIF names the rules, so a rescan writing it loads the engine, but writes no cache of it: one written then would
+    // hold only what the rules' descriptions compile, and later scans would take it as it is
+    const sarif = await runBundle(cli, project, ['lint', '--format', 'sarif', '--cache', '--cache-location', cacheFile], tmp);
+    assert.strictEqual(sarif.stderr, '');
+    assert.ok((JSON.parse(sarif.stdout) as { runs: Array<{ results: unknown[] }> }).runs[0].results.length > 0, 'the SARIF has the findings');
+    assert.deepStrictEqual(engineCaches(), [], 'the SARIF rescan left a code cache of the engine');
+    // nor does `routes`, which reads the files' facts and analyses none of them
+    const routes = await runBundle(cli, project, ['routes', '--format', 'json'], tmp);
+    assert.strictEqual(routes.code, 0, routes.stderr);
+    assert.deepStrictEqual(engineCaches(), [], 'the routes run left a code cache of the engine');
     // a changed file needs the engine
     fs.appendFileSync(path.join(project, 'src', 'db.js'), '\n// changed\n');
     const changed = await runBundle(cli, project, ['lint', '--format', 'json', '--cache', '--cache-location', cacheFile], tmp);
