@@ -3,7 +3,7 @@ import vscode = require('vscode');
 import { ignoreMatcher } from '../engine/glob';
 import type { Grammars } from '../engine/parser';
 import type { ProjectFacts, ProjectIndex } from '../engine/project';
-import { engine } from './engine-loader';
+import { engine, engineIndexedFiles } from './engine-loader';
 import { SKIPPED_FOLDERS, isInSkippedFolder } from '../engine/skipped-folders';
 import { CoalescedEmitter } from './coalesced-emitter';
 import type { Logger } from './logger';
@@ -123,7 +123,10 @@ export class WorkspaceIndex implements vscode.Disposable {
       let sliceStarted = Date.now();
       for (const uri of files.slice(0, MAX_INDEXED_FILES)) {
         const text = await this.read(uri);
-        if (text !== undefined) await index.setFile(uri.fsPath, text);
+        if (text !== undefined) {
+          await index.setFile(uri.fsPath, text);
+          engineIndexedFiles();
+        }
         // Parsing is synchronous: give the extension host's event loop a turn every few milliseconds,
         // so indexing a large workspace never holds up completions, code actions or other extensions.
         if (Date.now() - sliceStarted > INDEX_SLICE_MS) {
@@ -147,6 +150,7 @@ export class WorkspaceIndex implements vscode.Disposable {
     const text = index && await this.read(uri);
     if (index && text !== undefined) {
       await index.setFile(uri.fsPath, text);
+      engineIndexedFiles();
       this.changed.fireSoon();
     }
   }
