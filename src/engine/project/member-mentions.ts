@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { OrderedDescent } from '../tree-paths';
 import type { ProjectFacts } from '../project';
+import { isNamePart, isNameStart, isSpace } from '../char-codes';
 import { isJavaScriptFamily } from '../languages';
 import type { FileFacts } from './facts';
 import { importersByFile } from './importers';
@@ -110,21 +111,6 @@ const COMMA = 0x2c;
 const QUOTES: ReadonlySet<number> = new Set([0x27, 0x22, 0x60]);
 /** What may follow a name in braces: `,`, `}`, `:`, `=`. */
 const AFTER_KEY: ReadonlySet<number> = new Set([0x2c, 0x7d, 0x3a, 0x3d]);
-
-/** `[A-Za-z_$]` (NaN, past the end, is none). */
-function isNameStart(c: number): boolean {
-  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x24;
-}
-
-function isNamePart(c: number): boolean {
-  return isNameStart(c) || (c >= 0x30 && c <= 0x39);
-}
-
-/** `\s` of a regular expression: ASCII white space, line and paragraph separators, no-break spaces, the BOM. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
 
 function skipSpaces(text: string, at: number): number {
   while (isSpace(text.charCodeAt(at))) at += 1;

@@ -1,6 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import type { RuleContext } from '../../rule';
 import { pathTo } from '../../ast';
+import { isNamePart, isSpace } from '../../char-codes';
 import { matchAllIn } from '../../text';
 import { Ancestry } from './ancestry';
 import { argumentList } from './syntax';
@@ -88,7 +89,7 @@ function skipLiteral(text: string, start: number): number {
 function skipSpace(text: string, from: number): number {
   let i = from;
   for (;;) {
-    while (i < text.length && /\s/.test(text[i])) i++;
+    while (isSpace(text.charCodeAt(i))) i++;
     if (text.startsWith('//', i)) { const end = text.indexOf('\n', i); i = end < 0 ? text.length : end; continue; }
     if (text.startsWith('/*', i)) { const end = text.indexOf('*/', i + 2); i = end < 0 ? text.length : end + 2; continue; }
     return i;
@@ -114,16 +115,12 @@ function firstArgument(text: string, from: number): 'literal' | 'name' | 'expres
   return c === '(' || c === '[' || c === '{' ? 'expression' : 'none';
 }
 
-function isNameChar(c: string | undefined): boolean {
-  return c !== undefined && /[\w$]/.test(c);
-}
-
 /** The receiver's last name from the text before `.name(`: `db` for `this.db.query(`, `''` after `)` or `]`. */
 function receiverBefore(text: string, dot: number): string {
   let end = dot;
-  while (end > 0 && (text[end - 1] === '?' || /\s/.test(text[end - 1]))) end--;
+  while (end > 0 && (text[end - 1] === '?' || isSpace(text.charCodeAt(end - 1)))) end--;
   let start = end;
-  while (start > 0 && isNameChar(text[start - 1])) start--;
+  while (start > 0 && isNamePart(text.charCodeAt(start - 1))) start--;
   return text.slice(start, end);
 }
 
