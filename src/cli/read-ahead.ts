@@ -6,8 +6,9 @@ export type SourceRead = ReturnType<typeof readSource>;
 /**
  * How many files, and how many characters of them, are read ahead of their parse. Each file read is four system
  * calls (open, fstat, read, close). Made between two parses, they took two to three times as long as the same calls
- * made one after another: on the bench corpus, 60-70 ms against 20-25 ms per 1,000 files (measured in the CLI,
- * one thread); a thread at 16 times the corpus spent a tenth of its time in them. A larger file is read alone.
+ * made one after another: on the bench corpus, opening and reading took 55-80 ms per 1,000 files in the CLI (one
+ * thread) against about 21 ms in a loop of reads alone, and 38-47 ms with the reads ahead; a thread at 16 times the
+ * corpus spent about a tenth of its time in them. A larger file is read alone.
  */
 const AHEAD_FILES = 32;
 const AHEAD_CHARS = 64 * 1024;
