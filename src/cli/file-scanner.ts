@@ -11,7 +11,7 @@ import { readingFromDisk } from './project';
 import { contentHash } from './scan-cache';
 import { ReadAhead } from './read-ahead';
 import { relativePath } from './relative-path';
-import { analyzeFile, readSource, reportOfResult, type FileReport, type ScanOptions } from './scan';
+import { analyzeFile, reportOfResult, type FileReport, type ScanOptions } from './scan';
 
 /** A file that could not be read, and why. */
 export interface UnreadableFile {
@@ -159,7 +159,7 @@ export class FileScanner {
     const project = await readingFromDisk(facts, this.grammars, (file) => textsRead.add(file));
     const options: ScanOptions = { root: this.settings.root, displayRoot: this.settings.displayRoot, config: this.settings.config, grammars: this.grammars, project };
     const reports: FileReport[] = [];
-    const analyzeOne = async (file: string, sources?: ReadAhead) => {
+    const analyzeOne = async (file: string, sources: ReadAhead) => {
       const kept = this.kept.get(file);
       const settled = this.settled.get(file);
       this.kept.delete(file);
@@ -170,7 +170,7 @@ export class FileScanner {
           reports.push(settled);
           return;
         }
-        const read = kept ?? sources?.read(file) ?? readSource(file);
+        const read = kept ?? sources.read(file);
         textsRead.clear();
         const report: FileReport | undefined = 'error' in read
           ? { file, relative: relativePath(options.displayRoot, file), findings: [], skipped: read.error, notes: [] }
