@@ -4,14 +4,13 @@ import { SharedStrings } from '../engine/project/shared-strings';
 import { scanOfUnchanged } from './cached-scan';
 import { fileBatches, type FileBatches } from './file-batches';
 import { FileScanner, keptTreeBudget, type FactsPass, type ScannerSettings, type UnreadableFile } from './file-scanner';
-import { toPlainJson } from './plain-json';
 import { projectOfFacts } from './project';
 import { readPackageJsons, type PackageJson } from './project-manifests';
 import { relativePath } from './relative-path';
 import type { FileReport } from './scan';
 import type { ScanCache } from './scan-cache';
 import { endOf, startScanThreads, type ScanThreads } from './scan-threads';
-import { factsOfPart, factsParts, placedProject, takeMessages, type FactsPart, type ScanReply, type ScanRequest, type ThreadPlace } from './scan-worker';
+import { factsJson, factsOfPart, factsParts, placedProject, takeMessages, type FactsPart, type ScanReply, type ScanRequest, type ThreadPlace } from './scan-worker';
 import { ShareExchange } from './share-channel';
 import { threadMemory, threadMemoryLine, type ThreadMemory } from './thread-memory';
 import { holdYoungGeneration, releaseYoungGeneration } from './young-generation';
@@ -60,7 +59,7 @@ function inThisThread(settings: ScannerSettings, strings: SharedStrings, exchang
     async facts(work, known) {
       const pass = await scanner.claimedFacts(work, known, workers.length ? (facts) => {
         if (facts.length) {
-          const part = toPlainJson(facts);
+          const part = factsJson(facts);
           const files = facts.map(([file]) => file);
           for (const worker of workers) worker.send(part, files);
         }
@@ -232,7 +231,7 @@ export async function scanProject(
       for (const file of pass.unchanged) {
         const cached = cache?.facts(file, hashes.get(file) ?? '');
         // (parsed from the cache's JSON: its strings are of their own)
-        if (cached) gathered.set(file, strings.share(cached, {}));
+        if (cached) gathered.set(file, strings.share(cached, true));
       }
       unreadable.push(...pass.unreadable);
     }

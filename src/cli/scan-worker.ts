@@ -7,7 +7,6 @@ import { SharedStrings } from '../engine/project/shared-strings';
 import { allRules } from '../engine/registry';
 import type { FileBatches } from './file-batches';
 import { FileScanner, type FactsPass, type ScannerSettings } from './file-scanner';
-import { toPlainJson, UNDEFINED_MARK } from './plain-json';
 import { projectOfFacts } from './project';
 import type { PackageJson } from './project-manifests';
 import type { FileReport } from './scan';
@@ -27,12 +26,22 @@ export const FACTS_PER_MESSAGE = 200;
 export type FactsPart = string;
 
 /**
+ * Files' facts as JSON text for another thread: `JSON.stringify` as it is, without the replacer `toPlainJson` keeps
+ * `undefined` values with, which made writing take about twice as long. Facts never hold `undefined` in a list
+ * (which JSON would turn into `null`; a test checks the facts of every language), and a key left out for being
+ * `undefined` reads the same as before: no reader of facts tells the two apart.
+ */
+export function factsJson(facts: ReadonlyArray<[string, FileFacts]>): FactsPart {
+  return JSON.stringify(facts);
+}
+
+/**
  * `facts` in consecutive parts of at most `FACTS_PER_MESSAGE` files, as JSON, each made when the one before has
  * been taken: a sender that posts each part as it comes holds one part's text at a time, not all of them (at
  * 16,000 files, about 28 MB of text for the half of the facts one thread sends the other).
  */
 export function* factsParts(facts: ReadonlyArray<[string, FileFacts]>): Generator<FactsPart> {
-  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) yield toPlainJson(facts.slice(i, i + FACTS_PER_MESSAGE));
+  for (let i = 0; i < facts.length; i += FACTS_PER_MESSAGE) yield factsJson(facts.slice(i, i + FACTS_PER_MESSAGE));
 }
 
 /**
@@ -46,8 +55,8 @@ export function takeMessages(): Promise<void> {
 /** The files' facts of a part, each with its strings shared through `strings`. */
 export function factsOfPart(part: FactsPart, strings: SharedStrings): Array<[string, FileFacts]> {
   const facts = JSON.parse(part) as Array<[string, FileFacts]>;
-  // one walk over the facts shares their strings and gives back their undefined values
-  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts, { undefinedMark: UNDEFINED_MARK })]);
+  // (parsed: their strings are of their own already)
+  return facts.map(([file, fileFacts]) => [file, strings.share(fileFacts, true)]);
 }
 
 export type ScanRequest =
@@ -116,7 +125,7 @@ export function serveScanRequests({ shares }: ScanWorkerData, analysed?: () => v
       scan ??= { settings: request.settings, scanner: new FileScanner(request.settings, undefined, strings) };
       // each batch's facts go to the main thread as soon as they are known (see `takeMessages`)
       const pass = await scan.scanner.claimedFacts(request.work, request.known && new Map(request.known), (facts) => {
-        if (facts.length) port.postMessage({ kind: 'facts-part', facts: toPlainJson(facts) } satisfies ScanReply);
+        if (facts.length) port.postMessage({ kind: 'facts-part', facts: factsJson(facts) } satisfies ScanReply);
         return takeMessages();
       });
       extracted = new Map(pass.facts);

@@ -40,20 +40,16 @@ export class SharedStrings {
   /**
    * Replaces, in place, every string held by `value` (objects and arrays, all the way down) by its shared copy,
    * every empty array by the shared frozen one, short lists of names and roots of values by their shared frozen
-   * copies, values equal to one met before in the same call by that one, and every `undefinedMark` by `undefined`.
-   * A string the table meets first is copied (see `ownCopy`), unless the value was `parsed` from JSON: its strings
-   * are then of their own already.
+   * copies, and values equal to one met before in the same call by that one. A string the table meets first is
+   * copied (see `ownCopy`), unless the value was `parsed` from JSON: its strings are then of their own already.
    */
-  share<T>(value: T, parsed?: { undefinedMark?: string }): T {
+  share<T>(value: T, parsed = false): T {
     if (value !== null && typeof value === 'object') this.shareIn(value as Record<string, unknown>, parsed, new Map());
     return value;
   }
 
-  /**
-   * `undefinedMark`: a string that stands for `undefined` (facts sent as JSON, which has none), given back as it was in the same walk.
-   * Lists are walked by index: `for...in` would hand over each index as a string, which V8 reads back more slowly.
-   */
-  private shareIn(holder: Record<string, unknown> | unknown[], parsed: { undefinedMark?: string } | undefined, values: FileValues): void {
+  /** Lists are walked by index: `for...in` would hand over each index as a string, which V8 reads back more slowly. */
+  private shareIn(holder: Record<string, unknown> | unknown[], parsed: boolean, values: FileValues): void {
     if (Array.isArray(holder)) {
       for (let i = 0; i < holder.length; i += 1) this.shareAt(holder as unknown as Record<number, unknown>, i, parsed, values);
     } else {
@@ -62,13 +58,9 @@ export class SharedStrings {
   }
 
   /** Shares what `holder[key]` holds (see `share`). */
-  private shareAt(holder: Record<string | number, unknown>, key: string | number, parsed: { undefinedMark?: string } | undefined, values: FileValues): void {
+  private shareAt(holder: Record<string | number, unknown>, key: string | number, parsed: boolean, values: FileValues): void {
     const value = holder[key];
     if (typeof value === 'string') {
-      if (value === parsed?.undefinedMark) {
-        holder[key] = undefined;
-        return;
-      }
       // (`===` compares strings by their characters, so the copy is put back whether or not it is the same one)
       let shared = this.table.get(value);
       if (shared === undefined) {

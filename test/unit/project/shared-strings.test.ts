@@ -52,20 +52,10 @@ describe('SharedStrings: one copy of each string across facts', () => {
     assert.strictEqual(built.events[0], events[0], 'the copy holds the same elements');
     const parsed = JSON.parse('{"events":[{"args":[{"kind":"call"}]}]}') as { events: unknown[] };
     const list = parsed.events;
-    strings.share(parsed, {});
+    strings.share(parsed, true);
     assert.strictEqual(parsed.events, list, 'a list parsed from JSON is exact already');
   });
 
-  it('gives back undefined where the mark for it stands, in objects and arrays, in the same walk', () => {
-    const mark = '\u0000undefined';
-    const value: Record<string, unknown> & { c: Record<string, unknown> } = { a: mark, b: ['x', mark], c: { d: mark, e: 'x' }, f: 'undefined' };
-    new SharedStrings().share(value, { undefinedMark: mark });
-    assert.deepStrictEqual(value, { a: undefined, b: ['x', undefined], c: { d: undefined, e: 'x' }, f: 'undefined' });
-    assert.ok(Object.hasOwn(value, 'a') && Object.hasOwn(value.c, 'd'), 'the keys stay, as they were sent');
-    const unmarked = { a: mark };
-    new SharedStrings().share(unmarked);
-    assert.strictEqual(unmarked.a, mark, 'without a mark given, the string is a string');
-  });
   it('shares short lists of names and roots of values between files, frozen, but never a value itself', async () => {
     const text = "const { requireAuth } = require('./auth');\nconst router = require('express').Router();\n"
       + "router.get('/a', requireAuth, (req, res, next) => res.json(req.query));\nrouter.get('/b', requireAuth, (req, res, next) => res.json([]));\n";
