@@ -2,7 +2,7 @@ import path = require('path');
 import v8 = require('v8');
 import { requireCompiled, saveCompileCaches } from './code-cache';
 import type * as Cli from './main';
-import { flagGivenToNode } from './node-flags';
+import { flagGivenToNode, switchGivenToNode } from './node-flags';
 
 /**
  * How much bytecode a function runs before V8 considers optimising it: 8x V8's default (67,584). At the default
@@ -17,6 +17,18 @@ if (!flagGivenToNode('--interrupt-budget')) {
   // before any of the CLI's code runs; the scan threads share the setting
   v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
 }
+
+/**
+ * While a scan runs, V8 compiles the hot functions of tree-sitter's WebAssembly again with TurboFan, in the
+ * background: the parser's own and each grammar's lexer, a few of them tens of kilobytes of code each. Unrolling
+ * their loops made those compiles take about a third longer (on the bench corpus, 390-450 against 275-280 ms of
+ * CPU), time the scan threads of a two-core machine wait for. Without it a scan took 2-3% less CPU, at the bench
+ * corpus and at 16 times its size, on one thread and on two (paired runs); a bare parse of the larger corpus ran
+ * about 2% slower, so the unrolled code is a little faster, but not by what its compiles cost. A setting given
+ * to Node is kept. Set here, with the interrupt budget, so that the code caches are made and read under the same
+ * flags.
+ */
+if (!switchGivenToNode('--wasm-loop-unrolling')) v8.setFlagsFromString('--no-wasm-loop-unrolling');
 
 /**
  * The `backend-guide` command (dist/cli.js): loads the CLI's bundle (dist/cli-main.js) through the code cache

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { flagGivenToNode } from '../../../src/cli/node-flags';
+import { flagGivenToNode, switchGivenToNode } from '../../../src/cli/node-flags';
 
 describe('flagGivenToNode (node-flags.ts)', () => {
   const given = process.env.NODE_OPTIONS;
@@ -17,5 +17,14 @@ describe('flagGivenToNode (node-flags.ts)', () => {
     assert.strictEqual(flagGivenToNode('--semi-space-growth-factor'), false);
     delete process.env.NODE_OPTIONS;
     assert.strictEqual(flagGivenToNode('--interrupt-budget'), process.execArgv.some((option) => option.includes('interrupt')));
+  });
+
+  it('finds a switch given either way, on or off, in either spelling', () => {
+    for (const given of ['--wasm-loop-unrolling', '--no-wasm-loop-unrolling', '--nowasm-loop-unrolling', '--no_wasm_loop_unrolling', '--wasm_loop_unrolling']) {
+      process.env.NODE_OPTIONS = `--max-old-space-size=4096 ${given}`;
+      assert.strictEqual(switchGivenToNode('--wasm-loop-unrolling'), true, given);
+    }
+    process.env.NODE_OPTIONS = '--wasm-loop-peeling --no-wasm-tier-up';
+    assert.strictEqual(switchGivenToNode('--wasm-loop-unrolling'), false);
   });
 });
