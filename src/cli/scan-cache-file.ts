@@ -1,5 +1,5 @@
-import crypto = require('crypto');
 import fs = require('fs');
+import { nodeCrypto } from './lazy-builtins';
 
 /**
  * The bytes of the CLI's cache file (see `scan-cache.ts` for what it means). Reading never throws past
@@ -82,7 +82,7 @@ const TAIL_BYTES = 512;
 
 /** The SHA-1 of a text (as UTF-8) or of bytes, in base64: the cache's hashes, digests and key. */
 export function sha1(data: string | Buffer): string {
-  return crypto.createHash('sha1').update(data).digest('base64');
+  return nodeCrypto().createHash('sha1').update(data).digest('base64');
 }
 
 function readAt(fd: number, start: number, end: number): Buffer {
@@ -220,7 +220,7 @@ export function readFactsSection(section: FactsSection, files: ReadonlyMap<strin
 /** Writes `data` (every file's facts in memory) to the open file `fd` in chunks of about a megabyte: the cache is never one string in memory. */
 export function writeCache(fd: number, data: CacheData): void {
   const CHUNK = 1 << 20;
-  let sum = crypto.createHash('sha1');
+  let sum = nodeCrypto().createHash('sha1');
   let written = 0;
   let pending: string[] = [];
   let pendingLength = 0;
@@ -254,7 +254,7 @@ export function writeCache(fd: number, data: CacheData): void {
   const index = written;
   const indexSha1 = sum.digest('base64');
   fs.writeSync(fd, '\n');
-  sum = crypto.createHash('sha1');
+  sum = nodeCrypto().createHash('sha1');
   let first = true;
   for (const entry of data.files.values()) {
     if (!first) write('\n');

@@ -1,9 +1,9 @@
 import { isUtf8 } from 'buffer';
-import crypto = require('crypto');
 import fs = require('fs');
 import path = require('path');
 import type { FileFacts } from '../engine/project';
 import { readRegularBytes } from '../files/project-files';
+import { nodeCrypto } from './lazy-builtins';
 import { fromPlainJson, toPlainJson } from './plain-json';
 import type { PackageJson } from './project-manifests';
 import { relativePath } from './relative-path';
@@ -205,7 +205,7 @@ export class ScanCache {
    * facts encode the same way), so a scan encodes each file's facts once, for the digest and the cache alike.
    */
   projectDigest(facts: ReadonlyArray<[string, FileFacts]>, packages: readonly PackageJson[]): string {
-    const hash = crypto.createHash('sha1');
+    const hash = nodeCrypto().createHash('sha1');
     this.encoded = new Map();
     for (const [file, fileFacts] of facts) {
       const given = this.given.get(file);

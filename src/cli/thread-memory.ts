@@ -1,7 +1,7 @@
 import path = require('path');
-import v8 = require('v8');
 import { threadId } from 'worker_threads';
 import vm = require('vm');
+import { nodeV8 } from './lazy-builtins';
 
 /**
  * What one scanning thread holds, for the benchmark: with `BACKEND_GUIDE_THREAD_MEMORY=1` in the
@@ -31,12 +31,12 @@ let collect: (() => void) | undefined;
 export function threadMemory(pass: string): ThreadMemory | undefined {
   if (!measuringThreadMemory()) return undefined;
   if (!collect) {
-    v8.setFlagsFromString('--expose-gc');
+    nodeV8().setFlagsFromString('--expose-gc');
     collect = vm.runInNewContext('gc') as () => void;
   }
   collect();
   const snapshots = process.env[HEAP_SNAPSHOT_VARIABLE];
-  if (snapshots) v8.writeHeapSnapshot(path.join(snapshots, `${threadId === 0 ? 'main' : `worker-${threadId}`}-${pass}.heapsnapshot`));
+  if (snapshots) nodeV8().writeHeapSnapshot(path.join(snapshots, `${threadId === 0 ? 'main' : `worker-${threadId}`}-${pass}.heapsnapshot`));
   const usage = process.memoryUsage();
   return { heapMb: usage.heapUsed / 1e6, externalMb: usage.external / 1e6 };
 }

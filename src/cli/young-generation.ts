@@ -1,5 +1,5 @@
-import v8 = require('v8');
 import { flagGivenToNode } from './node-flags';
+import { nodeV8 } from './lazy-builtins';
 
 /**
  * Keeps the young generation of every thread of a scan at V8's initial size (two semi-spaces of 1 MB) while the
@@ -22,10 +22,10 @@ const FLAG = '--semi-space-growth-factor';
 
 /** From now on no young generation grows (call once every thread of the scan has loaded its code). */
 export function holdYoungGeneration(): void {
-  if (!flagGivenToNode(FLAG)) v8.setFlagsFromString(`${FLAG}=1`);
+  if (!flagGivenToNode(FLAG)) nodeV8().setFlagsFromString(`${FLAG}=1`);
 }
 
 /** Young generations grow again as V8 grows them by default (before a code cache is written). */
 export function releaseYoungGeneration(): void {
-  if (!flagGivenToNode(FLAG)) v8.setFlagsFromString(`${FLAG}=2`);
+  if (!flagGivenToNode(FLAG)) nodeV8().setFlagsFromString(`${FLAG}=2`);
 }
