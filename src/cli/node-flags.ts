@@ -12,3 +12,12 @@ export function switchGivenToNode(flag: string): boolean {
   const name = flag.slice(2);
   return [flag, `--no-${name}`, `--no${name}`].some(flagGivenToNode);
 }
+
+/**
+ * Whether the running V8 has `--interrupt-budget`: V8 11 (Node 20) does; V8 12 and 13 (Node 22, 23 and 24) decide
+ * when to optimise by counting invocations instead and have no such flag, so setting it there printed "Error:
+ * unrecognized flag" to stderr, twice, on every run (checked with each of those Node versions).
+ */
+export function v8HasInterruptBudget(v8Version: string = process.versions.v8): boolean {
+  return Number(v8Version.split('.')[0]) <= 11;
+}

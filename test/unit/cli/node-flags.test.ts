@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { flagGivenToNode, switchGivenToNode } from '../../../src/cli/node-flags';
+import { flagGivenToNode, switchGivenToNode, v8HasInterruptBudget } from '../../../src/cli/node-flags';
 
 describe('flagGivenToNode (node-flags.ts)', () => {
   const given = process.env.NODE_OPTIONS;
@@ -26,5 +26,13 @@ describe('flagGivenToNode (node-flags.ts)', () => {
     }
     process.env.NODE_OPTIONS = '--wasm-loop-peeling --no-wasm-tier-up';
     assert.strictEqual(switchGivenToNode('--wasm-loop-unrolling'), false);
+  });
+
+  it('has the interrupt budget set only on V8 versions that have the flag (11, not 12 or 13)', () => {
+    assert.strictEqual(v8HasInterruptBudget('11.3.244.8-node.34'), true);
+    assert.strictEqual(v8HasInterruptBudget('12.4.254.21-node.57'), false);
+    assert.strictEqual(v8HasInterruptBudget('12.9.202.28-node.14'), false);
+    assert.strictEqual(v8HasInterruptBudget('13.6.233.10-node.27'), false);
+    assert.strictEqual(v8HasInterruptBudget(), Number(process.versions.v8.split('.')[0]) <= 11);
   });
 });
