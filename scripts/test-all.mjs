@@ -2,7 +2,9 @@
 // `npm test`: builds, runs the unit suite (plain Node) and the extension-host suite (real VS Code through
 // code-server), streams their output, and closes with one plain line: `N passed, N failed`.
 import { spawn } from 'node:child_process';
+import path from 'node:path';
 import { ensureCodeServer } from './ensure-code-server.mjs';
+import { ensureNodeVersions } from './ensure-node-versions.mjs';
 
 function run(command, args) {
   return new Promise((resolve) => {
@@ -26,6 +28,8 @@ if (build.code !== 0 || compile.code !== 0) {
   failedStages++;
 }
 
+// the unit test of the CLI on the other Node versions users run finds them here
+process.env.BACKEND_GUIDE_OTHER_NODES = ensureNodeVersions().join(path.delimiter);
 const unit = await run('npx', ['mocha', '--config', '.mocharc.json']);
 totals.passed += count(unit.output, /^\s*(\d+) passing/gm);
 totals.failed += count(unit.output, /^\s*(\d+) failing/gm);
