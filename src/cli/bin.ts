@@ -2,21 +2,23 @@ import path = require('path');
 import v8 = require('v8');
 import { requireCompiled, saveCompileCaches } from './code-cache';
 import type * as Cli from './main';
-import { flagGivenToNode, switchGivenToNode, v8HasInterruptBudget } from './node-flags';
+import { flagGivenToNode, laterOptimisation, switchGivenToNode } from './node-flags';
 
 /**
- * How much bytecode a function runs before V8 considers optimising it: 8x V8's default (67,584). At the default
- * V8 optimises many functions a scan runs only for a while, and each thread of a scan optimises its own copy of
- * each (threads share no compiled code), so on two threads that work is paid twice. With the larger budget the
- * functions that run hot are still optimised; on the bench corpus a scan takes about an eighth less CPU on one
- * thread and on two (1,000 files: 3.3 to 2.8 s and 4.5 to 3.8 s), measured on Node 20. A budget given to Node is
- * kept, and none is set where V8 has no such flag (Node 22 and later).
+ * How long V8 runs a function before it optimises it: eight times as long as by default (see `laterOptimisation`
+ * for the flags of each V8). At the default V8 optimises many functions a scan runs only for a while, and each
+ * thread of a scan optimises its own copy of each (threads share no compiled code), so on two threads that work is
+ * paid twice. With the later start the functions that run hot are still optimised. On the bench corpus:
+ * - Node 20, interrupt budget: about an eighth less CPU on one thread and on two (1,000 files: 3.3 to 2.8 s and 4.5
+ *   to 3.8 s);
+ * - Node 24, invocation counts (paired runs): on two threads CPU -10.1%, wall -8.4% (8 of 8 pairs), at 16 times the
+ *   corpus CPU -3.8%, wall -4.1% (3 of 3); on one thread CPU -6.5%, wall +2.3%, the compiles it spares having run
+ *   on an idle core;
+ * - Node 22 (no Maglev by default), two threads: CPU and wall -11.8% (8 of 8).
+ * A value given to Node is kept. Set before any of the CLI's code runs; the scan threads share the setting.
  */
-const INTERRUPT_BUDGET = 8 * 67_584;
-
-if (v8HasInterruptBudget() && !flagGivenToNode('--interrupt-budget')) {
-  // before any of the CLI's code runs; the scan threads share the setting
-  v8.setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+for (const [flag, value] of laterOptimisation()) {
+  if (!flagGivenToNode(flag)) v8.setFlagsFromString(`${flag}=${value}`);
 }
 
 /**

@@ -14,10 +14,13 @@ export function switchGivenToNode(flag: string): boolean {
 }
 
 /**
- * Whether the running V8 has `--interrupt-budget`: V8 11 (Node 20) does; V8 12 and 13 (Node 22, 23 and 24) decide
- * when to optimise by counting invocations instead and have no such flag, so setting it there printed "Error:
- * unrecognized flag" to stderr, twice, on every run (checked with each of those Node versions).
+ * The V8 flags that make the running V8 wait eight times as long as by default before it optimises a function, as
+ * `[flag, value]`. V8 11 (Node 20) measures how much bytecode a function ran (`--interrupt-budget`, 67,584 by
+ * default). V8 12 and later (Node 22, 24 and 26) count calls instead (`--invocation-count-for-turbofan`, 3,000, and
+ * `--invocation-count-for-maglev`, 400) and have no interrupt budget: setting it there printed "Error: unrecognized
+ * flag" to stderr, twice, on every run.
  */
-export function v8HasInterruptBudget(v8Version: string = process.versions.v8): boolean {
-  return Number(v8Version.split('.')[0]) <= 11;
+export function laterOptimisation(v8Version: string = process.versions.v8): Array<[flag: string, value: number]> {
+  if (Number(v8Version.split('.')[0]) <= 11) return [['--interrupt-budget', 8 * 67_584]];
+  return [['--invocation-count-for-turbofan', 8 * 3_000], ['--invocation-count-for-maglev', 8 * 400]];
 }

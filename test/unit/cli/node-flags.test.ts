@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { flagGivenToNode, switchGivenToNode, v8HasInterruptBudget } from '../../../src/cli/node-flags';
+import { flagGivenToNode, laterOptimisation, switchGivenToNode } from '../../../src/cli/node-flags';
 
 describe('flagGivenToNode (node-flags.ts)', () => {
   const given = process.env.NODE_OPTIONS;
@@ -28,11 +28,9 @@ describe('flagGivenToNode (node-flags.ts)', () => {
     assert.strictEqual(switchGivenToNode('--wasm-loop-unrolling'), false);
   });
 
-  it('has the interrupt budget set only on V8 versions that have the flag (11, not 12 or 13)', () => {
-    assert.strictEqual(v8HasInterruptBudget('11.3.244.8-node.34'), true);
-    assert.strictEqual(v8HasInterruptBudget('12.4.254.21-node.57'), false);
-    assert.strictEqual(v8HasInterruptBudget('12.9.202.28-node.14'), false);
-    assert.strictEqual(v8HasInterruptBudget('13.6.233.10-node.27'), false);
-    assert.strictEqual(v8HasInterruptBudget(), Number(process.versions.v8.split('.')[0]) <= 11);
+  it('makes V8 optimise later through the flags each V8 has: the interrupt budget on 11, call counts from 12 on', () => {
+    assert.deepStrictEqual(laterOptimisation('11.3.244.8-node.34'), [['--interrupt-budget', 540_672]]);
+    const counts = [['--invocation-count-for-turbofan', 24_000], ['--invocation-count-for-maglev', 3_200]];
+    for (const version of ['12.4.254.21-node.57', '13.6.233.10-node.27', '14.6.202.34-node.40']) assert.deepStrictEqual(laterOptimisation(version), counts);
   });
 });
