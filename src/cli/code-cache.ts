@@ -3,6 +3,7 @@ import type NodeModule = require('module');
 import os = require('os');
 import path = require('path');
 import vm = require('vm');
+import { nodeCrypto } from './lazy-builtins';
 
 /**
  * Node's module class, as every CommonJS module's `module.constructor`: `require('module')` gives the same class, but a
@@ -80,7 +81,7 @@ declare const BUILT_CODE_HASHES: Readonly<Record<string, string>> | undefined;
 
 function cacheFileOf(folder: string, file: string, source: string): string {
   const built = typeof BUILT_CODE_HASHES === 'object' ? BUILT_CODE_HASHES[path.basename(file)] : undefined;
-  const hash = built ?? (require('crypto') as typeof import('crypto')).createHash('sha1').update(source).digest('hex').slice(0, 20);
+  const hash = built ?? nodeCrypto().createHash('sha1').update(source).digest('hex').slice(0, 20);
   return path.join(folder, `${path.basename(file)}-${hash}-${process.version}-${process.arch}.bin`);
 }
 
