@@ -1,6 +1,7 @@
 import type { PyDecorator, PyValue } from '../languages/python/python-facts';
 import type { PythonProject, PySymbol } from '../languages/python/modules';
 import type { RouteGuard, GuardLevel } from '../model/routes';
+import { isDependencyCallee } from '../languages/python/origins';
 import { refusalIn } from '../languages/python/refusals';
 
 /**
@@ -78,7 +79,7 @@ function judgeDecorator(project: PythonProject, file: string, decorator: PyDecor
 
 /** The function or scheme a `Depends(x)` / `Security(x)` names, when the value is one. */
 export function dependencyTarget(value: PyValue | undefined): string | undefined {
-  if (value?.kind !== 'call' || !/(?:^|\.)(?:Depends|Security)$/.test(value.callee)) return undefined;
+  if (value?.kind !== 'call' || !isDependencyCallee(value.callee)) return undefined;
   const first = value.args[0] ?? value.kwargs.dependency;
   if (first?.kind === 'name') return first.name;
   if (first?.kind === 'call') return first.callee;

@@ -2,11 +2,12 @@ import type { Node, Tree } from '@vscode/tree-sitter-wasm';
 import { namedChildren } from '../../ast';
 import { publicMarkerReader } from '../../project/public-marker';
 import { LineIndex } from '../../text';
-import type { PyAssignment, PyCallStatement, PyClass, PyDecorator, PyFunction, PyImport, PyParam, PythonFileFacts, PyValue } from './python-facts';
+import { WHOLE_CLASS_ATTRS, type PyAssignment, type PyCallStatement, type PyClass, type PyDecorator, type PyFunction, type PyImport, type PyParam, type PythonFileFacts, type PyValue } from './python-facts';
 import { bodyShape } from './body-shape';
 import { readCallSites } from './call-site-facts';
 import type { PyNodes } from './py-nodes';
 import { callerCheckIn, refusalIn } from './refusals';
+import { isDependencyCallee } from './origins';
 import { dottedName, plainStringValue } from './syntax';
 import { wrapperGate } from './wrapper-gates';
 
@@ -18,11 +19,8 @@ const MAX_DEPTH = 6;
 export function pyValue(node: Node, depth = 0): PyValue {
   const text = node.text.length > 200 ? node.text.slice(0, 200) : node.text;
   if (depth > MAX_DEPTH) return { kind: 'other', text };
-  if (node.type === 'true' || node.type === 'false' || node.type === 'none') return { kind: 'name', name: node.text };
-  const str = plainStringValue(node);
-  if (str !== undefined) return { kind: 'string', value: str };
-  const name = dottedName(node);
-  if (name) return { kind: 'name', name };
+  const leaf = leafValue(node);
+  if (leaf) return leaf;
   if (node.type === 'call') {
     const fn = node.childForFieldName('function');
     const argList = node.childForFieldName('arguments');
@@ -35,9 +33,7 @@ export function pyValue(node: Node, depth = 0): PyValue {
         if (key && value) kwargs[key.text] = pyValue(value, depth + 1);
       } else if (arg.type !== 'comment') args.push(pyValue(arg, depth + 1));
     }
-    // `X.as_view()` and `include(...)` keep their callee; a chained call keeps the whole callee text.
-    const callee = fn ? dottedName(fn) ?? fn.text.slice(0, 200) : '';
-    return { kind: 'call', callee, args, kwargs, start: node.startIndex, line: node.startPosition.row, column: node.startPosition.column, text };
+    return { kind: 'call', callee: calleeText(fn), args, kwargs, start: node.startIndex, line: node.startPosition.row, column: node.startPosition.column, text };
   }
   if (node.type === 'list' || node.type === 'tuple' || node.type === 'set' || node.type === 'parenthesized_expression') {
     const items = namedChildren(node).filter((c) => c.type !== 'comment').slice(0, MAX_ITEMS).map((c) => pyValue(c, depth + 1));
@@ -71,6 +67,46 @@ export function pyValue(node: Node, depth = 0): PyValue {
     if (left && right && node.childForFieldName('operator')?.text === '+') return { kind: 'list', items: [pyValue(left, depth + 1), pyValue(right, depth + 1)] };
   }
   return { kind: 'other', text };
+}
+
+/** A constant or a name (`"/api"`, `True`, `permissions.IsAuthenticated`) as a `PyValue`; `undefined` for anything else. */
+function leafValue(node: Node): PyValue | undefined {
+  if (node.type === 'true' || node.type === 'false' || node.type === 'none') return { kind: 'name', name: node.text };
+  const str = plainStringValue(node);
+  if (str !== undefined) return { kind: 'string', value: str };
+  const name = dottedName(node);
+  return name ? { kind: 'name', name } : undefined;
+}
+
+/** A call's callee: `X.as_view()` and `include(...)` keep their dotted name; a chained call keeps the whole callee text. */
+function calleeText(fn: Node | null): string {
+  return fn ? dottedName(fn) ?? fn.text.slice(0, 200) : '';
+}
+
+/**
+ * What the facts keep of the value of a class attribute (`name = ...` in a class body). Most are a model's fields
+ * (`name = models.CharField(max_length=100, ...)`) and the lists of a serializer's or a filter's `Meta`
+ * (`fields = ('id', 'name', ...)`), which no rule reads: kept whole, they were about a third of a Django
+ * project's facts (netbox: 7.0 of 22.9 MB). The frameworks' models read of any attribute a constant or a name
+ * (`API_PREFIX = "/api"`), a call's callee, and a dependency whole (`user = Depends(get_user)`, see
+ * `isDependencyCallee`); attributes named in `WHOLE_CLASS_ATTRS` are kept whole. Of any other value the facts keep
+ * its kind only: a call without its arguments and text, anything else as `other` with no text.
+ */
+function classAttrValue(name: string, node: Node): PyValue {
+  if (WHOLE_CLASS_ATTRS.has(name)) return pyValue(node);
+  let inner = node;
+  // `X = ("/api")` is the string, as `pyValue` reads it
+  while (inner.type === 'parenthesized_expression') {
+    const items = namedChildren(inner).filter((c) => c.type !== 'comment');
+    if (items.length !== 1) break;
+    inner = items[0];
+  }
+  const leaf = leafValue(inner);
+  if (leaf) return leaf;
+  if (inner.type !== 'call') return { kind: 'other', text: '' };
+  const callee = calleeText(inner.childForFieldName('function'));
+  if (isDependencyCallee(callee)) return pyValue(inner);
+  return { kind: 'call', callee, args: [], kwargs: {}, start: inner.startIndex, line: inner.startPosition.row, column: inner.startPosition.column, text: '' };
 }
 
 function decoratorsOf(definition: Node): PyDecorator[] {
@@ -173,7 +209,7 @@ class PythonFactReader {
         if (assignment?.type === 'assignment') {
           const left = assignment.childForFieldName('left');
           const right = assignment.childForFieldName('right');
-          if (left?.type === 'identifier' && right) attrs[left.text] = pyValue(right);
+          if (left?.type === 'identifier' && right) attrs[left.text] = classAttrValue(left.text, right);
         }
       }
       const decorators = decoratorsOf(definition);

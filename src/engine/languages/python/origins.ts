@@ -78,6 +78,11 @@ const SAFE_TYPES = /^(?:int|float|bool|complex|Decimal|decimal\.Decimal|UUID|uui
 const FASTAPI_REQUEST_DEFAULTS = new Set(['Query', 'Path', 'Body', 'Form', 'Header', 'Cookie', 'File']);
 /** FastAPI dependencies: the result of the app's own code (the current user, a session), not client text as is. */
 const FASTAPI_DEPENDENCIES = new Set(['Depends', 'Security']);
+
+/** Whether a callee (`Depends`, `fastapi.Security`) declares a FastAPI dependency. */
+export function isDependencyCallee(callee: string): boolean {
+  return FASTAPI_DEPENDENCIES.has(callee.slice(callee.lastIndexOf('.') + 1));
+}
 /** Decorator methods that register a route (Flask, FastAPI, Starlette, Sanic, aiohttp route tables). */
 const ROUTE_DECORATORS = new Set(['route', 'get', 'post', 'put', 'delete', 'patch', 'head', 'options', 'api_route', 'websocket', 'view']);
 const FLASK_NUMERIC_CONVERTERS = new Set(['int', 'float', 'uuid']);

@@ -81,11 +81,17 @@ export interface PyWrapperGate {
   effect: GuardEffect;
 }
 
+/** Class attributes whose value the facts keep whole: Django REST framework's `permission_classes`, a list of classes. */
+export const WHOLE_CLASS_ATTRS: ReadonlySet<string> = new Set(['permission_classes']);
+
 export interface PyClass {
   name: string;
   bases: string[];
   decorators: PyDecorator[];
-  /** Class-level assignments (`permission_classes = [...]`). */
+  /**
+   * Class-level assignments (`permission_classes = [...]`), every one by name; of most values only what the
+   * frameworks' models read is kept (see `classAttrValue` in extract-python-facts.ts).
+   */
   attrs: Record<string, PyValue>;
   /** Names of the methods it defines. */
   methods: string[];
