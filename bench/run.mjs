@@ -77,7 +77,6 @@ for (let i = 0; i < RUNS; i++) {
   timeProcess([...lint(cores), '--cache-location', cacheFile]);
   cached.push(timeProcess([...lint(cores), '--cache-location', cacheFile]));
 }
-fs.rmSync(listFile);
 fs.rmSync(cacheFile, { force: true });
 const heldAt1x = { all: timeProcess(lint(cores), THREAD_MEMORY), one: timeProcess(lint(1), THREAD_MEMORY) };
 
@@ -143,6 +142,18 @@ const TOUCH_MB = 64;
 const touchScript = `const n = ${TOUCH_MB} << 20, t = process.hrtime.bigint(), b = Buffer.allocUnsafeSlow(n); for (let i = 0; i < n; i += 4096) b[i] = 1; console.log(Number(process.hrtime.bigint() - t) / 1e6)`;
 const touchMs = Array.from({ length: 3 }, () => Number(spawnSync(process.execPath, ['-e', touchScript], { encoding: 'utf8', env: measuredEnv }).stdout));
 console.log(`  touching fresh memory: ${spread(touchMs.map((ms) => ms / TOUCH_MB), 2)} ms per MB (${spread(touchMs.map((ms) => (ms * 1000) / (TOUCH_MB * 256)), 1)} us per page fault)`);
+// How fast each core is alone: the same bare parse pinned to one core at a time (Linux, with `taskset`). On a virtual
+// machine the cores can differ, and not always alike: on the bench machine, for stretches of minutes, one core ran
+// it in 1.5 times the CPU time of the other (a loop of arithmetic ran alike on both), and then a second thread of a
+// scan does less than half its work, whatever the CLI does. This says how the cores were during this run.
+const pinned = process.platform === 'linux' && spawnSync('taskset', ['-c', '0', 'true']).status === 0
+  ? Array.from({ length: cores }, (_, core) => Array.from({ length: 3 }, () => {
+    const r = spawnSync('taskset', ['-c', String(core), process.execPath, '-r', './bench/max-rss.cjs', 'bench/bare-parse.cjs', listFile], { cwd: root, encoding: 'utf8', env: measuredEnv });
+    return Number(/BENCH_CPU_MS=([\d.]+)/.exec(r.stderr ?? '')?.[1]);
+  }))
+  : [];
+if (pinned.length) console.log(`  bare parse on each core alone, CPU: ${pinned.map((runs, core) => `core ${core} ${spread(runs, 0)} ms`).join(', ')}`);
+fs.rmSync(listFile);
 if (startCost.length) console.log(`  (measured without NODE_EXTRA_CA_CERTS, set here to ${extraCaCerts}: with it each Node process, the CLI's included, starts ${spread(startCost, 0)} ms later)`);
 for (const typingLine of typingLines) console.log(typingLine);
 console.log(`  activation (require + activate):      ${activation.length ? `${spread(activation, 1)} ms` : 'n/a'}   (budget: under 50 ms); the first after an install, before the code cache is written: ${firstActivation.length ? `${spread(firstActivation, 1)} ms` : 'n/a'}`);
