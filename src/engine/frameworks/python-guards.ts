@@ -44,7 +44,7 @@ export function decoratorGuard(project: PythonProject, file: string, decorator: 
 function builtFrom(project: PythonProject, file: string, code: string, depth = 0): RouteGuard['effect'] | undefined {
   const name = /^\s*return\s+([A-Za-z_][\w.]*)\s*\(/m.exec(code)?.[1];
   const symbol = name && depth < 4 ? project.resolve(file, name) : undefined;
-  if (symbol?.kind === 'class') return refusalIn(symbol.cls.code);
+  if (symbol?.kind === 'class') return refusalIn(project.classCode(symbol.file, symbol.cls));
   if (symbol?.kind !== 'function') return undefined;
   return symbol.fn.refuses ?? builtFrom(project, symbol.file, symbol.fn.code, depth + 1);
 }
@@ -105,7 +105,7 @@ export function dependencyRefuses(project: PythonProject, file: string, name: st
     if (value.kind === 'call') return dependencyRefuses(project, symbol.file, value.callee, seen);
     return undefined;
   }
-  if (symbol.kind === 'class') return /\b(?:HTTPException|raise)\b[^\n]*(?:401|403|UNAUTHORIZED|FORBIDDEN)/.test(symbol.cls.code) ? 'raises' : undefined;
+  if (symbol.kind === 'class') return /\b(?:HTTPException|raise)\b[^\n]*(?:401|403|UNAUTHORIZED|FORBIDDEN)/.test(project.classCode(symbol.file, symbol.cls)) ? 'raises' : undefined;
   if (symbol.kind !== 'function') return undefined;
   if (symbol.fn.refuses) return symbol.fn.refuses;
   for (const param of symbol.fn.params) {

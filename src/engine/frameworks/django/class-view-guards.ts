@@ -130,7 +130,7 @@ export interface ClassViewGuards {
 export function classViewGuards(project: PythonProject, file: string, cls: PyClass, chain: readonly ClassLink[], methods: readonly string[]): ClassViewGuards {
   const guards = [...classDecoratorGuards(project, chain), ...dispatchGuards(project, chain)];
   const guarded = handlerGuards(project, chain, methods);
-  let openCode = cls.code;
+  let openCode = project.classCode(file, cls);
   const first = [...guarded.values()][0];
   if (first) {
     const open = methods.filter((m) => !guarded.has(m));

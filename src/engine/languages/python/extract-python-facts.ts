@@ -4,6 +4,7 @@ import { publicMarkerReader } from '../../project/public-marker';
 import { LineIndex } from '../../text';
 import { WHOLE_CLASS_ATTRS, type PyAssignment, type PyCallStatement, type PyClass, type PyDecorator, type PyFunction, type PyImport, type PyParam, type PythonFileFacts, type PyValue } from './python-facts';
 import { bodyShape } from './body-shape';
+import { classCodeParts, MAX_CODE } from './class-code';
 import { readCallSites } from './call-site-facts';
 import type { PyNodes } from './py-nodes';
 import { callerCheckIn, refusalIn } from './refusals';
@@ -11,7 +12,6 @@ import { isDependencyCallee } from './origins';
 import { dottedName, plainStringValue } from './syntax';
 import { wrapperGate } from './wrapper-gates';
 
-const MAX_CODE = 4000;
 const MAX_ITEMS = 400;
 const MAX_DEPTH = 6;
 
@@ -202,9 +202,13 @@ class PythonFactReader {
       const bases = supers ? namedChildren(supers).map((b) => dottedName(b) ?? (b.type === 'subscript' ? dottedName(b.childForFieldName('value')!) ?? '' : '')).filter(Boolean) : [];
       const attrs: Record<string, PyValue> = {};
       const methods: string[] = [];
+      const methodNodes: Node[] = [];
       for (const statement of namedChildren(body)) {
         const inner = statement.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
-        if (inner?.type === 'function_definition') methods.push(inner.childForFieldName('name')?.text ?? '');
+        if (inner?.type === 'function_definition') {
+          methods.push(inner.childForFieldName('name')?.text ?? '');
+          methodNodes.push(inner);
+        }
         const assignment = statement.type === 'expression_statement' ? namedChildren(statement)[0] : undefined;
         if (assignment?.type === 'assignment') {
           const left = assignment.childForFieldName('left');
@@ -213,12 +217,18 @@ class PythonFactReader {
         }
       }
       const decorators = decoratorsOf(definition);
-      this.facts.classes.push({
-        name: name.text, bases, decorators, attrs, methods, code: definition.text.slice(0, MAX_CODE),
+      const cls: PyClass = {
+        name: name.text, bases, decorators, attrs, methods, codeParts: { outside: '', methods: [], at: [] },
         start: name.startIndex, end: name.endIndex, range: this.lines.rangeOf(name.startIndex, name.endIndex),
         publicReason: this.publicReason(decorators[0]?.start ?? definition.startIndex),
-      });
+      };
+      this.facts.classes.push(cls);
+      const firstFunction = this.facts.functions.length;
       this.visit(body, fn, name.text, nested);
+      // the body's functions have their facts now: each method's by where its name starts
+      const byName = new Map<number, number>();
+      for (let i = firstFunction; i < this.facts.functions.length; i += 1) byName.set(this.facts.functions[i].nameStart, i);
+      cls.codeParts = classCodeParts(this.text, definition, methodNodes, (method) => byName.get(method.childForFieldName('name')?.startIndex ?? -1));
     }
   }
 

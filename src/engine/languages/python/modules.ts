@@ -1,6 +1,7 @@
 import path = require('path');
 import type { FileFacts } from '../../project/facts';
 import type { PyAssignment, PyClass, PyFunction, PythonFileFacts } from './python-facts';
+import { classCode } from './class-code';
 
 /** What a Python name refers to, across the project's files. */
 export type PySymbol =
@@ -37,6 +38,12 @@ export class PythonProject {
         if (list) list.push(facts.fileName); else this.modules.set(key, [facts.fileName]);
       }
     }
+  }
+
+  /** The source of `cls`, a class of `file`, as far as the facts keep it (see `classCode`). */
+  classCode(file: string, cls: PyClass): string {
+    const facts = this.files.get(file);
+    return facts ? classCode(facts, cls) : '';
   }
 
   /** The file a module name written in `fromFile` refers to (`.views`, `..auth`, `app.views`). */

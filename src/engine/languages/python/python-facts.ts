@@ -84,6 +84,16 @@ export interface PyWrapperGate {
 /** Class attributes whose value the facts keep whole: Django REST framework's `permission_classes`, a list of classes. */
 export const WHOLE_CLASS_ATTRS: ReadonlySet<string> = new Set(['permission_classes']);
 
+/**
+ * A class's source without its methods' (`outside`), and the index in the file's functions of each method whose source
+ * goes at `at[i]` in it (see `classCodeParts` in class-code.ts).
+ */
+export interface PyClassCode {
+  outside: string;
+  methods: number[];
+  at: number[];
+}
+
 export interface PyClass {
   name: string;
   bases: string[];
@@ -95,7 +105,8 @@ export interface PyClass {
   attrs: Record<string, PyValue>;
   /** Names of the methods it defines. */
   methods: string[];
-  code: string;
+  /** Its source, apart from its methods' own (read it with `classCode` in class-code.ts). */
+  codeParts: PyClassCode;
   start: number;
   end: number;
   range: Range;
