@@ -1,4 +1,4 @@
-import type { Position, Range } from './types';
+import type { LineRange, Position, Range } from './types';
 
 /**
  * Line starts of a text that an editor keeps editing. An edit shifts every line start after it; rather than
@@ -120,6 +120,12 @@ export class LineIndex {
     return { start: this.positionAt(startOffset), end: this.positionAt(endOffset) };
   }
 
+  /** `rangeOf` as four numbers (see `LineRange`). */
+  lineRangeOf(startOffset: number, endOffset: number): LineRange {
+    const { start, end } = this.rangeOf(startOffset, endOffset);
+    return [start.line, start.character, end.line, end.character];
+  }
+
   lineText(line: number): string {
     const start = line < this.lineStarts.length ? this.lineStarts.at(line) : this.text.length;
     const end = line + 1 < this.lineStarts.length ? this.lineStarts.at(line + 1) - 1 : this.text.length;
@@ -189,4 +195,9 @@ export function lineBreakAfter(text: string, offset: number): string {
 /** `text` as a regular expression that matches it literally. */
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The `Range` a `LineRange` stands for. */
+export function rangeOfLines(at: LineRange): Range {
+  return { start: { line: at[0], character: at[1] }, end: { line: at[2], character: at[3] } };
 }

@@ -16,6 +16,14 @@ export interface Range {
   end: Position;
 }
 
+/**
+ * A `Range` as four numbers, as project facts keep ranges: facts hold one for every route registration and every
+ * cross-file call of a project, and a `Range` is three objects (in V8 120 bytes, against 80 for a list of four small
+ * numbers) and 60 to 80 characters of JSON between threads and in the cache (against about 15). `rangeOfLines`
+ * (text.ts) gives the `Range` back.
+ */
+export type LineRange = readonly [startLine: number, startCharacter: number, endLine: number, endCharacter: number];
+
 /** A replacement of `range` (offsets `startOffset`..`endOffset` of the original text) by `newText`. */
 export interface TextEdit {
   range: Range;

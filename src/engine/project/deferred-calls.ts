@@ -67,7 +67,7 @@ function readAgain(project: ProjectFacts, facts: FileFacts): FileFacts | undefin
 export function completeCallSite(project: ProjectFacts, file: string, position: number, site: CallSiteFact): CallSiteFact | undefined {
   if (site.args) return site;
   const complete = completeFacts(project, file)?.callSites[position];
-  const same = complete?.args && complete.range.start.line === site.range.start.line && complete.range.start.character === site.range.start.character
+  const same = complete?.args && complete.at[0] === site.at[0] && complete.at[1] === site.at[1]
     && JSON.stringify(complete.callee) === JSON.stringify(site.callee);
   return same ? complete : undefined;
 }

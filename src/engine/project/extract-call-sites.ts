@@ -85,7 +85,7 @@ export function extractCallSites(root: Node, text: string, facts: FileFacts, val
     if (!own || (own.statement.startIndex <= start && start < own.statement.endIndex)) continue;
     if (spent()) {
       // out of budget: the imports whose uses were not all read count as handed on
-      for (const { ref, statement } of tracked.values()) handOn({ callee: { root: ref.root, path: [] }, range: values.rangeOf(spanOf(statement)) });
+      for (const { ref, statement } of tracked.values()) handOn({ callee: { root: ref.root, path: [] }, at: values.lineRangeOf(spanOf(statement)) });
       return;
     }
     const path = descent.pathTo(start, start + name.length);
@@ -180,7 +180,7 @@ function recordUse(path: readonly Node[], imported: ValueRef, text: string, fact
   if (called || name.type === 'shorthand_property_identifier' && isExportedObject(path, level)) return;
   const holder = path[level - 1];
   if (!holder || holder.type.startsWith('jsx') || CONSUMING_PARENTS.has(holder.type) || isReExport(path, level)) return;
-  handOn({ callee: { root: imported.root, path: segments }, range: values.rangeOf(spanOf(current)) });
+  handOn({ callee: { root: imported.root, path: segments }, at: values.lineRangeOf(spanOf(current)) });
 }
 
 /** Records a call with the origin of each argument, or with their number only when `read` is not given (deferred). */
@@ -191,8 +191,8 @@ function recordCall(ref: ValueRef, callee: Node, call: Node, facts: FileFacts, v
   if (list.length === 0) return; // passes nothing: every parameter gets its default
   const spreadAt = list.findIndex((a) => a.type === 'spread_element');
   const given = spreadAt < 0 ? list : list.slice(0, spreadAt);
-  const range = values.rangeOf(spanOf(callee));
-  const fact: CallSiteFact = read ? { callee: ref, args: given.map((arg) => read().argument(arg, (node) => values.refOf(node))), range } : { callee: ref, arity: given.length, range };
+  const at = values.lineRangeOf(spanOf(callee));
+  const fact: CallSiteFact = read ? { callee: ref, args: given.map((arg) => read().argument(arg, (node) => values.refOf(node))), at } : { callee: ref, arity: given.length, at };
   if (spreadAt >= 0) fact.spreadAt = spreadAt;
   facts.callSites.push(fact);
 }

@@ -327,6 +327,7 @@ class FactExtractor {
     }
     const property = member.childForFieldName('property')!;
     const reportStart = chained ? property.startIndex : call.startIndex;
+    const reportSpan = { start: reportStart, end: pathNode && pathNode.startIndex > reportStart ? pathNode.endIndex : property.endIndex };
     const event: EventFact = {
       method,
       target,
@@ -334,11 +335,10 @@ class FactExtractor {
       path,
       args: rest.map((a) => this.argOf(a, 0)),
       span: spanOf(call),
-      reportSpan: { start: reportStart, end: pathNode && pathNode.startIndex > reportStart ? pathNode.endIndex : property.endIndex },
-      reportRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      reportSpan,
+      reportAt: this.values.lineRangeOf(reportSpan),
     };
     if (otherPaths) event.otherPaths = otherPaths;
-    event.reportRange = this.values.rangeOf(event.reportSpan);
     if (rest[0]) event.handlerInsertAt = rest[0].startIndex;
     const reason = this.publicReasonAt(reportStart);
     if (reason !== undefined) event.publicReason = reason;
@@ -406,7 +406,7 @@ class FactExtractor {
         args: argNodes.map((a) => this.argOf(a, 0)),
         span: spanOf(call),
         reportSpan: spanOf(fn),
-        reportRange: this.values.rangeOf(spanOf(fn)),
+        reportAt: this.values.lineRangeOf(spanOf(fn)),
       });
     }
   }

@@ -76,7 +76,7 @@ class NextExtractor {
       if (!methods) continue;
       const { handler, wrappers } = value.node ? this.handlerOf(value.node) : { handler: value.arg!, wrappers: [] };
       const reportSpan = { start: value.statement.startIndex, end: Math.max(value.nameEnd, value.statement.startIndex) };
-      const fact: NextHandlerFact = { methods, handler, wrappers, reportSpan, reportRange: this.tools.values.rangeOf(reportSpan) };
+      const fact: NextHandlerFact = { methods, handler, wrappers, reportSpan, reportAt: this.tools.values.lineRangeOf(reportSpan) };
       const code = this.dispatchedCode(handler);
       if (code !== undefined) fact.code = code;
       const reason = this.tools.publicReasonAt(value.statement.startIndex);

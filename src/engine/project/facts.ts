@@ -4,7 +4,7 @@ import type { PythonFileFacts } from '../languages/python/python-facts';
 import type { RubyFileFacts } from '../languages/ruby/ruby-facts';
 import type { PhpFileFacts } from '../languages/php/php-facts';
 import type { GrammarName } from '../languages';
-import type { LanguageId, Range } from '../types';
+import type { LanguageId, LineRange } from '../types';
 
 /**
  * Per-file facts about Express-style apps, extracted once from a parsed file and kept after its tree is
@@ -109,8 +109,8 @@ export interface EventFact {
   span: Span;
   /** Where a finding about this call is shown (`router.post('/users'`). */
   reportSpan: Span;
-  /** `reportSpan` as lines and characters, for related locations shown from other files. */
-  reportRange: Range;
+  /** `reportSpan` as lines and characters, for related locations shown from other files (`rangeOfLines` gives the `Range`). */
+  reportAt: LineRange;
   /** Offset where a new first handler argument goes (right after the path argument), for quick fixes. */
   handlerInsertAt?: number;
   /** Reason from a `// backend-guide-public: <reason>` comment above or beside the call. */
@@ -202,8 +202,8 @@ export interface CallSiteFact {
   arity?: number;
   /** A spread argument (`f(...rest)`) at this position: it and the arguments after it are unknown. */
   spreadAt?: number;
-  /** Where the call or use is, for related locations shown from the callee's file. */
-  range: Range;
+  /** Where the call or use is, for related locations shown from the callee's file (`rangeOfLines` gives the `Range`). */
+  at: LineRange;
 }
 
 export interface DecoratorFact {
@@ -274,7 +274,8 @@ export interface NextHandlerFact {
   code?: string;
   /** From `export` to the exported name (`export async function POST`), where findings are shown. */
   reportSpan: Span;
-  reportRange: Range;
+  /** `reportSpan` as lines and characters (see `EventFact.reportAt`). */
+  reportAt: LineRange;
   publicReason?: string;
 }
 

@@ -1,7 +1,7 @@
 import type { Node } from '@vscode/tree-sitter-wasm';
 import { namedChildren, OwnReturns } from '../ast';
 import { LineIndex } from '../text';
-import type { Range } from '../types';
+import type { LineRange, Range } from '../types';
 import type { FileFacts, ImportFact, Span, ValueRef } from './facts';
 import { FileScope, FUNCTION_TYPES, stringValue, type Declaration } from './file-scope';
 import type { TreeParents } from '../tree-paths';
@@ -98,6 +98,12 @@ export class FileValues {
   rangeOf(span: Span): Range {
     this.lines ??= new LineIndex(this.text);
     return this.lines.rangeOf(span.start, span.end);
+  }
+
+  /** `rangeOf` as facts keep it (see `LineRange`). */
+  lineRangeOf(span: Span): LineRange {
+    this.lines ??= new LineIndex(this.text);
+    return this.lines.lineRangeOf(span.start, span.end);
   }
 
   addImport(source: string, name: string, statement: Node, style: ImportFact['style']): number {

@@ -131,7 +131,7 @@ export function matcherCovers(middleware: NextMiddlewareFact, routePath: string)
 function eventOf(handler: NextHandlerFact, fullPath: string, name: string): EventFact {
   const event: EventFact = {
     method: handler.methods[0] ?? 'all', calleeName: `export ${name}`, path: fullPath, args: [...handler.wrappers, handler.handler],
-    span: handler.reportSpan, reportSpan: handler.reportSpan, reportRange: handler.reportRange,
+    span: handler.reportSpan, reportSpan: handler.reportSpan, reportAt: handler.reportAt,
   };
   if (handler.publicReason !== undefined) event.publicReason = handler.publicReason;
   return event;
@@ -148,7 +148,7 @@ export function nextRouteInstances(files: Iterable<FileFacts>, packageFor: Packa
     if (!placement) continue;
     if (next.kind === 'middleware' && next.middleware) {
       const span = next.middleware.handler.span;
-      middleware.set(placement.dir, { file: facts.fileName, fact: next.middleware, event: { method: 'use', calleeName: 'middleware', args: [next.middleware.handler], span, reportSpan: span, reportRange: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } });
+      middleware.set(placement.dir, { file: facts.fileName, fact: next.middleware, event: { method: 'use', calleeName: 'middleware', args: [next.middleware.handler], span, reportSpan: span, reportAt: [0, 0, 0, 0] } });
       continue;
     }
     const fullPath = nextRoutePath(next.kind, placement.rest);

@@ -7,6 +7,7 @@ import type { ParsedFileInput, RelatedSpec, Rule, RuleContext, RuleInput } from 
 import type { FindingCommand } from '../types';
 import { helmetFix } from './helmet/helmet-fix';
 import { assessApp, type HelmetAssessment } from './helmet/helmet-status';
+import { rangeOfLines } from '../text';
 
 /** Options of the `helmet` section of `.backendguide.yaml`. */
 export interface HelmetOptions {
@@ -33,13 +34,13 @@ function isJudged(app: AppSummary, view: ProjectView): boolean {
 function relatedFiles(context: RuleContext, assessment: HelmetAssessment): RelatedSpec[] {
   const middleware = assessment.middlewareFiles.map((entry) => (entry.file === context.fileName
     ? { message: 'middleware of this app is registered here', startOffset: entry.event.span.start, endOffset: entry.event.reportSpan.end }
-    : { message: `middleware of this app is registered in ${path.basename(entry.file)}`, fileName: entry.file, range: entry.event.reportRange }));
+    : { message: `middleware of this app is registered in ${path.basename(entry.file)}`, fileName: entry.file, range: rangeOfLines(entry.event.reportAt) }));
   // one finding per app: where it only hides X-Powered-By is part of that finding, not a finding of its own
   const hidden = assessment.full || assessment.covered.size ? [] : assessment.poweredBy.map((entry) => {
     const message = 'X-Powered-By is hidden here, which only hides the framework name; helmet() does that too';
     return entry.file === context.fileName
       ? { message, startOffset: entry.event.span.start, endOffset: entry.event.span.end }
-      : { message, fileName: entry.file, range: entry.event.reportRange };
+      : { message, fileName: entry.file, range: rangeOfLines(entry.event.reportAt) };
   });
   return [...middleware, ...hidden];
 }
@@ -71,11 +72,11 @@ function reportOrder(context: RuleContext, assessment: HelmetAssessment): void {
   const use = assessment.firstHeaderUse;
   const responder = assessment.responderBefore;
   if (!use || !responder || use.entry.file !== context.fileName) return;
-  const where = responder.file === context.fileName ? `line ${responder.event.reportRange.start.line + 1}` : `${path.basename(responder.file)}:${responder.event.reportRange.start.line + 1}`;
+  const where = responder.file === context.fileName ? `line ${responder.event.reportAt[0] + 1}` : `${path.basename(responder.file)}:${responder.event.reportAt[0] + 1}`;
   const what = responder.event.method === 'use' ? 'a router or static files mounted' : `the route ${responder.event.method.toUpperCase()} ${responder.event.path ?? ''}`.trimEnd();
   const related: RelatedSpec[] = [responder.file === context.fileName
     ? { message: 'registered before Helmet', startOffset: responder.event.reportSpan.start, endOffset: responder.event.reportSpan.end }
-    : { message: 'registered before Helmet', fileName: responder.file, range: responder.event.reportRange }];
+    : { message: 'registered before Helmet', fileName: responder.file, range: rangeOfLines(responder.event.reportAt) }];
   context.report({ startOffset: use.arg.span.start, endOffset: use.arg.span.end, messageId: 'helmetAfterRoutes', data: { what, where }, related, lowerSeverity: true });
 }
 

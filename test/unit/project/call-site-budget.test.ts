@@ -24,7 +24,7 @@ function calling(calls: number): string {
 
 /** The uses read as calls, and whether the rest was handed on (a use with no arguments, at the import). */
 function summary(facts: FileFacts): { calls: number; handedOn: boolean } {
-  return { calls: facts.callSites.filter((c) => c.args).length, handedOn: facts.callSites.some((c) => !c.args && c.range.start.line === 0) };
+  return { calls: facts.callSites.filter((c) => c.args).length, handedOn: facts.callSites.some((c) => !c.args && c.at[0] === 0) };
 }
 
 describe('call-site facts within a work budget', () => {

@@ -186,7 +186,7 @@ describe('per-file facts', () => {
     ].join('\n'));
     assert.deepStrictEqual(facts.events.map((e) => `${e.method} ${e.path ?? ''}`.trim()), ['use /api', 'get /items', 'post /items', 'get /v1/users', 'disable x-powered-by', 'listen']);
     assert.deepStrictEqual(facts.events[0].args.map((a) => a.kind === 'ref' ? a.name : a.kind), ['auth', 'router']);
-    assert.strictEqual(facts.events[0].reportRange.start.line, 3);
+    assert.strictEqual(facts.events[0].reportAt[0], 3);
   });
 
   it('records plain calls that pass an app on, and functions that receive one', async () => {

@@ -11,6 +11,7 @@ import { middlewareInsertAt, mostUsedAuthMiddleware, type ProjectMiddleware } fr
 import { authOptions, type AuthOptions } from './auth-options';
 import { AuthMiddlewareJudge, type UnmetNeed } from './route-evaluation';
 import { consistencyEvidence, evidenceGroups, routeVerdicts, shownFile, signInRoute, type EvidenceGroups, type RouteVerdict } from './route-verdicts';
+import { rangeOfLines } from '../../text';
 
 /**
  * A finding `missing-auth` makes in one file, decided from the whole project's routes, as plain data. Its
@@ -104,7 +105,7 @@ function planNotes(graph: AppGraph, verdicts: readonly RouteVerdict[], plans: Ma
     // The route to name: one that changes data before one that reads.
     const example = label(open.find((v) => v.need.kind === 'state-changing') ?? open[0]);
     // Each open route is a related location: the note points at every route it speaks for.
-    const related = open.slice(0, MAX_RELATED_ROUTES).map((v) => relatedAt(anchor.file, `${label(v)} is open to anyone`, { file: v.instance.file, span: v.instance.event.reportSpan, range: v.instance.event.reportRange }));
+    const related = open.slice(0, MAX_RELATED_ROUTES).map((v) => relatedAt(anchor.file, `${label(v)} is open to anyone`, { file: v.instance.file, span: v.instance.event.reportSpan, range: rangeOfLines(v.instance.event.reportAt) }));
     // A marker makes one route public: it answers the note only when the note is about that one route
     // (not when it sits on the call that creates the app, where no marker is read).
     const onlyRoute = open.length === 1 && open[0].instance.file === anchor.file && open[0].instance.event.reportSpan.start === anchor.statementStart;
@@ -136,10 +137,10 @@ function planRoute(verdict: RouteVerdict, middleware: ProjectMiddleware | undefi
   const base = { startOffset: event.reportSpan.start, endOffset: event.reportSpan.end, markPublicAt: event.reportSpan.start, ...(insertAt !== undefined ? { insertAt } : {}) };
   const after = verdict.registeredAfter;
   if (after) {
-    const where = after.file === file ? `line ${after.event.reportRange.start.line + 1}` : `${path.basename(after.file)}:${after.event.reportRange.start.line + 1}`;
+    const where = after.file === file ? `line ${after.event.reportAt[0] + 1}` : `${path.basename(after.file)}:${after.event.reportAt[0] + 1}`;
     return {
       ...base, messageId: 'authAfterRoute',
-      related: [relatedAt(file, 'this auth middleware is registered after the route', { file: after.file, span: after.arg.span, range: after.event.reportRange })],
+      related: [relatedAt(file, 'this auth middleware is registered after the route', { file: after.file, span: after.arg.span, range: rangeOfLines(after.event.reportAt) })],
       data: { method, path: shownPath(instance), middleware: after.arg.kind === 'ref' || after.arg.kind === 'call' ? after.arg.text : 'the auth middleware', where },
     };
   }

@@ -38,7 +38,7 @@ export function projectRoutes(project: ProjectFacts, config: EngineConfig): Rout
     return {
       app: appName,
       file: v.instance.file,
-      line: v.instance.event.reportRange.start.line + 1,
+      line: v.instance.event.reportAt[0] + 1,
       method: v.instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE',
       path: v.instance.fullPath,
       framework: v.instance.framework,

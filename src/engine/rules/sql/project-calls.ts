@@ -13,6 +13,7 @@ import { handedOnOrigin } from './graphql-args';
 import { importedClass, inheritedTextReturn } from './inherited-methods';
 import type { MemberSight } from './own-class-calls';
 import type { CrossFileCalls, PackageValue } from './parameter-values';
+import { rangeOfLines } from '../../text';
 
 /** A call in another file that passes request data or a value of unknown origin for a parameter. */
 export interface UnsafeCaller {
@@ -93,7 +94,7 @@ export class ProjectCalls implements CrossFileCalls {
     return (this.foreignCalls(fn) ?? [])
       .map((call) => ({ call, ...originAt(call.site, part, (ref) => this.packageOfResolved(call.file, ref)) }))
       .filter(({ origin }) => origin === 'request' || origin === 'unknown')
-      .map(({ call, origin, arg }) => ({ fileName: call.file, range: call.site.range, origin, text: arg?.text }));
+      .map(({ call, origin, arg }) => ({ fileName: call.file, range: rangeOfLines(call.site.at), origin, text: arg?.text }));
   }
 
   readonly memberSight: MemberSight = {
