@@ -2,6 +2,7 @@ import path = require('path');
 import type { PyAssignment, PyFunction, PyValue } from '../languages/python/python-facts';
 import type { PythonProject } from '../languages/python/modules';
 import type { BackendRoute, RouteFramework, RouteGuard } from '../model/routes';
+import { rangeOfLines } from '../text';
 import { decoratorGuard, joinPaths, normalizedPath } from './python-guards';
 import { functionShape, unguessableParams } from './python-handlers';
 
@@ -98,7 +99,7 @@ export class PythonApps {
         this.objects.set(key, {
           key, file, name: assignment.target, isApp: fw.apps.has(last), assignment,
           prefix: pathOf(project, file, value.kwargs[fw.prefixKeyword]), guards: fw.creationGuards(project, file, value),
-          publicReason: markAbove(facts.publicMarks, assignment.range.start.line),
+          publicReason: markAbove(facts.publicMarks, assignment.line),
         });
       }
     }
@@ -172,10 +173,10 @@ export class PythonApps {
           const fullPath = normalizedPath(joinPaths(prefix, own)).replace(/(.)\/$/, '$1');
           routes.push({
             framework: this.fw.framework, methods, fullPath, file,
-            reportStart: fn.nameStart, reportEnd: fn.nameEnd, reportRange: fn.nameRange,
+            reportStart: fn.nameStart, reportEnd: fn.nameEnd, reportRange: rangeOfLines(fn.nameAt),
             handlerName: fn.name, handlerFile: file, handlerCode: fn.code,
             guards: [...guards, ...this.fw.routeGuards(this.project, file, fn, index)],
-            publicReason: fn.publicReason ?? markAbove(facts.publicMarks, fn.nameRange.start.line) ?? root.publicReason ?? object.publicReason, app: root.key,
+            publicReason: fn.publicReason ?? markAbove(facts.publicMarks, fn.nameAt[0]) ?? root.publicReason ?? object.publicReason, app: root.key,
             appLabel: root.isApp ? `${root.name} (${relative(this.rootDir, root.file)})` : `routes of ${root.name} (${relative(this.rootDir, root.file)}; no app seen mounting it)`,
             unmounted: !root.isApp, appAt: root.isApp ? { file: root.file, start: root.assignment.start, end: root.assignment.end } : undefined,
             decoratorAt: { file, offset: fn.defLineStart, indent: fn.indent },

@@ -188,7 +188,7 @@ class PythonFactReader {
         refuses: check ?? refusalIn(body.text.slice(0, MAX_CODE)), checksCaller: check !== undefined, shape: bodyShape(body, params.map((p) => p.name), MAX_CODE, this.nodes),
         ...(wrapper?.passesOn ? { passesOn: true } : {}), ...(wrapper?.gate ? { gate: wrapper.gate } : {}),
         defStart: lineStart, defLineStart: this.text.lastIndexOf('\n', definition.startIndex - 1) + 1, indent: this.text.slice(lineStart, first), nameStart: name.startIndex, nameEnd: name.endIndex,
-        nameRange: this.lines.rangeOf(name.startIndex, name.endIndex), nested: fn !== undefined || nested,
+        nameAt: this.lines.lineRangeOf(name.startIndex, name.endIndex), nested: fn !== undefined || nested,
         publicReason: this.publicReason(first),
       });
       this.visit(body, name.text, cls, true);
@@ -219,7 +219,7 @@ class PythonFactReader {
       const decorators = decoratorsOf(definition);
       const cls: PyClass = {
         name: name.text, bases, decorators, attrs, methods, codeParts: { outside: '', methods: [], at: [] },
-        start: name.startIndex, end: name.endIndex, range: this.lines.rangeOf(name.startIndex, name.endIndex),
+        start: name.startIndex, end: name.endIndex,
         publicReason: this.publicReason(decorators[0]?.start ?? definition.startIndex),
       };
       this.facts.classes.push(cls);
@@ -270,7 +270,7 @@ class PythonFactReader {
       if (value.kind === 'other') return;
       const item: PyAssignment = {
         target, value, augmented: expression.type === 'augmented_assignment',
-        start: statement.startIndex, end: statement.endIndex, range: this.lines.rangeOf(statement.startIndex, statement.endIndex), inFunction: fn,
+        start: statement.startIndex, end: statement.endIndex, line: this.lines.positionAt(statement.startIndex).line, inFunction: fn,
       };
       if (this.facts.assignments.length < 4 * MAX_ITEMS) this.facts.assignments.push(item);
       return;
@@ -278,7 +278,7 @@ class PythonFactReader {
     if (expression.type === 'call' && !cls) {
       const value = pyValue(expression);
       if (value.kind !== 'call' || !value.callee.includes('.') || this.facts.calls.length >= 4 * MAX_ITEMS) return;
-      const call: PyCallStatement = { call: value, range: this.lines.rangeOf(expression.startIndex, expression.endIndex), end: expression.endIndex, publicReason: this.publicReason(expression.startIndex) };
+      const call: PyCallStatement = { call: value, end: expression.endIndex, publicReason: this.publicReason(expression.startIndex) };
       this.facts.calls.push(call);
     }
   }

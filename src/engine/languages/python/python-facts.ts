@@ -1,5 +1,5 @@
 import type { GuardEffect } from '../../model/routes';
-import type { Range } from '../../types';
+import type { LineRange } from '../../types';
 import type { PyBodyShape } from './body-shape';
 
 /**
@@ -67,7 +67,8 @@ export interface PyFunction {
   indent: string;
   nameStart: number;
   nameEnd: number;
-  nameRange: Range;
+  /** The name's lines and characters, for reports in other files (`rangeOfLines` gives the `Range`). */
+  nameAt: LineRange;
   /** A function defined inside another one (a decorator's wrapper): never a route by itself. */
   nested: boolean;
   /** Reason from a `# backend-guide-public: <reason>` comment above it or its decorators. */
@@ -109,7 +110,6 @@ export interface PyClass {
   codeParts: PyClassCode;
   start: number;
   end: number;
-  range: Range;
   publicReason?: string;
 }
 
@@ -121,7 +121,8 @@ export interface PyAssignment {
   augmented: boolean;
   start: number;
   end: number;
-  range: Range;
+  /** The 0-based line it starts on (a `# backend-guide-public` mark above it applies to it). */
+  line: number;
   /** The enclosing function, when the assignment is inside one. */
   inFunction?: string;
 }
@@ -129,7 +130,6 @@ export interface PyAssignment {
 /** A call made as a statement (`app.register_blueprint(bp)`, `router.register('users', V)`). */
 export interface PyCallStatement {
   call: Extract<PyValue, { kind: 'call' }>;
-  range: Range;
   end: number;
   publicReason?: string;
 }
