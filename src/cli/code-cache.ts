@@ -79,9 +79,24 @@ function cacheFolder(): string | undefined {
  */
 declare const BUILT_CODE_HASHES: Readonly<Record<string, string>> | undefined;
 
+/**
+ * The hashes the build gave the bundles loaded so far, by file: the CLI's cache key names the CLI's own bundle by
+ * it, without hashing the bundle (see `engineKey`). One table for every copy of this module, as `pending` is.
+ */
+const BUILT = Symbol.for('backend-guide.built-code-hashes');
+const builtHashes: Map<string, string> = ((globalThis as { [BUILT]?: Map<string, string> })[BUILT] ??= new Map());
+
+function builtHashOfBundle(file: string): string | undefined {
+  return typeof BUILT_CODE_HASHES === 'object' ? BUILT_CODE_HASHES[path.basename(file)] : undefined;
+}
+
+/** The hash the build gave `file`, when it was loaded through `requireCompiled` by code that knew it. */
+export function builtHashOf(file: string): string | undefined {
+  return builtHashes.get(file);
+}
+
 function cacheFileOf(folder: string, file: string, source: string): string {
-  const built = typeof BUILT_CODE_HASHES === 'object' ? BUILT_CODE_HASHES[path.basename(file)] : undefined;
-  const hash = built ?? nodeCrypto().createHash('sha1').update(source).digest('hex').slice(0, 20);
+  const hash = builtHashOfBundle(file) ?? nodeCrypto().createHash('sha1').update(source).digest('hex').slice(0, 20);
   return path.join(folder, `${path.basename(file)}-${hash}-${process.version}-${process.arch}.bin`);
 }
 
@@ -135,6 +150,8 @@ export function saveCompileCaches(only?: string): void {
  * (its `require`, `module`, `__filename` and `__dirname` are its own), so it cannot tell the difference.
  */
 export function requireCompiled(file: string): unknown {
+  const built = builtHashOfBundle(file);
+  if (built) builtHashes.set(file, built);
   if (process.env[OFF_VARIABLE] === '0') return require(file);
   let run: () => unknown;
   try {

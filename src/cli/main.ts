@@ -7,7 +7,7 @@ import { lessonAsText } from '../engine/lesson';
 import { readProjectFile } from '../files/project-files';
 import { parseArgs, USAGE, type ExplainArgs, type LintArgs } from './args';
 import { scanOfUnchanged } from './cached-scan';
-import { requireCompiled } from './code-cache';
+import { builtHashOf, requireCompiled } from './code-cache';
 import { formatJson } from './formats/json';
 import { isIncomplete } from './formats/summary';
 import { formatText } from './formats/text';
@@ -160,7 +160,9 @@ async function lint(args: LintArgs, io: CliIo): Promise<number> {
 /** The cache of `--cache`: valid for this engine build, this configuration and this project root only. */
 function openCache(args: LintArgs, settings: { root: string; config: EngineConfig }, io: CliIo): ScanCache {
   const engineCode = typeof BUILT_ENGINE_HASH === 'string' ? { hash: BUILT_ENGINE_HASH } : ENGINE_FILE;
-  const key = `${engineKey(version, [__filename, engineCode])}|${settings.root}|${JSON.stringify(settings.config)}`;
+  // this bundle by the hash its build gave it, when `cli.js` loaded it knowing that (no hashing, no `crypto`)
+  const ownHash = builtHashOf(__filename);
+  const key = `${engineKey(version, [ownHash ? { hash: ownHash } : __filename, engineCode])}|${settings.root}|${JSON.stringify(settings.config)}`;
   return ScanCache.load(path.resolve(io.cwd, args.cacheLocation ?? DEFAULT_CACHE_FILE), key);
 }
 

@@ -1,20 +1,22 @@
 import fs = require('fs');
+import { checksumMatches, newChecksum } from './cache-checksum';
 import { nodeCrypto } from './lazy-builtins';
 
 /**
  * The bytes of the CLI's cache file (see `scan-cache.ts` for what it means). Reading never throws past
  * `readCacheIndex`, whose caller turns an error into an empty cache with a note.
  *
- * Layout 5, all text: a header line; a line per file (`[file, hash, textHash, noReport, stamp]`, a tab,
+ * Layout 6, all text: a header line; a line per file (`[file, hash, textHash, noReport, stamp]`, a tab,
  * its report); then a line per file with facts (its facts, in the same order, an empty line when it has none);
- * then a trailer line giving where the two sections end and a SHA-1 of each. The first section, the index, is
+ * then a trailer line giving where the two sections end and a checksum of each (see `cache-checksum.ts`). The first section, the index, is
  * all a rescan of an unchanged project needs, and about a tenth of the file (1,000 files: 0.36 of 3.9 MB): the
  * facts are read, and checked, only when a scan needs them. Reading the whole file cost a rescan of the bench
  * corpus about 30 ms, as much as the rest of the cache's work: 15 ms to read 3.9 MB (most of it faulting in
- * the fresh memory they go to), 8 ms for its SHA-1, the rest finding its lines. Layout 4 had the facts of a
- * file on its line and one SHA-1 of the whole; 3 had no stamps; 1 and 2 were `v8.serialize` bytes.
+ * the fresh memory they go to), 8 ms for its SHA-1, the rest finding its lines. Layout 5 took SHA-1s of the
+ * sections and of the package.json files (the header's `packages` now); 4 had the facts of a file on its line and
+ * one SHA-1 of the whole; 3 had no stamps; 1 and 2 were `v8.serialize` bytes.
  */
-export const FORMAT = 5;
+export const FORMAT = 6;
 
 /** What a file's stat says of its content: size, times of the last change of content and of the inode, inode number. */
 export type Stamp = [size: number, mtimeMs: number, ctimeMs: number, ino: number];
@@ -44,8 +46,11 @@ export interface CacheHeader {
   key: string;
   /** The project digest the reports were made against. */
   digest: string;
-  /** The digest of the package.json files that went into `digest`. */
-  packagesDigest?: string;
+  /**
+   * The package.json files that went into `digest`, as JSON text: compared as they are, so a rescan of an unchanged
+   * project takes no hash of them.
+   */
+  packages?: string;
 }
 
 /** Where a cache file's facts section lies, to be read when first needed (see `readFactsSection`). */
@@ -56,7 +61,8 @@ export interface FactsSection {
   ino: number;
   start: number;
   end: number;
-  sha1: string;
+  /** The facts section's checksum (see `cache-checksum.ts`). */
+  sum: string;
 }
 
 export interface CacheData {
@@ -69,8 +75,8 @@ export interface CacheData {
 
 interface Trailer {
   index: number;
-  indexSha1: string;
-  factsSha1: string;
+  indexSum: string;
+  factsSum: string;
 }
 
 /** The first byte of `v8.serialize` output: a cache of an earlier layout, replaced without a word. */
@@ -80,7 +86,7 @@ const LINE = 10;
 /** The trailer is under a hundred bytes; a file whose last line is longer is not a cache. */
 const TAIL_BYTES = 512;
 
-/** The SHA-1 of a text (as UTF-8) or of bytes, in base64: the cache's hashes, digests and key. */
+/** The SHA-1 of a text (as UTF-8) or of bytes, in base64: files' content hashes, the project digest and the engine key. */
 export function sha1(data: string | Buffer): string {
   return nodeCrypto().createHash('sha1').update(data).digest('base64');
 }
@@ -107,7 +113,7 @@ function parseJson(bytes: Buffer): unknown {
 function isTrailer(value: unknown, size: number): value is Trailer {
   const t = value as Partial<Trailer> | undefined;
   return typeof t === 'object' && t !== null && Number.isSafeInteger(t.index) && t.index! >= 0 && t.index! < size
-    && typeof t.indexSha1 === 'string' && typeof t.factsSha1 === 'string';
+    && typeof t.indexSum === 'string' && typeof t.factsSum === 'string';
 }
 
 function isHeader(value: unknown): value is Omit<CacheHeader, 'backendGuideCache'> & { backendGuideCache: number } {
@@ -145,7 +151,7 @@ export function readCacheIndex(location: string): CacheData | undefined | null {
     const header = headerOf(index);
     if (header === 'older') return null;
     if (header === 'foreign') return undefined;
-    if (!whole || sha1(index) !== whole.indexSha1) throw new Error('damaged or cut short');
+    if (!whole || !checksumMatches(index, whole.indexSum)) throw new Error('damaged or cut short');
     let end = index.indexOf(LINE);
     if (end < 0) end = index.length;
     const files = new Map<string, CachedFile>();
@@ -168,7 +174,7 @@ export function readCacheIndex(location: string): CacheData | undefined | null {
     }
     return {
       header, files,
-      unreadFacts: { location, size, ino: stats.ino, start: whole.index + 1, end: factsEnd, sha1: whole.factsSha1 },
+      unreadFacts: { location, size, ino: stats.ino, start: whole.index + 1, end: factsEnd, sum: whole.factsSum },
     };
   } finally {
     fs.closeSync(fd);
@@ -193,7 +199,7 @@ export function readFactsSection(section: FactsSection, files: ReadonlyMap<strin
   } catch (error) {
     return `cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`;
   }
-  if (sha1(bytes) !== section.sha1) return 'is damaged';
+  if (!checksumMatches(bytes, section.sum)) return 'is damaged';
   const parts: Buffer[] = [];
   if (files.size) {
     for (let start = 0; ; ) {
@@ -220,7 +226,7 @@ export function readFactsSection(section: FactsSection, files: ReadonlyMap<strin
 /** Writes `data` (every file's facts in memory) to the open file `fd` in chunks of about a megabyte: the cache is never one string in memory. */
 export function writeCache(fd: number, data: CacheData): void {
   const CHUNK = 1 << 20;
-  let sum = nodeCrypto().createHash('sha1');
+  let sum = newChecksum();
   let written = 0;
   let pending: string[] = [];
   let pendingLength = 0;
@@ -252,9 +258,9 @@ export function writeCache(fd: number, data: CacheData): void {
   }
   flush();
   const index = written;
-  const indexSha1 = sum.digest('base64');
+  const indexSum = sum.digest();
   fs.writeSync(fd, '\n');
-  sum = nodeCrypto().createHash('sha1');
+  sum = newChecksum();
   let first = true;
   for (const entry of data.files.values()) {
     if (!first) write('\n');
@@ -262,5 +268,5 @@ export function writeCache(fd: number, data: CacheData): void {
     if (entry.facts?.length) write(entry.facts);
   }
   flush();
-  fs.writeSync(fd, `\n${JSON.stringify({ index, indexSha1, factsSha1: sum.digest('base64') } satisfies Trailer)}`);
+  fs.writeSync(fd, `\n${JSON.stringify({ index, indexSum, factsSum: sum.digest() } satisfies Trailer)}`);
 }

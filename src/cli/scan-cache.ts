@@ -109,9 +109,9 @@ function decodeFacts(encoded: Encoded, textHash: string | undefined): FileFacts 
 
 const decodeReport = (encoded: Encoded): KeptReport => decoded<KeptReport>(encoded);
 
-/** The digest of the package.json files alone: with every file's content as cached, it decides whether the project digest still holds. */
-function packagesDigestOf(packages: readonly PackageJson[]): string {
-  return sha1(JSON.stringify(packages));
+/** The package.json files as the cache keeps them: with every file's content as cached, they decide whether the project digest still holds. */
+function packagesText(packages: readonly PackageJson[]): string {
+  return JSON.stringify(packages);
 }
 
 /** The part of the key that names this engine build: its version and the code that runs (files, or their SHA-1 when known). */
@@ -235,7 +235,7 @@ export class ScanCache {
    * package.json files, make the same digest as the one the reports were made against.
    */
   unchangedScan(files: readonly string[], packages: readonly PackageJson[], displayRoot: string): UnchangedScan | undefined {
-    if (files.length !== this.data.files.size || this.data.header.packagesDigest !== packagesDigestOf(packages)) return undefined;
+    if (files.length !== this.data.files.size || this.data.header.packages !== packagesText(packages)) return undefined;
     const restamped: Array<[CachedFile, Stamp | undefined]> = [];
     let i = 0;
     let same = true;
@@ -297,7 +297,7 @@ export class ScanCache {
         stamp: stableStamp(file, this.openedAt),
       });
     }
-    this.data = { header: { backendGuideCache: FORMAT, key: this.data.header.key, digest, packagesDigest: packagesDigestOf(packages) }, files: kept };
+    this.data = { header: { backendGuideCache: FORMAT, key: this.data.header.key, digest, packages: packagesText(packages) }, files: kept };
     this.given.clear();
     this.encoded = new Map();
     this.changed = true;

@@ -82,6 +82,16 @@ describe('CLI bundle on several threads', () => {
     assert.strictEqual(rescan.stderr, '');
     assert.strictEqual(rescan.stdout, serial.stdout);
     assert.deepStrictEqual(engineCaches(), [], 'the rescan loaded the engine');
+    // nor Node's crypto: it checks the cache's sums with zlib's CRC-32, compares the package.json files as text and
+    // names the CLI's bundle by the hash its build gave it (on a Node without `zlib.crc32` the sums are SHA-1s)
+    const moduleList = path.join(tmp, 'modules.txt');
+    const preload = path.join(tmp, 'modules.cjs');
+    fs.writeFileSync(preload, `process.on('exit', () => require('fs').writeFileSync(${JSON.stringify(moduleList)}, process.moduleLoadList.join('\\n')));`);
+    const watched = await runBundle(cli, project, ['lint', '--format', 'json', '--cache', '--cache-location', cacheFile], tmp, { NODE_OPTIONS: `--require=${preload}` });
+    assert.strictEqual(watched.stdout, serial.stdout);
+    const modules = fs.readFileSync(moduleList, 'utf8').split('\n');
+    assert.ok(modules.includes('NativeModule fs'), 'the list of loaded modules was written');
+    if (typeof (require('zlib') as { crc32?: unknown }).crc32 === 'function') assert.ok(!modules.includes('NativeModule crypto'), 'the rescan loaded crypto');
     // SARIF names the rules, so a rescan writing it loads the engine, but writes no cache of it: one written then would
     // hold only what the rules' descriptions compile, and later scans would take it as it is
     const sarif = await runBundle(cli, project, ['lint', '--format', 'sarif', '--cache', '--cache-location', cacheFile], tmp);
