@@ -14,12 +14,15 @@ export interface Checksum {
   digest(): string;
 }
 
+type Kind = 'crc32' | 'sha1';
+
 function hasCrc32(): boolean {
   return typeof (nodeZlib() as { crc32?: unknown }).crc32 === 'function';
 }
 
-export function newChecksum(): Checksum {
-  if (hasCrc32()) {
+/** A checksum of `kind` (`crc32` only where this Node has it), its digest naming the kind. */
+function checksumOf(kind: Kind): Checksum {
+  if (kind === 'crc32') {
     const { crc32 } = nodeZlib();
     let crc = 0;
     let length = 0;
@@ -40,10 +43,15 @@ export function newChecksum(): Checksum {
   };
 }
 
+export function newChecksum(): Checksum {
+  return checksumOf(hasCrc32() ? 'crc32' : 'sha1');
+}
+
 /** Whether `bytes` have the checksum `sum` (one taken by `newChecksum`, of either kind). */
 export function checksumMatches(bytes: Buffer, sum: string): boolean {
   const kind = sum.slice(0, sum.indexOf(':'));
-  if (kind === 'crc32') return hasCrc32() && `crc32:${nodeZlib().crc32(bytes).toString(16)}:${bytes.length}` === sum;
-  if (kind === 'sha1') return `sha1:${nodeCrypto().createHash('sha1').update(bytes).digest('base64')}` === sum;
-  return false;
+  if (kind !== 'sha1' && (kind !== 'crc32' || !hasCrc32())) return false;
+  const taken = checksumOf(kind);
+  taken.update(bytes);
+  return taken.digest() === sum;
 }
