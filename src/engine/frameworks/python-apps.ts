@@ -2,7 +2,6 @@ import path = require('path');
 import type { PyAssignment, PyFunction, PyValue } from '../languages/python/python-facts';
 import type { PythonProject } from '../languages/python/modules';
 import type { BackendRoute, RouteFramework, RouteGuard } from '../model/routes';
-import { rangeOfLines } from '../text';
 import { decoratorGuard, joinPaths, normalizedPath } from './python-guards';
 import { functionShape, unguessableParams } from './python-handlers';
 
@@ -173,7 +172,7 @@ export class PythonApps {
           const fullPath = normalizedPath(joinPaths(prefix, own)).replace(/(.)\/$/, '$1');
           routes.push({
             framework: this.fw.framework, methods, fullPath, file,
-            reportStart: fn.nameStart, reportEnd: fn.nameEnd, reportRange: rangeOfLines(fn.nameAt),
+            reportStart: fn.nameStart, reportEnd: fn.nameEnd, reportAt: fn.nameAt,
             handlerName: fn.name, handlerFile: file, handlerCode: fn.code,
             guards: [...guards, ...this.fw.routeGuards(this.project, file, fn, index)],
             publicReason: fn.publicReason ?? markAbove(facts.publicMarks, fn.nameAt[0]) ?? root.publicReason ?? object.publicReason, app: root.key,

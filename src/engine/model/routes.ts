@@ -1,4 +1,4 @@
-import type { Range } from '../types';
+import type { LineRange } from '../types';
 
 /**
  * The language-neutral model of server routes (`../shared/DESIGN.md`, "One backend model"): per-framework
@@ -65,7 +65,8 @@ export interface BackendRoute {
   file: string;
   reportStart: number;
   reportEnd: number;
-  reportRange: Range;
+  /** `reportStart`..`reportEnd` as lines and characters, for reports in other files (see `LineRange`). */
+  reportAt: LineRange;
   /** The handler: its dotted name, its file and the source of its body (capped). */
   handlerName?: string;
   handlerFile?: string;

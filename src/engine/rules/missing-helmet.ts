@@ -8,6 +8,7 @@ import type { FindingCommand } from '../types';
 import { helmetFix } from './helmet/helmet-fix';
 import { assessApp, type HelmetAssessment } from './helmet/helmet-status';
 import { rangeOfLines } from '../text';
+import { placeName, relatedAt } from './related-places';
 
 /** Options of the `helmet` section of `.backendguide.yaml`. */
 export interface HelmetOptions {
@@ -38,9 +39,7 @@ function relatedFiles(context: RuleContext, assessment: HelmetAssessment): Relat
   // one finding per app: where it only hides X-Powered-By is part of that finding, not a finding of its own
   const hidden = assessment.full || assessment.covered.size ? [] : assessment.poweredBy.map((entry) => {
     const message = 'X-Powered-By is hidden here, which only hides the framework name; helmet() does that too';
-    return entry.file === context.fileName
-      ? { message, startOffset: entry.event.span.start, endOffset: entry.event.span.end }
-      : { message, fileName: entry.file, range: rangeOfLines(entry.event.reportAt) };
+    return relatedAt(context.fileName, message, { file: entry.file, span: entry.event.span, at: entry.event.reportAt });
   });
   return [...middleware, ...hidden];
 }
@@ -72,11 +71,10 @@ function reportOrder(context: RuleContext, assessment: HelmetAssessment): void {
   const use = assessment.firstHeaderUse;
   const responder = assessment.responderBefore;
   if (!use || !responder || use.entry.file !== context.fileName) return;
-  const where = responder.file === context.fileName ? `line ${responder.event.reportAt[0] + 1}` : `${path.basename(responder.file)}:${responder.event.reportAt[0] + 1}`;
+  const place = { file: responder.file, span: responder.event.reportSpan, at: responder.event.reportAt };
+  const where = placeName(context.fileName, place);
   const what = responder.event.method === 'use' ? 'a router or static files mounted' : `the route ${responder.event.method.toUpperCase()} ${responder.event.path ?? ''}`.trimEnd();
-  const related: RelatedSpec[] = [responder.file === context.fileName
-    ? { message: 'registered before Helmet', startOffset: responder.event.reportSpan.start, endOffset: responder.event.reportSpan.end }
-    : { message: 'registered before Helmet', fileName: responder.file, range: rangeOfLines(responder.event.reportAt) }];
+  const related = [relatedAt(context.fileName, 'registered before Helmet', place)];
   context.report({ startOffset: use.arg.span.start, endOffset: use.arg.span.end, messageId: 'helmetAfterRoutes', data: { what, where }, related, lowerSeverity: true });
 }
 

@@ -57,7 +57,7 @@ function push(walk: Walk, file: string, call: Call, fullPath: string, view: Djan
   walk.routes.push({
     framework: 'django', methods, fullPath: normalizedPath(fullPath).replace(/(.)\/$/, '$1') || '/', file,
     reportStart: call.start, reportEnd: call.start + firstLine.length,
-    reportRange: { start: { line: call.line, character: call.column }, end: { line: call.line, character: call.column + firstLine.length } },
+    reportAt: [call.line, call.column, call.line, call.column + firstLine.length],
     handlerName: facts.name, handlerFile: facts.file, handlerCode: facts.code,
     guards: facts.guards, publicReason: facts.publicReason ?? markAbove(walk.project.files.get(file)?.publicMarks ?? {}, call.line) ?? (facts.signIn ? 'a sign-in or account view of django.contrib.auth' : undefined),
     app: walk.app, appLabel: walk.appLabel,

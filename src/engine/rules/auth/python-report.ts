@@ -4,13 +4,14 @@ import type { FileFacts } from '../../project/facts';
 import type { ConfigShare } from '../../project/project-shares';
 import { sharedResult } from '../../project/project-shares';
 import type { ProjectView } from '../../project/project-view';
-import type { FixSpec, RelatedSpec, RuleContext } from '../../rule';
+import type { FixSpec, RuleContext } from '../../rule';
 import { markPublicFix } from './auth-fixes';
 import { authOptions, type AuthOptions } from './auth-options';
 import { indexedAsIs } from './per-project';
 import { decoratorFix } from './python-fixes';
 import { projectGuard, pythonRoutes, pythonVerdicts, type ModelVerdict } from './python-verdicts';
 import type { PlannedReport } from './route-plans';
+import { relatedAt } from '../related-places';
 
 /** How each framework protects a view, named in messages. */
 const FRAMEWORK_FIX: Record<BackendRoute['framework'], string> = {
@@ -90,9 +91,8 @@ function planNotes(verdicts: readonly ModelVerdict[], plans: Map<string, Planned
     const signIn = all.find((v) => v.need.kind === 'public' && v.need.signIn);
     if (!signIn && open.every((v) => v.need.kind === 'sensitive')) continue;
     const example = label(open.find((v) => v.need.kind === 'state-changing') ?? open[0]);
-    const related: RelatedSpec[] = open.slice(0, MAX_RELATED_ROUTES).map((v) => (v.route.file === anchor.file
-      ? { message: `${label(v)} is open to anyone`, startOffset: v.route.reportStart, endOffset: v.route.reportEnd }
-      : { message: `${label(v)} is open to anyone`, fileName: v.route.file, range: v.route.reportRange }));
+    const related = open.slice(0, MAX_RELATED_ROUTES).map((v) => relatedAt(anchor.file, `${label(v)} is open to anyone`,
+      { file: v.route.file, span: { start: v.route.reportStart, end: v.route.reportEnd }, at: v.route.reportAt }));
     const framework = first.route.framework;
     pushTo(plans, anchor.file, {
       startOffset: anchor.start, endOffset: anchor.end, firstLineOnly: true, markPublicAt: anchor.start,

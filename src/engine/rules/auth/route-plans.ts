@@ -1,4 +1,3 @@
-import path = require('path');
 import type { ProjectFacts } from '../../project';
 import { isAppKind, type AppGraph } from '../../project/app-graph';
 import type { Span } from '../../project/facts';
@@ -6,12 +5,11 @@ import { isNextRoot } from '../../project/next-routes';
 import type { ConfigShare } from '../../project/project-shares';
 import { projectGraph } from '../../project/project-view';
 import type { RelatedSpec } from '../../rule';
-import type { Range } from '../../types';
 import { middlewareInsertAt, mostUsedAuthMiddleware, type ProjectMiddleware } from './auth-fixes';
 import { authOptions, type AuthOptions } from './auth-options';
 import { AuthMiddlewareJudge, type UnmetNeed } from './route-evaluation';
 import { consistencyEvidence, evidenceGroups, routeVerdicts, shownFile, signInRoute, type EvidenceGroups, type RouteVerdict } from './route-verdicts';
-import { rangeOfLines } from '../../text';
+import { placeName, relatedAt } from '../related-places';
 
 /**
  * A finding `missing-auth` makes in one file, decided from the whole project's routes, as plain data. Its
@@ -52,11 +50,6 @@ export function messageFor(need: UnmetNeed): { messageId: string; what?: string 
 
 function label(v: RouteVerdict): string {
   return `${v.instance.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE'} ${v.instance.fullPath}`;
-}
-
-/** A related location in `file` (the one reported in) or in another file. */
-function relatedAt(file: string, message: string, where: { file: string; span: Span; range: Range }): RelatedSpec {
-  return where.file === file ? { message, startOffset: where.span.start, endOffset: where.span.end } : { message, fileName: where.file, range: where.range };
 }
 
 /** The full path, with the other paths of a registration that has several (`router.get(['/a', '/b'], h)`). */
@@ -105,7 +98,7 @@ function planNotes(graph: AppGraph, verdicts: readonly RouteVerdict[], plans: Ma
     // The route to name: one that changes data before one that reads.
     const example = label(open.find((v) => v.need.kind === 'state-changing') ?? open[0]);
     // Each open route is a related location: the note points at every route it speaks for.
-    const related = open.slice(0, MAX_RELATED_ROUTES).map((v) => relatedAt(anchor.file, `${label(v)} is open to anyone`, { file: v.instance.file, span: v.instance.event.reportSpan, range: rangeOfLines(v.instance.event.reportAt) }));
+    const related = open.slice(0, MAX_RELATED_ROUTES).map((v) => relatedAt(anchor.file, `${label(v)} is open to anyone`, { file: v.instance.file, span: v.instance.event.reportSpan, at: v.instance.event.reportAt }));
     // A marker makes one route public: it answers the note only when the note is about that one route
     // (not when it sits on the call that creates the app, where no marker is read).
     const onlyRoute = open.length === 1 && open[0].instance.file === anchor.file && open[0].instance.event.reportSpan.start === anchor.statementStart;
@@ -137,10 +130,10 @@ function planRoute(verdict: RouteVerdict, middleware: ProjectMiddleware | undefi
   const base = { startOffset: event.reportSpan.start, endOffset: event.reportSpan.end, markPublicAt: event.reportSpan.start, ...(insertAt !== undefined ? { insertAt } : {}) };
   const after = verdict.registeredAfter;
   if (after) {
-    const where = after.file === file ? `line ${after.event.reportAt[0] + 1}` : `${path.basename(after.file)}:${after.event.reportAt[0] + 1}`;
+    const where = placeName(file, { file: after.file, at: after.event.reportAt });
     return {
       ...base, messageId: 'authAfterRoute',
-      related: [relatedAt(file, 'this auth middleware is registered after the route', { file: after.file, span: after.arg.span, range: rangeOfLines(after.event.reportAt) })],
+      related: [relatedAt(file, 'this auth middleware is registered after the route', { file: after.file, span: after.arg.span, at: after.event.reportAt })],
       data: { method, path: shownPath(instance), middleware: after.arg.kind === 'ref' || after.arg.kind === 'call' ? after.arg.text : 'the auth middleware', where },
     };
   }

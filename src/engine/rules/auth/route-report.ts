@@ -62,7 +62,7 @@ export function projectRoutes(project: ProjectFacts, config: EngineConfig): Rout
   const python = project.memo(`python-route-rows:${JSON.stringify(config.options.auth ?? null)}`, () => pythonVerdicts(pythonRoutes(project.files.values(), project.rootDir), options, true));
   for (const v of python) {
     rows.push({
-      app: v.route.appLabel, file: v.route.file, line: v.route.reportRange.start.line + 1,
+      app: v.route.appLabel, file: v.route.file, line: v.route.reportAt[0] + 1,
       method: v.route.methods.map((m) => m.toUpperCase()).join('/') || 'ROUTE', path: v.route.fullPath, framework: v.route.framework,
       middleware: v.route.guards.map((g) => (g.role === 'opens' ? `${g.name} (opens)` : g.name)), verdict: v.kind, detail: v.detail,
     });
