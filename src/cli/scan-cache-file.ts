@@ -8,13 +8,13 @@ import { nodeCrypto } from './lazy-builtins';
  *
  * Layout 6, all text: a header line; a line per file (`[file, hash, textHash, noReport, stamp]`, a tab,
  * its report); then a line per file with facts (its facts, in the same order, an empty line when it has none);
- * then a trailer line giving where the two sections end and a checksum of each (see `cache-checksum.ts`). The first section, the index, is
- * all a rescan of an unchanged project needs, and about a tenth of the file (1,000 files: 0.36 of 3.9 MB): the
- * facts are read, and checked, only when a scan needs them. Reading the whole file cost a rescan of the bench
- * corpus about 30 ms, as much as the rest of the cache's work: 15 ms to read 3.9 MB (most of it faulting in
- * the fresh memory they go to), 8 ms for its SHA-1, the rest finding its lines. Layout 5 took SHA-1s of the
- * sections and of the package.json files (the header's `packages` now); 4 had the facts of a file on its line and
- * one SHA-1 of the whole; 3 had no stamps; 1 and 2 were `v8.serialize` bytes.
+ * then a trailer line giving where the two sections end and a checksum of each (see `cache-checksum.ts`). The
+ * first section, the index, is all a rescan of an unchanged project needs, and about a tenth of the file (1,000
+ * files: 0.36 of 3.9 MB): the facts are read, and checked, only when a scan needs them. Reading the whole file
+ * cost a rescan of the bench corpus about 30 ms, as much as the rest of the cache's work: 15 ms to read 3.9 MB
+ * (most of it faulting in the fresh memory they go to), 8 ms for its SHA-1, the rest finding its lines. Layout 5
+ * took SHA-1s of the sections and of the package.json files (the header's `packages` now); 4 had the facts of a
+ * file on its line and one SHA-1 of the whole; 3 had no stamps; 1 and 2 were `v8.serialize` bytes.
  */
 export const FORMAT = 6;
 

@@ -6,11 +6,12 @@ export const MAX_CODE = 4000;
 
 /**
  * What the facts keep of a class's source (`definition`, in `text`): its text outside its methods, and where each
- * method goes in it. Each method's source is the `code` of its own function fact already: kept whole, the classes of eight real
- * Python projects (netbox, healthchecks, bookwyrm, redash, CTFd, mealie, pygoat, Tautulli) held 12.2 million
- * characters of source, 5.9 million of them their methods' a second time. `methods` are the class's own methods (its body's `def`s, decorators left outside), in order,
- * with `functionOf` giving each one's index in the file's functions (`undefined` for one without a function fact,
- * whose text then stays outside). Only the first `MAX_CODE` characters of the class count, as in `classCode`.
+ * method goes in it. Each method's source is the `code` of its own function fact already: kept whole, the classes
+ * of eight real Python projects (netbox, healthchecks, bookwyrm, redash, CTFd, mealie, pygoat, Tautulli) held 12.2
+ * million characters of source, 5.9 million of them their methods' a second time. `methods` are the class's own
+ * methods (its body's `def`s, decorators left outside), in order, with `functionOf` giving each one's index in the
+ * file's functions (`undefined` for one without a function fact, whose text then stays outside). Only the first
+ * `MAX_CODE` characters of the class count, as in `classCode`.
  */
 export function classCodeParts(text: string, definition: Node, methods: readonly Node[], functionOf: (method: Node) => number | undefined): PyClassCode {
   const limit = definition.startIndex + MAX_CODE;
