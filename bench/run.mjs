@@ -2,7 +2,8 @@
 // `npm run bench [folder]`: speed and memory of the engine, as ratios measured in the same run.
 // Without a folder it scans a generated corpus (bench/generate-corpus.mjs, ~1,000 files).
 // Prints: CLI cold scan on all cores and on one core vs a bare tree-sitter parse of the same files (wall and
-// CPU time, with their spread); a rescan from --cache vs the cold scan; peak memory and page faults (with what a page
+// CPU time, with their spread), and what the machine's cores give at most (a bare parse on each core alone and on all
+// at once); a rescan from --cache vs the cold scan; peak memory and page faults (with what a page
 // of fresh memory costs on this machine); keystroke cost
 // p50/p95 (engine in the worker, host thread) on the generated worst case and real files of up to 28,000 lines; activation time. Budgets are in the design notes; this never fails on them.
 import { spawnSync } from 'node:child_process';
@@ -153,7 +154,28 @@ const pinned = process.platform === 'linux' && spawnSync('taskset', ['-c', '0', 
   }))
   : [];
 if (pinned.length) console.log(`  bare parse on each core alone, CPU: ${pinned.map((runs, core) => `core ${core} ${spread(runs, 0)} ms`).join(', ')}`);
+/** One bare parse per core, all at once, each pinned to its core: their CPU times, by core. */
+function parallelBareParses() {
+  const script = `const { spawn } = require('child_process'); Promise.all(Array.from({ length: ${cores} }, (_, core) => new Promise((done) => {
+    const child = spawn('taskset', ['-c', String(core), process.execPath, '-r', './bench/max-rss.cjs', 'bench/bare-parse.cjs', ${JSON.stringify(listFile)}], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = ''; child.stderr.on('data', (d) => { err += d; }); child.on('close', () => done(Number(/BENCH_CPU_MS=([\\d.]+)/.exec(err)?.[1])));
+  }))).then((cpu) => console.log(JSON.stringify(cpu)));`;
+  const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env: measuredEnv });
+  return JSON.parse(r.stdout.trim() || '[]');
+}
+// The same bare parse on every core at once, one process pinned to each: what the machine gives work done on all
+// cores. Parsing is memory-heavy, and on the bench machine two parses at once took 5-40% more CPU each than one
+// alone (a loop of arithmetic did not), so no scan on all cores runs `cores` times as fast as on one. This says how
+// fast it could at most in this run: `cores` bare parses took the slowest of these in wall time, so a scan on all
+// cores can only meet the bare parse's wall time (the budget) if all its threads together do at most that many
+// times a bare parse's work.
+if (pinned.length > 1) {
+  const together = Array.from({ length: 3 }, () => parallelBareParses());
+  const ceiling = together.map((cpu) => (cores * median(bare.map((r) => r.cpuMs))) / Math.max(...cpu));
+  console.log(`  bare parse on every core at once, CPU: ${pinned.map((_, core) => `core ${core} ${spread(together.map((r) => r[core]), 0)} ms`).join(', ')}; so all cores parsed at most ${spread(ceiling, 2)}x as fast as the bare parse above`);
+}
 fs.rmSync(listFile);
+
 if (startCost.length) console.log(`  (measured without NODE_EXTRA_CA_CERTS, set here to ${extraCaCerts}: with it each Node process, the CLI's included, starts ${spread(startCost, 0)} ms later)`);
 for (const typingLine of typingLines) console.log(typingLine);
 console.log(`  activation (require + activate):      ${activation.length ? `${spread(activation, 1)} ms` : 'n/a'}   (budget: under 50 ms); the first after an install, before the code cache is written: ${firstActivation.length ? `${spread(firstActivation, 1)} ms` : 'n/a'}`);
