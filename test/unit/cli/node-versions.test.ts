@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 /**
- * The `node` binaries of the other Node versions users run (22 and 24), which `npm test` installs and names here
+ * The `node` binaries of the other Node versions users run (22, 24 and 26), which `npm test` installs and names here
  * (scripts/ensure-node-versions.mjs); absent when mocha runs on its own or off Linux x64.
  */
 const OTHER_NODES = (process.env.BACKEND_GUIDE_OTHER_NODES ?? '').split(path.delimiter).filter(Boolean);
@@ -26,7 +26,7 @@ function lint(node: string, project: string): { status: number | null; stdout: s
 }
 
 describe('The built CLI on the other Node versions users run', () => {
-  it('finds on Node 22 and 24 what it finds on this Node, and writes nothing to stderr', function () {
+  it('finds on Node 22, 24 and 26 what it finds on this Node, and writes nothing to stderr', function () {
     this.timeout(120_000);
     if (!OTHER_NODES.length) {
       // (npm test installs them on Linux x64; run through it to have this checked)
