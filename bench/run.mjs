@@ -164,7 +164,7 @@ function parallelBareParses() {
   return JSON.parse(r.stdout.trim() || '[]');
 }
 // The same bare parse on every core at once, one process pinned to each: what the machine gives work done on all
-// cores. Parsing is memory-heavy, and on the bench machine two parses at once took 5-40% more CPU each than one
+// cores. Parsing is memory-heavy, and on the bench machine two parses at once took 3-40% more CPU each than one
 // alone (a loop of arithmetic did not), so no scan on all cores runs `cores` times as fast as on one. This says how
 // fast it could at most in this run: `cores` bare parses took the slowest of these in wall time, so a scan on all
 // cores can only meet the bare parse's wall time (the budget) if all its threads together do at most that many
@@ -175,7 +175,6 @@ if (pinned.length > 1) {
   console.log(`  bare parse on every core at once, CPU: ${pinned.map((_, core) => `core ${core} ${spread(together.map((r) => r[core]), 0)} ms`).join(', ')}; so all cores parsed at most ${spread(ceiling, 2)}x as fast as the bare parse above`);
 }
 fs.rmSync(listFile);
-
 if (startCost.length) console.log(`  (measured without NODE_EXTRA_CA_CERTS, set here to ${extraCaCerts}: with it each Node process, the CLI's included, starts ${spread(startCost, 0)} ms later)`);
 for (const typingLine of typingLines) console.log(typingLine);
 console.log(`  activation (require + activate):      ${activation.length ? `${spread(activation, 1)} ms` : 'n/a'}   (budget: under 50 ms); the first after an install, before the code cache is written: ${firstActivation.length ? `${spread(firstActivation, 1)} ms` : 'n/a'}`);
