@@ -164,11 +164,11 @@ function parallelBareParses() {
   return JSON.parse(r.stdout.trim() || '[]');
 }
 // The same bare parse on every core at once, one process pinned to each: what the machine gives work done on all
-// cores. Parsing is memory-heavy, and on the bench machine two parses at once took 3-40% more CPU each than one
-// alone (a loop of arithmetic did not), so no scan on all cores runs `cores` times as fast as on one. This says how
-// fast it could at most in this run: `cores` bare parses took the slowest of these in wall time, so a scan on all
-// cores can only meet the bare parse's wall time (the budget) if all its threads together do at most that many
-// times a bare parse's work.
+// cores. On the bench machine a parse took up to 5% more CPU with another running beside it (parsing is
+// memory-heavy; a loop of arithmetic was not slowed), and a core that is slower for a while (see above) stays
+// slower. This says how fast all cores parsed together in this run, against the bare parse: a scan on all cores
+// meets the bare parse's wall time (the budget) only if its threads together do at most that many times a bare
+// parse's work.
 if (pinned.length > 1) {
   const together = Array.from({ length: 3 }, () => parallelBareParses());
   const ceiling = together.map((cpu) => (cores * median(bare.map((r) => r.cpuMs))) / Math.max(...cpu));
