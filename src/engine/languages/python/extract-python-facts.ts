@@ -33,7 +33,7 @@ export function pyValue(node: Node, depth = 0): PyValue {
         if (key && value) kwargs[key.text] = pyValue(value, depth + 1);
       } else if (arg.type !== 'comment') args.push(pyValue(arg, depth + 1));
     }
-    return { kind: 'call', callee: calleeText(fn), args, kwargs, start: node.startIndex, line: node.startPosition.row, column: node.startPosition.column, text };
+    return callValue(node, calleeText(fn), args, kwargs, text);
   }
   if (node.type === 'list' || node.type === 'tuple' || node.type === 'set' || node.type === 'parenthesized_expression') {
     const items = namedChildren(node).filter((c) => c.type !== 'comment').slice(0, MAX_ITEMS).map((c) => pyValue(c, depth + 1));
@@ -78,6 +78,11 @@ function leafValue(node: Node): PyValue | undefined {
   return name ? { kind: 'name', name } : undefined;
 }
 
+/** The call `node` as a `PyValue`, where it starts with it. */
+function callValue(node: Node, callee: string, args: PyValue[], kwargs: Record<string, PyValue>, text: string): PyValue {
+  return { kind: 'call', callee, args, kwargs, start: node.startIndex, line: node.startPosition.row, column: node.startPosition.column, text };
+}
+
 /** A call's callee: `X.as_view()` and `include(...)` keep their dotted name; a chained call keeps the whole callee text. */
 function calleeText(fn: Node | null): string {
   return fn ? dottedName(fn) ?? fn.text.slice(0, 200) : '';
@@ -106,7 +111,7 @@ function classAttrValue(name: string, node: Node): PyValue {
   if (inner.type !== 'call') return { kind: 'other', text: '' };
   const callee = calleeText(inner.childForFieldName('function'));
   if (isDependencyCallee(callee)) return pyValue(inner);
-  return { kind: 'call', callee, args: [], kwargs: {}, start: inner.startIndex, line: inner.startPosition.row, column: inner.startPosition.column, text: '' };
+  return callValue(inner, callee, [], {}, '');
 }
 
 function decoratorsOf(definition: Node): PyDecorator[] {
