@@ -147,17 +147,20 @@ console.log(`  touching fresh memory: ${spread(touchMs.map((ms) => ms / TOUCH_MB
 // machine the cores can differ, and not always alike: on the bench machine, for stretches of minutes, one core ran
 // it in 1.5 times the CPU time of the other (a loop of arithmetic ran alike on both), and then a second thread of a
 // scan does less than half its work, whatever the CLI does. This says how the cores were during this run.
+/** `taskset`'s arguments for a bare parse pinned to `core`. */
+const pinnedParse = (core) => ['-c', String(core), process.execPath, '-r', './bench/max-rss.cjs', 'bench/bare-parse.cjs', listFile];
 const pinned = process.platform === 'linux' && spawnSync('taskset', ['-c', '0', 'true']).status === 0
   ? Array.from({ length: cores }, (_, core) => Array.from({ length: 3 }, () => {
-    const r = spawnSync('taskset', ['-c', String(core), process.execPath, '-r', './bench/max-rss.cjs', 'bench/bare-parse.cjs', listFile], { cwd: root, encoding: 'utf8', env: measuredEnv });
+    const r = spawnSync('taskset', pinnedParse(core), { cwd: root, encoding: 'utf8', env: measuredEnv });
     return Number(/BENCH_CPU_MS=([\d.]+)/.exec(r.stderr ?? '')?.[1]);
   }))
   : [];
 if (pinned.length) console.log(`  bare parse on each core alone, CPU: ${pinned.map((runs, core) => `core ${core} ${spread(runs, 0)} ms`).join(', ')}`);
 /** One bare parse per core, all at once, each pinned to its core: their CPU times, by core. */
 function parallelBareParses() {
-  const script = `const { spawn } = require('child_process'); Promise.all(Array.from({ length: ${cores} }, (_, core) => new Promise((done) => {
-    const child = spawn('taskset', ['-c', String(core), process.execPath, '-r', './bench/max-rss.cjs', 'bench/bare-parse.cjs', ${JSON.stringify(listFile)}], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const runs = Array.from({ length: cores }, (_, core) => pinnedParse(core));
+  const script = `const { spawn } = require('child_process'); Promise.all(${JSON.stringify(runs)}.map((args) => new Promise((done) => {
+    const child = spawn('taskset', args, { stdio: ['ignore', 'ignore', 'pipe'] });
     let err = ''; child.stderr.on('data', (d) => { err += d; }); child.on('close', () => done(Number(/BENCH_CPU_MS=([\\d.]+)/.exec(err)?.[1])));
   }))).then((cpu) => console.log(JSON.stringify(cpu)));`;
   const r = spawnSync(process.execPath, ['-e', script], { cwd: root, encoding: 'utf8', env: measuredEnv });
