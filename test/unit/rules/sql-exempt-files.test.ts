@@ -49,6 +49,17 @@ describe('sql exemptions by place and content', () => {
       assert.strictEqual(isSqlExemptFile(fileName, rootDir, text), expected !== undefined);
     });
   }
+
+  // the last answer is kept for the next question about the same file: each argument that differs asks again
+  it('answers again when the text, the file or the root changes between two questions', () => {
+    const migration = 'exports.up = function (knex) { return knex.raw("ALTER TABLE " + t); };';
+    assert.strictEqual(sqlExemptionOf('src/db/a.js', undefined, migration), 'migration');
+    assert.strictEqual(sqlExemptionOf('src/db/a.js', undefined, built), undefined);
+    assert.strictEqual(sqlExemptionOf('src/db/a.js', undefined, built), undefined);
+    assert.strictEqual(sqlExemptionOf('test/a.js', undefined, built), 'test');
+    assert.strictEqual(sqlExemptionOf('/srv/test/shop/a.js', '/srv/test/shop', built), undefined);
+    assert.strictEqual(sqlExemptionOf('/srv/test/shop/a.js', '/srv', built), 'test');
+  });
 });
 
 runRuleTests(sqlConcatenation, {
