@@ -4,7 +4,7 @@
 // Prints: CLI cold scan on all cores and on one core vs a bare tree-sitter parse of the same files (wall and
 // CPU time, with their spread), and what the machine's cores give at most (a bare parse on each core alone and on all
 // at once); a rescan from --cache vs the cold scan; peak memory and page faults (with what a page
-// of fresh memory costs on this machine); keystroke cost
+// of fresh memory costs on this machine), at 16x the corpus beside the bare parse's own there; keystroke cost
 // p50/p95 (engine in the worker, host thread) on the generated worst case and real files of up to 28,000 lines; activation time. Budgets are in the design notes; this never fails on them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -81,12 +81,20 @@ for (let i = 0; i < RUNS; i++) {
 fs.rmSync(cacheFile, { force: true });
 const heldAt1x = { all: timeProcess(lint(cores), THREAD_MEMORY), one: timeProcess(lint(1), THREAD_MEMORY) };
 
-// Memory at scale: one cold scan of a generated corpus 16 times the size (the budget is for 15,000 files).
+// Memory at scale: one cold scan of a generated corpus 16 times the size (the budget is for 15,000 files), and the
+// bare parse of it on the same threads (bare-parse-threads.cjs): each thread's tree-sitter and heap, and Node's own
+// memory, are there before the scan keeps anything.
 let atScale;
 if (!process.argv[2] && process.env.BENCH_SCALE !== '0') {
   const scaled = path.join(root, '.bench', 'corpus-16x');
   generateCorpus(scaled, 16 * files.length);
   atScale = { all: timeProcess(lint(cores, scaled)), one: timeProcess(lint(1, scaled)), held: timeProcess(lint(cores, scaled), THREAD_MEMORY) };
+  // the floor under those peaks: the bare parse of the same files on as many threads, keeping nothing
+  const scaledList = path.join(os.tmpdir(), `backend-guide-bench-${process.pid}-16x.json`);
+  fs.writeFileSync(scaledList, JSON.stringify(collectSourceFiles([scaled], scaled, []).files));
+  const bareAt = (threads) => timeProcess(['-r', './bench/max-rss.cjs', 'bench/bare-parse-threads.cjs', scaledList, String(threads)]);
+  atScale.bare = { all: bareAt(cores), one: bareAt(1) };
+  fs.rmSync(scaledList);
   fs.rmSync(scaled, { recursive: true, force: true });
 }
 
@@ -129,6 +137,7 @@ held(`1x, --jobs 1 (peak ${fmt(heldAt1x.one.rssMb, 0)} MB):`, heldAt1x.one);
 if (atScale) {
   console.log(`  CLI cold scan at 16x (${16 * files.length} files):    all cores peak ${fmt(atScale.all.rssMb, 0)} MB, one core peak ${fmt(atScale.one.rssMb, 0)} MB (wall ${fmt(atScale.all.ms, 0)} / ${fmt(atScale.one.ms, 0)} ms, CPU ${fmt(atScale.all.cpuMs, 0)} / ${fmt(atScale.one.cpuMs, 0)} ms)   (budget: under 150 MB)`);
   held(`16x, --jobs ${cores} (peak ${fmt(atScale.held.rssMb, 0)} MB):`, atScale.held);
+  console.log(`  bare parse at 16x, keeping nothing (the floor under those peaks): all cores (${cores} threads) peak ${fmt(atScale.bare.all.rssMb, 0)} MB, one core peak ${fmt(atScale.bare.one.rssMb, 0)} MB (wall ${fmt(atScale.bare.all.ms, 0)} / ${fmt(atScale.bare.one.ms, 0)} ms)`);
 }
 if (eslint.length) {
   line('ESLint 9 + 4 security plugins:', eslint);
